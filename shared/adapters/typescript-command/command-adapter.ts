@@ -1,0 +1,102 @@
+import type { ProjectConfig } from '../../config/project-config.js';
+import { pointerOf, type SpecIssue } from '../../errors.js';
+import type { CommandModel } from '../../model/command-model.js';
+import { renderTemplate } from '../../render/template-engine.js';
+import { renderTsValue } from '../../render/typescript-renderer.js';
+import type { FilePlan, GeneratorAdapter, PlannedFile } from '../adapter.js';
+import { buildCommandView, type CommandSides, type CommandView } from './command-view.js';
+
+const TEMPLATE_FOLDER = 'command';
+
+/** Names a generated Types file cannot declare: TypeScript globals, utility types, and what it imports. */
+const TYPESCRIPT_RESERVED = new Map<string, string>([
+  ...['Array', 'Record', 'Promise', 'Error', 'Date', 'Map', 'Set', 'Object', 'String', 'Number', 'Boolean', 'Symbol', 'Function', 'JSON', 'Math', 'RegExp', 'BigInt'].map(
+    (n): [string, string] => [n, 'is a TypeScript global and would shadow it'],
+  ),
+  ...['Partial', 'Required', 'Readonly', 'Pick', 'Omit', 'Exclude', 'Extract', 'NonNullable', 'ReturnType', 'Parameters', 'Awaited', 'Uppercase', 'Lowercase'].map(
+    (n): [string, string] => [n, 'is a TypeScript utility type and would shadow it'],
+  ),
+  ...['CommandParams', 'CommandResult', 'CommandInput', 'JTAGContext', 'JTAGError', 'UUID', 'Commands', 'CommandBase', 'ICommandDaemon', 'ValidationError'].map(
+    (n): [string, string] => [n, 'is a host type the generated files import'],
+  ),
+]);
+
+/** Names the Types file derives; a spec type of the same name would be declared twice. */
+function derivedNameIssues(model: CommandModel): SpecIssue[] {
+  const derived = new Map<string, string>([
+    [`${model.className}Params`, 'the params interface'],
+    [`${model.className}Result`, 'the result interface'],
+    [model.className, 'the static accessor'],
+  ]);
+  for (const t of model.types) {
+    if (t.kind === 'enum') {
+      derived.set(`${t.name}Values`, `the value list of ${t.name}`);
+      derived.set(`is${t.name}`, `the guard of ${t.name}`);
+    }
+  }
+  return model.types
+    .filter((t) => derived.has(t.name))
+    .map((t) => ({
+      file: model.specFile,
+      pointer: pointerOf('types', t.name),
+      message: `type name ${t.name} collides with ${derived.get(t.name)} the Types file declares`,
+      found: JSON.stringify(t.name),
+      expected: 'another name',
+    }));
+}
+
+function testView(view: CommandView, model: CommandModel) {
+  const implementingSide = view.sides.server ? 'server' : 'browser';
+  const badField = view.enumParam?.name ?? view.requiredParam;
+  return {
+    implementingSide,
+    implementingClass: view.sides.server ? 'ServerCommand' : 'BrowserCommand',
+    implementingModule: view.sides.server ? view.modules.server : view.modules.browser,
+    testsExecute: view.placeholderResultLines !== undefined && view.sampleInputKnown,
+    testsValidation: badField !== undefined,
+    badField,
+    badInput: view.enumParam ? `{ ${view.enumParam.name}: 'not-a-${view.enumParam.enumName}' }` : `{ ${view.requiredParam}: undefined }`,
+    defaultChecks: model.params
+      .filter((p) => p.optional && p.default !== undefined)
+      .map((p) => `assert(JSON.stringify(params.${p.name}) === ${renderTsValue(JSON.stringify(p.default))}, '${p.name} defaults to ${JSON.stringify(p.default).replace(/\\/g, '\\\\').replace(/'/g, "\\'")}');`),
+  };
+}
+
+/** Plan the TypeScript command folder of the host conventions for the given sides. */
+export function planTypeScriptCommand(model: CommandModel, config: ProjectConfig, sides: CommandSides): PlannedFile[] {
+  const view = buildCommandView(model, config, sides);
+  const data = { ...view, ...testView(view, model) };
+  const files: PlannedFile[] = [
+    { path: view.files.types, content: renderTemplate(TEMPLATE_FOLDER, 'types.ts', data) },
+    { path: view.files.readme, content: renderTemplate(TEMPLATE_FOLDER, 'README.md', data) },
+    { path: view.files.unitTest, content: renderTemplate(TEMPLATE_FOLDER, 'unit-test.ts', data) },
+    { path: view.files.integrationTest, content: renderTemplate(TEMPLATE_FOLDER, 'integration-test.ts', data) },
+    { path: view.files.packageJson, content: renderTemplate(TEMPLATE_FOLDER, 'package.json', data) },
+    { path: view.files.npmignore, content: renderTemplate(TEMPLATE_FOLDER, 'npmignore', data) },
+  ];
+  if (sides.server) files.push({ path: view.files.server, content: renderTemplate(TEMPLATE_FOLDER, 'server-command.ts', data) });
+  if (sides.browser) files.push({ path: view.files.browser, content: renderTemplate(TEMPLATE_FOLDER, 'browser-command.ts', data) });
+  return files;
+}
+
+/** A TypeScript-only command adapter writing the given sides. */
+export function typeScriptCommandAdapter(id: string, description: string, sides: CommandSides): GeneratorAdapter {
+  const writes = [
+    'shared/<C>Types.ts',
+    ...(sides.server ? ['server/<C>ServerCommand.ts'] : []),
+    ...(sides.browser ? ['browser/<C>BrowserCommand.ts'] : []),
+    'README.md',
+    'test/unit/<C>Command.test.ts',
+    'test/integration/<C>Integration.test.ts',
+    'package.json',
+    '.npmignore',
+  ];
+  return {
+    id,
+    description,
+    writes,
+    reservedNames: TYPESCRIPT_RESERVED,
+    check: (model) => derivedNameIssues(model),
+    plan: (model: CommandModel, config: ProjectConfig): FilePlan => planTypeScriptCommand(model, config, sides),
+  };
+}

@@ -1,0 +1,280 @@
+import type { ProjectConfig } from '../../config/project-config.js';
+import type { CommandModel, EnumDeclaration, FieldModel } from '../../model/command-model.js';
+import { words } from '../../model/naming.js';
+import { renderTsDeclaration, renderTsFields, renderTsType, renderTsValue } from '../../render/typescript-renderer.js';
+import { sampleValue } from '../../render/sample-values.js';
+import type { TypeNode } from '../../types/type-tree.js';
+
+/** Which command classes a TypeScript command adapter writes. */
+export interface CommandSides {
+  readonly server: boolean;
+  readonly browser: boolean;
+}
+
+/**
+ * Everything the command templates print, computed once from the model. Templates only lay
+ * this out; they hold no naming or type logic of their own.
+ */
+export interface CommandView {
+  readonly name: string;
+  readonly className: string;
+  readonly title: string;
+  readonly description: string;
+  readonly accessLevel: string;
+  readonly environment: string;
+  readonly sides: CommandSides;
+  /** True when the browser class holds the logic (browser-only commands). */
+  readonly browserImplements: boolean;
+  readonly hostImports: ProjectConfig['importPaths'];
+  readonly files: {
+    readonly dir: string;
+    readonly types: string;
+    readonly server: string;
+    readonly browser: string;
+    readonly readme: string;
+    readonly unitTest: string;
+    readonly integrationTest: string;
+    readonly packageJson: string;
+    readonly npmignore: string;
+  };
+  /** Alias-based module specifiers of the command's own files. */
+  readonly modules: { readonly types: string; readonly server: string; readonly browser: string };
+  readonly packageName: string;
+  /** `import type { A, B } from 'x';` lines for imported spec types (the UUID import merged in). */
+  readonly typeImportLines: readonly string[];
+  readonly declarations: readonly string[];
+  readonly enums: readonly EnumDeclaration[];
+  readonly paramLines: readonly string[];
+  readonly hasParams: boolean;
+  readonly defaultLines: readonly string[];
+  readonly resultLines: readonly string[];
+  /** Validation statements for the implementing class, one block per param. */
+  readonly validationBlocks: readonly string[];
+  readonly usesValidationError: boolean;
+  /** Guards and value lists the validation imports from the Types file. */
+  readonly validationImports: readonly string[];
+  /** Values the implementing class imports from the Types file. */
+  readonly implementationImports: readonly string[];
+  /** Object-literal lines of placeholder result values, or undefined when a value cannot be made. */
+  readonly placeholderResultLines?: readonly string[];
+  /** A TS expression of the smallest valid input for the static accessor. */
+  readonly sampleInput: string;
+  /** True when sampleInput could be built (no required param of an imported type). */
+  readonly sampleInputKnown: boolean;
+  /** The first enum-typed param, for the rejects-bad-input test. */
+  readonly enumParam?: { readonly name: string; readonly enumName: string };
+  /** A required param, for the rejects-missing-param test. */
+  readonly requiredParam?: string;
+  readonly resultChecks: readonly string[];
+  readonly readme: {
+    readonly paramRows: readonly string[];
+    readonly resultRows: readonly string[];
+    readonly typeSections: readonly string[];
+    readonly cliExamples: readonly string[];
+    readonly hasNullable: boolean;
+  };
+  readonly usageExamples: readonly string[];
+  readonly examples: CommandModel['examples'];
+  readonly keywords: readonly string[];
+}
+
+const markdownCell = (text: string | undefined): string => (text ?? '').replace(/\|/g, '\\|').replace(/\s*\n\s*/g, ' ');
+
+function enumOf(node: TypeNode, model: CommandModel): EnumDeclaration | undefined {
+  const inner = node.kind === 'nullable' ? node.inner : node;
+  if (inner.kind !== 'named') return undefined;
+  const declared = model.types.find((t) => t.name === inner.name);
+  return declared?.kind === 'enum' ? declared : undefined;
+}
+
+/** The condition that makes a wire value invalid for a type, and how to say what is expected. */
+function invalidCheck(value: string, node: TypeNode, model: CommandModel): { condition: string; expected: string } | undefined {
+  switch (node.kind) {
+    case 'primitive':
+      if (node.name === 'integer') return { condition: `!Number.isSafeInteger(${value})`, expected: 'an integer' };
+      return { condition: `typeof ${value} !== '${node.name}'`, expected: `a ${node.name}` };
+    case 'array':
+      return { condition: `!Array.isArray(${value})`, expected: 'an array' };
+    case 'record':
+      return { condition: `typeof ${value} !== 'object' || ${value} === null || Array.isArray(${value})`, expected: 'an object' };
+    case 'nullable': {
+      const inner = invalidCheck(value, node.inner, model);
+      return inner ? { condition: `${value} !== null && ${inner.condition.includes('||') ? `(${inner.condition})` : inner.condition}`, expected: `${inner.expected} or null` } : undefined;
+    }
+    case 'named': {
+      const declared = model.types.find((t) => t.name === node.name);
+      if (!declared) return undefined;
+      if (declared.kind === 'enum') return { condition: `!is${declared.name}(${value})`, expected: `one of ${declared.values.map((v) => `'${v}'`).join(', ')}` };
+      return { condition: `typeof ${value} !== 'object' || ${value} === null`, expected: `a ${declared.name} object` };
+    }
+    case 'literals':
+      return undefined;
+  }
+}
+
+function validationBlock(field: FieldModel, model: CommandModel): string | undefined {
+  const access = `params.${field.name}`;
+  const check = invalidCheck(access, field.type, model);
+  const lines: string[] = [];
+  if (!field.optional) {
+    lines.push(`if (${access} === undefined) {`, `  throw new ValidationError('${field.name}', 'is required');`, '}');
+  }
+  if (check) {
+    const condition = check.condition.includes('||') ? `(${check.condition})` : check.condition;
+    const guard = field.optional ? `${access} !== undefined && ${condition}` : check.condition;
+    lines.push(`if (${guard}) {`, `  throw new ValidationError('${field.name}', \`must be ${check.expected.replace(/`/g, '\\`')}; got \${JSON.stringify(${access})}\`);`, '}');
+  }
+  return lines.length > 0 ? lines.join('\n') : undefined;
+}
+
+/** A positive check a test can make on a wire value, and what it says; undefined for imported shapes. */
+function validCheck(value: string, node: TypeNode, model: CommandModel): { condition: string; expected: string } | undefined {
+  switch (node.kind) {
+    case 'primitive':
+      return node.name === 'integer' ? { condition: `Number.isSafeInteger(${value})`, expected: 'an integer' } : { condition: `typeof ${value} === '${node.name}'`, expected: `a ${node.name}` };
+    case 'array':
+      return { condition: `Array.isArray(${value})`, expected: 'an array' };
+    case 'record':
+      return { condition: `typeof ${value} === 'object' && ${value} !== null && !Array.isArray(${value})`, expected: 'an object' };
+    case 'nullable': {
+      const inner = validCheck(value, node.inner, model);
+      return inner ? { condition: `${value} === null || ${inner.condition}`, expected: `${inner.expected} or null` } : undefined;
+    }
+    case 'named': {
+      const declared = model.types.find((t) => t.name === node.name);
+      if (!declared) return undefined;
+      if (declared.kind === 'enum') return { condition: `typeof ${value} === 'string'`, expected: `a ${declared.name}` };
+      return { condition: `typeof ${value} === 'object' && ${value} !== null`, expected: `a ${declared.name} object` };
+    }
+    case 'literals':
+      return undefined;
+  }
+}
+
+/** An assertion line on a required result field, for the generated tests. */
+function resultCheck(field: FieldModel, model: CommandModel): string | undefined {
+  if (field.optional) return undefined;
+  const check = validCheck(`result.${field.name}`, field.type, model);
+  return check ? `assert(${check.condition}, '${field.name} is ${check.expected}');` : undefined;
+}
+
+function objectLiteralLines(fields: readonly FieldModel[], model: CommandModel): string[] | undefined {
+  const lines: string[] = [];
+  for (const field of fields) {
+    if (field.optional) continue;
+    const value = sampleValue(field.type, model.types);
+    if (value === undefined) return undefined;
+    lines.push(`${field.name}: ${renderTsValue(value)},`);
+  }
+  return lines;
+}
+
+function readmeType(node: TypeNode, model: CommandModel): string {
+  const enumDeclaration = enumOf(node, model);
+  const integer = node.kind === 'primitive' && node.name === 'integer' ? ' (integer)' : '';
+  const text = `\`${markdownCell(renderTsType(node))}\`${integer}`;
+  return enumDeclaration && enumDeclaration.origin === 'inline' ? `${text} (${markdownCell(enumDeclaration.values.map((v) => `'${v}'`).join(' | '))})` : text;
+}
+
+/** Build the view for the TypeScript command templates. */
+export function buildCommandView(model: CommandModel, config: ProjectConfig, sides: CommandSides): CommandView {
+  const C = model.className;
+  const dir = `${config.roots.commands}/${model.name}`;
+  const alias = `${config.importPaths.commandsAlias}/${model.name}`;
+
+  // Imported spec types, grouped by module; UUID is always needed by the factories.
+  const byModule = new Map<string, Set<string>>([[config.importPaths.uuid, new Set(['UUID'])]]);
+  for (const imported of model.imports) {
+    const names = byModule.get(imported.from) ?? new Set<string>();
+    names.add(imported.name);
+    byModule.set(imported.from, names);
+  }
+  const typeImportLines = [...byModule.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([from, names]) => `import type { ${[...names].sort().join(', ')} } from '${from}';`);
+
+  const enums = model.types.filter((t): t is EnumDeclaration => t.kind === 'enum');
+  const declarations = model.types.map((t) => renderTsDeclaration(t));
+
+  const validationBlocks = model.params.map((p) => validationBlock(p, model)).filter((b): b is string => b !== undefined);
+  const validationImports = [...new Set(model.params.map((p) => enumOf(p.type, model)).filter((e): e is EnumDeclaration => e !== undefined).map((e) => `is${e.name}`))].sort();
+
+  const requiredInput = objectLiteralLines(model.params, model);
+  const sampleInput = requiredInput && requiredInput.length > 0 ? `{ ${requiredInput.map((l) => l.replace(/,$/, '')).join(', ')} }` : '{}';
+  const enumParamField = model.params.find((p) => enumOf(p.type, model) !== undefined);
+  const enumParam = enumParamField ? { name: enumParamField.name, enumName: enumOf(enumParamField.type, model)!.name } : undefined;
+
+  const typeSections = model.types.map((t) => {
+    if (t.kind === 'enum') {
+      return [`### \`${t.name}\``, '', ...(t.description ? [t.description, ''] : []), `${t.values.map((v) => `\`'${v}'\``).join(', ')}. Exported as the type \`${t.name}\`, the list \`${t.name}Values\` and the guard \`is${t.name}\`.`].join('\n');
+    }
+    return [
+      `### \`${t.name}\``,
+      '',
+      ...(t.description ? [t.description, ''] : []),
+      '| Field | Type | Required | Description |',
+      '|---|---|---|---|',
+      ...t.fields.map((f) => `| \`${f.name}\` | ${readmeType(f.type, model)} | ${f.optional ? 'no' : 'yes'} | ${markdownCell(f.description)} |`),
+    ].join('\n');
+  });
+
+  const cliExamples = model.examples.length > 0 ? model.examples.map((e) => e.command) : [`./jtag ${model.name}`];
+  const usageExamples = [`const result = await ${C}.execute(${sampleInput});`];
+  const allFields = [...model.params, ...model.results, ...model.types.flatMap((t) => (t.kind === 'interface' ? t.fields : []))];
+
+  return {
+    name: model.name,
+    className: C,
+    title: words(model.name).map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join(' '),
+    description: model.description,
+    accessLevel: model.accessLevel,
+    environment: model.environment,
+    sides,
+    browserImplements: sides.browser && !sides.server,
+    hostImports: config.importPaths,
+    files: {
+      dir,
+      types: `${dir}/shared/${C}Types.ts`,
+      server: `${dir}/server/${C}ServerCommand.ts`,
+      browser: `${dir}/browser/${C}BrowserCommand.ts`,
+      readme: `${dir}/README.md`,
+      unitTest: `${dir}/test/unit/${C}Command.test.ts`,
+      integrationTest: `${dir}/test/integration/${C}Integration.test.ts`,
+      packageJson: `${dir}/package.json`,
+      npmignore: `${dir}/.npmignore`,
+    },
+    modules: {
+      types: `${alias}/shared/${C}Types`,
+      server: `${alias}/server/${C}ServerCommand`,
+      browser: `${alias}/browser/${C}BrowserCommand`,
+    },
+    packageName: `${config.packageScope}/${model.name}`,
+    typeImportLines,
+    declarations,
+    enums,
+    paramLines: model.params.length > 0 ? renderTsFields(model.params) : ['  /** This command takes no parameters. */', '  _noParams?: never;'],
+    hasParams: model.params.length > 0,
+    defaultLines: model.params.filter((p) => p.optional && p.default !== undefined).map((p) => `${p.name}: ${renderTsValue(p.default)},`),
+    resultLines: renderTsFields(model.results),
+    validationBlocks,
+    usesValidationError: validationBlocks.length > 0,
+    validationImports,
+    implementationImports: [...(objectLiteralLines(model.results, model) ? [`create${C}ResultFromParams`] : []), ...validationImports],
+    placeholderResultLines: objectLiteralLines(model.results, model),
+    sampleInput,
+    sampleInputKnown: requiredInput !== undefined,
+    enumParam,
+    requiredParam: model.params.find((p) => !p.optional)?.name,
+    resultChecks: model.results.map((f) => resultCheck(f, model)).filter((c): c is string => c !== undefined),
+    readme: {
+      paramRows: model.params.map((p) => `| \`${p.name}\` | ${readmeType(p.type, model)} | ${p.optional ? 'no' : 'yes'} | ${p.default !== undefined ? `\`${markdownCell(JSON.stringify(p.default))}\`` : ''} | ${markdownCell(p.description)} |`),
+      resultRows: model.results.map((r) => `| \`${r.name}\` | ${readmeType(r.type, model)} | ${r.optional ? 'no' : 'yes'} | ${markdownCell(r.description)} |`),
+      typeSections,
+      cliExamples,
+      hasNullable: allFields.some((f) => f.type.kind === 'nullable'),
+    },
+    usageExamples,
+    examples: model.examples,
+    keywords: ['jtag', 'command', ...model.segments],
+  };
+}

@@ -1,0 +1,80 @@
+import type { FilePlan, GeneratorAdapter, PlannedFile } from './adapters/adapter.js';
+import { builtinAdapters } from './adapters/builtin-adapters.js';
+import type { AdapterRegistry } from './adapters/registry.js';
+import { unsafeRelativePath, type ProjectConfig } from './config/project-config.js';
+import { SpecError, type SpecIssue } from './errors.js';
+import type { CommandModel } from './model/command-model.js';
+import { specFileName } from './model/naming.js';
+import { resolveCommandModel } from './model/resolve-model.js';
+import { serialiseSpec } from './spec/canonical-spec.js';
+import { loadSpec } from './spec/load-spec.js';
+
+export interface GenerateRequest {
+  /** The spec file's text. */
+  readonly specText: string;
+  /** How to name the spec file in messages (project-relative when possible). */
+  readonly specFile: string;
+  /** The spec's project-relative POSIX path when it lives inside the project, else undefined. */
+  readonly specPathInProject?: string;
+  readonly config: ProjectConfig;
+  readonly registry?: AdapterRegistry;
+  /** Write a v1 spec back as v2 (`--migrate`). */
+  readonly migrate?: boolean;
+}
+
+export interface GenerationResult {
+  readonly model: CommandModel;
+  readonly adapter: GeneratorAdapter;
+  /** Every file to write, sorted by path; includes the saved spec when it must be saved. */
+  readonly files: FilePlan;
+  readonly migratedFromV1: boolean;
+}
+
+/** Is `path` inside `folder` (both project-relative POSIX paths)? */
+function isInside(path: string, folder: string): boolean {
+  const prefix = folder.endsWith('/') ? folder : `${folder}/`;
+  return path.startsWith(prefix);
+}
+
+/**
+ * The whole pure pipeline for one spec: load and validate, resolve the model, run the adapter,
+ * and add the spec itself to the plan when it is not already managed. Throws SpecError with every
+ * problem found; nothing here touches the file system beyond the package's own templates.
+ */
+export function generateCommand(request: GenerateRequest): GenerationResult {
+  const registry = request.registry ?? builtinAdapters();
+  const loaded = loadSpec(request.specText, request.specFile);
+  const adapterId = loaded.spec.adapter ?? { server: 'server-only', browser: 'browser-only', both: 'full-stack' }[loaded.spec.environment ?? 'server'];
+  const adapter = registry.get(adapterId);
+  if (!adapter) {
+    throw new SpecError([{ file: request.specFile, pointer: '/adapter', ...loaded.source.locate('/adapter'), message: `adapter ${adapterId} is not available in this version`, found: JSON.stringify(adapterId), expected: `one of ${registry.ids().join(', ')}` }]);
+  }
+  const model = resolveCommandModel(loaded.spec, loaded.source, request.config, { reservedNames: adapter.reservedNames });
+  const adapterIssues = adapter.check?.(model, request.config) ?? [];
+  if (adapterIssues.length > 0) throw new SpecError(adapterIssues.map((i) => ({ ...i, ...loaded.source.locate(i.pointer) })));
+
+  const files: PlannedFile[] = [...adapter.plan(model, request.config)];
+  const specsRoot = request.config.roots.specs;
+  const inSpecsFolder = request.specPathInProject !== undefined && isInside(request.specPathInProject, specsRoot);
+  if (!inSpecsFolder) {
+    // Every generated command stays generator-managed: its spec is saved beside the others.
+    files.push({ path: `${specsRoot}/${specFileName(model.name)}`, content: serialiseSpec(model.spec) });
+  } else if (loaded.migratedFromV1 && request.migrate) {
+    files.push({ path: request.specPathInProject!, content: serialiseSpec(model.spec) });
+  }
+  return { model, adapter, files: checkPlan(files, adapter.id, request.specFile), migratedFromV1: loaded.migratedFromV1 };
+}
+
+/** Refuse a plan that would write outside the project or write one path twice; sort it by path. */
+export function checkPlan(files: readonly PlannedFile[], adapterId: string, specFile: string): FilePlan {
+  const issues: SpecIssue[] = [];
+  const seen = new Set<string>();
+  for (const file of files) {
+    const problem = unsafeRelativePath(file.path);
+    if (problem || file.path.endsWith('/')) issues.push({ file: specFile, pointer: '', message: `adapter ${adapterId} planned a file path that ${problem ?? 'ends with a slash'}`, found: JSON.stringify(file.path), expected: 'a project-relative file path' });
+    if (seen.has(file.path)) issues.push({ file: specFile, pointer: '', message: `adapter ${adapterId} planned the same file twice`, found: JSON.stringify(file.path) });
+    seen.add(file.path);
+  }
+  if (issues.length > 0) throw new SpecError(issues);
+  return [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}

@@ -1,0 +1,254 @@
+import type { ProjectConfig } from '../config/project-config.js';
+import { IssueCollector, describeValue, pointerOf } from '../errors.js';
+import type { JsonSource } from '../spec/json-source.js';
+import type { AdapterId, CommandSpecV2, Environment, SpecField, SpecTypeField } from '../spec/command-spec.js';
+import { canonicalSpec } from '../spec/canonical-spec.js';
+import { TypeSyntaxError, parseTypeString } from '../types/type-grammar.js';
+import { namedReferences, type TypeNode } from '../types/type-tree.js';
+import type { CommandModel, EnumDeclaration, FieldModel, ResolvedImport, TypeDeclaration } from './command-model.js';
+import { closestNames, commandClassName, commandNameProblem, pascalCase } from './naming.js';
+
+const ENVIRONMENT_OF_ADAPTER: Readonly<Record<AdapterId, Environment | undefined>> = {
+  'server-only': 'server',
+  'browser-only': 'browser',
+  'full-stack': 'both',
+  'rust-ipc': 'server',
+  'trait-only': undefined,
+};
+
+const ADAPTER_OF_ENVIRONMENT: Readonly<Record<Environment, AdapterId>> = {
+  server: 'server-only',
+  browser: 'browser-only',
+  both: 'full-stack',
+};
+
+const RUST_ADAPTERS: readonly AdapterId[] = ['rust-ipc', 'trait-only'];
+
+/** Fields the host's payload types already declare; a spec field of that name would collide. */
+const PAYLOAD_FIELDS = ['context', 'sessionId', 'userId'];
+const RESULT_FIELDS = ['success', 'error'];
+
+export interface ResolveOptions {
+  /** Names an adapter refuses (reserved words, global types), by adapter, checked for types and the class name. */
+  readonly reservedNames?: ReadonlyMap<string, string>;
+}
+
+/**
+ * Resolve a schema-valid spec into a CommandModel: check names, parse every type string once,
+ * lift inline literal unions into named enums, and check every type name against the registry.
+ * All problems are collected and thrown together, each with its JSON pointer and line:column.
+ */
+export function resolveCommandModel(spec: CommandSpecV2, source: JsonSource, config: ProjectConfig, options: ResolveOptions = {}): CommandModel {
+  const issues = new IssueCollector((pointer) => source.locate(pointer));
+  const file = source.file;
+
+  const nameProblem = commandNameProblem(spec.name);
+  if (nameProblem) issues.add({ file, pointer: '/name', message: `command name ${nameProblem.problem}`, found: JSON.stringify(spec.name), expected: nameProblem.expected });
+
+  const className = spec.className ?? commandClassName(spec.name);
+  const reservedClass = options.reservedNames?.get(className);
+  if (reservedClass) {
+    issues.add({ file, pointer: spec.className ? '/className' : '/name', message: `class name ${className} ${reservedClass}`, found: JSON.stringify(className), expected: 'set className to another PascalCase name' });
+  }
+
+  // Adapter and environment decide each other when only one is given; both given must agree.
+  const adapter: AdapterId = spec.adapter ?? ADAPTER_OF_ENVIRONMENT[spec.environment ?? 'server'];
+  const impliedEnvironment = ENVIRONMENT_OF_ADAPTER[adapter];
+  const environment: Environment = spec.environment ?? impliedEnvironment ?? 'server';
+  if (spec.environment && impliedEnvironment && spec.environment !== impliedEnvironment) {
+    issues.add({ file, pointer: '/environment', message: `environment ${spec.environment} contradicts adapter ${adapter}`, found: JSON.stringify(spec.environment), expected: `${JSON.stringify(impliedEnvironment)} for adapter ${adapter}, or remove environment` });
+  }
+  if (spec.rust && !RUST_ADAPTERS.includes(adapter)) {
+    issues.add({ file, pointer: '/rust', message: `a rust block needs a Rust adapter, but adapter is ${adapter}`, expected: `adapter "rust-ipc" or "trait-only", or no rust block` });
+  }
+
+  // Registry: every name a type string may mention, and where it comes from.
+  const declaredNames = Object.keys(spec.types ?? {});
+  const importsByName = new Map<string, ResolvedImport>();
+  for (const declared of config.imports) importsByName.set(declared.name, declared);
+  (spec.imports ?? []).forEach((declared, index) => {
+    if (declaredNames.includes(declared.name)) {
+      issues.add({ file, pointer: pointerOf('imports', index, 'name'), message: `import ${declared.name} has the same name as a type in the types block`, expected: 'a name declared in one place only' });
+    }
+    importsByName.set(declared.name, declared);
+  });
+
+  for (const typeName of declaredNames) {
+    const reserved = options.reservedNames?.get(typeName);
+    if (reserved) issues.add({ file, pointer: pointerOf('types', typeName), message: `type name ${typeName} ${reserved}`, found: JSON.stringify(typeName), expected: 'another PascalCase name' });
+  }
+
+  const liftedEnums: EnumDeclaration[] = [];
+  const usedImports = new Set<string>();
+
+  const parseFieldType = (rawType: string, pointer: string, owner: string, fieldName: string): TypeNode | undefined => {
+    let tree: TypeNode;
+    try {
+      tree = parseTypeString(rawType);
+    } catch (error) {
+      if (!(error instanceof TypeSyntaxError)) throw error;
+      issues.add({ file, pointer, message: `type ${JSON.stringify(rawType)}: ${error.problem} (at character ${error.offset + 1})`, found: JSON.stringify(rawType), expected: error.suggestion });
+      return undefined;
+    }
+    return liftLiterals(tree, `${owner}${pascalCase(fieldName)}`, pointer);
+  };
+
+  // Replace each literal union with a reference to a named enum, so every language names it once.
+  const liftLiterals = (node: TypeNode, enumName: string, pointer: string): TypeNode => {
+    switch (node.kind) {
+      case 'literals': {
+        if (declaredNames.includes(enumName) || importsByName.has(enumName) || liftedEnums.some((e) => e.name === enumName)) {
+          issues.add({ file, pointer, message: `the inline union would be named ${enumName}, which is already taken`, expected: `declare the union under types with another name and use that name here` });
+        }
+        liftedEnums.push({ kind: 'enum', name: enumName, values: node.values, origin: 'inline' });
+        return { kind: 'named', name: enumName };
+      }
+      case 'array':
+        return { kind: 'array', element: liftLiterals(node.element, enumName, pointer) };
+      case 'record':
+        return { kind: 'record', value: liftLiterals(node.value, enumName, pointer) };
+      case 'nullable':
+        return { kind: 'nullable', inner: liftLiterals(node.inner, enumName, pointer) };
+      default:
+        return node;
+    }
+  };
+
+  const checkOptionalNullable = (field: SpecField | SpecTypeField, tree: TypeNode, pointer: string): void => {
+    if (field.optional && tree.kind === 'nullable' && !field.optionalNullable) {
+      issues.add({ file, pointer: `${pointer}/type`, message: 'a field that is both optional and nullable (f?: T | null) is ambiguous: serde cannot tell absent from null', expected: 'either optional or | null, or set "optionalNullable": true to accept both' });
+    }
+  };
+
+  const resolveFields = (fields: readonly SpecField[] | undefined, listName: 'params' | 'results'): FieldModel[] => {
+    const seen = new Map<string, number>();
+    const resolved: FieldModel[] = [];
+    (fields ?? []).forEach((field, index) => {
+      const pointer = pointerOf(listName, index);
+      checkFieldName(field.name, `${pointer}/name`);
+      const previous = seen.get(field.name);
+      if (previous !== undefined) {
+        issues.add({ file, pointer: `${pointer}/name`, message: `duplicate ${listName === 'params' ? 'param' : 'result'} name '${field.name}' (first at /${listName}/${previous})`, expected: 'each name once' });
+      }
+      seen.set(field.name, index);
+      const collisions = listName === 'params' ? PAYLOAD_FIELDS : [...PAYLOAD_FIELDS, ...RESULT_FIELDS];
+      if (collisions.includes(field.name)) {
+        issues.add({ file, pointer: `${pointer}/name`, message: `'${field.name}' is already part of every ${listName === 'params' ? 'CommandParams' : 'CommandResult'}`, found: JSON.stringify(field.name), expected: `a name other than ${collisions.join(', ')}` });
+      }
+      const tree = parseFieldType(field.type, `${pointer}/type`, className, field.name);
+      if (!tree) return;
+      checkOptionalNullable(field, tree, pointer);
+      if (field.default !== undefined) {
+        if (listName !== 'params' || !field.optional) {
+          issues.add({ file, pointer: `${pointer}/default`, message: 'a default only makes sense on an optional param', expected: '"optional": true, or no default' });
+        }
+      }
+      resolved.push({ name: field.name, type: tree, description: field.description, optional: field.optional === true, default: field.default });
+    });
+    return resolved;
+  };
+
+  function checkFieldName(name: string, pointer: string): void {
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) {
+      issues.add({ file, pointer, message: `field name ${JSON.stringify(name)} is not an identifier`, found: JSON.stringify(name), expected: 'letters, digits and _, not starting with a digit (camelCase by convention)' });
+    }
+  }
+
+  const declarations: TypeDeclaration[] = [];
+  for (const [typeName, declaration] of Object.entries(spec.types ?? {})) {
+    const pointer = pointerOf('types', typeName);
+    if (declaration.enum) {
+      declarations.push({ kind: 'enum', name: typeName, description: declaration.description, values: declaration.enum, origin: 'spec' });
+      continue;
+    }
+    const fields: FieldModel[] = [];
+    for (const [fieldName, field] of Object.entries(declaration.fields ?? {})) {
+      const fieldPointer = `${pointer}${pointerOf('fields', fieldName)}`;
+      checkFieldName(fieldName, fieldPointer);
+      const tree = parseFieldType(field.type, `${fieldPointer}/type`, typeName, fieldName);
+      if (!tree) continue;
+      checkOptionalNullable(field, tree, fieldPointer);
+      fields.push({ name: fieldName, type: tree, description: field.description, optional: field.optional === true });
+    }
+    declarations.push({ kind: 'interface', name: typeName, description: declaration.description, fields });
+  }
+
+  const params = resolveFields(spec.params, 'params');
+  const results = resolveFields(spec.results, 'results');
+  const types = [...declarations, ...liftedEnums];
+  const knownLocal = new Set(types.map((t) => t.name));
+  const knownNames = [...knownLocal, ...importsByName.keys()];
+
+  // Every named reference must resolve; an unknown one lists the closest known names.
+  const checkReferences = (fields: readonly FieldModel[], pointerOfField: (index: number, field: FieldModel) => string): void => {
+    fields.forEach((field, index) => {
+      for (const name of namedReferences(field.type)) {
+        if (knownLocal.has(name)) continue;
+        if (importsByName.has(name)) {
+          usedImports.add(name);
+          continue;
+        }
+        const suggestions = closestNames(name, knownNames);
+        issues.add({ file, pointer: pointerOfField(index, field), message: `unknown type ${name}`, found: JSON.stringify(name), expected: suggestions.length > 0 ? `a declared or imported type, e.g. ${suggestions.join(', ')}` : "a type declared in the spec's types block or listed in imports" });
+      }
+    });
+  };
+  checkReferences(params, (i) => pointerOf('params', i, 'type'));
+  checkReferences(results, (i) => pointerOf('results', i, 'type'));
+  for (const declaration of declarations) {
+    if (declaration.kind === 'interface') checkReferences(declaration.fields, (_, f) => pointerOf('types', declaration.name, 'fields', f.name, 'type'));
+  }
+
+  // Defaults must be values of their field's type.
+  params.forEach((field, index) => {
+    if (field.default === undefined || !field.optional) return;
+    const problem = defaultProblem(field.default, field.type, types);
+    if (problem) issues.add({ file, pointer: pointerOf('params', index, 'default'), message: `default does not fit type: ${problem}`, found: describeValue(field.default) });
+  });
+
+  issues.throwIfAny();
+
+  const imports = [...usedImports].sort().map((name) => importsByName.get(name)!);
+  return {
+    name: spec.name,
+    segments: spec.name.split('/'),
+    className,
+    description: spec.description,
+    environment,
+    adapter,
+    accessLevel: spec.accessLevel ?? 'internal',
+    params,
+    results,
+    types,
+    imports,
+    examples: spec.examples ?? [],
+    rust: spec.rust,
+    spec: canonicalSpec(spec),
+    specFile: file,
+  };
+}
+
+/** Why a default value does not fit a type tree, or undefined when it does. */
+function defaultProblem(value: unknown, node: TypeNode, types: readonly TypeDeclaration[]): string | undefined {
+  switch (node.kind) {
+    case 'primitive':
+      if (node.name === 'integer') return Number.isSafeInteger(value) ? undefined : 'expected an integer';
+      return typeof value === node.name ? undefined : `expected a ${node.name}`;
+    case 'nullable':
+      return value === null ? undefined : defaultProblem(value, node.inner, types);
+    case 'array':
+      if (!Array.isArray(value)) return 'expected an array';
+      return value.map((v) => defaultProblem(v, node.element, types)).find((p) => p !== undefined);
+    case 'record':
+      if (value === null || typeof value !== 'object' || Array.isArray(value)) return 'expected an object';
+      return Object.values(value).map((v) => defaultProblem(v, node.value, types)).find((p) => p !== undefined);
+    case 'named': {
+      const declared = types.find((t) => t.name === node.name);
+      if (declared?.kind === 'enum') return declared.values.includes(value as string) ? undefined : `expected one of ${declared.values.map((v) => `'${v}'`).join(', ')}`;
+      if (declared?.kind === 'interface') return value !== null && typeof value === 'object' && !Array.isArray(value) ? undefined : `expected an object of type ${node.name}`;
+      return undefined;
+    }
+    case 'literals':
+      return node.values.includes(value as string) ? undefined : `expected one of ${node.values.join(', ')}`;
+  }
+}

@@ -1,0 +1,85 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import { describeValue, type SpecIssue } from '../errors.js';
+import { schemasDir } from '../package-root.js';
+
+export type SchemaName = 'command-spec-v2' | 'project-config';
+
+let ajv: Ajv | undefined;
+const validators = new Map<SchemaName, ValidateFunction>();
+
+function validatorFor(name: SchemaName): ValidateFunction {
+  let validate = validators.get(name);
+  if (!validate) {
+    if (!ajv) {
+      ajv = new Ajv({ allErrors: true, strict: true, strictRequired: false, verbose: true });
+      // Both schemas are registered so the config schema can $ref the spec schema's definitions.
+      for (const schemaName of ['command-spec-v2', 'project-config'] as const) {
+        ajv.addSchema(JSON.parse(readFileSync(join(schemasDir, `${schemaName}.schema.json`), 'utf8')) as object, `${schemaName}.schema.json`);
+      }
+    }
+    validate = ajv.getSchema(`${name}.schema.json`)!;
+    validators.set(name, validate);
+  }
+  return validate;
+}
+
+function valueAt(document: unknown, pointer: string): unknown {
+  let current = document;
+  for (const raw of pointer.split('/').slice(1)) {
+    const key = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    if (current === null || typeof current !== 'object') return undefined;
+    current = (current as Record<string, unknown>)[key];
+  }
+  return current;
+}
+
+/** Turn one ajv error into an issue that says what was found and what is accepted. */
+function toIssue(error: ErrorObject, document: unknown, file: string, prefix: string): SpecIssue {
+  const pointer = error.instancePath;
+  const found = describeValue(valueAt(document, pointer));
+  const at = prefix + pointer;
+  const params = error.params as Record<string, unknown>;
+  switch (error.keyword) {
+    case 'required':
+      return { file, pointer: at, message: `missing required property '${String(params.missingProperty)}'`, expected: `an object with '${String(params.missingProperty)}'` };
+    case 'additionalProperties': {
+      const allowed = Object.keys((error.parentSchema as { properties?: object }).properties ?? {}).sort();
+      return { file, pointer: `${at}/${String(params.additionalProperty)}`, message: `unknown property '${String(params.additionalProperty)}'`, expected: allowed.length > 0 ? `one of ${allowed.join(', ')}` : 'no other properties' };
+    }
+    case 'enum':
+      return { file, pointer: at, message: 'value not allowed', found, expected: `one of ${(params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}` };
+    case 'const':
+      return { file, pointer: at, message: 'value not allowed', found, expected: JSON.stringify(params.allowedValue) };
+    case 'type':
+      return { file, pointer: at, message: 'wrong type', found, expected: `a value of type ${String(params.type)}` };
+    case 'pattern':
+      return { file, pointer: at, message: 'value does not match the required pattern', found, expected: `a string matching ${String(params.pattern)}` };
+    case 'propertyNames':
+      return { file, pointer: `${at}/${String(params.propertyName)}`, message: `invalid name '${String(params.propertyName)}'`, expected: 'a PascalCase name (letters and digits, starting with a capital)' };
+    case 'minLength':
+      return { file, pointer: at, message: 'must not be empty', found, expected: 'a non-empty string' };
+    case 'minItems':
+      return { file, pointer: at, message: `needs at least ${String(params.limit)} item(s)`, found };
+    case 'uniqueItems':
+      return { file, pointer: at, message: `items ${String(params.j)} and ${String(params.i)} are duplicates`, expected: 'each item once' };
+    case 'oneOf':
+      return { file, pointer: at, message: 'a type declaration needs exactly one of fields (an interface) or enum (a string enum)', found };
+    default:
+      return { file, pointer: at, message: error.message ?? `fails ${error.keyword}`, found };
+  }
+}
+
+/** Validate a document against one of the package's schemas; returns every issue (empty when valid). */
+export function validateWithSchema(name: SchemaName, document: unknown, file: string, pointerPrefix = ''): SpecIssue[] {
+  const validate = validatorFor(name);
+  if (validate(document)) return [];
+  const errors = validate.errors ?? [];
+  // A failed oneOf also reports each branch's own failures; keep only the oneOf summary.
+  const oneOfPaths = errors.filter((e) => e.keyword === 'oneOf').map((e) => e.schemaPath);
+  const kept = errors.filter((e) => e.keyword === 'oneOf' || !oneOfPaths.some((p) => e.schemaPath.startsWith(p + '/')));
+  // propertyNames reports the failing inner keyword too; keep one message per name.
+  const filtered = kept.filter((e) => !(e.keyword === 'pattern' && e.propertyName !== undefined));
+  return filtered.map((e) => toIssue(e, document, file, pointerPrefix));
+}

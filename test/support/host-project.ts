@@ -1,0 +1,50 @@
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { binTsc, binTsx, fixturesDir, repoRoot } from './paths.js';
+
+export interface PlannedFileLike {
+  readonly path: string;
+  readonly content: string;
+}
+
+/**
+ * A temporary copy of the TypeScript host fixture (the host's base modules with the signatures
+ * of the host conventions), with generated files written into it.
+ */
+export function makeHostProject(files: readonly PlannedFileLike[] = []): string {
+  const dir = mkdtempSync(join(tmpdir(), 'continuum-host-'));
+  cpSync(join(fixturesDir, 'host'), dir, { recursive: true });
+  // The fixture's typeRoots are relative to its place in the repo; point them at this repo's @types.
+  const tsconfigPath = join(dir, 'tsconfig.json');
+  const tsconfig = JSON.parse(readFileSync(tsconfigPath, 'utf8')) as { compilerOptions: Record<string, unknown> };
+  tsconfig.compilerOptions.typeRoots = [join(repoRoot, 'node_modules', '@types')];
+  writeFileSync(tsconfigPath, JSON.stringify(tsconfig, null, 2));
+  writeFiles(dir, files);
+  return dir;
+}
+
+export function writeFiles(dir: string, files: readonly PlannedFileLike[]): void {
+  for (const file of files) {
+    mkdirSync(dirname(join(dir, file.path)), { recursive: true });
+    writeFileSync(join(dir, file.path), file.content);
+  }
+}
+
+export interface ProcessOutcome {
+  readonly status: number | null;
+  readonly output: string;
+}
+
+/** Type-check the whole host project under its strict tsconfig. */
+export function typeCheckHost(dir: string): ProcessOutcome {
+  const run = spawnSync(binTsc, ['-p', join(dir, 'tsconfig.json'), '--noEmit'], { encoding: 'utf8', timeout: 120_000 });
+  return { status: run.status, output: `${run.stdout}${run.stderr}` };
+}
+
+/** Run one TypeScript script of the host the way the host does (tsx, with its path aliases). */
+export function runHostScript(dir: string, file: string): ProcessOutcome {
+  const run = spawnSync(binTsx, ['--tsconfig', join(dir, 'tsconfig.json'), join(dir, file)], { cwd: dir, encoding: 'utf8', timeout: 60_000 });
+  return { status: run.status, output: `${run.stdout}${run.stderr}` };
+}
