@@ -1,0 +1,110 @@
+#!/usr/bin/env node
+/**
+ * continuum-gen <sub-generator> [options]: runs continuum:<sub-generator> through yeoman-environment
+ * with this package's own compiled generators (registered by path, no global lookup), so it works
+ * from a clone, an `npm link` and an installed tarball alike, and as root (where `yo` refuses).
+ */
+import { readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { QueuedAdapter, TerminalAdapter } from '@yeoman/adapter';
+import { createEnv, prepareCommand } from 'yeoman-environment';
+import { listSubGenerators, type SubGenerator } from '../generators/_shared/sub-generators.js';
+
+type Command = Awaited<ReturnType<typeof prepareCommand>>;
+
+const packageRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const packageJson = JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')) as { version: string };
+
+/** Same rule as the generators: prompts only when stdin is a terminal, unless --interactive / --no-interactive. */
+function isInteractive(argv: readonly string[]): boolean {
+  const flag = [...argv].reverse().find((a) => a === '--interactive' || a === '--no-interactive');
+  return flag ? flag === '--interactive' : process.stdin.isTTY === true;
+}
+
+/** The terminal adapter, except that a question in a non-interactive run is an error instead of a wait on stdin. */
+class NonInteractiveAdapter extends TerminalAdapter {
+  override async prompt(questions: unknown): Promise<never> {
+    const names = (Array.isArray(questions) ? questions : [questions]).map((q) => (q as { name?: string }).name ?? '?');
+    throw new Error(`a question (${names.join(', ')}) came up in a non-interactive run; nothing more was written. Pass the value as an option, use --force / --dry-run for file conflicts, or run in a terminal.`);
+  }
+}
+
+function usage(subGenerators: readonly SubGenerator[]): string {
+  const width = Math.max(...subGenerators.map((s) => s.name.length));
+  return [
+    'Usage: continuum-gen <sub-generator> [options]',
+    '',
+    'Runs a generator-continuum sub-generator, the same as `yo continuum:<sub-generator>`.',
+    '',
+    'Sub-generators:',
+    ...subGenerators.map((s) => `  ${s.name.padEnd(width)}  ${s.summary}`),
+    '',
+    'Options of a sub-generator, the environment\'s --force, --dry-run, --bail and --skip-yo-resolve included:',
+    '  continuum-gen <sub-generator> --help',
+    '',
+    'Other:',
+    '  -h, --help     show this help',
+    '  -V, --version  show the version',
+  ].join('\n');
+}
+
+/** yeoman-environment declares --cwd without a value; make it take the folder it describes. */
+function giveCwdAValue(command: Command): void {
+  const option = command.options.find((o) => o.long === '--cwd');
+  if (option && !option.required) {
+    option.flags = '--cwd <folder>';
+    option.required = true;
+    option.description = 'Folder to generate into, and to resolve --spec from (default: the current folder)';
+  }
+}
+
+async function main(argv: string[]): Promise<number> {
+  const subGenerators = await listSubGenerators();
+  const [first, ...rest] = argv;
+  if (first === undefined) {
+    process.stderr.write(`${usage(subGenerators)}\n`);
+    return 1;
+  }
+  if (first === '--help' || first === '-h' || first === 'help') {
+    process.stdout.write(`${usage(subGenerators)}\n`);
+    return 0;
+  }
+  if (first === '--version' || first === '-V') {
+    process.stdout.write(`${packageJson.version}\n`);
+    return 0;
+  }
+  const chosen = subGenerators.find((s) => s.name === first);
+  if (!chosen) {
+    process.stderr.write(`continuum-gen: unknown sub-generator ${JSON.stringify(first)}.\n\n${usage(subGenerators)}\n`);
+    return 1;
+  }
+
+  const namespace = `continuum:${chosen.name}`;
+  const command = await prepareCommand({ resolved: chosen.path, namespace });
+  command.name(`continuum-gen ${chosen.name}`).description(`Generate ${chosen.summary}`).usage('[options]');
+  giveCwdAValue(command);
+  command.action(async function (this: Command) {
+    const { cwd, ...options } = this.opts() as Record<string, unknown> & { cwd?: string };
+    const interactive = isInteractive(rest);
+    const env = createEnv({
+      cwd: cwd ? resolve(cwd) : process.cwd(),
+      ...(interactive ? {} : { adapter: new QueuedAdapter({ adapter: new NonInteractiveAdapter() }) }),
+    });
+    // Paths typed on the command line are relative to the shell's folder, not to --cwd.
+    if (cwd && typeof options.spec === 'string' && options.spec !== '') options.spec = resolve(options.spec);
+    env.register(chosen.path, { namespace, packagePath: packageRoot });
+    await env.run([namespace, ...this.args], options);
+  });
+  await command.parseAsync(rest, { from: 'user' });
+  return 0;
+}
+
+try {
+  process.exitCode = await main(process.argv.slice(2));
+} catch (error) {
+  process.stderr.write(`continuum-gen: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exitCode = 1;
+}
+// Nothing may keep the process waiting (an open stdin pipe, a spinner): the run is over.
+process.exit();

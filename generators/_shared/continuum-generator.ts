@@ -1,0 +1,244 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Generator, { type BaseFeatures, type BaseOptions, type PromptQuestion } from 'yeoman-generator';
+import type { FilePlan } from '../../shared/adapters/adapter.js';
+import { CONFIG_KEY, resolveProjectConfig, type ProjectConfig } from '../../shared/config/project-config.js';
+import { SpecError, formatIssue, type SpecIssue } from '../../shared/errors.js';
+import { parseJsonSource } from '../../shared/spec/json-source.js';
+import { camelCaseOption, optionValueProblem, type OptionDeclaration } from './option-declarations.js';
+import { conflicterWouldAsk, unresolvedConflicts, type ConflicterSettings } from './pending-conflicts.js';
+
+/**
+ * A run that stops before writing anything. Its message is complete (yo and continuum-gen print
+ * only the message), so it lists every issue; `issues` keeps them for callers and tests.
+ */
+export class ContinuumRunError extends Error {
+  constructor(
+    message: string,
+    readonly issues: readonly SpecIssue[] = [],
+  ) {
+    super(message);
+    this.name = 'ContinuumRunError';
+  }
+}
+
+const interactiveOption: OptionDeclaration = {
+  name: 'interactive',
+  type: Boolean,
+  description: 'Ask questions (default: only when stdin is a terminal); --no-interactive never prompts and fails on a missing value',
+};
+
+const CONFIG_FILE = '.yo-rc.json';
+
+/**
+ * Yeoman's constructor parses .yo-rc.json (this.config) and reports a syntax error by character
+ * offset; check it first with the engine's parser, which reports line and column.
+ */
+function withParsableProjectConfig(options: BaseOptions): BaseOptions {
+  const root = options.destinationRoot ?? (options as { env?: { cwd?: string } }).env?.cwd;
+  if (options.help || root === undefined) return options;
+  const path = join(root, CONFIG_FILE);
+  if (!existsSync(path)) return options;
+  try {
+    parseJsonSource(readFileSync(path, 'utf8'), CONFIG_FILE);
+  } catch (error) {
+    if (error instanceof SpecError) throw runErrorOf(error);
+    throw error;
+  }
+  return options;
+}
+
+/** One message listing every issue of a SpecError. */
+function runErrorOf(error: SpecError): ContinuumRunError {
+  const count = error.issues.length;
+  return new ContinuumRunError(`${count} problem${count === 1 ? '' : 's'} found; nothing was written:\n${error.issues.map((i) => `  ${formatIssue(i)}`).join('\n')}`, error.issues);
+}
+
+/**
+ * The thin base of every continuum sub-generator: options declared once, the interactive rule,
+ * project config from .yo-rc.json, and writing a file plan through this.fs only, so Yeoman's
+ * conflicter decides identical / conflict / force / skip / --dry-run / --bail / .yo-resolve.
+ * Everything that can fail is checked before the first this.fs.write.
+ */
+export abstract class ContinuumGenerator extends Generator {
+  private readonly declarations = new Map<string, OptionDeclaration>();
+
+  constructor(args: string[], options: BaseOptions, features?: BaseFeatures) {
+    // Yeoman reads .yo-rc.json while constructing; check its syntax first so an error names line and column.
+    // Only methods named after a run-loop priority (initializing, prompting, ..., end) are tasks, not helpers.
+    // No package-manager install: these generators write source files, never the host's root package.json.
+    super(args, withParsableProjectConfig(options), { tasksMatchingPriority: true, customInstallTask: true, ...features });
+    this.declareOptions([interactiveOption]);
+    // The environment's flag is --whitespace, but its conflicter reads ignoreWhitespace from the root generator's options.
+    const own = this.options as { whitespace?: boolean; ignoreWhitespace?: boolean };
+    if (own.whitespace === true && own.ignoreWhitespace === undefined) own.ignoreWhitespace = true;
+  }
+
+  /** Register options from their single declarations (flags, help, wizard questions). */
+  protected declareOptions(declarations: readonly OptionDeclaration[]): void {
+    for (const declaration of declarations) {
+      this.declarations.set(declaration.name, declaration);
+      // A wizard value keeps its default out of the flag: a flag with a value is never asked.
+      const asked = declaration.prompt !== undefined && declaration.default !== undefined;
+      this.option(declaration.name, {
+        type: declaration.type,
+        description: asked ? `${declaration.description} (default: ${String(declaration.default)})` : declaration.description,
+        ...(declaration.default === undefined || asked ? {} : { default: declaration.default }),
+      });
+    }
+  }
+
+  /** An option's value whichever way it came in: yo (minimist, kebab case), commander or yeoman-test (camel case). */
+  protected optionValue(name: string): unknown {
+    const options = this.options as Record<string, unknown>;
+    return options[camelCaseOption(name)] ?? options[name];
+  }
+
+  /** Interactive only when stdin is a terminal, unless --interactive / --no-interactive says otherwise. */
+  protected get interactive(): boolean {
+    const flag = this.optionValue('interactive');
+    if (typeof flag === 'boolean') return flag;
+    return process.stdin.isTTY === true;
+  }
+
+  /**
+   * The values of declared options: a given flag is checked and used; a missing one is asked when
+   * the run is interactive. A non-interactive run missing a required value fails naming every
+   * missing value, before anything is written and without waiting on stdin.
+   */
+  protected async resolveValues(names: readonly string[]): Promise<Record<string, string | undefined>> {
+    // Keyed by camel case (access-level -> accessLevel), like the spec's own keys.
+    const values: Record<string, string | undefined> = {};
+    const problems: string[] = [];
+    const missing: OptionDeclaration[] = [];
+    for (const name of names) {
+      const declaration = this.requireDeclaration(name);
+      const given = this.optionValue(name);
+      if (typeof given === 'string' && given !== '') {
+        const problem = optionValueProblem(declaration, given);
+        if (problem) problems.push(problem);
+        values[camelCaseOption(name)] = given;
+      } else if (this.interactive && declaration.prompt) {
+        values[camelCaseOption(name)] = await this.askFor(declaration);
+      } else if (declaration.required) {
+        missing.push(declaration);
+      } else {
+        values[camelCaseOption(name)] = typeof declaration.default === 'string' ? declaration.default : undefined;
+      }
+    }
+    if (problems.length > 0) throw new ContinuumRunError(`Invalid option value; nothing was written:\n${problems.map((p) => `  ${p}`).join('\n')}`);
+    if (missing.length > 0) throw this.missingValuesError(missing.map((d) => `--${d.name}: ${d.description}`));
+    return values;
+  }
+
+  /** Ask one wizard question; refuses (naming the value) when the run is not interactive. */
+  protected async ask<T extends string | boolean>(question: { name: string; message: string; type: 'input' | 'list' | 'confirm'; choices?: readonly { name: string; value: string }[]; default?: T; validate?: (value: string) => string | true }): Promise<T> {
+    if (!this.interactive) throw this.missingValuesError([question.name]);
+    const answers = await this.prompt([{ ...question, choices: question.choices ? [...question.choices] : undefined } as PromptQuestion]);
+    return answers[question.name] as T;
+  }
+
+  private async askFor(declaration: OptionDeclaration): Promise<string | undefined> {
+    const prompt = declaration.prompt!;
+    const answer = await this.ask<string>({
+      name: camelCaseOption(declaration.name),
+      message: prompt.message,
+      type: prompt.choices ? 'list' : 'input',
+      choices: prompt.choices,
+      default: typeof declaration.default === 'string' ? declaration.default : undefined,
+      validate: (value: string) => {
+        if (value.trim() === '') return declaration.required ? 'a value is required' : true;
+        return prompt.validate?.(value.trim()) ?? true;
+      },
+    });
+    const trimmed = typeof answer === 'string' ? answer.trim() : answer;
+    return trimmed === '' ? undefined : trimmed;
+  }
+
+  private requireDeclaration(name: string): OptionDeclaration {
+    const declaration = this.declarations.get(name);
+    if (!declaration) throw new Error(`option ${name} is not declared`);
+    return declaration;
+  }
+
+  private missingValuesError(names: readonly string[]): ContinuumRunError {
+    return new ContinuumRunError(
+      [
+        'Missing values in a non-interactive run (stdin is not a terminal, or --no-interactive); nothing was written:',
+        ...names.map((n) => `  missing ${n}`),
+        'Pass them as options or a spec file (--spec=<file>), or run in a terminal (or with --interactive) to be asked.',
+      ].join('\n'),
+    );
+  }
+
+  /**
+   * The project config: the generator-continuum entry of .yo-rc.json at the destination root
+   * (read through this.fs, like this.config), validated and merged over the Continuum layout.
+   */
+  protected loadProjectConfig(): ProjectConfig {
+    return this.reporting(() => {
+      const text = this.fs.read(this.destinationPath(CONFIG_FILE), { defaults: null });
+      if (text === null) return resolveProjectConfig(undefined, CONFIG_FILE);
+      const source = parseJsonSource(text, CONFIG_FILE);
+      const document = source.value;
+      const raw = document !== null && typeof document === 'object' && !Array.isArray(document) ? (document as Record<string, unknown>)[CONFIG_KEY] : undefined;
+      try {
+        return resolveProjectConfig(raw, CONFIG_FILE);
+      } catch (error) {
+        if (error instanceof SpecError) throw new SpecError(error.issues.map((i) => ({ ...i, ...source.locate(i.pointer) })));
+        throw error;
+      }
+    });
+  }
+
+  /** Run a step, turning engine errors into one message that lists every issue. */
+  protected reporting<T>(step: () => T): T {
+    try {
+      return step();
+    } catch (error) {
+      if (error instanceof SpecError) throw runErrorOf(error);
+      throw error;
+    }
+  }
+
+  /** The conflicter settings the environment will commit with (env options win over generator options). */
+  protected get conflicterSettings(): ConflicterSettings {
+    const fromEnv = (this.env as unknown as { conflicterOptions?: ConflicterSettings }).conflicterOptions;
+    if (fromEnv) return fromEnv;
+    const envOptions = (this.env as unknown as { options?: ConflicterSettings }).options ?? {};
+    const own = this.options as ConflicterSettings;
+    const pick = (key: keyof ConflicterSettings): boolean | undefined => envOptions[key] ?? own[key];
+    return { force: pick('force'), bail: pick('bail'), dryRun: pick('dryRun'), skipYoResolve: pick('skipYoResolve'), ignoreWhitespace: pick('ignoreWhitespace') };
+  }
+
+  /**
+   * Write a file plan through this.fs only. A non-interactive run must never reach the
+   * conflicter's prompt (it waits forever on an open stdin pipe), so when the conflicter would
+   * ask, files changed on disk fail the run first, all of them listed, with nothing written.
+   * `overwrite` names plan paths the user explicitly asked to rewrite (they are never a conflict).
+   */
+  protected async writePlan(files: FilePlan, options: { overwrite?: readonly string[] } = {}): Promise<void> {
+    const overwrite = new Set(options.overwrite ?? []);
+    const settings = this.conflicterSettings;
+    if (!this.interactive && conflicterWouldAsk(settings)) {
+      const conflicts = await unresolvedConflicts(files.filter((f) => !overwrite.has(f.path)), this.destinationRoot(), settings);
+      if (conflicts.length > 0) {
+        throw new ContinuumRunError(
+          [
+            `${conflicts.length} file${conflicts.length === 1 ? '' : 's'} on disk differ${conflicts.length === 1 ? 's' : ''} from what would be generated, and a non-interactive run cannot ask what to do; nothing was written:`,
+            ...conflicts.map((path) => `  conflict ${path}`),
+            'Re-run with --force to overwrite them, --dry-run to see the differences, or in a terminal (or with --interactive) to decide file by file;',
+            'a .yo-resolve file can settle them for good (a line "<path> skip" keeps your version, "<path> force" takes the generated one).',
+          ].join('\n'),
+        );
+      }
+    }
+    for (const file of files) {
+      const path = this.destinationPath(file.path);
+      this.fs.write(path, file.content);
+      // A file the user asked to rewrite (--migrate's spec) goes through the conflicter as 'force',
+      // the way Yeoman forces .yo-rc.json: logged, still skipped by --dry-run, never a question.
+      if (overwrite.has(file.path)) (this.fs.store.get(path) as { conflicter?: string }).conflicter = 'force';
+    }
+  }
+}

@@ -1,0 +1,74 @@
+import { commandNameProblem } from '../../shared/model/naming.js';
+import type { OptionDeclaration } from '../_shared/option-declarations.js';
+
+/** Every option of `continuum:command`, declared once: flag, help line and wizard question. */
+export const commandOptions = {
+  spec: {
+    name: 'spec',
+    type: String,
+    description: 'Generate from this CommandSpec (v1 or v2) JSON file, asking nothing; relative to the current folder',
+  },
+  migrate: {
+    name: 'migrate',
+    type: Boolean,
+    description: 'With --spec: rewrite a v1 spec that lives in the specs folder as v2',
+  },
+  name: {
+    name: 'name',
+    type: String,
+    description: 'Command name, slash-separated (docs/read); it is also the command folder',
+    required: true,
+    prompt: {
+      message: 'Command name (slash-separated, e.g. docs/read)',
+      validate: (value) => commandNameProblem(value)?.problem,
+    },
+  },
+  description: {
+    name: 'description',
+    type: String,
+    description: 'One sentence saying what the command does',
+    required: true,
+    prompt: { message: 'Description (one sentence)' },
+  },
+  environment: {
+    name: 'environment',
+    type: String,
+    description: 'Where the command runs: server, browser or both',
+    default: 'server',
+    prompt: {
+      message: 'Where does it run?',
+      choices: [
+        { value: 'server', name: 'server (server command only)' },
+        { value: 'browser', name: 'browser (browser command only)' },
+        { value: 'both', name: 'both (server implements, browser delegates)' },
+      ],
+    },
+  },
+  accessLevel: {
+    name: 'access-level',
+    type: String,
+    description: 'Who may call it: ai-safe, internal, system or dangerous',
+    default: 'internal',
+    prompt: {
+      message: 'Access level',
+      choices: [
+        { value: 'ai-safe', name: 'ai-safe (AI personas may call it)' },
+        { value: 'internal', name: 'internal (default)' },
+        { value: 'system', name: 'system' },
+        { value: 'dangerous', name: 'dangerous' },
+      ],
+    },
+  },
+  className: {
+    name: 'class-name',
+    type: String,
+    description: 'Class-name stem when it must differ from the one derived from the name (DatasetCreate)',
+    prompt: {
+      message: 'Class-name stem (leave empty to derive it from the name)',
+      validate: (value) => (/^[A-Z][A-Za-z0-9]*$/.test(value) ? undefined : 'must be PascalCase letters and digits (GpuStats)'),
+    },
+  },
+} satisfies Record<string, OptionDeclaration>;
+
+/** The options that make up the spec's top level, in wizard order. */
+export const wizardOptionNames = [commandOptions.name, commandOptions.description, commandOptions.environment, commandOptions.accessLevel, commandOptions.className].map((d) => d.name);
