@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { QueuedAdapter, TerminalAdapter } from '@yeoman/adapter';
 import { createEnv, prepareCommand } from 'yeoman-environment';
 import { listSubGenerators, type SubGenerator } from '../generators/_shared/sub-generators.js';
+import { projectAdapterListing } from '../shared/adapters/adapter-listing.js';
 
 type Command = Awaited<ReturnType<typeof prepareCommand>>;
 
@@ -46,6 +47,7 @@ function usage(subGenerators: readonly SubGenerator[]): string {
     'Other:',
     '  -h, --help     show this help',
     '  -V, --version  show the version',
+    '  adapters [--cwd <folder>]  list the built-in and project-local adapters (.yo-rc.json) and what each writes',
   ].join('\n');
 }
 
@@ -68,6 +70,13 @@ async function main(argv: string[]): Promise<number> {
   }
   if (first === '--help' || first === '-h' || first === 'help') {
     process.stdout.write(`${usage(subGenerators)}\n`);
+    return 0;
+  }
+  if (first === 'adapters') {
+    // Not a sub-generator: a listing of the project's adapters (shared/adapters/adapter-listing.ts).
+    const cwdAt = rest.findIndex((a) => a === '--cwd' || a.startsWith('--cwd='));
+    const cwd = cwdAt < 0 ? undefined : rest[cwdAt].startsWith('--cwd=') ? rest[cwdAt].slice('--cwd='.length) : rest[cwdAt + 1];
+    process.stdout.write(await projectAdapterListing(resolve(cwd ?? '.')));
     return 0;
   }
   if (first === '--version' || first === '-V') {

@@ -1,6 +1,7 @@
-import type { FilePlan, GeneratorAdapter, PlannedFile } from './adapters/adapter.js';
+import type { FilePlan, GeneratorAdapter, PlannedEdit, PlannedFile } from './adapters/adapter.js';
 import { builtinAdapters } from './adapters/builtin-adapters.js';
 import type { AdapterRegistry } from './adapters/registry.js';
+import { mergePlans, reservedNameIssues, resolveRunOptions, selectExtraAdapters, sortedPlan, type AdapterPlan } from './adapters/run-adapters.js';
 import { unsafeRelativePath, type ProjectConfig } from './config/project-config.js';
 import { SpecError, type SpecIssue } from './errors.js';
 import type { CommandModel } from './model/command-model.js';
@@ -20,6 +21,8 @@ export interface GenerateRequest {
   readonly registry?: AdapterRegistry;
   /** Write a v1 spec back as v2 (`--migrate`). */
   readonly migrate?: boolean;
+  /** More adapters to run on the same model (`--adapter=swift`); the spec's own adapter still runs. */
+  readonly extraAdapters?: readonly string[];
 }
 
 export interface GenerationResult {
@@ -27,7 +30,16 @@ export interface GenerationResult {
   readonly adapter: GeneratorAdapter;
   /** Every file to write, sorted by path; includes the saved spec when it must be saved. */
   readonly files: FilePlan;
+  /**
+   * Edits of files the adapter shares with others (`mod.rs`, `RustCoreIPC.ts`), in the order to
+   * apply them; empty for TypeScript-only adapters. Apply each to the file's current text.
+   */
+  readonly edits: readonly PlannedEdit[];
   readonly migratedFromV1: boolean;
+  /** Every adapter that ran: the spec's own first, then the extra ones. */
+  readonly adapters: readonly GeneratorAdapter[];
+  /** What each adapter planned (without the saved spec), in the order the adapters ran. */
+  readonly plans: readonly AdapterPlan[];
 }
 
 /** Is `path` inside `folder` (both project-relative POSIX paths)? */
@@ -49,11 +61,17 @@ export function generateCommand(request: GenerateRequest): GenerationResult {
   if (!adapter) {
     throw new SpecError([{ file: request.specFile, pointer: '/adapter', ...loaded.source.locate('/adapter'), message: `adapter ${adapterId} is not available in this version`, found: JSON.stringify(adapterId), expected: `one of ${registry.ids().join(', ')}` }]);
   }
+  const extras = selectExtraAdapters(registry, request.extraAdapters ?? [], adapter.id, request.specFile);
+  const options = resolveRunOptions([adapter, ...extras], request.config);
   const model = resolveCommandModel(loaded.spec, loaded.source, request.config, { reservedNames: adapter.reservedNames });
-  const adapterIssues = adapter.check?.(model, request.config) ?? [];
+  const adapterIssues = [
+    ...(adapter.check?.(model, request.config, options.get(adapter.id)) ?? []),
+    ...extras.flatMap((extra) => [...reservedNameIssues(extra, model), ...(extra.check?.(model, request.config, options.get(extra.id)) ?? [])]),
+  ];
   if (adapterIssues.length > 0) throw new SpecError(adapterIssues.map((i) => ({ ...i, ...loaded.source.locate(i.pointer) })));
 
-  const files: PlannedFile[] = [...adapter.plan(model, request.config)];
+  const plans: AdapterPlan[] = [adapter, ...extras].map((a) => ({ adapter: a.id, files: sortedPlan(a.plan(model, request.config, options.get(a.id))) }));
+  const files: PlannedFile[] = mergePlans(plans, request.specFile);
   const specsRoot = request.config.roots.specs;
   const inSpecsFolder = request.specPathInProject !== undefined && isInside(request.specPathInProject, specsRoot);
   if (!inSpecsFolder) {
@@ -62,7 +80,10 @@ export function generateCommand(request: GenerateRequest): GenerationResult {
   } else if (loaded.migratedFromV1 && request.migrate) {
     files.push({ path: request.specPathInProject!, content: serialiseSpec(model.spec) });
   }
-  return { model, adapter, files: checkPlan(files, adapter.id, request.specFile), migratedFromV1: loaded.migratedFromV1 };
+  const plan = checkPlan(files, adapter.id, request.specFile);
+  const edits = checkEdits(adapter.edits?.(model, request.config) ?? [], plan, adapter.id, request.specFile);
+  const extraEdits = extras.flatMap((extra) => checkEdits(extra.edits?.(model, request.config) ?? [], plan, extra.id, request.specFile));
+  return { model, adapter, files: plan, edits: [...edits, ...extraEdits], migratedFromV1: loaded.migratedFromV1, adapters: [adapter, ...extras], plans };
 }
 
 /** Refuse a plan that would write outside the project or write one path twice; sort it by path. */
@@ -77,4 +98,28 @@ export function checkPlan(files: readonly PlannedFile[], adapterId: string, spec
   }
   if (issues.length > 0) throw new SpecError(issues);
   return [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+/** Refuse an edit outside the project or of a file the plan also writes whole; keep their order. */
+export function checkEdits(edits: readonly PlannedEdit[], plan: FilePlan, adapterId: string, specFile: string): readonly PlannedEdit[] {
+  const issues: SpecIssue[] = [];
+  const planned = new Set(plan.map((f) => f.path));
+  for (const edit of edits) {
+    const problem = unsafeRelativePath(edit.path);
+    if (problem) issues.push({ file: specFile, pointer: '', message: `adapter ${adapterId} planned an edit of a path that ${problem}`, found: JSON.stringify(edit.path), expected: 'a project-relative file path' });
+    if (planned.has(edit.path)) issues.push({ file: specFile, pointer: '', message: `adapter ${adapterId} planned both to write and to edit one file`, found: JSON.stringify(edit.path) });
+  }
+  if (issues.length > 0) throw new SpecError(issues);
+  return edits;
+}
+
+/** Apply every edit of a result to a map of current file texts (path -> text); returns the changed texts. */
+export function applyEdits(edits: readonly PlannedEdit[], read: (path: string) => string | undefined): Map<string, string> {
+  const changed = new Map<string, string>();
+  for (const edit of edits) {
+    const before = changed.get(edit.path) ?? read(edit.path);
+    const after = edit.apply(before);
+    if (after !== before) changed.set(edit.path, after);
+  }
+  return changed;
 }

@@ -11,7 +11,8 @@ export interface OptionChoice {
 export interface OptionDeclaration {
   /** Flag name in kebab case (`access-level` is `--access-level`; the value is read as accessLevel too). */
   readonly name: string;
-  readonly type: StringConstructor | BooleanConstructor;
+  /** Array: a repeatable flag (--adapter=swift --adapter=kotlin). */
+  readonly type: StringConstructor | BooleanConstructor | ArrayConstructor;
   /** One line for --help. */
   readonly description: string;
   readonly default?: string | boolean;

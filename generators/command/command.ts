@@ -13,6 +13,11 @@ export const commandOptions = {
     type: Boolean,
     description: 'With --spec: rewrite a v1 spec that lives in the specs folder as v2',
   },
+  adapter: {
+    name: 'adapter',
+    type: Array,
+    description: 'Also run this adapter on the spec (repeatable: --adapter=swift --adapter=kotlin); `continuum-gen adapters` lists them',
+  },
   name: {
     name: 'name',
     type: String,

@@ -1,11 +1,14 @@
 import { readFileSync } from 'node:fs';
-import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { BaseFeatures, BaseOptions } from 'yeoman-generator';
+import { loadProjectAdapters } from '../../shared/adapters/plugin-loader.js';
+import type { AdapterRegistry } from '../../shared/adapters/registry.js';
 import type { ProjectConfig } from '../../shared/config/project-config.js';
 import { generateCommand, type GenerationResult } from '../../shared/engine.js';
 import { SpecError } from '../../shared/errors.js';
 import { serialiseSpec } from '../../shared/spec/canonical-spec.js';
 import { ContinuumGenerator, ContinuumRunError } from '../_shared/continuum-generator.js';
+import { generatorsDir } from '../_shared/sub-generators.js';
 import { commandOptions, wizardOptionNames } from './command.js';
 import { askFields, wizardSpec, type Ask } from './wizard.js';
 
@@ -22,6 +25,7 @@ export default class CommandGenerator extends ContinuumGenerator {
   private projectConfig!: ProjectConfig;
   private input!: SpecInput;
   private result!: GenerationResult;
+  private composedRust: unknown;
 
   constructor(args: string[], options: BaseOptions, features?: BaseFeatures) {
     super(args, options, features);
@@ -53,22 +57,48 @@ export default class CommandGenerator extends ContinuumGenerator {
     this.input = { specText: serialiseSpec(spec), specFile: '<wizard>' };
   }
 
-  configuring(): void {
+  async configuring(): Promise<void> {
+    const registry = await this.adapterRegistry();
+    const extraAdapters = this.extraAdapterIds();
     this.result = this.reporting(() =>
-      generateCommand({ ...this.input, config: this.projectConfig, migrate: this.optionValue('migrate') === true }),
+      generateCommand({ ...this.input, config: this.projectConfig, migrate: this.optionValue('migrate') === true, registry, extraAdapters }),
     );
+    // A Rust spec is a whole vertical with edits of shared files: its own sub-generator writes it, so every spec has one entry point.
+    const rust = ({ 'rust-ipc': 'rust-module', 'trait-only': 'trait' } as Record<string, string | undefined>)[this.result.adapter.id];
+    if (rust) this.composedRust = await this.composeWith(join(generatorsDir, rust, 'index.js'), { forwardOptions: true });
   }
 
   async writing(): Promise<void> {
+    if (this.composedRust) return;
     // --migrate on a v1 spec in the specs folder rewrites that very file: asked for, so not a conflict.
     const migrated = this.result.migratedFromV1 && this.optionValue('migrate') === true ? this.input.specPathInProject : undefined;
     await this.writePlan(this.result.files, { overwrite: migrated ? [migrated] : [] });
   }
 
   end(): void {
+    if (this.composedRust) return;
     const { model, adapter, files } = this.result;
     const dryRun = this.conflicterSettings.dryRun === true;
     this.log.info(`${dryRun ? 'Dry run, nothing written: ' : ''}${model.name} (${adapter.id}): ${files.length} files planned in ${this.projectConfig.roots.commands}/${model.name}/ and ${this.projectConfig.roots.specs}/`);
+    for (const plan of this.result.plans.slice(1)) this.log.info(`  --adapter=${plan.adapter}: ${plan.files.map((f) => f.path).join(', ')}`);
+  }
+
+  /** Built-in adapters and the project's own (.yo-rc.json `adapters`); a broken plugin stops the run, nothing written. */
+  private async adapterRegistry(): Promise<AdapterRegistry> {
+    try {
+      return (await loadProjectAdapters(this.destinationRoot(), this.projectConfig)).registry;
+    } catch (error) {
+      return this.reporting(() => {
+        throw error;
+      });
+    }
+  }
+
+  /** --adapter values (repeatable, or comma-separated). */
+  private extraAdapterIds(): string[] {
+    const value = this.optionValue('adapter');
+    const values = Array.isArray(value) ? value : typeof value === 'string' ? [value] : [];
+    return values.flatMap((v) => String(v).split(',')).map((v) => v.trim()).filter((v) => v !== '');
   }
 
   /** Read a spec file named on the command line; its name in messages is relative to the project when inside it. */

@@ -12,8 +12,75 @@ export interface PlannedFile {
 export type FilePlan = readonly PlannedFile[];
 
 /**
+ * A change to a file the generator does not own (a `mod.rs`, the IPC composition file): a pure
+ * function from the file's current text (undefined when it does not exist) to its new text. The
+ * engine cannot read files, so the front end applies it through its file system (mem-fs-editor)
+ * and writes the result when it differs. Edits are idempotent: applying one to its own output
+ * changes nothing, so a second generation run adds nothing.
+ */
+export interface PlannedEdit {
+  /** Project-relative POSIX path of the file to edit. */
+  readonly path: string;
+  /** What the edit adds, for logs (`pub mod gpu;`). */
+  readonly description: string;
+  apply(existing: string | undefined): string;
+}
+
+/**
+ * One option an adapter accepts, declared once: `continuum-gen adapters` lists it, the engine
+ * checks the configured value against `type` and fills in `default`. Values come from the
+ * project config (`adapterOptions.<id>`, and for plugins the `options` of their `adapters` entry).
+ */
+export interface AdapterOptionDeclaration {
+  readonly name: string;
+  /**
+   * `path`: a project-relative folder (checked like the config roots); `string-map`: an object of
+   * strings; `type-map`: imported type name -> target type, or { type, import } (see docs/adapters.md).
+   */
+  readonly type: 'string' | 'path' | 'boolean' | 'string-map' | 'type-map';
+  readonly description: string;
+  readonly default: AdapterOptionValue;
+}
+
+/** `type-map` entries: a target type, or a target type and what must be imported for it. */
+export type ImportedTypeMapping = string | { readonly type: string; readonly import?: string };
+export type AdapterOptionValue = string | boolean | Readonly<Record<string, string>> | Readonly<Record<string, ImportedTypeMapping>>;
+
+/** An adapter's resolved options: every declared option, with its configured value or its default. */
+export type AdapterOptions = Readonly<Record<string, AdapterOptionValue>>;
+
+/**
+ * How an adapter spells the spec's types (the rows of docs/type-mapping.md), declared so that
+ * `continuum-gen adapters` and docs/adapters.md can show it. `T` stands for the inner type.
+ */
+export interface AdapterTypeMapping {
+  /** Target language, e.g. Swift. */
+  readonly language: string;
+  readonly string: string;
+  readonly number: string;
+  readonly integer: string;
+  readonly boolean: string;
+  /** A string-literal union or spec enum. */
+  readonly enum: string;
+  readonly array: string;
+  readonly record: string;
+  /** An optional field (f?: T). */
+  readonly optional: string;
+  /** A nullable field (f: T | null). */
+  readonly nullable: string;
+  /** A spec type with fields. */
+  readonly interface: string;
+  /** How imported types are mapped, e.g. 'adapterOptions.swift.importedTypes'. */
+  readonly imported: string;
+  /** What the adapter refuses (each refusal is a generation error naming the adapter and the type). */
+  readonly refuses?: readonly string[];
+}
+
+/**
  * An adapter turns a resolved CommandModel into files for one output shape or language.
  * It never touches the file system and never re-parses the spec: it reads the model only.
+ * Built-in adapters are registered in builtin-adapters.ts; project-local ones are loaded from
+ * the project config's `adapters` list by plugin-loader.ts. See docs/adapters.md.
  */
 export interface GeneratorAdapter {
   /** Identifier used in specs (`adapter`) and on the command line. */
@@ -24,8 +91,18 @@ export interface GeneratorAdapter {
   readonly writes: readonly string[];
   /** Names (types, class names) this adapter's target language cannot use, with the reason. */
   readonly reservedNames?: ReadonlyMap<string, string>;
-  /** Adapter-specific checks of a model; an issue here stops generation before anything is written. */
-  check?(model: CommandModel, config: ProjectConfig): SpecIssue[];
-  /** The files for this model. */
-  plan(model: CommandModel, config: ProjectConfig): FilePlan;
+  /** Options it accepts (output folders, imported type mappings, ...); resolved values reach check and plan. */
+  readonly options?: readonly AdapterOptionDeclaration[];
+  /** How it maps the spec's types, for listings and docs. */
+  readonly typeMapping?: AdapterTypeMapping;
+  /**
+   * Adapter-specific checks of a model; an issue here stops generation before anything is written.
+   * A type the adapter cannot map is reported here, naming the adapter and the type. The engine
+   * always passes `options` (the resolved values of `options`); it is optional for older adapters.
+   */
+  check?(model: CommandModel, config: ProjectConfig, options?: AdapterOptions): SpecIssue[];
+  /** The files for this model (project-relative POSIX paths). */
+  plan(model: CommandModel, config: ProjectConfig, options?: AdapterOptions): FilePlan;
+  /** Edits of shared files (module registration, IPC composition); applied in order, after the plan is written. */
+  edits?(model: CommandModel, config: ProjectConfig, options?: AdapterOptions): readonly PlannedEdit[];
 }

@@ -1,4 +1,11 @@
+import { cAdapter } from './c/c-adapter.js';
+import { kotlinAdapter } from './kotlin/kotlin-adapter.js';
+import { protoAdapter } from './proto/proto-adapter.js';
+import { pythonAdapter } from './python/python-adapter.js';
 import { AdapterRegistry } from './registry.js';
+import { swiftAdapter } from './swift/swift-adapter.js';
+import { rustIpcAdapter } from './rust-ipc/rust-ipc-adapter.js';
+import { traitOnlyAdapter } from './trait-only/trait-adapter.js';
 import { typeScriptCommandAdapter } from './typescript-command/command-adapter.js';
 
 /** Every adapter that ships with the generator, registered in this one place. */
@@ -6,5 +13,13 @@ export function builtinAdapters(): AdapterRegistry {
   return new AdapterRegistry()
     .register(typeScriptCommandAdapter('server-only', 'TypeScript command that runs on the server (Types, server command, README, tests)', { server: true, browser: false }))
     .register(typeScriptCommandAdapter('browser-only', 'TypeScript command that runs in the browser (Types, browser command, README, tests)', { server: false, browser: true }))
-    .register(typeScriptCommandAdapter('full-stack', 'TypeScript command on both sides: server implements, browser delegates', { server: true, browser: true }));
+    .register(typeScriptCommandAdapter('full-stack', 'TypeScript command on both sides: server implements, browser delegates', { server: true, browser: true }))
+    .register(rustIpcAdapter())
+    .register(traitOnlyAdapter())
+    // Extra languages, run beside a spec's own adapter with --adapter=<id>.
+    .register(swiftAdapter())
+    .register(kotlinAdapter())
+    .register(pythonAdapter())
+    .register(protoAdapter())
+    .register(cAdapter());
 }

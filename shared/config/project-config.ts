@@ -24,9 +24,30 @@ export interface ProjectConfig {
     readonly uuid: string;
     readonly commandBase: string;
     readonly commandsAlias: string;
+    /** Alias of the generatedTypes root (ts-rs wire types), e.g. @shared/generated. */
+    readonly generatedTypes?: string;
   };
   readonly imports: readonly ImportDeclaration[];
   readonly packageScope: string;
+  /** Where the Rust adapters put what is not a command module. */
+  readonly rust?: {
+    /** Module path, inside the crate's src/, of the traits module (default system/traits -> src/system/traits.rs). */
+    readonly traitsModule?: string;
+  };
+  /**
+   * Options of each adapter by adapter id (`outputDir`, `importedTypes`, ...); each adapter declares
+   * what it accepts (see docs/adapters.md). Merged over the defaults per adapter and option.
+   */
+  readonly adapterOptions?: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
+  /** Project-local adapter plugins, loaded by shared/adapters/plugin-loader.ts. */
+  readonly adapters?: readonly PluginDeclaration[];
+}
+
+/** One project-local adapter: a module path (relative to the project root) or an npm package name. */
+export interface PluginDeclaration {
+  readonly module: string;
+  /** Passed to a factory export, and used as the plugin's option values. */
+  readonly options?: Readonly<Record<string, unknown>>;
 }
 
 /** The Continuum layout (see the host conventions); every value can be overridden in .yo-rc.json. */
@@ -46,9 +67,20 @@ export const defaultProjectConfig: ProjectConfig = {
     uuid: '@system/core/types/CrossPlatformUUID',
     commandBase: '@daemons/command-daemon/shared/CommandBase',
     commandsAlias: '@commands',
+    generatedTypes: '@shared/generated',
   },
   imports: [{ name: 'UUID', from: '@system/core/types/CrossPlatformUUID', rust: 'String' }],
   packageScope: '@jtag-commands',
+  rust: { traitsModule: 'system/traits' },
+  // The host's UUID import (above) in each language adapter.
+  adapterOptions: {
+    swift: { importedTypes: { UUID: 'String' } },
+    kotlin: { importedTypes: { UUID: 'String' } },
+    python: { importedTypes: { UUID: 'str' } },
+    proto: { importedTypes: { UUID: 'string' } },
+    c: { importedTypes: { UUID: 'char *' } },
+  },
+  adapters: [],
 };
 
 export const CONFIG_KEY = 'generator-continuum';
@@ -60,7 +92,7 @@ export const CONFIG_KEY = 'generator-continuum';
 export function resolveProjectConfig(raw: unknown, file = '.yo-rc.json'): ProjectConfig {
   if (raw === undefined || raw === null) return defaultProjectConfig;
   const issues: SpecIssue[] = validateWithSchema('project-config', raw, file, `/${CONFIG_KEY}`);
-  const user = raw as Partial<{ roots: Partial<ProjectConfig['roots']>; importPaths: Partial<ProjectConfig['importPaths']>; imports: ImportDeclaration[]; packageScope: string }>;
+  const user = raw as Partial<{ roots: Partial<ProjectConfig['roots']>; importPaths: Partial<ProjectConfig['importPaths']>; imports: ImportDeclaration[]; packageScope: string; rust: NonNullable<ProjectConfig['rust']>; adapterOptions: Record<string, Record<string, unknown>>; adapters: PluginDeclaration[] }>;
   for (const [key, value] of Object.entries(user.roots ?? {})) {
     const problem = unsafeRelativePath(String(value));
     if (problem) issues.push({ file, pointer: `/${CONFIG_KEY}/roots/${key}`, message: `root ${key} ${problem}`, found: JSON.stringify(value), expected: 'a project-relative folder with forward slashes, e.g. src/commands' });
@@ -73,7 +105,28 @@ export function resolveProjectConfig(raw: unknown, file = '.yo-rc.json'): Projec
     importPaths: { ...defaultProjectConfig.importPaths, ...user.importPaths },
     imports,
     packageScope: user.packageScope ?? defaultProjectConfig.packageScope,
+    rust: { ...defaultProjectConfig.rust, ...user.rust },
+    adapterOptions: mergeAdapterOptionBlocks(defaultProjectConfig.adapterOptions ?? {}, user.adapterOptions ?? {}),
+    adapters: user.adapters ?? [],
   };
+}
+
+/** Merge two adapterOptions blocks: per adapter, per option; object-valued options (maps) by key. */
+export function mergeAdapterOptionBlocks(
+  base: Readonly<Record<string, Readonly<Record<string, unknown>>>>,
+  over: Readonly<Record<string, Readonly<Record<string, unknown>>>>,
+): Record<string, Record<string, unknown>> {
+  const isMap = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+  const out: Record<string, Record<string, unknown>> = {};
+  for (const id of [...new Set([...Object.keys(base), ...Object.keys(over)])].sort()) {
+    const merged: Record<string, unknown> = { ...base[id] };
+    for (const [name, value] of Object.entries(over[id] ?? {})) {
+      const previous = merged[name];
+      merged[name] = isMap(previous) && isMap(value) ? { ...previous, ...value } : value;
+    }
+    out[id] = merged;
+  }
+  return out;
 }
 
 /** Why a relative path could escape or misbehave, or undefined when it is safe. */

@@ -5,8 +5,9 @@ import type { AdapterId, CommandSpecV2, Environment, SpecField, SpecTypeField } 
 import { canonicalSpec } from '../spec/canonical-spec.js';
 import { TypeSyntaxError, parseTypeString } from '../types/type-grammar.js';
 import { namedReferences, type TypeNode } from '../types/type-tree.js';
-import type { CommandModel, EnumDeclaration, FieldModel, ResolvedImport, TypeDeclaration } from './command-model.js';
+import type { CommandModel, EnumDeclaration, FieldModel, ResolvedImport, TaggedUnionDeclaration, TypeDeclaration, VariantModel } from './command-model.js';
 import { closestNames, commandClassName, commandNameProblem, pascalCase } from './naming.js';
+import { methodTypeNodes, resolveTraits } from './resolve-traits.js';
 
 const ENVIRONMENT_OF_ADAPTER: Readonly<Record<AdapterId, Environment | undefined>> = {
   'server-only': 'server',
@@ -60,6 +61,14 @@ export function resolveCommandModel(spec: CommandSpecV2, source: JsonSource, con
   }
   if (spec.rust && !RUST_ADAPTERS.includes(adapter)) {
     issues.add({ file, pointer: '/rust', message: `a rust block needs a Rust adapter, but adapter is ${adapter}`, expected: `adapter "rust-ipc" or "trait-only", or no rust block` });
+  }
+  // Traits, tagged unions and companions only mean something to the trait-only adapter.
+  if (adapter !== 'trait-only') {
+    if (spec.traits) issues.add({ file, pointer: '/traits', message: `a traits block needs adapter trait-only, but adapter is ${adapter}`, expected: 'adapter "trait-only" (one spec for the traits, another for each command), or no traits block' });
+    if (spec.rust?.companions) issues.add({ file, pointer: '/rust/companions', message: `companions are written by the trait-only adapter, but adapter is ${adapter}`, expected: 'adapter "trait-only", or no companions' });
+    for (const [typeName, declaration] of Object.entries(spec.types ?? {})) {
+      if (declaration.variants) issues.add({ file, pointer: pointerOf('types', typeName, 'variants'), message: `tagged unions (variants) are only rendered by the trait-only adapter, but adapter is ${adapter}`, expected: 'declare the union in a trait-only spec and import it, or use an interface with optional fields' });
+    }
   }
 
   // Registry: every name a type string may mention, and where it comes from.
@@ -155,10 +164,44 @@ export function resolveCommandModel(spec: CommandSpecV2, source: JsonSource, con
   }
 
   const declarations: TypeDeclaration[] = [];
+  const unions: TaggedUnionDeclaration[] = [];
   for (const [typeName, declaration] of Object.entries(spec.types ?? {})) {
     const pointer = pointerOf('types', typeName);
     if (declaration.enum) {
-      declarations.push({ kind: 'enum', name: typeName, description: declaration.description, values: declaration.enum, origin: 'spec' });
+      const values = declaration.enum;
+      for (const key of Object.keys(declaration.valueDescriptions ?? {})) {
+        if (!values.includes(key)) issues.add({ file, pointer: `${pointer}${pointerOf('valueDescriptions', key)}`, message: `'${key}' is not a value of ${typeName}`, expected: `one of ${values.map((v) => `'${v}'`).join(', ')}` });
+      }
+      const described = declaration.valueDescriptions;
+      declarations.push({
+        kind: 'enum',
+        name: typeName,
+        description: declaration.description,
+        values,
+        origin: 'spec',
+        ...(described ? { valueDescriptions: values.map((v) => described[v]) } : {}),
+        ...(declaration.ordered ? { ordered: true } : {}),
+      });
+      continue;
+    }
+    if (declaration.variants) {
+      const tag = declaration.tag ?? 'type';
+      const variants: VariantModel[] = [];
+      for (const [variantName, variant] of Object.entries(declaration.variants)) {
+        const variantPointer = `${pointer}${pointerOf('variants', variantName)}`;
+        const fields: FieldModel[] = [];
+        for (const [fieldName, field] of Object.entries(variant.fields ?? {})) {
+          const fieldPointer = `${variantPointer}${pointerOf('fields', fieldName)}`;
+          checkFieldName(fieldName, fieldPointer);
+          if (fieldName === tag) issues.add({ file, pointer: fieldPointer, message: `field '${fieldName}' has the name of the tag of ${typeName}`, found: JSON.stringify(fieldName), expected: `a field name other than '${tag}', or another tag` });
+          const tree = parseFieldType(field.type, `${fieldPointer}/type`, `${typeName}${pascalCase(variantName)}`, fieldName);
+          if (!tree) continue;
+          checkOptionalNullable(field, tree, fieldPointer);
+          fields.push({ name: fieldName, type: tree, description: field.description, optional: field.optional === true });
+        }
+        variants.push({ name: variantName, description: variant.description, fields });
+      }
+      unions.push({ kind: 'union', name: typeName, description: declaration.description, tag, variants });
       continue;
     }
     const fields: FieldModel[] = [];
@@ -175,9 +218,11 @@ export function resolveCommandModel(spec: CommandSpecV2, source: JsonSource, con
 
   const params = resolveFields(spec.params, 'params');
   const results = resolveFields(spec.results, 'results');
+  const traits = resolveTraits(spec.traits, { file, issues, parseType: parseFieldType, reservedNames: options.reservedNames });
   const types = [...declarations, ...liftedEnums];
-  const knownLocal = new Set(types.map((t) => t.name));
-  const knownNames = [...knownLocal, ...importsByName.keys()];
+  const knownLocal = new Set([...types.map((t) => t.name), ...unions.map((u) => u.name)]);
+  // Primitives are suggested too: a misspelt 'strng' is far more likely than a missing import.
+  const knownNames = [...knownLocal, ...importsByName.keys(), 'string', 'number', 'integer', 'boolean'];
 
   // Every named reference must resolve; an unknown one lists the closest known names.
   const checkReferences = (fields: readonly FieldModel[], pointerOfField: (index: number, field: FieldModel) => string): void => {
@@ -198,6 +243,17 @@ export function resolveCommandModel(spec: CommandSpecV2, source: JsonSource, con
   for (const declaration of declarations) {
     if (declaration.kind === 'interface') checkReferences(declaration.fields, (_, f) => pointerOf('types', declaration.name, 'fields', f.name, 'type'));
   }
+  for (const union of unions) {
+    for (const variant of union.variants) checkReferences(variant.fields, (_, f) => pointerOf('types', union.name, 'variants', variant.name, 'fields', f.name, 'type'));
+  }
+  traits.forEach((trait) => {
+    trait.methods.forEach((method, m) => {
+      const pointer = pointerOf('traits', trait.name, 'methods', m);
+      const asFields = (nodes: readonly TypeNode[]): FieldModel[] => nodes.map((type) => ({ name: method.name, type, optional: false }));
+      method.params.forEach((param, p) => checkReferences(asFields(methodTypeNodes(param.type)), () => `${pointer}${pointerOf('params', p, 'type')}`));
+      if (method.returns) checkReferences(asFields(methodTypeNodes(method.returns)), () => `${pointer}/returns`);
+    });
+  });
 
   // Defaults must be values of their field's type.
   params.forEach((field, index) => {
@@ -223,6 +279,8 @@ export function resolveCommandModel(spec: CommandSpecV2, source: JsonSource, con
     imports,
     examples: spec.examples ?? [],
     rust: spec.rust,
+    unions,
+    traits,
     spec: canonicalSpec(spec),
     specFile: file,
   };

@@ -1,4 +1,4 @@
-import type { CommandSpecV2, SpecField, SpecTypeDeclaration, SpecTypeField } from './command-spec.js';
+import type { CommandSpecV2, SpecField, SpecTrait, SpecTraitMethod, SpecTypeDeclaration, SpecTypeField, SpecVariant } from './command-spec.js';
 
 /** Copy an object keeping only defined values, in the given key order (JSON output is then stable). */
 function ordered<T extends object>(value: T, keys: ReadonlyArray<keyof T>): T {
@@ -9,6 +9,26 @@ function ordered<T extends object>(value: T, keys: ReadonlyArray<keyof T>): T {
 
 const FIELD_KEYS: ReadonlyArray<keyof SpecField> = ['name', 'type', 'optional', 'optionalNullable', 'default', 'description'];
 const TYPE_FIELD_KEYS: ReadonlyArray<keyof SpecTypeField> = ['type', 'optional', 'optionalNullable', 'description'];
+const METHOD_KEYS: ReadonlyArray<keyof SpecTraitMethod> = ['name', 'description', 'receiver', 'async', 'params', 'returns', 'returnsBorrowed', 'fallible', 'defaultBody', 'stub', 'todo'];
+
+const canonicalFields = (fields: Record<string, SpecTypeField> | undefined): Record<string, SpecTypeField> | undefined =>
+  fields ? Object.fromEntries(Object.entries(fields).map(([f, field]) => [f, ordered(field, TYPE_FIELD_KEYS)])) : undefined;
+
+const canonicalTraits = (traits: Record<string, SpecTrait> | undefined): Record<string, SpecTrait> | undefined =>
+  traits
+    ? Object.fromEntries(
+        Object.entries(traits).map(([name, trait]): [string, SpecTrait] => [
+          name,
+          ordered(
+            {
+              ...trait,
+              methods: trait.methods.map((m) => ordered({ ...m, params: m.params?.map((p) => ordered(p, ['name', 'type', 'description'])) }, METHOD_KEYS)),
+            },
+            ['description', 'supertraits', 'methods'],
+          ),
+        ]),
+      )
+    : undefined;
 
 /**
  * The canonical v2 form of a spec: keys in schema order, nothing undefined. Saved specs, migrated
@@ -22,9 +42,12 @@ export function canonicalSpec(spec: CommandSpecV2): CommandSpecV2 {
           ordered(
             {
               ...declaration,
-              fields: declaration.fields ? Object.fromEntries(Object.entries(declaration.fields).map(([f, field]) => [f, ordered(field, TYPE_FIELD_KEYS)])) : undefined,
+              fields: canonicalFields(declaration.fields),
+              variants: declaration.variants
+                ? Object.fromEntries(Object.entries(declaration.variants).map(([v, variant]): [string, SpecVariant] => [v, ordered({ ...variant, fields: canonicalFields(variant.fields) }, ['description', 'fields'])]))
+                : undefined,
             },
-            ['description', 'enum', 'fields'],
+            ['description', 'enum', 'valueDescriptions', 'ordered', 'tag', 'variants', 'fields'],
           ),
         ]),
       )
@@ -34,13 +57,14 @@ export function canonicalSpec(spec: CommandSpecV2): CommandSpecV2 {
       ...spec,
       version: 2,
       types,
+      traits: canonicalTraits(spec.traits),
       params: spec.params?.map((f) => ordered(f, FIELD_KEYS)),
       results: spec.results?.map((f) => ordered(f, FIELD_KEYS)),
       examples: spec.examples?.map((e) => ordered(e, ['description', 'command', 'expectedResult'])),
       imports: spec.imports?.map((i) => ordered(i, ['name', 'from', 'rust'])),
-      rust: spec.rust ? ordered(spec.rust, ['module', 'command_prefix', 'traits', 'imports']) : undefined,
+      rust: spec.rust ? ordered(spec.rust, ['module', 'command_prefix', 'traits', 'imports', 'companions']) : undefined,
     },
-    ['$schema', 'version', 'name', 'className', 'description', 'environment', 'adapter', 'accessLevel', 'rust', 'imports', 'types', 'params', 'results', 'examples'],
+    ['$schema', 'version', 'name', 'className', 'description', 'environment', 'adapter', 'accessLevel', 'rust', 'imports', 'types', 'traits', 'params', 'results', 'examples'],
   );
 }
 

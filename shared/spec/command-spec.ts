@@ -25,7 +25,53 @@ export interface SpecTypeDeclaration {
   description?: string;
   fields?: Record<string, SpecTypeField>;
   enum?: string[];
+  /** Doc text per enum value (enums only). */
+  valueDescriptions?: Record<string, string>;
+  /** The enum's values are in increasing order (Rust derives PartialOrd and Ord). */
+  ordered?: boolean;
+  /** Tagged union: the name of the tag field (variants only). */
+  tag?: string;
+  /** Tagged union: variants by wire name, each with its own fields (trait-only specs). */
+  variants?: Record<string, SpecVariant>;
 }
+
+/** One variant of a tagged union: `{ "<tag>": "<name>", ...fields }` on the wire. */
+export interface SpecVariant {
+  description?: string;
+  fields?: Record<string, SpecTypeField>;
+}
+
+/** A parameter of a trait method. */
+export interface SpecTraitParam {
+  name: string;
+  type: string;
+  description?: string;
+}
+
+/** A method of a trait (trait-only specs). */
+export interface SpecTraitMethod {
+  name: string;
+  description?: string;
+  receiver?: '&self' | '&mut self';
+  async?: boolean;
+  params?: SpecTraitParam[];
+  returns?: string;
+  returnsBorrowed?: boolean;
+  fallible?: boolean;
+  defaultBody?: string;
+  stub?: string;
+  todo?: string;
+}
+
+/** A trait declaration (trait-only specs). */
+export interface SpecTrait {
+  description?: string;
+  supertraits?: string[];
+  methods: SpecTraitMethod[];
+}
+
+/** Modules the trait-only adapter can write beside the traits. */
+export type RustCompanion = 'pressure' | 'supervisor';
 
 export interface SpecExample {
   description: string;
@@ -38,6 +84,7 @@ export interface RustBlock {
   traits?: string[];
   command_prefix?: string;
   imports?: string[];
+  companions?: RustCompanion[];
 }
 
 export interface CommandSpecV2 {
@@ -51,6 +98,7 @@ export interface CommandSpecV2 {
   accessLevel?: AccessLevel;
   rust?: RustBlock;
   types?: Record<string, SpecTypeDeclaration>;
+  traits?: Record<string, SpecTrait>;
   params?: SpecField[];
   results?: SpecField[];
   examples?: SpecExample[];

@@ -65,7 +65,7 @@ function toIssue(error: ErrorObject, document: unknown, file: string, prefix: st
     case 'uniqueItems':
       return { file, pointer: at, message: `items ${String(params.j)} and ${String(params.i)} are duplicates`, expected: 'each item once' };
     case 'oneOf':
-      return { file, pointer: at, message: 'a type declaration needs exactly one of fields (an interface) or enum (a string enum)', found };
+      return { file, pointer: at, message: 'a type declaration needs exactly one of fields (an interface) or enum (a string enum), or variants (a tagged union, trait-only specs)', found };
     default:
       return { file, pointer: at, message: error.message ?? `fails ${error.keyword}`, found };
   }

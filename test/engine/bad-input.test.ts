@@ -77,6 +77,11 @@ describe('bad input is refused with file, place, found and expected', () => {
     assert.match(issue.expected ?? '', /e\.g\. SubsystemInfo/);
   });
 
+  it('a misspelt primitive suggests the primitive', () => {
+    const [issue] = issuesOfSpec({ results: [{ name: 'content', type: 'Strin' }] });
+    assert.match(issue.expected ?? '', /e\.g\. string/);
+  });
+
   it('a type outside the grammar says what to write instead', () => {
     const [issue] = issuesOfSpec({ params: [{ name: 'filter', type: '{ a: string }' }] });
     assert.equal(issue.pointer, '/params/0/type');

@@ -1,11 +1,11 @@
 import { strict as assert } from 'node:assert';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { PlannedFile } from '../../shared/adapters/adapter.js';
+import type { PlannedEdit, PlannedFile } from '../../shared/adapters/adapter.js';
 import { defaultProjectConfig } from '../../shared/config/project-config.js';
-import { generateCommand } from '../../shared/engine.js';
+import { applyEdits, generateCommand } from '../../shared/engine.js';
 import { makeHostProject, runHostScript, typeCheckHost } from '../support/host-project.js';
-import { specsDir } from '../support/paths.js';
+import { fixturesDir, specsDir } from '../support/paths.js';
 import { generateCase, goldenCases } from './golden.test.js';
 
 /** Every TypeScript-producing example spec and golden case that targets the default layout. */
@@ -19,13 +19,21 @@ function allDefaultLayoutFiles(): PlannedFile[] {
       byPath.set(file.path, file.content);
     }
   };
+  const edits: PlannedEdit[] = [];
   for (const file of readdirSync(specsDir).filter((f) => f.endsWith('.json')).sort()) {
-    add(generateCommand({ specText: readFileSync(join(specsDir, file), 'utf8'), specFile: file, config: defaultProjectConfig }).files, file);
+    const result = generateCommand({ specText: readFileSync(join(specsDir, file), 'utf8'), specFile: file, config: defaultProjectConfig });
+    add(result.files, file);
+    edits.push(...result.edits);
   }
   for (const name of goldenCases()) {
     if (name.includes('custom-layout')) continue;
-    add(generateCase(name).files, name);
+    const result = generateCase(name);
+    add(result.files, name);
+    edits.push(...result.edits);
   }
+  // Edits of shared TypeScript files (rust-ipc composes its mixin into RustCoreIPC.ts), applied to the fixture's text.
+  const fixtureText = (path: string): string | undefined => (existsSync(join(fixturesDir, 'host', path)) ? readFileSync(join(fixturesDir, 'host', path), 'utf8') : undefined);
+  for (const [path, content] of applyEdits(edits.filter((e) => e.path.endsWith('.ts')), (path) => byPath.get(path) ?? fixtureText(path))) byPath.set(path, content);
   return [...byPath].map(([path, content]) => ({ path, content }));
 }
 

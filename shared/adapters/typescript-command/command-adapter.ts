@@ -4,12 +4,12 @@ import type { CommandModel } from '../../model/command-model.js';
 import { renderTemplate } from '../../render/template-engine.js';
 import { renderTsValue } from '../../render/typescript-renderer.js';
 import type { FilePlan, GeneratorAdapter, PlannedFile } from '../adapter.js';
-import { buildCommandView, type CommandSides, type CommandView } from './command-view.js';
+import { buildCommandView, type CommandSides, type CommandView, type RustIpcCommandView } from './command-view.js';
 
 const TEMPLATE_FOLDER = 'command';
 
 /** Names a generated Types file cannot declare: TypeScript globals, utility types, and what it imports. */
-const TYPESCRIPT_RESERVED = new Map<string, string>([
+export const TYPESCRIPT_RESERVED = new Map<string, string>([
   ...['Array', 'Record', 'Promise', 'Error', 'Date', 'Map', 'Set', 'Object', 'String', 'Number', 'Boolean', 'Symbol', 'Function', 'JSON', 'Math', 'RegExp', 'BigInt'].map(
     (n): [string, string] => [n, 'is a TypeScript global and would shadow it'],
   ),
@@ -22,7 +22,7 @@ const TYPESCRIPT_RESERVED = new Map<string, string>([
 ]);
 
 /** Names the Types file derives; a spec type of the same name would be declared twice. */
-function derivedNameIssues(model: CommandModel): SpecIssue[] {
+export function derivedNameIssues(model: CommandModel): SpecIssue[] {
   const derived = new Map<string, string>([
     [`${model.className}Params`, 'the params interface'],
     [`${model.className}Result`, 'the result interface'],
@@ -52,7 +52,8 @@ function testView(view: CommandView, model: CommandModel) {
     implementingSide,
     implementingClass: view.sides.server ? 'ServerCommand' : 'BrowserCommand',
     implementingModule: view.sides.server ? view.modules.server : view.modules.browser,
-    testsExecute: view.placeholderResultLines !== undefined && view.sampleInputKnown,
+    // A rust-ipc command's execute needs a running continuum-core: the integration test covers it.
+    testsExecute: view.rustIpc === undefined && view.placeholderResultLines !== undefined && view.sampleInputKnown,
     testsValidation: badField !== undefined,
     badField,
     badInput: view.enumParam ? `{ ${view.enumParam.name}: 'not-a-${view.enumParam.enumName}' }` : `{ ${view.requiredParam}: undefined }`,
@@ -62,9 +63,14 @@ function testView(view: CommandView, model: CommandModel) {
   };
 }
 
-/** Plan the TypeScript command folder of the host conventions for the given sides. */
-export function planTypeScriptCommand(model: CommandModel, config: ProjectConfig, sides: CommandSides): PlannedFile[] {
-  const view = buildCommandView(model, config, sides);
+/**
+ * Plan the TypeScript command folder of the host conventions for the given sides. With `rustIpc`
+ * (adapter rust-ipc) the server command calls continuum-core through the IPC client instead of
+ * holding a placeholder implementation.
+ */
+export function planTypeScriptCommand(model: CommandModel, config: ProjectConfig, sides: CommandSides, rustIpc?: RustIpcCommandView): PlannedFile[] {
+  const base = buildCommandView(model, config, sides);
+  const view: CommandView = rustIpc ? { ...base, rustIpc, implementationImports: [`create${model.className}ResultFromParams`, ...base.validationImports] } : base;
   const data = { ...view, ...testView(view, model) };
   const files: PlannedFile[] = [
     { path: view.files.types, content: renderTemplate(TEMPLATE_FOLDER, 'types.ts', data) },

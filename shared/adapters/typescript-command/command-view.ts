@@ -12,6 +12,27 @@ export interface CommandSides {
 }
 
 /**
+ * What the command templates need when the server command calls continuum-core over IPC
+ * (adapter rust-ipc) instead of holding the logic. Undefined for TypeScript-only commands.
+ */
+export interface RustIpcCommandView {
+  /** Module specifier of the composed IPC client (RustCoreIPC), from the server command. */
+  readonly clientModule: string;
+  /** The mixin method the server command calls, e.g. gpuStats. */
+  readonly clientMethod: string;
+  /** Object-literal lines of the wire params, e.g. `subsystem: params.subsystem,`. */
+  readonly wireParamLines: readonly string[];
+  /** Project-relative paths shown in the README. */
+  readonly moduleFile: string;
+  readonly mixinFile: string;
+  readonly wireTypesDir: string;
+  /** The Rust side: module struct, its method, the traits it implements. */
+  readonly structName: string;
+  readonly rustMethod: string;
+  readonly traits: readonly string[];
+}
+
+/**
  * Everything the command templates print, computed once from the model. Templates only lay
  * this out; they hold no naming or type logic of their own.
  */
@@ -76,6 +97,8 @@ export interface CommandView {
   readonly usageExamples: readonly string[];
   readonly examples: CommandModel['examples'];
   readonly keywords: readonly string[];
+  /** Set by the rust-ipc adapter; undefined (but present, for the templates) otherwise. */
+  readonly rustIpc: RustIpcCommandView | undefined;
 }
 
 const markdownCell = (text: string | undefined): string => (text ?? '').replace(/\|/g, '\\|').replace(/\s*\n\s*/g, ' ');
@@ -276,5 +299,6 @@ export function buildCommandView(model: CommandModel, config: ProjectConfig, sid
     usageExamples,
     examples: model.examples,
     keywords: ['jtag', 'command', ...model.segments],
+    rustIpc: undefined,
   };
 }

@@ -1,0 +1,122 @@
+/**
+ * Benchmark of the reverse generator at the host's scale: a tree of ~350 commands (the names in
+ * bench/data/continuum-command-names.txt, a copy of ../shared/data) is generated with the engine
+ * into a temp folder, then reversed in one process with one ReverseEngineer (one ts-morph
+ * project). Prints the time, and checks that every command round-trips.
+ *
+ *   npm run bench:reverse
+ */
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { defaultProjectConfig } from '../shared/config/project-config.js';
+import { generateCommand } from '../shared/engine.js';
+import { normaliseSpec } from '../shared/reverse/normalise-spec.js';
+import { ReverseEngineer } from '../shared/reverse/reverse-engineer.js';
+import type { CommandSpecV2, Environment } from '../shared/spec/command-spec.js';
+
+const here = dirname(fileURLToPath(import.meta.url));
+// Compiled to dist/bench/; the data stays in bench/data/ beside the sources.
+const namesFile = [join(here, 'data', 'continuum-command-names.txt'), join(here, '..', '..', 'bench', 'data', 'continuum-command-names.txt')].find((p) => {
+  try {
+    readFileSync(p);
+    return true;
+  } catch {
+    return false;
+  }
+})!;
+
+/** A spec of varied shape for the n-th name: environments, unions, defaults, types, no-params commands. */
+function specFor(name: string, n: number): CommandSpecV2 {
+  const environments: Environment[] = ['server', 'both', 'browser'];
+  const withParams = n % 5 !== 0;
+  const withTypes = n % 3 === 0;
+  return {
+    version: 2,
+    name,
+    description: `Benchmark command ${name}`,
+    environment: environments[n % 3],
+    accessLevel: n % 2 === 0 ? 'ai-safe' : 'internal',
+    ...(n % 7 === 0 ? { className: `Bench${n}` } : {}),
+    ...(withTypes ? { types: { [`Item${n}`]: { description: 'One item', fields: { id: { type: 'string' }, score: { type: 'number', optional: true }, kind: { type: "'a' | 'b'" } } } } } : {}),
+    ...(withParams
+      ? {
+          params: [
+            { name: 'target', type: 'string', description: 'What to act on' },
+            { name: 'mode', type: "'fast' | 'safe'", optional: true, default: 'safe', description: 'How' },
+            { name: 'limit', type: 'integer', optional: true, default: 10 },
+            { name: 'tags', type: 'Record<string, string>', optional: true },
+          ],
+        }
+      : {}),
+    results: [
+      { name: 'count', type: 'integer', description: 'How many' },
+      { name: 'note', type: 'string | null' },
+      ...(withTypes ? [{ name: 'items', type: `Item${n}[]` }] : []),
+    ],
+    examples: [{ description: 'Run it', command: `./jtag ${name}` }],
+  };
+}
+
+function writeFiles(dir: string, files: ReadonlyArray<{ readonly path: string; readonly content: string }>): void {
+  for (const file of files) {
+    mkdirSync(dirname(join(dir, file.path)), { recursive: true });
+    writeFileSync(join(dir, file.path), file.content);
+  }
+}
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+
+function main(): void {
+  const names = readFileSync(namesFile, 'utf8').split('\n').map((l) => l.trim()).filter((l) => l !== '' && !l.startsWith('#'));
+  const dir = mkdtempSync(join(tmpdir(), 'continuum-bench-reverse-'));
+  try {
+    const specs = new Map<string, CommandSpecV2>();
+    const generateStart = performance.now();
+    names.forEach((name, n) => {
+      const spec = specFor(name, n);
+      specs.set(name, spec);
+      const { files } = generateCommand({ specText: JSON.stringify(spec), specFile: `${name}.json`, config: defaultProjectConfig });
+      writeFiles(dir, files.filter((f) => !f.path.startsWith(`${defaultProjectConfig.roots.specs}/`)));
+    });
+    const generateMs = performance.now() - generateStart;
+
+    // Each run is a fresh engine (a fresh ts-morph project), as one `continuum-gen reverse` run is;
+    // the first run also pays for warming up the parser. The machine may be shared: report every run.
+    const runs: { wallMs: number; cpuMs: number }[] = [];
+    let results: ReturnType<ReverseEngineer['reverseAll']> = [];
+    for (let run = 0; run < RUNS; run++) {
+      const cpuStart = process.cpuUsage();
+      const wallStart = performance.now();
+      const engine = new ReverseEngineer({ projectRoot: dir, config: defaultProjectConfig });
+      results = engine.reverseAll(engine.discover(join(dir, defaultProjectConfig.roots.commands)));
+      const cpu = process.cpuUsage(cpuStart);
+      runs.push({ wallMs: performance.now() - wallStart, cpuMs: (cpu.user + cpu.system) / 1000 });
+    }
+    const sorted = [...runs].sort((a, b) => a.wallMs - b.wallMs);
+    const median = sorted[Math.floor(sorted.length / 2)];
+
+    const mismatches = results.filter((r) => {
+      const original = r.spec && specs.get(r.spec.name);
+      return !original || JSON.stringify(normaliseSpec(r.spec, defaultProjectConfig)) !== JSON.stringify(normaliseSpec(original, defaultProjectConfig));
+    });
+    const warnings = results.reduce((sum, r) => sum + r.warnings.length, 0);
+    const lines = [
+      `generated ${names.length} commands in ${Math.round(generateMs)} ms (setup, not measured)`,
+      `reversed ${results.length} commands in ${Math.round(runs[0].wallMs)} ms (first run, cold parser; ${Math.round(runs[0].cpuMs)} ms CPU), one process, one ts-morph project per run`,
+      `runs: ${runs.map((r) => `${Math.round(r.wallMs)} ms`).join(', ')}; median ${Math.round(median.wallMs)} ms = ${(median.wallMs / results.length).toFixed(2)} ms per command`,
+      `round trip: ${results.length - mismatches.length}/${results.length} equal after normalisation, ${warnings} warnings`,
+      `node ${process.version}, ${process.platform}/${process.arch}`,
+    ];
+    process.stdout.write(`${lines.join('\n')}\n`);
+    if (mismatches.length > 0 || results.length !== names.length) {
+      process.stderr.write(`round trip failed for: ${mismatches.map((m) => m.folder).join(', ')}\n`);
+      process.exitCode = 1;
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main();

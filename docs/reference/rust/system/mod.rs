@@ -1,0 +1,6 @@
+//! Cross-cutting system code. The generator adds `pub mod traits;`,
+//! `pub mod pressure;` and `pub mod supervisor;` here.
+
+pub mod pressure;
+pub mod supervisor;
+pub mod traits;

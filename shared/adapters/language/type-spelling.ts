@@ -1,0 +1,50 @@
+import type { PrimitiveName, TypeNode } from '../../types/type-tree.js';
+import type { AdapterTypeMapping } from '../adapter.js';
+import { UnmappableType } from './language-support.js';
+
+/**
+ * How a language spells a type tree, node by node (typeshare's `format_type`, in small). The
+ * container forms come from the adapter's declared AdapterTypeMapping, so the table an adapter
+ * shows in `continuum-gen adapters` is the table it renders with.
+ */
+export interface TypeSpelling {
+  readonly primitive: Readonly<Record<PrimitiveName, string>>;
+  array(inner: string, node: TypeNode): string;
+  record(inner: string, node: TypeNode): string;
+  nullable(inner: string, node: TypeNode): string;
+  named(name: string): string;
+}
+
+/** Put the inner type into a mapping form: `[T]` + `Int` -> `[Int]`. */
+export function fillTemplate(template: string, inner: string): string {
+  return template.replace(/\bT\b/, inner);
+}
+
+/** A spelling whose primitives and container forms are the mapping's own entries. */
+export function spellingFromMapping(mapping: AdapterTypeMapping, named: (name: string) => string): TypeSpelling {
+  return {
+    primitive: { string: mapping.string, number: mapping.number, integer: mapping.integer, boolean: mapping.boolean },
+    array: (inner) => fillTemplate(mapping.array, inner),
+    record: (inner) => fillTemplate(mapping.record, inner),
+    nullable: (inner) => fillTemplate(mapping.nullable, inner),
+    named,
+  };
+}
+
+export function spellType(node: TypeNode, spelling: TypeSpelling): string {
+  switch (node.kind) {
+    case 'primitive':
+      return spelling.primitive[node.name];
+    case 'named':
+      return spelling.named(node.name);
+    case 'array':
+      return spelling.array(spellType(node.element, spelling), node);
+    case 'record':
+      return spelling.record(spellType(node.value, spelling), node);
+    case 'nullable':
+      return spelling.nullable(spellType(node.inner, spelling), node);
+    case 'literals':
+      // Resolution lifts every literal union into a named enum; a bare one means a model built by hand.
+      throw new UnmappableType('an inline string union was not lifted into a named enum', 'a model from resolveCommandModel');
+  }
+}

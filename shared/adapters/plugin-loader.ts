@@ -1,0 +1,246 @@
+/**
+ * Project-local adapters: the project config's `adapters` list names ES modules (a path relative
+ * to the project root, or an npm package installed in the project) whose default export (or
+ * named export `adapter`) is a GeneratorAdapter or a factory returning one. Each is checked,
+ * wrapped so that a failure inside it is a SpecError naming the plugin, and registered beside
+ * the built-ins. Nothing is written when a plugin is broken: every problem is a SpecError thrown
+ * before the engine returns a plan.
+ */
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { CONFIG_KEY, unsafeRelativePath, type PluginDeclaration, type ProjectConfig } from '../config/project-config.js';
+import { SpecError, describeValue, type SpecIssue } from '../errors.js';
+import type { AdapterOptionDeclaration, AdapterOptions, FilePlan, GeneratorAdapter, PlannedFile } from './adapter.js';
+import { optionValueProblem } from './adapter-options.js';
+import { builtinAdapters } from './builtin-adapters.js';
+import type { AdapterRegistry } from './registry.js';
+
+const CONFIG_FILE = '.yo-rc.json';
+const OPTION_TYPES = ['string', 'path', 'boolean', 'string-map', 'type-map'];
+
+/** Where a registered project-local adapter came from. */
+export interface PluginOrigin {
+  readonly id: string;
+  /** The `module` entry as written in the config. */
+  readonly module: string;
+  /** Index in the config's adapters list. */
+  readonly index: number;
+}
+
+export interface LoadedAdapters {
+  /** Built-ins and project-local adapters together. */
+  readonly registry: AdapterRegistry;
+  /** The project-local ones, in config order. */
+  readonly plugins: readonly PluginOrigin[];
+}
+
+/** What a factory export receives. */
+export interface AdapterFactoryContext {
+  /** The `options` of the plugin's entry in the project config. */
+  readonly options: Readonly<Record<string, unknown>>;
+}
+
+const entryPointer = (index: number, key = 'module'): string => `/${CONFIG_KEY}/adapters/${index}/${key}`;
+
+/** The file a plugin specifier names: a path relative to the project root, or a package installed there. */
+export function resolvePluginModule(projectRoot: string, specifier: string): { path: string } | { problem: string; expected: string } {
+  const isPath = specifier.startsWith('./') || specifier.startsWith('../') || isAbsolute(specifier);
+  if (isPath) {
+    const path = resolve(projectRoot, specifier);
+    if (!existsSync(path) || !statSync(path).isFile()) return { problem: 'the module file does not exist (paths are relative to the project root)', expected: 'the path of an ES module file, e.g. ./tools/my-adapter.js' };
+    return { path };
+  }
+  try {
+    return { path: createRequire(join(projectRoot, 'package.json')).resolve(specifier) };
+  } catch {
+    // ESM-only packages may export no `require` condition: read their package.json ourselves.
+    const found = packageEntry(projectRoot, specifier);
+    if (found) return { path: found };
+    return { problem: `npm package ${specifier} is not installed in the project`, expected: `npm install ${specifier} in the project, or a path starting with ./` };
+  }
+}
+
+function packageEntry(projectRoot: string, name: string): string | undefined {
+  let dir = projectRoot;
+  for (;;) {
+    const manifest = join(dir, 'node_modules', name, 'package.json');
+    if (existsSync(manifest)) {
+      const pkg = JSON.parse(readFileSync(manifest, 'utf8')) as { exports?: unknown; module?: string; main?: string };
+      const root = typeof pkg.exports === 'object' && pkg.exports !== null && '.' in pkg.exports ? (pkg.exports as Record<string, unknown>)['.'] : pkg.exports;
+      const entry =
+        typeof root === 'string'
+          ? root
+          : typeof root === 'object' && root !== null
+            ? ([(root as Record<string, unknown>).import, (root as Record<string, unknown>).default].find((v) => typeof v === 'string') as string | undefined)
+            : undefined;
+      const file = entry ?? pkg.module ?? pkg.main ?? 'index.js';
+      return join(dirname(manifest), file);
+    }
+    const parent = dirname(dir);
+    if (parent === dir) return undefined;
+    dir = parent;
+  }
+}
+
+/** Everything wrong with a plugin's export, as sentences. */
+export function adapterShapeProblems(value: unknown): string[] {
+  if (value === null || typeof value !== 'object') return [`the export is ${value === null ? 'null' : typeof value}, not an adapter object`];
+  const a = value as Record<string, unknown>;
+  const problems: string[] = [];
+  if (typeof a.id !== 'string' || !/^[a-z][a-z0-9-]*$/.test(a.id)) problems.push(`id ${describeValue(a.id)} is not a lowercase id (letters, digits, -)`);
+  if (typeof a.description !== 'string' || a.description === '') problems.push('description is missing (one line for the adapter listing)');
+  if (!Array.isArray(a.writes) || !a.writes.every((w) => typeof w === 'string')) problems.push('writes is not a list of strings (what the adapter writes, for the listing)');
+  if (typeof a.plan !== 'function') problems.push('plan is not a function (model, config, options) => [{ path, content }]');
+  if (a.check !== undefined && typeof a.check !== 'function') problems.push('check is neither a function nor absent');
+  if (a.reservedNames !== undefined && !(a.reservedNames instanceof Map)) problems.push('reservedNames is neither a Map nor absent');
+  if (a.typeMapping !== undefined && (a.typeMapping === null || typeof a.typeMapping !== 'object')) problems.push('typeMapping is neither an object nor absent');
+  if (a.options !== undefined) {
+    if (!Array.isArray(a.options)) problems.push('options is neither a list of option declarations nor absent');
+    else
+      a.options.forEach((o: unknown, i) => {
+        const d = o as Partial<AdapterOptionDeclaration> | null;
+        if (!d || typeof d.name !== 'string' || typeof d.description !== 'string' || !OPTION_TYPES.includes(String(d.type)) || d.default === undefined) {
+          problems.push(`options[${i}] is not { name, type (${OPTION_TYPES.join(' | ')}), description, default }`);
+        } else if (optionValueProblem(d as AdapterOptionDeclaration, d.default)) problems.push(`the default of option ${d.name} does not fit its type ${d.type}`);
+      });
+  }
+  return problems;
+}
+
+const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+
+/**
+ * The plugin as the engine sees it: its own fields, option defaults taken from its config entry,
+ * and check/plan guarded so that a throw, a non-plan or a path outside the project becomes a
+ * SpecError naming the plugin.
+ */
+function guardPlugin(adapter: GeneratorAdapter, origin: PluginOrigin, entryOptions: Readonly<Record<string, unknown>>): GeneratorAdapter {
+  const who = `adapter plugin ${origin.module} (id ${adapter.id})`;
+  const failure = (message: string, found?: string, expected?: string): SpecError =>
+    new SpecError([{ file: CONFIG_FILE, pointer: entryPointer(origin.index), message: `${who} ${message}`, ...(found === undefined ? {} : { found }), ...(expected === undefined ? {} : { expected }) }]);
+  const declared = adapter.options;
+  // Declared options take their config entry's values as defaults; undeclared plugins get the entry's object as is.
+  const options = declared?.map((d) => (d.name in entryOptions ? { ...d, default: entryOptions[d.name] as AdapterOptionDeclaration['default'] } : d));
+  const withEntry = (resolved: AdapterOptions | undefined): AdapterOptions => (declared ? (resolved ?? {}) : ({ ...entryOptions, ...resolved } as AdapterOptions));
+
+  const checkPlanShape = (files: unknown): FilePlan => {
+    if (files !== null && typeof files === 'object' && typeof (files as { then?: unknown }).then === 'function') throw failure('returned a Promise from plan; plan must return its files synchronously');
+    if (!Array.isArray(files)) throw failure('returned something other than a list of files from plan', describeValue(files), '[{ path, content }, ...]');
+    const issues: SpecIssue[] = [];
+    files.forEach((file: unknown, i) => {
+      const f = file as Partial<PlannedFile> | null;
+      if (!f || typeof f.path !== 'string' || typeof f.content !== 'string') {
+        issues.push({ file: CONFIG_FILE, pointer: entryPointer(origin.index), message: `${who} planned file ${i} without a string path and content`, found: describeValue(file), expected: '{ path: string, content: string }' });
+        return;
+      }
+      const problem = unsafeRelativePath(f.path);
+      if (problem || f.path.endsWith('/')) {
+        issues.push({ file: CONFIG_FILE, pointer: entryPointer(origin.index), message: `${who} planned a path outside the project: it ${problem ?? 'ends with a slash'}`, found: JSON.stringify(f.path), expected: 'a project-relative file path with forward slashes and no ..' });
+      }
+    });
+    if (issues.length > 0) throw new SpecError(issues);
+    return (files as PlannedFile[]).map((f) => ({ path: f.path, content: f.content }));
+  };
+
+  const check = adapter.check;
+  return {
+    id: adapter.id,
+    description: adapter.description,
+    writes: [...adapter.writes],
+    ...(adapter.reservedNames ? { reservedNames: adapter.reservedNames } : {}),
+    ...(options ? { options } : {}),
+    ...(adapter.typeMapping ? { typeMapping: adapter.typeMapping } : {}),
+    ...(check
+      ? {
+          check: (model, config, resolved) => {
+            let issues: unknown;
+            try {
+              issues = check.call(adapter, model, config, withEntry(resolved));
+            } catch (error) {
+              if (error instanceof SpecError) throw error;
+              throw failure(`threw in check: ${messageOf(error)}`);
+            }
+            if (!Array.isArray(issues)) throw failure('returned something other than a list of issues from check', describeValue(issues), '[] or [{ file, pointer, message }]');
+            return issues as SpecIssue[];
+          },
+        }
+      : {}),
+    plan: (model, config, resolved) => {
+      let files: unknown;
+      try {
+        files = adapter.plan.call(adapter, model, config, withEntry(resolved));
+      } catch (error) {
+        if (error instanceof SpecError) throw error;
+        throw failure(`threw in plan: ${messageOf(error)}`);
+      }
+      return checkPlanShape(files);
+    },
+  };
+}
+
+/**
+ * Load the project's adapter plugins (config `adapters`) into a registry with the built-ins.
+ * `projectRoot` is the absolute folder that holds .yo-rc.json. All problems of all plugins are
+ * reported together in one SpecError.
+ */
+export async function loadProjectAdapters(projectRoot: string, config: ProjectConfig, base: AdapterRegistry = builtinAdapters()): Promise<LoadedAdapters> {
+  const plugins: PluginOrigin[] = [];
+  const issues: SpecIssue[] = [];
+  const declarations: readonly PluginDeclaration[] = config.adapters ?? [];
+  for (const [index, declaration] of declarations.entries()) {
+    const specifier = declaration.module;
+    const fail = (message: string, expected?: string, found = JSON.stringify(specifier)): void => {
+      issues.push({ file: CONFIG_FILE, pointer: entryPointer(index), message: `adapter plugin ${specifier} ${message}`, found, ...(expected === undefined ? {} : { expected }) });
+    };
+    const located = resolvePluginModule(projectRoot, specifier);
+    if ('problem' in located) {
+      fail(`cannot be found: ${located.problem}`, located.expected);
+      continue;
+    }
+    let exported: unknown;
+    try {
+      const module = (await import(pathToFileURL(located.path).href)) as Record<string, unknown>;
+      exported = module.default ?? module.adapter;
+      if (exported === undefined) {
+        fail('exports no adapter', 'a default export (or an export named adapter): a GeneratorAdapter object or a factory function returning one', `exports ${Object.keys(module).sort().join(', ') || 'nothing'}`);
+        continue;
+      }
+    } catch (error) {
+      fail(`threw while loading: ${messageOf(error)}`, 'a module that loads without errors');
+      continue;
+    }
+    const entryOptions = declaration.options ?? {};
+    if (typeof exported === 'function') {
+      try {
+        exported = await (exported as (context: AdapterFactoryContext) => unknown)({ options: entryOptions });
+      } catch (error) {
+        fail(`factory threw: ${messageOf(error)}`, 'a factory that returns a GeneratorAdapter');
+        continue;
+      }
+    }
+    const problems = adapterShapeProblems(exported);
+    if (problems.length > 0) {
+      fail(`does not export a valid adapter: ${problems.join('; ')}`, 'a GeneratorAdapter { id, description, writes, plan, check?, options?, typeMapping?, reservedNames? } (see docs/adapters.md)', describeValue(exported));
+      continue;
+    }
+    const adapter = exported as GeneratorAdapter;
+    const origin: PluginOrigin = { id: adapter.id, module: specifier, index };
+    const earlier = plugins.find((p) => p.id === adapter.id);
+    if (earlier || base.get(adapter.id)) {
+      fail(`has id ${adapter.id}, which ${earlier ? `adapter plugin ${earlier.module}` : 'a built-in adapter'} already uses`, `an id other than ${base.ids().join(', ')}`);
+      continue;
+    }
+    // Entry options a plugin declares must fit their types; the others are the factory's own.
+    for (const [name, value] of Object.entries(entryOptions)) {
+      const declared = adapter.options?.find((d) => d.name === name);
+      const problem = declared ? optionValueProblem(declared, value) : undefined;
+      if (problem) issues.push({ file: CONFIG_FILE, pointer: `${entryPointer(index, 'options')}/${name}`, message: `option ${name} of adapter plugin ${specifier} ${problem.problem}`, found: describeValue(value), expected: problem.expected });
+    }
+    base.register(guardPlugin(adapter, origin, entryOptions));
+    plugins.push(origin);
+  }
+  if (issues.length > 0) throw new SpecError(issues);
+  return { registry: base, plugins };
+}

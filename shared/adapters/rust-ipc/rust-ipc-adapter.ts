@@ -1,0 +1,246 @@
+import { posix } from 'node:path';
+import type { ProjectConfig } from '../../config/project-config.js';
+import { composeIpcMixin } from '../../edits/ipc-composition.js';
+import { registerRustModule } from '../../edits/rust-module-registration.js';
+import { pointerOf, type SpecIssue } from '../../errors.js';
+import type { CommandModel, FieldModel } from '../../model/command-model.js';
+import { closestNames, editDistance } from '../../model/naming.js';
+import { RUST_RESERVED_TYPE_NAMES, renderRustMethodType, renderRustParamType, rustDocLines, rustString } from '../../render/rust-renderer.js';
+import { renderTemplate } from '../../render/template-engine.js';
+import type { TypeNode } from '../../types/type-tree.js';
+import type { FilePlan, GeneratorAdapter, PlannedEdit, PlannedFile } from '../adapter.js';
+import { derivedNameIssues, planTypeScriptCommand, TYPESCRIPT_RESERVED } from '../typescript-command/command-adapter.js';
+import type { RustIpcCommandView } from '../typescript-command/command-view.js';
+import { shippedTraitCatalog, type KnownTrait, type TraitCatalog } from '../trait-only/trait-catalog.js';
+import { modulePathProblem, moduleName, parentModuleFile } from '../rust-shared/rust-layout.js';
+import { renderRustImplMethod, traitIsAsync } from '../rust-shared/rust-traits.js';
+import { rustUseLines } from '../rust-shared/rust-uses.js';
+import { buildRustWire, pointerOfDeclaration, rustRawString, rustWireIssues, sampleDocuments } from '../rust-shared/rust-wire.js';
+import { derivedDocs, moduleWireDeclarations, rustModuleNames, type RustModuleNames } from './rust-module-view.js';
+
+const RUST_PATH = /^[A-Za-z_][A-Za-z0-9_]*(::[A-Za-z_][A-Za-z0-9_]*)+$/;
+
+/** Types the Rust module file declares or imports; a spec type of that name would collide. */
+function rustDerivedNameIssues(model: CommandModel, names: RustModuleNames, catalog: TraitCatalog): SpecIssue[] {
+  const taken = new Map<string, string>([
+    [names.structName, 'the module struct'],
+    ...(model.rust?.traits ?? []).map((t): [string, string] => [t, 'a trait the module implements']),
+  ]);
+  for (const traitName of model.rust?.traits ?? []) {
+    const known = catalog.get(traitName);
+    for (const typeName of known?.typePaths.keys() ?? []) taken.set(known!.names.nameOf(typeName), `a type the signatures of ${traitName} use`);
+  }
+  return model.types
+    .filter((t) => taken.has(t.name))
+    .map((t) => ({ file: model.specFile, pointer: pointerOfDeclaration(model, t.name), message: `type name ${t.name} collides with ${taken.get(t.name)} in ${names.crateRelativeFile}`, found: JSON.stringify(t.name), expected: 'another name' }));
+}
+
+function fieldPointer(model: CommandModel, names: RustModuleNames): (owner: string, field: FieldModel) => string {
+  return (owner, field) => {
+    if (owner === names.paramsStruct) return pointerOf('params', model.params.indexOf(field), 'name');
+    if (owner === names.resultStruct) return pointerOf('results', model.results.indexOf(field), 'name');
+    return pointerOf('types', owner, 'fields', field.name);
+  };
+}
+
+function checkRustIpc(model: CommandModel, config: ProjectConfig, catalog: TraitCatalog): SpecIssue[] {
+  const file = model.specFile;
+  const names = rustModuleNames(model, config);
+  const issues: SpecIssue[] = [];
+  const problem = modulePathProblem(names.modulePath);
+  if (problem) issues.push({ file, pointer: model.rust?.module ? '/rust/module' : '/name', message: `the Rust module ${names.modulePath} ${problem}`, found: JSON.stringify(names.modulePath), expected: 'snake_case segments such as modules/gpu' });
+  if (!model.name.startsWith(names.commandPrefix)) {
+    issues.push({ file, pointer: model.rust?.command_prefix ? '/rust/command_prefix' : '/name', message: `the registry would never route ${model.name} to a module with the prefix ${names.commandPrefix}`, found: JSON.stringify(names.commandPrefix), expected: `a prefix of the command name, e.g. ${JSON.stringify(`${model.segments[0]}/`)}` });
+  }
+  (model.rust?.traits ?? []).forEach((traitName, index) => {
+    if (catalog.get(traitName)) return;
+    const known = catalog.names();
+    const close = closestNames(traitName, known, 1).filter((n) => editDistance(n, traitName) <= 3);
+    issues.push({ file, pointer: pointerOf('rust', 'traits', index), message: `unknown trait ${traitName}${close.length > 0 ? ` (did you mean ${close[0]}?)` : ''}`, found: JSON.stringify(traitName), expected: `one of the known traits: ${known.join(', ')}` });
+  });
+  (model.rust?.imports ?? []).forEach((path, index) => {
+    if (!RUST_PATH.test(path)) issues.push({ file, pointer: pointerOf('rust', 'imports', index), message: 'not a Rust use path', found: JSON.stringify(path), expected: 'one path per entry, e.g. crate::system::pressure::PressureLevel (no braces, no globs)' });
+  });
+  const commandParam = model.params.findIndex((p) => p.name === 'command');
+  if (commandParam >= 0) issues.push({ file, pointer: pointerOf('params', commandParam, 'name'), message: "a param named 'command' would overwrite the command name of the IPC request", found: '"command"', expected: 'another name' });
+  return [...issues, ...rustWireIssues(model, moduleWireDeclarations(model, names), fieldPointer(model, names)), ...rustDerivedNameIssues(model, names, catalog), ...derivedNameIssues(model)];
+}
+
+function walkNames(node: TypeNode, into: Set<string>): void {
+  if (node.kind === 'named') into.add(node.name);
+  else if (node.kind === 'array') walkNames(node.element, into);
+  else if (node.kind === 'record') walkNames(node.value, into);
+  else if (node.kind === 'nullable') walkNames(node.inner, into);
+}
+
+/** The `impl <Trait> for <Module>` blocks and the paths their signatures need. */
+function traitImpls(traits: readonly KnownTrait[], names: RustModuleNames): { blocks: Array<{ header: string; attribute?: string; methods: string[] }>; paths: Map<string, string>; usesBTreeMap: boolean } {
+  const paths = new Map<string, string>();
+  let usesBTreeMap = false;
+  const blocks = traits.map((known) => {
+    paths.set(known.trait.name, known.rustPath);
+    for (const method of known.trait.methods) {
+      const used = new Set<string>();
+      for (const type of [...method.params.map((p) => p.type), ...(method.returns ? [method.returns] : [])]) {
+        for (const node of type.kind === 'type' ? [type.node] : type.elements) walkNames(node, used);
+        const text = type.kind === 'type' ? renderRustMethodType(type, known.names, 'owned') + renderRustParamType(type, known.names) : '';
+        if (text.includes('BTreeMap')) usesBTreeMap = true;
+      }
+      for (const name of used) {
+        const path = known.typePaths.get(name);
+        if (path) paths.set(known.names.nameOf(name), path);
+      }
+    }
+    return {
+      header: `impl ${known.trait.name} for ${names.structName}`,
+      attribute: traitIsAsync(known.trait) ? '#[async_trait]' : undefined,
+      methods: known.trait.methods.map((m) => renderRustImplMethod(m, known.names, known.stubTypes, names.module, names.module).join('\n')),
+    };
+  });
+  return { blocks, paths, usesBTreeMap };
+}
+
+function planRustIpc(model: CommandModel, config: ProjectConfig, catalog: TraitCatalog): FilePlan {
+  const names = rustModuleNames(model, config);
+  const declarations = moduleWireDeclarations(model, names);
+  const wire = buildRustWire(declarations, model.imports, { layout: names.layout, folder: names.module, docs: derivedDocs(model, names) });
+  const traits = (model.rust?.traits ?? []).map((t) => catalog.get(t)!);
+  const impls = traitImpls(traits, names);
+
+  // use lines: the runtime, serde, ts-rs, the traits and the types their signatures name, the wire
+  // types' imports, and the spec's own rust.imports (which win when two paths give one name).
+  const specImports = model.rust?.imports ?? [];
+  const byName = new Map<string, string>();
+  for (const path of specImports) byName.set(path.split('::').pop()!, path);
+  for (const path of wire.usePaths) if (!byName.has(path.split('::').pop()!)) byName.set(path.split('::').pop()!, path);
+  for (const [name, path] of impls.paths) if (!byName.has(name)) byName.set(name, path);
+  const referenced = new Set([...impls.paths.keys(), ...wire.usePaths.map((p) => p.split('::').pop()!)]);
+  const unused = new Set(specImports.filter((p) => !referenced.has(p.split('::').pop()!)));
+  const uses = rustUseLines(
+    [
+      'std::any::Any',
+      ...(wire.usesBTreeMap || impls.usesBTreeMap ? ['std::collections::BTreeMap'] : []),
+      'async_trait::async_trait',
+      'serde::Deserialize',
+      'serde::Serialize',
+      'serde_json::Value',
+      'ts_rs::TS',
+      ...['CommandResult', 'CommandSchema', 'ModuleConfig', 'ModuleContext', 'ModulePriority', 'ServiceModule'].map((n) => `crate::runtime::${n}`),
+      ...[...byName.values()].filter((p) => p !== 'serde_json::Value'),
+    ],
+    unused,
+  );
+
+  // Test documents: what the TypeScript side sends (the spec's sample values).
+  const paramDocs = sampleDocuments(names.paramsStruct, declarations);
+  const minimalParams = JSON.stringify(paramDocs[paramDocs.length - 1] ?? {});
+  const enumParam = model.params.find((p) => p.type.kind === 'named' && model.types.some((t) => t.kind === 'enum' && t.name === (p.type as { name: string }).name));
+  const badParams = enumParam ? JSON.stringify({ ...(JSON.parse(minimalParams) as object), [enumParam.name]: `not-a-${enumParam.name}` }) : undefined;
+
+  const rust: PlannedFile = {
+    path: names.moduleFile,
+    content: renderTemplate('rust', 'module.rs', {
+      ...names,
+      command: model.name,
+      commandLiteral: rustString(model.name),
+      description: model.description,
+      descriptionLiteral: rustString(model.description),
+      descriptionDoc: rustDocLines(`\`${model.name}\`: ${model.description}`, '    '),
+      generatedTypesDir: `${names.layout.generatedTypes}/${names.module}`,
+      uses,
+      declarations: wire.rust,
+      impls: impls.blocks,
+      traits: model.rust?.traits ?? [],
+      notImplemented: rustString(`${model.name}: not implemented yet (${names.structName}::${names.method} in ${names.crateRelativeFile}); params: `),
+      minimalParams: rustRawString(minimalParams),
+      badParams: badParams === undefined ? undefined : rustRawString(badParams),
+      badParamName: enumParam?.name,
+      wireTests: wire.tests,
+    }),
+  };
+
+  const wireImports = [names.paramsStruct, names.resultStruct].map((t) => `import type { ${t} } from '${names.layout.generatedTypesAlias}/${names.module}/${t}';`);
+  const mixin: PlannedFile = {
+    path: names.mixinFile,
+    content: renderTemplate('ipc-mixin', 'mixin.ts', {
+      ...names,
+      command: model.name,
+      description: model.description.replace(/\*\//g, '*\\/'),
+      wireImports,
+      moduleFileInProject: names.moduleFile,
+    }),
+  };
+
+  const serverFile = `${config.roots.commands}/${model.name}/server/${model.className}ServerCommand.ts`;
+  const composition = `${names.layout.ipcBindings}/RustCoreIPC`;
+  const relative = posix.relative(posix.dirname(serverFile), composition);
+  const rustIpc: RustIpcCommandView = {
+    clientModule: relative.startsWith('.') ? relative : `./${relative}`,
+    clientMethod: names.clientMethod,
+    wireParamLines: model.params.map((p) => `${p.name}: params.${p.name},`),
+    moduleFile: names.moduleFile,
+    mixinFile: names.mixinFile,
+    wireTypesDir: `${names.layout.generatedTypes}/${names.module}`,
+    structName: names.structName,
+    rustMethod: names.method,
+    traits: model.rust?.traits ?? [],
+  };
+  return [rust, ...wire.tsFiles, mixin, ...planTypeScriptCommand(model, config, { server: true, browser: false }, rustIpc)];
+}
+
+/** `pub mod` lines up the module path, and the mixin in the composition file. */
+function rustIpcEdits(model: CommandModel, config: ProjectConfig): PlannedEdit[] {
+  const names = rustModuleNames(model, config);
+  const segments = names.modulePath.split('/');
+  const edits: PlannedEdit[] = [];
+  for (let depth = segments.length; depth >= 2; depth--) {
+    const child = segments.slice(0, depth).join('/');
+    const module = moduleName(child);
+    edits.push({
+      path: parentModuleFile(names.layout, child),
+      description: `pub mod ${module};`,
+      apply: (existing) => registerRustModule(existing, { module, header: `The \`${segments.slice(0, depth - 1).join('::')}\` module (generated module list of generator-continuum).` }),
+    });
+  }
+  const compositionFile = `${names.layout.ipcBindings}/RustCoreIPC.ts`;
+  edits.push({
+    path: compositionFile,
+    description: `${names.mixin}(...) in the composed client`,
+    apply: (existing) => composeIpcMixin(existing, { mixin: names.mixin, from: `./modules/${names.module}` }, compositionFile),
+  });
+  return edits;
+}
+
+export interface RustIpcAdapterOptions {
+  /** The traits `rust.traits` may name (default: the trait specs shipped in specs/traits/). */
+  readonly traits?: (config: ProjectConfig) => TraitCatalog;
+}
+
+/**
+ * The `rust-ipc` adapter: the whole vertical of a Rust-backed command. A ServiceModule in the
+ * crate (serde params in, result out, implementations of the listed traits), ts-rs wire types
+ * and their TypeScript, the IPC mixin, and the TypeScript command whose server side calls it.
+ */
+export function rustIpcAdapter(options: RustIpcAdapterOptions = {}): GeneratorAdapter {
+  const catalog = options.traits ?? shippedTraitCatalog;
+  return {
+    id: 'rust-ipc',
+    description: 'Rust ServiceModule with ts-rs wire types, IPC mixin and a TypeScript command that calls it (one spec, full vertical)',
+    writes: [
+      '<rustCrate>/src/<rust.module>.rs (+ pub mod in its parent, edited)',
+      '<generatedTypes>/<module>/<Type>.ts',
+      '<ipcBindings>/modules/<module>.ts (+ RustCoreIPC.ts, edited)',
+      'shared/<C>Types.ts',
+      'server/<C>ServerCommand.ts',
+      'README.md',
+      'test/unit/<C>Command.test.ts',
+      'test/integration/<C>Integration.test.ts',
+      'package.json',
+      '.npmignore',
+    ],
+    reservedNames: new Map([...TYPESCRIPT_RESERVED, ...RUST_RESERVED_TYPE_NAMES]),
+    check: (model, config) => checkRustIpc(model, config, catalog(config)),
+    plan: (model, config) => planRustIpc(model, config, catalog(config)),
+    edits: (model, config) => rustIpcEdits(model, config),
+  };
+}

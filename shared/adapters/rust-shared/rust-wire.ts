@@ -1,0 +1,282 @@
+import { posix } from 'node:path';
+import { pointerOf, type SpecIssue } from '../../errors.js';
+import type { CommandModel, EnumDeclaration, FieldModel, InterfaceDeclaration, ResolvedImport, TaggedUnionDeclaration, TypeDeclaration } from '../../model/command-model.js';
+import { pascalCase, snakeCase } from '../../model/naming.js';
+import {
+  recursiveFields,
+  renderRustDeclaration,
+  renderRustStruct,
+  renderRustUnion,
+  rustDerives,
+  rustDocLines,
+  rustFieldName,
+  rustNames,
+  rustString,
+  rustVariantName,
+  type RustDeclarationContext,
+  type RustNames,
+} from '../../render/rust-renderer.js';
+import { renderTemplate } from '../../render/template-engine.js';
+import { TS_RS_NOTE, tsRsDeclaration, tsRsDependencies, tsRsDocs } from '../../render/ts-rs-renderer.js';
+import { unionSamples, wireSample, type SampleTypes } from '../../render/wire-samples.js';
+import type { TypeNode } from '../../types/type-tree.js';
+import type { PlannedFile } from '../adapter.js';
+import { exportTo, JSON_VALUE_FOLDER, wireTypeFile, type RustLayout } from './rust-layout.js';
+
+/** Rust types that ts-rs prints as a TypeScript primitive (the 64-bit integers need `#[ts(type)]`). */
+const RUST_PRIMITIVE_TS: Readonly<Record<string, string>> = {
+  String: 'string', bool: 'boolean', f64: 'number', f32: 'number', i8: 'number', i16: 'number', i32: 'number', u8: 'number', u16: 'number', u32: 'number',
+};
+const RUST_PATH = /^[A-Za-z_][A-Za-z0-9_]*(::[A-Za-z_][A-Za-z0-9_]*)*$/;
+
+/** One wire type to write: a spec declaration, a tagged union, or a derived struct (Params, Result). */
+export type WireDeclaration = TypeDeclaration | TaggedUnionDeclaration;
+
+/**
+ * Everything about one set of wire types written as Rust structs with ts-rs bindings: the Rust
+ * declarations, the TS files ts-rs would export, and the round-trip tests.
+ */
+export interface RustWire {
+  readonly declarations: readonly WireDeclaration[];
+  readonly names: RustNames;
+  /** Rust text of each declaration, in order. */
+  readonly rust: readonly string[];
+  /** ts-rs's text of each declaration (plus JsonValue when serde_json::Value is used). */
+  readonly tsFiles: readonly PlannedFile[];
+  /** `use` paths the declarations need. */
+  readonly usePaths: readonly string[];
+  readonly usesBTreeMap: boolean;
+  /** Data of the `_wire-tests` partial. */
+  readonly tests: WireTests;
+}
+
+export interface WireTests {
+  readonly roundTrips: ReadonlyArray<{ readonly fn: string; readonly type: string; readonly docs: readonly string[] }>;
+  readonly enums: ReadonlyArray<{ readonly fn: string; readonly type: string; readonly pairs: ReadonlyArray<{ readonly variant: string; readonly wire: string }> }>;
+  readonly any: boolean;
+}
+
+/** A JSON document as a Rust raw string literal. */
+export function rustRawString(text: string): string {
+  let hashes = '';
+  while (text.includes(`"${hashes}`)) hashes += '#';
+  return `r${hashes}"${text}"${hashes}`;
+}
+
+function walk(node: TypeNode, visit: (n: TypeNode) => void): void {
+  visit(node);
+  if (node.kind === 'array') walk(node.element, visit);
+  else if (node.kind === 'record') walk(node.value, visit);
+  else if (node.kind === 'nullable') walk(node.inner, visit);
+}
+
+function fieldsOf(declaration: WireDeclaration): readonly FieldModel[] {
+  return declaration.kind === 'interface' ? declaration.fields : declaration.kind === 'union' ? declaration.variants.flatMap((v) => v.fields) : [];
+}
+
+export interface RustWireOptions {
+  readonly layout: RustLayout;
+  /** Folder under generatedTypes: the module name (gpu), or system for trait specs. */
+  readonly folder: string;
+  /** Doc text of derived declarations (Params, Result), by name. */
+  readonly docs?: ReadonlyMap<string, string>;
+}
+
+export function buildRustWire(declarations: readonly WireDeclaration[], imports: readonly ResolvedImport[], options: RustWireOptions): RustWire {
+  const { layout, folder } = options;
+  const types = declarations.filter((d): d is TypeDeclaration => d.kind !== 'union');
+  const unions = declarations.filter((d): d is TaggedUnionDeclaration => d.kind === 'union');
+  const names = rustNames(imports);
+  const { boxed } = recursiveFields(types, unions);
+  const ctx: RustDeclarationContext = { names, boxed, derives: rustDerives(types, unions, imports), exportTo: (name) => exportTo(layout, folder, name) };
+
+  const rust = declarations.map((d) => {
+    if (d.kind === 'union') return renderRustUnion(d, ctx);
+    if (d.kind === 'interface') return renderRustStruct(d.name, d.fields, ctx, rustDocLines(options.docs?.get(d.name) ?? d.description));
+    return renderRustDeclaration(d, ctx);
+  });
+
+  const usedNames = new Set<string>();
+  let usesBTreeMap = false;
+  for (const d of declarations) {
+    for (const f of fieldsOf(d)) {
+      walk(f.type, (n) => {
+        if (n.kind === 'named') usedNames.add(n.name);
+        if (n.kind === 'record') usesBTreeMap = true;
+      });
+    }
+  }
+  const usedImports = imports.filter((i) => usedNames.has(i.name));
+  const usePaths = usedImports.filter((i) => i.rust?.includes('::')).map((i) => i.rust!);
+
+  // ts-rs files: the name each type has in TypeScript, and where ts-rs would import it from.
+  const fileDir = `${layout.generatedTypes}/${folder}`;
+  const importByName = new Map(imports.map((i) => [i.name, i]));
+  const tsName = (name: string): string => {
+    const imported = importByName.get(name);
+    if (!imported?.rust) return name;
+    if (imported.rust === 'serde_json::Value') return 'JsonValue';
+    return RUST_PRIMITIVE_TS[imported.rust] ?? (['i64', 'u64', 'i128', 'u128', 'isize', 'usize'].includes(imported.rust) ? 'number' : imported.rust.split('::').pop()!);
+  };
+  const tsImportOf = (name: string): { name: string; from: string } | undefined => {
+    const imported = importByName.get(name);
+    if (!imported) return { name, from: `./${name}` };
+    if (!imported.rust) return undefined;
+    if (imported.rust === 'serde_json::Value') return { name: 'JsonValue', from: relativeImport(fileDir, `${layout.generatedTypes}/${JSON_VALUE_FOLDER}/JsonValue`) };
+    if (tsName(name) !== imported.rust.split('::').pop() || RUST_PRIMITIVE_TS[imported.rust] !== undefined) return undefined;
+    const aliasPrefix = `${layout.generatedTypesAlias}/`;
+    const from = imported.from.startsWith(aliasPrefix) ? relativeImport(fileDir, `${layout.generatedTypes}/${imported.from.slice(aliasPrefix.length)}`) : imported.from;
+    return { name: tsName(name), from };
+  };
+  const tsFiles: PlannedFile[] = declarations.map((d) => {
+    const depImports = tsRsDependencies(d)
+      .map(tsImportOf)
+      .filter((i): i is { name: string; from: string } => i !== undefined)
+      .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    const docs = tsRsDocs(d.kind === 'interface' ? options.docs?.get(d.name) ?? d.description : d.description);
+    return {
+      path: wireTypeFile(layout, folder, d.name),
+      content: renderTemplate('rust', 'ts-rs-type.ts', { note: TS_RS_NOTE, imports: depImports.map((i) => `import type { ${i.name} } from ${JSON.stringify(i.from)};`), docs, declaration: tsRsDeclaration(d, { nameOf: tsName }) }, { verbatim: true }),
+    };
+  });
+  if (usedImports.some((i) => i.rust === 'serde_json::Value')) tsFiles.push(jsonValueFile(layout));
+
+  return { declarations, names, rust, tsFiles, usePaths, usesBTreeMap, tests: wireTests(declarations) };
+}
+
+/** ts-rs's export of serde_json::Value (feature serde-json-impl). */
+export function jsonValueFile(layout: RustLayout): PlannedFile {
+  return {
+    path: wireTypeFile(layout, JSON_VALUE_FOLDER, 'JsonValue'),
+    content: renderTemplate('rust', 'ts-rs-type.ts', { note: TS_RS_NOTE, imports: [], docs: '', declaration: 'type JsonValue = number | string | boolean | Array<JsonValue> | { [key in string]: JsonValue } | null;' }, { verbatim: true }),
+  };
+}
+
+function relativeImport(fromDir: string, target: string): string {
+  const rel = posix.relative(fromDir, target);
+  return rel.startsWith('.') ? rel : `./${rel}`;
+}
+
+/** Round-trip documents (full and minimal) for every struct and union; value tables for enums. */
+function wireTests(declarations: readonly WireDeclaration[]): WireTests {
+  const known: SampleTypes = { types: declarations.filter((d): d is TypeDeclaration => d.kind !== 'union'), unions: declarations.filter((d): d is TaggedUnionDeclaration => d.kind === 'union') };
+  const roundTrips: Array<{ fn: string; type: string; docs: string[] }> = [];
+  const enums: Array<{ fn: string; type: string; pairs: Array<{ variant: string; wire: string }> }> = [];
+  for (const d of declarations) {
+    const fn = snakeCase(d.name);
+    if (d.kind === 'enum') {
+      enums.push({ fn: `${fn}_wire_values`, type: d.name, pairs: d.values.map((v) => ({ variant: `${d.name}::${rustVariantName(v)}`, wire: rustString(v) })) });
+      continue;
+    }
+    const docs = d.kind === 'union' ? [...unionSamples(d, 'full', known), ...unionSamples(d, 'minimal', known)] : [wireSample({ kind: 'named', name: d.name }, 'full', known), wireSample({ kind: 'named', name: d.name }, 'minimal', known)];
+    const texts = [...new Set(docs.filter((doc) => doc !== undefined).map((doc) => JSON.stringify(doc)))];
+    if (texts.length > 0) roundTrips.push({ fn: `${fn}_round_trips`, type: d.name, docs: texts.map(rustRawString) });
+  }
+  return { roundTrips, enums, any: roundTrips.length > 0 || enums.length > 0 };
+}
+
+/** Sample documents of a type (what the TypeScript side sends), for tests outside Rust. */
+export function sampleDocuments(name: string, declarations: readonly WireDeclaration[]): unknown[] {
+  const known: SampleTypes = { types: declarations.filter((d): d is TypeDeclaration => d.kind !== 'union'), unions: declarations.filter((d): d is TaggedUnionDeclaration => d.kind === 'union') };
+  const union = known.unions.find((u) => u.name === name);
+  const docs = union ? [...unionSamples(union, 'full', known), ...unionSamples(union, 'minimal', known)] : [wireSample({ kind: 'named', name }, 'full', known), wireSample({ kind: 'named', name }, 'minimal', known)];
+  return docs.filter((d) => d !== undefined);
+}
+
+/** The JSON pointer where a declaration (or the field whose inline union it was lifted from) is written. */
+export function pointerOfDeclaration(model: CommandModel, name: string): string {
+  if (model.spec.types?.[name]) return pointerOf('types', name);
+  const lifted = (owner: string, fieldName: string): boolean => `${owner}${pascalCase(fieldName)}` === name;
+  const params = model.params.findIndex((p) => lifted(model.className, p.name));
+  if (params >= 0) return pointerOf('params', params, 'type');
+  const results = model.results.findIndex((r) => lifted(model.className, r.name));
+  if (results >= 0) return pointerOf('results', results, 'type');
+  for (const [typeName, declaration] of Object.entries(model.spec.types ?? {})) {
+    for (const fieldName of Object.keys(declaration.fields ?? {})) if (lifted(typeName, fieldName)) return pointerOf('types', typeName, 'fields', fieldName, 'type');
+  }
+  return '';
+}
+
+/**
+ * What Rust cannot express or would refuse to compile, as spec issues: imports without a Rust
+ * type, names that collide once in Rust form, structs that contain themselves with no way out.
+ */
+export function rustWireIssues(model: CommandModel, declarations: readonly WireDeclaration[], fieldPointer: (owner: string, field: FieldModel) => string): SpecIssue[] {
+  const file = model.specFile;
+  const issues: SpecIssue[] = [];
+  const importPointer = (name: string): string => {
+    const index = (model.spec.imports ?? []).findIndex((i) => i.name === name);
+    return index >= 0 ? pointerOf('imports', index) : '';
+  };
+
+  // Imports the wire types use must say what they are in Rust.
+  const used = new Set<string>();
+  for (const d of declarations) for (const f of fieldsOf(d)) walk(f.type, (n) => n.kind === 'named' && used.add(n.name));
+  const localNames = new Set(declarations.map((d) => d.name));
+  const rustNamesSeen = new Map<string, string>();
+  for (const imported of model.imports) {
+    if (!used.has(imported.name)) continue;
+    if (!imported.rust) {
+      issues.push({ file, pointer: importPointer(imported.name), message: `import ${imported.name} has no Rust type, so the Rust structs cannot use it`, found: JSON.stringify(imported.name), expected: 'a "rust" entry on the import (e.g. "rust": "crate::system::pressure::PressureLevel", or "String")' });
+      continue;
+    }
+    if (!RUST_PATH.test(imported.rust)) {
+      issues.push({ file, pointer: importPointer(imported.name), message: `the Rust type of import ${imported.name} is not a Rust path`, found: JSON.stringify(imported.rust), expected: 'a path such as crate::system::pressure::PressureLevel, or a type such as String' });
+      continue;
+    }
+    const rustName = imported.rust.split('::').pop()!;
+    const other = rustNamesSeen.get(rustName);
+    if (localNames.has(rustName) || (other !== undefined && other !== imported.rust)) {
+      issues.push({ file, pointer: importPointer(imported.name), message: `import ${imported.name} is ${rustName} in Rust, a name already used in this module`, found: JSON.stringify(imported.rust), expected: 'a distinct Rust type name' });
+    }
+    rustNamesSeen.set(rustName, imported.rust);
+  }
+
+  // Field names that meet in Rust form (gpuId and gpuID are both gpu_id).
+  for (const d of declarations) {
+    const groups = d.kind === 'interface' ? [{ owner: d.name, fields: d.fields }] : d.kind === 'union' ? d.variants.map((v) => ({ owner: `${d.name}.${v.name}`, fields: v.fields })) : [];
+    for (const { owner, fields } of groups) {
+      const seen = new Map<string, string>();
+      for (const field of fields) {
+        const { ident } = rustFieldName(field.name);
+        const previous = seen.get(ident);
+        if (previous !== undefined) {
+          issues.push({ file, pointer: fieldPointer(owner, field), message: `fields '${previous}' and '${field.name}' of ${owner} are both ${ident} in Rust`, found: JSON.stringify(field.name), expected: 'field names that differ in more than letter case or underscores' });
+        }
+        seen.set(ident, field.name);
+      }
+    }
+  }
+
+  // Enum values and variants that meet as Rust variant names.
+  for (const d of declarations) {
+    const values = d.kind === 'enum' ? (d as EnumDeclaration).values : d.kind === 'union' ? d.variants.map((v) => v.name) : [];
+    const seen = new Map<string, string>();
+    for (const value of values) {
+      const variant = rustVariantName(value);
+      const previous = seen.get(variant);
+      if (previous !== undefined) {
+        issues.push({ file, pointer: pointerOfDeclaration(model, d.name), message: `the values '${previous}' and '${value}' of ${d.name} are both the Rust variant ${variant}`, found: JSON.stringify(value), expected: 'values that differ in more than punctuation or letter case' });
+      }
+      seen.set(variant, value);
+    }
+  }
+
+  // A struct that must contain itself has no finite value, in any language.
+  const { infinite } = recursiveFields(
+    declarations.filter((d): d is TypeDeclaration => d.kind !== 'union'),
+    declarations.filter((d): d is TaggedUnionDeclaration => d.kind === 'union'),
+  );
+  for (const cycle of infinite) {
+    const declaration = declarations.find((d): d is InterfaceDeclaration => d.kind === 'interface' && d.name === cycle.type);
+    const fieldName = cycle.path[0].split('.')[1];
+    const field = declaration?.fields.find((f) => f.name === fieldName);
+    issues.push({
+      file,
+      pointer: field ? fieldPointer(cycle.type, field) : pointerOfDeclaration(model, cycle.type),
+      message: `${cycle.path[0]} makes ${cycle.type} contain itself through required fields: no finite value exists (Rust would also refuse the infinite size)`,
+      expected: 'make one field of the cycle optional, nullable (T | null) or an array',
+    });
+  }
+  return issues;
+}

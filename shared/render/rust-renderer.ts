@@ -1,0 +1,390 @@
+import type { EnumDeclaration, FieldModel, InterfaceDeclaration, MethodType, ResolvedImport, TaggedUnionDeclaration, TypeDeclaration } from '../model/command-model.js';
+import { pascalCase, snakeCase } from '../model/naming.js';
+import type { TypeNode } from '../types/type-tree.js';
+import { tsRsInlineType } from './ts-rs-renderer.js';
+
+/**
+ * Rust text of the resolved model, per ../shared/docs/type-mapping.md: serde for the wire,
+ * ts-rs attributes for the TypeScript side. Names are decided here once (keywords, renames,
+ * variant names) so every Rust template and the ts-rs text agree.
+ */
+
+/** Strict, reserved and edition-2024 keywords: not usable as plain identifiers. */
+export const RUST_KEYWORDS: ReadonlySet<string> = new Set([
+  'as', 'async', 'await', 'break', 'const', 'continue', 'crate', 'dyn', 'else', 'enum', 'extern', 'false', 'fn', 'for', 'if', 'impl', 'in', 'let', 'loop',
+  'match', 'mod', 'move', 'mut', 'pub', 'ref', 'return', 'self', 'Self', 'static', 'struct', 'super', 'trait', 'true', 'type', 'unsafe', 'use', 'where', 'while',
+  'abstract', 'become', 'box', 'do', 'final', 'gen', 'macro', 'override', 'priv', 'try', 'typeof', 'unsized', 'virtual', 'yield',
+]);
+
+/** Keywords that cannot be raw identifiers (`r#self` is an error): they take a trailing underscore. */
+const NOT_RAW = new Set(['self', 'Self', 'super', 'crate']);
+
+/** Type names a generated Rust file cannot declare, with the reason (the adapters' reservedNames). */
+export const RUST_RESERVED_TYPE_NAMES: ReadonlyMap<string, string> = new Map<string, string>([
+  ['Self', 'is a Rust keyword'],
+  ...['String', 'Vec', 'Option', 'Result', 'Box', 'Some', 'None', 'Ok', 'Err', 'Copy', 'Clone', 'Send', 'Sync', 'Sized', 'Drop', 'Fn', 'FnMut', 'FnOnce', 'Default', 'Eq', 'PartialEq', 'Ord', 'PartialOrd', 'Iterator', 'IntoIterator', 'Extend', 'ToString', 'ToOwned', 'Into', 'From', 'AsRef', 'AsMut'].map(
+    (n): [string, string] => [n, 'is in the Rust prelude and would shadow it'],
+  ),
+  ...['Serialize', 'Deserialize', 'TS', 'Value', 'BTreeMap', 'Any', 'Debug', 'CommandResult', 'ModuleConfig', 'ModuleContext', 'ModulePriority', 'ServiceModule'].map(
+    (n): [string, string] => [n, 'is a name the generated Rust module imports'],
+  ),
+]);
+
+/** A Rust string literal (with quotes) of any text. */
+export function rustString(text: string): string {
+  return `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n').replace(/\r/g, '\\r').replace(/\t/g, '\\t')}"`;
+}
+
+/** What serde's and ts-rs's `rename_all = "camelCase"` make of a snake_case identifier (`r#` stripped). */
+export function serdeCamelCase(ident: string): string {
+  const bare = ident.startsWith('r#') ? ident.slice(2) : ident;
+  let pascal = '';
+  let capitalise = true;
+  for (const ch of bare) {
+    if (ch === '_') {
+      capitalise = true;
+    } else if (capitalise) {
+      pascal += ch.toUpperCase();
+      capitalise = false;
+    } else {
+      pascal += ch;
+    }
+  }
+  return pascal.charAt(0).toLowerCase() + pascal.slice(1);
+}
+
+/** A snake_case identifier that compiles: keywords become `r#type`, or `self_` where raw identifiers are refused. */
+export function rustIdent(snake: string): string {
+  if (NOT_RAW.has(snake)) return `${snake}_`;
+  return RUST_KEYWORDS.has(snake) ? `r#${snake}` : snake;
+}
+
+export interface RustFieldName {
+  /** The Rust identifier (`gpu_id`, `r#type`, `self_`). */
+  readonly ident: string;
+  /** `#[serde(rename = ...)]` value, when rename_all camelCase does not give back the wire name. */
+  readonly rename?: string;
+}
+
+/** The Rust field for a wire name: snake_case, keyword-safe, renamed where camelCase does not round-trip. */
+export function rustFieldName(wireName: string): RustFieldName {
+  const snake = snakeCase(wireName);
+  const ident = rustIdent(snake === '' || /^[0-9]/.test(snake) ? `field_${snake}` : snake);
+  // serde and ts-rs agree on plain snake_case; a keyword's trailing `_` or a digit is renamed explicitly,
+  // since converters differ there (older ts-rs used Inflector's camelCase).
+  const plain = serdeCamelCase(ident) === wireName && !ident.endsWith('_') && !/[0-9]/.test(ident);
+  return plain ? { ident } : { ident, rename: wireName };
+}
+
+/** The Rust variant name for a wire value (`'in-progress'` -> InProgress, `'2d'` -> V2d). */
+export function rustVariantName(value: string): string {
+  const pascal = pascalCase(value);
+  if (pascal === '') return 'Empty';
+  if (/^[0-9]/.test(pascal)) return `V${pascal}`;
+  return pascal === 'Self' ? 'Self_' : pascal;
+}
+
+/** How named types are written in a Rust file. */
+export interface RustNames {
+  /** Rust text for a named type of the spec or an import. */
+  nameOf(name: string): string;
+}
+
+/** Names as they are after the `use` lines of `rustUseLines`: local names stay, imports become their Rust type. */
+export function rustNames(imports: readonly ResolvedImport[]): RustNames {
+  const byName = new Map(imports.map((i) => [i.name, i]));
+  return {
+    nameOf(name: string): string {
+      const imported = byName.get(name);
+      if (!imported?.rust) return name;
+      return imported.rust.split('::').pop()!;
+    },
+  };
+}
+
+/** `use` paths the imports need (those whose Rust form is a path, not a prelude type). */
+export function rustImportPaths(imports: readonly ResolvedImport[]): string[] {
+  return imports.filter((i) => i.rust?.includes('::')).map((i) => i.rust!);
+}
+
+/** Rust type text of a tree. `strings: 'borrowed'` writes &str (results borrowed from self, parameters). */
+export function renderRustType(node: TypeNode, names: RustNames, strings: 'owned' | 'borrowed' = 'owned'): string {
+  switch (node.kind) {
+    case 'primitive':
+      return { string: strings === 'borrowed' ? '&str' : 'String', number: 'f64', integer: 'i64', boolean: 'bool' }[node.name];
+    case 'named':
+      return names.nameOf(node.name);
+    case 'array':
+      return `Vec<${renderRustType(node.element, names, strings)}>`;
+    case 'record':
+      return `BTreeMap<String, ${renderRustType(node.value, names, strings)}>`;
+    case 'nullable':
+      return `Option<${renderRustType(node.inner, names, strings)}>`;
+    case 'literals':
+      throw new Error('internal: literal unions are lifted to enums before rendering');
+  }
+}
+
+/** Rust text of a trait method's parameter or result type. */
+export function renderRustMethodType(type: MethodType, names: RustNames, strings: 'owned' | 'borrowed'): string {
+  if (type.kind === 'type') {
+    // A parameter borrows only a top-level string (name: &str); results borrow every string.
+    const borrowHere = strings === 'borrowed';
+    return renderRustType(type.node, names, borrowHere ? 'borrowed' : 'owned');
+  }
+  const tuple = `(${type.elements.map((e) => renderRustType(e, names, strings)).join(', ')})`;
+  return type.list ? `Vec<${tuple}>` : tuple;
+}
+
+/** Rust parameter type: `string` and `string | null` at the top are borrowed (&str, Option<&str>). */
+export function renderRustParamType(type: MethodType, names: RustNames): string {
+  if (type.kind === 'type') {
+    const node = type.node;
+    const topString = (n: TypeNode): boolean => n.kind === 'primitive' && n.name === 'string';
+    if (topString(node)) return '&str';
+    if (node.kind === 'nullable' && topString(node.inner)) return 'Option<&str>';
+    return renderRustType(node, names, 'owned');
+  }
+  return renderRustMethodType(type, names, 'owned');
+}
+
+/** Does the tree hold an `integer` (i64 needs `#[ts(type = ...)]`, ts-rs would say bigint)? */
+export function containsInteger(node: TypeNode): boolean {
+  switch (node.kind) {
+    case 'primitive':
+      return node.name === 'integer';
+    case 'array':
+      return containsInteger(node.element);
+    case 'record':
+      return containsInteger(node.value);
+    case 'nullable':
+      return containsInteger(node.inner);
+    default:
+      return false;
+  }
+}
+
+/** `/// ` lines of a doc text (each line of a multi-line text), indented. */
+export function rustDocLines(text: string | undefined, indent = ''): string[] {
+  if (text === undefined || text.trim() === '') return [];
+  return text.split('\n').map((line) => (line.trim() === '' ? `${indent}///` : `${indent}/// ${line.trimEnd()}`));
+}
+
+/** What a type declaration's derive list can include, decided over all local declarations at once. */
+export interface RustDerives {
+  readonly partialEq: ReadonlySet<string>;
+  readonly eq: ReadonlySet<string>;
+}
+
+const EQ_RUST_TYPES = new Set(['String', 'bool', 'i8', 'i16', 'i32', 'i64', 'i128', 'isize', 'u8', 'u16', 'u32', 'u64', 'u128', 'usize', 'serde_json::Value']);
+const PARTIAL_EQ_RUST_TYPES = new Set([...EQ_RUST_TYPES, 'f32', 'f64']);
+
+/**
+ * Which declarations can derive PartialEq and Eq: every field must support it (f64 has no Eq;
+ * an imported crate type is not assumed to have either). A fixpoint over the local types.
+ */
+export function rustDerives(types: readonly TypeDeclaration[], unions: readonly TaggedUnionDeclaration[], imports: readonly ResolvedImport[]): RustDerives {
+  const enums = types.filter((t): t is EnumDeclaration => t.kind === 'enum').map((t) => t.name);
+  const structured: Array<{ name: string; fields: readonly FieldModel[] }> = [
+    ...types.filter((t): t is InterfaceDeclaration => t.kind === 'interface').map((t) => ({ name: t.name, fields: t.fields })),
+    ...unions.map((u) => ({ name: u.name, fields: u.variants.flatMap((v) => v.fields) })),
+  ];
+  const importRust = new Map(imports.map((i) => [i.name, i.rust]));
+  const compute = (allowed: ReadonlySet<string>, leaf: (name: 'string' | 'number' | 'integer' | 'boolean') => boolean): Set<string> => {
+    const ok = new Set<string>([...enums, ...structured.map((s) => s.name)]);
+    const supports = (node: TypeNode): boolean => {
+      switch (node.kind) {
+        case 'primitive':
+          return leaf(node.name);
+        case 'array':
+          return supports(node.element);
+        case 'record':
+          return supports(node.value);
+        case 'nullable':
+          return supports(node.inner);
+        case 'named': {
+          if (ok.has(node.name)) return true;
+          const rust = importRust.get(node.name);
+          return rust !== undefined && allowed.has(rust);
+        }
+        case 'literals':
+          return true;
+      }
+    };
+    for (let changed = true; changed; ) {
+      changed = false;
+      for (const s of structured) {
+        if (ok.has(s.name) && !s.fields.every((f) => supports(f.type))) {
+          ok.delete(s.name);
+          changed = true;
+        }
+      }
+    }
+    return ok;
+  };
+  return {
+    partialEq: compute(PARTIAL_EQ_RUST_TYPES, () => true),
+    eq: compute(EQ_RUST_TYPES, (name) => name !== 'number'),
+  };
+}
+
+/** Local named types a field refers to directly (not through Vec or BTreeMap, which are already indirect). */
+function directReferences(node: TypeNode): string[] {
+  if (node.kind === 'named') return [node.name];
+  if (node.kind === 'nullable') return directReferences(node.inner);
+  return [];
+}
+
+/**
+ * Which fields need `Box` (a struct holding itself, directly or through a cycle, has infinite
+ * size in Rust), and which cycles have no finite value at all (every edge required, not null).
+ */
+export function recursiveFields(types: readonly TypeDeclaration[], unions: readonly TaggedUnionDeclaration[]): { boxed: ReadonlySet<FieldModel>; infinite: Array<{ type: string; path: string[] }> } {
+  const owners = new Map<string, readonly FieldModel[]>([
+    ...types.filter((t): t is InterfaceDeclaration => t.kind === 'interface').map((t): [string, readonly FieldModel[]] => [t.name, t.fields]),
+    ...unions.map((u): [string, readonly FieldModel[]] => [u.name, u.variants.flatMap((v) => v.fields)]),
+  ]);
+  const reaches = (from: string, target: string, requiredOnly: boolean, seen = new Set<string>()): boolean => {
+    if (from === target) return true;
+    if (seen.has(from)) return false;
+    seen.add(from);
+    for (const field of owners.get(from) ?? []) {
+      if (requiredOnly && (field.optional || field.type.kind === 'nullable')) continue;
+      if (directReferences(field.type).some((next) => owners.has(next) && reaches(next, target, requiredOnly, seen))) return true;
+    }
+    return false;
+  };
+  const boxed = new Set<FieldModel>();
+  const infinite: Array<{ type: string; path: string[] }> = [];
+  for (const [owner, fields] of owners) {
+    for (const field of fields) {
+      const next = directReferences(field.type).find((n) => owners.has(n));
+      if (next === undefined || !reaches(next, owner, false)) continue;
+      boxed.add(field);
+      const required = !field.optional && field.type.kind !== 'nullable';
+      // Tagged unions can always pick another variant, so only struct-only cycles are infinite.
+      if (required && reaches(next, owner, true) && !unions.some((u) => u.name === owner)) infinite.push({ type: owner, path: [`${owner}.${field.name}`, next] });
+    }
+  }
+  return { boxed, infinite };
+}
+
+/** Everything that decides how a struct's or variant's fields are written. */
+export interface RustFieldContext {
+  readonly names: RustNames;
+  readonly boxed: ReadonlySet<FieldModel>;
+}
+
+/** Rust type of a field: Option for optional fields, Box where recursion needs it. */
+export function rustFieldType(field: FieldModel, ctx: RustFieldContext): string {
+  const boxInner = (node: TypeNode): string => {
+    if (node.kind === 'nullable') return `Option<${boxInner(node.inner)}>`;
+    const text = renderRustType(node, ctx.names);
+    return ctx.boxed.has(field) && node.kind === 'named' ? `Box<${text}>` : text;
+  };
+  const inner = boxInner(field.type);
+  // An optional nullable field (opt-in) cannot tell absent from null: one Option holds both.
+  if (field.optional && field.type.kind !== 'nullable') return `Option<${inner}>`;
+  return inner;
+}
+
+/** The lines of one struct field (or struct-variant field): docs, serde and ts attributes, declaration. */
+export function renderRustField(field: FieldModel, ctx: RustFieldContext, indent: string, visibility: 'pub ' | '' = 'pub '): string[] {
+  const { ident, rename } = rustFieldName(field.name);
+  const lines = [...rustDocLines(field.description, indent)];
+  if (rename !== undefined) lines.push(`${indent}#[serde(rename = ${rustString(rename)})]`);
+  if (field.optional) {
+    lines.push(`${indent}#[serde(default, skip_serializing_if = "Option::is_none")]`);
+    lines.push(field.type.kind === 'nullable' ? `${indent}#[ts(optional = nullable)]` : `${indent}#[ts(optional)]`);
+  }
+  if (containsInteger(field.type)) {
+    const tsNode = field.optional && field.type.kind === 'nullable' ? field.type.inner : field.type;
+    lines.push(`${indent}#[ts(type = ${rustString(tsRsInlineType(tsNode, { nameOf: (n) => n }))})]`);
+  }
+  lines.push(`${indent}${visibility}${ident}: ${rustFieldType(field, ctx)},`);
+  return lines;
+}
+
+/** The derive list of a declaration. */
+export function rustDeriveList(name: string, kind: 'struct' | 'enum' | 'union', derives: RustDerives, ordered = false): string {
+  if (kind === 'enum') return ['Debug', 'Clone', 'Copy', 'PartialEq', 'Eq', 'Hash', ...(ordered ? ['PartialOrd', 'Ord'] : []), 'Serialize', 'Deserialize', 'TS'].join(', ');
+  const eq = derives.partialEq.has(name) ? ['PartialEq', ...(derives.eq.has(name) ? ['Eq'] : [])] : [];
+  return ['Debug', 'Clone', ...eq, 'Serialize', 'Deserialize', 'TS'].join(', ');
+}
+
+/** `#[ts(export, export_to = "...")]`, on one line or wrapped the way rustfmt wraps a long one. */
+export function tsExportAttribute(exportTo: string): string {
+  const oneLine = `#[ts(export, export_to = ${rustString(exportTo)})]`;
+  return oneLine.length <= 100 ? oneLine : ['#[ts(', '    export,', `    export_to = ${rustString(exportTo)}`, ')]'].join('\n');
+}
+
+export interface RustDeclarationContext extends RustFieldContext {
+  readonly derives: RustDerives;
+  /** `export_to` of each declared type (relative to ts-rs's export dir). */
+  exportTo(name: string): string;
+}
+
+/** A spec declaration (struct or string enum) as Rust. */
+export function renderRustDeclaration(declaration: TypeDeclaration, ctx: RustDeclarationContext, docOverride?: string): string {
+  const doc = rustDocLines(docOverride ?? declaration.description);
+  if (declaration.kind === 'enum') {
+    const fallbackDoc = declaration.origin === 'inline' && doc.length === 0 ? [`/// One of ${declaration.values.map((v) => `\`'${v}'\``).join(', ')}.`] : [];
+    const variants = declaration.values.flatMap((value, i) => [
+      ...rustDocLines(declaration.valueDescriptions?.[i], '    '),
+      `    #[serde(rename = ${rustString(value)})]`,
+      `    ${rustVariantName(value)},`,
+    ]);
+    return [...doc, ...fallbackDoc, `#[derive(${rustDeriveList(declaration.name, 'enum', ctx.derives, declaration.ordered)})]`, tsExportAttribute(ctx.exportTo(declaration.name)), `pub enum ${declaration.name} {`, ...variants, '}'].join('\n');
+  }
+  return renderRustStruct(declaration.name, declaration.fields, ctx, doc);
+}
+
+/** A struct with the wire conventions (rename_all camelCase, per-field renames). */
+export function renderRustStruct(name: string, fields: readonly FieldModel[], ctx: RustDeclarationContext, doc: readonly string[]): string {
+  const body = fields.flatMap((f) => renderRustField(f, ctx, '    '));
+  return [
+    ...doc,
+    `#[derive(${rustDeriveList(name, 'struct', ctx.derives)})]`,
+    '#[serde(rename_all = "camelCase")]',
+    tsExportAttribute(ctx.exportTo(name)),
+    body.length > 0 ? `pub struct ${name} {` : `pub struct ${name} {}`,
+    ...(body.length > 0 ? [...body, '}'] : []),
+  ].join('\n');
+}
+
+/**
+ * A tagged union: internally tagged (`#[serde(tag = ...)]`), a per-variant rename, and on each
+ * struct variant its own `rename_all` (Debian's serde 1.0.152 has no `rename_all_fields`).
+ */
+export function renderRustUnion(union: TaggedUnionDeclaration, ctx: RustDeclarationContext): string {
+  const variants = union.variants.flatMap((variant) => {
+    const head = [...rustDocLines(variant.description, '    ')];
+    const rustName = rustVariantName(variant.name);
+    if (variant.fields.length === 0) return [...head, `    #[serde(rename = ${rustString(variant.name)})]`, `    ${rustName},`];
+    return [
+      ...head,
+      `    #[serde(rename = ${rustString(variant.name)}, rename_all = "camelCase")]`,
+      `    ${rustName} {`,
+      ...variant.fields.flatMap((f) => renderRustField(f, ctx, '        ', '')),
+      '    },',
+    ];
+  });
+  const helpers = union.variants.map((variant) =>
+    [`    /// Is this ${rustString(variant.name).slice(1, -1)}?`, `    pub fn is_${snakeCase(variant.name)}(&self) -> bool {`, `        matches!(self, ${union.name}::${rustVariantName(variant.name)}${variant.fields.length > 0 ? ' { .. }' : ''})`, '    }'].join('\n'),
+  );
+  return [
+    ...rustDocLines(union.description),
+    ...(union.description ? ['///'] : []),
+    `/// On the wire: an object whose \`${union.tag}\` is ${union.variants.map((v) => `\`${rustString(v.name).slice(1, -1)}\``).join(', ')}.`,
+    `#[derive(${rustDeriveList(union.name, 'union', ctx.derives)})]`,
+    `#[serde(tag = ${rustString(union.tag)})]`,
+    tsExportAttribute(ctx.exportTo(union.name)),
+    `pub enum ${union.name} {`,
+    ...variants,
+    '}',
+    '',
+    `impl ${union.name} {`,
+    helpers.join('\n\n'),
+    '}',
+  ].join('\n');
+}

@@ -1,0 +1,87 @@
+import type { FieldModel, TaggedUnionDeclaration, TypeDeclaration } from '../model/command-model.js';
+import type { TypeNode } from '../types/type-tree.js';
+
+/**
+ * JSON documents of a wire type, as the TypeScript side would send them: what round-trip tests
+ * feed to the generated Rust structs. `full` fills every field (optional ones too, non-empty
+ * arrays and maps, non-null nullables, numbers that are not integers); `minimal` only the
+ * required ones (nullables null). Imported types have no known shape: undefined.
+ */
+export type SampleMode = 'full' | 'minimal';
+
+export interface SampleTypes {
+  readonly types: readonly TypeDeclaration[];
+  readonly unions: readonly TaggedUnionDeclaration[];
+}
+
+export function wireSample(node: TypeNode, mode: SampleMode, known: SampleTypes, seen: ReadonlyMap<string, number> = new Map()): unknown {
+  switch (node.kind) {
+    case 'primitive':
+      if (mode === 'minimal') return node.name === 'string' ? '' : node.name === 'boolean' ? false : 0;
+      return { string: 'text', number: 1.5, integer: 7, boolean: true }[node.name];
+    case 'literals':
+      return node.values[mode === 'full' ? node.values.length - 1 : 0];
+    case 'array': {
+      if (mode === 'minimal') return [];
+      const element = wireSample(node.element, mode, known, seen);
+      return element === undefined ? undefined : [element];
+    }
+    case 'record': {
+      if (mode === 'minimal') return {};
+      const value = wireSample(node.value, mode, known, seen);
+      return value === undefined ? undefined : { key: value };
+    }
+    case 'nullable':
+      return mode === 'minimal' ? null : wireSample(node.inner, mode, known, seen) ?? null;
+    case 'named': {
+      const union = known.unions.find((u) => u.name === node.name);
+      if (union) return unionSamples(union, mode, known, seen)[0];
+      const declared = known.types.find((t) => t.name === node.name);
+      if (!declared) return undefined;
+      if (declared.kind === 'enum') return declared.values[mode === 'full' ? declared.values.length - 1 : 0];
+      return objectSample(declared.name, declared.fields, mode, known, seen);
+    }
+  }
+}
+
+/** An object of the given fields, or undefined when a required field has no value (a required self-reference). */
+export function objectSample(owner: string, fields: readonly FieldModel[], mode: SampleMode, known: SampleTypes, seen: ReadonlyMap<string, number> = new Map()): Record<string, unknown> | undefined {
+  // A recursive type is entered twice at most: one level of nesting exercises the recursion (Box in Rust).
+  const visits = seen.get(owner) ?? 0;
+  if (visits >= 2) return undefined;
+  const inner = new Map(seen).set(owner, visits + 1);
+  const out: Record<string, unknown> = {};
+  for (const field of fields) {
+    if (field.optional && mode === 'minimal') continue;
+    const value = wireSample(field.type, mode, known, inner);
+    if (value === undefined) {
+      if (field.optional) continue;
+      // A recursive nullable field ends the recursion with null; anything else has no finite value.
+      if (field.type.kind === 'nullable') {
+        out[field.name] = null;
+        continue;
+      }
+      if (field.type.kind === 'array') {
+        out[field.name] = [];
+        continue;
+      }
+      if (field.type.kind === 'record') {
+        out[field.name] = {};
+        continue;
+      }
+      return undefined;
+    }
+    out[field.name] = value;
+  }
+  return out;
+}
+
+/** One document per variant (full) or the first variant that has a value (minimal). */
+export function unionSamples(union: TaggedUnionDeclaration, mode: SampleMode, known: SampleTypes, seen: ReadonlyMap<string, number> = new Map()): Record<string, unknown>[] {
+  const docs: Record<string, unknown>[] = [];
+  for (const variant of union.variants) {
+    const body = objectSample(`${union.name}.${variant.name}`, variant.fields, mode, known, seen);
+    if (body !== undefined) docs.push({ [union.tag]: variant.name, ...body });
+  }
+  return docs;
+}

@@ -1,0 +1,120 @@
+import type { ProjectConfig } from '../config/project-config.js';
+import { shippedTraitCatalog } from '../adapters/trait-only/trait-catalog.js';
+import { commandClassName, snakeCase } from '../model/naming.js';
+import { canonicalSpec } from '../spec/canonical-spec.js';
+import type { AdapterId, CommandSpecV2, Environment, SpecField, SpecTypeDeclaration } from '../spec/command-spec.js';
+import { isV1Spec, migrateV1Spec } from '../spec/migrate-v1.js';
+import { parseTypeString } from '../types/type-grammar.js';
+import { namedReferences, typeToSpecText } from '../types/type-tree.js';
+
+const ADAPTER_OF_ENVIRONMENT: Readonly<Record<Environment, AdapterId>> = { server: 'server-only', browser: 'browser-only', both: 'full-stack' };
+const ENVIRONMENT_OF_ADAPTER: Readonly<Partial<Record<AdapterId, Environment>>> = { 'server-only': 'server', 'browser-only': 'browser', 'full-stack': 'both', 'rust-ipc': 'server' };
+
+/** Type text in the grammar's canonical spelling (`Array<T>` -> `T[]`, spacing), or as given when it does not parse. */
+function canonicalType(text: string): string {
+  try {
+    return typeToSpecText(parseTypeString(text));
+  } catch {
+    return text;
+  }
+}
+
+function referencedNames(text: string): string[] {
+  try {
+    return namedReferences(parseTypeString(text));
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * Two specs that generate the same command compare equal in this form: defaults spelled out
+ * (environment, accessLevel, the adapter an environment implies, the derived class name left
+ * out), `$schema` and empty lists dropped, type text canonical, declared types and imports
+ * nobody uses dropped, imports the project config already provides dropped, imports sorted.
+ * The round trip of the reverse generator is judged in this form.
+ */
+export function normaliseSpec(document: unknown, config: ProjectConfig): CommandSpecV2 {
+  const spec = structuredClone(isV1Spec(document) ? migrateV1Spec(document as Record<string, unknown>) : (document as CommandSpecV2));
+  delete spec.$schema;
+  const adapter: AdapterId = spec.adapter ?? ADAPTER_OF_ENVIRONMENT[spec.environment ?? 'server'];
+  spec.environment = spec.environment ?? ENVIRONMENT_OF_ADAPTER[adapter] ?? 'server';
+  spec.adapter = adapter === ADAPTER_OF_ENVIRONMENT[spec.environment] ? undefined : adapter;
+  spec.accessLevel = spec.accessLevel ?? 'internal';
+  if (spec.className === commandClassName(spec.name)) delete spec.className;
+
+  const field = (f: SpecField): SpecField => ({
+    ...f,
+    type: canonicalType(f.type),
+    optional: f.optional === true ? true : undefined,
+    optionalNullable: f.optionalNullable === true ? true : undefined,
+    description: f.description === '' ? undefined : f.description,
+  });
+  spec.params = spec.params && spec.params.length > 0 ? spec.params.map(field) : undefined;
+  spec.results = spec.results && spec.results.length > 0 ? spec.results.map(field) : undefined;
+  spec.examples = spec.examples && spec.examples.length > 0 ? spec.examples.map((e) => ({ ...e, expectedResult: e.expectedResult === '' ? undefined : e.expectedResult })) : undefined;
+
+  // Declared types reachable from params and results, in declaration order.
+  const declared = spec.types ?? {};
+  const reachable = new Set<string>();
+  const visit = (text: string): void => {
+    for (const name of referencedNames(text)) {
+      if (reachable.has(name) || !(name in declared)) continue;
+      reachable.add(name);
+      for (const f of Object.values(declared[name].fields ?? {})) visit(f.type);
+    }
+  };
+  for (const f of [...(spec.params ?? []), ...(spec.results ?? [])]) visit(f.type);
+  const types: Record<string, SpecTypeDeclaration> = {};
+  for (const [name, declaration] of Object.entries(declared)) {
+    if (!reachable.has(name)) continue;
+    types[name] = {
+      ...declaration,
+      description: declaration.description === '' ? undefined : declaration.description,
+      fields: declaration.fields
+        ? Object.fromEntries(
+            Object.entries(declaration.fields).map(([n, f]) => [n, { ...f, type: canonicalType(f.type), optional: f.optional === true ? true : undefined, optionalNullable: f.optionalNullable === true ? true : undefined }]),
+          )
+        : undefined,
+    };
+  }
+  spec.types = Object.keys(types).length > 0 ? types : undefined;
+
+  // Imports that something uses, minus those the project config provides as they are.
+  const used = new Set<string>();
+  for (const f of [...(spec.params ?? []), ...(spec.results ?? []), ...Object.values(types).flatMap((t) => Object.values(t.fields ?? {}))]) for (const n of referencedNames(f.type)) used.add(n);
+  const imports = (spec.imports ?? [])
+    .filter((i) => used.has(i.name))
+    .filter((i) => !config.imports.some((c) => c.name === i.name && c.from === i.from && (i.rust === undefined || i.rust === c.rust)))
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  spec.imports = imports.length > 0 ? imports : undefined;
+  spec.rust = normaliseRustBlock(spec, config);
+  return canonicalSpec(spec);
+}
+
+/**
+ * The rust block without what the rust-ipc adapter would decide anyway (see rust-module-view.ts):
+ * the default module (modules/<first segment>) and prefix (<first segment>/), and imports the
+ * listed traits already bring in; the remaining imports sorted (their order changes nothing).
+ */
+function normaliseRustBlock(spec: CommandSpecV2, config: ProjectConfig): CommandSpecV2['rust'] {
+  if (!spec.rust) return undefined;
+  const first = spec.name.split('/')[0];
+  const rust = { ...spec.rust };
+  if (rust.module === `modules/${snakeCase(first)}`) delete rust.module;
+  if (rust.command_prefix === `${first}/`) delete rust.command_prefix;
+  let implied = new Set<string>();
+  try {
+    const catalog = shippedTraitCatalog(config);
+    implied = new Set((rust.traits ?? []).flatMap((t) => {
+      const known = catalog.get(t);
+      return known ? [known.rustPath, ...known.typePaths.values()] : [];
+    }));
+  } catch {
+    // No trait specs to read: compare imports as written.
+  }
+  const imports = (rust.imports ?? []).filter((p) => !implied.has(p)).sort();
+  rust.imports = imports.length > 0 ? imports : undefined;
+  if (rust.traits && rust.traits.length === 0) delete rust.traits;
+  return Object.values(rust).some((v) => v !== undefined) ? rust : undefined;
+}

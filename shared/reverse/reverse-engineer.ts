@@ -1,0 +1,501 @@
+import { posix } from 'node:path';
+import { Node, Project, ts, type SourceFile } from 'ts-morph';
+import type { ProjectConfig } from '../config/project-config.js';
+import { commandClassName, pascalCase } from '../model/naming.js';
+import { canonicalSpec } from '../spec/canonical-spec.js';
+import type { AccessLevel, AdapterId, CommandSpecV2, Environment, RustBlock, SpecExample, SpecField, SpecTypeDeclaration } from '../spec/command-spec.js';
+import { parseTypeString } from '../types/type-grammar.js';
+import { typeToSpecText, type TypeNode } from '../types/type-tree.js';
+import { readDefaults, type ModuleLoader } from './defaults.js';
+import { ModulePaths } from './module-paths.js';
+import { readReadme, type ReadmeFacts } from './readme-facts.js';
+import { adoptRustIntegers, RustCrateIndex, type RustModuleFacts } from './rust-facts.js';
+import { shippedTraitCatalog, type TraitCatalog } from '../adapters/trait-only/trait-catalog.js';
+import { nodeSourceReader, type SourceReader } from './source-reader.js';
+import { indexSpecs, type IndexedSpec, type SpecIndex } from './spec-index.js';
+import { SpecTypeBuilder, type CollectedDeclaration, type CollectedField } from './spec-type-builder.js';
+import { classStems, findAccessor, headerDescription, payloadDeclarations, superCommandName, syntaxError, type PayloadDeclaration } from './types-file.js';
+import { CodeTypeRegistry } from './type-registry.js';
+import type { ReverseWarning } from './warnings.js';
+
+export interface ReverseEngineerOptions {
+  /** Absolute POSIX path of the host project (where .yo-rc.json and tsconfig.json are). */
+  readonly projectRoot: string;
+  readonly config: ProjectConfig;
+  /** How files are read; the real file system by default. */
+  readonly reader?: SourceReader;
+}
+
+/** The outcome for one command folder. */
+export interface ReversedCommand {
+  /** Project-relative POSIX path of the command folder. */
+  readonly folder: string;
+  /**
+   * `failed` when no Types file could be read (the run goes on with the next command);
+   * `not-a-command` when the Types files hold no accessor, params or result (shared types of a namespace).
+   */
+  readonly status: 'reversed' | 'failed' | 'not-a-command';
+  /** The spec in canonical v2 form, when reversed. */
+  readonly spec?: CommandSpecV2;
+  readonly warnings: readonly ReverseWarning[];
+}
+
+/** Payload fields the host's base types declare; never spec fields. */
+const PARAMS_BASE_FIELDS = new Set(['context', 'sessionId', 'userId']);
+const RESULT_BASE_FIELDS = new Set(['context', 'sessionId', 'userId', 'success', 'error']);
+/** Folders never searched for commands. (`test` and `browser` are not here: `ai/adapter/test` and `interface/browser/capabilities` are commands.) */
+const NEVER_COMMAND_FOLDERS = new Set(['node_modules', 'dist']);
+
+/** Crates every generated Rust module uses for itself; their paths are never spec imports. */
+const ADAPTER_CRATES = new Set(['std', 'core', 'alloc', 'serde', 'serde_json', 'async_trait', 'ts_rs']);
+
+/** A cheap test before parsing a server command: only a file that mentions an IPC client can use one. */
+const MENTIONS_IPC_CLIENT = /IPCClient|RustCoreIPC|continuum-core\/bindings/i;
+
+const isTypesFile = (name: string): boolean => /Types\.ts$/.test(name) && !name.endsWith('.d.ts');
+const isSourceFile = (name: string): boolean => /\.tsx?$/.test(name) && !/\.(test|spec)\.tsx?$/.test(name) && !name.endsWith('.d.ts');
+
+/**
+ * Reads hand-written (or generated) command folders back into CommandSpec v2. One instance is
+ * one run: a single ts-morph project parses every file, the specs folder and the Rust crate are
+ * indexed once, and nothing is written.
+ */
+export class ReverseEngineer {
+  private readonly project = new Project({
+    useInMemoryFileSystem: true,
+    skipLoadingLibFiles: true,
+    skipFileDependencyResolution: true,
+    compilerOptions: { target: ts.ScriptTarget.ES2022, allowJs: false },
+  });
+  private readonly reader: SourceReader;
+  private readonly root: string;
+  private readonly config: ProjectConfig;
+  private readonly modulePaths: ModulePaths;
+  private readonly rustIndex: RustCrateIndex;
+  /** Types exported across the project, read on first need (a name a Types file uses without importing). */
+  private readonly registry: CodeTypeRegistry;
+  private specIndex: SpecIndex | undefined;
+
+  constructor(options: ReverseEngineerOptions) {
+    this.reader = options.reader ?? nodeSourceReader;
+    this.root = options.projectRoot;
+    this.config = options.config;
+    this.modulePaths = ModulePaths.forProject(this.root, this.config, this.reader);
+    this.rustIndex = new RustCrateIndex(posix.join(this.root, this.config.roots.rustCrate, 'src'), this.reader);
+    this.registry = new CodeTypeRegistry(this.root, this.config, this.reader, this.project, this.modulePaths);
+  }
+
+  /** The specs folder's specs by name (read once per run). */
+  existingSpecs(): SpecIndex {
+    this.specIndex ??= indexSpecs(this.root, this.config.roots.specs, this.reader);
+    return this.specIndex;
+  }
+
+  /**
+   * Command folders at or under `path` (absolute), sorted: every folder holding `shared/*Types.ts`,
+   * nested ones included. Throws when `path` is not a folder.
+   */
+  discover(path: string): string[] {
+    if (this.reader.listFolder(path) === undefined) throw new Error(`${this.relative(path) || '.'} is not a folder`);
+    const found: string[] = [];
+    const walk = (folder: string): void => {
+      const entries = this.reader.listFolder(folder) ?? [];
+      if (entries.some((e) => e.isFolder && e.name === 'shared') && this.typesFilesIn(folder).length > 0) found.push(folder);
+      for (const entry of entries) {
+        if (entry.isFolder && !NEVER_COMMAND_FOLDERS.has(entry.name) && !entry.name.startsWith('.')) walk(posix.join(folder, entry.name));
+      }
+    };
+    walk(path);
+    return found.sort();
+  }
+
+  /** Reverse every folder in order; `onProgress` is called after each. */
+  reverseAll(folders: readonly string[], onProgress?: (done: number, total: number, result: ReversedCommand) => void): ReversedCommand[] {
+    return folders.map((folder, index) => {
+      const result = this.reverse(folder);
+      onProgress?.(index + 1, folders.length, result);
+      return result;
+    });
+  }
+
+  /** Reverse one command folder (absolute path). */
+  reverse(folder: string): ReversedCommand {
+    const warnings: ReverseWarning[] = [];
+    const warn = (warning: ReverseWarning): void => {
+      warnings.push(warning);
+    };
+    const opened: SourceFile[] = [];
+    try {
+      const outcome = this.reverseFolder(folder, warn, opened);
+      // Warnings in reading order: by file, then line.
+      warnings.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : (a.line ?? 0) - (b.line ?? 0)));
+      if (outcome === 'failed' || outcome === 'not-a-command') return { folder: this.relative(folder), status: outcome, warnings: outcome === 'failed' ? warnings : [] };
+      return { folder: this.relative(folder), status: 'reversed', spec: outcome, warnings };
+    } finally {
+      // One project for the run; each command's own files are dropped once read, so memory stays flat.
+      for (const file of opened) if (!file.wasForgotten()) this.project.removeSourceFile(file);
+    }
+  }
+
+  /**
+   * The spec's rust block from the module: its path, prefix, the traits it implements, and the `use`
+   * paths nothing else explains (not the runtime, the traits or what their signatures need, nor the
+   * Rust side of a TypeScript import): those are the spec's own `rust.imports`.
+   */
+  private rustBlock(facts: RustModuleFacts, importedNames: readonly string[]): RustBlock {
+    const catalog = this.traitCatalog();
+    const implied = new Set<string>();
+    for (const name of facts.traits) {
+      const known = catalog?.get(name);
+      if (!known) continue;
+      implied.add(known.rustPath);
+      for (const path of known.typePaths.values()) implied.add(path);
+    }
+    const explained = (path: string): boolean => {
+      const root = path.split('::')[0];
+      const last = path.split('::').pop()!;
+      return ADAPTER_CRATES.has(root) || path.startsWith('crate::runtime::') || implied.has(path) || facts.traits.includes(last) || importedNames.includes(last);
+    };
+    const imports = [...new Set(facts.usePaths.filter((p) => p.includes('::') && !explained(p)))];
+    return {
+      module: facts.module,
+      ...(facts.commandPrefix !== undefined ? { command_prefix: facts.commandPrefix } : {}),
+      ...(facts.traits.length > 0 ? { traits: [...facts.traits] } : {}),
+      ...(imports.length > 0 ? { imports } : {}),
+    };
+  }
+
+  private catalog: TraitCatalog | null | undefined;
+
+  /** The traits a rust-ipc module may implement (the package's trait specs), or null when they cannot be read. */
+  private traitCatalog(): TraitCatalog | null {
+    if (this.catalog === undefined) {
+      try {
+        this.catalog = shippedTraitCatalog(this.config);
+      } catch {
+        this.catalog = null;
+      }
+    }
+    return this.catalog;
+  }
+
+  private relative(path: string): string {
+    return posix.relative(this.root, path);
+  }
+
+  private typesFilesIn(folder: string): string[] {
+    return (this.reader.listFolder(posix.join(folder, 'shared')) ?? []).filter((e) => !e.isFolder && isTypesFile(e.name)).map((e) => posix.join(folder, 'shared', e.name));
+  }
+
+  /** Parse one file into the run's project; a file with syntax errors is reported and skipped. */
+  private open(path: string, warn: (w: ReverseWarning) => void, opened: SourceFile[]): SourceFile | undefined {
+    const text = this.reader.readFile(path);
+    if (text === undefined) return undefined;
+    const file = this.project.createSourceFile(path, text, { overwrite: true });
+    opened.push(file);
+    const problem = syntaxError(file);
+    if (problem) {
+      warn({ kind: 'parse-error', file: this.relative(path), line: problem.line, message: `does not parse (${problem.message}); skipped` });
+      return undefined;
+    }
+    return file;
+  }
+
+  private readonly loadModule: ModuleLoader = (specifier, from) => {
+    const path = this.modulePaths.resolve(specifier, from.getFilePath());
+    if (!path) return undefined;
+    const existing = this.project.getSourceFile(path);
+    if (existing) return existing;
+    const text = this.reader.readFile(path);
+    return text === undefined ? undefined : this.project.createSourceFile(path, text, { overwrite: true });
+  };
+
+  private reverseFolder(folder: string, warn: (w: ReverseWarning) => void, opened: SourceFile[]): CommandSpecV2 | 'failed' | 'not-a-command' {
+    const typesFiles = this.typesFilesIn(folder)
+      .map((path) => this.open(path, warn, opened))
+      .filter((f): f is SourceFile => f !== undefined);
+    const sourcesIn = (side: string): string[] => (this.reader.listFolder(posix.join(folder, side)) ?? []).filter((e) => !e.isFolder && isSourceFile(e.name)).map((e) => posix.join(folder, side, e.name));
+    const serverPaths = sourcesIn('server');
+    const browserPaths = sourcesIn('browser');
+    // Command classes are parsed only when the Types file leaves a question they answer (speed: most never are).
+    const parsed = new Map<string, SourceFile | undefined>();
+    const parse = (paths: readonly string[]): SourceFile[] =>
+      paths
+        .map((p) => {
+          if (!parsed.has(p)) parsed.set(p, this.open(p, warn, opened));
+          return parsed.get(p);
+        })
+        .filter((f): f is SourceFile => f !== undefined);
+    if (typesFiles.length === 0) return 'failed';
+    const isCommandTypes = (f: SourceFile): boolean => findAccessor(f) !== undefined || payloadDeclarations(f, 'CommandParams').length > 0 || payloadDeclarations(f, 'CommandResult').length > 0;
+    // Shared types of a namespace (commands/file/shared/FileTypes.ts) sit where a command's would.
+    if (!typesFiles.some(isCommandTypes) && serverPaths.length === 0 && browserPaths.length === 0) return 'not-a-command';
+
+    // The Types file: the one holding the accessor, else the params or result interface.
+    const typesFile = typesFiles.find((f) => findAccessor(f) !== undefined) ?? typesFiles.find(isCommandTypes) ?? typesFiles[0];
+    const typesLabel = this.relative(typesFile.getFilePath());
+    const accessor = findAccessor(typesFile);
+
+    // Name: what the code passes to Commands.execute, then commandName, then the classes' super(), then the folder.
+    const commandsRoot = posix.join(this.root, this.config.roots.commands);
+    const folderName = folder.startsWith(`${commandsRoot}/`) ? posix.relative(commandsRoot, folder) : posix.basename(folder);
+    const superName = accessor?.executeName ?? accessor?.commandName ? undefined : parse([...serverPaths, ...browserPaths]).map(superCommandName).find((n) => n !== undefined);
+    const name = accessor?.executeName ?? accessor?.commandName ?? superName ?? folderName;
+    if (!accessor) {
+      warn({ kind: 'missing-accessor', file: typesLabel, line: 1, message: `no static accessor (export const <C> = { execute(...) { return Commands.execute(...) }, commandName }); the command name ${JSON.stringify(name)} comes from ${superName !== undefined ? 'the command class' : 'the folder'}` });
+    } else if (accessor.executeName !== undefined && accessor.commandName !== undefined && accessor.executeName !== accessor.commandName) {
+      warn({ kind: 'name', file: typesLabel, line: accessor.line, message: `the accessor executes ${JSON.stringify(accessor.executeName)} but its commandName is ${JSON.stringify(accessor.commandName)}; the spec uses ${JSON.stringify(accessor.executeName)}` });
+    }
+    if (name !== folderName && folder.startsWith(`${commandsRoot}/`)) {
+      warn({ kind: 'name', file: typesLabel, line: accessor?.line ?? 1, message: `the code names the command ${JSON.stringify(name)} but its folder is ${this.config.roots.commands}/${folderName}; the spec keeps ${JSON.stringify(name)}` });
+    }
+
+    const paramsCandidates = payloadDeclarations(typesFile, 'CommandParams');
+    const resultCandidates = payloadDeclarations(typesFile, 'CommandResult');
+    // Class name: read from code (accessor, then interfaces and classes), never derived from the path.
+    const className =
+      accessor?.className ??
+      stemOf(paramsCandidates[0]?.name, 'Params') ??
+      stemOf(resultCandidates[0]?.name, 'Result') ??
+      [...parse(serverPaths).flatMap((f) => classStems(f, 'ServerCommand')), ...parse(browserPaths).flatMap((f) => classStems(f, 'BrowserCommand'))][0] ??
+      stemOf(posix.basename(typesFile.getFilePath()), 'Types.ts') ??
+      commandClassName(name);
+    const pick = (candidates: PayloadDeclaration[], wanted: string | undefined, suffix: string): PayloadDeclaration | undefined =>
+      candidates.find((c) => c.name === wanted) ?? candidates.find((c) => c.name === `${className}${suffix}`) ?? candidates[0];
+    const paramsDeclaration = pick(paramsCandidates, accessor?.paramsType, 'Params');
+    const resultDeclaration = pick(resultCandidates, accessor?.resultType, 'Result');
+    if (!paramsDeclaration) warn({ kind: 'missing-params', file: typesLabel, line: 1, message: 'no interface extends CommandParams; the spec has no params' });
+    if (!resultDeclaration) warn({ kind: 'missing-result', file: typesLabel, line: 1, message: 'no interface extends CommandResult; the spec has no results' });
+
+    const builder = new SpecTypeBuilder(typesFile, { config: this.config, modulePaths: this.modulePaths, fileLabel: typesLabel, warn, knownTypes: this.registry });
+    const readPayload = (declaration: PayloadDeclaration | undefined, kind: 'param' | 'result', excluded: ReadonlySet<string>): CollectedField[] => {
+      if (!declaration) return [];
+      for (const [parameter, substitute] of declaration.typeParameters) {
+        warn({
+          kind: 'generic',
+          file: typesLabel,
+          line: declaration.line,
+          message: substitute
+            ? `${declaration.name} is generic; its type parameter ${parameter} is read as ${substitute.getText()} (its ${declaration.node.getTypeParameters().find((p) => p.getName() === parameter)?.getDefault() ? 'default' : 'constraint'})`
+            : `${declaration.name} is generic; its type parameter ${parameter} has no default or constraint, so fields using it are written as imports`,
+        });
+      }
+      for (const base of declaration.foreignBases) {
+        warn({ kind: 'inexpressible-type', file: typesLabel, line: declaration.line, message: `${declaration.name} also extends ${base}, whose fields are not declared in this file; they are not in the spec: list them in ${declaration.name} or under types` });
+      }
+      // Base fields (context, success, error, ...) are the host's: not read, so their types are not imported.
+      const own = declaration.members.filter((m) => !(Node.isPropertySignature(m) && excluded.has(m.getName())));
+      return builder.fieldsOf(own, { owner: className, typeParameters: declaration.typeParameters, label: (f) => `${kind} ${f}: ` });
+    };
+    const params = readPayload(paramsDeclaration, 'param', PARAMS_BASE_FIELDS);
+    const results = readPayload(resultDeclaration, 'result', RESULT_BASE_FIELDS);
+
+    // What code does not say: the README, then an existing spec of the same name.
+    const readmeText = this.reader.readFile(posix.join(folder, 'README.md'));
+    const readme: ReadmeFacts | undefined = readmeText !== undefined ? readReadme(readmeText) : undefined;
+    const existing: IndexedSpec | undefined = this.existingSpecs().byName.get(name);
+
+    // Sides, and whether the server command talks to the Rust core.
+    const rustBacked = parse(serverPaths.filter((p) => MENTIONS_IPC_CLIENT.test(this.reader.readFile(p) ?? ''))).some(usesRustIpcClient);
+    let environment: Environment;
+    let adapter: AdapterId | undefined;
+    if (rustBacked) {
+      adapter = 'rust-ipc';
+      environment = 'server';
+    } else if (serverPaths.length > 0 || browserPaths.length > 0) {
+      environment = serverPaths.length > 0 && browserPaths.length > 0 ? 'both' : serverPaths.length > 0 ? 'server' : 'browser';
+    } else {
+      environment = existing?.spec.environment ?? 'server';
+      warn({ kind: 'environment', file: this.relative(folder), message: `neither server/ nor browser/ holds a command class; environment ${environment} is ${existing?.spec.environment ? `taken from ${existing.file}` : 'assumed'}` });
+    }
+    const rust = rustBacked ? this.rustIndex.moduleFor(name) : undefined;
+    if (rustBacked && !rust) {
+      warn({ kind: 'rust', file: this.relative(serverPaths[0]), message: `the server command uses the Rust IPC client, but no module under ${this.config.roots.rustCrate}/src routes ${JSON.stringify(name)}; the spec has no rust block` });
+    }
+
+    // Integers: TypeScript says number for both; the README's "(integer)" or the existing spec tell them apart.
+    const existingField = (owner: string, field: string): string | undefined => {
+      if (!existing) return undefined;
+      if (owner === 'params' || owner === 'results') return existing.spec[owner]?.find((f) => f.name === field)?.type;
+      return existing.spec.types?.[owner]?.fields?.[field]?.type;
+    };
+    // A Rust-backed command's structs say it exactly (i64 or f64), at any depth.
+    const rustStruct = (owner: string): string => (owner === 'params' ? `${className}Params` : owner === 'results' ? `${className}Result` : owner);
+    const refine = (owner: string, field: CollectedField): TypeNode => {
+      const type = rust ? adoptRustIntegers(field.type, rust.structs.get(rustStruct(owner))?.get(field.name)) : field.type;
+      if (readme?.integerFields.has(`${owner}.${field.name}`)) return withInteger(type);
+      const known = existingField(owner, field.name);
+      return known !== undefined ? adoptIntegers(type, known) : type;
+    };
+
+    // Lifted unions (<Owner><Field>, used by that one field) fold back into inline unions.
+    const everyField: { owner: string; field: CollectedField }[] = [
+      ...params.map((field) => ({ owner: className, field })),
+      ...results.map((field) => ({ owner: className, field })),
+      ...[...builder.declarations.values()].flatMap((d) => (d.kind === 'interface' ? d.fields.map((field) => ({ owner: d.name, field })) : [])),
+    ];
+    const references = new Map<string, number>();
+    for (const { field } of everyField) for (const n of namesIn(field.type)) references.set(n, (references.get(n) ?? 0) + 1);
+    const folded = new Map<CollectedField, TypeNode>();
+    for (const { owner, field } of everyField) {
+      const liftedName = `${owner}${pascalCase(field.name)}`;
+      const lifted = builder.declarations.get(liftedName);
+      if (lifted?.kind === 'enum' && references.get(liftedName) === 1 && namesIn(field.type).includes(liftedName)) {
+        folded.set(field, replaceNamed(field.type, liftedName, { kind: 'literals', values: lifted.values }));
+        builder.declarations.delete(liftedName);
+      }
+    }
+    const typeOf = (owner: string, field: CollectedField): TypeNode => refine(owner, { ...field, type: folded.get(field) ?? field.type });
+
+    const defaults = readDefaults(typesFile, className, this.loadModule);
+    for (const problem of defaults.unreadable) {
+      if (params.some((p) => p.name === problem.name)) {
+        warn({ kind: 'default', file: typesLabel, line: problem.line, message: `the default ${problem.text} is not a constant this reader can evaluate; the spec has no default for ${problem.name}` });
+      }
+    }
+    const specParams: SpecField[] = params.map((field) => {
+      const type = typeOf('params', field);
+      let value = defaults.values.get(field.name);
+      if (value !== undefined && !field.optional) {
+        warn({ kind: 'default', file: typesLabel, line: field.line, message: `create${className}Params gives the required param ${field.name} a default; a spec default needs an optional param, so it is left out` });
+        value = undefined;
+      }
+      return specField(field, type, value);
+    });
+    const specResults: SpecField[] = results.map((field) => specField(field, typeOf('results', field), undefined));
+    const types: Record<string, SpecTypeDeclaration> = {};
+    for (const declaration of [...builder.declarations.values()].sort((a, b) => a.position - b.position)) {
+      types[declaration.name] = specType(declaration, (field) => typeOf(declaration.name, field));
+    }
+
+    const description = readme?.description ?? headerDescription(typesFile) ?? existing?.spec.description;
+    if (description === undefined) {
+      warn({ kind: 'description', file: typesLabel, line: 1, message: 'no description in the README, the Types file header or an existing spec; the spec says TODO' });
+    }
+    const accessLevel: AccessLevel | undefined = readme?.accessLevel ?? existing?.spec.accessLevel;
+    const examples: readonly SpecExample[] = readme && readme.examples.length > 0 ? readme.examples : existing?.spec.examples ?? [];
+    // A Rust-backed command's imports carry the Rust path its module `use`s for the same name.
+    const imports = [...builder.imports.values()]
+      .map((i) => {
+        const path = i.rust === undefined ? rust?.usePaths.find((p) => p.endsWith(`::${i.name}`)) : undefined;
+        return path ? { ...i, rust: path } : i;
+      })
+      .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    const rustBlock = rust ? this.rustBlock(rust, imports.map((i) => i.name)) : undefined;
+
+    return canonicalSpec({
+      version: 2,
+      name,
+      className: className !== commandClassName(name) ? className : undefined,
+      description: description ?? `TODO: describe ${name}`,
+      environment,
+      adapter,
+      accessLevel,
+      rust: rustBlock,
+      imports: imports.length > 0 ? imports : undefined,
+      types: Object.keys(types).length > 0 ? types : undefined,
+      params: specParams.length > 0 ? specParams : undefined,
+      results: specResults.length > 0 ? specResults : undefined,
+      examples: examples.length > 0 ? [...examples] : undefined,
+    });
+  }
+}
+
+function stemOf(name: string | undefined, suffix: string): string | undefined {
+  return name && name.endsWith(suffix) && name.length > suffix.length ? name.slice(0, -suffix.length) : undefined;
+}
+
+/** Does a server command create or use the Rust core's IPC client? */
+function usesRustIpcClient(file: SourceFile): boolean {
+  const importsClient = file.getImportDeclarations().some((d) => /RustCoreIPC|continuum-core\/bindings/.test(d.getModuleSpecifierValue()) || d.getNamedImports().some((n) => /IPCClient$/i.test(n.getName())));
+  if (importsClient) return true;
+  return file.getDescendantsOfKind(ts.SyntaxKind.NewExpression).some((n) => /IPCClient$/i.test(n.getExpression().getText()));
+}
+
+function specField(field: CollectedField, type: TypeNode, value: unknown): SpecField {
+  return {
+    name: field.name,
+    type: typeToSpecText(type),
+    ...(field.optional ? { optional: true } : {}),
+    ...(field.optional && type.kind === 'nullable' ? { optionalNullable: true } : {}),
+    ...(value !== undefined ? { default: value } : {}),
+    ...(field.description ? { description: field.description } : {}),
+  };
+}
+
+function specType(declaration: CollectedDeclaration, typeOf: (field: CollectedField) => TypeNode): SpecTypeDeclaration {
+  if (declaration.kind === 'enum') return { ...(declaration.description ? { description: declaration.description } : {}), enum: [...declaration.values] };
+  const fields: NonNullable<SpecTypeDeclaration['fields']> = {};
+  for (const field of declaration.fields) {
+    const type = typeOf(field);
+    fields[field.name] = {
+      type: typeToSpecText(type),
+      ...(field.optional ? { optional: true } : {}),
+      ...(field.optional && type.kind === 'nullable' ? { optionalNullable: true } : {}),
+      ...(field.description ? { description: field.description } : {}),
+    };
+  }
+  return { ...(declaration.description ? { description: declaration.description } : {}), fields };
+}
+
+function namesIn(node: TypeNode): string[] {
+  switch (node.kind) {
+    case 'named':
+      return [node.name];
+    case 'array':
+      return namesIn(node.element);
+    case 'record':
+      return namesIn(node.value);
+    case 'nullable':
+      return namesIn(node.inner);
+    default:
+      return [];
+  }
+}
+
+function replaceNamed(node: TypeNode, name: string, by: TypeNode): TypeNode {
+  switch (node.kind) {
+    case 'named':
+      return node.name === name ? by : node;
+    case 'array':
+      return { kind: 'array', element: replaceNamed(node.element, name, by) };
+    case 'record':
+      return { kind: 'record', value: replaceNamed(node.value, name, by) };
+    case 'nullable':
+      return { kind: 'nullable', inner: replaceNamed(node.inner, name, by) };
+    default:
+      return node;
+  }
+}
+
+/** A top-level `number` (or `number | null`) documented as an integer. */
+function withInteger(node: TypeNode): TypeNode {
+  if (node.kind === 'primitive' && node.name === 'number') return { kind: 'primitive', name: 'integer' };
+  if (node.kind === 'nullable') return { kind: 'nullable', inner: withInteger(node.inner) };
+  return node;
+}
+
+/** Take an existing spec's type when it is the code's type with some numbers written as integer. */
+function adoptIntegers(node: TypeNode, existingText: string): TypeNode {
+  let existing: TypeNode;
+  try {
+    existing = parseTypeString(existingText);
+  } catch {
+    return node;
+  }
+  const erase = (n: TypeNode): TypeNode => {
+    switch (n.kind) {
+      case 'primitive':
+        return n.name === 'integer' ? { kind: 'primitive', name: 'number' } : n;
+      case 'array':
+        return { kind: 'array', element: erase(n.element) };
+      case 'record':
+        return { kind: 'record', value: erase(n.value) };
+      case 'nullable':
+        return { kind: 'nullable', inner: erase(n.inner) };
+      default:
+        return n;
+    }
+  };
+  return JSON.stringify(erase(existing)) === JSON.stringify(node) ? existing : node;
+}

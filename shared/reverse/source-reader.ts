@@ -1,0 +1,78 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { posix } from 'node:path';
+
+/** One entry of a folder listing. */
+export interface FolderEntry {
+  readonly name: string;
+  readonly isFolder: boolean;
+}
+
+/**
+ * How the reverse engineer reads the project: the only door to the file system, so the engine
+ * runs the same over a real tree or an in-memory one. Paths are absolute POSIX paths.
+ */
+export interface SourceReader {
+  /** The file's text, or undefined when it does not exist or is not a file. */
+  readFile(path: string): string | undefined;
+  /** The folder's entries sorted by name, or undefined when it is not a folder. */
+  listFolder(path: string): readonly FolderEntry[] | undefined;
+}
+
+/** Reads the real file system. */
+export const nodeSourceReader: SourceReader = {
+  readFile(path) {
+    try {
+      return readFileSync(path, 'utf8');
+    } catch {
+      return undefined;
+    }
+  },
+  listFolder(path) {
+    try {
+      return readdirSync(path, { withFileTypes: true })
+        .map((entry) => ({ name: entry.name, isFolder: entry.isDirectory() || (entry.isSymbolicLink() && isFolder(posix.join(path, entry.name))) }))
+        .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    } catch {
+      return undefined;
+    }
+  },
+};
+
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** Reads a set of files held in memory (a generated file plan, a test tree), rooted at `root`. */
+export function memorySourceReader(root: string, files: ReadonlyArray<{ readonly path: string; readonly content: string }>): SourceReader {
+  const contents = new Map<string, string>();
+  const folders = new Map<string, Map<string, boolean>>();
+  const addEntry = (folder: string, name: string, isFolderEntry: boolean): void => {
+    const entries = folders.get(folder) ?? new Map<string, boolean>();
+    entries.set(name, isFolderEntry || entries.get(name) === true);
+    folders.set(folder, entries);
+  };
+  for (const file of files) {
+    const absolute = posix.join(root, file.path);
+    contents.set(absolute, file.content);
+    // Register the file in its folder and every folder in every ancestor, up to the root of the disk.
+    let child = absolute;
+    let isFolderEntry = false;
+    while (child !== '/') {
+      addEntry(posix.dirname(child), posix.basename(child), isFolderEntry);
+      child = posix.dirname(child);
+      isFolderEntry = true;
+    }
+  }
+  return {
+    readFile: (path) => contents.get(path),
+    listFolder: (path) => {
+      const entries = folders.get(path.length > 1 ? path.replace(/\/$/, '') : path);
+      if (!entries) return undefined;
+      return [...entries.entries()].map(([name, isFolderEntry]) => ({ name, isFolder: isFolderEntry })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    },
+  };
+}

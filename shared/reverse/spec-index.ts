@@ -1,0 +1,56 @@
+import { posix } from 'node:path';
+import type { CommandSpecV2 } from '../spec/command-spec.js';
+import { isV1Spec, migrateV1Spec } from '../spec/migrate-v1.js';
+import type { SourceReader } from './source-reader.js';
+
+/** A spec file found in the specs folder. */
+export interface IndexedSpec {
+  /** Project-relative POSIX path. */
+  readonly file: string;
+  /** The spec as v2 (v1 files are migrated in memory). */
+  readonly spec: CommandSpecV2;
+  readonly isV1: boolean;
+}
+
+/**
+ * The specs that exist, by their `name` field (not their file name, as the host conventions
+ * say). Files that are not JSON objects with a string name are listed in `unreadable`.
+ */
+export interface SpecIndex {
+  readonly byName: ReadonlyMap<string, IndexedSpec>;
+  readonly unreadable: readonly string[];
+}
+
+/** Scan `<root>/<specsFolder>` (sub-folders included) for spec files. */
+export function indexSpecs(projectRoot: string, specsFolder: string, reader: SourceReader): SpecIndex {
+  const byName = new Map<string, IndexedSpec>();
+  const unreadable: string[] = [];
+  const walk = (folder: string): void => {
+    for (const entry of reader.listFolder(folder) ?? []) {
+      const path = posix.join(folder, entry.name);
+      if (entry.isFolder) {
+        walk(path);
+        continue;
+      }
+      if (!entry.name.endsWith('.json')) continue;
+      const file = posix.relative(projectRoot, path);
+      let document: unknown;
+      try {
+        document = JSON.parse(reader.readFile(path) ?? '');
+      } catch {
+        unreadable.push(file);
+        continue;
+      }
+      if (document === null || typeof document !== 'object' || Array.isArray(document) || typeof (document as { name?: unknown }).name !== 'string') {
+        unreadable.push(file);
+        continue;
+      }
+      const isV1 = isV1Spec(document);
+      const spec = isV1 ? migrateV1Spec(document as Record<string, unknown>) : (document as CommandSpecV2);
+      // Two files claiming one name: the first in path order is the one matched.
+      if (!byName.has(spec.name)) byName.set(spec.name, { file, spec, isV1 });
+    }
+  };
+  walk(posix.join(projectRoot, specsFolder));
+  return { byName, unreadable };
+}

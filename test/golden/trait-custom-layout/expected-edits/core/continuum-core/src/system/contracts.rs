@@ -1,0 +1,5 @@
+//! The `system::contracts` module (generated module list of generator-continuum).
+
+pub mod managed_service;
+
+pub use managed_service::*;
