@@ -1,14 +1,23 @@
 import { strict as assert } from 'node:assert';
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import type { PlannedFile } from '../../shared/adapters/adapter.js';
+import { AdapterRegistry } from '../../shared/adapters/registry.js';
+import { rustIpcAdapter } from '../../shared/adapters/rust-ipc/rust-ipc-adapter.js';
 import { sampleDocuments } from '../../shared/adapters/rust-shared/rust-wire.js';
+import { traitOnlyAdapter } from '../../shared/adapters/trait-only/trait-adapter.js';
+import { shippedTraitSpecs, traitCatalogFromSpecs } from '../../shared/adapters/trait-only/trait-catalog.js';
 import { defaultProjectConfig } from '../../shared/config/project-config.js';
 import { makeHostProject, runHostScript, typeCheckHost } from '../support/host-project.js';
-import { goldenDir, specsDir } from '../support/paths.js';
+import { fixturesDir, goldenDir, specsDir } from '../support/paths.js';
 import { cargoUnavailable, generateProject, makeRustCrate, runCargo, wireTypesOf, type GeneratedProject } from '../support/rust-project.js';
 
-/** Everything Rust-backed that ships (gpu/stats and the four trait specs) plus the edge-case golden spec. */
+const cacheControl = { file: 'test/golden/trait-cache-control/spec.json', text: readFileSync(join(goldenDir, 'trait-cache-control', 'spec.json'), 'utf8') };
+
+/**
+ * Everything Rust-backed that ships (gpu/stats and the four trait specs), the edge-case golden
+ * spec, and a project's own trait (cache-control) with a module implementing it (cache/stats).
+ */
 function rustSpecs(): Array<{ file: string; text: string }> {
   const traits = readdirSync(join(specsDir, 'traits'))
     .filter((f) => f.endsWith('.json'))
@@ -16,7 +25,16 @@ function rustSpecs(): Array<{ file: string; text: string }> {
     .map((f) => join('traits', f));
   return [...traits, 'gpu-stats.json']
     .map((f) => ({ file: `specs/${f}`, text: readFileSync(join(specsDir, f), 'utf8') }))
-    .concat([{ file: 'test/golden/rust-ipc-edge-cases/spec.json', text: readFileSync(join(goldenDir, 'rust-ipc-edge-cases', 'spec.json'), 'utf8') }]);
+    .concat([
+      { file: 'test/golden/rust-ipc-edge-cases/spec.json', text: readFileSync(join(goldenDir, 'rust-ipc-edge-cases', 'spec.json'), 'utf8') },
+      cacheControl,
+      { file: 'test/fixtures/specs/rust/cache-stats.json', text: readFileSync(join(fixturesDir, 'specs', 'rust', 'cache-stats.json'), 'utf8') },
+    ]);
+}
+
+/** The built-in adapters, with the project's own trait spec added to those rust.traits may name. */
+function registryWithProjectTraits(): AdapterRegistry {
+  return new AdapterRegistry().register(rustIpcAdapter({ traits: (config) => traitCatalogFromSpecs([...shippedTraitSpecs(), cacheControl], config) })).register(traitOnlyAdapter());
 }
 
 /**
@@ -97,7 +115,7 @@ describe('generated Rust: cargo check and cargo test in the fixture crate (Debia
     const unavailable = cargoUnavailable();
     if (unavailable && process.env.CONTINUUM_SKIP_CARGO === '1') this.skip();
     assert.equal(unavailable, undefined, `${unavailable} (set CONTINUUM_SKIP_CARGO=1 to skip these tests knowingly)`);
-    project = generateProject(rustSpecs());
+    project = generateProject(rustSpecs(), defaultProjectConfig, registryWithProjectTraits());
     const { program, rustTypes, count } = documentsProgram(project);
     hostDir = makeHostProject([...project.files.filter((f) => f.path.endsWith('.ts')), program]);
     const run = runHostScript(hostDir, program.path);
@@ -109,10 +127,16 @@ describe('generated Rust: cargo check and cargo test in the fixture crate (Debia
     writeFileSync(join(crateDir, 'tests', 'ts_documents.rs'), documentsRustTest(rustTypes, count));
   });
 
+  after(() => {
+    // The crate copy and the host copy; the shared cargo target dir stays for the next run.
+    if (crateDir !== '') rmSync(dirname(crateDir), { recursive: true, force: true });
+    if (hostDir !== '') rmSync(hostDir, { recursive: true, force: true });
+  });
+
   it('writes the module, the traits, the companions and registers them in mod.rs', () => {
     const paths = project.files.map((f) => f.path);
     const crate = `${defaultProjectConfig.roots.rustCrate}/src`;
-    for (const file of ['modules/gpu.rs', 'modules/edge.rs', 'modules/mod.rs', 'system/mod.rs', 'system/traits.rs', 'system/traits/managed_service.rs', 'system/pressure.rs', 'system/supervisor.rs']) {
+    for (const file of ['modules/gpu.rs', 'modules/edge.rs', 'modules/cache.rs', 'system/traits/cache_control.rs', 'modules/mod.rs', 'system/mod.rs', 'system/traits.rs', 'system/traits/managed_service.rs', 'system/pressure.rs', 'system/supervisor.rs']) {
       assert.ok(paths.includes(`${crate}/${file}`), `${crate}/${file} is generated`);
     }
     const systemMod = project.files.find((f) => f.path === `${crate}/system/mod.rs`)!.content;
@@ -147,6 +171,8 @@ describe('generated Rust: cargo check and cargo test in the fixture crate (Debia
       'modules::gpu::tests::the_registry_routes_stats_to_this_module',
       'modules::edge::tests::tree_node_round_trips',
       'modules::edge::tests::edge_inspect_params_round_trips',
+      'system::traits::cache_control::tests::cache_stats_round_trips',
+      'modules::cache::tests::the_registry_routes_stats_to_this_module',
       'documents_from_typescript_round_trip',
     ]) {
       assert.ok(passed.includes(name), `${name} ran and passed\n${passed.join('\n')}`);

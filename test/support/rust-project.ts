@@ -3,6 +3,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync
 import { homedir, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { PlannedFile } from '../../shared/adapters/adapter.js';
+import type { AdapterRegistry } from '../../shared/adapters/registry.js';
 import { rustModuleNames, moduleWireDeclarations } from '../../shared/adapters/rust-ipc/rust-module-view.js';
 import type { WireDeclaration } from '../../shared/adapters/rust-shared/rust-wire.js';
 import { traitModulePath } from '../../shared/adapters/trait-only/trait-layout.js';
@@ -46,10 +47,10 @@ export interface GeneratedProject {
 }
 
 /** Generate several specs into one project: plans must agree where they overlap; edits accumulate. */
-export function generateProject(sources: readonly SpecSource[], config: ProjectConfig = defaultProjectConfig): GeneratedProject {
+export function generateProject(sources: readonly SpecSource[], config: ProjectConfig = defaultProjectConfig, registry?: AdapterRegistry): GeneratedProject {
   const byPath = new Map<string, string>();
   const results = sources.map((source) => {
-    const result = generateCommand({ specText: source.text, specFile: source.file, config });
+    const result = generateCommand({ specText: source.text, specFile: source.file, config, ...(registry ? { registry } : {}) });
     for (const file of result.files) {
       if (file.path.startsWith(`${config.roots.specs}/`)) continue;
       const previous = byPath.get(file.path);

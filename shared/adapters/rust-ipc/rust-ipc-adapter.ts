@@ -79,7 +79,9 @@ function traitImpls(traits: readonly KnownTrait[], names: RustModuleNames): { bl
   let usesBTreeMap = false;
   const blocks = traits.map((known) => {
     paths.set(known.trait.name, known.rustPath);
-    for (const method of known.trait.methods) {
+    // Methods with a default body in the trait are inherited; the developer overrides them by hand when needed.
+    const implemented = known.trait.methods.filter((m) => m.defaultBody === undefined);
+    for (const method of implemented) {
       const used = new Set<string>();
       for (const type of [...method.params.map((p) => p.type), ...(method.returns ? [method.returns] : [])]) {
         for (const node of type.kind === 'type' ? [type.node] : type.elements) walkNames(node, used);
@@ -94,7 +96,7 @@ function traitImpls(traits: readonly KnownTrait[], names: RustModuleNames): { bl
     return {
       header: `impl ${known.trait.name} for ${names.structName}`,
       attribute: traitIsAsync(known.trait) ? '#[async_trait]' : undefined,
-      methods: known.trait.methods.map((m) => renderRustImplMethod(m, known.names, known.stubTypes, names.module, names.module).join('\n')),
+      methods: implemented.map((m) => renderRustImplMethod(m, known.names, known.stubTypes, names.module, names.module).join('\n')),
     };
   });
   return { blocks, paths, usesBTreeMap };

@@ -23,8 +23,9 @@ export function traitIsAsync(trait: TraitModel): boolean {
 export function renderRustTrait(trait: TraitModel, names: RustNames): string {
   const methods = trait.methods.map((method) => {
     const head = [...rustDocLines(method.description, '    ')];
-    const signature = `    ${rustMethodSignature(method, names)}`;
-    if (method.defaultBody === undefined) return [...head, `${signature};`].join('\n');
+    if (method.defaultBody === undefined) return [...head, `    ${rustMethodSignature(method, names)};`].join('\n');
+    // A default body that ignores a parameter would warn (unused_variables): such names take a `_`.
+    const signature = `    ${rustMethodSignature(method, names, (name) => (new RegExp(`\\b${name}\\b`).test(method.defaultBody!) ? name : `_${name}`))}`;
     return [...head, `${signature} {`, ...method.defaultBody.split('\n').map((l) => (l.trim() === '' ? '' : `        ${l}`)), '    }'].join('\n');
   });
   return [
