@@ -1,112 +1,21 @@
 #!/usr/bin/env node
 /**
- * continuum-gen <sub-generator> [options]: runs continuum:<sub-generator> through yeoman-environment
- * with this package's own compiled generators (registered by path, no global lookup), so it works
- * from a clone, an `npm link` and an installed tarball alike, and as root (where `yo` refuses).
+ * continuum-gen <sub-generator> [options]. A run that needs no question (a spec given, nothing
+ * to ask) takes the fast path, which loads neither yeoman-environment nor inquirer; every other
+ * run, and any fast run that would need to ask about a conflict, goes through yeoman-environment
+ * exactly like `yo continuum:<sub-generator>`. Both write through mem-fs-editor and Yeoman's
+ * conflicter, so they report and write the same.
  */
-import { readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { QueuedAdapter, TerminalAdapter } from '@yeoman/adapter';
-import { createEnv, prepareCommand } from 'yeoman-environment';
-import { listSubGenerators, type SubGenerator } from '../generators/_shared/sub-generators.js';
-import { projectAdapterListing } from '../shared/adapters/adapter-listing.js';
-
-type Command = Awaited<ReturnType<typeof prepareCommand>>;
-
-const packageRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const packageJson = JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')) as { version: string };
-
-/** Same rule as the generators: prompts only when stdin is a terminal, unless --interactive / --no-interactive. */
-function isInteractive(argv: readonly string[]): boolean {
-  const flag = [...argv].reverse().find((a) => a === '--interactive' || a === '--no-interactive');
-  return flag ? flag === '--interactive' : process.stdin.isTTY === true;
-}
-
-/** The terminal adapter, except that a question in a non-interactive run is an error instead of a wait on stdin. */
-class NonInteractiveAdapter extends TerminalAdapter {
-  override async prompt(questions: unknown): Promise<never> {
-    const names = (Array.isArray(questions) ? questions : [questions]).map((q) => (q as { name?: string }).name ?? '?');
-    throw new Error(`a question (${names.join(', ')}) came up in a non-interactive run; nothing more was written. Pass the value as an option, use --force / --dry-run for file conflicts, or run in a terminal.`);
-  }
-}
-
-function usage(subGenerators: readonly SubGenerator[]): string {
-  const width = Math.max(...subGenerators.map((s) => s.name.length));
-  return [
-    'Usage: continuum-gen <sub-generator> [options]',
-    '',
-    'Runs a generator-continuum sub-generator, the same as `yo continuum:<sub-generator>`.',
-    '',
-    'Sub-generators:',
-    ...subGenerators.map((s) => `  ${s.name.padEnd(width)}  ${s.summary}`),
-    '',
-    'Options of a sub-generator, the environment\'s --force, --dry-run, --bail and --skip-yo-resolve included:',
-    '  continuum-gen <sub-generator> --help',
-    '',
-    'Other:',
-    '  -h, --help     show this help',
-    '  -V, --version  show the version',
-    '  adapters [--cwd <folder>]  list the built-in and project-local adapters (.yo-rc.json) and what each writes',
-  ].join('\n');
-}
-
-/** yeoman-environment declares --cwd without a value; make it take the folder it describes. */
-function giveCwdAValue(command: Command): void {
-  const option = command.options.find((o) => o.long === '--cwd');
-  if (option && !option.required) {
-    option.flags = '--cwd <folder>';
-    option.required = true;
-    option.description = 'Folder to generate into, and to resolve --spec from (default: the current folder)';
-  }
-}
 
 async function main(argv: string[]): Promise<number> {
-  const subGenerators = await listSubGenerators();
-  const [first, ...rest] = argv;
-  if (first === undefined) {
-    process.stderr.write(`${usage(subGenerators)}\n`);
-    return 1;
+  // CONTINUUM_GEN_PATH=yeoman forces the Yeoman path (the parity test compares the two).
+  if (process.env.CONTINUUM_GEN_PATH !== 'yeoman') {
+    const { fastRun } = await import('./fast-path.js');
+    const code = await fastRun(argv);
+    if (code !== undefined) return code;
   }
-  if (first === '--help' || first === '-h' || first === 'help') {
-    process.stdout.write(`${usage(subGenerators)}\n`);
-    return 0;
-  }
-  if (first === 'adapters') {
-    // Not a sub-generator: a listing of the project's adapters (shared/adapters/adapter-listing.ts).
-    const cwdAt = rest.findIndex((a) => a === '--cwd' || a.startsWith('--cwd='));
-    const cwd = cwdAt < 0 ? undefined : rest[cwdAt].startsWith('--cwd=') ? rest[cwdAt].slice('--cwd='.length) : rest[cwdAt + 1];
-    process.stdout.write(await projectAdapterListing(resolve(cwd ?? '.')));
-    return 0;
-  }
-  if (first === '--version' || first === '-V') {
-    process.stdout.write(`${packageJson.version}\n`);
-    return 0;
-  }
-  const chosen = subGenerators.find((s) => s.name === first);
-  if (!chosen) {
-    process.stderr.write(`continuum-gen: unknown sub-generator ${JSON.stringify(first)}.\n\n${usage(subGenerators)}\n`);
-    return 1;
-  }
-
-  const namespace = `continuum:${chosen.name}`;
-  const command = await prepareCommand({ resolved: chosen.path, namespace });
-  command.name(`continuum-gen ${chosen.name}`).description(`Generate ${chosen.summary}`).usage('[options]');
-  giveCwdAValue(command);
-  command.action(async function (this: Command) {
-    const { cwd, ...options } = this.opts() as Record<string, unknown> & { cwd?: string };
-    const interactive = isInteractive(rest);
-    const env = createEnv({
-      cwd: cwd ? resolve(cwd) : process.cwd(),
-      ...(interactive ? {} : { adapter: new QueuedAdapter({ adapter: new NonInteractiveAdapter() }) }),
-    });
-    // Paths typed on the command line are relative to the shell's folder, not to --cwd.
-    if (cwd && typeof options.spec === 'string' && options.spec !== '') options.spec = resolve(options.spec);
-    env.register(chosen.path, { namespace, packagePath: packageRoot });
-    await env.run([namespace, ...this.args], options);
-  });
-  await command.parseAsync(rest, { from: 'user' });
-  return 0;
+  const { runWithYeoman } = await import('./yeoman-path.js');
+  return runWithYeoman(argv);
 }
 
 try {

@@ -2,7 +2,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Generator, { type BaseFeatures, type BaseOptions, type PromptQuestion } from 'yeoman-generator';
 import type { FilePlan } from '../../shared/adapters/adapter.js';
-import { CONFIG_KEY, resolveProjectConfig, type ProjectConfig } from '../../shared/config/project-config.js';
+import { CONFIG_FILE, projectConfigFromText } from '../../shared/config/load-project-config.js';
+import type { ProjectConfig } from '../../shared/config/project-config.js';
 import { SpecError, formatIssue, type SpecIssue } from '../../shared/errors.js';
 import { parseJsonSource } from '../../shared/spec/json-source.js';
 import { camelCaseOption, optionValueProblem, type OptionDeclaration } from './option-declarations.js';
@@ -27,8 +28,6 @@ const interactiveOption: OptionDeclaration = {
   type: Boolean,
   description: 'Ask questions (default: only when stdin is a terminal); --no-interactive never prompts and fails on a missing value',
 };
-
-const CONFIG_FILE = '.yo-rc.json';
 
 /**
  * Yeoman's constructor parses .yo-rc.json (this.config) and reports a syntax error by character
@@ -176,19 +175,7 @@ export abstract class ContinuumGenerator extends Generator {
    * (read through this.fs, like this.config), validated and merged over the Continuum layout.
    */
   protected loadProjectConfig(): ProjectConfig {
-    return this.reporting(() => {
-      const text = this.fs.read(this.destinationPath(CONFIG_FILE), { defaults: null });
-      if (text === null) return resolveProjectConfig(undefined, CONFIG_FILE);
-      const source = parseJsonSource(text, CONFIG_FILE);
-      const document = source.value;
-      const raw = document !== null && typeof document === 'object' && !Array.isArray(document) ? (document as Record<string, unknown>)[CONFIG_KEY] : undefined;
-      try {
-        return resolveProjectConfig(raw, CONFIG_FILE);
-      } catch (error) {
-        if (error instanceof SpecError) throw new SpecError(error.issues.map((i) => ({ ...i, ...source.locate(i.pointer) })));
-        throw error;
-      }
-    });
+    return this.reporting(() => projectConfigFromText(this.fs.read(this.destinationPath(CONFIG_FILE), { defaults: null }) ?? undefined, CONFIG_FILE));
   }
 
   /** Run a step, turning engine errors into one message that lists every issue. */

@@ -1,23 +1,17 @@
 import { commandNameProblem } from '../../shared/model/naming.js';
 import type { OptionDeclaration } from '../_shared/option-declarations.js';
+import { adapterOption, specOption, verboseOption } from '../_shared/spec-generator.js';
 
 /** Every option of `continuum:command`, declared once: flag, help line and wizard question. */
 export const commandOptions = {
-  spec: {
-    name: 'spec',
-    type: String,
-    description: 'Generate from this CommandSpec (v1 or v2) JSON file, asking nothing; relative to the current folder',
-  },
+  spec: specOption,
   migrate: {
     name: 'migrate',
     type: Boolean,
-    description: 'With --spec: rewrite a v1 spec that lives in the specs folder as v2',
+    description: 'With --spec: rewrite v1 specs that live in the specs folder as v2',
   },
-  adapter: {
-    name: 'adapter',
-    type: Array,
-    description: 'Also run this adapter on the spec (repeatable: --adapter=swift --adapter=kotlin); `continuum-gen adapters` lists them',
-  },
+  adapter: adapterOption,
+  verbose: verboseOption,
   name: {
     name: 'name',
     type: String,

@@ -66,7 +66,7 @@ describe('continuum:rust-module and continuum:trait (yeoman-test, real files on 
     assert.ok(listFiles(dir).includes('src/shared/generated/system/ManagedService.ts'));
   });
 
-  it('continuum:command --spec with a rust-ipc spec composes rust-module: one entry point for every spec', async () => {
+  it('continuum:command --spec with a rust-ipc spec writes the whole Rust vertical: one entry point for every spec', async () => {
     const dir = hostProject();
     await run(commandGenerator, dir, { spec: join(specsDir, 'gpu-stats.json') });
     assert.ok(listFiles(dir).includes(`${crate}/src/modules/gpu.rs`));

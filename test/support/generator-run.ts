@@ -100,9 +100,9 @@ export interface BinRun {
  * Run a program as a child process. With stdin 'open' the pipe is never written or closed,
  * which is how a hang shows up; the timeout kills it and reports timedOut.
  */
-export function runProcess(command: string, args: readonly string[], options: { cwd: string; stdin?: 'open' | 'closed'; timeoutMs?: number }): Promise<BinRun> {
+export function runProcess(command: string, args: readonly string[], options: { cwd: string; stdin?: 'open' | 'closed'; timeoutMs?: number; env?: Record<string, string> }): Promise<BinRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd: options.cwd, stdio: [options.stdin === 'closed' ? 'ignore' : 'pipe', 'pipe', 'pipe'], env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1' } });
+    const child = spawn(command, args, { cwd: options.cwd, stdio: [options.stdin === 'closed' ? 'ignore' : 'pipe', 'pipe', 'pipe'], env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1', ...options.env } });
     let stdout = '';
     let stderr = '';
     let timedOut = false;
@@ -121,4 +121,4 @@ export function runProcess(command: string, args: readonly string[], options: { 
 }
 
 /** The package's bin from this checkout, run by node (no TTY: stdin is a pipe or closed). */
-export const runBin = (args: readonly string[], options: { cwd: string; stdin?: 'open' | 'closed'; timeoutMs?: number }): Promise<BinRun> => runProcess(process.execPath, [binPath, ...args], options);
+export const runBin = (args: readonly string[], options: { cwd: string; stdin?: 'open' | 'closed'; timeoutMs?: number; env?: Record<string, string> }): Promise<BinRun> => runProcess(process.execPath, [binPath, ...args], options);

@@ -1,0 +1,86 @@
+import type { PlannedFile } from '../adapters/adapter.js';
+import type { AdapterRegistry } from '../adapters/registry.js';
+import type { ProjectConfig } from '../config/project-config.js';
+import { applyEdits, generateCommand, type GenerationResult } from '../engine.js';
+import { SpecError, type SpecIssue } from '../errors.js';
+import type { SpecSource } from './spec-sources.js';
+
+export interface SpecRunOptions {
+  readonly config: ProjectConfig;
+  readonly registry?: AdapterRegistry;
+  readonly extraAdapters?: readonly string[];
+  readonly migrate?: boolean;
+  /** Accept only specs of these adapters (the rust-module and trait sub-generators). */
+  readonly onlyAdapters?: { readonly ids: readonly string[]; readonly hint: (adapterId: string) => string };
+  /** The current text of a project file (for edits of shared files such as mod.rs), or undefined. */
+  readonly read: (path: string) => string | undefined;
+}
+
+/** Everything one run writes, for one spec or a batch. */
+export interface SpecRun {
+  readonly results: readonly GenerationResult[];
+  /** Planned and edited files, one per path, sorted. */
+  readonly files: readonly PlannedFile[];
+  /** Paths the user asked to rewrite (edited shared files, --migrate'd specs): never a conflict question. */
+  readonly overwrite: readonly string[];
+  /** The shared files that edits changed. */
+  readonly edited: readonly string[];
+}
+
+/**
+ * Plan a run over one or many specs. Every spec is validated before anything is planned for
+ * writing: one bad spec fails the whole run with every problem of every spec listed. Edits of
+ * shared files chain, so two specs registering in the same mod.rs both land.
+ */
+export function planSpecRun(sources: readonly SpecSource[], options: SpecRunOptions): SpecRun {
+  const issues: SpecIssue[] = [];
+  const results: GenerationResult[] = [];
+  for (const source of sources) {
+    try {
+      const result = generateCommand({ ...source, config: options.config, registry: options.registry, migrate: options.migrate, extraAdapters: options.extraAdapters });
+      if (options.onlyAdapters && !options.onlyAdapters.ids.includes(result.adapter.id)) {
+        issues.push({ file: source.specFile, pointer: '/adapter', message: options.onlyAdapters.hint(result.adapter.id), found: JSON.stringify(result.adapter.id), expected: options.onlyAdapters.ids.map((id) => JSON.stringify(id)).join(' or ') });
+        continue;
+      }
+      results.push(result);
+    } catch (error) {
+      if (!(error instanceof SpecError)) throw error;
+      issues.push(...error.issues);
+    }
+  }
+  if (issues.length > 0) throw new SpecError(issues);
+
+  const byPath = new Map<string, { content: string; origin: string }>();
+  for (const result of results) {
+    for (const file of result.files) {
+      const previous = byPath.get(file.path);
+      if (previous && previous.content !== file.content) {
+        issues.push({ file: result.model.specFile, pointer: '/name', message: `writes ${file.path}, which ${previous.origin} also writes with other content`, expected: 'specs that write distinct files' });
+      }
+      byPath.set(file.path, { content: file.content, origin: result.model.specFile });
+    }
+  }
+  if (issues.length > 0) throw new SpecError(issues);
+
+  // Edits see the files planned so far, then the project's own text.
+  const read = (path: string): string | undefined => byPath.get(path)?.content ?? options.read(path);
+  const edited = applyEdits(results.flatMap((r) => r.edits), read);
+  for (const [path, content] of edited) byPath.set(path, { content, origin: 'an edit' });
+
+  const migrated = results.filter((r) => r.migratedFromV1 && options.migrate).flatMap((r) => r.files.filter((f) => f.path.endsWith('.json') && f.path.startsWith(`${options.config.roots.specs}/`)).map((f) => f.path));
+  const files = [...byPath].map(([path, { content }]) => ({ path, content })).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return { results, files, overwrite: [...edited.keys(), ...migrated].sort(), edited: [...edited.keys()].sort() };
+}
+
+/** The lines that describe a run after it is written (the same on the Yeoman path and the fast path). */
+export function describeSpecRun(run: SpecRun, dryRun: boolean): string[] {
+  const prefix = dryRun ? 'Dry run, nothing written: ' : '';
+  const lines: string[] = [];
+  for (const result of run.results) {
+    lines.push(`${prefix}${result.model.name} (${result.adapter.id}): ${result.files.length} files planned`);
+    for (const plan of result.plans.slice(1)) lines.push(`  --adapter=${plan.adapter}: ${plan.files.map((f) => f.path).join(', ')}`);
+    for (const edit of result.edits) lines.push(`  ${edit.path}: ${edit.description}${run.edited.includes(edit.path) ? '' : ' (already there)'}`);
+  }
+  if (run.results.length > 1) lines.push(`${prefix}${run.results.length} specs, ${run.files.length} files planned`);
+  return lines;
+}
