@@ -1,28 +1,48 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Ajv as AjvInstance, ErrorObject, Options, ValidateFunction } from 'ajv';
 import { describeValue, type SpecIssue } from '../errors.js';
 import { schemasDir } from '../package-root.js';
 
 export type SchemaName = 'command-spec-v2' | 'project-config';
+export const SCHEMA_NAMES: readonly SchemaName[] = ['command-spec-v2', 'project-config'];
 
-let ajv: Ajv | undefined;
-const validators = new Map<SchemaName, ValidateFunction>();
+/** Validators compiled at build time (build-validators.ts), so a run does not pay for ajv's compiler. */
+export const PRECOMPILED_VALIDATORS = join(dirname(fileURLToPath(import.meta.url)), 'precompiled-validators.cjs');
+
+const schemaTexts = (): string[] => SCHEMA_NAMES.map((name) => readFileSync(join(schemasDir, `${name}.schema.json`), 'utf8'));
+
+/** A fingerprint of the schemas, so validators compiled from older schemas are never used. */
+export function schemasFingerprint(): string {
+  return createHash('sha256').update(schemaTexts().join('\0')).digest('hex');
+}
+
+/** An ajv instance holding every schema (the config schema $refs the spec schema's definitions). */
+export function createSchemaAjv(extra: Options = {}): AjvInstance {
+  // Loaded on demand: runs with precompiled validators never load ajv's compiler.
+  const { Ajv } = createRequire(import.meta.url)('ajv') as typeof import('ajv');
+  const ajv = new Ajv({ allErrors: true, strict: true, strictRequired: false, verbose: true, ...extra });
+  schemaTexts().forEach((text, i) => ajv.addSchema(JSON.parse(text) as object, `${SCHEMA_NAMES[i]}.schema.json`));
+  return ajv;
+}
+
+let validators: ReadonlyMap<SchemaName, ValidateFunction> | undefined;
+
+function loadValidators(): ReadonlyMap<SchemaName, ValidateFunction> {
+  if (existsSync(PRECOMPILED_VALIDATORS)) {
+    const precompiled = createRequire(import.meta.url)(PRECOMPILED_VALIDATORS) as Record<string, ValidateFunction> & { schemasFingerprint?: string };
+    if (precompiled.schemasFingerprint === schemasFingerprint()) return new Map(SCHEMA_NAMES.map((name) => [name, precompiled[name]]));
+  }
+  const ajv = createSchemaAjv();
+  return new Map(SCHEMA_NAMES.map((name) => [name, ajv.getSchema(`${name}.schema.json`)!]));
+}
 
 function validatorFor(name: SchemaName): ValidateFunction {
-  let validate = validators.get(name);
-  if (!validate) {
-    if (!ajv) {
-      ajv = new Ajv({ allErrors: true, strict: true, strictRequired: false, verbose: true });
-      // Both schemas are registered so the config schema can $ref the spec schema's definitions.
-      for (const schemaName of ['command-spec-v2', 'project-config'] as const) {
-        ajv.addSchema(JSON.parse(readFileSync(join(schemasDir, `${schemaName}.schema.json`), 'utf8')) as object, `${schemaName}.schema.json`);
-      }
-    }
-    validate = ajv.getSchema(`${name}.schema.json`)!;
-    validators.set(name, validate);
-  }
-  return validate;
+  validators ??= loadValidators();
+  return validators.get(name)!;
 }
 
 function valueAt(document: unknown, pointer: string): unknown {

@@ -169,3 +169,20 @@ describe('bad input is refused with file, place, found and expected', () => {
     }
   });
 });
+
+describe('precompiled schema validators (the build step)', () => {
+  it('exist in the build, match the schemas, and report exactly what ajv compiled at run time reports', async () => {
+    const { createRequire } = await import('node:module');
+    const { existsSync } = await import('node:fs');
+    const { PRECOMPILED_VALIDATORS, createSchemaAjv, schemasFingerprint } = await import('../../shared/spec/schema-validation.js');
+    assert.ok(existsSync(PRECOMPILED_VALIDATORS), 'npm run build writes the precompiled validators');
+    const precompiled = createRequire(import.meta.url)(PRECOMPILED_VALIDATORS) as Record<string, ((d: unknown) => boolean) & { errors?: unknown[] }> & { schemasFingerprint: string };
+    assert.equal(precompiled.schemasFingerprint, schemasFingerprint());
+    const runtime = createSchemaAjv().getSchema('command-spec-v2.schema.json')!;
+    const strip = (errors: unknown[] | null | undefined) => (errors ?? []).map((e) => ({ ...(e as object), schema: undefined, parentSchema: undefined, data: undefined }));
+    for (const document of [{ ...baseSpec }, { ...baseSpec, environment: 'cloud', extra: 1 }, { version: 1 }, { ...baseSpec, types: { bad: { fields: {} }, Both: { fields: {}, enum: ['a'] } } }]) {
+      assert.equal(precompiled['command-spec-v2'](document), runtime(document));
+      assert.deepEqual(strip(precompiled['command-spec-v2'].errors), strip(runtime.errors));
+    }
+  });
+});
