@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { PlannedEdit, PlannedFile } from '../../shared/adapters/adapter.js';
 import { defaultProjectConfig } from '../../shared/config/project-config.js';
 import { applyEdits, generateCommand } from '../../shared/engine.js';
-import { makeHostProject, runHostScript, typeCheckHost } from '../support/host-project.js';
+import { makeHostProject, runHostScript, typeCheckHost, removeHostProjects } from '../support/host-project.js';
 import { fixturesDir, specsDir } from '../support/paths.js';
 import { generateCase, goldenCases } from './golden.test.js';
 
@@ -38,6 +38,7 @@ function allDefaultLayoutFiles(): PlannedFile[] {
 }
 
 describe('generated TypeScript compiles and runs against the host fixture', function () {
+  after(removeHostProjects);
   let hostDir = '';
   let files: PlannedFile[] = [];
 

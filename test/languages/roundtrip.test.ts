@@ -5,7 +5,7 @@ import type { PlannedFile } from '../../shared/adapters/adapter.js';
 import type { CommandModel, FieldModel, TypeDeclaration } from '../../shared/model/command-model.js';
 import { objectSample, type SampleMode } from '../../shared/render/wire-samples.js';
 import type { TypeNode } from '../../shared/types/type-tree.js';
-import { makeHostProject, runHostScript, typeCheckHost } from '../support/host-project.js';
+import { makeHostProject, runHostScript, typeCheckHost, removeHostProjects } from '../support/host-project.js';
 import { fixturesDir } from '../support/paths.js';
 import { filesOf, generateLanguageCase, languageCases, runTool, tempDir, type LanguageCase } from './language-cases.js';
 
@@ -51,6 +51,7 @@ function documentsOf(model: CommandModel): { label: string; owner: 'Params' | 'R
 const WIRE_OMIT = `'context' | 'sessionId' | 'userId' | 'success' | 'error'`;
 
 describe('cross-language round trip: sample documents through generated Python and TypeScript', () => {
+  after(removeHostProjects);
   const cases: LanguageCase[] = languageCases().filter((c) => c.config === undefined);
   let pythonDir = '';
 

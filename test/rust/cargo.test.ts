@@ -8,7 +8,7 @@ import { sampleDocuments } from '../../shared/adapters/rust-shared/rust-wire.js'
 import { traitOnlyAdapter } from '../../shared/adapters/trait-only/trait-adapter.js';
 import { shippedTraitSpecs, traitCatalogFromSpecs } from '../../shared/adapters/trait-only/trait-catalog.js';
 import { defaultProjectConfig } from '../../shared/config/project-config.js';
-import { makeHostProject, runHostScript, typeCheckHost } from '../support/host-project.js';
+import { makeHostProject, runHostScript, typeCheckHost, removeHostProjects } from '../support/host-project.js';
 import { fixturesDir, goldenDir, specsDir } from '../support/paths.js';
 import { cargoUnavailable, generateProject, makeRustCrate, runCargo, wireTypesOf, type GeneratedProject } from '../support/rust-project.js';
 
@@ -105,6 +105,7 @@ ${arms.join('\n')}
 }
 
 describe('generated Rust: cargo check and cargo test in the fixture crate (Debian crates, -D warnings)', function () {
+  after(removeHostProjects);
   this.timeout(600_000);
   let project: GeneratedProject;
   let crateDir = '';

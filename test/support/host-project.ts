@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { binTsc, binTsx, fixturesDir, repoRoot } from './paths.js';
@@ -13,8 +13,16 @@ export interface PlannedFileLike {
  * A temporary copy of the TypeScript host fixture (the host's base modules with the signatures
  * of the host conventions), with generated files written into it.
  */
+const hostProjects: string[] = [];
+
+/** Remove every host project made so far (call from an after hook). */
+export function removeHostProjects(): void {
+  for (const dir of hostProjects.splice(0)) rmSync(dir, { recursive: true, force: true });
+}
+
 export function makeHostProject(files: readonly PlannedFileLike[] = []): string {
   const dir = mkdtempSync(join(tmpdir(), 'continuum-host-'));
+  hostProjects.push(dir);
   cpSync(join(fixturesDir, 'host'), dir, { recursive: true });
   // The fixture's typeRoots are relative to its place in the repo; point them at this repo's @types.
   const tsconfigPath = join(dir, 'tsconfig.json');

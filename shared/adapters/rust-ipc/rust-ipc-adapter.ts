@@ -7,7 +7,8 @@ import type { CommandModel, FieldModel } from '../../model/command-model.js';
 import { closestNames, editDistance } from '../../model/naming.js';
 import { RUST_RESERVED_TYPE_NAMES, renderRustMethodType, renderRustParamType, rustDocLines, rustString } from '../../render/rust-renderer.js';
 import { renderTemplate } from '../../render/template-engine.js';
-import type { TypeNode } from '../../types/type-tree.js';
+import { namedReferences, type TypeNode } from '../../types/type-tree.js';
+import { renderTsType } from '../../render/typescript-renderer.js';
 import type { FilePlan, GeneratorAdapter, PlannedEdit, PlannedFile } from '../adapter.js';
 import { derivedNameIssues, planTypeScriptCommand, TYPESCRIPT_RESERVED } from '../typescript-command/command-adapter.js';
 import type { RustIpcCommandView } from '../typescript-command/command-view.js';
@@ -180,6 +181,7 @@ function planRustIpc(model: CommandModel, config: ProjectConfig, catalog: TraitC
     clientModule: relative.startsWith('.') ? relative : `./${relative}`,
     clientMethod: names.clientMethod,
     wireParamLines: model.params.map((p) => `${p.name}: params.${p.name},`),
+    ...resultRetyping(model),
     moduleFile: names.moduleFile,
     mixinFile: names.mixinFile,
     wireTypesDir: `${names.layout.generatedTypes}/${names.module}`,
@@ -191,6 +193,21 @@ function planRustIpc(model: CommandModel, config: ProjectConfig, catalog: TraitC
 }
 
 /** `pub mod` lines up the module path, and the mixin in the composition file. */
+/** Result fields of imported types, which arrive as their plain wire form and are re-typed (see RustIpcCommandView). */
+function resultRetyping(model: CommandModel): Pick<RustIpcCommandView, 'resultRetypeLines' | 'resultRetypeImports'> {
+  // Only imports that stand for a Rust primitive lose their TS type on the wire (UUID -> String -> string);
+  // an imported struct comes back as the same generated type.
+  const imported = new Map(model.imports.filter((i) => /^(String|bool|[iu](8|16|32|64|128|size)|f32|f64)$/.test(i.rust ?? '')).map((i) => [i.name, i]));
+  const fields = model.results.filter((f) => namedReferences(f.type).some((name) => imported.has(name)));
+  const used = [...new Set(fields.flatMap((f) => namedReferences(f.type).filter((name) => imported.has(name))))].sort();
+  const byModule = new Map<string, string[]>();
+  for (const name of used) byModule.set(imported.get(name)!.from, [...(byModule.get(imported.get(name)!.from) ?? []), name]);
+  return {
+    resultRetypeLines: fields.map((f) => `${f.name}: result.${f.name} as ${renderTsType(f.type)}${f.optional ? ' | undefined' : ''},`),
+    resultRetypeImports: [...byModule].sort(([a], [b]) => (a < b ? -1 : 1)).map(([from, names]) => `import type { ${names.join(', ')} } from '${from}';`),
+  };
+}
+
 function rustIpcEdits(model: CommandModel, config: ProjectConfig): PlannedEdit[] {
   const names = rustModuleNames(model, config);
   const segments = names.modulePath.split('/');

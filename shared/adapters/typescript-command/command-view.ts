@@ -22,6 +22,14 @@ export interface RustIpcCommandView {
   readonly clientMethod: string;
   /** Object-literal lines of the wire params, e.g. `subsystem: params.subsystem,`. */
   readonly wireParamLines: readonly string[];
+  /**
+   * Result fields whose type uses an imported TS type (UUID): on the wire they are the Rust type's
+   * plain form (string), so the server command re-types them at this boundary, e.g.
+   * `ownerId: result.ownerId as UUID,`. Empty when no result field uses an import.
+   */
+  readonly resultRetypeLines: readonly string[];
+  /** `import type { UUID } from '...';` lines those re-typings need. */
+  readonly resultRetypeImports: readonly string[];
   /** Project-relative paths shown in the README. */
   readonly moduleFile: string;
   readonly mixinFile: string;
