@@ -26,6 +26,9 @@ export interface ReverseEngineerOptions {
   readonly reader?: SourceReader;
 }
 
+/** Sees a command's Types file (parsed, with its project-relative path) during `reverse`. */
+export type TypesFileInspector = (typesFile: SourceFile, label: string) => void;
+
 /** The outcome for one command folder. */
 export interface ReversedCommand {
   /** Project-relative POSIX path of the command folder. */
@@ -118,15 +121,18 @@ export class ReverseEngineer {
     });
   }
 
-  /** Reverse one command folder (absolute path). */
-  reverse(folder: string): ReversedCommand {
+  /**
+   * Reverse one command folder (absolute path). `inspect` sees the command's parsed Types file
+   * while it is open (the audit reads it for its own checks without parsing it again).
+   */
+  reverse(folder: string, inspect?: TypesFileInspector): ReversedCommand {
     const warnings: ReverseWarning[] = [];
     const warn = (warning: ReverseWarning): void => {
       warnings.push(warning);
     };
     const opened: SourceFile[] = [];
     try {
-      const outcome = this.reverseFolder(folder, warn, opened);
+      const outcome = this.reverseFolder(folder, warn, opened, inspect);
       // Warnings in reading order: by file, then line.
       warnings.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : (a.line ?? 0) - (b.line ?? 0)));
       if (outcome === 'failed' || outcome === 'not-a-command') return { folder: this.relative(folder), status: outcome, warnings: outcome === 'failed' ? warnings : [] };
@@ -210,7 +216,7 @@ export class ReverseEngineer {
     return text === undefined ? undefined : this.project.createSourceFile(path, text, { overwrite: true });
   };
 
-  private reverseFolder(folder: string, warn: (w: ReverseWarning) => void, opened: SourceFile[]): CommandSpecV2 | 'failed' | 'not-a-command' {
+  private reverseFolder(folder: string, warn: (w: ReverseWarning) => void, opened: SourceFile[], inspect?: TypesFileInspector): CommandSpecV2 | 'failed' | 'not-a-command' {
     const typesFiles = this.typesFilesIn(folder)
       .map((path) => this.open(path, warn, opened))
       .filter((f): f is SourceFile => f !== undefined);
@@ -235,6 +241,7 @@ export class ReverseEngineer {
     const typesFile = typesFiles.find((f) => findAccessor(f) !== undefined) ?? typesFiles.find(isCommandTypes) ?? typesFiles[0];
     const typesLabel = this.relative(typesFile.getFilePath());
     const accessor = findAccessor(typesFile);
+    inspect?.(typesFile, typesLabel);
 
     // Name: what the code passes to Commands.execute, then commandName, then the classes' super(), then the folder.
     const commandsRoot = posix.join(this.root, this.config.roots.commands);

@@ -25,9 +25,12 @@ export interface RustModuleFacts {
 /** Traits every module implements or derives, never listed in a spec's `rust.traits`. */
 const IMPLICIT_TRAITS = new Set(['ServiceModule', 'Default', 'Debug', 'Clone', 'Copy', 'PartialEq', 'Eq', 'Hash', 'Display', 'From', 'Into', 'Drop', 'Serialize', 'Deserialize', 'TS', 'Send', 'Sync', 'AsRef', 'Deref', 'Iterator', 'FromStr', 'TryFrom']);
 
-/** Blank out comments and string literals (keeping line breaks), so scans see only code. */
-function codeOnly(text: string): string {
-  return text.replace(/\/\*[\s\S]*?\*\/|\/\/[^\n]*|"(?:[^"\\]|\\.)*"/g, (match) => (match.startsWith('"') ? `"${' '.repeat(Math.max(0, match.length - 2))}"` : match.replace(/[^\n]/g, ' ')));
+/**
+ * Blank out comments and string literals, keeping every offset and line break, so scans see only
+ * code and a position in the result is the same position in the source.
+ */
+export function codeOnly(text: string): string {
+  return text.replace(/\/\*[\s\S]*?\*\/|\/\/[^\n]*|"(?:[^"\\]|\\.)*"/g, (match) => (match.startsWith('"') ? `"${match.slice(1, -1).replace(/[^\n]/g, ' ')}"` : match.replace(/[^\n]/g, ' ')));
 }
 
 /**

@@ -19,12 +19,15 @@ export interface IndexedSpec {
 export interface SpecIndex {
   readonly byName: ReadonlyMap<string, IndexedSpec>;
   readonly unreadable: readonly string[];
+  /** Files whose name another file (the one in byName, first in path order) already claims. */
+  readonly duplicates: readonly { readonly name: string; readonly file: string; readonly claimedBy: string }[];
 }
 
 /** Scan `<root>/<specsFolder>` (sub-folders included) for spec files. */
 export function indexSpecs(projectRoot: string, specsFolder: string, reader: SourceReader): SpecIndex {
   const byName = new Map<string, IndexedSpec>();
   const unreadable: string[] = [];
+  const duplicates: { name: string; file: string; claimedBy: string }[] = [];
   const walk = (folder: string): void => {
     for (const entry of reader.listFolder(folder) ?? []) {
       const path = posix.join(folder, entry.name);
@@ -48,9 +51,11 @@ export function indexSpecs(projectRoot: string, specsFolder: string, reader: Sou
       const isV1 = isV1Spec(document);
       const spec = isV1 ? migrateV1Spec(document as Record<string, unknown>) : (document as CommandSpecV2);
       // Two files claiming one name: the first in path order is the one matched.
-      if (!byName.has(spec.name)) byName.set(spec.name, { file, spec, isV1 });
+      const first = byName.get(spec.name);
+      if (first) duplicates.push({ name: spec.name, file, claimedBy: first.file });
+      else byName.set(spec.name, { file, spec, isV1 });
     }
   };
   walk(posix.join(projectRoot, specsFolder));
-  return { byName, unreadable };
+  return { byName, unreadable, duplicates };
 }

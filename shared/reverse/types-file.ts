@@ -1,6 +1,8 @@
 import {
   Node,
   SyntaxKind,
+  ts,
+  type CallExpression,
   type ClassDeclaration,
   type Expression,
   type InterfaceDeclaration,
@@ -110,14 +112,22 @@ export function payloadDeclarations(sourceFile: SourceFile, base: string): Paylo
   return found.sort((a, b) => a.node.getPos() - b.node.getPos());
 }
 
+/** Is this call `Commands.execute(...)` (or `x.Commands.execute(...)`)? Decided on the syntax tree, not the text. */
+export function isCommandsExecuteCall(call: CallExpression): boolean {
+  return isCommandsExecuteNode(call.compilerNode, call.getSourceFile().compilerNode);
+}
+
+/** The same question on the compiler's own node (for scans that walk the raw tree without wrapping every node). */
+export function isCommandsExecuteNode(call: ts.CallExpression, sourceFile: ts.SourceFile): boolean {
+  const callee = call.expression;
+  return ts.isPropertyAccessExpression(callee) && callee.name.text === 'execute' && /(^|\.)Commands$/.test(callee.expression.getText(sourceFile));
+}
+
 /** Find `Commands.execute<P, R>('<name>', ...)` calls under a node. */
 function executeCalls(node: Node): { name?: string; paramsType?: string; resultType?: string }[] {
   return node
     .getDescendantsOfKind(SyntaxKind.CallExpression)
-    .filter((call) => {
-      const callee = call.getExpression();
-      return Node.isPropertyAccessExpression(callee) && callee.getName() === 'execute' && /(^|\.)Commands$/.test(callee.getExpression().getText());
-    })
+    .filter(isCommandsExecuteCall)
     .map((call) => {
       const typeArgs = call.getTypeArguments().map((t) => t.getText());
       return { name: stringValue(call.getArguments()[0] as Expression | undefined), paramsType: typeArgs[0], resultType: typeArgs[1] };

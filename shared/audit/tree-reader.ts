@@ -1,0 +1,108 @@
+import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { posix } from 'node:path';
+import type { FolderEntry, SourceReader } from '../reverse/source-reader.js';
+
+/** Something on disk the audit could not read, reported instead of crashing or looping. */
+export interface TreeProblem {
+  /** Absolute POSIX path. */
+  readonly path: string;
+  readonly kind: 'symlink-loop' | 'unreadable';
+  readonly message: string;
+}
+
+const QUIET_CODES = new Set(['ENOENT', 'ENOTDIR', 'EISDIR']);
+
+const codeOf = (error: unknown): string => (error as { code?: string }).code ?? 'error';
+
+/**
+ * The real file system for a run over a whole tree: a symbolic link to a folder that contains it
+ * (a loop) is left out of its listing, and a file or folder that exists but cannot be read (no
+ * permission, too many links) is recorded; both are reported once, never thrown.
+ */
+export class AuditTreeReader implements SourceReader {
+  private readonly found = new Map<string, TreeProblem>();
+  private readonly realPaths = new Map<string, string | null>();
+
+  get problems(): readonly TreeProblem[] {
+    return [...this.found.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  }
+
+  readFile(path: string): string | undefined {
+    try {
+      return readFileSync(path, 'utf8');
+    } catch (error) {
+      if (!QUIET_CODES.has(codeOf(error))) this.report(path, 'unreadable', `cannot be read (${codeOf(error)})`);
+      return undefined;
+    }
+  }
+
+  listFolder(path: string): readonly FolderEntry[] | undefined {
+    let entries;
+    try {
+      entries = readdirSync(path, { withFileTypes: true });
+    } catch (error) {
+      if (!QUIET_CODES.has(codeOf(error))) this.report(path, 'unreadable', `folder cannot be listed (${codeOf(error)})`);
+      return undefined;
+    }
+    const here = this.realPath(path);
+    const listed: FolderEntry[] = [];
+    for (const entry of entries) {
+      const full = posix.join(path, entry.name);
+      if (!entry.isSymbolicLink()) {
+        listed.push({ name: entry.name, isFolder: entry.isDirectory() });
+        continue;
+      }
+      const target = this.realPath(full);
+      if (target === null) {
+        // A dangling link, or one that loops on itself: nothing to read behind it.
+        if (this.isLoopError(full)) {
+          this.report(full, 'symlink-loop', 'is a symbolic link loop; skipped');
+          continue;
+        }
+        listed.push({ name: entry.name, isFolder: false });
+        continue;
+      }
+      const isFolder = safeIsFolder(target);
+      if (isFolder && here !== null && (here === target || here.startsWith(`${target}/`))) {
+        this.report(full, 'symlink-loop', `is a symbolic link to ${target === here ? 'its own folder' : 'a folder that contains it'} (a loop); skipped`);
+        continue;
+      }
+      listed.push({ name: entry.name, isFolder });
+    }
+    return listed.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  }
+
+  private realPath(path: string): string | null {
+    let known = this.realPaths.get(path);
+    if (known === undefined) {
+      try {
+        known = realpathSync(path);
+      } catch {
+        known = null;
+      }
+      this.realPaths.set(path, known);
+    }
+    return known;
+  }
+
+  private isLoopError(path: string): boolean {
+    try {
+      statSync(path);
+      return false;
+    } catch (error) {
+      return codeOf(error) === 'ELOOP';
+    }
+  }
+
+  private report(path: string, kind: TreeProblem['kind'], message: string): void {
+    if (!this.found.has(path)) this.found.set(path, { path, kind, message });
+  }
+}
+
+function safeIsFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}

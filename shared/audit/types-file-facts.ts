@@ -1,0 +1,127 @@
+import { Node, ts, type SourceFile } from 'ts-morph';
+import { findAccessor, isCommandsExecuteNode, payloadDeclarations, type AccessorFacts, type PayloadDeclaration } from '../reverse/types-file.js';
+
+/** A `Commands.execute(...)` call that is not inside a static accessor. */
+export interface RawExecuteCall {
+  readonly line: number;
+  /** The command name, when the first argument is a string literal. */
+  readonly name?: string;
+}
+
+/** What the audit needs from one command's Types file, read from its syntax tree. */
+export interface TypesFileFacts {
+  readonly accessor?: AccessorFacts;
+  /** Line of every `any` keyword (types, casts, parameters). */
+  readonly anyLines: readonly number[];
+  readonly params?: PayloadDeclaration;
+  readonly result?: PayloadDeclaration;
+  /** Where each field is declared: owner (`params`, `results` or a type's name) -> field -> line. */
+  readonly fieldLines: ReadonlyMap<string, ReadonlyMap<string, number>>;
+  /** Where each owner is declared (the params interface, the result interface, each type). */
+  readonly ownerLines: ReadonlyMap<string, number>;
+  readonly rawExecutes: readonly RawExecuteCall[];
+}
+
+/** Read a Types file's facts: accessor, `any`, payload interfaces, field lines, raw executes. */
+export function typesFileFacts(file: SourceFile): TypesFileFacts {
+  const accessor = findAccessor(file);
+  const pick = (candidates: PayloadDeclaration[], wanted: string | undefined): PayloadDeclaration | undefined => candidates.find((c) => c.name === wanted) ?? candidates[0];
+  const params = pick(payloadDeclarations(file, 'CommandParams'), accessor?.paramsType);
+  const result = pick(payloadDeclarations(file, 'CommandResult'), accessor?.resultType);
+
+  const fieldLines = new Map<string, Map<string, number>>();
+  const ownerLines = new Map<string, number>();
+  const record = (owner: string, line: number, members: readonly Node[]): void => {
+    ownerLines.set(owner, line);
+    const fields = new Map<string, number>();
+    for (const member of members) if (Node.isPropertySignature(member)) fields.set(member.getName().replace(/^['"]|['"]$/g, ''), member.getStartLineNumber());
+    fieldLines.set(owner, fields);
+  };
+  for (const declaration of file.getInterfaces()) record(declaration.getName(), declaration.getStartLineNumber(), declaration.getMembers());
+  for (const alias of file.getTypeAliases()) {
+    const target = alias.getTypeNode();
+    record(alias.getName(), alias.getStartLineNumber(), target && Node.isTypeLiteral(target) ? target.getMembers() : []);
+  }
+  for (const declaration of file.getEnums()) record(declaration.getName(), declaration.getStartLineNumber(), []);
+  if (params) record('params', params.line, [...params.members]);
+  if (result) record('results', result.line, [...result.members]);
+
+  const { anyLines, rawExecutes } = scan(file);
+  return { accessor, anyLines, params, result, fieldLines, ownerLines, rawExecutes };
+}
+
+/** `any` keywords and raw `Commands.execute` calls of a file, in one walk of the compiler's tree (no node wrapped). */
+function scan(file: SourceFile): { anyLines: number[]; rawExecutes: RawExecuteCall[] } {
+  const source = file.compilerNode;
+  const lineOf = (node: ts.Node): number => source.getLineAndCharacterOfPosition(node.getStart(source)).line + 1;
+  const anyLines: number[] = [];
+  const rawExecutes: RawExecuteCall[] = [];
+  const visit = (node: ts.Node): void => {
+    if (node.kind === ts.SyntaxKind.AnyKeyword) {
+      if (!isMixinConstraint(node)) anyLines.push(lineOf(node));
+    } else if (ts.isCallExpression(node) && isCommandsExecuteNode(node, source) && !insideStaticAccessor(node)) {
+      const name = literalText(node.arguments[0]);
+      rawExecutes.push({ line: lineOf(node), ...(name !== undefined ? { name } : {}) });
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  return { anyLines, rawExecutes };
+}
+
+/**
+ * Lines of every `any` in a file, except the one the host allows: the `new (...args: any[])`
+ * constraint TypeScript demands of a mixin's base.
+ */
+export function anyKeywordLines(file: SourceFile): number[] {
+  return scan(file).anyLines;
+}
+
+/** `Commands.execute(...)` calls of a file that are not inside a static accessor. */
+export function rawExecuteCalls(file: SourceFile): RawExecuteCall[] {
+  return scan(file).rawExecutes;
+}
+
+function isMixinConstraint(node: ts.Node): boolean {
+  for (let current = node.parent; current; current = current.parent) {
+    if (ts.isParameter(current)) return current.dotDotDotToken !== undefined && ts.isConstructorTypeNode(current.parent);
+  }
+  return false;
+}
+
+const unwrap = (node: ts.Node): ts.Node => {
+  let current = node;
+  while (ts.isAsExpression(current) || ts.isSatisfiesExpression(current) || ts.isParenthesizedExpression(current) || ts.isTypeAssertionExpression(current)) current = current.expression;
+  return current;
+};
+
+function literalText(node: ts.Node | undefined): string | undefined {
+  if (!node) return undefined;
+  const inner = unwrap(node);
+  return ts.isStringLiteral(inner) || ts.isNoSubstitutionTemplateLiteral(inner) ? inner.text : undefined;
+}
+
+const isStatic = (node: ts.HasModifiers): boolean => ts.getModifiers(node)?.some((m) => m.kind === ts.SyntaxKind.StaticKeyword) === true;
+const named = (node: ts.NamedDeclaration, name: string): boolean => node.name !== undefined && ts.isIdentifier(node.name) && node.name.text === name;
+
+/**
+ * Inside the `execute` of a static accessor: a method or property `execute` of an object literal
+ * that a `const` holds, or a static `execute` of a class (the accessor shapes reverse accepts).
+ */
+function insideStaticAccessor(call: ts.Node): boolean {
+  for (let node = call.parent; node; node = node.parent) {
+    if ((ts.isMethodDeclaration(node) || ts.isPropertyDeclaration(node)) && named(node, 'execute') && isStatic(node) && ts.isClassLike(node.parent)) return true;
+    if ((ts.isMethodDeclaration(node) || ts.isPropertyAssignment(node)) && named(node, 'execute') && ts.isObjectLiteralExpression(node.parent) && heldByConst(node.parent)) return true;
+  }
+  return false;
+}
+
+function heldByConst(object: ts.Node): boolean {
+  let current = object;
+  let parent = current.parent;
+  while (parent && (ts.isAsExpression(parent) || ts.isSatisfiesExpression(parent) || ts.isParenthesizedExpression(parent) || ts.isTypeAssertionExpression(parent))) {
+    current = parent;
+    parent = current.parent;
+  }
+  return parent !== undefined && ts.isVariableDeclaration(parent) && parent.initializer === current;
+}
