@@ -76,7 +76,10 @@ export function generateCommand(request: GenerateRequest): GenerationResult {
   const inSpecsFolder = request.specPathInProject !== undefined && isInside(request.specPathInProject, specsRoot);
   if (!inSpecsFolder) {
     // Every generated command stays generator-managed: its spec is saved beside the others.
-    files.push({ path: `${specsRoot}/${specFileName(model.name)}`, content: serialiseSpec(model.spec) });
+    // A relative $schema points from where the spec was, not from the specs folder: drop it there.
+    const { $schema, ...rest } = model.spec;
+    const saved = $schema !== undefined && /^[a-z][a-z0-9+.-]*:/i.test($schema) ? model.spec : { ...rest };
+    files.push({ path: `${specsRoot}/${specFileName(model.name)}`, content: serialiseSpec(saved) });
   } else if (loaded.migratedFromV1 && request.migrate) {
     files.push({ path: request.specPathInProject!, content: serialiseSpec(model.spec) });
   }

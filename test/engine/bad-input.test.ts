@@ -186,3 +186,12 @@ describe('precompiled schema validators (the build step)', () => {
     }
   });
 });
+
+describe('saving the spec beside the others', () => {
+  it('drops a relative $schema (it would point nowhere from the specs folder) and keeps a URL', () => {
+    const saved = (schema: string) =>
+      generateCommand({ specText: JSON.stringify({ $schema: schema, ...baseSpec }), specFile: 'elsewhere/spec.json', config: defaultProjectConfig }).files.find((f) => f.path === 'src/generator/specs/docs-read.json')!.content;
+    assert.ok(!saved('../schemas/command-spec-v2.schema.json').includes('$schema'));
+    assert.match(saved('https://example.org/command-spec-v2.schema.json'), /"\$schema": "https:\/\/example\.org\/command-spec-v2\.schema\.json"/);
+  });
+});
