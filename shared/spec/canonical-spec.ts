@@ -1,3 +1,4 @@
+import { commandClassName } from '../model/naming.js';
 import type { CommandSpecV2, SpecField, SpecTrait, SpecTraitMethod, SpecTypeDeclaration, SpecTypeField, SpecVariant } from './command-spec.js';
 
 /** Copy an object keeping only defined values, in the given key order (JSON output is then stable). */
@@ -52,16 +53,19 @@ export function canonicalSpec(spec: CommandSpecV2): CommandSpecV2 {
         ]),
       )
     : undefined;
+  // Empty lists and a className equal to the derived one say nothing: the canonical form leaves them out.
+  const nonEmpty = <T>(list: T[] | undefined): T[] | undefined => (list && list.length > 0 ? list : undefined);
   return ordered(
     {
       ...spec,
       version: 2,
-      types,
+      className: spec.className === commandClassName(spec.name) ? undefined : spec.className,
+      types: types && Object.keys(types).length > 0 ? types : undefined,
       traits: canonicalTraits(spec.traits),
-      params: spec.params?.map((f) => ordered(f, FIELD_KEYS)),
-      results: spec.results?.map((f) => ordered(f, FIELD_KEYS)),
-      examples: spec.examples?.map((e) => ordered(e, ['description', 'command', 'expectedResult'])),
-      imports: spec.imports?.map((i) => ordered(i, ['name', 'from', 'rust'])),
+      params: nonEmpty(spec.params?.map((f) => ordered(f, FIELD_KEYS))),
+      results: nonEmpty(spec.results?.map((f) => ordered(f, FIELD_KEYS))),
+      examples: nonEmpty(spec.examples?.map((e) => ordered(e, ['description', 'command', 'expectedResult']))),
+      imports: nonEmpty(spec.imports?.map((i) => ordered(i, ['name', 'from', 'rust']))),
       rust: spec.rust ? ordered(spec.rust, ['module', 'command_prefix', 'traits', 'imports', 'companions']) : undefined,
     },
     ['$schema', 'version', 'name', 'className', 'description', 'environment', 'adapter', 'accessLevel', 'rust', 'imports', 'types', 'traits', 'params', 'results', 'examples'],
