@@ -4,7 +4,7 @@ import type { AccessLevel, CommandSpecV2, Environment, SpecField } from '../../s
 export type Ask = <T extends string | boolean>(question: {
   name: string;
   message: string;
-  type: 'input' | 'list' | 'confirm';
+  type: 'input' | 'select' | 'confirm';
   choices?: readonly { name: string; value: string }[];
   default?: T;
   validate?: (value: string) => string | true;
@@ -56,7 +56,7 @@ export async function askFields(ask: Ask, kind: 'param' | 'result'): Promise<Spe
         },
       })
     ).trim();
-    const choice = await ask<string>({ name: `${prefix}Type`, type: 'list', message: `${name}: type`, choices: TYPE_CHOICES, default: 'string' });
+    const choice = await ask<string>({ name: `${prefix}Type`, type: 'select', message: `${name}: type`, choices: TYPE_CHOICES, default: 'string' });
     let type = choice;
     if (choice === 'union') {
       const values = await ask<string>({
