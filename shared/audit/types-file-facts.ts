@@ -69,14 +69,6 @@ function scan(file: SourceFile): { anyLines: number[]; rawExecutes: RawExecuteCa
   return { anyLines, rawExecutes };
 }
 
-/**
- * Lines of every `any` in a file, except the one the host allows: the `new (...args: any[])`
- * constraint TypeScript demands of a mixin's base.
- */
-export function anyKeywordLines(file: SourceFile): number[] {
-  return scan(file).anyLines;
-}
-
 /** `Commands.execute(...)` calls of a file that are not inside a static accessor. */
 export function rawExecuteCalls(file: SourceFile): RawExecuteCall[] {
   return scan(file).rawExecutes;

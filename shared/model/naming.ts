@@ -33,10 +33,6 @@ export function snakeCase(text: string): string {
   return words(text).map((w) => w.toLowerCase()).join('_');
 }
 
-export function screamingSnakeCase(text: string): string {
-  return snakeCase(text).toUpperCase();
-}
-
 /** File-name form of a command name for its spec: gpu/stats -> gpu-stats.json. */
 export function specFileName(commandName: string): string {
   return `${commandName.split('/').join('-')}.json`;

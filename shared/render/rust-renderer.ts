@@ -102,11 +102,6 @@ export function rustNames(imports: readonly ResolvedImport[]): RustNames {
   };
 }
 
-/** `use` paths the imports need (those whose Rust form is a path, not a prelude type). */
-export function rustImportPaths(imports: readonly ResolvedImport[]): string[] {
-  return imports.filter((i) => i.rust?.includes('::')).map((i) => i.rust!);
-}
-
 /** Rust type text of a tree. `strings: 'borrowed'` writes &str (results borrowed from self, parameters). */
 export function renderRustType(node: TypeNode, names: RustNames, strings: 'owned' | 'borrowed' = 'owned'): string {
   switch (node.kind) {

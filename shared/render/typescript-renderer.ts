@@ -41,11 +41,6 @@ export function renderTsDeclaration(declaration: TypeDeclaration): string {
   return [...doc, `export interface ${declaration.name} {`, ...renderTsFields(declaration.fields), '}'].join('\n');
 }
 
-/** The runtime list of an enum's values (used for validation), as a TypeScript const declaration. */
-export function renderTsEnumValues(declaration: TypeDeclaration & { kind: 'enum' }): string {
-  return `export const ${declaration.name}Values: readonly ${declaration.name}[] = [${declaration.values.map((v) => `'${v}'`).join(', ')}];`;
-}
-
 /** A TypeScript expression for a JSON value (defaults and example values). */
 export function renderTsValue(value: unknown): string {
   if (typeof value === 'string') return `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
