@@ -477,8 +477,11 @@ function replaceNamed(node: TypeNode, name: string, by: TypeNode): TypeNode {
 
 /** A top-level `number` (or `number | null`) documented as an integer. */
 function withInteger(node: TypeNode): TypeNode {
+  // The README marks a field whose one leaf is an integer, at any depth (integer[], Record<string, integer>).
   if (node.kind === 'primitive' && node.name === 'number') return { kind: 'primitive', name: 'integer' };
   if (node.kind === 'nullable') return { kind: 'nullable', inner: withInteger(node.inner) };
+  if (node.kind === 'array') return { kind: 'array', element: withInteger(node.element) };
+  if (node.kind === 'record') return { kind: 'record', value: withInteger(node.value) };
   return node;
 }
 

@@ -78,16 +78,16 @@ describe('reverse: units', () => {
   });
 
   describe('integers (TypeScript writes number for both)', () => {
-    it('a top-level integer comes back from the README; a nested one only from an existing spec (engine hook wanted: mark nested integers in the README)', () => {
-      const spec = { version: 2 as const, name: 'x/y', description: 'd', results: [{ name: 'top', type: 'integer' }, { name: 'nested', type: 'integer[]' }] };
+    it('integers come back from the README at any depth, and a number stays a number', () => {
+      const spec = { version: 2 as const, name: 'x/y', description: 'd', results: [{ name: 'top', type: 'integer' }, { name: 'nested', type: 'integer[]' }, { name: 'counts', type: 'Record<string, integer> | null' }, { name: 'ratio', type: 'number[]' }] };
       const { files } = generateCommand({ specText: JSON.stringify(spec), specFile: 'x.json', config: defaultProjectConfig });
       const withoutSpec = files.filter((f) => !f.path.startsWith('src/generator/'));
       const reversed = (planned: typeof files) => {
         const engine = new ReverseEngineer({ projectRoot: ROOT, config: defaultProjectConfig, reader: memorySourceReader(ROOT, planned) });
         return engine.reverse(`${ROOT}/src/commands/x/y`).spec?.results?.map((r) => r.type);
       };
-      assert.deepEqual(reversed(withoutSpec), ['integer', 'number[]']);
-      assert.deepEqual(reversed(files), ['integer', 'integer[]'], 'with the saved spec beside it');
+      assert.deepEqual(reversed(withoutSpec), ['integer', 'integer[]', 'Record<string, integer> | null', 'number[]']);
+      assert.deepEqual(reversed(files), ['integer', 'integer[]', 'Record<string, integer> | null', 'number[]'], 'with the saved spec beside it');
     });
 
     it('a Rust struct says it at any depth: Option, Vec, BTreeMap, Box', () => {

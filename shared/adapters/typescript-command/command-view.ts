@@ -202,7 +202,10 @@ function objectLiteralLines(fields: readonly FieldModel[], model: CommandModel):
 
 function readmeType(node: TypeNode, model: CommandModel): string {
   const enumDeclaration = enumOf(node, model);
-  const integer = node.kind === 'primitive' && node.name === 'integer' ? ' (integer)' : '';
+  // A tree has one leaf; when it is an integer, say so (TypeScript writes number for both, and reverse reads this back).
+  const leaf = (n: TypeNode): TypeNode => (n.kind === 'array' ? leaf(n.element) : n.kind === 'record' ? leaf(n.value) : n.kind === 'nullable' ? leaf(n.inner) : n);
+  const leafNode = leaf(node);
+  const integer = leafNode.kind === 'primitive' && leafNode.name === 'integer' ? ' (integer)' : '';
   const text = `\`${markdownCell(renderTsType(node))}\`${integer}`;
   return enumDeclaration && enumDeclaration.origin === 'inline' ? `${text} (${markdownCell(enumDeclaration.values.map((v) => `'${v}'`).join(' | '))})` : text;
 }
