@@ -1,3 +1,5 @@
+import type { ProjectConfig } from '../config/project-config.js';
+import type { TraitCatalog } from './trait-only/trait-catalog.js';
 import { cAdapter } from './c/c-adapter.js';
 import { kotlinAdapter } from './kotlin/kotlin-adapter.js';
 import { protoAdapter } from './proto/proto-adapter.js';
@@ -8,13 +10,18 @@ import { rustIpcAdapter } from './rust-ipc/rust-ipc-adapter.js';
 import { traitOnlyAdapter } from './trait-only/trait-adapter.js';
 import { typeScriptCommandAdapter } from './typescript-command/command-adapter.js';
 
+export interface BuiltinAdapterOptions {
+  /** The traits rust-ipc specs may name (default: the trait specs shipped in specs/traits/). */
+  readonly rustTraits?: (config: ProjectConfig) => TraitCatalog;
+}
+
 /** Every adapter that ships with the generator, registered in this one place. */
-export function builtinAdapters(): AdapterRegistry {
+export function builtinAdapters(options: BuiltinAdapterOptions = {}): AdapterRegistry {
   return new AdapterRegistry()
     .register(typeScriptCommandAdapter('server-only', 'TypeScript command that runs on the server (Types, server command, README, tests)', { server: true, browser: false }))
     .register(typeScriptCommandAdapter('browser-only', 'TypeScript command that runs in the browser (Types, browser command, README, tests)', { server: false, browser: true }))
     .register(typeScriptCommandAdapter('full-stack', 'TypeScript command on both sides: server implements, browser delegates', { server: true, browser: true }))
-    .register(rustIpcAdapter())
+    .register(rustIpcAdapter(options.rustTraits ? { traits: options.rustTraits } : {}))
     .register(traitOnlyAdapter())
     // Extra languages, run beside a spec's own adapter with --adapter=<id>.
     .register(swiftAdapter())

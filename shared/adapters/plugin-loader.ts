@@ -16,6 +16,8 @@ import type { AdapterOptionDeclaration, AdapterOptions, FilePlan, GeneratorAdapt
 import { optionValueProblem } from './adapter-options.js';
 import { builtinAdapters } from './builtin-adapters.js';
 import type { AdapterRegistry } from './registry.js';
+import { projectTraitCatalog, type TraitCatalog, type TraitSpecSource } from './trait-only/trait-catalog.js';
+import { globSync } from 'tinyglobby';
 
 const CONFIG_FILE = '.yo-rc.json';
 const OPTION_TYPES = ['string', 'path', 'boolean', 'string-map', 'type-map'];
@@ -180,12 +182,38 @@ function guardPlugin(adapter: GeneratorAdapter, origin: PluginOrigin, entryOptio
   };
 }
 
+/** The trait-only specs in the project's specs folder (its own traits), sorted by path. */
+export function projectTraitSpecs(projectRoot: string, config: ProjectConfig): TraitSpecSource[] {
+  const specsRoot = join(projectRoot, config.roots.specs);
+  if (!existsSync(specsRoot)) return [];
+  return globSync('**/*.json', { cwd: specsRoot, onlyFiles: true })
+    .sort()
+    .flatMap((relativePath) => {
+      const text = readFileSync(join(specsRoot, relativePath), 'utf8');
+      let document: unknown;
+      try {
+        document = JSON.parse(text);
+      } catch {
+        return []; // Not this function's to report: a broken spec fails where it is generated.
+      }
+      const isTraitSpec = document !== null && typeof document === 'object' && (document as { adapter?: unknown }).adapter === 'trait-only';
+      return isTraitSpec ? [{ file: `${config.roots.specs}/${relativePath}`, text }] : [];
+    });
+}
+
+/** The built-in adapters, with rust-ipc knowing the project's own trait specs beside the shipped ones. */
+export function projectBuiltinAdapters(projectRoot: string, config: ProjectConfig): AdapterRegistry {
+  // Read the specs folder only when a rust-ipc spec asks for its traits, once per run.
+  let catalog: TraitCatalog | undefined;
+  return builtinAdapters({ rustTraits: (cfg) => (catalog ??= projectTraitCatalog(projectTraitSpecs(projectRoot, config), cfg)) });
+}
+
 /**
  * Load the project's adapter plugins (config `adapters`) into a registry with the built-ins.
  * `projectRoot` is the absolute folder that holds .yo-rc.json. All problems of all plugins are
  * reported together in one SpecError.
  */
-export async function loadProjectAdapters(projectRoot: string, config: ProjectConfig, base: AdapterRegistry = builtinAdapters()): Promise<LoadedAdapters> {
+export async function loadProjectAdapters(projectRoot: string, config: ProjectConfig, base: AdapterRegistry = projectBuiltinAdapters(projectRoot, config)): Promise<LoadedAdapters> {
   const plugins: PluginOrigin[] = [];
   const issues: SpecIssue[] = [];
   const declarations: readonly PluginDeclaration[] = config.adapters ?? [];

@@ -50,6 +50,10 @@ export class TraitCatalog {
   names(): string[] {
     return [...this.byName.keys()].sort();
   }
+
+  entries(): KnownTrait[] {
+    return this.names().map((name) => this.byName.get(name)!);
+  }
 }
 
 /** Resolve trait specs into the catalog (each through the same loader and resolver as any spec). */
@@ -94,4 +98,15 @@ export function shippedTraitCatalog(config: ProjectConfig): TraitCatalog {
     cache.set(config, catalog);
   }
   return catalog;
+}
+
+/**
+ * The traits a project's rust-ipc specs may name: the project's own trait specs (trait-only specs
+ * in its specs folder) and the shipped ones. A project spec declaring a shipped trait's name wins:
+ * the specs folder holds the saved copies of shipped specs too, possibly edited.
+ */
+export function projectTraitCatalog(projectSources: readonly TraitSpecSource[], config: ProjectConfig): TraitCatalog {
+  if (projectSources.length === 0) return shippedTraitCatalog(config);
+  const project = traitCatalogFromSpecs(projectSources, config);
+  return new TraitCatalog([...project.entries(), ...shippedTraitCatalog(config).entries().filter((entry) => !project.get(entry.trait.name))]);
 }
