@@ -97,7 +97,7 @@ export const AUDIT_RULES: readonly AuditRule[] = [
     severity: 'error',
     scope: 'command',
     pattern: false,
-    description: 'The spec and the code disagree: the code, read back by reverse, has a field the spec lacks, lacks one it has, or types it or its optionality differently.',
+    description: 'The spec and the code disagree: the code, read back by reverse, has a field the spec lacks, lacks one it has, types it or its optionality differently, gives a param another default, or runs in another environment or through another adapter.',
     help: 'If the code is right: `continuum-gen reverse <command folder> --force` rewrites the spec; if the spec is right: regenerate with `continuum-gen command --spec=<spec file>`.',
     summary: (c, f) => `${plural(c, 'command')} drifting from the spec (${plural(f, 'difference')})`,
     label: 'spec drift',

@@ -2,7 +2,7 @@ import type { ProjectConfig } from '../config/project-config.js';
 import { normaliseSpec } from '../reverse/normalise-spec.js';
 import type { CommandSpecV2, SpecTypeDeclaration, SpecTypeField } from '../spec/command-spec.js';
 
-export type DriftKind = 'added' | 'removed' | 'retyped' | 'optionality';
+export type DriftKind = 'added' | 'removed' | 'retyped' | 'optionality' | 'default' | 'environment' | 'adapter';
 
 /**
  * One disagreement between a spec and the code read back by reverse. `owner` is `params`,
@@ -47,6 +47,19 @@ export function specDrift(specDocument: unknown, fromCode: CommandSpecV2, config
       (name) => (rawIndex(name) >= 0 ? `/${owner}/${rawIndex(name)}` : `/${owner}`),
       drift,
     );
+  }
+  // Where the command runs and what writes it: server/ and browser/, a Rust IPC client.
+  if (spec.environment !== code.environment) drift.push({ kind: 'environment', owner: 'command', spec: String(spec.environment), code: String(code.environment), pointer: '/environment' });
+  if ((spec.adapter ?? '') !== (code.adapter ?? '')) drift.push({ kind: 'adapter', owner: 'command', spec: spec.adapter ?? 'implied by environment', code: code.adapter ?? 'implied by environment', pointer: '/adapter' });
+  // Defaults of optional params, as written in create<C>Params.
+  for (const field of spec.params ?? []) {
+    const inCode = (code.params ?? []).find((f) => f.name === field.name);
+    if (!inCode) continue;
+    const [a, b] = [JSON.stringify(field.default), JSON.stringify(inCode.default)];
+    if (a !== b) {
+      const index = (raw.params ?? []).findIndex((f) => f?.name === field.name);
+      drift.push({ kind: 'default', owner: 'params', field: field.name, spec: a ?? 'no default', code: b ?? 'no default', pointer: index >= 0 ? `/params/${index}` : '/params' });
+    }
   }
   const specTypes = spec.types ?? {};
   const codeTypes = code.types ?? {};
@@ -99,6 +112,7 @@ function describeType(declaration: SpecTypeDeclaration): string {
 
 /** `param limit`, `result count`, `field SubsystemInfo.usedMb`, `type SubsystemInfo`. */
 export function driftSubject(entry: DriftEntry): string {
+  if (entry.owner === 'command') return 'the command';
   if (entry.field === undefined) return `type ${entry.owner}`;
   if (entry.owner === 'params') return `param ${entry.field}`;
   if (entry.owner === 'results') return `result ${entry.field}`;
@@ -116,6 +130,12 @@ export function describeDrift(entry: DriftEntry): string {
     case 'retyped':
       return `${subject} is ${entry.code} in the code but ${entry.spec} in the spec`;
     case 'optionality':
+      return `${subject} is ${entry.code} in the code but ${entry.spec} in the spec`;
+    case 'default':
+      return `${subject} defaults to ${entry.code} in the code but ${entry.spec} in the spec`;
+    case 'environment':
+      return `${subject} runs on ${entry.code} in the code (its server/ and browser/ folders) but ${entry.spec} in the spec`;
+    case 'adapter':
       return `${subject} is ${entry.code} in the code but ${entry.spec} in the spec`;
   }
 }
