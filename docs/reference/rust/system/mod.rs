@@ -1,6 +1,0 @@
-//! Cross-cutting system code. The generator adds `pub mod traits;`,
-//! `pub mod pressure;` and `pub mod supervisor;` here.
-
-pub mod pressure;
-pub mod supervisor;
-pub mod traits;
