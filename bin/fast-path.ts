@@ -9,17 +9,17 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { loadProjectAdapters } from '../shared/adapters/plugin-loader.js';
 import { CONFIG_FILE, projectConfigFromText } from '../shared/config/load-project-config.js';
-import { SpecError, formatIssue } from '../shared/errors.js';
-import { describeSpecRun, planSpecRun, type SpecRun, type SpecRunOptions } from '../shared/run/spec-run.js';
+import { SpecError, describeRefusal } from '../shared/errors.js';
+import { describeSpecRun, extraAdapterIds, onlyAdapter, planSpecRun, type SpecRun, type SpecRunOptions } from '../shared/run/spec-run.js';
 import { collectSpecSources } from '../shared/run/spec-sources.js';
-import { conflicterWouldAsk, unresolvedConflicts, type ConflicterSettings } from '../generators/_shared/pending-conflicts.js';
+import { conflictRefusal, conflicterWouldAsk, unresolvedConflicts, type ConflicterSettings } from '../generators/_shared/pending-conflicts.js';
 import { commitPlan } from './fast-commit.js';
 
 /** Sub-generators the fast path can run, and the adapters each accepts (undefined: all). */
 const FAST_SUB_GENERATORS: Readonly<Record<string, SpecRunOptions['onlyAdapters'] | null>> = {
   command: null,
-  'rust-module': { ids: ['rust-ipc'], hint: (found) => `the spec's adapter is ${found}, and continuum:rust-module writes rust-ipc specs; use ${found === 'trait-only' ? 'continuum:trait' : 'continuum:command'}` },
-  trait: { ids: ['trait-only'], hint: (found) => `the spec's adapter is ${found}, and continuum:trait writes trait-only specs; use ${found === 'rust-ipc' ? 'continuum:rust-module' : 'continuum:command'}` },
+  'rust-module': onlyAdapter('rust-ipc'),
+  trait: onlyAdapter('trait-only'),
 };
 
 interface FastOptions {
@@ -56,7 +56,7 @@ function parseFastOptions(argv: readonly string[]): FastOptions | undefined {
     if (!match) return undefined;
     const value = match[2] ?? argv[++i];
     if (value === undefined || value === '') return undefined;
-    if (match[1] === 'adapter') options.adapters.push(...value.split(',').map((v) => v.trim()).filter((v) => v !== ''));
+    if (match[1] === 'adapter') options.adapters.push(...extraAdapterIds(value));
     else options[match[1] as 'spec' | 'cwd'] = value;
   }
   return options.spec === undefined ? undefined : options;
@@ -88,8 +88,7 @@ export async function fastRun(argv: readonly string[]): Promise<number | undefin
     });
   } catch (error) {
     if (!(error instanceof SpecError)) throw error;
-    const count = error.issues.length;
-    process.stderr.write(`continuum-gen: ${count} problem${count === 1 ? '' : 's'} found; nothing was written:\n${error.issues.map((i) => `  ${formatIssue(i)}`).join('\n')}\n`);
+    process.stderr.write(`continuum-gen: ${describeRefusal(error)}\n`);
     return 1;
   }
 
@@ -100,15 +99,8 @@ export async function fastRun(argv: readonly string[]): Promise<number | undefin
     if (conflicts.length > 0) {
       // Someone is there to answer: let Yeoman's conflicter ask, file by file.
       if (interactive(argv)) return undefined;
-      process.stderr.write(
-        [
-          `continuum-gen: ${conflicts.length} file${conflicts.length === 1 ? '' : 's'} on disk differ${conflicts.length === 1 ? 's' : ''} from what would be generated, and a non-interactive run cannot ask what to do; nothing was written:`,
-          ...conflicts.map((path) => `  conflict ${path}`),
-          'Re-run with --force to overwrite them, --dry-run to see the differences, or in a terminal (or with --interactive) to decide file by file;',
-          'a .yo-resolve file can settle them for good (a line "<path> skip" keeps your version, "<path> force" takes the generated one).',
-          '',
-        ].join('\n'),
-      );
+      process.stderr.write(`continuum-gen: ${conflictRefusal(conflicts)}
+`);
       return 1;
     }
   }

@@ -36,6 +36,12 @@ export class SpecError extends Error {
   }
 }
 
+/** Every issue of an error in one message: the count, that nothing was written, one issue a line. */
+export function describeRefusal(error: SpecError): string {
+  const count = error.issues.length;
+  return `${count} problem${count === 1 ? '' : 's'} found; nothing was written:\n${error.issues.map((i) => `  ${formatIssue(i)}`).join('\n')}`;
+}
+
 /** Collects issues during a pass so the user sees all of them at once, not one per run. */
 export class IssueCollector {
   private readonly issues: SpecIssue[] = [];

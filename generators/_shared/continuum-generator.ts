@@ -4,10 +4,10 @@ import Generator, { type BaseFeatures, type BaseOptions, type PromptQuestion } f
 import type { FilePlan } from '../../shared/adapters/adapter.js';
 import { CONFIG_FILE, projectConfigFromText } from '../../shared/config/load-project-config.js';
 import type { ProjectConfig } from '../../shared/config/project-config.js';
-import { SpecError, formatIssue, type SpecIssue } from '../../shared/errors.js';
+import { SpecError, describeRefusal, type SpecIssue } from '../../shared/errors.js';
 import { parseJsonSource } from '../../shared/spec/json-source.js';
 import { camelCaseOption, optionValueProblem, type OptionDeclaration } from './option-declarations.js';
-import { conflicterWouldAsk, unresolvedConflicts, type ConflicterSettings } from './pending-conflicts.js';
+import { conflictRefusal, conflicterWouldAsk, unresolvedConflicts, type ConflicterSettings } from './pending-conflicts.js';
 
 /**
  * A run that stops before writing anything. Its message is complete (yo and continuum-gen print
@@ -49,8 +49,7 @@ function withParsableProjectConfig(options: BaseOptions): BaseOptions {
 
 /** One message listing every issue of a SpecError. */
 function runErrorOf(error: SpecError): ContinuumRunError {
-  const count = error.issues.length;
-  return new ContinuumRunError(`${count} problem${count === 1 ? '' : 's'} found; nothing was written:\n${error.issues.map((i) => `  ${formatIssue(i)}`).join('\n')}`, error.issues);
+  return new ContinuumRunError(describeRefusal(error), error.issues);
 }
 
 /**
@@ -210,14 +209,7 @@ export abstract class ContinuumGenerator extends Generator {
     if (!this.interactive && conflicterWouldAsk(settings)) {
       const conflicts = await unresolvedConflicts(files.filter((f) => !overwrite.has(f.path)), this.destinationRoot(), settings);
       if (conflicts.length > 0) {
-        throw new ContinuumRunError(
-          [
-            `${conflicts.length} file${conflicts.length === 1 ? '' : 's'} on disk differ${conflicts.length === 1 ? 's' : ''} from what would be generated, and a non-interactive run cannot ask what to do; nothing was written:`,
-            ...conflicts.map((path) => `  conflict ${path}`),
-            'Re-run with --force to overwrite them, --dry-run to see the differences, or in a terminal (or with --interactive) to decide file by file;',
-            'a .yo-resolve file can settle them for good (a line "<path> skip" keeps your version, "<path> force" takes the generated one).',
-          ].join('\n'),
-        );
+        throw new ContinuumRunError(conflictRefusal(conflicts));
       }
     }
     for (const file of files) {

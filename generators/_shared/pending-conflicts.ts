@@ -46,3 +46,14 @@ export async function unresolvedConflicts(files: FilePlan, destinationRoot: stri
   }
   return conflicts;
 }
+
+/** Why a non-interactive run stops on these conflicts, and how to go on: the same words on both paths. */
+export function conflictRefusal(conflicts: readonly string[]): string {
+  const many = conflicts.length !== 1;
+  return [
+    `${conflicts.length} file${many ? 's' : ''} on disk differ${many ? '' : 's'} from what would be generated, and a non-interactive run cannot ask what to do; nothing was written:`,
+    ...conflicts.map((path) => `  conflict ${path}`),
+    'Re-run with --force to overwrite them, --dry-run to see the differences, or in a terminal (or with --interactive) to decide file by file;',
+    'a .yo-resolve file can settle them for good (a line "<path> skip" keeps your version, "<path> force" takes the generated one).',
+  ].join('\n');
+}

@@ -2,16 +2,10 @@ import type { BaseFeatures, BaseOptions } from 'yeoman-generator';
 import { loadProjectAdapters } from '../../shared/adapters/plugin-loader.js';
 import type { ProjectConfig } from '../../shared/config/project-config.js';
 import { SpecError } from '../../shared/errors.js';
-import { describeSpecRun, planSpecRun, type SpecRun, type SpecRunOptions } from '../../shared/run/spec-run.js';
+import { describeSpecRun, extraAdapterIds, planSpecRun, type SpecRun, type SpecRunOptions } from '../../shared/run/spec-run.js';
 import { collectSpecSources, type SpecSource } from '../../shared/run/spec-sources.js';
 import { ContinuumGenerator } from './continuum-generator.js';
 import type { OptionDeclaration } from './option-declarations.js';
-
-/** --adapter values: repeatable, or comma-separated. */
-export function extraAdapterIds(value: unknown): string[] {
-  const values = Array.isArray(value) ? value : typeof value === 'string' ? [value] : [];
-  return values.flatMap((v) => String(v).split(',')).map((v) => v.trim()).filter((v) => v !== '');
-}
 
 export const specOption: OptionDeclaration = {
   name: 'spec',

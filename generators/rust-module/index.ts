@@ -1,11 +1,8 @@
 import type { BaseFeatures, BaseOptions } from 'yeoman-generator';
-import type { SpecRunOptions } from '../../shared/run/spec-run.js';
+import { onlyAdapter, type SpecRunOptions } from '../../shared/run/spec-run.js';
 import { adapterOption, specOption, SpecGenerator, verboseOption } from '../_shared/spec-generator.js';
 
 export const summary = 'the whole Rust-backed vertical of a rust-ipc spec: ServiceModule, ts-rs wire types, IPC mixin, command (--spec=<file|folder|glob>)';
-
-/** The sub-generator that writes each Rust adapter's specs (everything else is continuum:command's). */
-const GENERATOR_OF_ADAPTER: Readonly<Record<string, string>> = { 'rust-ipc': 'continuum:rust-module', 'trait-only': 'continuum:trait' };
 
 /**
  * The sub-generator of one Rust adapter (`continuum:rust-module` for rust-ipc, `continuum:trait`
@@ -22,10 +19,7 @@ export function rustSpecGenerator(adapterId: 'rust-ipc' | 'trait-only', summaryT
     }
 
     protected override onlyAdapters(): SpecRunOptions['onlyAdapters'] {
-      return {
-        ids: [adapterId],
-        hint: (found) => `the spec's adapter is ${found}, and ${GENERATOR_OF_ADAPTER[adapterId]} writes ${adapterId} specs; use ${GENERATOR_OF_ADAPTER[found] ?? 'continuum:command'}`,
-      };
+      return onlyAdapter(adapterId);
     }
 
     initializing(): void {

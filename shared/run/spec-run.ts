@@ -84,3 +84,20 @@ export function describeSpecRun(run: SpecRun, dryRun: boolean): string[] {
   if (run.results.length > 1) lines.push(`${prefix}${run.results.length} specs, ${run.files.length} files planned`);
   return lines;
 }
+
+/** --adapter values: repeatable, or comma-separated. */
+export function extraAdapterIds(value: unknown): string[] {
+  const values = Array.isArray(value) ? value : typeof value === 'string' ? [value] : [];
+  return values.flatMap((v) => String(v).split(',')).map((v) => v.trim()).filter((v) => v !== '');
+}
+
+/** The sub-generator that writes each Rust adapter's specs (every other spec is continuum:command's). */
+const GENERATOR_OF_ADAPTER: Readonly<Record<string, string>> = { 'rust-ipc': 'continuum:rust-module', 'trait-only': 'continuum:trait' };
+
+/** The restriction of a Rust adapter's sub-generator to that adapter's specs, naming the one to use instead. */
+export function onlyAdapter(adapterId: 'rust-ipc' | 'trait-only'): NonNullable<SpecRunOptions['onlyAdapters']> {
+  return {
+    ids: [adapterId],
+    hint: (found) => `the spec's adapter is ${found}, and ${GENERATOR_OF_ADAPTER[adapterId]} writes ${adapterId} specs; use ${GENERATOR_OF_ADAPTER[found] ?? 'continuum:command'}`,
+  };
+}
