@@ -47,6 +47,10 @@ function usage(subGenerators: readonly SubGenerator[]): string {
     '  -h, --help     show this help',
     '  -V, --version  show the version',
     '  adapters [--cwd <folder>]  list the built-in and project-local adapters (.yo-rc.json) and what each writes',
+    '  validate --spec=<file|folder|glob> [--json]  check specs as a generation would; writes nothing',
+    '  schema [command-spec-v2|run-result|project-config|audit-report]  print a JSON Schema',
+    '  mcp [--cwd <folder>]       an MCP server on stdio for AI agents (tools: validate, generate, reverse, audit, ...)',
+    '  --json on a sub-generator  print the run result (schemas/run-result.schema.json) on stdout',
   ].join('\n');
 }
 
@@ -76,6 +80,7 @@ export async function runWithYeoman(argv: string[]): Promise<number> {
     // Not a sub-generator: a listing of the project's adapters (shared/adapters/adapter-listing.ts).
     const cwdAt = rest.findIndex((a) => a === '--cwd' || a.startsWith('--cwd='));
     const cwd = cwdAt < 0 ? undefined : rest[cwdAt].startsWith('--cwd=') ? rest[cwdAt].slice('--cwd='.length) : rest[cwdAt + 1];
+    if (rest.includes('--json')) return (await import('./agent-commands.js')).adaptersJson(cwd ?? '.');
     process.stdout.write(await projectAdapterListing(resolve(cwd ?? '.')));
     return 0;
   }
