@@ -6,7 +6,7 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { projectAdapterDescriptions } from '../shared/adapters/adapter-listing.js';
-import { formatRunResult, doneResult, invalidResult, type ResultContext } from '../shared/agent/run-result.js';
+import { COMMAND_LINE, doneResult, formatRunResult, invalidResult, type ResultContext } from '../shared/agent/run-result.js';
 import { isPublishedSchema, PUBLISHED_SCHEMAS, publishedSchemaText } from '../shared/agent/published.js';
 import { validateSpecs } from '../shared/agent/validate.js';
 import { toolInfo } from '../shared/audit/tool-info.js';
@@ -18,7 +18,7 @@ const context = (command: string): ResultContext => ({ command, tool: toolInfo()
 
 /** A usage problem on the command line: printed with the usage, exit 1, nothing done. */
 function usageError(command: string, usage: string, problem: string, json: boolean): number {
-  if (json) process.stdout.write(formatRunResult(invalidResult(context(command), [{ file: '<command line>', pointer: '', message: problem, expected: usage }])));
+  if (json) process.stdout.write(formatRunResult(invalidResult(context(command), [{ file: COMMAND_LINE, pointer: '', message: problem, expected: usage }])));
   process.stderr.write(`continuum-gen ${command}: ${problem}\n${usage}\n`);
   return 1;
 }

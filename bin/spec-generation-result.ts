@@ -1,6 +1,6 @@
 /** The run result (schemas/run-result.schema.json) of one spec generation, for --json and the MCP server. */
 import { dryRunDiffs } from '../shared/agent/file-diffs.js';
-import { conflictResult, doneResult, failedResult, invalidResult, resultFiles, resultSpecs, type ResultContext, type RunResult } from '../shared/agent/run-result.js';
+import { conflictResult, describeFileStates, doneResult, failedResult, invalidResult, resultFiles, resultSpecs, type ResultContext, type RunResult } from '../shared/agent/run-result.js';
 import type { SpecGeneration } from './fast-path.js';
 
 /**
@@ -21,7 +21,8 @@ export function specGenerationResult(context: ResultContext, generation: Exclude
         const seen = run.files.map((f) => f.path).filter((path) => outcome.states.has(path));
         return failedResult(context, 'aborted', `stopped at the first file that would change (--bail); ${outcome.summary}`, [], resultFiles(seen, outcome.states));
       }
-      return doneResult(context, outcome.summary, resultFiles(run.files.map((f) => f.path), outcome.states, diffs), { specs: resultSpecs(run) });
+      const files = resultFiles(run.files.map((f) => f.path), outcome.states, diffs);
+      return doneResult(context, describeFileStates(files, context.dryRun === true), files, { specs: resultSpecs(run) });
     }
   }
 }

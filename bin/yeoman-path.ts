@@ -10,6 +10,9 @@ import { QueuedAdapter, TerminalAdapter } from '@yeoman/adapter';
 import { createEnv, prepareCommand } from 'yeoman-environment';
 import { listSubGenerators, type SubGenerator } from '../generators/_shared/sub-generators.js';
 import { projectAdapterListing } from '../shared/adapters/adapter-listing.js';
+import { formatRunResult } from '../shared/agent/run-result.js';
+import { toolInfo } from '../shared/audit/tool-info.js';
+import { runErrorResult } from './run-error-result.js';
 
 type Command = Awaited<ReturnType<typeof prepareCommand>>;
 
@@ -19,7 +22,7 @@ const packageJson = JSON.parse(readFileSync(join(packageRoot, 'package.json'), '
 /** Same rule as the generators: prompts only when stdin is a terminal, unless --interactive / --no-interactive. */
 function isInteractive(argv: readonly string[]): boolean {
   const flag = [...argv].reverse().find((a) => a === '--interactive' || a === '--no-interactive');
-  return flag ? flag === '--interactive' : process.stdin.isTTY === true;
+  return flag ? flag === '--interactive' : !argv.includes('--json') && process.stdin.isTTY === true;
 }
 
 /** The terminal adapter, except that a question in a non-interactive run is an error instead of a wait on stdin. */
@@ -110,7 +113,16 @@ export async function runWithYeoman(argv: string[]): Promise<number> {
     env.register(chosen.path, { namespace, packagePath: packageRoot });
     await env.run([namespace, ...this.args], options);
   });
-  await command.parseAsync(rest, { from: 'user' });
+  try {
+    await command.parseAsync(rest, { from: 'user' });
+  } catch (error) {
+    // A --json run that stops still answers with a result (audit's --json is its report instead).
+    if (rest.includes('--json') && chosen.name !== 'audit') {
+      const dryRun = rest.includes('--dry-run');
+      process.stdout.write(formatRunResult(runErrorResult({ command: chosen.name, tool: toolInfo(), dryRun }, error)));
+    }
+    throw error;
+  }
   return 0;
 }
 

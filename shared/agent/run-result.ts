@@ -9,6 +9,9 @@ import type { SpecRun } from '../run/spec-run.js';
 /** Bumped only on an incompatible change (a field removed, renamed or retyped). */
 export const RUN_RESULT_SCHEMA_VERSION = 1;
 
+/** The "file" of an issue about the command line's options (a missing or bad value). */
+export const COMMAND_LINE = '<command line>';
+
 /** The conflicter's vocabulary: what happened (or, in a dry run, would happen) to one file. */
 export type FileState = 'create' | 'identical' | 'conflict' | 'force' | 'skip';
 export const FILE_STATES: readonly FileState[] = ['create', 'identical', 'conflict', 'force', 'skip'];
@@ -44,7 +47,7 @@ export interface RunResult {
   /** The process's exit code (0 when ok). */
   readonly exitCode: number;
   readonly dryRun: boolean;
-  /** One line for a person; everything in it is also in the structured fields. */
+  /** A summary for a person: a line, or for status error the whole error text. */
   readonly message: string;
   readonly files: readonly ResultFile[];
   readonly issues: readonly SpecIssue[];
@@ -121,6 +124,13 @@ export function resultFiles(paths: readonly string[], states: ReadonlyMap<string
     const diff = diffs.get(path);
     return diff === undefined ? { path, state: state as FileState } : { path, state: state as FileState, diff };
   });
+}
+
+/** The result's one-line message for a finished run: how many files, by state (`Dry run: 8 files: 8 create`). */
+export function describeFileStates(files: readonly ResultFile[], dryRun: boolean): string {
+  const counts = FILE_STATES.map((state) => [state, files.filter((f) => f.state === state).length] as const).filter(([, n]) => n > 0);
+  const parts = counts.map(([state, n]) => `${n} ${state}`).join(', ') || 'nothing to do';
+  return `${dryRun ? 'Dry run: ' : ''}${files.length} file${files.length === 1 ? '' : 's'}: ${parts}`;
 }
 
 /** The JSON text a --json run prints on stdout: stable key order, two-space indent, one final newline. */
