@@ -21,14 +21,9 @@ import { reverseResultFields } from '../shared/agent/reverse-result.js';
 import { conflictResult, doneResult, failedResult, invalidResult, resultFiles, type ResultContext, type RunResult } from '../shared/agent/run-result.js';
 import { outsideRootIssue, plannedOutsideRoot, specSourcesOf, withoutInlinePositions, type SpecInput } from '../shared/agent/spec-input.js';
 import { validateSpecs } from '../shared/agent/validate.js';
-import { runAudit } from '../shared/audit/audit.js';
-import { jsonReport } from '../shared/audit/report.js';
 import { toolInfo } from '../shared/audit/tool-info.js';
-import { AuditTreeReader } from '../shared/audit/tree-reader.js';
 import { CONFIG_FILE, projectConfigFromText } from '../shared/config/load-project-config.js';
 import { SpecError } from '../shared/errors.js';
-import { ReverseEngineer } from '../shared/reverse/reverse-engineer.js';
-import { planSpecFiles } from '../shared/reverse/reverse-run.js';
 import { extraAdapterIds } from '../shared/run/spec-run.js';
 import { commitFiles, generateSpecs } from './fast-path.js';
 import { specGenerationResult } from './spec-generation-result.js';
@@ -150,6 +145,8 @@ export function createContinuumMcpServer(projectRoot: string): McpServer {
         guarded(ctx, async () => {
           const outside = outsideRootIssue(projectRoot, input.path, 'path');
           if (outside) return invalidResult(ctx, [outside]);
+          // The reverse engine (ts-morph) loads on the first call, not at startup.
+          const [{ ReverseEngineer }, { planSpecFiles }] = await Promise.all([import('../shared/reverse/reverse-engineer.js'), import('../shared/reverse/reverse-run.js')]);
           const config = projectConfigFromText(readProjectFile(projectRoot, CONFIG_FILE));
           const posixRoot = projectRoot.split(sep).join(posix.sep);
           const engine = new ReverseEngineer({ projectRoot: posixRoot, config });
@@ -188,6 +185,7 @@ export function createContinuumMcpServer(projectRoot: string): McpServer {
     async (input) =>
       queue(async () => {
         try {
+          const [{ runAudit }, { jsonReport }, { AuditTreeReader }] = await Promise.all([import('../shared/audit/audit.js'), import('../shared/audit/report.js'), import('../shared/audit/tree-reader.js')]);
           const config = projectConfigFromText(readProjectFile(projectRoot, CONFIG_FILE));
           const failOn = input.failOn ?? 'error';
           const audit = runAudit({ projectRoot: projectRoot.split(sep).join(posix.sep), config, reader: new AuditTreeReader(), mode: 'full' });
