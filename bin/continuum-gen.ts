@@ -7,7 +7,16 @@
  * conflicter, so they report and write the same.
  */
 
+/** Commands for agents and scripts, each module loaded only when its command runs (the fast path never loads the MCP SDK). */
+const AGENT_COMMANDS: Readonly<Record<string, (rest: string[]) => Promise<number>>> = {
+  mcp: async (rest) => (await import('./mcp-server.js')).runMcpServer(rest),
+  validate: async (rest) => (await import('./agent-commands.js')).validateCommand(rest),
+  schema: async (rest) => (await import('./agent-commands.js')).schemaCommand(rest),
+};
+
 async function main(argv: string[]): Promise<number> {
+  const [first = '', ...rest] = argv;
+  if (Object.hasOwn(AGENT_COMMANDS, first)) return AGENT_COMMANDS[first](rest);
   // CONTINUUM_GEN_PATH=yeoman forces the Yeoman path (the parity test compares the two).
   if (process.env.CONTINUUM_GEN_PATH !== 'yeoman') {
     const { fastRun } = await import('./fast-path.js');

@@ -5,15 +5,17 @@
  * ts-morph. It declines (returns undefined) whenever the run needs what only the Yeoman path has:
  * an option it does not know, --help, a question, or a conflict that an interactive run would ask about.
  */
-import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { loadProjectAdapters } from '../shared/adapters/plugin-loader.js';
-import { CONFIG_FILE, projectConfigFromText } from '../shared/config/load-project-config.js';
-import { SpecError, describeRefusal } from '../shared/errors.js';
-import { describeSpecRun, extraAdapterIds, onlyAdapter, planSpecRun, type SpecRun, type SpecRunOptions } from '../shared/run/spec-run.js';
+import { resolve } from 'node:path';
+import type { PlannedFile } from '../shared/adapters/adapter.js';
+import { planProjectRun, readProjectFile, type ProjectRunRequest } from '../shared/agent/project-run.js';
+import { formatRunResult } from '../shared/agent/run-result.js';
+import { toolInfo } from '../shared/audit/tool-info.js';
+import { SpecError, describeRefusal, type SpecIssue } from '../shared/errors.js';
+import { describeSpecRun, extraAdapterIds, onlyAdapter, type SpecRun, type SpecRunOptions } from '../shared/run/spec-run.js';
 import { collectSpecSources } from '../shared/run/spec-sources.js';
 import { conflictRefusal, conflicterWouldAsk, unresolvedConflicts, type ConflicterSettings } from '../generators/_shared/pending-conflicts.js';
-import { commitPlan } from './fast-commit.js';
+import { commitPlan, type CommitOutcome } from './fast-commit.js';
+import { specGenerationResult } from './spec-generation-result.js';
 
 /** Sub-generators the fast path can run, and the adapters each accepts (undefined: all). */
 const FAST_SUB_GENERATORS: Readonly<Record<string, SpecRunOptions['onlyAdapters'] | null>> = {
@@ -28,12 +30,14 @@ interface FastOptions {
   adapters: string[];
   migrate: boolean;
   verbose: boolean;
+  json: boolean;
   settings: { force?: boolean; bail?: boolean; dryRun?: boolean; skipYoResolve?: boolean; ignoreWhitespace?: boolean };
 }
 
 const BOOLEAN_FLAGS: Readonly<Record<string, (o: FastOptions) => void>> = {
   '--migrate': (o) => (o.migrate = true),
   '--verbose': (o) => (o.verbose = true),
+  '--json': (o) => (o.json = true),
   '--force': (o) => (o.settings.force = true),
   '--bail': (o) => (o.settings.bail = true),
   '--dry-run': (o) => (o.settings.dryRun = true),
@@ -44,7 +48,7 @@ const BOOLEAN_FLAGS: Readonly<Record<string, (o: FastOptions) => void>> = {
 
 /** Parse the flags the fast path understands; undefined for anything else (the Yeoman path decides). */
 function parseFastOptions(argv: readonly string[]): FastOptions | undefined {
-  const options: FastOptions = { adapters: [], migrate: false, verbose: false, settings: {} };
+  const options: FastOptions = { adapters: [], migrate: false, verbose: false, json: false, settings: {} };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const boolean = BOOLEAN_FLAGS[arg];
@@ -64,6 +68,65 @@ function parseFastOptions(argv: readonly string[]): FastOptions | undefined {
 
 const interactive = (argv: readonly string[]): boolean => !argv.includes('--no-interactive') && process.stdin.isTTY === true;
 
+/** One spec-driven generation, as the fast path and the MCP server run it. */
+export interface SpecGenerationRequest extends ProjectRunRequest {
+  readonly settings: ConflicterSettings;
+  /** Someone can answer the conflicter's question: a conflict hands the run to the Yeoman path instead of refusing. */
+  readonly canAsk: boolean;
+  /** Print each file's state line on stderr. */
+  readonly logFiles: (run: SpecRun) => boolean;
+  /** More checks of the planned run before anything is written (the MCP server's root confinement). */
+  readonly checkRun?: (run: SpecRun) => readonly SpecIssue[];
+}
+
+/** How a generation ended; nothing is written unless it is `committed`. */
+export type SpecGeneration =
+  | { readonly kind: 'invalid'; readonly error: SpecError }
+  | { readonly kind: 'ask' }
+  | { readonly kind: 'conflict'; readonly run: SpecRun; readonly conflicts: readonly string[] }
+  | { readonly kind: 'committed'; readonly run: SpecRun; readonly outcome: CommitOutcome };
+
+/** Plan, refuse what a non-interactive run cannot settle, then commit through the conflicter. */
+export async function generateSpecs(request: SpecGenerationRequest): Promise<SpecGeneration> {
+  let run: SpecRun;
+  try {
+    run = await planProjectRun(request);
+  } catch (error) {
+    if (!(error instanceof SpecError)) throw error;
+    return { kind: 'invalid', error };
+  }
+  const refused = request.checkRun?.(run) ?? [];
+  if (refused.length > 0) return { kind: 'invalid', error: new SpecError(refused) };
+
+  const commit = await commitFiles(run.files, { ...request, overwrite: run.overwrite, logFiles: request.logFiles(run) });
+  return commit.kind === 'ask' ? commit : { ...commit, run };
+}
+
+/** How writing a file plan ended. */
+export type FileCommit = { readonly kind: 'ask' } | { readonly kind: 'conflict'; readonly conflicts: readonly string[] } | { readonly kind: 'committed'; readonly outcome: CommitOutcome };
+
+/**
+ * Write planned files through the conflicter, after refusing the conflicts a run that cannot ask
+ * would stop on (or handing them to a question, when someone can answer). `overwrite` names files
+ * the user asked to rewrite: never a conflict.
+ */
+export async function commitFiles(
+  files: readonly PlannedFile[],
+  options: { readonly projectRoot: string; readonly overwrite: readonly string[]; readonly settings: ConflicterSettings; readonly canAsk: boolean; readonly logFiles: boolean },
+): Promise<FileCommit> {
+  const { projectRoot, settings } = options;
+  if (conflicterWouldAsk(settings)) {
+    const overwrite = new Set(options.overwrite);
+    const conflicts = await unresolvedConflicts(files.filter((f) => !overwrite.has(f.path)), projectRoot, settings);
+    if (conflicts.length > 0) {
+      // Someone is there to answer: let Yeoman's conflicter ask, file by file.
+      return options.canAsk ? { kind: 'ask' } : { kind: 'conflict', conflicts };
+    }
+  }
+  const outcome = await commitPlan(files, { projectRoot, overwrite: options.overwrite, settings, logFiles: options.logFiles });
+  return { kind: 'committed', outcome };
+}
+
 /** Run a fast-path-eligible command line; undefined when the Yeoman path must run it instead. */
 export async function fastRun(argv: readonly string[]): Promise<number | undefined> {
   const [subGenerator, ...rest] = argv;
@@ -72,49 +135,34 @@ export async function fastRun(argv: readonly string[]): Promise<number | undefin
   if (!options) return undefined;
   const shellCwd = process.cwd();
   const projectRoot = resolve(shellCwd, options.cwd ?? '.');
-
-  let run: SpecRun;
-  try {
-    const config = projectConfigFromText(readIfExists(join(projectRoot, CONFIG_FILE)));
-    const { registry } = await loadProjectAdapters(projectRoot, config);
-    const sources = collectSpecSources(options.spec!, shellCwd, projectRoot);
-    run = planSpecRun(sources, {
-      config,
-      registry,
-      extraAdapters: options.adapters,
-      migrate: options.migrate,
-      onlyAdapters: FAST_SUB_GENERATORS[subGenerator] ?? undefined,
-      read: (path) => readIfExists(join(projectRoot, path)),
-    });
-  } catch (error) {
-    if (!(error instanceof SpecError)) throw error;
-    process.stderr.write(`continuum-gen: ${describeRefusal(error)}\n`);
-    return 1;
+  const generation = await generateSpecs({
+    projectRoot,
+    sources: () => collectSpecSources(options.spec!, shellCwd, projectRoot),
+    adapters: options.adapters,
+    migrate: options.migrate,
+    onlyAdapters: FAST_SUB_GENERATORS[subGenerator] ?? undefined,
+    settings: options.settings,
+    // A --json run is a machine's: it never hands a conflict to a question.
+    canAsk: interactive(argv) && !options.json,
+    logFiles: (run) => options.verbose || run.results.length === 1,
+  });
+  if (generation.kind === 'ask') return undefined;
+  if (options.json) {
+    const result = specGenerationResult({ command: subGenerator, tool: toolInfo(), dryRun: options.settings.dryRun }, generation, (path) => readProjectFile(projectRoot, path));
+    process.stdout.write(formatRunResult(result));
   }
-
-  const settings: ConflicterSettings = options.settings;
-  if (conflicterWouldAsk(settings)) {
-    const overwrite = new Set(run.overwrite);
-    const conflicts = await unresolvedConflicts(run.files.filter((f) => !overwrite.has(f.path)), projectRoot, settings);
-    if (conflicts.length > 0) {
-      // Someone is there to answer: let Yeoman's conflicter ask, file by file.
-      if (interactive(argv)) return undefined;
-      process.stderr.write(`continuum-gen: ${conflictRefusal(conflicts)}
-`);
+  switch (generation.kind) {
+    case 'invalid':
+      process.stderr.write(`continuum-gen: ${describeRefusal(generation.error)}\n`);
       return 1;
+    case 'conflict':
+      process.stderr.write(`continuum-gen: ${conflictRefusal(generation.conflicts)}\n`);
+      return 1;
+    case 'committed': {
+      const { run, outcome } = generation;
+      for (const line of describeSpecRun(run, options.settings.dryRun === true)) process.stderr.write(`${line}\n`);
+      process.stderr.write(`${outcome.summary}\n`);
+      return outcome.aborted ? 1 : 0;
     }
-  }
-
-  const outcome = await commitPlan(run.files, { projectRoot, overwrite: run.overwrite, settings, logFiles: options.verbose || run.results.length === 1 });
-  for (const line of describeSpecRun(run, settings.dryRun === true)) process.stderr.write(`${line}\n`);
-  process.stderr.write(`${outcome.summary}\n`);
-  return outcome.aborted ? 1 : 0;
-}
-
-function readIfExists(path: string): string | undefined {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch {
-    return undefined;
   }
 }

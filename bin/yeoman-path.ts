@@ -10,6 +10,9 @@ import { QueuedAdapter, TerminalAdapter } from '@yeoman/adapter';
 import { createEnv, prepareCommand } from 'yeoman-environment';
 import { listSubGenerators, type SubGenerator } from '../generators/_shared/sub-generators.js';
 import { projectAdapterListing } from '../shared/adapters/adapter-listing.js';
+import { formatRunResult } from '../shared/agent/run-result.js';
+import { toolInfo } from '../shared/audit/tool-info.js';
+import { runErrorResult } from './run-error-result.js';
 
 type Command = Awaited<ReturnType<typeof prepareCommand>>;
 
@@ -19,7 +22,7 @@ const packageJson = JSON.parse(readFileSync(join(packageRoot, 'package.json'), '
 /** Same rule as the generators: prompts only when stdin is a terminal, unless --interactive / --no-interactive. */
 function isInteractive(argv: readonly string[]): boolean {
   const flag = [...argv].reverse().find((a) => a === '--interactive' || a === '--no-interactive');
-  return flag ? flag === '--interactive' : process.stdin.isTTY === true;
+  return flag ? flag === '--interactive' : !argv.includes('--json') && process.stdin.isTTY === true;
 }
 
 /** The terminal adapter, except that a question in a non-interactive run is an error instead of a wait on stdin. */
@@ -47,6 +50,10 @@ function usage(subGenerators: readonly SubGenerator[]): string {
     '  -h, --help     show this help',
     '  -V, --version  show the version',
     '  adapters [--cwd <folder>]  list the built-in and project-local adapters (.yo-rc.json) and what each writes',
+    '  validate --spec=<file|folder|glob> [--json]  check specs as a generation would; writes nothing',
+    '  schema [command-spec-v2|run-result|project-config|audit-report]  print a JSON Schema',
+    '  mcp [--cwd <folder>]       an MCP server on stdio for AI agents (tools: validate, generate, reverse, audit, ...)',
+    '  --json on a sub-generator  print the run result (schemas/run-result.schema.json) on stdout',
   ].join('\n');
 }
 
@@ -76,6 +83,7 @@ export async function runWithYeoman(argv: string[]): Promise<number> {
     // Not a sub-generator: a listing of the project's adapters (shared/adapters/adapter-listing.ts).
     const cwdAt = rest.findIndex((a) => a === '--cwd' || a.startsWith('--cwd='));
     const cwd = cwdAt < 0 ? undefined : rest[cwdAt].startsWith('--cwd=') ? rest[cwdAt].slice('--cwd='.length) : rest[cwdAt + 1];
+    if (rest.includes('--json')) return (await import('./agent-commands.js')).adaptersJson(cwd ?? '.');
     process.stdout.write(await projectAdapterListing(resolve(cwd ?? '.')));
     return 0;
   }
@@ -105,7 +113,16 @@ export async function runWithYeoman(argv: string[]): Promise<number> {
     env.register(chosen.path, { namespace, packagePath: packageRoot });
     await env.run([namespace, ...this.args], options);
   });
-  await command.parseAsync(rest, { from: 'user' });
+  try {
+    await command.parseAsync(rest, { from: 'user' });
+  } catch (error) {
+    // A --json run that stops still answers with a result (audit's --json is its report instead).
+    if (rest.includes('--json') && chosen.name !== 'audit') {
+      const dryRun = rest.includes('--dry-run');
+      process.stdout.write(formatRunResult(runErrorResult({ command: chosen.name, tool: toolInfo(), dryRun }, error)));
+    }
+    throw error;
+  }
   return 0;
 }
 

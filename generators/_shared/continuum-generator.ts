@@ -4,6 +4,7 @@ import Generator, { type BaseFeatures, type BaseOptions, type PromptQuestion } f
 import type { FilePlan } from '../../shared/adapters/adapter.js';
 import { CONFIG_FILE, projectConfigFromText } from '../../shared/config/load-project-config.js';
 import type { ProjectConfig } from '../../shared/config/project-config.js';
+import { COMMAND_LINE } from '../../shared/agent/run-result.js';
 import { SpecError, describeRefusal, type SpecIssue } from '../../shared/errors.js';
 import { parseJsonSource } from '../../shared/spec/json-source.js';
 import { camelCaseOption, optionValueProblem, type OptionDeclaration } from './option-declarations.js';
@@ -17,6 +18,8 @@ export class ContinuumRunError extends Error {
   constructor(
     message: string,
     readonly issues: readonly SpecIssue[] = [],
+    /** Files a non-interactive run refused to overwrite. */
+    readonly conflicts: readonly string[] = [],
   ) {
     super(message);
     this.name = 'ContinuumRunError';
@@ -96,6 +99,8 @@ export abstract class ContinuumGenerator extends Generator {
   protected get interactive(): boolean {
     const flag = this.optionValue('interactive');
     if (typeof flag === 'boolean') return flag;
+    // A --json run is a machine's: its stdout is the result, never a question.
+    if (this.optionValue('json') === true) return false;
     return process.stdin.isTTY === true;
   }
 
@@ -124,7 +129,7 @@ export abstract class ContinuumGenerator extends Generator {
         values[camelCaseOption(name)] = typeof declaration.default === 'string' ? declaration.default : undefined;
       }
     }
-    if (problems.length > 0) throw new ContinuumRunError(`Invalid option value; nothing was written:\n${problems.map((p) => `  ${p}`).join('\n')}`);
+    if (problems.length > 0) throw new ContinuumRunError(`Invalid option value; nothing was written:\n${problems.map((p) => `  ${p}`).join('\n')}`, problems.map((message) => ({ file: COMMAND_LINE, pointer: '', message })));
     if (missing.length > 0) throw this.missingValuesError(missing.map((d) => `--${d.name}: ${d.description}`));
     return values;
   }
@@ -166,6 +171,7 @@ export abstract class ContinuumGenerator extends Generator {
         ...names.map((n) => `  missing ${n}`),
         'Pass them as options or a spec file (--spec=<file>), or run in a terminal (or with --interactive) to be asked.',
       ].join('\n'),
+      names.map((n) => ({ file: COMMAND_LINE, pointer: '', message: `missing ${n}`, expected: 'the value as an option, or a spec file (--spec=<file>)' })),
     );
   }
 
@@ -209,7 +215,7 @@ export abstract class ContinuumGenerator extends Generator {
     if (!this.interactive && conflicterWouldAsk(settings)) {
       const conflicts = await unresolvedConflicts(files.filter((f) => !overwrite.has(f.path)), this.destinationRoot(), settings);
       if (conflicts.length > 0) {
-        throw new ContinuumRunError(conflictRefusal(conflicts));
+        throw new ContinuumRunError(conflictRefusal(conflicts), [], conflicts);
       }
     }
     for (const file of files) {

@@ -1,10 +1,15 @@
+import { existsSync, readFileSync } from 'node:fs';
 import type { BaseFeatures, BaseOptions } from 'yeoman-generator';
+import { dryRunDiffs } from '../../shared/agent/file-diffs.js';
+import { describeFileStates, doneResult, formatRunResult, resultFiles, resultSpecs } from '../../shared/agent/run-result.js';
+import { toolInfo } from '../../shared/audit/tool-info.js';
 import { loadProjectAdapters } from '../../shared/adapters/plugin-loader.js';
 import type { ProjectConfig } from '../../shared/config/project-config.js';
 import { SpecError } from '../../shared/errors.js';
 import { describeSpecRun, extraAdapterIds, planSpecRun, type SpecRun, type SpecRunOptions } from '../../shared/run/spec-run.js';
 import { collectSpecSources, type SpecSource } from '../../shared/run/spec-sources.js';
 import { ContinuumGenerator } from './continuum-generator.js';
+import { jsonResultOption, recordConflicterStates } from './json-result.js';
 import type { OptionDeclaration } from './option-declarations.js';
 
 export const specOption: OptionDeclaration = {
@@ -35,8 +40,12 @@ export abstract class SpecGenerator extends ContinuumGenerator {
   protected sources: readonly SpecSource[] = [];
   protected specRun!: SpecRun;
 
+  /** The conflicter's state of each file, recorded for --json. */
+  private fileStates: ReadonlyMap<string, string> | undefined;
+
   constructor(args: string[], options: BaseOptions, features?: BaseFeatures) {
     super(args, options, features);
+    this.declareOptions([jsonResultOption]);
   }
 
   /** Adapters this generator accepts (undefined: every adapter). */
@@ -65,12 +74,23 @@ export abstract class SpecGenerator extends ContinuumGenerator {
   }
 
   protected async writeRun(): Promise<void> {
+    if (this.optionValue('json') === true) this.fileStates = recordConflicterStates(this.env, this.destinationRoot());
     await this.writePlan(this.specRun.files, { overwrite: this.specRun.overwrite });
   }
 
   protected reportRun(): void {
-    for (const line of describeSpecRun(this.specRun, this.conflicterSettings.dryRun === true)) this.log.info(line);
+    const dryRun = this.conflicterSettings.dryRun === true;
+    for (const line of describeSpecRun(this.specRun, dryRun)) this.log.info(line);
+    if (this.fileStates) {
+      const read = (path: string): string | undefined => (existsSync(this.destinationPath(path)) ? readFileSync(this.destinationPath(path), 'utf8') : undefined);
+      const diffs = dryRun ? dryRunDiffs(this.specRun.files, this.fileStates, read) : new Map<string, string>();
+      const files = resultFiles(this.specRun.files.map((f) => f.path), this.fileStates, diffs);
+      process.stdout.write(formatRunResult(doneResult({ command: this.subGeneratorName, tool: toolInfo(), dryRun }, describeFileStates(files, dryRun), files, { specs: resultSpecs(this.specRun) })));
+    }
   }
+
+  /** The sub-generator's name as the result names it (command, rust-module, trait). */
+  protected abstract get subGeneratorName(): string;
 
   private async reportingAsync<T>(step: () => Promise<T>): Promise<T> {
     try {

@@ -18,6 +18,10 @@ export default class CommandGenerator extends SpecGenerator {
     this.declareOptions(Object.values(commandOptions));
   }
 
+  protected get subGeneratorName(): string {
+    return 'command';
+  }
+
   initializing(): void {
     this.projectConfig = this.loadProjectConfig();
   }

@@ -7,7 +7,12 @@ import { planV1Migration, type V1MigrationPlan } from '../../shared/reverse/migr
 import { ReverseEngineer, type ReversedCommand } from '../../shared/reverse/reverse-engineer.js';
 import { formatRunSummary, formatRunWarnings, planSpecFiles, type SpecFilePlan, type WriteOutcome } from '../../shared/reverse/reverse-run.js';
 import { nodeSourceReader } from '../../shared/reverse/source-reader.js';
+import { dryRunDiffs } from '../../shared/agent/file-diffs.js';
+import { migrationResultFields, reverseResultFields } from '../../shared/agent/reverse-result.js';
+import { describeFileStates, doneResult, formatRunResult, resultFiles } from '../../shared/agent/run-result.js';
+import { toolInfo } from '../../shared/audit/tool-info.js';
 import { ContinuumGenerator, ContinuumRunError } from '../_shared/continuum-generator.js';
+import { jsonResultOption, recordConflicterStates } from '../_shared/json-result.js';
 import { reverseOptions } from './options.js';
 import { progressBar } from './progress.js';
 
@@ -30,12 +35,14 @@ export default class ReverseGenerator extends ContinuumGenerator {
   private outcome!: Run;
   /** Each planned file on disk before the run: absent, same content, or different. */
   private readonly before = new Map<string, 'absent' | 'same' | 'different'>();
+  /** The conflicter's state of each file, recorded for --json. */
+  private fileStates: ReadonlyMap<string, string> | undefined;
 
   constructor(args: string[], options: BaseOptions, features?: BaseFeatures) {
     super(args, options, features);
     this.description = `Write ${summary}`;
     this.argument('path', { type: String, required: false, description: 'A command folder, or a folder of them (src/commands); relative to the current folder' });
-    this.declareOptions(Object.values(reverseOptions));
+    this.declareOptions([...Object.values(reverseOptions), jsonResultOption]);
   }
 
   initializing(): void {
@@ -83,7 +90,10 @@ export default class ReverseGenerator extends ContinuumGenerator {
   }
 
   async writing(): Promise<void> {
+    if (this.jsonResult) this.fileStates = recordConflicterStates(this.env, this.destinationRoot());
     if (this.printsToStdout) {
+      // With --json the specs are in the result; stdout holds nothing else.
+      if (this.jsonResult) return;
       for (const file of this.plannedFiles()) process.stdout.write(`${JSON.stringify(JSON.parse(file.content))}\n`);
       return;
     }
@@ -91,6 +101,7 @@ export default class ReverseGenerator extends ContinuumGenerator {
   }
 
   end(): void {
+    if (this.jsonResult) this.printRunResult();
     const nothingWritten = this.printsToStdout || this.conflicterSettings.dryRun === true;
     const outcomes: WriteOutcome[] = this.plannedFiles().map((file) => {
       const before = this.before.get(file.path);
@@ -115,6 +126,21 @@ export default class ReverseGenerator extends ContinuumGenerator {
     }
     const { results, plan } = this.outcome;
     this.log(formatRunSummary({ read: results.length, skipped: plan.skipped, outcomes, warnings: results.flatMap((r) => r.warnings), nothingWritten }));
+  }
+
+  /** --json: the run result on stdout (states as the conflicter reported them; none with --stdout). */
+  private printRunResult(): void {
+    const dryRun = this.printsToStdout || this.conflicterSettings.dryRun === true;
+    const context = { command: 'reverse', tool: toolInfo(), dryRun };
+    const planned = this.printsToStdout ? [] : this.plannedFiles();
+    const diffs = this.conflicterSettings.dryRun === true ? dryRunDiffs(planned, this.fileStates ?? new Map(), (path) => this.readDisk(path)) : new Map<string, string>();
+    const files = resultFiles(planned.map((f) => f.path), this.fileStates ?? new Map(), diffs);
+    const fields = this.outcome.kind === 'migrate' ? migrationResultFields(this.outcome.plan) : reverseResultFields(this.outcome.results, this.outcome.plan);
+    process.stdout.write(formatRunResult(doneResult(context, describeFileStates(files, dryRun), files, fields)));
+  }
+
+  private get jsonResult(): boolean {
+    return this.optionValue('json') === true;
   }
 
   private get printsToStdout(): boolean {

@@ -18,6 +18,10 @@ export function rustSpecGenerator(adapterId: 'rust-ipc' | 'trait-only', summaryT
       this.declareOptions([{ ...specOption, required: true, prompt: { message: 'Spec file' } }, adapterOption, verboseOption]);
     }
 
+    protected get subGeneratorName(): string {
+      return adapterId === 'rust-ipc' ? 'rust-module' : 'trait';
+    }
+
     protected override onlyAdapters(): SpecRunOptions['onlyAdapters'] {
       return onlyAdapter(adapterId);
     }

@@ -98,6 +98,11 @@ function withLines<T>(step: () => T, locate: (pointer: string) => { line: number
 
 /** `continuum-gen adapters`: the listing of built-in and project-local adapters of the project at projectRoot. */
 export async function projectAdapterListing(projectRoot: string): Promise<string> {
+  return formatAdapterListing(await projectAdapterDescriptions(projectRoot));
+}
+
+/** The adapters of the project at projectRoot, as `continuum-gen adapters` (and its --json) shows them. */
+export async function projectAdapterDescriptions(projectRoot: string): Promise<AdapterDescription[]> {
   const { config, locate } = readProjectConfig(projectRoot);
   let loaded: LoadedAdapters;
   try {
@@ -107,5 +112,5 @@ export async function projectAdapterListing(projectRoot: string): Promise<string
       throw error;
     }, locate);
   }
-  return formatAdapterListing(describeAdapters(loaded, config));
+  return describeAdapters(loaded, config);
 }

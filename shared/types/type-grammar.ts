@@ -18,8 +18,8 @@ type Token =
   | { kind: 'punct'; text: string; offset: number }
   | { kind: 'end'; text: ''; offset: number };
 
-const PRIMITIVES: readonly PrimitiveName[] = ['string', 'number', 'integer', 'boolean'];
-const GRAMMAR_SUMMARY =
+export const PRIMITIVES: readonly PrimitiveName[] = ['string', 'number', 'integer', 'boolean'];
+export const GRAMMAR_SUMMARY =
   "write string, number, integer, boolean, a union of string literals ('a' | 'b'), T[], Array<T>, Record<string, T>, T | null, or a type name from the spec's types or imports";
 
 /** Names the grammar refuses outright, with what to write instead. */

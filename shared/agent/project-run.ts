@@ -1,0 +1,43 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadProjectAdapters } from '../adapters/plugin-loader.js';
+import { CONFIG_FILE, projectConfigFromText } from '../config/load-project-config.js';
+import { planSpecRun, type SpecRun, type SpecRunOptions } from '../run/spec-run.js';
+import type { SpecSource } from '../run/spec-sources.js';
+
+export interface ProjectRunRequest {
+  /** Absolute folder that holds .yo-rc.json; every planned path is relative to it. */
+  readonly projectRoot: string;
+  /** The specs to plan (may throw SpecError: a file that cannot be read). */
+  readonly sources: () => readonly SpecSource[];
+  readonly adapters?: readonly string[];
+  readonly migrate?: boolean;
+  readonly onlyAdapters?: SpecRunOptions['onlyAdapters'];
+}
+
+/**
+ * Plan a run in a project on disk: its .yo-rc.json, its adapter plugins, its shared files for the
+ * edits. Writes nothing; throws SpecError with every problem (config, plugins, specs) at once.
+ */
+export async function planProjectRun(request: ProjectRunRequest): Promise<SpecRun> {
+  const { projectRoot } = request;
+  const config = projectConfigFromText(readProjectFile(projectRoot, CONFIG_FILE));
+  const { registry } = await loadProjectAdapters(projectRoot, config);
+  return planSpecRun(request.sources(), {
+    config,
+    registry,
+    extraAdapters: request.adapters ?? [],
+    migrate: request.migrate === true,
+    onlyAdapters: request.onlyAdapters,
+    read: (path) => readProjectFile(projectRoot, path),
+  });
+}
+
+/** A project file's text, or undefined when it cannot be read (absent, a folder). */
+export function readProjectFile(projectRoot: string, path: string): string | undefined {
+  try {
+    return readFileSync(join(projectRoot, path), 'utf8');
+  } catch {
+    return undefined;
+  }
+}
