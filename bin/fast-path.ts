@@ -15,12 +15,12 @@ import { collectSpecSources } from '../shared/run/spec-sources.js';
 import { conflictRefusal, conflicterWouldAsk, unresolvedConflicts, type ConflicterSettings } from '../generators/_shared/pending-conflicts.js';
 import { commitPlan } from './fast-commit.js';
 
-/** Sub-generators the fast path can run, and the adapters each accepts (undefined: all). */
-const FAST_SUB_GENERATORS: Readonly<Record<string, SpecRunOptions['onlyAdapters'] | null>> = {
-  command: null,
-  'rust-module': onlyAdapter('rust-ipc'),
-  trait: onlyAdapter('trait-only'),
-};
+/** Sub-generators the fast path can run, and the adapters each accepts (undefined: all); a Map, so `valueOf` is no sub-generator. */
+const FAST_SUB_GENERATORS: ReadonlyMap<string, SpecRunOptions['onlyAdapters']> = new Map([
+  ['command', undefined],
+  ['rust-module', onlyAdapter('rust-ipc')],
+  ['trait', onlyAdapter('trait-only')],
+]);
 
 interface FastOptions {
   spec?: string;
@@ -31,23 +31,23 @@ interface FastOptions {
   settings: { force?: boolean; bail?: boolean; dryRun?: boolean; skipYoResolve?: boolean; ignoreWhitespace?: boolean };
 }
 
-const BOOLEAN_FLAGS: Readonly<Record<string, (o: FastOptions) => void>> = {
-  '--migrate': (o) => (o.migrate = true),
-  '--verbose': (o) => (o.verbose = true),
-  '--force': (o) => (o.settings.force = true),
-  '--bail': (o) => (o.settings.bail = true),
-  '--dry-run': (o) => (o.settings.dryRun = true),
-  '--skip-yo-resolve': (o) => (o.settings.skipYoResolve = true),
-  '--whitespace': (o) => (o.settings.ignoreWhitespace = true),
-  '--no-interactive': () => undefined,
-};
+const BOOLEAN_FLAGS: ReadonlyMap<string, (o: FastOptions) => void> = new Map<string, (o: FastOptions) => void>([
+  ['--migrate', (o: FastOptions) => (o.migrate = true)],
+  ['--verbose', (o: FastOptions) => (o.verbose = true)],
+  ['--force', (o: FastOptions) => (o.settings.force = true)],
+  ['--bail', (o: FastOptions) => (o.settings.bail = true)],
+  ['--dry-run', (o: FastOptions) => (o.settings.dryRun = true)],
+  ['--skip-yo-resolve', (o: FastOptions) => (o.settings.skipYoResolve = true)],
+  ['--whitespace', (o: FastOptions) => (o.settings.ignoreWhitespace = true)],
+  ['--no-interactive', () => undefined],
+]);
 
 /** Parse the flags the fast path understands; undefined for anything else (the Yeoman path decides). */
 function parseFastOptions(argv: readonly string[]): FastOptions | undefined {
   const options: FastOptions = { adapters: [], migrate: false, verbose: false, settings: {} };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
-    const boolean = BOOLEAN_FLAGS[arg];
+    const boolean = BOOLEAN_FLAGS.get(arg);
     if (boolean) {
       boolean(options);
       continue;
@@ -67,7 +67,7 @@ const interactive = (argv: readonly string[]): boolean => !argv.includes('--no-i
 /** Run a fast-path-eligible command line; undefined when the Yeoman path must run it instead. */
 export async function fastRun(argv: readonly string[]): Promise<number | undefined> {
   const [subGenerator, ...rest] = argv;
-  if (subGenerator === undefined || !(subGenerator in FAST_SUB_GENERATORS)) return undefined;
+  if (subGenerator === undefined || !FAST_SUB_GENERATORS.has(subGenerator)) return undefined;
   const options = parseFastOptions(rest);
   if (!options) return undefined;
   const shellCwd = process.cwd();
@@ -83,7 +83,7 @@ export async function fastRun(argv: readonly string[]): Promise<number | undefin
       registry,
       extraAdapters: options.adapters,
       migrate: options.migrate,
-      onlyAdapters: FAST_SUB_GENERATORS[subGenerator] ?? undefined,
+      onlyAdapters: FAST_SUB_GENERATORS.get(subGenerator),
       read: (path) => readIfExists(join(projectRoot, path)),
     });
   } catch (error) {

@@ -10,6 +10,7 @@ import { QueuedAdapter, TerminalAdapter } from '@yeoman/adapter';
 import { createEnv, prepareCommand } from 'yeoman-environment';
 import { listSubGenerators, type SubGenerator } from '../generators/_shared/sub-generators.js';
 import { projectAdapterListing } from '../shared/adapters/adapter-listing.js';
+import { didYouMean } from '../shared/model/naming.js';
 
 type Command = Awaited<ReturnType<typeof prepareCommand>>;
 
@@ -85,7 +86,8 @@ export async function runWithYeoman(argv: string[]): Promise<number> {
   }
   const chosen = subGenerators.find((s) => s.name === first);
   if (!chosen) {
-    process.stderr.write(`continuum-gen: unknown sub-generator ${JSON.stringify(first)}.\n\n${usage(subGenerators)}\n`);
+    const suggestion = didYouMean(first, [...subGenerators.map((s) => s.name), 'adapters']);
+    process.stderr.write(`continuum-gen: unknown sub-generator ${JSON.stringify(first)}${suggestion ? `; did you mean ${suggestion}?` : '.'}\n\n${usage(subGenerators)}\n`);
     return 1;
   }
 
