@@ -16,7 +16,7 @@ export interface SpecIssue {
   readonly found?: string;
   /** What would be accepted instead. */
   readonly expected?: string;
-  /** The closest accepted value to what was found, when one is close enough to be a typo. */
+  /** The closest accepted value to what was found, as it would be written, when one is close enough to be a typo. */
   readonly suggestion?: string;
 }
 
@@ -25,7 +25,7 @@ export function formatIssue(issue: SpecIssue): string {
   const pointer = issue.pointer === '' ? '' : ` (at ${issue.pointer})`;
   const found = issue.found !== undefined ? `; found ${issue.found}` : '';
   const expected = issue.expected !== undefined ? `; expected ${issue.expected}` : '';
-  const suggestion = issue.suggestion !== undefined ? `; did you mean ${issue.suggestion}?` : '';
+  const suggestion = issue.suggestion !== undefined ? `; did you mean ${JSON.stringify(issue.suggestion)}?` : '';
   return `${place}${pointer}: ${issue.message}${found}${expected}${suggestion}`;
 }
 

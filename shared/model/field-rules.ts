@@ -15,6 +15,9 @@ export interface RuleProblem {
   readonly expected: string;
 }
 
+/** What every JavaScript object inherits: names a field cannot have. */
+const OBJECT_MEMBERS: ReadonlySet<string> = new Set(Object.getOwnPropertyNames(Object.prototype).filter((n) => n !== '__proto__').sort());
+
 /** Why `name` cannot name a field (a param, a result, a field of a type), or undefined when it can. */
 export function fieldNameProblem(name: string): RuleProblem | undefined {
   if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) {
@@ -22,6 +25,8 @@ export function fieldNameProblem(name: string): RuleProblem | undefined {
   }
   // In a JavaScript object literal `{ __proto__: x }` sets the prototype: the field would vanish.
   if (name === '__proto__') return { problem: 'field name "__proto__" would set the prototype of every object literal that carries it', expected: 'another name' };
+  // An absent `toString` reads as the inherited function: validation fails at run time, and tsc refuses `{}` for the type.
+  if (OBJECT_MEMBERS.has(name)) return { problem: `field name ${JSON.stringify(name)} is a member of every JavaScript object (Object.prototype)`, expected: `a name other than ${[...OBJECT_MEMBERS].join(', ')}` };
   return undefined;
 }
 
@@ -79,9 +84,12 @@ export function defaultValueProblems(value: unknown, type: TypeNode, types: Defa
       return value.flatMap((item, index) => defaultValueProblems(item, type.element, types, `${at}/${index}`));
     case 'record':
       if (!isPlainObject(value)) return one(`expected an object (${typeToSpecText(type)})`);
-      return Object.entries(value).flatMap(([key, item]) =>
-        key === '__proto__' ? [{ at: at + pointerOf(key), problem: 'a key named __proto__ would set the prototype of the object literal instead' }] : defaultValueProblems(item, type.value, types, at + pointerOf(key)),
-      );
+      return Object.entries(value).flatMap(([key, item]) => {
+        if (key === '__proto__') return [{ at: at + pointerOf(key), problem: 'a key named __proto__ would set the prototype of the object literal instead' }];
+        // tsc types `{ toString: 'a' }` from the inherited member, not the record's values: TS2322 for an enum value.
+        if (OBJECT_MEMBERS.has(key)) return [{ at: at + pointerOf(key), problem: `a key named ${key}, a member of every JavaScript object (Object.prototype), is typed by TypeScript as that member, not as the record's value` }];
+        return defaultValueProblems(item, type.value, types, at + pointerOf(key));
+      });
     case 'named': {
       if (types.imported.has(type.name)) return one(`${type.name} is an imported type: the generator cannot check or type a value of it; set the value in the implementation instead`);
       const declared = types.declarations.get(type.name);
@@ -95,7 +103,7 @@ export function defaultValueProblems(value: unknown, type: TypeNode, types: Defa
       const variant = typeof tag === 'string' ? declared.variants.find((v) => v.name === tag) : undefined;
       if (!variant) {
         const names = declared.variants.map((v) => v.name);
-        return [{ at: at + pointerOf(declared.tag), problem: `expected '${declared.tag}' to be one of ${names.map((n) => `'${n}'`).join(', ')} (the variants of ${type.name})`, ...(typeof tag === 'string' && didYouMean(tag, names) ? { suggestion: `'${didYouMean(tag, names)}'` } : {}) }];
+        return [{ at: at + pointerOf(declared.tag), problem: `expected '${declared.tag}' to be one of ${names.map((n) => `'${n}'`).join(', ')} (the variants of ${type.name})`, ...(typeof tag === 'string' && didYouMean(tag, names) ? { suggestion: didYouMean(tag, names) } : {}) }];
       }
       return fieldProblems(value, variant.fields, `${type.name} variant ${variant.name}`, types, at, [declared.tag]);
     }
@@ -114,7 +122,7 @@ function fieldProblems(value: Record<string, unknown>, fields: readonly { name: 
     if (field) problems.push(...defaultValueProblems(item, field.type, types, at + pointerOf(key)));
     else if (!alsoKnown.includes(key)) {
       const suggestion = didYouMean(key, [...byName.keys()]);
-      problems.push({ at: at + pointerOf(key), problem: `${owner} has no field '${key}'`, ...(suggestion ? { suggestion: `'${suggestion}'` } : {}) });
+      problems.push({ at: at + pointerOf(key), problem: `${owner} has no field '${key}'`, ...(suggestion ? { suggestion } : {}) });
     }
   }
   return problems;

@@ -11,7 +11,7 @@ export const SPEC_LIMITS = {
   /** Nested Array<...>, Record<string, ...>, (...) and [] in one type string. */
   typeDepth: 32,
   /** Characters of one type string. */
-  typeLength: 1000,
+  typeLength: 4096,
   /** Entries of params, and of results. */
   fields: 256,
   /** Fields of one declared type or variant. */

@@ -56,10 +56,11 @@ export function inspectSpec(text: string | Uint8Array, file: string): SpecInspec
   }
   const migratedFromV1 = isV1Spec(document);
   const spec = migratedFromV1 ? migrateV1Spec(document as Record<string, unknown>) : (document as CommandSpecV2);
-  const problems = schemaIssues('command-spec-v2', spec, file);
-  const issues = inFileOrder([...source.issues, ...locateSchemaIssues(problems, source)]);
   // A refused __proto__ key is cut out like a schema problem: no later stage sees it, or reports it again.
-  const cuts = [...problems.map(partOf), ...source.issues.map((i) => i.pointer).filter((p) => p.endsWith('/__proto__'))];
+  const protoKeys = new Set(source.issues.map((i) => i.pointer).filter((p) => p.endsWith('/__proto__')));
+  const problems = schemaIssues('command-spec-v2', spec, file).filter((i) => !protoKeys.has(i.pointer));
+  const issues = inFileOrder([...source.issues, ...locateSchemaIssues(problems, source)]);
+  const cuts = [...problems.map(partOf), ...protoKeys];
   if (cuts.length === 0) return { issues, loaded: { spec, source, migratedFromV1 }, restore: (issue) => issue };
   const salvaged = salvage(spec, cuts, file);
   if (!salvaged) return { issues, restore: () => undefined };

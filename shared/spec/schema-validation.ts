@@ -83,7 +83,7 @@ function toIssue(error: ErrorObject, document: unknown, file: string, prefix: st
         pointer: `${at}${pointerOf(key)}`,
         message: `unknown property '${key}'`,
         expected: allowed.length > 0 ? `one of ${allowed.join(', ')}` : 'no other properties',
-        ...(suggestion ? { suggestion: `'${suggestion}'` } : {}),
+        ...(suggestion ? { suggestion } : {}),
         atKey: true,
       };
     }
@@ -91,7 +91,7 @@ function toIssue(error: ErrorObject, document: unknown, file: string, prefix: st
       const allowed = params.allowedValues as unknown[];
       const value = valueAt(document, pointer);
       const suggestion = typeof value === 'string' ? didYouMean(value, allowed.filter((v): v is string => typeof v === 'string')) : undefined;
-      return { file, pointer: at, message: 'value not allowed', found, expected: `one of ${allowed.map((v) => JSON.stringify(v)).join(', ')}`, ...(suggestion ? { suggestion: JSON.stringify(suggestion) } : {}) };
+      return { file, pointer: at, message: 'value not allowed', found, expected: `one of ${allowed.map((v) => JSON.stringify(v)).join(', ')}`, ...(suggestion ? { suggestion } : {}) };
     }
     case 'const':
       return { file, pointer: at, message: 'value not allowed', found, expected: JSON.stringify(params.allowedValue) };

@@ -106,8 +106,7 @@ export function parseTypeString(source: string): TypeNode {
   function parseUnion(): TypeNode {
     const members: Member[] = [parseMember()];
     while (peek().text === '|') {
-      const bar = take();
-      if (members.length >= SPEC_LIMITS.unionMembers + 1) throw new TypeSyntaxError(bar.offset, `the union has more than ${SPEC_LIMITS.unionMembers} members`, 'declare an enum under the types block, or split the values');
+      take();
       members.push(parseMember());
     }
     return combineUnion(members);
@@ -176,6 +175,7 @@ export function parseTypeString(source: string): TypeNode {
     }
     const nullMembers = members.filter((m) => m.isNull);
     const rest = members.filter((m) => !m.isNull);
+    if (rest.length > SPEC_LIMITS.unionMembers) throw new TypeSyntaxError(rest[SPEC_LIMITS.unionMembers].offset, `the union has more than ${SPEC_LIMITS.unionMembers} members`, 'split the values, or use string');
     if (nullMembers.length > 1) throw new TypeSyntaxError(nullMembers[1].offset, "'null' appears twice in the union", 'write it once');
     let core: TypeNode;
     if (rest.every((m) => m.literal !== undefined)) {
