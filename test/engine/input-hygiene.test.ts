@@ -137,6 +137,10 @@ describe('input hygiene: prototype-named keys and values', () => {
     'an import name': (n) => ({ imports: [{ name: n, from: './x' }], results: [{ name: 'c', type: n }] }),
     'a command name segment': (n) => ({ name: `docs/${n}` }),
     'an adapter': (n) => ({ adapter: n }),
+    'a variant name (trait-only)': (n) => ({ adapter: 'trait-only', params: [], results: [], types: { Ev: { tag: 'kind', variants: { [n]: { fields: { a: { type: 'string' } } } } } }, traits: { Probe: { methods: [{ name: 'go', params: [{ name: 'e', type: 'Ev' }] }] } } }),
+    'a trait method and its param': (n) => ({ adapter: 'trait-only', params: [], results: [], traits: { Probe: { methods: [{ name: n, params: [{ name: n, type: 'string' }] }] } } }),
+    'a supertrait': (n) => ({ adapter: 'trait-only', params: [], results: [], traits: { Probe: { supertraits: [n], methods: [{ name: 'go' }] } } }),
+    'a trait a rust-ipc module implements': (n) => ({ adapter: 'rust-ipc', rust: { module: 'modules/docs', traits: [n] } }),
   };
   for (const name of protoNames) {
     for (const [where, build] of Object.entries(positions)) {
@@ -376,6 +380,12 @@ describe('continuum-gen: input hygiene at the command line', () => {
     assert.match(run.stderr, /unknown sub-generator "valueOf"/);
     assert.doesNotMatch(run.stderr, /TypeError|Cannot read properties/);
     assert.deepEqual(listFiles(dir), ['spec.json']);
+  });
+
+  it('a misspelt option gets a did-you-mean (commander\'s), with a non-zero exit', async () => {
+    const run = await runBin(['command', '--forse', '--spec=x.json', '--no-interactive'], { cwd: tempProject(), stdin: 'closed' });
+    assert.notEqual(run.code, 0);
+    assert.match(run.stderr, /unknown option '--forse'\s+\(Did you mean --force\?\)/);
   });
 
   it('a misspelt sub-generator gets a did-you-mean', async () => {
