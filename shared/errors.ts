@@ -90,3 +90,14 @@ export function describeValue(value: unknown): string {
 export function pointerOf(...segments: Array<string | number>): string {
   return segments.map((s) => '/' + String(s).replace(/~/g, '~0').replace(/\//g, '~1')).join('');
 }
+
+/** The value at a JSON pointer inside a document: own members only, so `constructor` finds no inherited member. */
+export function valueAtPointer(document: unknown, pointer: string): unknown {
+  let current = document;
+  for (const raw of pointer.split('/').slice(1)) {
+    const key = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    if (current === null || typeof current !== 'object' || !Object.hasOwn(current, key)) return undefined;
+    current = (current as Record<string, unknown>)[key];
+  }
+  return current;
+}

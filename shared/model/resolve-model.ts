@@ -1,5 +1,5 @@
 import type { ProjectConfig } from '../config/project-config.js';
-import { IssueCollector, SpecError, describeValue, pointerOf, type SpecIssue } from '../errors.js';
+import { IssueCollector, SpecError, describeValue, pointerOf, valueAtPointer, type SpecIssue } from '../errors.js';
 import type { JsonSource } from '../spec/json-source.js';
 import type { AdapterId, CommandSpecV2, Environment, SpecField, SpecTypeField } from '../spec/command-spec.js';
 import { canonicalSpec } from '../spec/canonical-spec.js';
@@ -315,17 +315,6 @@ export function resolveCommandModelWithIssues(spec: CommandSpecV2, source: JsonS
     specFile: file,
   };
   return { model, issues: issues.list() };
-}
-
-/** The value at a JSON pointer inside a value (own members only). */
-function valueAtPointer(value: unknown, pointer: string): unknown {
-  let current = value;
-  for (const raw of pointer.split('/').slice(1)) {
-    const key = raw.replace(/~1/g, '/').replace(/~0/g, '~');
-    if (current === null || typeof current !== 'object' || !Object.hasOwn(current, key)) return undefined;
-    current = (current as Record<string, unknown>)[key];
-  }
-  return current;
 }
 
 /** Report each list of the spec that is longer than its limit in SPEC_LIMITS, at its first entry past the limit. */

@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Ajv as AjvInstance, ErrorObject, Options, ValidateFunction } from 'ajv';
-import { describeValue, pointerOf, type SpecIssue } from '../errors.js';
+import { describeValue, pointerOf, valueAtPointer, type SpecIssue } from '../errors.js';
 import { didYouMean } from '../model/naming.js';
 import { schemasDir } from '../package-root.js';
 
@@ -46,17 +46,6 @@ function validatorFor(name: SchemaName): ValidateFunction {
   return validators.get(name)!;
 }
 
-function valueAt(document: unknown, pointer: string): unknown {
-  let current = document;
-  for (const raw of pointer.split('/').slice(1)) {
-    const key = raw.replace(/~1/g, '/').replace(/~0/g, '~');
-    // Own members only: a key named constructor must not find Object.prototype.constructor.
-    if (current === null || typeof current !== 'object' || !Object.hasOwn(current, key)) return undefined;
-    current = (current as Record<string, unknown>)[key];
-  }
-  return current;
-}
-
 /** A schema issue, with what the loader needs to locate it and to check the rest without it. */
 export interface SchemaIssue extends SpecIssue {
   /** Locate at the key, not the value (an unknown property). */
@@ -68,7 +57,7 @@ export interface SchemaIssue extends SpecIssue {
 /** Turn one ajv error into an issue that says what was found and what is accepted. */
 function toIssue(error: ErrorObject, document: unknown, file: string, prefix: string): SchemaIssue {
   const pointer = error.instancePath;
-  const found = describeValue(valueAt(document, pointer));
+  const found = describeValue(valueAtPointer(document, pointer));
   const at = prefix + pointer;
   const params = error.params as Record<string, unknown>;
   switch (error.keyword) {
@@ -89,7 +78,7 @@ function toIssue(error: ErrorObject, document: unknown, file: string, prefix: st
     }
     case 'enum': {
       const allowed = params.allowedValues as unknown[];
-      const value = valueAt(document, pointer);
+      const value = valueAtPointer(document, pointer);
       const suggestion = typeof value === 'string' ? didYouMean(value, allowed.filter((v): v is string => typeof v === 'string')) : undefined;
       return { file, pointer: at, message: 'value not allowed', found, expected: `one of ${allowed.map((v) => JSON.stringify(v)).join(', ')}`, ...(suggestion ? { suggestion } : {}) };
     }

@@ -11,14 +11,8 @@ import { parseJsonSource } from '../../shared/spec/json-source.js';
 import { parseTypeString } from '../../shared/types/type-grammar.js';
 import { listFiles, removeTempProjects, runBin, tempProject } from '../support/generator-run.js';
 import { specsDir } from '../support/paths.js';
+import { baseSpec } from './bad-input.test.js';
 
-const baseSpec = {
-  version: 2,
-  name: 'docs/read',
-  description: 'Read a doc',
-  params: [{ name: 'path', type: 'string' }],
-  results: [{ name: 'content', type: 'string' }],
-};
 
 const generate = (specText: string | Uint8Array, extraAdapters?: readonly string[]): GenerationResult => generateCommand({ specText, specFile: 'specs/x.json', config: defaultProjectConfig, ...(extraAdapters ? { extraAdapters } : {}) });
 
