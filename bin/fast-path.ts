@@ -17,12 +17,12 @@ import { conflictRefusal, conflicterWouldAsk, unresolvedConflicts, type Conflict
 import { commitPlan, type CommitOutcome } from './fast-commit.js';
 import { specGenerationResult } from './spec-generation-result.js';
 
-/** Sub-generators the fast path can run, and the adapters each accepts (undefined: all). */
-const FAST_SUB_GENERATORS: Readonly<Record<string, SpecRunOptions['onlyAdapters'] | null>> = {
-  command: null,
-  'rust-module': onlyAdapter('rust-ipc'),
-  trait: onlyAdapter('trait-only'),
-};
+/** Sub-generators the fast path can run, and the adapters each accepts (undefined: all); a Map, so `valueOf` is no sub-generator. */
+const FAST_SUB_GENERATORS: ReadonlyMap<string, SpecRunOptions['onlyAdapters']> = new Map([
+  ['command', undefined],
+  ['rust-module', onlyAdapter('rust-ipc')],
+  ['trait', onlyAdapter('trait-only')],
+]);
 
 interface FastOptions {
   spec?: string;
@@ -34,24 +34,24 @@ interface FastOptions {
   settings: { force?: boolean; bail?: boolean; dryRun?: boolean; skipYoResolve?: boolean; ignoreWhitespace?: boolean };
 }
 
-const BOOLEAN_FLAGS: Readonly<Record<string, (o: FastOptions) => void>> = {
-  '--migrate': (o) => (o.migrate = true),
-  '--verbose': (o) => (o.verbose = true),
-  '--json': (o) => (o.json = true),
-  '--force': (o) => (o.settings.force = true),
-  '--bail': (o) => (o.settings.bail = true),
-  '--dry-run': (o) => (o.settings.dryRun = true),
-  '--skip-yo-resolve': (o) => (o.settings.skipYoResolve = true),
-  '--whitespace': (o) => (o.settings.ignoreWhitespace = true),
-  '--no-interactive': () => undefined,
-};
+const BOOLEAN_FLAGS: ReadonlyMap<string, (o: FastOptions) => void> = new Map<string, (o: FastOptions) => void>([
+  ['--migrate', (o: FastOptions) => (o.migrate = true)],
+  ['--verbose', (o: FastOptions) => (o.verbose = true)],
+  ['--json', (o: FastOptions) => (o.json = true)],
+  ['--force', (o: FastOptions) => (o.settings.force = true)],
+  ['--bail', (o: FastOptions) => (o.settings.bail = true)],
+  ['--dry-run', (o: FastOptions) => (o.settings.dryRun = true)],
+  ['--skip-yo-resolve', (o: FastOptions) => (o.settings.skipYoResolve = true)],
+  ['--whitespace', (o: FastOptions) => (o.settings.ignoreWhitespace = true)],
+  ['--no-interactive', () => undefined],
+]);
 
 /** Parse the flags the fast path understands; undefined for anything else (the Yeoman path decides). */
 function parseFastOptions(argv: readonly string[]): FastOptions | undefined {
   const options: FastOptions = { adapters: [], migrate: false, verbose: false, json: false, settings: {} };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
-    const boolean = BOOLEAN_FLAGS[arg];
+    const boolean = BOOLEAN_FLAGS.get(arg);
     if (boolean) {
       boolean(options);
       continue;
@@ -130,7 +130,7 @@ export async function commitFiles(
 /** Run a fast-path-eligible command line; undefined when the Yeoman path must run it instead. */
 export async function fastRun(argv: readonly string[]): Promise<number | undefined> {
   const [subGenerator, ...rest] = argv;
-  if (subGenerator === undefined || !(subGenerator in FAST_SUB_GENERATORS)) return undefined;
+  if (subGenerator === undefined || !FAST_SUB_GENERATORS.has(subGenerator)) return undefined;
   const options = parseFastOptions(rest);
   if (!options) return undefined;
   const shellCwd = process.cwd();
@@ -140,7 +140,7 @@ export async function fastRun(argv: readonly string[]): Promise<number | undefin
     sources: () => collectSpecSources(options.spec!, shellCwd, projectRoot),
     adapters: options.adapters,
     migrate: options.migrate,
-    onlyAdapters: FAST_SUB_GENERATORS[subGenerator] ?? undefined,
+    onlyAdapters: FAST_SUB_GENERATORS.get(subGenerator),
     settings: options.settings,
     // A --json run is a machine's: it never hands a conflict to a question.
     canAsk: interactive(argv) && !options.json,

@@ -13,6 +13,7 @@ import { projectAdapterListing } from '../shared/adapters/adapter-listing.js';
 import { formatRunResult } from '../shared/agent/run-result.js';
 import { toolInfo } from '../shared/audit/tool-info.js';
 import { runErrorResult } from './run-error-result.js';
+import { didYouMean } from '../shared/model/naming.js';
 
 type Command = Awaited<ReturnType<typeof prepareCommand>>;
 
@@ -93,7 +94,8 @@ export async function runWithYeoman(argv: string[]): Promise<number> {
   }
   const chosen = subGenerators.find((s) => s.name === first);
   if (!chosen) {
-    process.stderr.write(`continuum-gen: unknown sub-generator ${JSON.stringify(first)}.\n\n${usage(subGenerators)}\n`);
+    const suggestion = didYouMean(first, [...subGenerators.map((s) => s.name), 'adapters']);
+    process.stderr.write(`continuum-gen: unknown sub-generator ${JSON.stringify(first)}${suggestion ? `; did you mean ${suggestion}?` : '.'}\n\n${usage(subGenerators)}\n`);
     return 1;
   }
 

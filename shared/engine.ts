@@ -3,16 +3,17 @@ import { builtinAdapters } from './adapters/builtin-adapters.js';
 import type { AdapterRegistry } from './adapters/registry.js';
 import { mergePlans, reservedNameIssues, resolveRunOptions, selectExtraAdapters, sortedPlan, type AdapterPlan } from './adapters/run-adapters.js';
 import { unsafeRelativePath, type ProjectConfig } from './config/project-config.js';
-import { SpecError, type SpecIssue } from './errors.js';
+import { SpecError, inFileOrder, type SpecIssue } from './errors.js';
 import type { CommandModel } from './model/command-model.js';
 import { specFileName } from './model/naming.js';
-import { resolveCommandModel } from './model/resolve-model.js';
+import { didYouMean } from './model/naming.js';
+import { resolveCommandModelWithIssues } from './model/resolve-model.js';
 import { serialiseSpec } from './spec/canonical-spec.js';
-import { loadSpec } from './spec/load-spec.js';
+import { inspectSpec } from './spec/load-spec.js';
 
 export interface GenerateRequest {
-  /** The spec file's text. */
-  readonly specText: string;
+  /** The spec file's text, or its bytes (refused unless UTF-8; a BOM is accepted). */
+  readonly specText: string | Uint8Array;
   /** How to name the spec file in messages (project-relative when possible). */
   readonly specFile: string;
   /** The spec's project-relative POSIX path when it lives inside the project, else undefined. */
@@ -55,20 +56,47 @@ function isInside(path: string, folder: string): boolean {
  */
 export function generateCommand(request: GenerateRequest): GenerationResult {
   const registry = request.registry ?? builtinAdapters();
-  const loaded = loadSpec(request.specText, request.specFile);
+  // Every check runs in one pass, each on what the stages before it left valid, so a second run finds nothing new.
+  const inspection = inspectSpec(request.specText, request.specFile);
+  const loaded = inspection.loaded;
+  if (!loaded) throw new SpecError(inspection.issues);
+  const later: SpecIssue[] = [];
+  const collect = <T>(step: () => T): T | undefined => {
+    try {
+      return step();
+    } catch (error) {
+      if (!(error instanceof SpecError)) throw error;
+      later.push(...error.issues);
+      return undefined;
+    }
+  };
   const adapterId = loaded.spec.adapter ?? { server: 'server-only', browser: 'browser-only', both: 'full-stack' }[loaded.spec.environment ?? 'server'];
   const adapter = registry.get(adapterId);
   if (!adapter) {
-    throw new SpecError([{ file: request.specFile, pointer: '/adapter', ...loaded.source.locate('/adapter'), message: `adapter ${adapterId} is not available in this version`, found: JSON.stringify(adapterId), expected: `one of ${registry.ids().join(', ')}` }]);
+    const suggestion = didYouMean(adapterId, registry.ids());
+    throw new SpecError([...inspection.issues, { file: request.specFile, pointer: '/adapter', ...loaded.source.locate('/adapter'), message: `adapter ${adapterId} is not available in this version`, found: JSON.stringify(adapterId), expected: `one of ${registry.ids().join(', ')}`, ...(suggestion ? { suggestion } : {}) }]);
   }
-  const extras = selectExtraAdapters(registry, request.extraAdapters ?? [], adapter.id, request.specFile);
-  const options = resolveRunOptions([adapter, ...extras], request.config);
-  const model = resolveCommandModel(loaded.spec, loaded.source, request.config, { reservedNames: adapter.reservedNames });
-  const adapterIssues = [
+  const extras = collect(() => selectExtraAdapters(registry, request.extraAdapters ?? [], adapter.id, request.specFile)) ?? [];
+  const options = collect(() => resolveRunOptions([adapter, ...extras], request.config)) ?? new Map();
+  const resolved = resolveCommandModelWithIssues(loaded.spec, loaded.source, request.config, { reservedNames: adapter.reservedNames });
+  const model = resolved.model;
+  const runChecks = (): SpecIssue[] => [
     ...(adapter.check?.(model, request.config, options.get(adapter.id)) ?? []),
     ...extras.flatMap((extra) => [...reservedNameIssues(extra, model), ...(extra.check?.(model, request.config, options.get(extra.id)) ?? [])]),
   ];
-  if (adapterIssues.length > 0) throw new SpecError(adapterIssues.map((i) => ({ ...i, ...loaded.source.locate(i.pointer) })));
+  const clean = inspection.issues.length === 0 && resolved.issues.length === 0;
+  let checked: readonly SpecIssue[] = [];
+  try {
+    checked = runChecks();
+  } catch (error) {
+    if (error instanceof SpecError) checked = error.issues;
+    // A model with problems is partial; an adapter check that cannot cope with it adds nothing.
+    else if (clean) throw error;
+  }
+  const adapterIssues = checked.map((i) => ({ ...i, ...loaded.source.locate(i.pointer) }));
+  const restored = [...resolved.issues, ...adapterIssues].map((i) => inspection.restore(i)).filter((i): i is SpecIssue => i !== undefined);
+  const all = inFileOrder([...inspection.issues, ...restored]);
+  if (all.length > 0 || later.length > 0) throw new SpecError([...all, ...later]);
 
   const plans: AdapterPlan[] = [adapter, ...extras].map((a) => ({ adapter: a.id, files: sortedPlan(a.plan(model, request.config, options.get(a.id))) }));
   const files: PlannedFile[] = mergePlans(plans, request.specFile);

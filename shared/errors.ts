@@ -16,6 +16,8 @@ export interface SpecIssue {
   readonly found?: string;
   /** What would be accepted instead. */
   readonly expected?: string;
+  /** The closest accepted value to what was found, as it would be written, when one is close enough to be a typo. */
+  readonly suggestion?: string;
 }
 
 export function formatIssue(issue: SpecIssue): string {
@@ -23,7 +25,8 @@ export function formatIssue(issue: SpecIssue): string {
   const pointer = issue.pointer === '' ? '' : ` (at ${issue.pointer})`;
   const found = issue.found !== undefined ? `; found ${issue.found}` : '';
   const expected = issue.expected !== undefined ? `; expected ${issue.expected}` : '';
-  return `${place}${pointer}: ${issue.message}${found}${expected}`;
+  const suggestion = issue.suggestion !== undefined ? `; did you mean ${JSON.stringify(issue.suggestion)}?` : '';
+  return `${place}${pointer}: ${issue.message}${found}${expected}${suggestion}`;
 }
 
 /** Thrown when a spec or config cannot be turned into a model; carries every issue found. */
@@ -56,19 +59,45 @@ export class IssueCollector {
     return this.issues.length;
   }
 
+  /** Every issue so far, in the order they were added. */
+  list(): readonly SpecIssue[] {
+    return [...this.issues];
+  }
+
   throwIfAny(): void {
     if (this.issues.length > 0) throw new SpecError(this.issues);
   }
 }
 
+/**
+ * Issues of one file in the order a reader meets them: by line and column; issues without a
+ * place keep their order, after the located ones.
+ */
+export function inFileOrder(issues: readonly SpecIssue[]): SpecIssue[] {
+  const rank = (i: SpecIssue): number => (i.line === undefined ? Number.MAX_SAFE_INTEGER : i.line * 1e7 + (i.column ?? 0));
+  return issues.map((issue, order) => ({ issue, order })).sort((a, b) => rank(a.issue) - rank(b.issue) || a.order - b.order).map((x) => x.issue);
+}
+
 /** Render a value compactly for the `found` part of a message. */
 export function describeValue(value: unknown): string {
   if (value === undefined) return 'nothing';
-  const text = JSON.stringify(value);
+  // JSON.stringify writes Infinity and NaN as null, and nothing at all for a function.
+  const text = typeof value === 'number' && !Number.isFinite(value) ? String(value) : (JSON.stringify(value) ?? String(value));
   return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }
 
 /** JSON pointer segment escaping (RFC 6901). */
 export function pointerOf(...segments: Array<string | number>): string {
   return segments.map((s) => '/' + String(s).replace(/~/g, '~0').replace(/\//g, '~1')).join('');
+}
+
+/** The value at a JSON pointer inside a document: own members only, so `constructor` finds no inherited member. */
+export function valueAtPointer(document: unknown, pointer: string): unknown {
+  let current = document;
+  for (const raw of pointer.split('/').slice(1)) {
+    const key = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    if (current === null || typeof current !== 'object' || !Object.hasOwn(current, key)) return undefined;
+    current = (current as Record<string, unknown>)[key];
+  }
+  return current;
 }

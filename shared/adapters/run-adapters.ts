@@ -1,6 +1,7 @@
 import { unsafeRelativePath, type ProjectConfig } from '../config/project-config.js';
 import { SpecError, pointerOf, type SpecIssue } from '../errors.js';
 import type { CommandModel } from '../model/command-model.js';
+import { didYouMean } from '../model/naming.js';
 import type { AdapterOptions, FilePlan, GeneratorAdapter, PlannedFile } from './adapter.js';
 import { resolveAdapterOptions } from './adapter-options.js';
 import type { AdapterRegistry } from './registry.js';
@@ -22,7 +23,8 @@ export function selectExtraAdapters(registry: AdapterRegistry, ids: readonly str
   for (const id of ids) {
     const adapter = registry.get(id);
     if (!adapter) {
-      issues.push({ file: specFile, pointer: '', message: `adapter ${id} (asked for with --adapter) is not available`, found: JSON.stringify(id), expected: `one of ${registry.ids().join(', ')}` });
+      const suggestion = didYouMean(id, registry.ids());
+      issues.push({ file: specFile, pointer: '', message: `adapter ${id} (asked for with --adapter) is not available`, found: JSON.stringify(id), expected: `one of ${registry.ids().join(', ')}`, ...(suggestion ? { suggestion } : {}) });
       continue;
     }
     if (id !== primaryId && !chosen.includes(adapter)) chosen.push(adapter);

@@ -1,4 +1,5 @@
 /** Naming conventions shared by every adapter: case conversion and command-name splitting. */
+import { distance as levenshtein } from 'fastest-levenshtein';
 
 /** Split an identifier or command name into words: gpu/stats, bag-of-words, gpuName, snake_case. */
 export function words(text: string): string[] {
@@ -51,26 +52,26 @@ export function commandNameProblem(name: string): { problem: string; expected: s
   return undefined;
 }
 
-/** Levenshtein distance, for "did you mean" suggestions. */
+/** Case-insensitive Levenshtein distance (fastest-levenshtein), for "did you mean" suggestions. */
 export function editDistance(a: string, b: string): number {
-  const previous = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let diagonal = previous[0];
-    previous[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const above = previous[j];
-      previous[j] = Math.min(previous[j] + 1, previous[j - 1] + 1, diagonal + (a[i - 1].toLowerCase() === b[j - 1].toLowerCase() ? 0 : 1));
-      diagonal = above;
-    }
-  }
-  return previous[b.length];
+  return levenshtein(a.toLowerCase(), b.toLowerCase());
 }
 
 /** The closest known names to an unknown one, best first (at most `limit`). */
 export function closestNames(unknown: string, known: readonly string[], limit = 3): string[] {
   return [...known]
     .map((name) => ({ name, distance: editDistance(unknown, name) }))
-    .sort((x, y) => x.distance - y.distance || x.name.localeCompare(y.name))
+    .sort((x, y) => x.distance - y.distance || (x.name < y.name ? -1 : x.name > y.name ? 1 : 0))
     .slice(0, limit)
     .map((x) => x.name);
+}
+
+/**
+ * The one known name an unknown one is most likely a typo of, or undefined when none is close:
+ * within a third of the name's length, rounded up (at least 1, at most 3 edits), or the same but for case.
+ */
+export function didYouMean(unknown: string, known: readonly string[]): string | undefined {
+  const [best] = closestNames(unknown, known.filter((k) => k !== unknown), 1);
+  if (best === undefined) return undefined;
+  return editDistance(unknown, best) <= Math.min(3, Math.max(1, Math.ceil(unknown.length / 3))) ? best : undefined;
 }

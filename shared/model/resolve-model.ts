@@ -1,12 +1,14 @@
 import type { ProjectConfig } from '../config/project-config.js';
-import { IssueCollector, describeValue, pointerOf } from '../errors.js';
+import { IssueCollector, SpecError, describeValue, pointerOf, valueAtPointer, type SpecIssue } from '../errors.js';
 import type { JsonSource } from '../spec/json-source.js';
 import type { AdapterId, CommandSpecV2, Environment, SpecField, SpecTypeField } from '../spec/command-spec.js';
 import { canonicalSpec } from '../spec/canonical-spec.js';
+import { SPEC_LIMITS } from '../spec/limits.js';
 import { TypeSyntaxError, parseTypeString } from '../types/type-grammar.js';
 import { namedReferences, type TypeNode } from '../types/type-tree.js';
 import type { CommandModel, EnumDeclaration, FieldModel, ResolvedImport, TaggedUnionDeclaration, TypeDeclaration, VariantModel } from './command-model.js';
-import { closestNames, commandClassName, commandNameProblem, pascalCase } from './naming.js';
+import { defaultValueProblems, fieldNameProblem } from './field-rules.js';
+import { closestNames, commandClassName, commandNameProblem, didYouMean, pascalCase } from './naming.js';
 import { methodTypeNodes, resolveTraits } from './resolve-traits.js';
 
 const ENVIRONMENT_OF_ADAPTER: Readonly<Record<AdapterId, Environment | undefined>> = {
@@ -40,8 +42,20 @@ export interface ResolveOptions {
  * All problems are collected and thrown together, each with its JSON pointer and line:column.
  */
 export function resolveCommandModel(spec: CommandSpecV2, source: JsonSource, config: ProjectConfig, options: ResolveOptions = {}): CommandModel {
+  const { model, issues } = resolveCommandModelWithIssues(spec, source, config, options);
+  if (issues.length > 0) throw new SpecError(issues);
+  return model;
+}
+
+/**
+ * resolveCommandModel without the throw: every problem, and the model of what resolved. With
+ * problems, fields whose type did not parse or resolve are left out of it, so the adapters' own
+ * checks can still run on the rest in the same pass; such a model is never rendered.
+ */
+export function resolveCommandModelWithIssues(spec: CommandSpecV2, source: JsonSource, config: ProjectConfig, options: ResolveOptions = {}): { model: CommandModel; issues: readonly SpecIssue[] } {
   const issues = new IssueCollector((pointer) => source.locate(pointer));
   const file = source.file;
+  checkSizes(spec, (pointer, what, limit) => issues.add({ file, pointer, message: `more ${what} than the limit of ${limit}`, expected: `at most ${limit} ${what} (see Limits in the README)` }));
 
   const nameProblem = commandNameProblem(spec.name);
   if (nameProblem) issues.add({ file, pointer: '/name', message: `command name ${nameProblem.problem}`, found: JSON.stringify(spec.name), expected: nameProblem.expected });
@@ -96,7 +110,7 @@ export function resolveCommandModel(spec: CommandSpecV2, source: JsonSource, con
       tree = parseTypeString(rawType);
     } catch (error) {
       if (!(error instanceof TypeSyntaxError)) throw error;
-      issues.add({ file, pointer, message: `type ${JSON.stringify(rawType)}: ${error.problem} (at character ${error.offset + 1})`, found: JSON.stringify(rawType), expected: error.suggestion });
+      issues.add({ file, pointer, message: `type ${describeValue(rawType)}: ${error.problem} (at character ${error.offset + 1})`, found: describeValue(rawType), expected: error.suggestion });
       return undefined;
     }
     return liftLiterals(tree, `${owner}${pascalCase(fieldName)}`, pointer);
@@ -129,6 +143,7 @@ export function resolveCommandModel(spec: CommandSpecV2, source: JsonSource, con
     }
   };
 
+  const fieldIndex = new Map<FieldModel, number>();
   const resolveFields = (fields: readonly SpecField[] | undefined, listName: 'params' | 'results'): FieldModel[] => {
     const seen = new Map<string, number>();
     const resolved: FieldModel[] = [];
@@ -152,15 +167,16 @@ export function resolveCommandModel(spec: CommandSpecV2, source: JsonSource, con
           issues.add({ file, pointer: `${pointer}/default`, message: 'a default only makes sense on an optional param', expected: '"optional": true, or no default' });
         }
       }
-      resolved.push({ name: field.name, type: tree, description: field.description, optional: field.optional === true, default: field.default });
+      const model: FieldModel = { name: field.name, type: tree, description: field.description, optional: field.optional === true, default: field.default };
+      fieldIndex.set(model, index);
+      resolved.push(model);
     });
     return resolved;
   };
 
   function checkFieldName(name: string, pointer: string): void {
-    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) {
-      issues.add({ file, pointer, message: `field name ${JSON.stringify(name)} is not an identifier`, found: JSON.stringify(name), expected: 'letters, digits and _, not starting with a digit (camelCase by convention)' });
-    }
+    const problem = fieldNameProblem(name);
+    if (problem) issues.add({ file, pointer, message: problem.problem, found: JSON.stringify(name), expected: problem.expected });
   }
 
   const declarations: TypeDeclaration[] = [];
@@ -179,7 +195,8 @@ export function resolveCommandModel(spec: CommandSpecV2, source: JsonSource, con
         description: declaration.description,
         values,
         origin: 'spec',
-        ...(described ? { valueDescriptions: values.map((v) => described[v]) } : {}),
+        // Own members only: a value named constructor must not find Object.prototype.constructor.
+        ...(described ? { valueDescriptions: values.map((v) => (Object.hasOwn(described, v) ? described[v] : undefined)) } : {}),
         ...(declaration.ordered ? { ordered: true } : {}),
       });
       continue;
@@ -225,6 +242,7 @@ export function resolveCommandModel(spec: CommandSpecV2, source: JsonSource, con
   const knownNames = [...knownLocal, ...importsByName.keys(), 'string', 'number', 'integer', 'boolean'];
 
   // Every named reference must resolve; an unknown one lists the closest known names.
+  const unresolved = new Set<FieldModel>();
   const checkReferences = (fields: readonly FieldModel[], pointerOfField: (index: number, field: FieldModel) => string): void => {
     fields.forEach((field, index) => {
       for (const name of namedReferences(field.type)) {
@@ -233,8 +251,17 @@ export function resolveCommandModel(spec: CommandSpecV2, source: JsonSource, con
           usedImports.add(name);
           continue;
         }
+        unresolved.add(field);
         const suggestions = closestNames(name, knownNames);
-        issues.add({ file, pointer: pointerOfField(index, field), message: `unknown type ${name}`, found: JSON.stringify(name), expected: suggestions.length > 0 ? `a declared or imported type, e.g. ${suggestions.join(', ')}` : "a type declared in the spec's types block or listed in imports" });
+        const suggestion = didYouMean(name, knownNames);
+        issues.add({
+          file,
+          pointer: pointerOfField(index, field),
+          message: `unknown type ${name}`,
+          found: JSON.stringify(name),
+          expected: suggestions.length > 0 ? `a declared or imported type, e.g. ${suggestions.join(', ')}` : "a type declared in the spec's types block or listed in imports",
+          ...(suggestion ? { suggestion } : {}),
+        });
       }
     });
   };
@@ -255,17 +282,20 @@ export function resolveCommandModel(spec: CommandSpecV2, source: JsonSource, con
     });
   });
 
-  // Defaults must be values of their field's type.
-  params.forEach((field, index) => {
-    if (field.default === undefined || !field.optional) return;
-    const problem = defaultProblem(field.default, field.type, types);
-    if (problem) issues.add({ file, pointer: pointerOf('params', index, 'default'), message: `default does not fit type: ${problem}`, found: describeValue(field.default) });
+  // Defaults must be values of their field's type, to the leaf.
+  const defaultTypes = { declarations: new Map<string, TypeDeclaration | TaggedUnionDeclaration>([...types, ...unions].map((t) => [t.name, t])), imported: new Set(importsByName.keys()) };
+  params.forEach((field) => {
+    if (field.default === undefined || !field.optional || unresolved.has(field)) return;
+    const at = pointerOf('params', fieldIndex.get(field)!, 'default');
+    for (const problem of defaultValueProblems(field.default, field.type, defaultTypes)) {
+      issues.add({ file, pointer: at + problem.at, message: `default does not fit type: ${problem.problem}`, found: describeValue(valueAtPointer(field.default, problem.at)), ...(problem.suggestion ? { suggestion: problem.suggestion } : {}) });
+    }
   });
 
-  issues.throwIfAny();
-
+  // With problems, leave out the fields that did not resolve (see above).
+  const resolvedOnly = (fields: readonly FieldModel[]): FieldModel[] => fields.filter((f) => !unresolved.has(f));
   const imports = [...usedImports].sort().map((name) => importsByName.get(name)!);
-  return {
+  const model: CommandModel = {
     name: spec.name,
     segments: spec.name.split('/'),
     className,
@@ -273,40 +303,36 @@ export function resolveCommandModel(spec: CommandSpecV2, source: JsonSource, con
     environment,
     adapter,
     accessLevel: spec.accessLevel ?? 'internal',
-    params,
-    results,
-    types,
+    params: resolvedOnly(params),
+    results: resolvedOnly(results),
+    types: types.map((t) => (t.kind === 'interface' ? { ...t, fields: resolvedOnly(t.fields) } : t)),
     imports,
     examples: spec.examples ?? [],
     rust: spec.rust,
-    unions,
+    unions: unions.map((u) => ({ ...u, variants: u.variants.map((v) => ({ ...v, fields: resolvedOnly(v.fields) })) })),
     traits,
     spec: canonicalSpec(spec),
     specFile: file,
   };
+  return { model, issues: issues.list() };
 }
 
-/** Why a default value does not fit a type tree, or undefined when it does. */
-function defaultProblem(value: unknown, node: TypeNode, types: readonly TypeDeclaration[]): string | undefined {
-  switch (node.kind) {
-    case 'primitive':
-      if (node.name === 'integer') return Number.isSafeInteger(value) ? undefined : 'expected an integer';
-      return typeof value === node.name ? undefined : `expected a ${node.name}`;
-    case 'nullable':
-      return value === null ? undefined : defaultProblem(value, node.inner, types);
-    case 'array':
-      if (!Array.isArray(value)) return 'expected an array';
-      return value.map((v) => defaultProblem(v, node.element, types)).find((p) => p !== undefined);
-    case 'record':
-      if (value === null || typeof value !== 'object' || Array.isArray(value)) return 'expected an object';
-      return Object.values(value).map((v) => defaultProblem(v, node.value, types)).find((p) => p !== undefined);
-    case 'named': {
-      const declared = types.find((t) => t.name === node.name);
-      if (declared?.kind === 'enum') return declared.values.includes(value as string) ? undefined : `expected one of ${declared.values.map((v) => `'${v}'`).join(', ')}`;
-      if (declared?.kind === 'interface') return value !== null && typeof value === 'object' && !Array.isArray(value) ? undefined : `expected an object of type ${node.name}`;
-      return undefined;
+/** Report each list of the spec that is longer than its limit in SPEC_LIMITS, at its first entry past the limit. */
+function checkSizes(spec: CommandSpecV2, report: (pointer: string, what: string, limit: number) => void): void {
+  const over = <T>(list: readonly T[] | undefined, limit: number, pointer: (index: number) => string, what: string): void => {
+    if (list && list.length > limit) report(pointer(limit), what, limit);
+  };
+  over(spec.params, SPEC_LIMITS.fields, (i) => pointerOf('params', i), 'params');
+  over(spec.results, SPEC_LIMITS.fields, (i) => pointerOf('results', i), 'results');
+  const typeNames = Object.keys(spec.types ?? {});
+  over(typeNames, SPEC_LIMITS.types, (i) => pointerOf('types', typeNames[i]), 'types');
+  for (const [typeName, declaration] of Object.entries(spec.types ?? {})) {
+    const fieldNames = Object.keys(declaration.fields ?? {});
+    over(fieldNames, SPEC_LIMITS.typeFields, (i) => pointerOf('types', typeName, 'fields', fieldNames[i]), `fields in type ${typeName}`);
+    over(declaration.enum, SPEC_LIMITS.unionMembers, (i) => pointerOf('types', typeName, 'enum', i), `values in enum ${typeName}`);
+    for (const [variantName, variant] of Object.entries(declaration.variants ?? {})) {
+      const variantFields = Object.keys(variant.fields ?? {});
+      over(variantFields, SPEC_LIMITS.typeFields, (i) => pointerOf('types', typeName, 'variants', variantName, 'fields', variantFields[i]), `fields in variant ${variantName} of ${typeName}`);
     }
-    case 'literals':
-      return node.values.includes(value as string) ? undefined : `expected one of ${node.values.join(', ')}`;
   }
 }

@@ -5,7 +5,8 @@ import { SpecError } from '../errors.js';
 
 /** One spec file to generate from, with the names messages and the engine use for it. */
 export interface SpecSource {
-  readonly specText: string;
+  /** The file's bytes (checked as UTF-8 by the loader), or text. */
+  readonly specText: string | Uint8Array;
   /** Project-relative when inside the project, else absolute (for messages). */
   readonly specFile: string;
   /** Project-relative POSIX path when the file is inside the project. */
@@ -42,9 +43,10 @@ export function collectSpecSources(argument: string, shellCwd: string, projectRo
 export function readSource(absolute: string, projectRoot: string): SpecSource {
   const inProject = projectRelative(absolute, projectRoot);
   const specFile = inProject ?? absolute;
-  let specText: string;
+  let specText: Uint8Array;
   try {
-    specText = readFileSync(absolute, 'utf8');
+    // Bytes, not 'utf8': decoding here would turn bytes that are not UTF-8 into U+FFFD unnoticed.
+    specText = readFileSync(absolute);
   } catch (error) {
     throw cannotRead(specFile, (error as NodeJS.ErrnoException).code ?? String(error), 'a readable CommandSpec JSON file');
   }

@@ -4,7 +4,8 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Ajv as AjvInstance, ErrorObject, Options, ValidateFunction } from 'ajv';
-import { describeValue, type SpecIssue } from '../errors.js';
+import { describeValue, pointerOf, valueAtPointer, type SpecIssue } from '../errors.js';
+import { didYouMean } from '../model/naming.js';
 import { schemasDir } from '../package-root.js';
 
 export type SchemaName = 'command-spec-v2' | 'project-config';
@@ -45,31 +46,42 @@ function validatorFor(name: SchemaName): ValidateFunction {
   return validators.get(name)!;
 }
 
-function valueAt(document: unknown, pointer: string): unknown {
-  let current = document;
-  for (const raw of pointer.split('/').slice(1)) {
-    const key = raw.replace(/~1/g, '/').replace(/~0/g, '~');
-    if (current === null || typeof current !== 'object') return undefined;
-    current = (current as Record<string, unknown>)[key];
-  }
-  return current;
+/** A schema issue, with what the loader needs to locate it and to check the rest without it. */
+export interface SchemaIssue extends SpecIssue {
+  /** Locate at the key, not the value (an unknown property). */
+  readonly atKey?: boolean;
+  /** The required member the object at `pointer` lacks. */
+  readonly missing?: string;
 }
 
 /** Turn one ajv error into an issue that says what was found and what is accepted. */
-function toIssue(error: ErrorObject, document: unknown, file: string, prefix: string): SpecIssue {
+function toIssue(error: ErrorObject, document: unknown, file: string, prefix: string): SchemaIssue {
   const pointer = error.instancePath;
-  const found = describeValue(valueAt(document, pointer));
+  const found = describeValue(valueAtPointer(document, pointer));
   const at = prefix + pointer;
   const params = error.params as Record<string, unknown>;
   switch (error.keyword) {
     case 'required':
-      return { file, pointer: at, message: `missing required property '${String(params.missingProperty)}'`, expected: `an object with '${String(params.missingProperty)}'` };
+      return { file, pointer: at, message: `missing required property '${String(params.missingProperty)}'`, expected: `an object with '${String(params.missingProperty)}'`, missing: String(params.missingProperty) };
     case 'additionalProperties': {
       const allowed = Object.keys((error.parentSchema as { properties?: object }).properties ?? {}).sort();
-      return { file, pointer: `${at}/${String(params.additionalProperty)}`, message: `unknown property '${String(params.additionalProperty)}'`, expected: allowed.length > 0 ? `one of ${allowed.join(', ')}` : 'no other properties' };
+      const key = String(params.additionalProperty);
+      const suggestion = didYouMean(key, allowed);
+      return {
+        file,
+        pointer: `${at}${pointerOf(key)}`,
+        message: `unknown property '${key}'`,
+        expected: allowed.length > 0 ? `one of ${allowed.join(', ')}` : 'no other properties',
+        ...(suggestion ? { suggestion } : {}),
+        atKey: true,
+      };
     }
-    case 'enum':
-      return { file, pointer: at, message: 'value not allowed', found, expected: `one of ${(params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}` };
+    case 'enum': {
+      const allowed = params.allowedValues as unknown[];
+      const value = valueAtPointer(document, pointer);
+      const suggestion = typeof value === 'string' ? didYouMean(value, allowed.filter((v): v is string => typeof v === 'string')) : undefined;
+      return { file, pointer: at, message: 'value not allowed', found, expected: `one of ${allowed.map((v) => JSON.stringify(v)).join(', ')}`, ...(suggestion ? { suggestion } : {}) };
+    }
     case 'const':
       return { file, pointer: at, message: 'value not allowed', found, expected: JSON.stringify(params.allowedValue) };
     case 'type':
@@ -77,7 +89,7 @@ function toIssue(error: ErrorObject, document: unknown, file: string, prefix: st
     case 'pattern':
       return { file, pointer: at, message: 'value does not match the required pattern', found, expected: `a string matching ${String(params.pattern)}` };
     case 'propertyNames':
-      return { file, pointer: `${at}/${String(params.propertyName)}`, message: `invalid name '${String(params.propertyName)}'`, expected: 'a PascalCase name (letters and digits, starting with a capital)' };
+      return { file, pointer: `${at}${pointerOf(String(params.propertyName))}`, atKey: true, message: `invalid name '${String(params.propertyName)}'`, expected: 'a PascalCase name (letters and digits, starting with a capital)' };
     case 'minLength':
       return { file, pointer: at, message: 'must not be empty', found, expected: 'a non-empty string' };
     case 'minItems':
@@ -93,6 +105,11 @@ function toIssue(error: ErrorObject, document: unknown, file: string, prefix: st
 
 /** Validate a document against one of the package's schemas; returns every issue (empty when valid). */
 export function validateWithSchema(name: SchemaName, document: unknown, file: string, pointerPrefix = ''): SpecIssue[] {
+  return schemaIssues(name, document, file, pointerPrefix).map(({ atKey: _atKey, missing: _missing, ...issue }) => issue);
+}
+
+/** validateWithSchema, with what the spec loader needs to locate each issue and to check the rest without it. */
+export function schemaIssues(name: SchemaName, document: unknown, file: string, pointerPrefix = ''): SchemaIssue[] {
   const validate = validatorFor(name);
   if (validate(document)) return [];
   const errors = validate.errors ?? [];

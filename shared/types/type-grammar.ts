@@ -1,3 +1,4 @@
+import { SPEC_LIMITS } from '../spec/limits.js';
 import type { PrimitiveName, TypeNode } from './type-tree.js';
 
 /** A type string the grammar refuses, with the offset in the string and a suggestion. */
@@ -22,21 +23,23 @@ export const PRIMITIVES: readonly PrimitiveName[] = ['string', 'number', 'intege
 export const GRAMMAR_SUMMARY =
   "write string, number, integer, boolean, a union of string literals ('a' | 'b'), T[], Array<T>, Record<string, T>, T | null, or a type name from the spec's types or imports";
 
-/** Names the grammar refuses outright, with what to write instead. */
-const REFUSED_NAMES: Readonly<Record<string, string>> = {
-  any: "'any' is not allowed; name the shape in the spec's types block",
-  unknown: "'unknown' is not allowed; name the shape in the spec's types block",
-  object: "'object' is not allowed; declare an interface in the spec's types block",
-  Object: "'Object' is not allowed; declare an interface in the spec's types block",
-  undefined: "'undefined' is not a wire type; mark the field optional instead",
-  void: "'void' is not a wire type; omit the field instead",
-  never: "'never' is not a wire type; omit the field instead",
-  bigint: "'bigint' never comes out of JSON.parse; use integer (exact up to 2^53)",
-  Date: "'Date' does not survive JSON; use string (ISO 8601) or integer (epoch milliseconds)",
-  Map: "'Map' does not survive JSON; use Record<string, T>",
-  Set: "'Set' does not survive JSON; use T[]",
-  Function: 'function types are not wire types',
-};
+/** Names the grammar refuses outright, with what to write instead (a Map: a spec's `toString` is no key of it). */
+const REFUSED_NAMES: ReadonlyMap<string, string> = new Map([
+  ['any', "'any' is not allowed; name the shape in the spec's types block"],
+  ['unknown', "'unknown' is not allowed; name the shape in the spec's types block"],
+  ['object', "'object' is not allowed; declare an interface in the spec's types block"],
+  ['Object', "'Object' is not allowed; declare an interface in the spec's types block"],
+  ['undefined', "'undefined' is not a wire type; mark the field optional instead"],
+  ['void', "'void' is not a wire type; omit the field instead"],
+  ['never', "'never' is not a wire type; omit the field instead"],
+  ['bigint', "'bigint' never comes out of JSON.parse; use integer (exact up to 2^53)"],
+  ['Date', "'Date' does not survive JSON; use string (ISO 8601) or integer (epoch milliseconds)"],
+  ['Map', "'Map' does not survive JSON; use Record<string, T>"],
+  ['Set', "'Set' does not survive JSON; use T[]"],
+  ['Function', 'function types are not wire types'],
+]);
+
+const IDENTIFIER = /[A-Za-z_$][A-Za-z0-9_$]*/y;
 
 function tokenize(source: string): Token[] {
   const tokens: Token[] = [];
@@ -46,7 +49,8 @@ function tokenize(source: string): Token[] {
     if (/\s/.test(ch)) {
       i++;
     } else if (/[A-Za-z_$]/.test(ch)) {
-      const match = /^[A-Za-z_$][A-Za-z0-9_$]*/.exec(source.slice(i))!;
+      IDENTIFIER.lastIndex = i;
+      const match = IDENTIFIER.exec(source)!;
       tokens.push({ kind: 'ident', text: match[0], offset: i });
       i += match[0].length;
     } else if (ch === "'" || ch === '"') {
@@ -79,8 +83,16 @@ function tokenize(source: string): Token[] {
  */
 export function parseTypeString(source: string): TypeNode {
   if (source.trim() === '') throw new TypeSyntaxError(0, 'empty type', GRAMMAR_SUMMARY);
+  if (source.length > SPEC_LIMITS.typeLength) {
+    throw new TypeSyntaxError(SPEC_LIMITS.typeLength, `the type is longer than ${SPEC_LIMITS.typeLength} characters`, "declare the shape under the spec's types block and refer to it by name");
+  }
   const tokens = tokenize(source);
   let position = 0;
+  // Nesting depth of Array<>, Record<>, () and []: a limit, so a deep type is an error, not a stack overflow.
+  let depth = 0;
+  const nest = (offset: number): void => {
+    if (++depth > SPEC_LIMITS.typeDepth) throw new TypeSyntaxError(offset, `the type nests deeper than ${SPEC_LIMITS.typeDepth} levels`, "declare the inner shapes under the spec's types block and refer to them by name");
+  };
   const peek = (): Token => tokens[position];
   const take = (): Token => tokens[position++];
   const expect = (text: string, what: string): Token => {
@@ -102,14 +114,16 @@ export function parseTypeString(source: string): TypeNode {
 
   function parseMember(): Member {
     const start = peek().offset;
+    const outerDepth = depth;
     const first = parsePrimary();
     let member = first;
     while (peek().text === '[') {
-      take();
+      nest(take().offset);
       expect(']', "']'");
       if (member.isNull) throw new TypeSyntaxError(start, 'null[] is not a useful type', 'write T[] or T | null');
       member = { node: { kind: 'array', element: member.node }, isNull: false, offset: start };
     }
+    depth = outerDepth;
     return member;
   }
 
@@ -119,6 +133,7 @@ export function parseTypeString(source: string): TypeNode {
       return { node: { kind: 'literals', values: [token.text] }, literal: token.text, isNull: false, offset: token.offset };
     }
     if (token.text === '(') {
+      nest(token.offset);
       const inner = parseUnion();
       expect(')', "')'");
       return { node: inner, isNull: false, offset: token.offset };
@@ -128,12 +143,13 @@ export function parseTypeString(source: string): TypeNode {
     }
     const name = token.text;
     if (name === 'null') return { node: { kind: 'primitive', name: 'string' }, isNull: true, offset: token.offset };
-    const refusal = REFUSED_NAMES[name];
+    const refusal = REFUSED_NAMES.get(name);
     if (refusal) throw new TypeSyntaxError(token.offset, refusal.split(';')[0], refusal.split(';')[1]?.trim() ?? GRAMMAR_SUMMARY);
     if ((PRIMITIVES as readonly string[]).includes(name)) return { node: { kind: 'primitive', name: name as PrimitiveName }, isNull: false, offset: token.offset };
     if (name === 'true' || name === 'false') throw new TypeSyntaxError(token.offset, 'boolean literal types are not accepted', 'use boolean');
     if (peek().text === '<') {
       take();
+      nest(token.offset);
       if (name === 'Array') {
         const element = parseUnion();
         expect('>', "'>' closing Array<T>");
@@ -159,6 +175,7 @@ export function parseTypeString(source: string): TypeNode {
     }
     const nullMembers = members.filter((m) => m.isNull);
     const rest = members.filter((m) => !m.isNull);
+    if (rest.length > SPEC_LIMITS.unionMembers) throw new TypeSyntaxError(rest[SPEC_LIMITS.unionMembers].offset, `the union has more than ${SPEC_LIMITS.unionMembers} members`, 'split the values, or use string');
     if (nullMembers.length > 1) throw new TypeSyntaxError(nullMembers[1].offset, "'null' appears twice in the union", 'write it once');
     let core: TypeNode;
     if (rest.every((m) => m.literal !== undefined)) {

@@ -6,7 +6,7 @@ import { generateCommand } from '../../shared/engine.js';
 import { SpecError, type SpecIssue } from '../../shared/errors.js';
 import { specsDir } from '../support/paths.js';
 
-const baseSpec = {
+export const baseSpec = {
   version: 2,
   name: 'docs/read',
   description: 'Read a doc',

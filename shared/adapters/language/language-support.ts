@@ -119,7 +119,8 @@ export function resolveNamed(adapterId: string, model: CommandModel, options: Ad
 
 export function importedTypes(options: AdapterOptions | undefined): Readonly<Record<string, ImportedTypeMapping>> {
   const value = options?.importedTypes;
-  return value !== undefined && typeof value === 'object' ? (value as Readonly<Record<string, ImportedTypeMapping>>) : {};
+  // Null prototype: a spec's type named constructor must find no inherited mapping.
+  return Object.assign(Object.create(null) as Record<string, ImportedTypeMapping>, value !== undefined && typeof value === 'object' ? value : {});
 }
 
 export function stringOption(options: AdapterOptions | undefined, name: string, fallback: string): string {
