@@ -80,6 +80,28 @@ export function mutate(text: string, from: RegExp, to: string, what: string): st
   return out;
 }
 
+interface JobSet {
+  readonly jobs: readonly Job[];
+  readonly outcomes: readonly Outcome[];
+  readonly mutantJobs: Readonly<Record<MutantKind, Job>>;
+  readonly mutantOutcomes: Readonly<Record<MutantKind, Outcome>>;
+}
+
+/** The cases' jobs, then the mutants', in the order a language's program answers them. */
+const allJobs = (jobs: readonly Job[], mutantJobs: Readonly<Record<MutantKind, Job>>): Job[] => [...jobs, ...MUTANTS.map((k) => mutantJobs[k])];
+
+/** The jobs as <type>\t<json> lines, the file the Kotlin main and the Rust test read. */
+function writeJobsFile(file: string, jobs: readonly Job[], mutantJobs: Readonly<Record<MutantKind, Job>>): void {
+  writeFileSync(file, allJobs(jobs, mutantJobs).map((j) => `${j.target}\t${JSON.stringify(j.document)}\n`).join(''));
+}
+
+/** A language's answers split into the cases' and the mutants' (a build that did not run answers 'not run'). */
+function splitOutcomes(jobs: readonly Job[], mutantJobs: Readonly<Record<MutantKind, Job>>, outcomes: readonly Outcome[]): JobSet {
+  const mutantOutcomes = {} as Record<MutantKind, Outcome>;
+  MUTANTS.forEach((kind, i) => (mutantOutcomes[kind] = outcomes[jobs.length + i] ?? { error: 'not run' }));
+  return { jobs, outcomes: outcomes.slice(0, jobs.length), mutantJobs, mutantOutcomes };
+}
+
 /** Temporary folders of the builds, removed when the test process exits (several test files read one build). */
 const buildDirs: string[] = [];
 process.on('exit', () => {
@@ -109,13 +131,9 @@ function memo<T>(make: () => T): () => T {
 
 // ---------------------------------------------------------------- Python
 
-export interface PythonRoundTrip {
+export interface PythonRoundTrip extends JobSet {
   readonly dir: string;
   readonly pydantic: string;
-  readonly jobs: readonly Job[];
-  readonly outcomes: readonly Outcome[];
-  readonly mutantJobs: Readonly<Record<MutantKind, Job>>;
-  readonly mutantOutcomes: Readonly<Record<MutantKind, Outcome>>;
 }
 
 /** `a/b/c.py` -> `a.b.c` (the folders are namespace packages, as the generated route's relative import needs). */
@@ -161,27 +179,16 @@ export const pythonRoundTrip = memo((): PythonRoundTrip => {
     writeTree(dir, [{ path, content: edits[kind] }]);
     mutantJobs[kind] = { label: `python ${kind} mutant`, target: `${pythonModule(path)}.${doc.type}`, document: doc.document };
   }
-  const { pydantic, outcomes } = pythonOutcomes(dir, [...jobs, ...MUTANTS.map((k) => mutantJobs[k])]);
-  return {
-    dir,
-    pydantic,
-    jobs,
-    outcomes: outcomes.slice(0, jobs.length),
-    mutantJobs,
-    mutantOutcomes: { renamed: outcomes[jobs.length], dropped: outcomes[jobs.length + 1] },
-  };
+  const { pydantic, outcomes } = pythonOutcomes(dir, allJobs(jobs, mutantJobs));
+  return { dir, pydantic, ...splitOutcomes(jobs, mutantJobs, outcomes) };
 });
 
 // ---------------------------------------------------------------- Kotlin
 
-export interface KotlinBuild {
+export interface KotlinBuild extends JobSet {
   readonly dir: string;
   /** `mvn compile exec:java`: kotlinc with the serialization plugin, then the round-trip main. */
   readonly run: { readonly status: number | null; readonly output: string };
-  readonly jobs: readonly Job[];
-  readonly outcomes: readonly Outcome[];
-  readonly mutantJobs: Readonly<Record<MutantKind, Job>>;
-  readonly mutantOutcomes: Readonly<Record<MutantKind, Outcome>>;
   /** Every generated .kt file the build compiled, project-relative. */
   readonly sources: readonly string[];
 }
@@ -297,31 +304,24 @@ export const kotlinBuild = memo((): KotlinBuild => {
   }
   sources.push({ path: 'src/main/kotlin/roundtrip/RoundTrip.kt', content: kotlinMain(types) });
   const dir = kotlinProject(sources);
-  const allJobs = [...jobs, ...MUTANTS.map((k) => mutantJobs[k])];
-  writeFileSync(join(dir, 'jobs.tsv'), allJobs.map((j) => `${j.target}\t${JSON.stringify(j.document)}\n`).join(''));
+  writeJobsFile(join(dir, 'jobs.tsv'), jobs, mutantJobs);
   const run = runMaven(dir, ['compile', 'exec:java', '-Dexec.mainClass=roundtrip.RoundTripKt', `-Dexec.args=${join(dir, 'jobs.tsv')} ${join(dir, 'results.tsv')}`]);
   if (run.status !== 0 && MAVEN_DOWNLOAD_FAILURE.test(run.output)) throw new DownloadFailed('maven', 'Maven (kotlin-maven-plugin, kotlinx-serialization)', run.output);
   const outcomes = run.status === 0 ? readTabbedOutcomes(readFileSync(join(dir, 'results.tsv'), 'utf8')) : [];
   return {
     dir,
     run,
-    jobs,
-    outcomes: outcomes.slice(0, jobs.length),
-    mutantJobs,
-    mutantOutcomes: { renamed: outcomes[jobs.length] ?? { error: 'not run' }, dropped: outcomes[jobs.length + 1] ?? { error: 'not run' } },
+    ...splitOutcomes(jobs, mutantJobs, outcomes),
     sources: sources.map((s) => s.path).filter((p) => !p.includes('/roundtrip/') && !p.includes('/mutants/') && !p.includes('/com/acme/core/')),
   };
 });
 
 // ---------------------------------------------------------------- Rust
 
-export interface RustBuild {
+export interface RustBuild extends JobSet {
   readonly dir: string;
+  /** `cargo test --test round_trip` of the scratch crate. */
   readonly run: { readonly status: number | null; readonly output: string };
-  readonly jobs: readonly Job[];
-  readonly outcomes: readonly Outcome[];
-  readonly mutantJobs: Readonly<Record<MutantKind, Job>>;
-  readonly mutantOutcomes: Readonly<Record<MutantKind, Outcome>>;
 }
 
 export const rustWireFixtureDir = join(fixturesDir, 'rust-wire');
@@ -423,19 +423,11 @@ export const rustBuild = memo((): RustBuild => {
     targets.push(mutantJobs[kind].target);
   }
   const dir = rustWireCrate(modules.join('\n'), [{ path: 'tests/round_trip.rs', content: rustRoundTripTest(targets) }]);
-  const allJobs = [...jobs, ...MUTANTS.map((k) => mutantJobs[k])];
-  writeFileSync(join(dir, 'jobs.tsv'), allJobs.map((j) => `${j.target}\t${JSON.stringify(j.document)}\n`).join(''));
+  writeJobsFile(join(dir, 'jobs.tsv'), jobs, mutantJobs);
   const run = runCargo(dir, ['test', '--locked', '--test', 'round_trip'], { CONTINUUM_JOBS: join(dir, 'jobs.tsv'), CONTINUUM_RESULTS: join(dir, 'results.tsv'), RUSTFLAGS: '-D warnings' });
   if (run.status !== 0 && CARGO_DOWNLOAD_FAILURE.test(run.output)) throw new DownloadFailed('crates', 'cargo (serde, serde_json, ts-rs from crates.io)', run.output);
   const outcomes = run.status === 0 ? readTabbedOutcomes(readFileSync(join(dir, 'results.tsv'), 'utf8')) : [];
-  return {
-    dir,
-    run,
-    jobs,
-    outcomes: outcomes.slice(0, jobs.length),
-    mutantJobs,
-    mutantOutcomes: { renamed: outcomes[jobs.length] ?? { error: 'not run' }, dropped: outcomes[jobs.length + 1] ?? { error: 'not run' } },
-  };
+  return { dir, run, ...splitOutcomes(jobs, mutantJobs, outcomes) };
 });
 
 // ---------------------------------------------------------------- TypeScript
