@@ -50,6 +50,16 @@ describe('Python: generated Pydantic v2 models and FastAPI route stubs under the
     modules = [...new Set(modules)].sort();
   });
 
+  /** What a developer does with the stub: the 501 replaced by a result of the declared type, written beside it. */
+  const fillHandler = (g: GeneratedCase, mode: 'full' | 'minimal'): { path: string; result: unknown } => {
+    const file = filesOf(g.result, 'python').find((f) => f.path.endsWith('_routes.py'))!;
+    const result = g.documents.find((d) => d.mode === mode && d.owner === 'Result')!;
+    const filled = mutate(file.content, /raise HTTPException\(status_code=501, .*\)/, `return ${result.type}.model_validate_json(${JSON.stringify(JSON.stringify(result.document))})`, 'fill in the handler');
+    const path = file.path.replace(/_routes\.py$/, `_routes_filled_${mode}.py`);
+    writeTree(tree, [{ path, content: filled }]);
+    return { path, result: result.document };
+  };
+
   const models = (g: GeneratedCase): string => pythonModule(filesOf(g.result, 'python').find((f) => !f.path.endsWith('_routes.py'))!.path);
   const routes = (g: GeneratedCase): string => pythonModule(filesOf(g.result, 'python').find((f) => f.path.endsWith('_routes.py'))!.path);
 
@@ -125,15 +135,10 @@ describe('Python: generated Pydantic v2 models and FastAPI route stubs under the
     const calls: { module: string; path: string; body: unknown }[] = [];
     const expected: unknown[] = [];
     for (const g of cases) {
-      const file = filesOf(g.result, 'python').find((f) => f.path.endsWith('_routes.py'))!;
       for (const mode of ['full', 'minimal'] as const) {
-        const result = g.documents.find((d) => d.mode === mode && d.owner === 'Result')!;
-        // What a developer does with the stub: replace the 501 with a result of the declared type.
-        const filled = mutate(file.content, /raise HTTPException\(status_code=501, .*\)/, `return ${result.type}.model_validate_json(${JSON.stringify(JSON.stringify(result.document))})`, 'fill in the handler');
-        const path = file.path.replace(/_routes\.py$/, `_routes_filled_${mode}.py`);
-        writeTree(tree, [{ path, content: filled }]);
+        const { path, result } = fillHandler(g, mode);
         calls.push({ module: pythonModule(path), path: `/${g.model.name}`, body: g.documents.find((d) => d.mode === mode && d.owner === 'Params')!.document });
-        expected.push(result.document);
+        expected.push(result);
       }
     }
     const answer = runPythonDriver<RouteAnswer>('check_routes.py', { paths: [tree], calls });
@@ -143,7 +148,18 @@ describe('Python: generated Pydantic v2 models and FastAPI route stubs under the
     });
   });
 
-  it('the Python checks are real: a planted type error in a model, and a handler answering the wrong type, fail', () => {
+  it('mypy --strict (with the Pydantic plugin) and pyflakes accept every generated module and the filled-in handlers', () => {
+    const generated = modules.map((m) => `${m.split('.').join('/')}.py`);
+    const files = [...generated, ...cases.map((g) => fillHandler(g, 'full').path)];
+    const mypy = runPython(['-B', '-m', 'mypy', '--config-file', join(pythonFixturesDir, 'mypy.ini'), ...files], tree);
+    assert.equal(mypy.status, 0, mypy.output);
+    assert.match(mypy.output, new RegExp(`Success: no issues found in ${files.length} source files`));
+    // The generated files only: a filled-in handler no longer uses the stub's HTTPException import.
+    const pyflakes = runPython(['-B', '-m', 'pyflakes', ...generated], tree);
+    assert.equal(pyflakes.status, 0, pyflakes.output);
+  });
+
+  it('the Python checks are real: a planted type error in a model, a handler answering the wrong type and an unused import fail', () => {
     const g = cases.find((x) => x.c.name === 'vhsm-encrypt')!;
     const file = filesOf(g.result, 'python').find((f) => !f.path.endsWith('_routes.py'))!;
     // plaintext: str -> int: the full params document (plaintext "text") no longer validates.
@@ -160,5 +176,14 @@ describe('Python: generated Pydantic v2 models and FastAPI route stubs under the
     writeTree(tree, [{ path: wrongPath, content: mutate(routesFile.content, /raise HTTPException\(status_code=501, .*\)/, "return {'ciphertext': 1}", 'wrong answer') }]);
     const answer = runPythonDriver<RouteAnswer>('check_routes.py', { paths: [tree], calls: [{ module: pythonModule(wrongPath), path: '/vhsm/encrypt', body: doc.document }] });
     assert.equal(answer.results[0].status, 500, JSON.stringify(answer.results[0].body));
+    // mypy finds the same handler's wrong return type without running it, and pyflakes an import nothing uses.
+    const mypy = runPython(['-B', '-m', 'mypy', '--config-file', join(pythonFixturesDir, 'mypy.ini'), wrongPath], tree);
+    assert.notEqual(mypy.status, 0);
+    assert.match(mypy.output, new RegExp(`${wrongPath.replace(/[.]/g, '\\.')}:\\d+: error: Incompatible return value type`));
+    const unusedPath = file.path.replace(/\.py$/, '_unused.py');
+    writeTree(tree, [{ path: unusedPath, content: mutate(file.content, /^from pydantic import /m, 'import json\nfrom pydantic import ', 'unused import') }]);
+    const pyflakes = runPython(['-B', '-m', 'pyflakes', unusedPath], tree);
+    assert.notEqual(pyflakes.status, 0);
+    assert.match(pyflakes.output, /'json' imported but unused/);
   });
 });

@@ -132,6 +132,13 @@ function pythonField(field: FieldModel, model: CommandModel, options: AdapterOpt
 function pythonView(model: CommandModel, options: AdapterOptions | undefined) {
   const module = pythonModuleName(model);
   const routePrefix = stringOption(options, 'routePrefix', '').replace(/\/+$/, '');
+  const classes = structSources(model).map((source) => ({
+    name: source.name,
+    docstring: source.description ? `${pythonDocstring(source.description, '    ')}\n` : '',
+    fields: source.fields.map((f) => pythonField(f, model, options)),
+    // Pydantic v2 warns on fields in its model_ namespace unless the model gives it up.
+    config: source.fields.some((f) => pythonFieldName(f.name).startsWith('model_')) ? 'ConfigDict(populate_by_name=True, protected_namespaces=())' : 'ConfigDict(populate_by_name=True)',
+  }));
   return {
     name: model.name,
     module,
@@ -142,13 +149,9 @@ function pythonView(model: CommandModel, options: AdapterOptions | undefined) {
       comment: e.description ? `# ${oneLine(e.description)}\n` : '',
       line: `${e.name} = Literal[${e.values.map(pythonString).join(', ')}]`,
     })),
-    classes: structSources(model).map((source) => ({
-      name: source.name,
-      docstring: source.description ? `${pythonDocstring(source.description, '    ')}\n` : '',
-      fields: source.fields.map((f) => pythonField(f, model, options)),
-      // Pydantic v2 warns on fields in its model_ namespace unless the model gives it up.
-      config: source.fields.some((f) => pythonFieldName(f.name).startsWith('model_')) ? 'ConfigDict(populate_by_name=True, protected_namespaces=())' : 'ConfigDict(populate_by_name=True)',
-    })),
+    classes,
+    // Imported only when a field uses it: linters (pyflakes, ruff) flag an unused import.
+    usesField: classes.some((c) => c.fields.some((line) => line.includes(' = Field('))),
     paramsType: paramsTypeName(model),
     resultType: resultTypeName(model),
     routePath: pythonString(`${routePrefix}/${model.name}`),
