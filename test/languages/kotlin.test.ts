@@ -2,6 +2,7 @@ import { strict as assert } from 'node:assert';
 import { generateLanguageCase, languageCases, filesOf } from './language-cases.js';
 import { kotlinBuild, kotlinProject, mutate } from './round-trips.js';
 import { runMaven, skipWhenRegistrySkipped } from './toolchains.js';
+import { canonicalJson } from './wire-documents.js';
 
 /**
  * Generated Kotlin under the real compiler: kotlinc 2.3 through kotlin-maven-plugin with the
@@ -26,6 +27,19 @@ describe('Kotlin: generated sources compile with kotlinc + the kotlinx.serializa
     // The main ran: one answer per document, each the re-encoded document or kotlinx's own error.
     assert.equal(build.outcomes.length, build.jobs.length);
     assert.ok(build.outcomes.every((o) => 'ok' in o), JSON.stringify(build.outcomes.filter((o) => 'error' in o)));
+  });
+
+  it('every suspend fun client sends its command name and params through CommandTransport and returns the decoded result', () => {
+    const build = kotlinBuild();
+    assert.equal(build.run.status, 0, build.run.output);
+    assert.equal(build.clientOutcomes.length, build.clients.length);
+    build.clients.forEach((call, i) => {
+      const outcome = build.clientOutcomes[i];
+      assert.ok(!('error' in outcome), `${call.label}: ${'error' in outcome ? outcome.error : ''}`);
+      assert.equal(outcome.command, call.command, call.label);
+      assert.equal(canonicalJson(outcome.params), canonicalJson(call.params), `${call.label}: the params the transport was given`);
+      assert.equal(canonicalJson(outcome.result), canonicalJson(call.result), `${call.label}: the result the client returned`);
+    });
   });
 
   it('the compile check is real: a planted type error fails kotlinc, naming the file and line', () => {

@@ -191,6 +191,8 @@ export interface KotlinBuild extends JobSet {
   readonly run: { readonly status: number | null; readonly output: string };
   /** Every generated .kt file the build compiled, project-relative. */
   readonly sources: readonly string[];
+  readonly clients: readonly KotlinClientCall[];
+  readonly clientOutcomes: readonly KotlinClientOutcome[];
 }
 
 /** Stubs for imported types a project config maps to its own Kotlin types (the custom-options case). */
@@ -220,12 +222,35 @@ function kotlinPackageOf(content: string): string {
   return match[1];
 }
 
-/** The round-trip main: decode each document with Json, re-encode it, check decode(encode(x)) == x. */
-function kotlinMain(types: readonly string[]): string {
+/** One generated client function called through a recording transport: its full params and result documents. */
+export interface KotlinClientCall {
+  readonly label: string;
+  /** The command name the client must send. */
+  readonly command: string;
+  readonly call: string;
+  readonly paramsType: string;
+  readonly resultType: string;
+  readonly params: unknown;
+  readonly result: unknown;
+}
+
+/** What a client call did: the command and params the transport saw, and the result the client returned, as JSON. */
+export type KotlinClientOutcome = { readonly command: string; readonly params: unknown; readonly result: unknown } | { readonly error: string };
+
+/**
+ * The main: decode each document with Json, re-encode it, check decode(encode(x)) == x; then call
+ * each generated `suspend fun` client with a transport that records what it is given and answers
+ * the result document (driven by the standard library's startCoroutine: nothing suspends).
+ */
+function kotlinMain(types: readonly string[], clients: readonly KotlinClientCall[]): string {
   return `// Written by test/languages/round-trips.ts: the Kotlin side of the cross-language round trip.
 package roundtrip
 
+import commands.CommandTransport
 import java.io.File
+import kotlin.coroutines.Continuation
+import kotlin.coroutines.EmptyCoroutineContext
+import kotlin.coroutines.startCoroutine
 import kotlinx.serialization.KSerializer
 import kotlinx.serialization.json.Json
 
@@ -242,17 +267,52 @@ private fun roundTrip(type: String, text: String): String {
     return encoded
 }
 
-/** args: a file of <type>\\t<json> lines, and the file to write ok\\t<json> or error\\t<message> lines to. */
+/** Records the command and params it is asked to send; answers with the given result document. */
+private class RecordingTransport(private val resultText: String) : CommandTransport {
+    var sent: String = ""
+
+    override suspend fun <P, R> execute(command: String, params: P, paramsSerializer: KSerializer<P>, resultSerializer: KSerializer<R>): R {
+        sent = command + "\\t" + Json.encodeToString(paramsSerializer, params)
+        return Json.decodeFromString(resultSerializer, resultText)
+    }
+}
+
+private fun <T> runSuspending(block: suspend () -> T): T {
+    var outcome: Result<T>? = null
+    block.startCoroutine(Continuation(EmptyCoroutineContext) { outcome = it })
+    return checkNotNull(outcome) { "the client suspended" }.getOrThrow()
+}
+
+private val clients: List<(RecordingTransport, String) -> String> = listOf(
+${clients.map((c) => `    { transport, params -> Json.encodeToString(${c.resultType}.serializer(), runSuspending { ${c.call}(transport, Json.decodeFromString(${c.paramsType}.serializer(), params)) }) },`).join('\n')}
+)
+
+private fun answer(block: () -> String): String =
+    try {
+        "ok\\t" + block()
+    } catch (e: Exception) {
+        "error\\t" + e.toString().replace('\\n', ' ')
+    }
+
+/**
+ * args: a file of <type>\\t<json> lines and the file for their ok\\t<json> / error\\t<message> answers;
+ * a file of <params json>\\t<result json> lines, one per client, and the file for ok\\t<command>\\t<params>\\t<result> answers.
+ */
 fun main(args: Array<String>) {
     val answers = File(args[0]).readLines().map { line ->
         val (type, text) = line.split('\\t', limit = 2)
-        try {
-            "ok\\t" + roundTrip(type, text)
-        } catch (e: Exception) {
-            "error\\t" + e.toString().replace('\\n', ' ')
-        }
+        answer { roundTrip(type, text) }
     }
     File(args[1]).writeText(answers.joinToString("\\n", postfix = "\\n"))
+    val calls = File(args[2]).readLines().mapIndexed { i, line ->
+        val (params, result) = line.split('\\t', limit = 2)
+        answer {
+            val transport = RecordingTransport(result)
+            val returned = clients[i](transport, params)
+            transport.sent + "\t" + returned
+        }
+    }
+    File(args[3]).writeText(calls.joinToString("\\n", postfix = "\\n"))
 }
 `;
 }
@@ -280,6 +340,7 @@ export const kotlinBuild = memo((): KotlinBuild => {
     }
   }
   const types: string[] = [];
+  const clients: KotlinClientCall[] = [];
   for (const g of cases) {
     const main = filesOf(g.result, 'kotlin').find((f) => !f.path.endsWith('/CommandTransport.kt'))!;
     const pkg = kotlinPackageOf(main.content);
@@ -287,6 +348,10 @@ export const kotlinBuild = memo((): KotlinBuild => {
       jobs.push({ label: `${g.c.name} ${d.label}`, target: `${pkg}.${d.type}`, document: d.document });
       if (!types.includes(`${pkg}.${d.type}`)) types.push(`${pkg}.${d.type}`);
     }
+    const client = /^suspend fun (\S+)\(transport: CommandTransport/m.exec(main.content);
+    if (!client) throw new Error(`${g.c.name}: no suspend fun client in ${main.path}`);
+    const full = (owner: 'Params' | 'Result') => g.documents.find((d) => d.mode === 'full' && d.owner === owner)!;
+    clients.push({ label: g.c.name, command: g.model.name, call: `${pkg}.${client[1]}`, paramsType: `${pkg}.${full('Params').type}`, resultType: `${pkg}.${full('Result').type}`, params: full('Params').document, result: full('Result').document });
   }
   const source = cases.find((g) => g.c.name === MUTANT_CASE)!;
   const main = filesOf(source.result, 'kotlin').find((f) => !f.path.endsWith('/CommandTransport.kt'))!;
@@ -302,16 +367,30 @@ export const kotlinBuild = memo((): KotlinBuild => {
     mutantJobs[kind] = { label: `kotlin ${kind} mutant`, target: `mutants.${kind}.${doc.type}`, document: doc.document };
     types.push(mutantJobs[kind].target);
   }
-  sources.push({ path: 'src/main/kotlin/roundtrip/RoundTrip.kt', content: kotlinMain(types) });
+  sources.push({ path: 'src/main/kotlin/roundtrip/RoundTrip.kt', content: kotlinMain(types, clients) });
   const dir = kotlinProject(sources);
   writeJobsFile(join(dir, 'jobs.tsv'), jobs, mutantJobs);
-  const run = runMaven(dir, ['compile', 'exec:java', '-Dexec.mainClass=roundtrip.RoundTripKt', `-Dexec.args=${join(dir, 'jobs.tsv')} ${join(dir, 'results.tsv')}`]);
+  writeFileSync(join(dir, 'clients.tsv'), clients.map((c) => `${JSON.stringify(c.params)}\t${JSON.stringify(c.result)}\n`).join(''));
+  const files = ['jobs.tsv', 'results.tsv', 'clients.tsv', 'client-results.tsv'].map((f) => join(dir, f));
+  const run = runMaven(dir, ['compile', 'exec:java', '-Dexec.mainClass=roundtrip.RoundTripKt', `-Dexec.args=${files.join(' ')}`]);
   if (run.status !== 0 && MAVEN_DOWNLOAD_FAILURE.test(run.output)) throw new DownloadFailed('maven', 'Maven (kotlin-maven-plugin, kotlinx-serialization)', run.output);
-  const outcomes = run.status === 0 ? readTabbedOutcomes(readFileSync(join(dir, 'results.tsv'), 'utf8')) : [];
+  const outcomes = run.status === 0 ? readTabbedOutcomes(readFileSync(files[1], 'utf8')) : [];
+  const clientOutcomes: KotlinClientOutcome[] =
+    run.status !== 0
+      ? []
+      : readFileSync(files[3], 'utf8')
+          .split('\n')
+          .filter((l) => l !== '')
+          .map((line) => {
+            const [state, ...rest] = line.split('\t');
+            return state === 'ok' ? { command: rest[0], params: JSON.parse(rest[1]) as unknown, result: JSON.parse(rest[2]) as unknown } : { error: rest.join('\t') };
+          });
   return {
     dir,
     run,
     ...splitOutcomes(jobs, mutantJobs, outcomes),
+    clients,
+    clientOutcomes,
     sources: sources.map((s) => s.path).filter((p) => !p.includes('/roundtrip/') && !p.includes('/mutants/') && !p.includes('/com/acme/core/')),
   };
 });
