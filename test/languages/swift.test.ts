@@ -26,7 +26,7 @@ async function swiftParser(): Promise<Parser> {
 }
 
 /** Every ERROR and MISSING node, as line:column (1-based) and what is there. */
-export function syntaxErrors(tree: Tree): string[] {
+function syntaxErrors(tree: Tree): string[] {
   const out: string[] = [];
   const visit = (node: Node): void => {
     if (node.isError || node.isMissing) {
