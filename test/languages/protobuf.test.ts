@@ -3,8 +3,8 @@ import { mkdirSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import protobuf from 'protobufjs';
 import { protoEnumValueName } from '../../shared/adapters/proto/proto-adapter.js';
-import { filesOf, generateLanguageCase, languageCases, tempDir, writeTree } from './language-cases.js';
-import { mutate, roundTripCases, type GeneratedCase } from './round-trips.js';
+import { filesOf, generateLanguageCase, languageCases, writeTree } from './language-cases.js';
+import { mutate, tempDir, roundTripCases, type GeneratedCase } from './round-trips.js';
 import { pythonVenv, runPython, runPythonDriver, skipWhenRegistrySkipped } from './toolchains.js';
 
 /**

@@ -3,8 +3,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PYDANTIC_RESERVED } from '../../shared/adapters/python/python-adapter.js';
 import type { FieldModel } from '../../shared/model/command-model.js';
-import { filesOf, generateLanguageCase, languageCases, tempDir, writeTree } from './language-cases.js';
-import { mutate, pythonModule, pythonOutcomes, roundTripCases, roundTripProblems, type GeneratedCase, type Job } from './round-trips.js';
+import { filesOf, generateLanguageCase, languageCases, writeTree } from './language-cases.js';
+import { mutate, tempDir, pythonModule, pythonOutcomes, roundTripCases, roundTripProblems, type GeneratedCase, type Job } from './round-trips.js';
 import { pythonFixturesDir, pythonVenv, runPython, runPythonDriver, skipWhenRegistrySkipped } from './toolchains.js';
 import { canonicalJson, plainRequiredField } from './wire-documents.js';
 

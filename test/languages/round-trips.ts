@@ -107,7 +107,8 @@ const buildDirs: string[] = [];
 process.on('exit', () => {
   for (const dir of buildDirs) rmSync(dir, { recursive: true, force: true });
 });
-function tempDir(prefix: string): string {
+/** A temporary folder removed when the test process exits. */
+export function tempDir(prefix: string): string {
   const dir = makeTempDir(prefix);
   buildDirs.push(dir);
   return dir;
