@@ -32,6 +32,9 @@ export function spellingFromMapping(mapping: AdapterTypeMapping, named: (name: s
 }
 
 export function spellType(node: TypeNode, spelling: TypeSpelling): string {
+  // Issue 13's `unknown` (any JSON value) gets its case here and a TypeSpelling entry: Python
+  // `JsonValue` (from pydantic), Kotlin `JsonElement` (kotlinx.serialization.json), Swift a Codable
+  // JSON enum the adapter writes, proto `google.protobuf.Value` (protoElement in the proto adapter).
   switch (node.kind) {
     case 'primitive':
       return spelling.primitive[node.name];

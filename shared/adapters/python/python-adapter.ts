@@ -31,9 +31,13 @@ export const PYTHON_KEYWORDS: ReadonlySet<string> = new Set([
   'global', 'if', 'import', 'in', 'is', 'lambda', 'nonlocal', 'not', 'or', 'pass', 'raise', 'return', 'try', 'while', 'with', 'yield',
 ]);
 
-/** BaseModel attributes (v2, and the v1 names v2 keeps) a field must not shadow (type-mapping.md, pitfalls). */
+/**
+ * BaseModel attributes (v2, and the v1 names v2 keeps) a field must not shadow (type-mapping.md,
+ * pitfalls), with those it has through its metaclass (ABCMeta.register, type.mro): Pydantic warns
+ * on each. A test compares the list with the installed Pydantic's.
+ */
 export const PYDANTIC_RESERVED: ReadonlySet<string> = new Set([
-  'model_config', 'model_fields', 'model_computed_fields', 'model_extra', 'model_fields_set', 'model_construct', 'model_copy', 'model_dump', 'model_dump_json',
+  'register', 'mro', 'model_config', 'model_fields', 'model_computed_fields', 'model_extra', 'model_fields_set', 'model_construct', 'model_copy', 'model_dump', 'model_dump_json',
   'model_json_schema', 'model_parametrized_name', 'model_post_init', 'model_rebuild', 'model_validate', 'model_validate_json', 'model_validate_strings',
   'dict', 'json', 'copy', 'parse_obj', 'parse_raw', 'parse_file', 'from_orm', 'construct', 'schema', 'schema_json', 'validate', 'update_forward_refs',
 ]);
@@ -128,6 +132,13 @@ function pythonField(field: FieldModel, model: CommandModel, options: AdapterOpt
 function pythonView(model: CommandModel, options: AdapterOptions | undefined) {
   const module = pythonModuleName(model);
   const routePrefix = stringOption(options, 'routePrefix', '').replace(/\/+$/, '');
+  const classes = structSources(model).map((source) => ({
+    name: source.name,
+    docstring: source.description ? `${pythonDocstring(source.description, '    ')}\n` : '',
+    fields: source.fields.map((f) => pythonField(f, model, options)),
+    // Pydantic v2 warns on fields in its model_ namespace unless the model gives it up.
+    config: source.fields.some((f) => pythonFieldName(f.name).startsWith('model_')) ? 'ConfigDict(populate_by_name=True, protected_namespaces=())' : 'ConfigDict(populate_by_name=True)',
+  }));
   return {
     name: model.name,
     module,
@@ -138,13 +149,9 @@ function pythonView(model: CommandModel, options: AdapterOptions | undefined) {
       comment: e.description ? `# ${oneLine(e.description)}\n` : '',
       line: `${e.name} = Literal[${e.values.map(pythonString).join(', ')}]`,
     })),
-    classes: structSources(model).map((source) => ({
-      name: source.name,
-      docstring: source.description ? `${pythonDocstring(source.description, '    ')}\n` : '',
-      fields: source.fields.map((f) => pythonField(f, model, options)),
-      // Pydantic v2 warns on fields in its model_ namespace unless the model gives it up.
-      config: source.fields.some((f) => pythonFieldName(f.name).startsWith('model_')) ? 'ConfigDict(populate_by_name=True, protected_namespaces=())' : 'ConfigDict(populate_by_name=True)',
-    })),
+    classes,
+    // Imported only when a field uses it: linters (pyflakes, ruff) flag an unused import.
+    usesField: classes.some((c) => c.fields.some((line) => line.includes(' = Field('))),
     paramsType: paramsTypeName(model),
     resultType: resultTypeName(model),
     routePath: pythonString(`${routePrefix}/${model.name}`),

@@ -41,7 +41,7 @@ class LangKeywordsParams(BaseModel):
     fun: str | None = None
     is_: str | None = Field(alias='is')
     namespace: list[str]
-    register: int | None = None
+    register_: int | None = Field(default=None, alias='register')
     protocol: Scope | None = None
     when: Mode
     def_: dict[str, int] = Field(alias='def')
