@@ -5,13 +5,16 @@
  * ts-morph. It declines (returns undefined) whenever the run needs what only the Yeoman path has:
  * an option it does not know, --help, a question, or a conflict that an interactive run would ask about.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { loadProjectAdapters } from '../shared/adapters/plugin-loader.js';
 import { CONFIG_FILE, projectConfigFromText } from '../shared/config/load-project-config.js';
+import { findProjectRoot, projectRootNotice } from '../shared/config/project-root.js';
+import type { ProjectConfig } from '../shared/config/project-config.js';
 import { SpecError, describeRefusal } from '../shared/errors.js';
 import { describeSpecRun, extraAdapterIds, onlyAdapter, planSpecRun, type SpecRun, type SpecRunOptions } from '../shared/run/spec-run.js';
 import { collectSpecSources } from '../shared/run/spec-sources.js';
+import { ALLOW_NON_HOST_FLAG, guardHost } from '../shared/run/host-guard.js';
 import { conflictRefusal, conflicterWouldAsk, unresolvedConflicts, type ConflicterSettings } from '../generators/_shared/pending-conflicts.js';
 import { commitPlan } from './fast-commit.js';
 
@@ -28,12 +31,14 @@ interface FastOptions {
   adapters: string[];
   migrate: boolean;
   verbose: boolean;
+  allowNonHost: boolean;
   settings: { force?: boolean; bail?: boolean; dryRun?: boolean; skipYoResolve?: boolean; ignoreWhitespace?: boolean };
 }
 
 const BOOLEAN_FLAGS: Readonly<Record<string, (o: FastOptions) => void>> = {
   '--migrate': (o) => (o.migrate = true),
   '--verbose': (o) => (o.verbose = true),
+  [`--${ALLOW_NON_HOST_FLAG}`]: (o) => (o.allowNonHost = true),
   '--force': (o) => (o.settings.force = true),
   '--bail': (o) => (o.settings.bail = true),
   '--dry-run': (o) => (o.settings.dryRun = true),
@@ -44,7 +49,7 @@ const BOOLEAN_FLAGS: Readonly<Record<string, (o: FastOptions) => void>> = {
 
 /** Parse the flags the fast path understands; undefined for anything else (the Yeoman path decides). */
 function parseFastOptions(argv: readonly string[]): FastOptions | undefined {
-  const options: FastOptions = { adapters: [], migrate: false, verbose: false, settings: {} };
+  const options: FastOptions = { adapters: [], migrate: false, verbose: false, allowNonHost: false, settings: {} };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const boolean = BOOLEAN_FLAGS[arg];
@@ -71,11 +76,16 @@ export async function fastRun(argv: readonly string[]): Promise<number | undefin
   const options = parseFastOptions(rest);
   if (!options) return undefined;
   const shellCwd = process.cwd();
-  const projectRoot = resolve(shellCwd, options.cwd ?? '.');
+  const start = resolve(shellCwd, options.cwd ?? '.');
+  const found = findProjectRoot(start);
+  const projectRoot = found.root;
+  const rootNotice = projectRootNotice(start, found);
+  if (rootNotice) process.stderr.write(`${rootNotice}\n`);
 
   let run: SpecRun;
+  let config: ProjectConfig;
   try {
-    const config = projectConfigFromText(readIfExists(join(projectRoot, CONFIG_FILE)));
+    config = projectConfigFromText(readIfExists(join(projectRoot, CONFIG_FILE)));
     const { registry } = await loadProjectAdapters(projectRoot, config);
     const sources = collectSpecSources(options.spec!, shellCwd, projectRoot);
     run = planSpecRun(sources, {
@@ -89,6 +99,11 @@ export async function fastRun(argv: readonly string[]): Promise<number | undefin
   } catch (error) {
     if (!(error instanceof SpecError)) throw error;
     process.stderr.write(`continuum-gen: ${describeRefusal(error)}\n`);
+    return 1;
+  }
+  const host = guardHost(run, { root: projectRoot, config, exists: (path) => existsSync(join(projectRoot, path)), allowNonHost: options.allowNonHost });
+  if (host.refusal) {
+    process.stderr.write(`continuum-gen: ${host.refusal}\n`);
     return 1;
   }
 
@@ -105,6 +120,7 @@ export async function fastRun(argv: readonly string[]): Promise<number | undefin
     }
   }
 
+  if (host.warning) process.stderr.write(`${host.warning}\n`);
   const outcome = await commitPlan(run.files, { projectRoot, overwrite: run.overwrite, settings, logFiles: options.verbose || run.results.length === 1 });
   for (const line of describeSpecRun(run, settings.dryRun === true)) process.stderr.write(`${line}\n`);
   process.stderr.write(`${outcome.summary}\n`);

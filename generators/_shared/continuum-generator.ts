@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import Generator, { type BaseFeatures, type BaseOptions, type PromptQuestion } from 'yeoman-generator';
 import type { FilePlan } from '../../shared/adapters/adapter.js';
 import { CONFIG_FILE, projectConfigFromText } from '../../shared/config/load-project-config.js';
+import { findProjectRoot, projectRootNotice, type ProjectRoot } from '../../shared/config/project-root.js';
 import type { ProjectConfig } from '../../shared/config/project-config.js';
 import { SpecError, describeRefusal, type SpecIssue } from '../../shared/errors.js';
 import { parseJsonSource } from '../../shared/spec/json-source.js';
@@ -30,13 +31,21 @@ const interactiveOption: OptionDeclaration = {
 };
 
 /**
+ * The project root of a run (the folder with .yo-rc.json, else the git root, else where it
+ * started), so that a run from a subfolder never writes src/src/...; undefined for --help.
+ */
+function projectRootOf(options: BaseOptions): ProjectRoot | undefined {
+  const start = options.destinationRoot ?? (options as { env?: { cwd?: string } }).env?.cwd;
+  return options.help || start === undefined ? undefined : findProjectRoot(start);
+}
+
+/**
  * Yeoman's constructor parses .yo-rc.json (this.config) and reports a syntax error by character
  * offset; check it first with the engine's parser, which reports line and column.
  */
-function withParsableProjectConfig(options: BaseOptions): BaseOptions {
-  const root = options.destinationRoot ?? (options as { env?: { cwd?: string } }).env?.cwd;
-  if (options.help || root === undefined) return options;
-  const path = join(root, CONFIG_FILE);
+function withParsableProjectConfig(options: BaseOptions, found: ProjectRoot | undefined): BaseOptions {
+  if (found === undefined) return options;
+  const path = join(found.root, CONFIG_FILE);
   if (!existsSync(path)) return options;
   try {
     parseJsonSource(readFileSync(path, 'utf8'), CONFIG_FILE);
@@ -65,7 +74,13 @@ export abstract class ContinuumGenerator extends Generator {
     // Yeoman reads .yo-rc.json while constructing; check its syntax first so an error names line and column.
     // Only methods named after a run-loop priority (initializing, prompting, ..., end) are tasks, not helpers.
     // No package-manager install: these generators write source files, never the host's root package.json.
-    super(args, withParsableProjectConfig(options), { tasksMatchingPriority: true, customInstallTask: true, ...features });
+    const found = projectRootOf(options);
+    super(args, withParsableProjectConfig(options, found), { tasksMatchingPriority: true, customInstallTask: true, ...features });
+    if (found) {
+      const notice = projectRootNotice(this.destinationRoot(), found);
+      this.destinationRoot(found.root);
+      if (notice) this.log.writeln(notice);
+    }
     this.declareOptions([interactiveOption]);
     // The environment's flag is --whitespace, but its conflicter reads ignoreWhitespace from the root generator's options.
     const own = this.options as { whitespace?: boolean; ignoreWhitespace?: boolean };

@@ -3,8 +3,9 @@ import { loadProjectAdapters } from '../../shared/adapters/plugin-loader.js';
 import type { ProjectConfig } from '../../shared/config/project-config.js';
 import { SpecError } from '../../shared/errors.js';
 import { describeSpecRun, extraAdapterIds, planSpecRun, type SpecRun, type SpecRunOptions } from '../../shared/run/spec-run.js';
+import { ALLOW_NON_HOST_FLAG, guardHost } from '../../shared/run/host-guard.js';
 import { collectSpecSources, type SpecSource } from '../../shared/run/spec-sources.js';
-import { ContinuumGenerator } from './continuum-generator.js';
+import { ContinuumGenerator, ContinuumRunError } from './continuum-generator.js';
 import type { OptionDeclaration } from './option-declarations.js';
 
 export const specOption: OptionDeclaration = {
@@ -17,6 +18,12 @@ export const adapterOption: OptionDeclaration = {
   name: 'adapter',
   type: Array,
   description: 'Also run this adapter on the spec (repeatable: --adapter=swift --adapter=kotlin); `continuum-gen adapters` lists them',
+};
+
+export const allowNonHostOption: OptionDeclaration = {
+  name: ALLOW_NON_HOST_FLAG,
+  type: Boolean,
+  description: "Create the host's shared files (mod.rs, RustCoreIPC.ts) even in a folder that does not look like a Continuum checkout",
 };
 
 export const verboseOption: OptionDeclaration = {
@@ -37,6 +44,7 @@ export abstract class SpecGenerator extends ContinuumGenerator {
 
   constructor(args: string[], options: BaseOptions, features?: BaseFeatures) {
     super(args, options, features);
+    this.declareOptions([allowNonHostOption]);
   }
 
   /** Adapters this generator accepts (undefined: every adapter). */
@@ -62,6 +70,9 @@ export abstract class SpecGenerator extends ContinuumGenerator {
         read,
       }),
     );
+    const host = guardHost(this.specRun, { root: this.destinationRoot(), config: this.projectConfig, exists: (path) => this.fs.exists(this.destinationPath(path)), allowNonHost: this.optionValue(ALLOW_NON_HOST_FLAG) === true });
+    if (host.refusal) throw new ContinuumRunError(host.refusal);
+    if (host.warning) this.log.writeln(host.warning);
   }
 
   protected async writeRun(): Promise<void> {
