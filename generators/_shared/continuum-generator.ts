@@ -30,13 +30,9 @@ const interactiveOption: OptionDeclaration = {
   description: 'Ask questions (default: only when stdin is a terminal); --no-interactive never prompts and fails on a missing value',
 };
 
-/**
- * The project root of a run (the folder with .yo-rc.json, else the git root, else where it
- * started), so that a run from a subfolder never writes src/src/...; undefined for --help.
- */
-function projectRootOf(options: BaseOptions): ProjectRoot | undefined {
-  const start = options.destinationRoot ?? (options as { env?: { cwd?: string } }).env?.cwd;
-  return options.help || start === undefined ? undefined : findProjectRoot(start);
+/** The folder a run starts from (where the user typed the command); undefined for --help. */
+function startFolderOf(options: BaseOptions): string | undefined {
+  return options.help ? undefined : (options.destinationRoot ?? (options as { env?: { cwd?: string } }).env?.cwd);
 }
 
 /**
@@ -74,17 +70,27 @@ export abstract class ContinuumGenerator extends Generator {
     // Yeoman reads .yo-rc.json while constructing; check its syntax first so an error names line and column.
     // Only methods named after a run-loop priority (initializing, prompting, ..., end) are tasks, not helpers.
     // No package-manager install: these generators write source files, never the host's root package.json.
-    const found = projectRootOf(options);
+    const start = startFolderOf(options);
+    const found = start === undefined ? undefined : findProjectRoot(start);
     super(args, withParsableProjectConfig(options, found), { tasksMatchingPriority: true, customInstallTask: true, ...features });
-    if (found) {
-      const notice = projectRootNotice(this.destinationRoot(), found);
-      this.destinationRoot(found.root);
+    if (start !== undefined && found !== undefined) {
+      // Paths are resolved from the project root, never from the folder the command was typed in.
+      const chosen = this.chooseProjectRoot(start, found);
+      this.destinationRoot(chosen.root);
+      // The conflicter's status lines name files relative to the project root too.
+      (this.env as unknown as { logCwd?: string }).logCwd = chosen.root;
+      const notice = projectRootNotice(start, chosen);
       if (notice) this.log.writeln(notice);
     }
     this.declareOptions([interactiveOption]);
     // The environment's flag is --whitespace, but its conflicter reads ignoreWhitespace from the root generator's options.
     const own = this.options as { whitespace?: boolean; ignoreWhitespace?: boolean };
     if (own.whitespace === true && own.ignoreWhitespace === undefined) own.ignoreWhitespace = true;
+  }
+
+  /** The project root to write into, given the one found from the start folder (init refines it). */
+  protected chooseProjectRoot(_start: string, found: ProjectRoot): ProjectRoot {
+    return found;
   }
 
   /** Register options from their single declarations (flags, help, wizard questions). */

@@ -7,8 +7,11 @@ import { CONFIG_KEY, type ProjectConfig } from './project-config.js';
 export interface ProjectRoot {
   /** Absolute path of the project root: every planned path is relative to it. */
   readonly root: string;
-  /** yo-rc: the nearest folder holding .yo-rc.json; git: the git root; start: neither was found above the start. */
-  readonly foundBy: 'yo-rc' | 'git' | 'start';
+  /**
+   * yo-rc: the nearest folder holding .yo-rc.json; git: the git root; host: the nearest folder
+   * that looks like a Continuum checkout (init only); start: none of these was found above the start.
+   */
+  readonly foundBy: 'yo-rc' | 'git' | 'host' | 'start';
 }
 
 /**
@@ -29,7 +32,7 @@ export function findProjectRoot(start: string): ProjectRoot {
 /** One line saying that the run writes into a folder above the one it started in; undefined when they are the same. */
 export function projectRootNotice(start: string, found: ProjectRoot): string | undefined {
   if (resolve(start) === found.root) return undefined;
-  const why = found.foundBy === 'yo-rc' ? `the folder holding ${CONFIG_FILE}` : 'the root of the git checkout';
+  const why = { 'yo-rc': `the folder holding ${CONFIG_FILE}`, git: 'the root of the git checkout', host: 'the nearest folder that looks like a Continuum checkout', start: 'where the run started' }[found.foundBy];
   const below = relative(found.root, resolve(start)).split(sep).join('/');
   return `Project root: ${found.root} (${why}); paths are relative to it, not to ${below}/.`;
 }
@@ -75,4 +78,17 @@ export function checkHost(root: string, config: ProjectConfig): HostCheck {
 export function notAHostWarning(root: string, check: HostCheck): string | undefined {
   if (check.looksLikeHost) return undefined;
   return `Warning: ${root} does not look like a Continuum checkout (none of ${check.marks.map((m) => m.what).join(', ')}); run from the host's root, or run \`continuum-gen init\` there first.`;
+}
+
+/**
+ * Where `init` writes .yo-rc.json: an existing .yo-rc.json decides; otherwise the nearest folder
+ * between `start` and the git root that looks like a Continuum checkout (so a host inside a
+ * monorepo gets its own), else the found root.
+ */
+export function initProjectRoot(start: string, found: ProjectRoot, config: ProjectConfig): ProjectRoot {
+  if (found.foundBy === 'yo-rc') return found;
+  for (let dir = resolve(start); ; dir = dirname(dir)) {
+    if (checkHost(dir, config).looksLikeHost) return dir === found.root ? found : { root: dir, foundBy: 'host' };
+    if (dir === found.root || dirname(dir) === dir) return found;
+  }
 }
