@@ -151,7 +151,7 @@ export abstract class ContinuumGenerator extends Generator {
   }
 
   /** Ask one wizard question; refuses (naming the value) when the run is not interactive. */
-  protected async ask<T extends string | boolean>(question: { name: string; message: string; type: 'input' | 'select' | 'confirm'; choices?: readonly { name: string; value: string }[]; default?: T; validate?: (value: string) => string | true }): Promise<T> {
+  protected async ask<T extends string | boolean>(question: { name: string; message: string; type: 'input' | 'select' | 'confirm'; choices?: readonly { name: string; value: string }[]; default?: T; validate?: (value: string) => string | true | Promise<string | true> }): Promise<T> {
     if (!this.interactive) throw this.missingValuesError([question.name]);
     const answers = await this.prompt([{ ...question, choices: question.choices ? [...question.choices] : undefined } as PromptQuestion]);
     return answers[question.name] as T;
