@@ -14,8 +14,9 @@ import type { ProjectConfig } from '../shared/config/project-config.js';
 import { SpecError, describeRefusal } from '../shared/errors.js';
 import { describeSpecRun, extraAdapterIds, onlyAdapter, planSpecRun, type SpecRun, type SpecRunOptions } from '../shared/run/spec-run.js';
 import { collectSpecSources } from '../shared/run/spec-sources.js';
-import { ALLOW_NON_HOST_FLAG, guardHost } from '../shared/run/host-guard.js';
+import { guardHost } from '../shared/run/host-guard.js';
 import { conflictRefusal, conflicterWouldAsk, unresolvedConflicts, type ConflicterSettings } from '../generators/_shared/pending-conflicts.js';
+import { BOOLEAN_FLAGS, type FastOptions } from './cli-flags.js';
 import { commitPlan } from './fast-commit.js';
 
 /** Sub-generators the fast path can run, and the adapters each accepts (undefined: all). */
@@ -23,28 +24,6 @@ const FAST_SUB_GENERATORS: Readonly<Record<string, SpecRunOptions['onlyAdapters'
   command: null,
   'rust-module': onlyAdapter('rust-ipc'),
   trait: onlyAdapter('trait-only'),
-};
-
-interface FastOptions {
-  spec?: string;
-  cwd?: string;
-  adapters: string[];
-  migrate: boolean;
-  verbose: boolean;
-  allowNonHost: boolean;
-  settings: { force?: boolean; bail?: boolean; dryRun?: boolean; skipYoResolve?: boolean; ignoreWhitespace?: boolean };
-}
-
-const BOOLEAN_FLAGS: Readonly<Record<string, (o: FastOptions) => void>> = {
-  '--migrate': (o) => (o.migrate = true),
-  '--verbose': (o) => (o.verbose = true),
-  [`--${ALLOW_NON_HOST_FLAG}`]: (o) => (o.allowNonHost = true),
-  '--force': (o) => (o.settings.force = true),
-  '--bail': (o) => (o.settings.bail = true),
-  '--dry-run': (o) => (o.settings.dryRun = true),
-  '--skip-yo-resolve': (o) => (o.settings.skipYoResolve = true),
-  '--whitespace': (o) => (o.settings.ignoreWhitespace = true),
-  '--no-interactive': () => undefined,
 };
 
 /** Parse the flags the fast path understands; undefined for anything else (the Yeoman path decides). */

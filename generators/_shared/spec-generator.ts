@@ -6,31 +6,9 @@ import { describeSpecRun, extraAdapterIds, planSpecRun, type SpecRun, type SpecR
 import { ALLOW_NON_HOST_FLAG, guardHost } from '../../shared/run/host-guard.js';
 import { collectSpecSources, type SpecSource } from '../../shared/run/spec-sources.js';
 import { ContinuumGenerator, ContinuumRunError } from './continuum-generator.js';
-import type { OptionDeclaration } from './option-declarations.js';
+import { allowNonHostOption } from './spec-options.js';
 
-export const specOption: OptionDeclaration = {
-  name: 'spec',
-  type: String,
-  description: 'Generate from this spec (v1 or v2 JSON), a folder of specs, or a glob (quote it), asking nothing; relative to the current folder',
-};
-
-export const adapterOption: OptionDeclaration = {
-  name: 'adapter',
-  type: Array,
-  description: 'Also run this adapter on the spec (repeatable: --adapter=swift --adapter=kotlin); `continuum-gen adapters` lists them',
-};
-
-export const allowNonHostOption: OptionDeclaration = {
-  name: ALLOW_NON_HOST_FLAG,
-  type: Boolean,
-  description: "Create the host's shared files (mod.rs, RustCoreIPC.ts) even in a folder that does not look like a Continuum checkout",
-};
-
-export const verboseOption: OptionDeclaration = {
-  name: 'verbose',
-  type: Boolean,
-  description: "List every file's state (create, identical, conflict, force, skip); Yeoman's conflicter always does, the fast path does for a single spec",
-};
+export { adapterOption, allowNonHostOption, specOption, verboseOption } from './spec-options.js';
 
 /**
  * The run every spec-driven sub-generator shares: spec sources in, one planned run (validated

@@ -1,5 +1,5 @@
 import type { OptionDeclaration } from '../_shared/option-declarations.js';
-import { adapterOption, specOption, verboseOption } from '../_shared/spec-generator.js';
+import { adapterOption, specOption, verboseOption } from '../_shared/spec-options.js';
 
 /** Every option of `continuum:command`, declared once: flag, help line and wizard question. */
 export const commandOptions = {

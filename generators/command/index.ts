@@ -2,15 +2,14 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { BaseFeatures, BaseOptions } from 'yeoman-generator';
 import { loadProjectAdapters } from '../../shared/adapters/plugin-loader.js';
-import { DRAFT_SOURCE, describeDraftIssue, draftIssues, issuesAt, type SpecDraft } from '../../shared/run/draft-check.js';
+import { DRAFT_SOURCE, draftIssues, type SpecDraft } from '../../shared/run/draft-check.js';
 import { DraftKeeper, isDraftFile, readDraft, resumeCommand } from '../../shared/run/draft-file.js';
 import { extraAdapterIds } from '../../shared/run/spec-run.js';
 import { serialiseSpec } from '../../shared/spec/canonical-spec.js';
 import { ContinuumRunError } from '../_shared/continuum-generator.js';
-import { camelCaseOption } from '../_shared/option-declarations.js';
 import { SpecGenerator } from '../_shared/spec-generator.js';
 import { commandOptions, wizardOptionNames } from './command.js';
-import { CommandWizard, TOP_LEVEL_KEYS, wizardSpec, type TopLevelKey } from './wizard.js';
+import { CommandWizard, flagProblems, givenTopLevel, wizardSpec, type TopLevelKey } from './wizard.js';
 
 export const summary = 'a Continuum command from any spec: Types, server and/or browser command, README, tests, and for rust-ipc / trait-only specs the Rust vertical (wizard, or --spec=<file|folder|glob>)';
 
@@ -86,38 +85,14 @@ export default class CommandGenerator extends SpecGenerator {
     this.drafts?.discard();
   }
 
-  /** Top-level values given as flags, checked against their choices (camel-case keys, as in the spec). */
-  private givenTopLevel(): Partial<Record<TopLevelKey, string>> {
-    const given: Partial<Record<TopLevelKey, string>> = {};
-    for (const name of wizardOptionNames) {
-      const value = this.optionValue(name);
-      if (typeof value === 'string' && value !== '') given[camelCaseOption(name) as TopLevelKey] = value;
-    }
-    return given;
-  }
-
   /** Given flags are checked by the engine, like answers, and reported by their flag names. */
   private async refuseBadFlags(draft: SpecDraft): Promise<void> {
-    const problems = this.choiceProblems();
-    const issues = await this.checkDraft(draft);
-    for (const key of TOP_LEVEL_KEYS) {
-      if (draft[key] === undefined) continue;
-      for (const issue of issuesAt(issues, `/${key}`)) problems.push(`${flagOf(key)}: ${describeDraftIssue(issue)}`);
-    }
+    const problems = flagProblems(this.givenTopLevel(), await this.checkDraft(draft));
     if (problems.length > 0) throw new ContinuumRunError(`Invalid option value; nothing was written:\n${problems.map((p) => `  ${p}`).join('\n')}`);
   }
 
-  /** Choice flags (--environment, --access-level) with a value outside their choices. */
-  private choiceProblems(): string[] {
-    const problems: string[] = [];
-    for (const declaration of [commandOptions.environment, commandOptions.accessLevel]) {
-      const value = this.optionValue(declaration.name);
-      const choices = declaration.prompt.choices;
-      if (typeof value === 'string' && value !== '' && !choices.some((c) => c.value === value)) {
-        problems.push(`--${declaration.name} must be one of ${choices.map((c) => c.value).join(', ')}; found ${JSON.stringify(value)}`);
-      }
-    }
-    return problems;
+  private givenTopLevel(): Partial<Record<TopLevelKey, string>> {
+    return givenTopLevel((flag) => this.optionValue(flag));
   }
 
   private checkDraftOptions?: Parameters<typeof draftIssues>[1];

@@ -427,6 +427,21 @@ export class CommandWizard {
   }
 }
 
+/** Top-level values given as flags (`valueOf` reads a flag by its kebab-case name), by spec key. */
+export function givenTopLevel(valueOf: (flag: string) => unknown): Partial<Record<TopLevelKey, string>> {
+  const given: Partial<Record<TopLevelKey, string>> = {};
+  for (const key of TOP_LEVEL_KEYS) {
+    const value = valueOf(commandOptions[key].name);
+    if (typeof value === 'string' && value !== '') given[key] = value;
+  }
+  return given;
+}
+
+/** The engine's problems with the given flags' values, each named by its flag (--class-name: ...). */
+export function flagProblems(given: Partial<Record<TopLevelKey, string>>, issues: readonly SpecIssue[]): string[] {
+  return TOP_LEVEL_KEYS.filter((key) => given[key] !== undefined).flatMap((key) => issuesAt(issues, `/${key}`).map((issue) => `--${commandOptions[key].name}: ${describeDraftIssue(issue)}`));
+}
+
 /** Put a field into a type's fields, in the place of `previousName` when it is renamed (order kept). */
 function replaceTypeField(fields: Record<string, SpecTypeField>, previousName: string | undefined, field: SpecField): void {
   const { name, ...rest } = field;

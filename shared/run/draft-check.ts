@@ -1,6 +1,5 @@
 import type { AdapterRegistry } from '../adapters/registry.js';
 import type { ProjectConfig } from '../config/project-config.js';
-import { generateCommand } from '../engine.js';
 import { SpecError, type SpecIssue } from '../errors.js';
 import type { CommandSpecV2 } from '../spec/command-spec.js';
 
@@ -19,9 +18,11 @@ export interface DraftCheckOptions {
 /**
  * Every problem the engine finds in a draft, through the same pipeline a spec file goes through
  * (schema, names, type grammar, registry, adapter checks), so the wizard has no rule of its own.
- * A name or description not answered yet is stood in for, and its stand-in never reported.
+ * A name or description not answered yet is stood in for, and its stand-in never reported. The
+ * engine is loaded on the first check, so a wizard can show its first question before that.
  */
-export function draftIssues(draft: SpecDraft, options: DraftCheckOptions): SpecIssue[] {
+export async function draftIssues(draft: SpecDraft, options: DraftCheckOptions): Promise<SpecIssue[]> {
+  const { generateCommand } = await import('../engine.js');
   const spec: CommandSpecV2 = { ...draft, version: 2, name: draft.name ?? 'draft/command', description: draft.description ?? 'draft' };
   try {
     generateCommand({ specText: JSON.stringify(spec), specFile: DRAFT_SOURCE, config: options.config, registry: options.registry, extraAdapters: options.extraAdapters });
