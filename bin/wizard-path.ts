@@ -13,7 +13,7 @@ import { CONFIG_FILE, projectConfigFromText } from '../shared/config/load-projec
 import { findProjectRoot, projectRootNotice } from '../shared/config/project-root.js';
 import { SpecError, describeRefusal } from '../shared/errors.js';
 import { draftIssues, type SpecDraft } from '../shared/run/draft-check.js';
-import { DraftKeeper, isDraftFile, readDraft, resumeCommand } from '../shared/run/draft-file.js';
+import { DraftKeeper, draftLines, isDraftFile, readDraft } from '../shared/run/draft-file.js';
 import { serialiseSpec } from '../shared/spec/canonical-spec.js';
 import { wizardOptionNames } from '../generators/command/command.js';
 import type { Ask } from '../generators/command/wizard.js';
@@ -69,15 +69,13 @@ export type WizardRun =
       readonly finish: (code: number) => void;
     };
 
-const isPromptInterruption = (error: unknown): boolean => error instanceof Error && (error.name === 'ExitPromptError' || error.name === 'AbortPromptError');
 const say = (line: string): void => void process.stderr.write(`${line}\n`);
-const draftNote = (path: string): string => `Your answers are kept in ${path} (go on with: ${resumeCommand(path)})`;
 
 /** Run the wizard; see the module comment. Call only when wantsWizard(argv). */
 export async function wizardRun(argv: readonly string[]): Promise<WizardRun> {
   const line = parseWizardLine(argv.slice(1))!;
   const prompts = import('@inquirer/prompts');
-  const { CommandWizard, flagProblems, givenTopLevel } = await import('../generators/command/wizard.js');
+  const { CommandWizard, flagProblems, givenTopLevel, isPromptInterruption } = await import('../generators/command/wizard.js');
   const shellCwd = process.cwd();
   const start = resolve(shellCwd, line.values.cwd ?? '.');
   const found = findProjectRoot(start);
@@ -126,18 +124,19 @@ export async function wizardRun(argv: readonly string[]): Promise<WizardRun> {
   } catch (error) {
     const path = drafts.save(wizard.current);
     if (isPromptInterruption(error)) {
-      say(`\nInterrupted; nothing was written. Your answers are in ${path} (go on with: ${resumeCommand(path)})`);
+      say(`\n${draftLines.interrupted(path)}`);
       return { code: 130 };
     }
-    say(draftNote(path));
+    say(draftLines.failed(path));
     throw error;
   }
   if (outcome.kind === 'quit') {
     const path = drafts.save(wizard.current);
-    say(`Stopped before generating; nothing was written. Your answers are in ${path} (go on with: ${resumeCommand(path)})`);
+    say(draftLines.stopped(path));
     return { code: 0 };
   }
   const draftPath = drafts.save(outcome.spec);
+  say(draftLines.kept(draftPath));
   // The confirmed spec goes on as a plain spec file (not a draft, which would start the wizard again).
   const folder = mkdtempSync(join(tmpdir(), 'continuum-gen-wizard-'));
   const specFile = join(folder, `${outcome.spec.name.split('/').join('-')}.json`);
@@ -147,7 +146,7 @@ export async function wizardRun(argv: readonly string[]): Promise<WizardRun> {
     finish: (code) => {
       rmSync(folder, { recursive: true, force: true });
       if (code === 0) drafts.discard();
-      else say(draftNote(draftPath));
+      else say(draftLines.failed(draftPath));
     },
   };
 }

@@ -3,18 +3,15 @@ import { resolve } from 'node:path';
 import type { BaseFeatures, BaseOptions } from 'yeoman-generator';
 import { loadProjectAdapters } from '../../shared/adapters/plugin-loader.js';
 import { DRAFT_SOURCE, draftIssues, type SpecDraft } from '../../shared/run/draft-check.js';
-import { DraftKeeper, isDraftFile, readDraft, resumeCommand } from '../../shared/run/draft-file.js';
+import { DraftKeeper, draftLines, isDraftFile, readDraft } from '../../shared/run/draft-file.js';
 import { extraAdapterIds } from '../../shared/run/spec-run.js';
 import { serialiseSpec } from '../../shared/spec/canonical-spec.js';
 import { ContinuumRunError } from '../_shared/continuum-generator.js';
 import { SpecGenerator } from '../_shared/spec-generator.js';
 import { commandOptions, wizardOptionNames } from './command.js';
-import { CommandWizard, flagProblems, givenTopLevel, wizardSpec, type TopLevelKey } from './wizard.js';
+import { CommandWizard, flagProblems, givenTopLevel, isPromptInterruption, wizardSpec, type TopLevelKey } from './wizard.js';
 
 export const summary = 'a Continuum command from any spec: Types, server and/or browser command, README, tests, and for rust-ipc / trait-only specs the Rust vertical (wizard, or --spec=<file|folder|glob>)';
-
-/** Ctrl-C (or a closed terminal) while a question is open: inquirer's own errors. */
-const isPromptInterruption = (error: unknown): boolean => error instanceof Error && (error.name === 'ExitPromptError' || error.name === 'AbortPromptError');
 
 /** The flag of each top-level value, for messages about given flags. */
 const flagOf = (key: TopLevelKey): string => `--${commandOptions[key].name}`;
@@ -126,21 +123,21 @@ export default class CommandGenerator extends SpecGenerator {
       const path = drafts.save(wizard.current);
       if (isPromptInterruption(error)) {
         // Nothing is written before the wizard ends: one line, the exit code of SIGINT.
-        process.stderr.write(`\nInterrupted; nothing was written. Your answers are in ${path} (go on with: ${resumeCommand(path)})\n`);
+        process.stderr.write(`\n${draftLines.interrupted(path)}\n`);
         process.exit(130);
       }
       // A failed question has already stopped the environment with its own error: say where the answers are.
-      this.log.writeln(draftNote(path));
+      this.log.writeln(draftLines.failed(path));
       throw withDraftNote(error, path);
     }
     if (outcome.kind === 'quit') {
       const path = drafts.save(wizard.current);
-      this.log.writeln(`Stopped before generating; nothing was written. Your answers are in ${path} (go on with: ${resumeCommand(path)})`);
+      this.log.writeln(draftLines.stopped(path));
       this.stopped = true;
       return;
     }
     const path = drafts.save(outcome.spec);
-    this.log.writeln(`Your answers are kept in ${path} until the files are written.`);
+    this.log.writeln(draftLines.kept(path));
     this.sources = [{ specText: serialiseSpec(outcome.spec), specFile: DRAFT_SOURCE }];
   }
 
@@ -155,10 +152,8 @@ export default class CommandGenerator extends SpecGenerator {
   }
 }
 
-const draftNote = (path: string): string => `Your answers are kept in ${path} (go on with: ${resumeCommand(path)})`;
-
 function withDraftNote(error: unknown, path: string): Error {
-  const note = draftNote(path);
+  const note = draftLines.failed(path);
   if (error instanceof ContinuumRunError) return new ContinuumRunError(`${error.message}\n${note}`, error.issues);
   return new ContinuumRunError(`${error instanceof Error ? error.message : String(error)}\n${note}`);
 }

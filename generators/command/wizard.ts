@@ -28,6 +28,9 @@ export interface WizardIO {
   readonly changed?: (draft: SpecDraft) => void;
 }
 
+/** Ctrl-C (or a closed terminal) while a question is open: inquirer's own errors, whichever front end asked. */
+export const isPromptInterruption = (error: unknown): boolean => error instanceof Error && (error.name === 'ExitPromptError' || error.name === 'AbortPromptError');
+
 export type WizardOutcome = { readonly kind: 'generate'; readonly spec: CommandSpecV2 } | { readonly kind: 'quit' };
 
 /** The spec's top-level values, in the order the wizard asks them. */

@@ -18,6 +18,14 @@ export function defaultDraftFolder(): string {
 /** The command a user runs to go on with a draft. */
 export const resumeCommand = (path: string): string => `continuum-gen command --spec=${path}`;
 
+/** What a run says about its draft when it stops: failed, interrupted (Ctrl-C), or stopped by the user. */
+export const draftLines = {
+  failed: (path: string): string => `Your answers are kept in ${path} (go on with: ${resumeCommand(path)})`,
+  interrupted: (path: string): string => `Interrupted; nothing was written. Your answers are in ${path} (go on with: ${resumeCommand(path)})`,
+  stopped: (path: string): string => `Stopped before generating; nothing was written. Your answers are in ${path} (go on with: ${resumeCommand(path)})`,
+  kept: (path: string): string => `Your answers are kept in ${path} until the files are written.`,
+} as const;
+
 /** The draft in a file, as the wizard starts from it; a file that is not JSON is refused with its line and column. */
 export function readDraft(path: string): SpecDraft {
   const source = parseJsonSource(readFileSync(path, 'utf8'), path);
