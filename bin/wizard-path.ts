@@ -142,7 +142,8 @@ export async function wizardRun(argv: readonly string[]): Promise<WizardRun> {
   const specFile = join(folder, `${outcome.spec.name.split('/').join('-')}.json`);
   writeFileSync(specFile, serialiseSpec(outcome.spec));
   return {
-    generate: ['command', `--spec=${specFile}`, ...line.passOn],
+    // From the root found above, so the generation does not announce it a second time.
+    generate: ['command', `--spec=${specFile}`, `--cwd=${found.root}`, ...line.passOn.filter((arg) => !arg.startsWith('--cwd='))],
     finish: (code) => {
       rmSync(folder, { recursive: true, force: true });
       if (code === 0) drafts.discard();

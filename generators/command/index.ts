@@ -38,13 +38,15 @@ export default class CommandGenerator extends SpecGenerator {
   async prompting(): Promise<void> {
     const specArgument = this.optionValue('spec');
     const given = this.givenTopLevel();
+    const draftOption = this.optionValue('draft');
+    const draftFile = typeof draftOption === 'string' && draftOption !== '' ? resolve(this.contextRoot ?? this.destinationRoot(), draftOption) : undefined;
     if (typeof specArgument === 'string' && specArgument !== '') {
       if (Object.keys(given).length > 0) {
         throw new ContinuumRunError(`--spec holds the whole command; ${Object.keys(given).map((k) => flagOf(k as TopLevelKey)).join(', ')} cannot be combined with it. Edit the spec instead. Nothing was written.`);
       }
       const file = resolve(this.contextRoot ?? this.destinationRoot(), specArgument);
       if (this.interactive && isDraftFile(file) && existsSync(file)) {
-        await this.runWizard(this.reporting(() => readDraft(file)), new Set(), file);
+        await this.runWizard(this.reporting(() => readDraft(file)), new Set(), draftFile ?? file);
         return;
       }
       this.sources = this.sourcesOf(specArgument);
@@ -61,8 +63,6 @@ export default class CommandGenerator extends SpecGenerator {
     }
     const start = { version: 2, ...given } as SpecDraft;
     await this.refuseBadFlags(start);
-    const draftOption = this.optionValue('draft');
-    const draftFile = typeof draftOption === 'string' && draftOption !== '' ? resolve(this.contextRoot ?? this.destinationRoot(), draftOption) : undefined;
     await this.runWizard(start, new Set(Object.keys(given) as TopLevelKey[]), draftFile);
   }
 

@@ -11,6 +11,8 @@ export interface TerminalRun {
   readonly code: number | null;
   /** Everything the program printed, colours and cursor moves stripped. */
   readonly output: string;
+  /** When each step's text showed up, in milliseconds after the start (for bench/, never asserted). */
+  readonly seenAtMs: readonly number[];
 }
 
 // eslint-disable-next-line no-control-regex
@@ -33,12 +35,15 @@ export function runInTerminal(command: string, args: readonly string[], options:
     let step = 0;
     let seenUpTo = 0;
     let waitedMs = 0;
+    const startedAt = Date.now();
+    const seenAtMs: number[] = [];
     const timer = setInterval(() => {
       if (step >= options.steps.length) return;
       const { waitFor, send } = options.steps[step];
       const match = waitFor.exec(text().slice(seenUpTo));
       if (match) {
         seenUpTo += match.index + match[0].length;
+        seenAtMs.push(Date.now() - startedAt);
         child.stdin.write(send);
         step++;
         waitedMs = 0;
@@ -52,7 +57,7 @@ export function runInTerminal(command: string, args: readonly string[], options:
     child.on('close', (code) => {
       clearInterval(timer);
       if (step < options.steps.length) reject(new Error(`the program ended (code ${code}) before ${options.steps[step].waitFor}; the terminal shows:\n${text()}`));
-      else resolve({ code, output: text() });
+      else resolve({ code, output: text(), seenAtMs });
     });
   });
 }
