@@ -243,7 +243,13 @@ describe('the command wizard (yeoman-test answers)', () => {
 
   it('a draft of its own (no --draft) lives in the temporary folder while it runs and is removed once the files are written', async () => {
     const dir = tempProject();
-    const result = await runWizard(dir, { ...TOP, name: 'lab/draft-cleanup', addParam1: false, addResult1: false });
+    // Its own temporary folder, so that no other run on the machine shares the draft's path.
+    const previous = process.env.TMPDIR;
+    process.env.TMPDIR = tempProject();
+    const result = await runWizard(dir, { ...TOP, name: 'lab/draft-cleanup', addParam1: false, addResult1: false }).finally(() => {
+      if (previous === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = previous;
+    });
     const line = saidLines(result).find((l) => l.startsWith('Your answers are kept in '));
     ok(line, saidLines(result).join('\n'));
     const path = /kept in (\S+) until/.exec(line!)![1];
