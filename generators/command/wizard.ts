@@ -306,7 +306,12 @@ export class CommandWizard {
         });
         type = unionOfStrings(values)!;
       } else if (choice === 'other') {
-        type = await this.askChecked({ name: `${p}TypeExpression`, type: 'input', message: `${fieldName}: type (TypeScript syntax)`, default: current }, async (answer) => (answer.trim() === '' ? 'a type is required' : typeProblem(answer.trim())));
+        type = await this.askChecked({ name: `${p}TypeExpression`, type: 'input', message: `${fieldName}: type (TypeScript syntax)`, default: current }, async (answer) => {
+          if (answer.trim() === '') return 'a type is required';
+          const problem = await typeProblem(answer.trim());
+          // A name the engine does not know may be one the user means to declare: say how.
+          return problem !== undefined && /unknown type/.test(problem) ? `${problem} (to declare it, pick "a new type with fields" or "a new enum" instead)` : problem;
+        });
       } else if (choice === 'new-object' || choice === 'new-enum') {
         const declared = await this.declareType(choice === 'new-enum' ? 'enum' : 'object');
         const many = await this.io.ask<boolean>({ name: `${p}List`, type: 'confirm', message: `${fieldName}: a list of ${declared} (${declared}[])?`, default: false });

@@ -131,18 +131,19 @@ describe('the command wizard (yeoman-test answers)', () => {
         addParam1: true,
         param1Name: ['sessionId', 'path'],
         param1Type: 'other',
-        param1TypeExpression: ['{ date: string; high: number }[]', 'string[]'],
+        param1TypeExpression: ['{ date: string; high: number }[]', 'Forecast[]', 'string[]'],
         addParam2: false,
         addResult1: false,
       },
       { draft: join(tempProject(), 'x.draft.json') },
     );
     const times = (name: string): number => asked(result).filter((n) => n === name).length;
-    deepStrictEqual([times('className'), times('param1Name'), times('param1TypeExpression')], [2, 2, 2]);
+    deepStrictEqual([times('className'), times('param1Name'), times('param1TypeExpression')], [2, 2, 3]);
     const said = saidLines(result).join('\n');
     match(said, /Class-name stem.*: value does not match the required pattern; found "Docs Reader"/);
     match(said, /'sessionId' is already part of every CommandParams/);
     match(said, /path: type \(TypeScript syntax\): type "\{ date: string; high: number \}\[\]": inline object types are not accepted/);
+    match(said, /unknown type Forecast; .*\(to declare it, pick "a new type with fields" or "a new enum" instead\)/);
     const spec = JSON.parse(read(dir, 'src/generator/specs/docs-read.json'));
     deepStrictEqual([spec.className, spec.params], ['DocReader', [{ name: 'path', type: 'string[]' }]]);
   });
