@@ -7,7 +7,7 @@ import { initNextSteps, planInitSpecs, type InitSpecPlan } from '../../shared/ru
 import { ContinuumGenerator, ContinuumRunError } from '../_shared/continuum-generator.js';
 import type { OptionDeclaration } from '../_shared/option-declarations.js';
 
-export const summary = 'set up a Continuum checkout: .yo-rc.json at the project root, the trait specs and an example spec in the specs folder';
+export const summary = 'the setup of a Continuum checkout: .yo-rc.json at the project root, the trait specs and an example spec in the specs folder';
 
 const initOptions: readonly OptionDeclaration[] = [
   { name: 'yes', type: Boolean, description: 'Write without asking (needed in a non-interactive run)' },
@@ -29,7 +29,7 @@ export default class InitGenerator extends ContinuumGenerator {
 
   constructor(args: string[], options: BaseOptions, features?: BaseFeatures) {
     super(args, options, features);
-    this.description = `Continuum: ${summary}`;
+    this.description = `Generate ${summary}`;
     this.declareOptions(initOptions);
   }
 
