@@ -19,6 +19,21 @@ async function main(argv: string[]): Promise<number> {
   if (Object.hasOwn(AGENT_COMMANDS, first)) return AGENT_COMMANDS[first](rest);
   // CONTINUUM_GEN_PATH=yeoman forces the Yeoman path (the parity test compares the two).
   if (process.env.CONTINUUM_GEN_PATH !== 'yeoman') {
+    // The wizard in a terminal: asked here, before the fast path or Yeoman is loaded.
+    const { wantsWizard, wizardRun } = await import('./wizard-path.js');
+    if (wantsWizard(argv)) {
+      const wizard = await wizardRun(argv);
+      if ('code' in wizard) return wizard.code;
+      const code = await generate([...wizard.generate]);
+      wizard.finish(code);
+      return code;
+    }
+  }
+  return generate(argv);
+}
+
+async function generate(argv: string[]): Promise<number> {
+  if (process.env.CONTINUUM_GEN_PATH !== 'yeoman') {
     const { fastRun } = await import('./fast-path.js');
     const code = await fastRun(argv);
     if (code !== undefined) return code;

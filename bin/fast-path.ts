@@ -5,15 +5,19 @@
  * ts-morph. It declines (returns undefined) whenever the run needs what only the Yeoman path has:
  * an option it does not know, --help, a question, or a conflict that an interactive run would ask about.
  */
-import { resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import type { PlannedFile } from '../shared/adapters/adapter.js';
-import { planProjectRun, readProjectFile, type ProjectRunRequest } from '../shared/agent/project-run.js';
+import { loadProjectRun, readProjectFile, type ProjectRunRequest } from '../shared/agent/project-run.js';
 import { formatRunResult } from '../shared/agent/run-result.js';
 import { toolInfo } from '../shared/audit/tool-info.js';
+import { findProjectRoot, projectRootNotice } from '../shared/config/project-root.js';
 import { SpecError, describeRefusal, type SpecIssue } from '../shared/errors.js';
 import { describeSpecRun, extraAdapterIds, onlyAdapter, type SpecRun, type SpecRunOptions } from '../shared/run/spec-run.js';
 import { collectSpecSources } from '../shared/run/spec-sources.js';
+import { guardHost } from '../shared/run/host-guard.js';
 import { conflictRefusal, conflicterWouldAsk, unresolvedConflicts, type ConflicterSettings } from '../generators/_shared/pending-conflicts.js';
+import { BOOLEAN_FLAGS, type FastOptions } from './cli-flags.js';
 import { commitPlan, type CommitOutcome } from './fast-commit.js';
 import { specGenerationResult } from './spec-generation-result.js';
 
@@ -24,31 +28,9 @@ const FAST_SUB_GENERATORS: ReadonlyMap<string, SpecRunOptions['onlyAdapters']> =
   ['trait', onlyAdapter('trait-only')],
 ]);
 
-interface FastOptions {
-  spec?: string;
-  cwd?: string;
-  adapters: string[];
-  migrate: boolean;
-  verbose: boolean;
-  json: boolean;
-  settings: { force?: boolean; bail?: boolean; dryRun?: boolean; skipYoResolve?: boolean; ignoreWhitespace?: boolean };
-}
-
-const BOOLEAN_FLAGS: ReadonlyMap<string, (o: FastOptions) => void> = new Map<string, (o: FastOptions) => void>([
-  ['--migrate', (o: FastOptions) => (o.migrate = true)],
-  ['--verbose', (o: FastOptions) => (o.verbose = true)],
-  ['--json', (o: FastOptions) => (o.json = true)],
-  ['--force', (o: FastOptions) => (o.settings.force = true)],
-  ['--bail', (o: FastOptions) => (o.settings.bail = true)],
-  ['--dry-run', (o: FastOptions) => (o.settings.dryRun = true)],
-  ['--skip-yo-resolve', (o: FastOptions) => (o.settings.skipYoResolve = true)],
-  ['--whitespace', (o: FastOptions) => (o.settings.ignoreWhitespace = true)],
-  ['--no-interactive', () => undefined],
-]);
-
 /** Parse the flags the fast path understands; undefined for anything else (the Yeoman path decides). */
 function parseFastOptions(argv: readonly string[]): FastOptions | undefined {
-  const options: FastOptions = { adapters: [], migrate: false, verbose: false, json: false, settings: {} };
+  const options: FastOptions = { adapters: [], migrate: false, verbose: false, allowNonHost: false, json: false, settings: {} };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const boolean = BOOLEAN_FLAGS.get(arg);
@@ -77,6 +59,10 @@ export interface SpecGenerationRequest extends ProjectRunRequest {
   readonly logFiles: (run: SpecRun) => boolean;
   /** More checks of the planned run before anything is written (the MCP server's root confinement). */
   readonly checkRun?: (run: SpecRun) => readonly SpecIssue[];
+  /** Create the host's shared files even where the folder does not look like a Continuum checkout. */
+  readonly allowNonHost?: boolean;
+  /** Where the "does not look like a Continuum checkout" warning goes (before anything is written). */
+  readonly onHostWarning?: (line: string) => void;
 }
 
 /** How a generation ended; nothing is written unless it is `committed`. */
@@ -84,19 +70,25 @@ export type SpecGeneration =
   | { readonly kind: 'invalid'; readonly error: SpecError }
   | { readonly kind: 'ask' }
   | { readonly kind: 'conflict'; readonly run: SpecRun; readonly conflicts: readonly string[] }
+  | { readonly kind: 'refused'; readonly run: SpecRun; readonly message: string }
   | { readonly kind: 'committed'; readonly run: SpecRun; readonly outcome: CommitOutcome };
 
 /** Plan, refuse what a non-interactive run cannot settle, then commit through the conflicter. */
 export async function generateSpecs(request: SpecGenerationRequest): Promise<SpecGeneration> {
-  let run: SpecRun;
+  let planned: Awaited<ReturnType<typeof loadProjectRun>>;
   try {
-    run = await planProjectRun(request);
+    planned = await loadProjectRun(request);
   } catch (error) {
     if (!(error instanceof SpecError)) throw error;
     return { kind: 'invalid', error };
   }
+  const { run, config } = planned;
   const refused = request.checkRun?.(run) ?? [];
   if (refused.length > 0) return { kind: 'invalid', error: new SpecError(refused) };
+  const root = request.projectRoot;
+  const host = guardHost(run, { root, config, exists: (path) => existsSync(join(root, path)), allowNonHost: request.allowNonHost === true });
+  if (host.refusal) return { kind: 'refused', run, message: host.refusal };
+  if (host.warning) request.onHostWarning?.(host.warning);
 
   const commit = await commitFiles(run.files, { ...request, overwrite: run.overwrite, logFiles: request.logFiles(run) });
   return commit.kind === 'ask' ? commit : { ...commit, run };
@@ -134,7 +126,11 @@ export async function fastRun(argv: readonly string[]): Promise<number | undefin
   const options = parseFastOptions(rest);
   if (!options) return undefined;
   const shellCwd = process.cwd();
-  const projectRoot = resolve(shellCwd, options.cwd ?? '.');
+  const start = resolve(shellCwd, options.cwd ?? '.');
+  const found = findProjectRoot(start);
+  const projectRoot = found.root;
+  const rootNotice = projectRootNotice(start, found);
+  if (rootNotice) process.stderr.write(`${rootNotice}\n`);
   const generation = await generateSpecs({
     projectRoot,
     sources: () => collectSpecSources(options.spec!, shellCwd, projectRoot),
@@ -145,6 +141,8 @@ export async function fastRun(argv: readonly string[]): Promise<number | undefin
     // A --json run is a machine's: it never hands a conflict to a question.
     canAsk: interactive(argv) && !options.json,
     logFiles: (run) => options.verbose || run.results.length === 1,
+    allowNonHost: options.allowNonHost,
+    onHostWarning: (line) => process.stderr.write(`${line}\n`),
   });
   if (generation.kind === 'ask') return undefined;
   if (options.json) {
@@ -157,6 +155,9 @@ export async function fastRun(argv: readonly string[]): Promise<number | undefin
       return 1;
     case 'conflict':
       process.stderr.write(`continuum-gen: ${conflictRefusal(generation.conflicts)}\n`);
+      return 1;
+    case 'refused':
+      process.stderr.write(`continuum-gen: ${generation.message}\n`);
       return 1;
     case 'committed': {
       const { run, outcome } = generation;

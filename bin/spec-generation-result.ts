@@ -13,6 +13,8 @@ export function specGenerationResult(context: ResultContext, generation: Exclude
       return invalidResult(context, generation.error.issues);
     case 'conflict':
       return conflictResult(context, generation.conflicts, { specs: resultSpecs(generation.run) });
+    case 'refused':
+      return failedResult(context, 'error', generation.message);
     case 'committed': {
       const { run, outcome } = generation;
       const diffs = context.dryRun ? dryRunDiffs(run.files, outcome.states, read) : new Map<string, string>();

@@ -16,3 +16,5 @@ function findPackageRoot(): string {
 export const packageRoot = findPackageRoot();
 export const schemasDir = join(packageRoot, 'schemas');
 export const templatesDir = join(packageRoot, 'templates');
+/** The example specs the package ships (the design's specs and the trait specs); `init` copies some into a project. */
+export const shippedSpecsDir = join(packageRoot, 'specs');

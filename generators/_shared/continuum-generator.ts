@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import Generator, { type BaseFeatures, type BaseOptions, type PromptQuestion } from 'yeoman-generator';
 import type { FilePlan } from '../../shared/adapters/adapter.js';
 import { CONFIG_FILE, projectConfigFromText } from '../../shared/config/load-project-config.js';
+import { findProjectRoot, projectRootNotice, type ProjectRoot } from '../../shared/config/project-root.js';
 import type { ProjectConfig } from '../../shared/config/project-config.js';
 import { COMMAND_LINE } from '../../shared/agent/run-result.js';
 import { SpecError, describeRefusal, type SpecIssue } from '../../shared/errors.js';
@@ -32,14 +33,18 @@ const interactiveOption: OptionDeclaration = {
   description: 'Ask questions (default: only when stdin is a terminal); --no-interactive never prompts and fails on a missing value',
 };
 
+/** The folder a run starts from (where the user typed the command); undefined for --help. */
+function startFolderOf(options: BaseOptions): string | undefined {
+  return options.help ? undefined : (options.destinationRoot ?? (options as { env?: { cwd?: string } }).env?.cwd);
+}
+
 /**
  * Yeoman's constructor parses .yo-rc.json (this.config) and reports a syntax error by character
  * offset; check it first with the engine's parser, which reports line and column.
  */
-function withParsableProjectConfig(options: BaseOptions): BaseOptions {
-  const root = options.destinationRoot ?? (options as { env?: { cwd?: string } }).env?.cwd;
-  if (options.help || root === undefined) return options;
-  const path = join(root, CONFIG_FILE);
+function withParsableProjectConfig(options: BaseOptions, found: ProjectRoot | undefined): BaseOptions {
+  if (found === undefined) return options;
+  const path = join(found.root, CONFIG_FILE);
   if (!existsSync(path)) return options;
   try {
     parseJsonSource(readFileSync(path, 'utf8'), CONFIG_FILE);
@@ -68,11 +73,27 @@ export abstract class ContinuumGenerator extends Generator {
     // Yeoman reads .yo-rc.json while constructing; check its syntax first so an error names line and column.
     // Only methods named after a run-loop priority (initializing, prompting, ..., end) are tasks, not helpers.
     // No package-manager install: these generators write source files, never the host's root package.json.
-    super(args, withParsableProjectConfig(options), { tasksMatchingPriority: true, customInstallTask: true, ...features });
+    const start = startFolderOf(options);
+    const found = start === undefined ? undefined : findProjectRoot(start);
+    super(args, withParsableProjectConfig(options, found), { tasksMatchingPriority: true, customInstallTask: true, ...features });
+    if (start !== undefined && found !== undefined) {
+      // Paths are resolved from the project root, never from the folder the command was typed in.
+      const chosen = this.chooseProjectRoot(start, found);
+      this.destinationRoot(chosen.root);
+      // The conflicter's status lines name files relative to the project root too.
+      (this.env as unknown as { logCwd?: string }).logCwd = chosen.root;
+      const notice = projectRootNotice(start, chosen);
+      if (notice) this.log.writeln(notice);
+    }
     this.declareOptions([interactiveOption]);
     // The environment's flag is --whitespace, but its conflicter reads ignoreWhitespace from the root generator's options.
     const own = this.options as { whitespace?: boolean; ignoreWhitespace?: boolean };
     if (own.whitespace === true && own.ignoreWhitespace === undefined) own.ignoreWhitespace = true;
+  }
+
+  /** The project root to write into, given the one found from the start folder (init refines it). */
+  protected chooseProjectRoot(_start: string, found: ProjectRoot): ProjectRoot {
+    return found;
   }
 
   /** Register options from their single declarations (flags, help, wizard questions). */
@@ -135,7 +156,7 @@ export abstract class ContinuumGenerator extends Generator {
   }
 
   /** Ask one wizard question; refuses (naming the value) when the run is not interactive. */
-  protected async ask<T extends string | boolean>(question: { name: string; message: string; type: 'input' | 'select' | 'confirm'; choices?: readonly { name: string; value: string }[]; default?: T; validate?: (value: string) => string | true }): Promise<T> {
+  protected async ask<T extends string | boolean>(question: { name: string; message: string; type: 'input' | 'select' | 'confirm'; choices?: readonly { name: string; value: string }[]; default?: T; validate?: (value: string) => string | true | Promise<string | true> }): Promise<T> {
     if (!this.interactive) throw this.missingValuesError([question.name]);
     const answers = await this.prompt([{ ...question, choices: question.choices ? [...question.choices] : undefined } as PromptQuestion]);
     return answers[question.name] as T;

@@ -7,28 +7,13 @@ import { loadProjectAdapters } from '../../shared/adapters/plugin-loader.js';
 import type { ProjectConfig } from '../../shared/config/project-config.js';
 import { SpecError } from '../../shared/errors.js';
 import { describeSpecRun, extraAdapterIds, planSpecRun, type SpecRun, type SpecRunOptions } from '../../shared/run/spec-run.js';
+import { ALLOW_NON_HOST_FLAG, guardHost } from '../../shared/run/host-guard.js';
 import { collectSpecSources, type SpecSource } from '../../shared/run/spec-sources.js';
-import { ContinuumGenerator } from './continuum-generator.js';
+import { ContinuumGenerator, ContinuumRunError } from './continuum-generator.js';
 import { jsonResultOption, recordConflicterStates } from './json-result.js';
-import type { OptionDeclaration } from './option-declarations.js';
+import { allowNonHostOption } from './spec-options.js';
 
-export const specOption: OptionDeclaration = {
-  name: 'spec',
-  type: String,
-  description: 'Generate from this spec (v1 or v2 JSON), a folder of specs, or a glob (quote it), asking nothing; relative to the current folder',
-};
-
-export const adapterOption: OptionDeclaration = {
-  name: 'adapter',
-  type: Array,
-  description: 'Also run this adapter on the spec (repeatable: --adapter=swift --adapter=kotlin); `continuum-gen adapters` lists them',
-};
-
-export const verboseOption: OptionDeclaration = {
-  name: 'verbose',
-  type: Boolean,
-  description: "List every file's state (create, identical, conflict, force, skip); Yeoman's conflicter always does, the fast path does for a single spec",
-};
+export { adapterOption, allowNonHostOption, specOption, verboseOption } from './spec-options.js';
 
 /**
  * The run every spec-driven sub-generator shares: spec sources in, one planned run (validated
@@ -45,7 +30,7 @@ export abstract class SpecGenerator extends ContinuumGenerator {
 
   constructor(args: string[], options: BaseOptions, features?: BaseFeatures) {
     super(args, options, features);
-    this.declareOptions([jsonResultOption]);
+    this.declareOptions([jsonResultOption, allowNonHostOption]);
   }
 
   /** Adapters this generator accepts (undefined: every adapter). */
@@ -71,6 +56,9 @@ export abstract class SpecGenerator extends ContinuumGenerator {
         read,
       }),
     );
+    const host = guardHost(this.specRun, { root: this.destinationRoot(), config: this.projectConfig, exists: (path) => this.fs.exists(this.destinationPath(path)), allowNonHost: this.optionValue(ALLOW_NON_HOST_FLAG) === true });
+    if (host.refusal) throw new ContinuumRunError(host.refusal);
+    if (host.warning) this.log.writeln(host.warning);
   }
 
   protected async writeRun(): Promise<void> {

@@ -1,6 +1,5 @@
-import { commandNameProblem } from '../../shared/model/naming.js';
 import type { OptionDeclaration } from '../_shared/option-declarations.js';
-import { adapterOption, specOption, verboseOption } from '../_shared/spec-generator.js';
+import { adapterOption, specOption, verboseOption } from '../_shared/spec-options.js';
 
 /** Every option of `continuum:command`, declared once: flag, help line and wizard question. */
 export const commandOptions = {
@@ -17,10 +16,7 @@ export const commandOptions = {
     type: String,
     description: 'Command name, slash-separated (docs/read); it is also the command folder',
     required: true,
-    prompt: {
-      message: 'Command name (slash-separated, e.g. docs/read)',
-      validate: (value) => commandNameProblem(value)?.problem,
-    },
+    prompt: { message: 'Command name (slash-separated, e.g. docs/read)' },
   },
   description: {
     name: 'description',
@@ -62,12 +58,14 @@ export const commandOptions = {
     name: 'class-name',
     type: String,
     description: 'Class-name stem when it must differ from the one derived from the name (DatasetCreate)',
-    prompt: {
-      message: 'Class-name stem (leave empty to derive it from the name)',
-      validate: (value) => (/^[A-Z][A-Za-z0-9]*$/.test(value) ? undefined : 'must be PascalCase letters and digits (GpuStats)'),
-    },
+    prompt: { message: 'Class-name stem (the default is derived from the name)' },
+  },
+  draft: {
+    name: 'draft',
+    type: String,
+    description: 'Where the wizard keeps your answers until the command is generated (default: a file in the temporary folder, printed when a run stops); --spec=<file>.draft.json resumes from one',
   },
 } satisfies Record<string, OptionDeclaration>;
 
-/** The options that make up the spec's top level, in wizard order. */
+/** The options that make up the spec's top level, in wizard order (their values are checked by the engine, as answers are). */
 export const wizardOptionNames = [commandOptions.name, commandOptions.description, commandOptions.environment, commandOptions.accessLevel, commandOptions.className].map((d) => d.name);

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadProjectAdapters } from '../adapters/plugin-loader.js';
 import { CONFIG_FILE, projectConfigFromText } from '../config/load-project-config.js';
+import type { ProjectConfig } from '../config/project-config.js';
 import { planSpecRun, type SpecRun, type SpecRunOptions } from '../run/spec-run.js';
 import type { SpecSource } from '../run/spec-sources.js';
 
@@ -20,10 +21,15 @@ export interface ProjectRunRequest {
  * edits. Writes nothing; throws SpecError with every problem (config, plugins, specs) at once.
  */
 export async function planProjectRun(request: ProjectRunRequest): Promise<SpecRun> {
+  return (await loadProjectRun(request)).run;
+}
+
+/** planProjectRun, with the project config it planned under (the host guard reads it). */
+export async function loadProjectRun(request: ProjectRunRequest): Promise<{ readonly run: SpecRun; readonly config: ProjectConfig }> {
   const { projectRoot } = request;
   const config = projectConfigFromText(readProjectFile(projectRoot, CONFIG_FILE));
   const { registry } = await loadProjectAdapters(projectRoot, config);
-  return planSpecRun(request.sources(), {
+  const run = planSpecRun(request.sources(), {
     config,
     registry,
     extraAdapters: request.adapters ?? [],
@@ -31,6 +37,7 @@ export async function planProjectRun(request: ProjectRunRequest): Promise<SpecRu
     onlyAdapters: request.onlyAdapters,
     read: (path) => readProjectFile(projectRoot, path),
   });
+  return { run, config };
 }
 
 /** A project file's text, or undefined when it cannot be read (absent, a folder). */

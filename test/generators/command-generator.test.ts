@@ -85,7 +85,7 @@ describe('continuum:command (yeoman-test, real files on disk)', () => {
       equal(JSON.parse(read(dir, SAVED_SPEC)).accessLevel, 'system');
 
       const other = tempProject();
-      await rejects(runIn(other, { interactive: true, environment: 'cloud' }), /--environment must be one of server, browser, both; found "cloud"/);
+      await rejects(runIn(other, { interactive: true, environment: 'cloud' }), /--environment: value not allowed; found "cloud"; expected one of "server", "browser", "both"/);
       deepStrictEqual(listFiles(other), []);
     });
   });

@@ -1,6 +1,6 @@
 import { deepStrictEqual, equal, match, ok } from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { docsReadFiles, docsReadSpec, listFiles, removeTempProjects, runProcess, tempProject } from '../support/generator-run.js';
@@ -25,7 +25,8 @@ describe('the npm pack tarball, installed into a temporary project', function ()
 
   before(async () => {
     const packDir = tempProject();
-    const { stdout } = await exec('npm', ['pack', '--json', '--pack-destination', packDir], { cwd: repoRoot });
+    // `npm test` has built dist/ already; the fresh-clone test below covers the build that packing runs.
+    const { stdout } = await exec('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', packDir], { cwd: repoRoot });
     const [info] = JSON.parse(stdout) as Array<{ filename: string; files: Array<{ path: string }> }>;
     packed = info.files.map((f) => f.path);
     project = tempProject({ 'package.json': JSON.stringify({ name: 'host-project', private: true }) });
@@ -34,8 +35,8 @@ describe('the npm pack tarball, installed into a temporary project', function ()
   });
   after(removeTempProjects);
 
-  it('ships the compiled generators and bin, templates, schemas and specs; no TypeScript sources, no compiled tests', () => {
-    for (const path of ['dist/generators/command/index.js', 'dist/generators/app/index.js', 'dist/bin/continuum-gen.js', 'dist/shared/engine.js', 'schemas/command-spec-v2.schema.json', 'package.json']) ok(packed.includes(path), `${path} is packed`);
+  it('ships the compiled generators and bin, templates, schemas, specs, docs and the license; no TypeScript sources, no compiled tests', () => {
+    for (const path of ['dist/generators/command/index.js', 'dist/generators/app/index.js', 'dist/generators/init/index.js', 'dist/bin/continuum-gen.js', 'dist/shared/engine.js', 'schemas/command-spec-v2.schema.json', 'package.json', 'LICENSE', 'docs/adapters.md', 'specs/traits/managed-service.json']) ok(packed.includes(path), `${path} is packed`);
     ok(packed.some((p) => p.startsWith('templates/command/')));
     deepStrictEqual(packed.filter((p) => p.endsWith('.ts') || p.startsWith('dist/test/') || p.startsWith('generators/')), []);
   });
@@ -85,5 +86,40 @@ describe('npm link of a clone (TypeScript sources and compiled JS side by side)'
       // Within one package the lookup registers .ts before .js and the last registration of a namespace wins.
       equal(path, join(repoRoot, 'dist', 'generators', namespace.slice('continuum:'.length), 'index.js'));
     }
+  });
+});
+
+describe('a fresh clone: npm pack builds dist/, and the tarball installed into a scratch prefix runs init and a generate', function () {
+  // A clone, npm ci, a build, npm pack and a global install into a prefix: minutes on a 2-core machine.
+  this.timeout(900_000);
+  after(removeTempProjects);
+
+  it('packs from a clone without a build step, installs with npm install -g, and works from a Continuum checkout', async () => {
+    // The committed state of this repository, as a user clones it (no dist/, no node_modules).
+    const clone = join(tempProject(), 'generator-continuum');
+    await exec('git', ['clone', '--quiet', repoRoot, clone]);
+    equal(existsSync(join(clone, 'dist')), false);
+    // Scripts off: the only build must be the one packing runs (the README's tarball route).
+    await exec('npm', ['ci', '--ignore-scripts', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: clone, maxBuffer: 64 * 1024 * 1024 });
+    const { stdout } = await exec('npm', ['pack', '--json', '--loglevel=error'], { cwd: clone, maxBuffer: 64 * 1024 * 1024 });
+    const [info] = JSON.parse(stdout.slice(stdout.indexOf('['))) as Array<{ filename: string; files: Array<{ path: string }> }>;
+    ok(info.files.some((f) => f.path === 'dist/bin/continuum-gen.js'), 'the tarball has the bin');
+
+    // npm install -g ./generator-continuum-*.tgz, into a scratch prefix instead of the machine's.
+    const prefix = tempProject();
+    await exec('npm', ['install', '-g', '--prefix', prefix, join(clone, info.filename), '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: clone, maxBuffer: 64 * 1024 * 1024 });
+    const bin = join(prefix, 'bin', 'continuum-gen');
+    ok(existsSync(bin), 'npm linked the bin into the prefix');
+
+    const host = tempProject({ '.git/HEAD': 'ref: refs/heads/main\n', 'src/commands/.keep': '' });
+    const init = await runProcess(bin, ['init', '--yes'], { cwd: join(host, 'src', 'commands'), stdin: 'closed', timeoutMs: 120_000 });
+    equal(init.code, 0, init.stderr);
+    ok(listFiles(host).includes('.yo-rc.json'));
+    ok(listFiles(host).includes('src/generator/specs/traits/managed-service.json'));
+    for (const path of [undefined, 'yeoman'] as const) {
+      const run = await runProcess(bin, ['command', '--spec=src/generator/specs/vhsm-encrypt.json', '--force'], { cwd: host, stdin: 'closed', timeoutMs: 120_000, env: path ? { CONTINUUM_GEN_PATH: path } : {} });
+      equal(run.code, 0, `${path ?? 'fast path'}: ${run.stderr}`);
+    }
+    ok(listFiles(host).includes('src/commands/vhsm/encrypt/shared/VhsmEncryptTypes.ts'));
   });
 });
