@@ -7,7 +7,12 @@
  * conflicter, so they report and write the same.
  */
 
+import { colourEnabled } from '../shared/colour.js';
+
 async function main(argv: string[]): Promise<number> {
+  // One colour rule for everything this process prints, chalk (Yeoman's logger) included.
+  process.env.FORCE_COLOR = colourEnabled(process.stderr, process.env, argv) ? (['1', '2', '3'].includes(process.env.FORCE_COLOR ?? '') ? process.env.FORCE_COLOR : '1') : '0';
+  argv = argv.filter((a) => a !== '--no-color' && a !== '--color');
   // CONTINUUM_GEN_PATH=yeoman forces the Yeoman path (the parity test compares the two).
   if (process.env.CONTINUUM_GEN_PATH !== 'yeoman') {
     const { fastRun } = await import('./fast-path.js');
@@ -22,7 +27,8 @@ try {
   process.exitCode = await main(process.argv.slice(2));
 } catch (error) {
   process.stderr.write(`continuum-gen: ${error instanceof Error ? error.message : String(error)}\n`);
-  process.exitCode = 1;
+  const code = (error as { exitCode?: unknown }).exitCode;
+  process.exitCode = typeof code === 'number' ? code : 1;
 }
 // Nothing may keep the process waiting (an open stdin pipe, a spinner): the run is over.
 process.exit();

@@ -1,19 +1,23 @@
 /**
  * The fast path of continuum-gen: a spec-driven run (`command`, `rust-module` or `trait` with
- * --spec) planned by the engine and written through mem-fs-editor and @yeoman/conflicter (the
- * same commit pipeline yeoman-environment runs), without loading yeoman-environment, inquirer or
- * ts-morph. It declines (returns undefined) whenever the run needs what only the Yeoman path has:
- * an option it does not know, --help, a question, or a conflict that an interactive run would ask about.
+ * --spec) planned by the engine and written through the commit pipeline both paths share
+ * (generators/_shared/spec-commit.ts), without loading yeoman-environment, inquirer or ts-morph.
+ * It declines (returns undefined) whenever the run needs what only the Yeoman path has: an option
+ * it does not know, --help, a question, or a conflict that someone at a terminal should decide.
  */
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { loadProjectAdapters } from '../shared/adapters/plugin-loader.js';
 import { CONFIG_FILE, projectConfigFromText } from '../shared/config/load-project-config.js';
+import type { ProjectConfig } from '../shared/config/project-config.js';
+import type { AdapterRegistry } from '../shared/adapters/registry.js';
 import { SpecError, describeRefusal } from '../shared/errors.js';
-import { describeSpecRun, extraAdapterIds, onlyAdapter, planSpecRun, type SpecRun, type SpecRunOptions } from '../shared/run/spec-run.js';
+import { extraAdapterIds, onlyAdapter, planSpecRun, type SpecRun, type SpecRunOptions } from '../shared/run/spec-run.js';
 import { collectSpecSources } from '../shared/run/spec-sources.js';
-import { conflictRefusal, conflicterWouldAsk, unresolvedConflicts, type ConflicterSettings } from '../generators/_shared/pending-conflicts.js';
-import { commitPlan } from './fast-commit.js';
+import { projectReader } from '../shared/write/commit.js';
+import { colourEnabled } from '../shared/colour.js';
+import { commitSpecRun, streamSink } from '../generators/_shared/spec-commit.js';
+import { commitErrorMessage, mergeMode } from '../generators/_shared/pending-conflicts.js';
 
 /** Sub-generators the fast path can run, and the adapters each accepts (undefined: all). */
 const FAST_SUB_GENERATORS: Readonly<Record<string, SpecRunOptions['onlyAdapters'] | null>> = {
@@ -28,7 +32,7 @@ interface FastOptions {
   adapters: string[];
   migrate: boolean;
   verbose: boolean;
-  settings: { force?: boolean; bail?: boolean; dryRun?: boolean; skipYoResolve?: boolean; ignoreWhitespace?: boolean };
+  settings: { force?: boolean; bail?: boolean; dryRun?: boolean; skipYoResolve?: boolean; ignoreWhitespace?: boolean; merge?: 'refuse' | 'markers' };
 }
 
 const BOOLEAN_FLAGS: Readonly<Record<string, (o: FastOptions) => void>> = {
@@ -52,12 +56,17 @@ function parseFastOptions(argv: readonly string[]): FastOptions | undefined {
       boolean(options);
       continue;
     }
-    const match = /^--(spec|cwd|adapter)(?:=(.*))?$/.exec(arg);
+    const match = /^--(spec|cwd|adapter|merge)(?:=(.*))?$/.exec(arg);
     if (!match) return undefined;
     const value = match[2] ?? argv[++i];
     if (value === undefined || value === '') return undefined;
     if (match[1] === 'adapter') options.adapters.push(...extraAdapterIds(value));
-    else options[match[1] as 'spec' | 'cwd'] = value;
+    else if (match[1] === 'merge') {
+      // A bad value is the Yeoman path's to report, with the option's help.
+      const mode = mergeMode(value);
+      if (mode === undefined) return undefined;
+      options.settings.merge = mode;
+    } else options[match[1] as 'spec' | 'cwd'] = value;
   }
   return options.spec === undefined ? undefined : options;
 }
@@ -74,9 +83,11 @@ export async function fastRun(argv: readonly string[]): Promise<number | undefin
   const projectRoot = resolve(shellCwd, options.cwd ?? '.');
 
   let run: SpecRun;
+  let config: ProjectConfig;
+  let registry: AdapterRegistry;
   try {
-    const config = projectConfigFromText(readIfExists(join(projectRoot, CONFIG_FILE)));
-    const { registry } = await loadProjectAdapters(projectRoot, config);
+    config = projectConfigFromText(readIfExists(join(projectRoot, CONFIG_FILE)));
+    ({ registry } = await loadProjectAdapters(projectRoot, config));
     const sources = collectSpecSources(options.spec!, shellCwd, projectRoot);
     run = planSpecRun(sources, {
       config,
@@ -84,7 +95,7 @@ export async function fastRun(argv: readonly string[]): Promise<number | undefin
       extraAdapters: options.adapters,
       migrate: options.migrate,
       onlyAdapters: FAST_SUB_GENERATORS[subGenerator] ?? undefined,
-      read: (path) => readIfExists(join(projectRoot, path)),
+      read: projectReader(projectRoot, config),
     });
   } catch (error) {
     if (!(error instanceof SpecError)) throw error;
@@ -92,23 +103,28 @@ export async function fastRun(argv: readonly string[]): Promise<number | undefin
     return 1;
   }
 
-  const settings: ConflicterSettings = options.settings;
-  if (conflicterWouldAsk(settings)) {
-    const overwrite = new Set(run.overwrite);
-    const conflicts = await unresolvedConflicts(run.files.filter((f) => !overwrite.has(f.path)), projectRoot, settings);
-    if (conflicts.length > 0) {
-      // Someone is there to answer: let Yeoman's conflicter ask, file by file.
-      if (interactive(argv)) return undefined;
-      process.stderr.write(`continuum-gen: ${conflictRefusal(conflicts)}
-`);
-      return 1;
-    }
+  const colour = colourEnabled(process.stderr);
+  try {
+    const outcome = await commitSpecRun(run, {
+      projectRoot,
+      config,
+      registry,
+      settings: options.settings,
+      sink: streamSink(process.stderr, colour),
+      colour,
+      verbose: options.verbose,
+      // Someone is there to answer: Yeoman's conflicter asks, file by file.
+      declineWhenAsking: interactive(argv),
+    });
+    if (outcome === 'declined') return undefined;
+    if (outcome.failure) process.stderr.write(`continuum-gen: ${outcome.failure.message}\n`);
+    return outcome.failure?.exitCode ?? 0;
+  } catch (error) {
+    const message = commitErrorMessage(error);
+    if (message === undefined) throw error;
+    process.stderr.write(`continuum-gen: ${message}\n`);
+    return 1;
   }
-
-  const outcome = await commitPlan(run.files, { projectRoot, overwrite: run.overwrite, settings, logFiles: options.verbose || run.results.length === 1 });
-  for (const line of describeSpecRun(run, settings.dryRun === true)) process.stderr.write(`${line}\n`);
-  process.stderr.write(`${outcome.summary}\n`);
-  return outcome.aborted ? 1 : 0;
 }
 
 function readIfExists(path: string): string | undefined {

@@ -17,6 +17,8 @@ export class ContinuumRunError extends Error {
   constructor(
     message: string,
     readonly issues: readonly SpecIssue[] = [],
+    /** The exit code continuum-gen ends with (130: interrupted by SIGINT). */
+    readonly exitCode = 1,
   ) {
     super(message);
     this.name = 'ContinuumRunError';
@@ -47,6 +49,20 @@ function withParsableProjectConfig(options: BaseOptions): BaseOptions {
   return options;
 }
 
+/**
+ * yeoman-generator logs "An error occured while running <task>" before the error itself reaches
+ * yo or continuum-gen, which print it: one header, not two.
+ */
+function withoutTaskErrorHeader<L extends Generator['log']>(log: L): L {
+  const error = (message: unknown, ...rest: unknown[]): L => {
+    if (typeof message === 'string' && message.startsWith('An error occured while running ')) return wrapped;
+    (log.error as (...args: unknown[]) => unknown)(message, ...rest);
+    return wrapped;
+  };
+  const wrapped = Object.assign((...args: unknown[]) => (log as unknown as (...a: unknown[]) => unknown)(...args), log, { error }) as unknown as L;
+  return wrapped;
+}
+
 /** One message listing every issue of a SpecError. */
 function runErrorOf(error: SpecError): ContinuumRunError {
   return new ContinuumRunError(describeRefusal(error), error.issues);
@@ -67,6 +83,7 @@ export abstract class ContinuumGenerator extends Generator {
     // No package-manager install: these generators write source files, never the host's root package.json.
     super(args, withParsableProjectConfig(options), { tasksMatchingPriority: true, customInstallTask: true, ...features });
     this.declareOptions([interactiveOption]);
+    (this as { log: Generator['log'] }).log = withoutTaskErrorHeader(this.log);
     // The environment's flag is --whitespace, but its conflicter reads ignoreWhitespace from the root generator's options.
     const own = this.options as { whitespace?: boolean; ignoreWhitespace?: boolean };
     if (own.whitespace === true && own.ignoreWhitespace === undefined) own.ignoreWhitespace = true;

@@ -1,11 +1,18 @@
+import type { InputOutputAdapter } from '@yeoman/adapter/types';
 import type { BaseFeatures, BaseOptions } from 'yeoman-generator';
 import { loadProjectAdapters } from '../../shared/adapters/plugin-loader.js';
+import type { AdapterRegistry } from '../../shared/adapters/registry.js';
+import { colourEnabled } from '../../shared/colour.js';
 import type { ProjectConfig } from '../../shared/config/project-config.js';
 import { SpecError } from '../../shared/errors.js';
-import { describeSpecRun, extraAdapterIds, planSpecRun, type SpecRun, type SpecRunOptions } from '../../shared/run/spec-run.js';
+import { extraAdapterIds, planSpecRun, type SpecRun, type SpecRunOptions } from '../../shared/run/spec-run.js';
 import { collectSpecSources, type SpecSource } from '../../shared/run/spec-sources.js';
-import { ContinuumGenerator } from './continuum-generator.js';
+import { projectReader, type CommitReport, type FileState } from '../../shared/write/commit.js';
+import { statusLine } from '../../shared/write/report.js';
+import { ContinuumGenerator, ContinuumRunError } from './continuum-generator.js';
 import type { OptionDeclaration } from './option-declarations.js';
+import { commitErrorMessage, conflicterAsk, mergeMode } from './pending-conflicts.js';
+import { commitSpecRun, type CommitSink } from './spec-commit.js';
 
 export const specOption: OptionDeclaration = {
   name: 'spec',
@@ -19,10 +26,16 @@ export const adapterOption: OptionDeclaration = {
   description: 'Also run this adapter on the spec (repeatable: --adapter=swift --adapter=kotlin); `continuum-gen adapters` lists them',
 };
 
+export const mergeOption: OptionDeclaration = {
+  name: 'merge',
+  type: String,
+  description: 'What an overlapping hand edit does in a run without a terminal: refuse (default: list the conflicts, write nothing) or markers (write standard conflict markers to resolve by hand)',
+};
+
 export const verboseOption: OptionDeclaration = {
   name: 'verbose',
   type: Boolean,
-  description: "List every file's state (create, identical, conflict, force, skip); Yeoman's conflicter always does, the fast path does for a single spec",
+  description: "List every file's state in a batch too (a single spec always lists them; a batch lists merged, conflict and skip)",
 };
 
 /**
@@ -34,6 +47,9 @@ export abstract class SpecGenerator extends ContinuumGenerator {
   protected projectConfig!: ProjectConfig;
   protected sources: readonly SpecSource[] = [];
   protected specRun!: SpecRun;
+  /** What the last commit did to each file (for callers and tests). */
+  commitReport?: CommitReport;
+  private registry?: AdapterRegistry;
 
   constructor(args: string[], options: BaseOptions, features?: BaseFeatures) {
     super(args, options, features);
@@ -51,7 +67,7 @@ export abstract class SpecGenerator extends ContinuumGenerator {
 
   protected async planRun(): Promise<void> {
     const { registry } = await this.reportingAsync(() => loadProjectAdapters(this.destinationRoot(), this.projectConfig));
-    const read = (path: string): string | undefined => (this.fs.exists(this.destinationPath(path)) ? this.fs.read(this.destinationPath(path)) : undefined);
+    this.registry = registry;
     this.specRun = this.reporting(() =>
       planSpecRun(this.sources, {
         config: this.projectConfig,
@@ -59,17 +75,41 @@ export abstract class SpecGenerator extends ContinuumGenerator {
         extraAdapters: extraAdapterIds(this.optionValue('adapter')),
         migrate: this.optionValue('migrate') === true,
         onlyAdapters: this.onlyAdapters(),
-        read,
+        read: projectReader(this.destinationRoot(), this.projectConfig),
       }),
     );
   }
 
+  /**
+   * Write the run through the commit pipeline the fast path uses too (not through this.fs, whose
+   * commit cannot merge, write all or nothing, or keep the generation records). A conflict is asked
+   * through Yeoman's conflicter when someone is at the terminal.
+   */
   protected async writeRun(): Promise<void> {
-    await this.writePlan(this.specRun.files, { overwrite: this.specRun.overwrite });
-  }
-
-  protected reportRun(): void {
-    for (const line of describeSpecRun(this.specRun, this.conflicterSettings.dryRun === true)) this.log.info(line);
+    const merge = this.optionValue('merge');
+    if (merge !== undefined && mergeMode(merge) === undefined) throw new ContinuumRunError(`--merge=${String(merge)} is not a merge mode; expected refuse or markers. Nothing was written.`);
+    const adapter = this.env.adapter as unknown as InputOutputAdapter;
+    const colour = colourEnabled(process.stderr);
+    let outcome: Awaited<ReturnType<typeof commitSpecRun>>;
+    try {
+      outcome = await commitSpecRun(this.specRun, {
+        projectRoot: this.destinationRoot(),
+        config: this.projectConfig,
+        registry: this.registry,
+        settings: { ...this.conflicterSettings, ...(merge === undefined ? {} : { merge: mergeMode(merge) }) },
+        sink: adapterSink(adapter, colour),
+        colour,
+        verbose: this.optionValue('verbose') === true,
+        ...(this.interactive ? { ask: conflicterAsk(adapter, this.destinationRoot()) } : {}),
+      });
+    } catch (error) {
+      const message = commitErrorMessage(error);
+      if (message === undefined) throw error;
+      throw new ContinuumRunError(message);
+    }
+    if (outcome === 'declined') throw new Error('unreachable: the Yeoman path never declines');
+    this.commitReport = outcome.report;
+    if (outcome.failure) throw new ContinuumRunError(outcome.failure.message, [], outcome.failure.exitCode);
   }
 
   private async reportingAsync<T>(step: () => Promise<T>): Promise<T> {
@@ -82,4 +122,18 @@ export abstract class SpecGenerator extends ContinuumGenerator {
       throw error;
     }
   }
+}
+
+/** Yeoman's logger prints the classic states itself (yeoman-test records them); the others as the same padded line. */
+function adapterSink(adapter: InputOutputAdapter, colour: boolean): CommitSink {
+  const log = adapter.log as unknown as Record<string, ((message: string) => unknown) | undefined> & { writeln(text: string): unknown };
+  const classic: ReadonlySet<FileState> = new Set(['create', 'identical', 'conflict', 'force', 'skip']);
+  return {
+    status: (state, path, reason) => {
+      const method = log[state];
+      if (classic.has(state) && typeof method === 'function') method.call(log, reason ? `${path} (${reason})` : path);
+      else log.writeln(statusLine(state, path, colour, reason));
+    },
+    line: (text) => log.writeln(text.replace(/\n$/, '')),
+  };
 }

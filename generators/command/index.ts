@@ -49,8 +49,4 @@ export default class CommandGenerator extends SpecGenerator {
   async writing(): Promise<void> {
     await this.writeRun();
   }
-
-  end(): void {
-    this.reportRun();
-  }
 }

@@ -7,8 +7,8 @@ import type { Ajv as AjvInstance, ErrorObject, Options, ValidateFunction } from 
 import { describeValue, type SpecIssue } from '../errors.js';
 import { schemasDir } from '../package-root.js';
 
-export type SchemaName = 'command-spec-v2' | 'project-config';
-export const SCHEMA_NAMES: readonly SchemaName[] = ['command-spec-v2', 'project-config'];
+export type SchemaName = 'command-spec-v2' | 'project-config' | 'generation-record';
+export const SCHEMA_NAMES: readonly SchemaName[] = ['command-spec-v2', 'project-config', 'generation-record'];
 
 /** Validators compiled at build time (build-validators.ts), so a run does not pay for ajv's compiler. */
 export const PRECOMPILED_VALIDATORS = join(dirname(fileURLToPath(import.meta.url)), 'precompiled-validators.cjs');

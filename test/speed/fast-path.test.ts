@@ -3,9 +3,9 @@ import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { fixturesDir, repoRoot, specsDir } from '../support/paths.js';
-import { binPath, listFiles, removeTempProjects, runBin, runProcess, snapshotFiles, tempProject, type BinRun } from '../support/generator-run.js';
+import { binPath, forgetGeneration, listFiles, removeTempProjects, runBin, runProcess, snapshotFiles, tempProject, type BinRun } from '../support/generator-run.js';
 
-const STATUS_LINE = /^\s*(create|identical|conflict|force|skip) (\S+)$/;
+const STATUS_LINE = /^\s*(create|identical|update|merged|edit|conflict|force|skip) (\S+)(?: \(.*\))?$/;
 
 /** The conflicter's per-file states as a run reported them, sorted. */
 function reportedStates(run: BinRun): string[] {
@@ -57,7 +57,7 @@ describe('the fast path and the Yeoman path write and report the same', function
     assertSameOutcome(outcome, 'fresh');
     assert.equal(outcome.fast.code, 0, outcome.fast.stderr);
     const states = reportedStates(outcome.fast);
-    assert.ok(states.length > 60 && states.every((s) => s.startsWith('create ') || s.startsWith('force ')), states.join('\n'));
+    assert.ok(states.length > 60 && states.every((s) => s.startsWith('create ') || s.startsWith('edit ')), states.join('\n'));
   });
 
   it('a re-run with nothing changed: every file identical, on both paths', async () => {
@@ -94,14 +94,20 @@ describe('the fast path and the Yeoman path write and report the same', function
   });
 
   it('an edited file in a non-interactive run: refused with nothing written, on both paths', async () => {
-    const outcome = await bothPaths(['command', `--spec=${join(specsDir, 'docs-read.json')}`], generateThenEdit);
+    const outcome = await bothPaths(['command', `--spec=${join(specsDir, 'docs-read.json')}`], (dir) => {
+      generateThenEdit(dir);
+      forgetGeneration(dir);
+    });
     assertSameOutcome(outcome, 'non-interactive conflict');
     assert.equal(outcome.fast.code, 1);
     assert.match(outcome.fast.stderr, /conflict src\/commands\/docs\/read\/README\.md/);
   });
 
   it('--bail stops at the first change with a non-zero exit, on both paths', async () => {
-    const outcome = await bothPaths(['command', `--spec=${join(specsDir, 'docs-read.json')}`, '--bail'], generateThenEdit);
+    const outcome = await bothPaths(['command', `--spec=${join(specsDir, 'docs-read.json')}`, '--bail'], (dir) => {
+      generateThenEdit(dir);
+      forgetGeneration(dir);
+    });
     assert.equal(outcome.fast.code, 1, outcome.fast.stderr);
     assert.equal(outcome.yeoman.code, 1, outcome.yeoman.stderr);
     assert.deepEqual(fileContents(outcome.fastDir), fileContents(outcome.yeomanDir));
