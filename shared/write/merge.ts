@@ -25,10 +25,36 @@ const block = (lines: readonly string[]): string => {
   return text === '' || text.endsWith('\n') ? text : `${text}\n`;
 };
 
+/** Where `part` occurs in `whole` as a run of lines, when it occurs exactly once. */
+function onlyRun(whole: readonly string[], part: readonly string[]): number | undefined {
+  let found: number | undefined;
+  for (let i = 0; i + part.length <= whole.length; i++) {
+    if (part.every((line, j) => whole[i + j] === line)) {
+      if (found !== undefined) return undefined;
+      found = i;
+    }
+  }
+  return found;
+}
+
+/**
+ * One side only added lines right before or after the base lines, which the other side changed
+ * (a new result field generated under the one the developer filled in): both are kept, the
+ * additions around the changed lines. diff3 (and git) call this a conflict because the regions
+ * touch; the order is not in doubt, so it is resolved. Undefined when that is not the shape.
+ */
+function besideChanged(adding: readonly string[], base: readonly string[], changing: readonly string[]): string[] | undefined {
+  if (base.length === 0) return undefined;
+  const at = onlyRun(adding, base);
+  if (at === undefined || onlyRun(changing, base) !== undefined) return undefined;
+  return [...adding.slice(0, at), ...changing, ...adding.slice(at + base.length)];
+}
+
 /**
  * Merge ours and theirs against base. Changes on one side only are taken; the same change on both
- * sides is taken once; different changes to the same lines are a conflict, written in git's diff3
- * style (ours, base, theirs) so whoever resolves it sees what the generator changed.
+ * sides is taken once; lines one side adds next to lines the other changed are both kept;
+ * different changes to the same lines are a conflict, written in git's diff3 style (ours, base,
+ * theirs) so whoever resolves it sees what the generator changed.
  */
 export function threeWayMerge(base: string, ours: string, theirs: string, labels: MergeLabels): MergeOutcome {
   const regions = diff3Merge(linesOf(ours), linesOf(base), linesOf(theirs), { excludeFalseConflicts: true });
@@ -40,6 +66,11 @@ export function threeWayMerge(base: string, ours: string, theirs: string, labels
       continue;
     }
     const { a, o, b } = region.conflict!;
+    const adjacent = besideChanged(a, o, b) ?? besideChanged(b, o, a);
+    if (adjacent) {
+      text += adjacent.join('');
+      continue;
+    }
     conflicts++;
     text = block([text]);
     text += `<<<<<<< ${labels.ours}\n${block(a)}||||||| ${labels.base}\n${block(o)}=======\n${block(b)}>>>>>>> ${labels.theirs}\n`;

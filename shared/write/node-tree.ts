@@ -152,6 +152,7 @@ export async function writeBatch(writes: readonly BatchWrite[], options: { inter
     } catch (error) {
       for (const rest of staged.slice(index)) await fs.unlink(rest.temp).catch(() => undefined);
       const left = await rollBack(renamed, fs);
+      if (left.length === 0) for (const folder of madeFolders.reverse()) await fs.rmdir(folder).catch(() => undefined);
       throw new BatchWriteError(write.absolute, codeOf(error), left, error);
     }
   }
