@@ -79,7 +79,10 @@ export async function commitSpecRun(run: SpecRun, options: SpecCommitOptions): P
   for (const line of describeSpecRun(run)) sink.line(line);
   const report = await finishCommit(prepared, context);
   const listFiles = options.verbose || run.results.length === 1;
+  const written = new Set(report.files.filter((f) => f.written).map((f) => f.path));
   for (const decision of report.decisions) {
+    // An interrupted run lists only what it wrote: the rest did not happen.
+    if (report.interrupted && !written.has(decision.path)) continue;
     if (listFiles || NEEDS_ATTENTION.has(decision.state)) sink.status(decision.state, decision.path, shownReason(decision));
     if (settings.dryRun || report.bailedAt === decision.path) {
       const diff = decisionDiff(decision, options.colour);

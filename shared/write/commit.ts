@@ -313,6 +313,7 @@ export async function finishCommit(prepared: PreparedCommit, context: CommitCont
     );
     const byAbsolute = new Map([...absolute].map(([path, abs]) => [abs, path]));
     const written = new Set(outcome.written.map((abs) => byAbsolute.get(abs)!));
+    if (outcome.status === 'interrupted' && written.size === 0) return report(decisions, written, { interrupted: true });
     if (outcome.status === 'interrupted') {
       // The records are brought in line with what was written, so the next run finishes the job.
       const fixed = recordDecisions(prepared, resolved, settings, written).filter((d) => d.content !== undefined);

@@ -26,13 +26,15 @@ const FUTURE: Readonly<Record<FileState, string>> = { create: 'to create', updat
 /** The closing lines of a commit. */
 export function summaryLines(report: CommitReport): string[] {
   const counts = new Map<FileState, number>();
-  for (const file of report.files) counts.set(file.state, (counts.get(file.state) ?? 0) + 1);
+  // An interrupted run counts only the files it wrote.
+  const counted = report.interrupted ? report.files.filter((f) => f.written) : report.files;
+  for (const file of counted) counts.set(file.state, (counts.get(file.state) ?? 0) + 1);
   const words = report.dryRun || report.bailedAt ? FUTURE : PAST;
   const parts = FILE_STATES.filter((s) => counts.has(s)).map((s) => `${counts.get(s)} ${words[s]}`);
-  const total = `${report.files.length} file${report.files.length === 1 ? '' : 's'}: ${parts.join(', ') || 'nothing to do'}`;
+  const total = `${counted.length} file${counted.length === 1 ? '' : 's'}: ${parts.join(', ') || 'nothing to do'}`;
   if (report.bailedAt) return [`--bail: ${report.bailedAt} would change; aborting, nothing written (${total})`];
   if (report.dryRun) return [`${total}`, 'Dry run: nothing written.'];
-  const lines = [total];
+  const lines = report.interrupted && counted.length === 0 ? [] : [total];
   if (report.withMarkers.length > 0) {
     lines.push(`${report.withMarkers.length} file${report.withMarkers.length === 1 ? '' : 's'} written with conflict markers (<<<<<<< ... >>>>>>>); resolve them by hand, then re-run to check:`);
     lines.push(...report.withMarkers.map((path) => `  ${path}`));

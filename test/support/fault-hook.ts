@@ -18,7 +18,15 @@ const realRename = promises.rename;
 let opened = 0;
 let renamed = 0;
 
-const untilSigint = (): Promise<void> => new Promise((resolve) => process.once('SIGINT', () => resolve()));
+// A signal listener does not keep the event loop alive; the timer does, until SIGINT comes.
+const untilSigint = (): Promise<void> =>
+  new Promise((resolve) => {
+    const alive = setInterval(() => undefined, 1000);
+    process.once('SIGINT', () => {
+      clearInterval(alive);
+      resolve();
+    });
+  });
 const ready = (): void => void process.stderr.write('FAULT-READY\n');
 
 if (kind === 'stall-stage' || kind === 'enospc') {

@@ -8,6 +8,7 @@ import * as fsPromises from 'node:fs/promises';
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { colourEnabled } from '../../shared/colour.js';
 import { SpecError } from '../../shared/errors.js';
 import { decideFile } from '../../shared/write/decide.js';
 import { threeWayMerge } from '../../shared/write/merge.js';
@@ -241,5 +242,20 @@ describe('the batch writer: all or nothing', () => {
     } finally {
       rmSync(root, { recursive: true, force: true });
     }
+  });
+});
+
+describe('colours: one rule for every front end', () => {
+  it('--no-color / --color, then FORCE_COLOR, then NO_COLOR, then whether the stream is a terminal', () => {
+    const tty = { isTTY: true };
+    equal(colourEnabled(tty, {}, []), true);
+    equal(colourEnabled({ isTTY: false }, {}, []), false);
+    equal(colourEnabled(tty, { NO_COLOR: '1' }, []), false);
+    equal(colourEnabled(tty, { NO_COLOR: '' }, []), true, 'an empty NO_COLOR does not count (no-color.org)');
+    equal(colourEnabled({ isTTY: false }, { FORCE_COLOR: '1', NO_COLOR: '1' }, []), true);
+    equal(colourEnabled(tty, { FORCE_COLOR: '0' }, []), false);
+    equal(colourEnabled(tty, { FORCE_COLOR: 'false' }, []), false);
+    equal(colourEnabled({ isTTY: false }, { FORCE_COLOR: '1' }, ['--no-color']), false);
+    equal(colourEnabled(tty, { NO_COLOR: '1' }, ['--no-color', '--color']), true, 'the last flag wins');
   });
 });
