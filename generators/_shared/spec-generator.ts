@@ -105,10 +105,13 @@ export abstract class SpecGenerator extends ContinuumGenerator {
     } catch (error) {
       const message = commitErrorMessage(error);
       if (message === undefined) throw error;
+      await (adapter as { onIdle?: () => Promise<void> }).onIdle?.();
       throw new ContinuumRunError(message);
     }
     if (outcome === 'declined') throw new Error('unreachable: the Yeoman path never declines');
     this.commitReport = outcome.report;
+    // A queued adapter prints later; an error now would drop the lines still queued.
+    await (adapter as { onIdle?: () => Promise<void> }).onIdle?.();
     if (outcome.failure) throw new ContinuumRunError(outcome.failure.message, [], outcome.failure.exitCode);
   }
 
