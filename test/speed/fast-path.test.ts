@@ -128,9 +128,15 @@ describe('regeneration that merges: the same files and states on both paths', fu
     writeFileSync(path, JSON.stringify(spec, null, 2));
     return path;
   };
-  const first = specVersion(() => undefined);
-  const withEncoding = specVersion((spec) => spec.params.push({ name: 'encoding', type: 'string', optional: true, description: 'Text encoding' }));
-  const withHtml = specVersion((spec) => (spec.params[2].type = "'markdown' | 'text' | 'html'"));
+  // Written when the tests start: another block's after hook removes every temporary folder made before.
+  let first = '';
+  let withEncoding = '';
+  let withHtml = '';
+  before(() => {
+    first = specVersion(() => undefined);
+    withEncoding = specVersion((spec) => spec.params.push({ name: 'encoding', type: 'string', optional: true, description: 'Text encoding' }));
+    withHtml = specVersion((spec) => (spec.params[2].type = "'markdown' | 'text' | 'html'"));
+  });
   /** Generate the first version, then fill in the server command's TODO by hand. */
   const filledIn = (dir: string): void => {
     runBinSync(['command', `--spec=${first}`], dir);
