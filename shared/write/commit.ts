@@ -261,8 +261,12 @@ async function resolveConflicts(decisions: readonly FileDecision[], context: Com
     if (decision.state !== 'conflict') {
       resolved.push(decision);
     } else if (context.ask) {
-      const answer = await context.ask({ path: decision.path, disk: decision.disk ?? '', proposed: (decision.baseless ? decision.generated : decision.markers) ?? '', reason: decision.reason ?? 'conflict' });
-      resolved.push(answer === 'skip' ? { ...decision, state: 'skip', reason: 'kept, as answered' } : { ...decision, state: 'force', content: answer.write, reason: 'overwritten, as answered' });
+      const proposed = (decision.baseless ? decision.generated : decision.markers) ?? '';
+      const answer = await context.ask({ path: decision.path, disk: decision.disk ?? '', proposed, reason: decision.reason ?? 'conflict' });
+      if (answer === 'skip') resolved.push({ ...decision, state: 'skip', reason: 'kept, as answered' });
+      // Overwriting with the merge leaves markers to resolve, as --merge=markers does.
+      else if (answer.write === decision.markers && !decision.baseless) resolved.push({ ...decision, content: answer.write, reason: `${decision.reason}; written with conflict markers, as answered` });
+      else resolved.push({ ...decision, state: 'force', content: answer.write, reason: 'overwritten, as answered' });
     } else {
       resolved.push({ ...decision, content: decision.markers, reason: `${decision.reason}; written with conflict markers` });
     }
