@@ -5,12 +5,12 @@
  */
 import { deepStrictEqual, equal, match, ok, rejects } from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { existsSync, lstatSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, lstatSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import helpers from 'yeoman-test';
 import { binPath, commandGenerator, docsReadFiles, docsReadSpec, fromRepoRoot, listFiles, recordingSpyFactory, removeTempProjects, runBin, snapshotFiles, tempProject, type BinRun } from '../support/generator-run.js';
-import { repoRoot } from '../support/paths.js';
+import { fixturesDir, repoRoot } from '../support/paths.js';
 
 const SERVER = 'src/commands/docs/read/server/DocsReadServerCommand.ts';
 const TYPES = 'src/commands/docs/read/shared/DocsReadTypes.ts';
@@ -92,6 +92,23 @@ describe('nothing outside the project (both paths)', function () {
       deepStrictEqual(listFiles(dir), ['placeholder', 'src/commands/docs/read/README.md']);
     });
   }
+
+  it('a symlinked mod.rs (a shared file the generator edits) is neither read nor written through', async () => {
+    const dir = tempProject();
+    cpSync(join(fixturesDir, 'host', 'src'), join(dir, 'src'), { recursive: true });
+    cpSync(join(fixturesDir, 'rust', 'continuum-core', 'src'), join(dir, 'src/workers/continuum-core/src'), { recursive: true });
+    const modRs = 'src/workers/continuum-core/src/modules/mod.rs';
+    const outside = join(tempProject(), 'mod.rs');
+    writeFileSync(outside, readFileSync(join(dir, modRs), 'utf8'));
+    rmSync(join(dir, modRs));
+    symlinkSync(outside, join(dir, modRs));
+    const before = readFileSync(outside, 'utf8');
+    const run = await runBin(['rust-module', `--spec=${join(repoRoot, 'specs', 'gpu-stats.json')}`, `--cwd=${dir}`], { cwd: repoRoot, stdin: 'closed' });
+    equal(run.code, 1, run.stderr);
+    match(run.stderr, /would write src\/workers\/continuum-core\/src\/modules\/mod\.rs, which goes through the symbolic link src\/workers\/continuum-core\/src\/modules\/mod\.rs \(-> /);
+    equal(readFileSync(outside, 'utf8'), before);
+    equal(existsSync(join(dir, 'src/workers/continuum-core/src/modules/gpu.rs')), false, 'nothing else written either');
+  });
 
   it('an adapter plugin given as ../x.mjs or an absolute path is refused before it is imported', async () => {
     const outsideDir = tempProject();
