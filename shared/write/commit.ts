@@ -157,11 +157,11 @@ export async function prepareCommit(run: SpecRun, context: CommitContext): Promi
     }
     return verdict.absolute;
   };
-  const read = async (absolute: string | undefined): Promise<string | undefined> => {
+  const read = async (path: string, absolute: string | undefined): Promise<string | undefined> => {
     if (absolute === undefined) return undefined;
     return readFile(absolute, 'utf8').catch((error: NodeJS.ErrnoException) => {
-      if (error.code === 'ENOENT') return undefined;
-      throw error;
+      if (error.code !== 'ENOENT') issues.push({ file: path, pointer: '', message: `cannot be read to decide what to write (${error.code ?? error.message})`, expected: 'a readable file, or none' });
+      return undefined;
     });
   };
 
@@ -170,7 +170,7 @@ export async function prepareCommit(run: SpecRun, context: CommitContext): Promi
   for (const [command, owner] of recordOwners) {
     const path = recordPath(context.config, command);
     origin.set(path, owner.specFile);
-    const disk = await read(at(path));
+    const disk = await read(path, at(path));
     let previous: GenerationRecord | undefined;
     if (disk !== undefined) {
       try {
@@ -193,10 +193,10 @@ export async function prepareCommit(run: SpecRun, context: CommitContext): Promi
   const decisions: FileDecision[] = [];
   for (const { file, absolute } of located) {
     const kind: PlannedKind = edited.has(file.path) ? 'edit' : rewritten.has(file.path) ? 'rewrite' : 'generated';
-    const disk = await read(absolute);
+    const disk = await read(file.path, absolute);
     // The first owner whose record lists the file holds its previous generation.
-    const previous = (owners.get(file.path) ?? []).map((o) => ({ o, record: records.get(o.command) })).find(({ record }) => record?.previous?.files.has(file.path));
-    const recorded: RecordedFile | undefined = previous?.record?.previous?.files.get(file.path);
+    const holder = (owners.get(file.path) ?? []).map((o) => records.get(o.command)).find((record) => record?.previous?.files.has(file.path));
+    const recorded: RecordedFile | undefined = holder?.previous?.files.get(file.path);
     const settled = settings.skipYoResolve || disk === undefined ? undefined : await context.settled?.(file.path);
     decisions.push(
       decideFile(
@@ -207,12 +207,13 @@ export async function prepareCommit(run: SpecRun, context: CommitContext): Promi
           disk,
           ...(kind === 'generated' && recorded ? { recorded } : {}),
           ...(settled ? { settled } : {}),
-          base: () => reproduce(file.path, recorded!, previous!.record!.previous!.specs.get(recorded!.spec)!, previous!.record!.path),
+          base: () => reproduce(file.path, recorded!, holder!.previous!.specs.get(recorded!.spec)!, holder!.path),
         },
         settings,
       ),
     );
   }
+  if (issues.length > 0) throw new SpecError(issues);
   return { decisions, conflicts: decisions.filter((d) => d.state === 'conflict'), owners, records, adaptersRun, paths };
 }
 
