@@ -144,6 +144,22 @@ describe('all or nothing (the real bin)', function () {
     });
   }
 
+  it('a generation record that cannot be trusted stops the run with its line and pointer; --force rewrites it', async () => {
+    const dir = tempProject();
+    equal((await runBin(['command', `--spec=${docsReadSpec}`, `--cwd=${dir}`], { cwd: repoRoot, stdin: 'closed' })).code, 0);
+    const recordFile = join(dir, 'src/generator/generation/docs-read.json');
+    writeFileSync(recordFile, readFileSync(recordFile, 'utf8').replace(/"content": "sha256:[0-9a-f]{8}/, '"content": "sha1:'));
+    writeFileSync(join(dir, SERVER), 'edited by hand\n');
+    const before = snapshotFiles(dir);
+    const refused = await runBin(['command', `--spec=${docsReadSpec}`, `--cwd=${dir}`], { cwd: repoRoot, stdin: 'closed' });
+    equal(refused.code, 1, refused.stderr);
+    match(refused.stderr, /src\/generator\/generation\/docs-read\.json:\d+:\d+ \(at \/files\/src~1commands~1docs~1read~1\.npmignore\/content\): value does not match the required pattern.*the generation record cannot be trusted/);
+    deepStrictEqual(snapshotFiles(dir), before);
+    const forced = await runBin(['command', `--spec=${docsReadSpec}`, `--cwd=${dir}`, '--force'], { cwd: repoRoot, stdin: 'closed' });
+    equal(forced.code, 0, forced.stderr);
+    match(readFileSync(recordFile, 'utf8'), /"content": "sha256:/);
+  });
+
   it('a full disk (ENOSPC) in the middle of a batch leaves the tree as it was, and says so', async () => {
     const dir = tempProject();
     const run = await runWithFault(['command', `--spec=${docsReadSpec}`, `--cwd=${dir}`], 'enospc:4', () => undefined);
