@@ -7,6 +7,8 @@
  * conflicter, so they report and write the same.
  */
 
+import { colourEnabled } from '../shared/colour.js';
+
 /** Commands for agents and scripts, each module loaded only when its command runs (the fast path never loads the MCP SDK). */
 const AGENT_COMMANDS: Readonly<Record<string, (rest: string[]) => Promise<number>>> = {
   mcp: async (rest) => (await import('./mcp-server.js')).runMcpServer(rest),
@@ -15,6 +17,9 @@ const AGENT_COMMANDS: Readonly<Record<string, (rest: string[]) => Promise<number
 };
 
 async function main(argv: string[]): Promise<number> {
+  // One colour rule for everything this process prints, chalk (Yeoman's logger) included.
+  process.env.FORCE_COLOR = colourEnabled(process.stderr, process.env, argv) ? (['1', '2', '3'].includes(process.env.FORCE_COLOR ?? '') ? process.env.FORCE_COLOR : '1') : '0';
+  argv = argv.filter((a) => a !== '--no-color' && a !== '--color');
   const [first = '', ...rest] = argv;
   if (Object.hasOwn(AGENT_COMMANDS, first)) return AGENT_COMMANDS[first](rest);
   // CONTINUUM_GEN_PATH=yeoman forces the Yeoman path (the parity test compares the two).
@@ -46,7 +51,8 @@ try {
   process.exitCode = await main(process.argv.slice(2));
 } catch (error) {
   process.stderr.write(`continuum-gen: ${error instanceof Error ? error.message : String(error)}\n`);
-  process.exitCode = 1;
+  const code = (error as { exitCode?: unknown }).exitCode;
+  process.exitCode = typeof code === 'number' ? code : 1;
 }
 // Nothing may keep the process waiting (an open stdin pipe, a spinner): the run is over.
 process.exit();

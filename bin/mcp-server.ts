@@ -14,18 +14,18 @@ import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { z } from 'zod';
 import { projectAdapterDescriptions } from '../shared/adapters/adapter-listing.js';
 import { explainConventions } from '../shared/agent/conventions.js';
-import { dryRunDiffs } from '../shared/agent/file-diffs.js';
+import { commitResultFiles } from '../shared/agent/commit-result.js';
 import { readProjectFile } from '../shared/agent/project-run.js';
 import { exampleSpecs, PUBLISHED_SCHEMAS, publishedSchemaText, type PublishedSchemaName } from '../shared/agent/published.js';
 import { reverseResultFields } from '../shared/agent/reverse-result.js';
-import { conflictResult, doneResult, failedResult, invalidResult, resultFiles, type ResultContext, type RunResult } from '../shared/agent/run-result.js';
+import { conflictResult, describeFileStates, doneResult, failedResult, invalidResult, type ResultContext, type RunResult } from '../shared/agent/run-result.js';
 import { outsideRootIssue, plannedOutsideRoot, specSourcesOf, withoutInlinePositions, type SpecInput } from '../shared/agent/spec-input.js';
 import { validateSpecs } from '../shared/agent/validate.js';
 import { toolInfo } from '../shared/audit/tool-info.js';
 import { CONFIG_FILE, projectConfigFromText } from '../shared/config/load-project-config.js';
 import { SpecError } from '../shared/errors.js';
 import { extraAdapterIds } from '../shared/run/spec-run.js';
-import { commitFiles, generateSpecs } from './fast-path.js';
+import { commitFiles, generateSpecs, silentSink } from './fast-path.js';
 import { specGenerationResult } from './spec-generation-result.js';
 
 const USAGE = 'Usage: continuum-gen mcp [--cwd <folder>]   (an MCP server on stdin/stdout, rooted at the folder; default: the current one)';
@@ -102,7 +102,8 @@ export function createContinuumMcpServer(projectRoot: string): McpServer {
       inputSchema: {
         ...specInputShape,
         dryRun: z.boolean().optional().describe('Plan and diff only; write nothing (default false).'),
-        force: z.boolean().optional().describe('Overwrite files that differ on disk, hand edits included (default false: refuse and name them).'),
+        force: z.boolean().optional().describe('Overwrite files that differ on disk even where a hand edit cannot be merged (default false: hand edits are three-way merged; an overlap is refused, naming the files).'),
+        allowNonHost: z.boolean().optional().describe("Create the host's shared files (mod.rs, RustCoreIPC.ts) even where the folder does not look like a Continuum checkout (default false: refused)."),
       },
       annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: false },
     },
@@ -116,11 +117,14 @@ export function createContinuumMcpServer(projectRoot: string): McpServer {
             adapters: extraAdapterIds(input.adapters ?? []),
             settings: { force: input.force === true, dryRun: input.dryRun === true },
             canAsk: false,
-            logFiles: () => false,
+            sink: silentSink,
+            colour: false,
+            verbose: false,
+            allowNonHost: input.allowNonHost === true,
             checkRun: (run) => plannedOutsideRoot(projectRoot, run.files.map((f) => f.path)),
           });
           if (generation.kind === 'ask') throw new Error('internal: a run that cannot ask was handed to a question');
-          return specGenerationResult(ctx, generation, (path) => readProjectFile(projectRoot, path));
+          return specGenerationResult(ctx, generation);
         }),
       ),
   );
@@ -163,12 +167,10 @@ export function createContinuumMcpServer(projectRoot: string): McpServer {
           const fields = reverseResultFields(results, plan);
           const refused = plannedOutsideRoot(projectRoot, plan.files.map((f) => f.path));
           if (refused.length > 0) return invalidResult(ctx, refused, fields);
-          const commit = await commitFiles(plan.files, { projectRoot, overwrite: [], settings: { dryRun, force: input.force === true }, canAsk: false, logFiles: false });
-          if (commit.kind === 'ask') throw new Error('internal: a run that cannot ask was handed to a question');
+          const commit = await commitFiles(plan.files, { projectRoot, settings: { dryRun, force: input.force === true } });
           if (commit.kind === 'conflict') return conflictResult(ctx, commit.conflicts, fields);
-          const paths = plan.files.map((f) => f.path);
-          const diffs = dryRun ? dryRunDiffs(plan.files, commit.outcome.states, (path) => readProjectFile(projectRoot, path)) : new Map<string, string>();
-          return doneResult(ctx, `${results.length} command folder${results.length === 1 ? '' : 's'} read; ${commit.outcome.summary}`, resultFiles(paths, commit.outcome.states, diffs), fields);
+          const files = commitResultFiles(commit.report);
+          return doneResult(ctx, `${results.length} command folder${results.length === 1 ? '' : 's'} read; ${describeFileStates(files, dryRun)}`, files, fields);
         }),
       );
     },

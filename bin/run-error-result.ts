@@ -7,6 +7,8 @@ import { conflictResult, failedResult, invalidResult, type ResultContext, type R
  */
 export function runErrorResult(context: ResultContext, error: unknown): RunResult {
   const message = error instanceof Error ? error.message : String(error);
+  const own = (error as { runResult?: RunResult }).runResult;
+  if (own !== undefined) return own;
   const { issues = [], conflicts = [] } = error as { issues?: RunResult['issues']; conflicts?: readonly string[] };
   if (conflicts.length > 0) return conflictResult(context, conflicts);
   if (issues.length > 0) return invalidResult(context, issues);

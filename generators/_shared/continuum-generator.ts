@@ -16,11 +16,16 @@ import { conflictRefusal, conflicterWouldAsk, unresolvedConflicts, type Conflict
  * only the message), so it lists every issue; `issues` keeps them for callers and tests.
  */
 export class ContinuumRunError extends Error {
+  /** The run result a --json run reports for this stop, when the run got far enough to have one. */
+  runResult?: unknown;
+
   constructor(
     message: string,
     readonly issues: readonly SpecIssue[] = [],
     /** Files a non-interactive run refused to overwrite. */
     readonly conflicts: readonly string[] = [],
+    /** The exit code continuum-gen ends with (130: interrupted by SIGINT). */
+    readonly exitCode = 1,
   ) {
     super(message);
     this.name = 'ContinuumRunError';
@@ -55,6 +60,20 @@ function withParsableProjectConfig(options: BaseOptions, found: ProjectRoot | un
   return options;
 }
 
+/**
+ * yeoman-generator logs "An error occured while running <task>" before the error itself reaches
+ * yo or continuum-gen, which print it: one header, not two.
+ */
+function withoutTaskErrorHeader<L extends Generator['log']>(log: L): L {
+  const error = (message: unknown, ...rest: unknown[]): L => {
+    if (typeof message === 'string' && message.startsWith('An error occured while running ')) return wrapped;
+    (log.error as (...args: unknown[]) => unknown)(message, ...rest);
+    return wrapped;
+  };
+  const wrapped = Object.assign((...args: unknown[]) => (log as unknown as (...a: unknown[]) => unknown)(...args), log, { error }) as unknown as L;
+  return wrapped;
+}
+
 /** One message listing every issue of a SpecError. */
 function runErrorOf(error: SpecError): ContinuumRunError {
   return new ContinuumRunError(describeRefusal(error), error.issues);
@@ -86,6 +105,7 @@ export abstract class ContinuumGenerator extends Generator {
       if (notice) this.log.writeln(notice);
     }
     this.declareOptions([interactiveOption]);
+    (this as { log: Generator['log'] }).log = withoutTaskErrorHeader(this.log);
     // The environment's flag is --whitespace, but its conflicter reads ignoreWhitespace from the root generator's options.
     const own = this.options as { whitespace?: boolean; ignoreWhitespace?: boolean };
     if (own.whitespace === true && own.ignoreWhitespace === undefined) own.ignoreWhitespace = true;

@@ -1,32 +1,39 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import type { InputOutputAdapter } from '@yeoman/adapter/types';
 import type { BaseFeatures, BaseOptions } from 'yeoman-generator';
-import { dryRunDiffs } from '../../shared/agent/file-diffs.js';
-import { describeFileStates, doneResult, formatRunResult, resultFiles, resultSpecs } from '../../shared/agent/run-result.js';
+import { committedResult } from '../../shared/agent/commit-result.js';
+import { formatRunResult } from '../../shared/agent/run-result.js';
 import { toolInfo } from '../../shared/audit/tool-info.js';
 import { loadProjectAdapters } from '../../shared/adapters/plugin-loader.js';
+import type { AdapterRegistry } from '../../shared/adapters/registry.js';
+import { colourEnabled } from '../../shared/colour.js';
 import type { ProjectConfig } from '../../shared/config/project-config.js';
 import { SpecError } from '../../shared/errors.js';
-import { describeSpecRun, extraAdapterIds, planSpecRun, type SpecRun, type SpecRunOptions } from '../../shared/run/spec-run.js';
+import { extraAdapterIds, planSpecRun, type SpecRun, type SpecRunOptions } from '../../shared/run/spec-run.js';
 import { ALLOW_NON_HOST_FLAG, guardHost } from '../../shared/run/host-guard.js';
 import { collectSpecSources, type SpecSource } from '../../shared/run/spec-sources.js';
+import { ConflictRefusal, projectReader, type CommitReport, type FileState } from '../../shared/write/commit.js';
+import { statusLine } from '../../shared/write/report.js';
 import { ContinuumGenerator, ContinuumRunError } from './continuum-generator.js';
-import { jsonResultOption, recordConflicterStates } from './json-result.js';
+import { jsonResultOption } from './json-result.js';
+import { commitErrorMessage, conflicterAsk, mergeMode } from './pending-conflicts.js';
+import { commitSpecRun, type CommitSink } from './spec-commit.js';
 import { allowNonHostOption } from './spec-options.js';
 
-export { adapterOption, allowNonHostOption, specOption, verboseOption } from './spec-options.js';
+export { adapterOption, allowNonHostOption, mergeOption, specOption, verboseOption } from './spec-options.js';
 
 /**
  * The run every spec-driven sub-generator shares: spec sources in, one planned run (validated
- * whole before anything is written), written through this.fs. Subclasses supply the sources
- * (a --spec value, or the wizard's spec) and may restrict the adapters they accept.
+ * whole before anything is written), written through the commit pipeline. Subclasses supply the
+ * sources (a --spec value, or the wizard's spec) and may restrict the adapters they accept.
  */
 export abstract class SpecGenerator extends ContinuumGenerator {
   protected projectConfig!: ProjectConfig;
   protected sources: readonly SpecSource[] = [];
   protected specRun!: SpecRun;
-
-  /** The conflicter's state of each file, recorded for --json. */
-  private fileStates: ReadonlyMap<string, string> | undefined;
+  /** What the last commit did to each file (for --json, callers and tests). */
+  commitReport?: CommitReport;
+  private registry?: AdapterRegistry;
 
   constructor(args: string[], options: BaseOptions, features?: BaseFeatures) {
     super(args, options, features);
@@ -45,7 +52,7 @@ export abstract class SpecGenerator extends ContinuumGenerator {
 
   protected async planRun(): Promise<void> {
     const { registry } = await this.reportingAsync(() => loadProjectAdapters(this.destinationRoot(), this.projectConfig));
-    const read = (path: string): string | undefined => (this.fs.exists(this.destinationPath(path)) ? this.fs.read(this.destinationPath(path)) : undefined);
+    this.registry = registry;
     this.specRun = this.reporting(() =>
       planSpecRun(this.sources, {
         config: this.projectConfig,
@@ -53,28 +60,56 @@ export abstract class SpecGenerator extends ContinuumGenerator {
         extraAdapters: extraAdapterIds(this.optionValue('adapter')),
         migrate: this.optionValue('migrate') === true,
         onlyAdapters: this.onlyAdapters(),
-        read,
+        read: projectReader(this.destinationRoot(), this.projectConfig),
       }),
     );
-    const host = guardHost(this.specRun, { root: this.destinationRoot(), config: this.projectConfig, exists: (path) => this.fs.exists(this.destinationPath(path)), allowNonHost: this.optionValue(ALLOW_NON_HOST_FLAG) === true });
+    const host = guardHost(this.specRun, { root: this.destinationRoot(), config: this.projectConfig, exists: (path) => existsSync(this.destinationPath(path)), allowNonHost: this.optionValue(ALLOW_NON_HOST_FLAG) === true });
     if (host.refusal) throw new ContinuumRunError(host.refusal);
     if (host.warning) this.log.writeln(host.warning);
   }
 
+  /**
+   * Write the run through the commit pipeline the fast path uses too (not through this.fs, whose
+   * commit cannot merge, write all or nothing, or keep the generation records). A conflict is asked
+   * through Yeoman's conflicter when someone is at the terminal.
+   */
   protected async writeRun(): Promise<void> {
-    if (this.optionValue('json') === true) this.fileStates = recordConflicterStates(this.env, this.destinationRoot());
-    await this.writePlan(this.specRun.files, { overwrite: this.specRun.overwrite });
-  }
-
-  protected reportRun(): void {
-    const dryRun = this.conflicterSettings.dryRun === true;
-    for (const line of describeSpecRun(this.specRun, dryRun)) this.log.info(line);
-    if (this.fileStates) {
-      const read = (path: string): string | undefined => (existsSync(this.destinationPath(path)) ? readFileSync(this.destinationPath(path), 'utf8') : undefined);
-      const diffs = dryRun ? dryRunDiffs(this.specRun.files, this.fileStates, read) : new Map<string, string>();
-      const files = resultFiles(this.specRun.files.map((f) => f.path), this.fileStates, diffs);
-      process.stdout.write(formatRunResult(doneResult({ command: this.subGeneratorName, tool: toolInfo(), dryRun }, describeFileStates(files, dryRun), files, { specs: resultSpecs(this.specRun) })));
+    const merge = this.optionValue('merge');
+    if (merge !== undefined && mergeMode(merge) === undefined) throw new ContinuumRunError(`--merge=${String(merge)} is not a merge mode; expected refuse or markers. Nothing was written.`);
+    const adapter = this.env.adapter as unknown as InputOutputAdapter;
+    const colour = colourEnabled(process.stderr);
+    let outcome: Awaited<ReturnType<typeof commitSpecRun>>;
+    try {
+      outcome = await commitSpecRun(this.specRun, {
+        projectRoot: this.destinationRoot(),
+        config: this.projectConfig,
+        registry: this.registry,
+        settings: { ...this.conflicterSettings, ...(merge === undefined ? {} : { merge: mergeMode(merge) }) },
+        sink: adapterSink(adapter, colour),
+        colour,
+        verbose: this.optionValue('verbose') === true,
+        ...(this.interactive ? { ask: conflicterAsk(adapter, this.destinationRoot()) } : {}),
+      });
+    } catch (error) {
+      const message = commitErrorMessage(error);
+      if (message === undefined) throw error;
+      await (adapter as { onIdle?: () => Promise<void> }).onIdle?.();
+      const conflicts = error instanceof ConflictRefusal ? error.conflicts.map((d) => d.path) : [];
+      throw new ContinuumRunError(message, error instanceof SpecError ? error.issues : [], conflicts);
     }
+    if (outcome === 'declined') throw new Error('unreachable: the Yeoman path never declines');
+    this.commitReport = outcome.report;
+    // A queued adapter prints later; an error now would drop the lines still queued.
+    await (adapter as { onIdle?: () => Promise<void> }).onIdle?.();
+    const context = { command: this.subGeneratorName, tool: toolInfo(), dryRun: this.conflicterSettings.dryRun === true };
+    const result = committedResult(context, this.specRun, outcome.report, outcome.failure);
+    if (outcome.failure) {
+      // The bin prints a failed run's result once, from the error (bin/run-error-result.ts).
+      const failure = new ContinuumRunError(outcome.failure.message, [], [], outcome.failure.exitCode);
+      failure.runResult = result;
+      throw failure;
+    }
+    if (this.optionValue('json') === true) process.stdout.write(formatRunResult(result));
   }
 
   /** The sub-generator's name as the result names it (command, rust-module, trait). */
@@ -90,4 +125,18 @@ export abstract class SpecGenerator extends ContinuumGenerator {
       throw error;
     }
   }
+}
+
+/** Yeoman's logger prints the classic states itself (yeoman-test records them); the others as the same padded line. */
+function adapterSink(adapter: InputOutputAdapter, colour: boolean): CommitSink {
+  const log = adapter.log as unknown as Record<string, ((message: string) => unknown) | undefined> & { writeln(text: string): unknown };
+  const classic: ReadonlySet<FileState> = new Set(['create', 'identical', 'conflict', 'force', 'skip']);
+  return {
+    status: (state, path, reason) => {
+      const method = log[state];
+      if (classic.has(state) && typeof method === 'function') method.call(log, reason ? `${path} (${reason})` : path);
+      else log.writeln(statusLine(state, path, colour, reason));
+    },
+    line: (text) => log.writeln(text.replace(/\n$/, '')),
+  };
 }

@@ -20,8 +20,14 @@ export const allowNonHostOption: OptionDeclaration = {
   description: "Create the host's shared files (mod.rs, RustCoreIPC.ts) even in a folder that does not look like a Continuum checkout",
 };
 
+export const mergeOption: OptionDeclaration = {
+  name: 'merge',
+  type: String,
+  description: 'What an overlapping hand edit does in a run without a terminal: refuse (default: list the conflicts, write nothing) or markers (write standard conflict markers to resolve by hand)',
+};
+
 export const verboseOption: OptionDeclaration = {
   name: 'verbose',
   type: Boolean,
-  description: "List every file's state (create, identical, conflict, force, skip); Yeoman's conflicter always does, the fast path does for a single spec",
+  description: "List every file's state in a batch too (a single spec always lists them; a batch lists merged, conflict and skip)",
 };

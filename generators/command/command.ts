@@ -1,5 +1,5 @@
 import type { OptionDeclaration } from '../_shared/option-declarations.js';
-import { adapterOption, specOption, verboseOption } from '../_shared/spec-options.js';
+import { adapterOption, mergeOption, specOption, verboseOption } from '../_shared/spec-options.js';
 
 /** Every option of `continuum:command`, declared once: flag, help line and wizard question. */
 export const commandOptions = {
@@ -10,6 +10,7 @@ export const commandOptions = {
     description: 'With --spec: rewrite v1 specs that live in the specs folder as v2',
   },
   adapter: adapterOption,
+  merge: mergeOption,
   verbose: verboseOption,
   name: {
     name: 'name',

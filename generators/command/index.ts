@@ -82,7 +82,6 @@ export default class CommandGenerator extends SpecGenerator {
 
   end(): void {
     if (this.stopped) return;
-    this.reportRun();
     this.drafts?.discard();
   }
 

@@ -1,6 +1,6 @@
 import type { BaseFeatures, BaseOptions } from 'yeoman-generator';
 import { onlyAdapter, type SpecRunOptions } from '../../shared/run/spec-run.js';
-import { adapterOption, specOption, SpecGenerator, verboseOption } from '../_shared/spec-generator.js';
+import { adapterOption, mergeOption, specOption, SpecGenerator, verboseOption } from '../_shared/spec-generator.js';
 
 export const summary = 'the whole Rust-backed vertical of a rust-ipc spec: ServiceModule, ts-rs wire types, IPC mixin, command (--spec=<file|folder|glob>)';
 
@@ -15,7 +15,7 @@ export function rustSpecGenerator(adapterId: 'rust-ipc' | 'trait-only', summaryT
     constructor(args: string[], opts: BaseOptions, features?: BaseFeatures) {
       super(args, opts, features);
       this.description = `Generate ${summaryText}`;
-      this.declareOptions([{ ...specOption, required: true, prompt: { message: 'Spec file' } }, adapterOption, verboseOption]);
+      this.declareOptions([{ ...specOption, required: true, prompt: { message: 'Spec file' } }, adapterOption, mergeOption, verboseOption]);
     }
 
     protected get subGeneratorName(): string {
@@ -41,10 +41,6 @@ export function rustSpecGenerator(adapterId: 'rust-ipc' | 'trait-only', summaryT
 
     async writing(): Promise<void> {
       await this.writeRun();
-    }
-
-    end(): void {
-      this.reportRun();
     }
   };
 }

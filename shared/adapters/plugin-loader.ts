@@ -6,9 +6,9 @@
  * the built-ins. Nothing is written when a plugin is broken: every problem is a SpecError thrown
  * before the engine returns a plan.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { dirname, isAbsolute, join, posix, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CONFIG_KEY, unsafeRelativePath, type PluginDeclaration, type ProjectConfig } from '../config/project-config.js';
 import { SpecError, describeValue, type SpecIssue } from '../errors.js';
@@ -18,6 +18,8 @@ import { builtinAdapters } from './builtin-adapters.js';
 import type { AdapterRegistry } from './registry.js';
 import { projectTraitCatalog, type TraitCatalog, type TraitSpecSource } from './trait-only/trait-catalog.js';
 import { globSync } from 'tinyglobby';
+import { nodeProbe } from '../write/node-tree.js';
+import { ProjectPaths, platformNameLimits } from '../write/path-safety.js';
 
 const CONFIG_FILE = '.yo-rc.json';
 const OPTION_TYPES = ['string', 'path', 'boolean', 'string-map', 'type-map'];
@@ -46,44 +48,55 @@ export interface AdapterFactoryContext {
 
 const entryPointer = (index: number, key = 'module'): string => `/${CONFIG_KEY}/adapters/${index}/${key}`;
 
-/** The file a plugin specifier names: a path relative to the project root, or a package installed there. */
-export function resolvePluginModule(projectRoot: string, specifier: string): { path: string } | { problem: string; expected: string } {
-  const isPath = specifier.startsWith('./') || specifier.startsWith('../') || isAbsolute(specifier);
-  if (isPath) {
-    const path = resolve(projectRoot, specifier);
-    if (!existsSync(path) || !statSync(path).isFile()) return { problem: 'the module file does not exist (paths are relative to the project root)', expected: 'the path of an ES module file, e.g. ./tools/my-adapter.js' };
-    return { path };
+/**
+ * The file a plugin specifier names: a path inside the project (./tools/x.mjs), or a package
+ * installed in the project's node_modules. Nothing outside the project is loaded: ../ and absolute
+ * paths are refused, a path is walked without following a symlink the config does not allow, and
+ * a package must resolve (links followed) to a file inside the project.
+ */
+export function resolvePluginModule(projectRoot: string, specifier: string, allowSymlinks: readonly string[] = []): { path: string } | { problem: string; expected: string } {
+  const root = nodeProbe.realpath(projectRoot) ?? projectRoot;
+  if (specifier.startsWith('../') || specifier === '..' || isAbsolute(specifier) || specifier.includes('\\')) {
+    return { problem: 'is outside the project: plugins load only from inside the project root', expected: 'a path inside the project starting with ./ (e.g. ./tools/my-adapter.mjs), or an npm package installed in the project' };
   }
+  if (specifier.startsWith('./')) {
+    const relative = posix.normalize(specifier.slice(2));
+    const unsafe = unsafeRelativePath(relative);
+    if (unsafe) return { problem: `is not a path inside the project: it ${unsafe}`, expected: 'a path inside the project starting with ./' };
+    const verdict = new ProjectPaths(root, allowSymlinks, nodeProbe, platformNameLimits(process.platform)).check(relative);
+    if ('problem' in verdict) return { problem: `cannot be loaded: the path ${verdict.problem}`, expected: verdict.expected };
+    if (nodeProbe.kind(verdict.absolute) !== 'file') return { problem: 'the module file does not exist (paths are relative to the project root)', expected: 'the path of an ES module file, e.g. ./tools/my-adapter.js' };
+    return { path: verdict.absolute };
+  }
+  let path: string | undefined;
   try {
-    return { path: createRequire(join(projectRoot, 'package.json')).resolve(specifier) };
+    path = createRequire(join(root, 'package.json')).resolve(specifier);
   } catch {
     // ESM-only packages may export no `require` condition: read their package.json ourselves.
-    const found = packageEntry(projectRoot, specifier);
-    if (found) return { path: found };
-    return { problem: `npm package ${specifier} is not installed in the project`, expected: `npm install ${specifier} in the project, or a path starting with ./` };
+    path = packageEntry(root, specifier);
   }
+  if (path === undefined) return { problem: `npm package ${specifier} is not installed in the project`, expected: `npm install ${specifier} in the project, or a path starting with ./` };
+  const real = nodeProbe.realpath(path) ?? path;
+  const inside = relative(root, real);
+  if (inside === '' || inside.startsWith('..') || isAbsolute(inside)) {
+    return { problem: `resolves to ${real}, outside the project (a package installed above it, or linked in from elsewhere)`, expected: `npm install ${specifier} in the project itself` };
+  }
+  return { path: real };
 }
 
+/** The entry file of a package in the project's own node_modules (a package installed above the project is not the project's). */
 function packageEntry(projectRoot: string, name: string): string | undefined {
-  let dir = projectRoot;
-  for (;;) {
-    const manifest = join(dir, 'node_modules', name, 'package.json');
-    if (existsSync(manifest)) {
-      const pkg = JSON.parse(readFileSync(manifest, 'utf8')) as { exports?: unknown; module?: string; main?: string };
-      const root = typeof pkg.exports === 'object' && pkg.exports !== null && '.' in pkg.exports ? (pkg.exports as Record<string, unknown>)['.'] : pkg.exports;
-      const entry =
-        typeof root === 'string'
-          ? root
-          : typeof root === 'object' && root !== null
-            ? ([(root as Record<string, unknown>).import, (root as Record<string, unknown>).default].find((v) => typeof v === 'string') as string | undefined)
-            : undefined;
-      const file = entry ?? pkg.module ?? pkg.main ?? 'index.js';
-      return join(dirname(manifest), file);
-    }
-    const parent = dirname(dir);
-    if (parent === dir) return undefined;
-    dir = parent;
-  }
+  const manifest = join(projectRoot, 'node_modules', name, 'package.json');
+  if (!existsSync(manifest)) return undefined;
+  const pkg = JSON.parse(readFileSync(manifest, 'utf8')) as { exports?: unknown; module?: string; main?: string };
+  const root = typeof pkg.exports === 'object' && pkg.exports !== null && '.' in pkg.exports ? (pkg.exports as Record<string, unknown>)['.'] : pkg.exports;
+  const entry =
+    typeof root === 'string'
+      ? root
+      : typeof root === 'object' && root !== null
+        ? ([(root as Record<string, unknown>).import, (root as Record<string, unknown>).default].find((v) => typeof v === 'string') as string | undefined)
+        : undefined;
+  return join(dirname(manifest), entry ?? pkg.module ?? pkg.main ?? 'index.js');
 }
 
 /** Everything wrong with a plugin's export, as sentences. */
@@ -222,7 +235,7 @@ export async function loadProjectAdapters(projectRoot: string, config: ProjectCo
     const fail = (message: string, expected?: string, found = JSON.stringify(specifier)): void => {
       issues.push({ file: CONFIG_FILE, pointer: entryPointer(index), message: `adapter plugin ${specifier} ${message}`, found, ...(expected === undefined ? {} : { expected }) });
     };
-    const located = resolvePluginModule(projectRoot, specifier);
+    const located = resolvePluginModule(projectRoot, specifier, config.allowSymlinks ?? []);
     if ('problem' in located) {
       fail(`cannot be found: ${located.problem}`, located.expected);
       continue;

@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import { loadProjectAdapters } from '../adapters/plugin-loader.js';
 import { CONFIG_FILE, projectConfigFromText } from '../config/load-project-config.js';
 import type { ProjectConfig } from '../config/project-config.js';
+import type { AdapterRegistry } from '../adapters/registry.js';
+import { projectReader } from '../write/commit.js';
 import { planSpecRun, type SpecRun, type SpecRunOptions } from '../run/spec-run.js';
 import type { SpecSource } from '../run/spec-sources.js';
 
@@ -24,8 +26,8 @@ export async function planProjectRun(request: ProjectRunRequest): Promise<SpecRu
   return (await loadProjectRun(request)).run;
 }
 
-/** planProjectRun, with the project config it planned under (the host guard reads it). */
-export async function loadProjectRun(request: ProjectRunRequest): Promise<{ readonly run: SpecRun; readonly config: ProjectConfig }> {
+/** planProjectRun, with the project config and the adapters it planned with (the host guard and the commit read them). */
+export async function loadProjectRun(request: ProjectRunRequest): Promise<{ readonly run: SpecRun; readonly config: ProjectConfig; readonly registry: AdapterRegistry }> {
   const { projectRoot } = request;
   const config = projectConfigFromText(readProjectFile(projectRoot, CONFIG_FILE));
   const { registry } = await loadProjectAdapters(projectRoot, config);
@@ -35,9 +37,10 @@ export async function loadProjectRun(request: ProjectRunRequest): Promise<{ read
     extraAdapters: request.adapters ?? [],
     migrate: request.migrate === true,
     onlyAdapters: request.onlyAdapters,
-    read: (path) => readProjectFile(projectRoot, path),
+    // Edits read shared files through the commit's path checks: a link out of the project reads as absent.
+    read: projectReader(projectRoot, config),
   });
-  return { run, config };
+  return { run, config, registry };
 }
 
 /** A project file's text, or undefined when it cannot be read (absent, a folder). */

@@ -8,6 +8,7 @@ export const PUBLISHED_SCHEMAS = {
   'run-result': 'the result of every --json run and of the MCP tools validate, generate, reverse, list_adapters',
   'project-config': 'the generator-continuum entry of .yo-rc.json (roots, import paths, adapters)',
   'audit-report': 'what audit --json prints and the MCP audit tool returns',
+  'generation-record': 'the record of what was generated for one command (beside the specs; the base of three-way merges)',
 } as const;
 
 export type PublishedSchemaName = keyof typeof PUBLISHED_SCHEMAS;

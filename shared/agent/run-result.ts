@@ -5,6 +5,7 @@
  */
 import type { SpecIssue } from '../errors.js';
 import type { SpecRun } from '../run/spec-run.js';
+import { FILE_STATES, type FileState } from '../write/decide.js';
 
 /** Bumped only on an incompatible change (a field removed, renamed or retyped). */
 export const RUN_RESULT_SCHEMA_VERSION = 1;
@@ -12,9 +13,8 @@ export const RUN_RESULT_SCHEMA_VERSION = 1;
 /** The "file" of an issue about the command line's options (a missing or bad value). */
 export const COMMAND_LINE = '<command line>';
 
-/** The conflicter's vocabulary: what happened (or, in a dry run, would happen) to one file. */
-export type FileState = 'create' | 'identical' | 'conflict' | 'force' | 'skip';
-export const FILE_STATES: readonly FileState[] = ['create', 'identical', 'conflict', 'force', 'skip'];
+/** What happened (or, in a dry run, would happen) to one file: the commit pipeline's vocabulary (shared/write/decide.ts). */
+export { FILE_STATES, type FileState } from '../write/decide.js';
 
 /** Why a run ended as it did: `done` is the only status with ok = true. */
 export type RunStatus = 'done' | 'invalid' | 'conflict' | 'aborted' | 'error';
@@ -93,7 +93,7 @@ export function conflictResult(context: ResultContext, conflicts: readonly strin
 }
 
 /** A run that stopped for another reason (--bail, a missing value, a failure): the message says why. */
-export function failedResult(context: ResultContext, status: 'aborted' | 'error', message: string, issues: readonly SpecIssue[] = [], files: readonly ResultFile[] = []): RunResult {
+export function failedResult(context: ResultContext, status: 'aborted' | 'conflict' | 'error', message: string, issues: readonly SpecIssue[] = [], files: readonly ResultFile[] = []): RunResult {
   return { ...envelope(context, status, message), files: [...files].sort(byPath), issues };
 }
 

@@ -16,6 +16,8 @@ export interface ProjectConfig {
     readonly rustCrate: string;
     readonly generatedTypes: string;
     readonly ipcBindings: string;
+    /** Folder of the generation records (default: generation/ beside the specs folder). */
+    readonly records?: string;
   };
   readonly importPaths: {
     readonly jtagTypes: string;
@@ -29,6 +31,8 @@ export interface ProjectConfig {
   };
   readonly imports: readonly ImportDeclaration[];
   readonly packageScope: string;
+  /** Project-relative paths of symlinks the generator may go through (every other one is refused). */
+  readonly allowSymlinks?: readonly string[];
   /** Where the Rust adapters put what is not a command module. */
   readonly rust?: {
     /** Module path, inside the crate's src/, of the traits module (default system/traits -> src/system/traits.rs). */
@@ -92,10 +96,14 @@ export const CONFIG_KEY = 'generator-continuum';
 export function resolveProjectConfig(raw: unknown, file = '.yo-rc.json'): ProjectConfig {
   if (raw === undefined || raw === null) return defaultProjectConfig;
   const issues: SpecIssue[] = validateWithSchema('project-config', raw, file, `/${CONFIG_KEY}`);
-  const user = raw as Partial<{ roots: Partial<ProjectConfig['roots']>; importPaths: Partial<ProjectConfig['importPaths']>; imports: ImportDeclaration[]; packageScope: string; rust: NonNullable<ProjectConfig['rust']>; adapterOptions: Record<string, Record<string, unknown>>; adapters: PluginDeclaration[] }>;
+  const user = raw as Partial<{ roots: Partial<ProjectConfig['roots']>; importPaths: Partial<ProjectConfig['importPaths']>; imports: ImportDeclaration[]; packageScope: string; allowSymlinks: string[]; rust: NonNullable<ProjectConfig['rust']>; adapterOptions: Record<string, Record<string, unknown>>; adapters: PluginDeclaration[] }>;
   for (const [key, value] of Object.entries(user.roots ?? {})) {
     const problem = unsafeRelativePath(String(value));
     if (problem) issues.push({ file, pointer: `/${CONFIG_KEY}/roots/${key}`, message: `root ${key} ${problem}`, found: JSON.stringify(value), expected: 'a project-relative folder with forward slashes, e.g. src/commands' });
+  }
+  for (const [index, link] of (user.allowSymlinks ?? []).entries()) {
+    const problem = typeof link === 'string' ? unsafeRelativePath(link) : undefined;
+    if (problem) issues.push({ file, pointer: `/${CONFIG_KEY}/allowSymlinks/${index}`, message: `allowed symlink ${problem}`, found: JSON.stringify(link), expected: 'the project-relative path of a symbolic link, with forward slashes, e.g. src/shared' });
   }
   if (issues.length > 0) throw new SpecError(issues);
   const userImports = user.imports ?? [];
@@ -105,6 +113,7 @@ export function resolveProjectConfig(raw: unknown, file = '.yo-rc.json'): Projec
     importPaths: { ...defaultProjectConfig.importPaths, ...user.importPaths },
     imports,
     packageScope: user.packageScope ?? defaultProjectConfig.packageScope,
+    ...(user.allowSymlinks ? { allowSymlinks: user.allowSymlinks.map((link) => link.replace(/\/+$/, '')) } : {}),
     rust: { ...defaultProjectConfig.rust, ...user.rust },
     adapterOptions: mergeAdapterOptionBlocks(defaultProjectConfig.adapterOptions ?? {}, user.adapterOptions ?? {}),
     adapters: user.adapters ?? [],

@@ -72,16 +72,15 @@ export function planSpecRun(sources: readonly SpecSource[], options: SpecRunOpti
   return { results, files, overwrite: [...edited.keys(), ...migrated].sort(), edited: [...edited.keys()].sort() };
 }
 
-/** The lines that describe a run after it is written (the same on the Yeoman path and the fast path). */
-export function describeSpecRun(run: SpecRun, dryRun: boolean): string[] {
-  const prefix = dryRun ? 'Dry run, nothing written: ' : '';
+/** The lines that describe a run's plan, printed before it is written (the same on the Yeoman path and the fast path). */
+export function describeSpecRun(run: SpecRun): string[] {
   const lines: string[] = [];
   for (const result of run.results) {
-    lines.push(`${prefix}${result.model.name} (${result.adapter.id}): ${result.files.length} files planned`);
+    lines.push(`${result.model.name} (${result.adapter.id}): ${result.files.length} files planned`);
     for (const plan of result.plans.slice(1)) lines.push(`  --adapter=${plan.adapter}: ${plan.files.map((f) => f.path).join(', ')}`);
     for (const edit of result.edits) lines.push(`  ${edit.path}: ${edit.description}${run.edited.includes(edit.path) ? '' : ' (already there)'}`);
   }
-  if (run.results.length > 1) lines.push(`${prefix}${run.results.length} specs, ${run.files.length} files planned`);
+  if (run.results.length > 1) lines.push(`${run.results.length} specs, ${run.files.length} files planned`);
   return lines;
 }
 

@@ -8,8 +8,8 @@ import { describeValue, pointerOf, valueAtPointer, type SpecIssue } from '../err
 import { didYouMean } from '../model/naming.js';
 import { schemasDir } from '../package-root.js';
 
-export type SchemaName = 'command-spec-v2' | 'project-config';
-export const SCHEMA_NAMES: readonly SchemaName[] = ['command-spec-v2', 'project-config'];
+export type SchemaName = 'command-spec-v2' | 'project-config' | 'generation-record';
+export const SCHEMA_NAMES: readonly SchemaName[] = ['command-spec-v2', 'project-config', 'generation-record'];
 
 /** Validators compiled at build time (build-validators.ts), so a run does not pay for ajv's compiler. */
 export const PRECOMPILED_VALIDATORS = join(dirname(fileURLToPath(import.meta.url)), 'precompiled-validators.cjs');

@@ -1,7 +1,7 @@
 import { deepStrictEqual, equal, match, ok } from 'node:assert/strict';
 import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { docsReadFiles, docsReadSpec, listFiles, removeTempProjects, runBin, snapshotFiles, tempProject, type BinRun } from '../support/generator-run.js';
+import { docsReadFiles, docsReadRecord, docsReadSpec, forgetGeneration, listFiles, removeTempProjects, runBin, snapshotFiles, tempProject, type BinRun } from '../support/generator-run.js';
 import { repoRoot, specsDir } from '../support/paths.js';
 import { badSpec, fixtureProject, hostProject, schemaValidator } from './support.js';
 
@@ -53,6 +53,8 @@ describe('--json: one versioned result on stdout for every sub-generator', funct
       const dir = tempProject();
       equal((await runBin(['command', `--spec=${docsReadSpec}`], { cwd: dir })).code, 0);
       writeFileSync(join(dir, README), 'my notes\n');
+      // Without the generation record there is no base to merge with: the edit is a conflict, shown as a diff.
+      forgetGeneration(dir);
       const before = snapshotFiles(dir);
       const result = resultOf(await runBin(['command', `--spec=${docsReadSpec}`, '--dry-run', '--json'], { cwd: dir, env }));
       equal(result.dryRun, true);
@@ -61,7 +63,9 @@ describe('--json: one versioned result on stdout for every sub-generator', funct
       match(readme.diff, /^--- a\/src\/commands\/docs\/read\/README\.md\n\+\+\+ b\/src\/commands\/docs\/read\/README\.md\n@@ /);
       match(readme.diff, /^-my notes$/m);
       match(readme.diff, /^\+# docs\/read$/m);
-      ok(result.files.filter((f: { path: string }) => f.path !== README).every((f: { state: string; diff?: string }) => f.state === 'identical' && f.diff === undefined));
+      // The record forgotten above would be written anew; every other file is as generated.
+      equal(result.files.find((f: { path: string }) => f.path === docsReadRecord).state, 'create');
+      ok(result.files.filter((f: { path: string }) => f.path !== README && f.path !== docsReadRecord).every((f: { state: string; diff?: string }) => f.state === 'identical' && f.diff === undefined));
       deepStrictEqual(snapshotFiles(dir), before);
     });
 
@@ -69,6 +73,8 @@ describe('--json: one versioned result on stdout for every sub-generator', funct
       const dir = tempProject();
       equal((await runBin(['command', `--spec=${docsReadSpec}`], { cwd: dir })).code, 0);
       appendFileSync(join(dir, README), 'my notes\n');
+      // No record to merge with: the hand edit cannot be told from an old generation, so it is a conflict.
+      forgetGeneration(dir);
       const before = snapshotFiles(dir);
       const run = await runBin(['command', `--spec=${docsReadSpec}`, '--json'], { cwd: dir, env, stdin: 'open', timeoutMs: 30_000 });
       equal(run.timedOut, false);

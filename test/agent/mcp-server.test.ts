@@ -3,7 +3,7 @@ import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
-import { binPath, docsReadFiles, listFiles, removeTempProjects, runProcess, snapshotFiles, tempProject } from '../support/generator-run.js';
+import { binPath, docsReadFiles, docsReadRecord, forgetGeneration, listFiles, removeTempProjects, runProcess, snapshotFiles, tempProject } from '../support/generator-run.js';
 import { repoRoot, specsDir } from '../support/paths.js';
 import { badSpec, fixtureProject, schemaValidator } from './support.js';
 
@@ -67,7 +67,7 @@ describe('continuum-gen mcp: an MCP client over stdio against the real bin', fun
       equal(tool.inputSchema.type, 'object');
     }
     const generate = tools.find((t) => t.name === 'generate')!;
-    deepStrictEqual(Object.keys(generate.inputSchema.properties ?? {}).sort(), ['adapters', 'dryRun', 'force', 'spec', 'specPath', 'specText']);
+    deepStrictEqual(Object.keys(generate.inputSchema.properties ?? {}).sort(), ['adapters', 'allowNonHost', 'dryRun', 'force', 'spec', 'specPath', 'specText']);
     equal(tools.find((t) => t.name === 'validate')!.annotations?.readOnlyHint, true);
   });
 
@@ -94,7 +94,8 @@ describe('continuum-gen mcp: an MCP client over stdio against the real bin', fun
     // Line 14 of that text is `      "type": "Strng"`: the value starts at column 15.
     deepStrictEqual([typeIssue.file, typeIssue.line, typeIssue.column], ['<specText>', 14, 15]);
     const good = await call(client, 'validate', { spec: docsRead });
-    deepStrictEqual([good.status, good.specs[0].files], ['done', docsReadFiles]);
+    // What the spec plans; the generation record is the commit's, not the spec's.
+    deepStrictEqual([good.status, good.specs[0].files], ['done', docsReadFiles.filter((f) => f !== docsReadRecord)]);
     const neither = await call(client, 'validate', {});
     match(neither.issues[0].expected, /exactly one of spec/);
     deepStrictEqual(listFiles(dir), []);
@@ -116,7 +117,8 @@ describe('continuum-gen mcp: an MCP client over stdio against the real bin', fun
 
     // From its saved copy in the specs folder: the spec is managed there, so it is not planned again.
     const again = await call(client, 'generate', { specPath: 'src/generator/specs/docs-read.json' });
-    deepStrictEqual(states(again), docsReadFiles.filter((f) => !f.startsWith('src/generator/')).map((f) => `identical ${f}`));
+    // The record drops the spec file, which is no longer generated but managed in the specs folder.
+    deepStrictEqual(states(again), [...docsReadFiles.filter((f) => !f.startsWith('src/generator/')).map((f) => `identical ${f}`), `update ${docsReadRecord}`]);
   });
 
   it('a hand-edited file: a structured refusal naming it, nothing written; force overwrites it', async () => {
@@ -124,6 +126,8 @@ describe('continuum-gen mcp: an MCP client over stdio against the real bin', fun
     const { client } = await connect(dir);
     await call(client, 'generate', { spec: docsRead });
     writeFileSync(join(dir, README), 'my own notes\n');
+    // No record to merge with: the hand edit cannot be told from an old generation, so it is a conflict.
+    forgetGeneration(dir);
     const before = snapshotFiles(dir);
     const refused = await call(client, 'generate', { spec: docsRead });
     deepStrictEqual([refused.status, states(refused), refused.issues.map((i: { file: string }) => i.file)], ['conflict', [`conflict ${README}`], [README]]);

@@ -7,6 +7,7 @@ import {
   conflicterStatuses,
   docsReadFiles,
   docsReadSpec,
+  forgetGeneration,
   fromRepoRoot,
   listFiles,
   recordingSpyFactory,
@@ -139,6 +140,7 @@ describe('continuum:command (yeoman-test, real files on disk)', () => {
     it('raises a conflict (question "action") for a file the user edited, and keeps it when told to skip', async () => {
       const dir = tempProject();
       await runIn(dir, { spec: docsReadSpec, interactive: false });
+      forgetGeneration(dir);
       appendFileSync(join(dir, README), 'my notes\n');
       const result = await runIn(dir, { spec: docsReadSpec, interactive: true }).withAnswers({ action: 'skip' });
       deepStrictEqual(result.askedQuestions.map((q) => q.name), ['action']);
@@ -149,6 +151,7 @@ describe('continuum:command (yeoman-test, real files on disk)', () => {
     it('overwrites the edited file when the answer is write', async () => {
       const dir = tempProject();
       await runIn(dir, { spec: docsReadSpec, interactive: false });
+      forgetGeneration(dir);
       const generated = read(dir, README);
       appendFileSync(join(dir, README), 'my notes\n');
       await runIn(dir, { spec: docsReadSpec, interactive: true }).withAnswers({ action: 'write' });
@@ -158,13 +161,14 @@ describe('continuum:command (yeoman-test, real files on disk)', () => {
     it('non-interactive: fails listing the conflicting files instead of prompting, and writes nothing', async () => {
       const dir = tempProject();
       await runIn(dir, { spec: docsReadSpec, interactive: false });
+      forgetGeneration(dir);
       appendFileSync(join(dir, README), 'my notes\n');
       writeFileSync(join(dir, 'src/commands/docs/read/package.json'), '{}\n');
       const other = join(dir, 'src/commands/docs/read/shared/DocsReadTypes.ts');
       writeFileSync(other, 'stale');
       const before = snapshotFiles(dir);
       await rejects(runIn(dir, { spec: docsReadSpec, interactive: false }), (error: Error) => {
-        match(error.message, /3 files on disk differ/);
+        match(error.message, /3 files cannot be merged with the new generation/);
         match(error.message, /conflict src\/commands\/docs\/read\/README\.md/);
         match(error.message, /conflict src\/commands\/docs\/read\/shared\/DocsReadTypes\.ts/);
         match(error.message, /--force/);
@@ -176,6 +180,7 @@ describe('continuum:command (yeoman-test, real files on disk)', () => {
     it('non-interactive: a .yo-resolve entry settles the conflict, as Yeoman documents', async () => {
       const dir = tempProject();
       await runIn(dir, { spec: docsReadSpec, interactive: false });
+      forgetGeneration(dir);
       appendFileSync(join(dir, README), 'my notes\n');
       writeFileSync(join(dir, '.yo-resolve'), `${README} skip\n`);
       const result = await runIn(dir, { spec: docsReadSpec, interactive: false });
@@ -209,19 +214,22 @@ describe('continuum:command (yeoman-test, real files on disk)', () => {
     it('--whitespace: a change in spacing only is not a conflict', async () => {
       const dir = tempProject();
       await runIn(dir, { spec: docsReadSpec, interactive: false });
+      forgetGeneration(dir);
       writeFileSync(join(dir, README), read(dir, README).replace('# docs/read', '#   docs/read'));
       const before = snapshotFiles(dir);
       const result = await runIn(dir, { spec: docsReadSpec, interactive: false, whitespace: true });
       ok(conflicterStatuses(result).identical.includes(README));
-      deepStrictEqual(snapshotFiles(dir), before);
+      deepStrictEqual(snapshotFiles(dir)[README], before[README]);
+      forgetGeneration(dir);
       await rejects(runIn(dir, { spec: docsReadSpec, interactive: false }), /conflict src\/commands\/docs\/read\/README\.md/);
     });
 
     it('--bail stops at the first change', async () => {
       const dir = tempProject();
       await runIn(dir, { spec: docsReadSpec, interactive: false });
+      forgetGeneration(dir);
       appendFileSync(join(dir, README), 'my notes\n');
-      await rejects(runIn(dir, { spec: docsReadSpec, interactive: true }, { force: false, bail: true }), /Process aborted by conflict: src\/commands\/docs\/read\/README\.md/);
+      await rejects(runIn(dir, { spec: docsReadSpec, interactive: true }, { force: false, bail: true }), /--bail: src\/commands\/docs\/read\/README\.md would change; nothing was written/);
       match(read(dir, README), /my notes\n$/);
     });
   });

@@ -1,11 +1,11 @@
 import { strict as assert } from 'node:assert';
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { fixturesDir, repoRoot, specsDir } from '../support/paths.js';
-import { binPath, listFiles, removeTempProjects, runBin, runProcess, snapshotFiles, tempProject, type BinRun } from '../support/generator-run.js';
+import { binPath, forgetGeneration, listFiles, removeTempProjects, runBin, runProcess, snapshotFiles, tempProject, type BinRun } from '../support/generator-run.js';
 
-const STATUS_LINE = /^\s*(create|identical|conflict|force|skip) (\S+)$/;
+const STATUS_LINE = /^\s*(create|identical|update|merged|edit|conflict|force|skip) (\S+)(?: \(.*\))?$/;
 
 /** The conflicter's per-file states as a run reported them, sorted. */
 function reportedStates(run: BinRun): string[] {
@@ -57,7 +57,7 @@ describe('the fast path and the Yeoman path write and report the same', function
     assertSameOutcome(outcome, 'fresh');
     assert.equal(outcome.fast.code, 0, outcome.fast.stderr);
     const states = reportedStates(outcome.fast);
-    assert.ok(states.length > 60 && states.every((s) => s.startsWith('create ') || s.startsWith('force ')), states.join('\n'));
+    assert.ok(states.length > 60 && states.every((s) => s.startsWith('create ') || s.startsWith('edit ')), states.join('\n'));
   });
 
   it('a re-run with nothing changed: every file identical, on both paths', async () => {
@@ -94,17 +94,116 @@ describe('the fast path and the Yeoman path write and report the same', function
   });
 
   it('an edited file in a non-interactive run: refused with nothing written, on both paths', async () => {
-    const outcome = await bothPaths(['command', `--spec=${join(specsDir, 'docs-read.json')}`], generateThenEdit);
+    const outcome = await bothPaths(['command', `--spec=${join(specsDir, 'docs-read.json')}`], (dir) => {
+      generateThenEdit(dir);
+      forgetGeneration(dir);
+    });
     assertSameOutcome(outcome, 'non-interactive conflict');
     assert.equal(outcome.fast.code, 1);
     assert.match(outcome.fast.stderr, /conflict src\/commands\/docs\/read\/README\.md/);
   });
 
   it('--bail stops at the first change with a non-zero exit, on both paths', async () => {
-    const outcome = await bothPaths(['command', `--spec=${join(specsDir, 'docs-read.json')}`, '--bail'], generateThenEdit);
+    const outcome = await bothPaths(['command', `--spec=${join(specsDir, 'docs-read.json')}`, '--bail'], (dir) => {
+      generateThenEdit(dir);
+      forgetGeneration(dir);
+    });
     assert.equal(outcome.fast.code, 1, outcome.fast.stderr);
     assert.equal(outcome.yeoman.code, 1, outcome.yeoman.stderr);
     assert.deepEqual(fileContents(outcome.fastDir), fileContents(outcome.yeomanDir));
+  });
+});
+
+describe('regeneration that merges: the same files and states on both paths', function () {
+  after(removeTempProjects);
+  const server = 'src/commands/docs/read/server/DocsReadServerCommand.ts';
+  const types = 'src/commands/docs/read/shared/DocsReadTypes.ts';
+  const readme = 'src/commands/docs/read/README.md';
+  /** The example docs/read spec, changed, in a folder outside both projects (both paths read the same file). */
+  const specVersion = (change: (spec: Record<string, any>) => void): string => {
+    const spec = JSON.parse(readFileSync(join(specsDir, 'docs-read.json'), 'utf8'));
+    delete spec.$schema;
+    change(spec);
+    const path = join(tempProject(), 'docs-read.json');
+    writeFileSync(path, JSON.stringify(spec, null, 2));
+    return path;
+  };
+  // Written when the tests start: another block's after hook removes every temporary folder made before.
+  let first = '';
+  let withEncoding = '';
+  let withHtml = '';
+  before(() => {
+    first = specVersion(() => undefined);
+    withEncoding = specVersion((spec) => spec.params.push({ name: 'encoding', type: 'string', optional: true, description: 'Text encoding' }));
+    withHtml = specVersion((spec) => (spec.params[2].type = "'markdown' | 'text' | 'html'"));
+  });
+  /** Generate the first version, then fill in the server command's TODO by hand. */
+  const filledIn = (dir: string): void => {
+    runBinSync(['command', `--spec=${first}`], dir);
+    const text = readFileSync(join(dir, server), 'utf8');
+    writeFileSync(join(dir, server), text.replace(/^ *\/\/ TODO\(docs\/read\):.*$/m, '    const text = await loadDoc(params.path); // hand-written'));
+  };
+  /** Also edit the line a change of the format param rewrites. */
+  const overlapping = (dir: string): void => {
+    filledIn(dir);
+    const text = readFileSync(join(dir, server), 'utf8');
+    writeFileSync(join(dir, server), text.replace("must be one of 'markdown', 'text'", 'must be a known format (hand-written)'));
+  };
+
+  it('a clean merge: written without --force, reported merged, every hand-written line kept', async () => {
+    const outcome = await bothPaths(['command', `--spec=${withEncoding}`], filledIn);
+    assertSameOutcome(outcome, 'clean merge');
+    assert.equal(outcome.fast.code, 0, outcome.fast.stderr);
+    const states = reportedStates(outcome.fast);
+    for (const state of [`merged ${server}`, `update ${types}`, `update ${readme}`]) assert.ok(states.includes(state), `${state} in\n${states.join('\n')}`);
+    const merged = readFileSync(join(outcome.fastDir, server), 'utf8');
+    assert.match(merged, /const text = await loadDoc\(params\.path\); \/\/ hand-written/);
+    assert.match(merged, /params\.encoding !== undefined/);
+  });
+
+  it('overlapping edits without a terminal: refused on both paths, nothing written', async () => {
+    const outcome = await bothPaths(['command', `--spec=${withHtml}`], overlapping);
+    assertSameOutcome(outcome, 'conflict refused');
+    assert.equal(outcome.fast.code, 1);
+    assert.match(outcome.fast.stderr, new RegExp(`conflict ${server}: 1 overlapping edit`));
+    assert.match(outcome.fast.stderr, /--merge=markers/);
+    assert.match(readFileSync(join(outcome.fastDir, server), 'utf8'), /must be a known format \(hand-written\)/);
+    assert.doesNotMatch(readFileSync(join(outcome.fastDir, types), 'utf8'), /'html'/, 'not even the files that merged cleanly');
+  });
+
+  it('--merge=markers: standard conflict markers written, the rest merged, a non-zero exit, on both paths', async () => {
+    const outcome = await bothPaths(['command', `--spec=${withHtml}`, '--merge=markers'], overlapping);
+    assertSameOutcome(outcome, '--merge=markers');
+    assert.equal(outcome.fast.code, 1);
+    assert.ok(reportedStates(outcome.fast).includes(`conflict ${server}`));
+    const text = readFileSync(join(outcome.fastDir, server), 'utf8');
+    assert.match(text, /^<<<<<<< .*\(yours, on disk\)\n.*hand-written.*\n\|\|\|\|\|\|\| .*\(generated before\)\n[\s\S]*?^=======\n.*'html'.*\n>>>>>>> .*\(generated now\)$/m);
+    assert.match(text, /hand-written\n/);
+    assert.match(readFileSync(join(outcome.fastDir, types), 'utf8'), /'html'/);
+  });
+
+  it('--dry-run shows each merge\'s result and writes nothing, on both paths', async () => {
+    const outcome = await bothPaths(['command', `--spec=${withEncoding}`, '--dry-run'], filledIn);
+    assertSameOutcome(outcome, 'dry-run merge');
+    assert.match(outcome.fast.stderr, /^\+ *if \(params\.encoding !== undefined/m);
+    assert.match(outcome.fast.stderr, /^Dry run: nothing written\.$/m);
+    assert.doesNotMatch(readFileSync(join(outcome.fastDir, server), 'utf8'), /encoding/);
+  });
+
+  it('a generated file the user deleted is not brought back without --force, on both paths', async () => {
+    const outcome = await bothPaths(['command', `--spec=${withEncoding}`], (dir) => {
+      runBinSync(['command', `--spec=${first}`], dir);
+      rmSync(join(dir, readme));
+    });
+    assertSameOutcome(outcome, 'deleted file');
+    assert.ok(reportedStates(outcome.fast).includes(`skip ${readme}`));
+    assert.equal(existsSync(join(outcome.fastDir, readme)), false);
+    const forced = await bothPaths(['command', `--spec=${withEncoding}`, '--force'], (dir) => {
+      runBinSync(['command', `--spec=${first}`], dir);
+      rmSync(join(dir, readme));
+    });
+    assertSameOutcome(forced, 'deleted file, --force');
+    assert.ok(existsSync(join(forced.fastDir, readme)));
   });
 });
 

@@ -28,8 +28,20 @@ export const docsReadFiles = [
   'src/commands/docs/read/shared/DocsReadTypes.ts',
   'src/commands/docs/read/test/integration/DocsReadIntegration.test.ts',
   'src/commands/docs/read/test/unit/DocsReadCommand.test.ts',
+  'src/generator/generation/docs-read.json',
   'src/generator/specs/docs-read.json',
 ];
+
+/** The generation record of docs/read (shared/write/record.ts) with the default layout. */
+export const docsReadRecord = 'src/generator/generation/docs-read.json';
+
+/**
+ * Forget what was generated (remove the generation records), so the files on disk are treated as
+ * hand-written: a difference is a conflict, as Yeoman's conflicter sees it, not a three-way merge.
+ */
+export function forgetGeneration(dir: string): void {
+  rmSync(join(dir, 'src/generator/generation'), { recursive: true, force: true });
+}
 
 const created: string[] = [];
 
@@ -86,7 +98,8 @@ export type ConflicterStatus = 'create' | 'identical' | 'conflict' | 'force' | '
 export function conflicterStatuses(result: { env: unknown }): Record<ConflicterStatus, string[]> {
   const log = (result.env as { adapter: { log: Record<string, Spy> } }).adapter.log;
   const statuses: ConflicterStatus[] = ['create', 'identical', 'conflict', 'force', 'skip'];
-  return Object.fromEntries(statuses.map((s) => [s, (log[s]?.calls ?? []).map((c) => String(c[0])).sort()])) as Record<ConflicterStatus, string[]>;
+  // A status line may end with its reason in parentheses (`skip path (.yo-resolve)`): the path is what counts here.
+  return Object.fromEntries(statuses.map((s) => [s, (log[s]?.calls ?? []).map((c) => String(c[0]).replace(/ \(.*\)$/, '')).sort()])) as Record<ConflicterStatus, string[]>;
 }
 
 export interface BinRun {
