@@ -1,4 +1,4 @@
-import type { FilePlan, GeneratorAdapter, PlannedEdit, PlannedFile } from './adapters/adapter.js';
+import type { FilePlan, GeneratorAdapter, PlannedEdit, PlannedFile, ProjectReader } from './adapters/adapter.js';
 import { builtinAdapters } from './adapters/builtin-adapters.js';
 import type { AdapterRegistry } from './adapters/registry.js';
 import { mergePlans, reservedNameIssues, resolveRunOptions, selectExtraAdapters, sortedPlan, type AdapterPlan } from './adapters/run-adapters.js';
@@ -23,6 +23,8 @@ export interface GenerateRequest {
   readonly migrate?: boolean;
   /** More adapters to run on the same model (`--adapter=swift`); the spec's own adapter still runs. */
   readonly extraAdapters?: readonly string[];
+  /** The project's current files, for edits that depend on what is there (see ProjectReader). */
+  readonly project?: ProjectReader;
 }
 
 export interface GenerationResult {
@@ -40,6 +42,10 @@ export interface GenerationResult {
   readonly adapters: readonly GeneratorAdapter[];
   /** What each adapter planned (without the saved spec), in the order the adapters ran. */
   readonly plans: readonly AdapterPlan[];
+  /** What the user must still do by hand (printed after the run). */
+  readonly nextSteps: readonly string[];
+  /** Line and column of a JSON pointer in the spec file, for issues found after planning. */
+  locate(pointer: string): { line: number; column: number } | undefined;
 }
 
 /** Is `path` inside `folder` (both project-relative POSIX paths)? */
@@ -84,9 +90,20 @@ export function generateCommand(request: GenerateRequest): GenerationResult {
     files.push({ path: request.specPathInProject!, content: serialiseSpec(model.spec) });
   }
   const plan = checkPlan(files, adapter.id, request.specFile);
-  const edits = checkEdits(adapter.edits?.(model, request.config) ?? [], plan, adapter.id, request.specFile);
-  const extraEdits = extras.flatMap((extra) => checkEdits(extra.edits?.(model, request.config) ?? [], plan, extra.id, request.specFile));
-  return { model, adapter, files: plan, edits: [...edits, ...extraEdits], migratedFromV1: loaded.migratedFromV1, adapters: [adapter, ...extras], plans };
+  const edits = checkEdits(adapter.edits?.(model, request.config, options.get(adapter.id), request.project) ?? [], plan, adapter.id, request.specFile);
+  const extraEdits = extras.flatMap((extra) => checkEdits(extra.edits?.(model, request.config, options.get(extra.id), request.project) ?? [], plan, extra.id, request.specFile));
+  const nextSteps = [adapter, ...extras].flatMap((a) => a.nextSteps?.(model, request.config, request.project) ?? []);
+  const locate = (pointer: string): { line: number; column: number } | undefined => loaded.source.locate(pointer);
+  return { model, adapter, files: plan, edits: [...edits, ...extraEdits], migratedFromV1: loaded.migratedFromV1, adapters: [adapter, ...extras], plans, nextSteps, locate };
+}
+
+/**
+ * The adapters' checks against the project as it will be after the run (`project` reads the
+ * planned and edited files first, then the disk). Throws SpecError with every issue of every spec.
+ */
+export function checkAgainstProject(results: readonly GenerationResult[], config: ProjectConfig, project: ProjectReader): void {
+  const issues = results.flatMap((result) => result.adapters.flatMap((a) => (a.checkProject?.(result.model, config, project) ?? []).map((i) => ({ ...i, ...result.locate(i.pointer) }))));
+  if (issues.length > 0) throw new SpecError(issues);
 }
 
 /** Refuse a plan that would write outside the project or write one path twice; sort it by path. */
