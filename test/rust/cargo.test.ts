@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { PlannedFile } from '../../shared/adapters/adapter.js';
 import { AdapterRegistry } from '../../shared/adapters/registry.js';
@@ -9,9 +10,9 @@ import { sampleDocuments } from '../../shared/adapters/rust-shared/rust-wire.js'
 import { traitOnlyAdapter } from '../../shared/adapters/trait-only/trait-adapter.js';
 import { shippedTraitSpecs, traitCatalogFromSpecs } from '../../shared/adapters/trait-only/trait-catalog.js';
 import { defaultProjectConfig, resolveProjectConfig, type ProjectConfig } from '../../shared/config/project-config.js';
-import { makeHostProject, runHostScript, typeCheckHost, removeHostProjects } from '../support/host-project.js';
+import { makeHostProject, runHostScript, typeCheckHost, removeHostProjects, writeFiles } from '../support/host-project.js';
 import { fixturesDir, goldenDir, specsDir } from '../support/paths.js';
-import { cargoUnavailable, crateSource, exportedBindings, generateProject, makeRustCrate, removeRustCrates, runCargo, wireTypesOf, type GeneratedProject, type RustCrate, type SpecSource } from '../support/rust-project.js';
+import { cargoTargetDir, cargoUnavailable, crateSource, exportedBindings, generateProject, makeRustCrate, removeRustCrates, runCargo, wireTypesOf, type GeneratedProject, type RustCrate, type SpecSource } from '../support/rust-project.js';
 
 const spec = (file: string, dir: string = specsDir): SpecSource => ({ file: file.startsWith('test/') ? file : `specs/${file}`, text: readFileSync(join(dir, file.replace(/^test\/golden\//, '')), 'utf8') });
 const golden = (name: string): SpecSource => ({ file: `test/golden/${name}/spec.json`, text: readFileSync(join(goldenDir, name, 'spec.json'), 'utf8') });
@@ -131,6 +132,46 @@ async fn the_runtime_the_server_starts_routes_every_generated_command() {
 }
 `;
   return { text, routes };
+}
+
+/**
+ * A script run in the host copy against the fixture's server: a hand-written mixin's command, the
+ * generated server command (RustBackedCommand -> shared client -> mixin -> socket), and bad params
+ * sent straight through the mixin, past the TypeScript validation, to be refused by Rust.
+ */
+const E2E_SCRIPT = `import type { ICommandDaemon } from '@daemons/command-daemon/shared/CommandBase';
+import { GpuStatsServerCommand } from '@commands/gpu/stats/server/GpuStatsServerCommand';
+import { createGpuStatsParams } from '@commands/gpu/stats/shared/GpuStatsTypes';
+import { fixtureContext } from '@system/core/shared/Commands';
+import { generateUUID } from '@system/core/types/CrossPlatformUUID';
+import { RustCoreIPCClient } from '../workers/continuum-core/bindings/RustCoreIPC';
+
+const message = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+
+async function main(): Promise<void> {
+  const context = fixtureContext();
+  const client = await RustCoreIPCClient.getInstanceAsync();
+  const outcome = { ping: (await client.healthPing()).version, stats: 'answered', bad: 'accepted' };
+  const command = new GpuStatsServerCommand(context, 'gpu/stats', {} as ICommandDaemon);
+  await command.execute(createGpuStatsParams(context, generateUUID(), {})).catch((error: unknown) => (outcome.stats = message(error)));
+  await client.gpuStats({ subsystem: 'nope' } as unknown as Parameters<typeof client.gpuStats>[0]).catch((error: unknown) => (outcome.bad = message(error)));
+  client.disconnect();
+  process.stdout.write(JSON.stringify(outcome));
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
+`;
+
+/** Poll until `ready` holds; a readiness wait with a generous bound, not a timing assertion. */
+async function waitFor(ready: () => boolean, why: () => string): Promise<void> {
+  for (let i = 0; i < 1200; i++) {
+    if (ready()) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(why());
 }
 
 /** A project of generated specs compiled in a copy of the fixture crate, with its TypeScript side beside it. */
@@ -259,6 +300,27 @@ describe('generated Rust in the host fixture crate: cargo check, cargo test and 
 
   it('every wire type the generator writes is byte for byte what real ts-rs 12 exports (cargo test export_bindings)', function () {
     assertTsRsExports.call(this, compiled, 18, true);
+  });
+
+  it('over the real wire: the generated server command reaches the generated Rust module through the IPC socket (./jtag gpu/stats)', async () => {
+    const build = runCargo(compiled.crate, ['build', '--bin', 'continuum-core-server']);
+    assert.equal(build.status, 0, build.output);
+    const socket = join(compiled.crate.root, 'continuum-core.sock');
+    const server = spawn(join(cargoTargetDir, 'debug', 'continuum-core-server'), [socket], { stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    server.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    try {
+      await waitFor(() => existsSync(socket), () => `the server never bound ${socket}: ${stderr}`);
+      writeFiles(compiled.hostDir, [{ path: 'src/e2e/gpu-stats.ts', content: E2E_SCRIPT }]);
+      const run = runHostScript(compiled.hostDir, 'src/e2e/gpu-stats.ts', { CONTINUUM_CORE_SOCKET: socket });
+      assert.equal(run.status, 0, run.output);
+      const outcome = JSON.parse(run.output.slice(run.output.indexOf('{'))) as { ping: string; stats: string; bad: string };
+      assert.equal(outcome.ping, '0.0.0', 'a hand-written module answers through the composed client');
+      assert.match(outcome.stats, /^gpu\/stats: not implemented yet \(GpuModule::stats in src\/modules\/gpu\.rs\); params: GpuStatsParams \{ subsystem: None \}$/, 'the command, RustBackedCommand, the mixin, the socket, ipc/mod.rs, the registry and GpuModule::stats');
+      assert.match(outcome.bad, /^gpu\/stats: invalid params: unknown variant `nope`/, "the module's own params check answers over the wire");
+    } finally {
+      server.kill();
+    }
   });
 
   it('the check is real: a generated struct that no longer matches its trait fails to compile', () => {

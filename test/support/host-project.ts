@@ -56,7 +56,7 @@ export function typeCheckHost(dir: string): ProcessOutcome {
 }
 
 /** Run one TypeScript script of the host the way the host does (tsx, with its path aliases). */
-export function runHostScript(dir: string, file: string): ProcessOutcome {
-  const run = spawnSync(binTsx, ['--tsconfig', join(dir, 'tsconfig.json'), join(dir, file)], { cwd: dir, encoding: 'utf8', timeout: 60_000 });
+export function runHostScript(dir: string, file: string, env: Record<string, string> = {}): ProcessOutcome {
+  const run = spawnSync(binTsx, ['--tsconfig', join(dir, 'tsconfig.json'), join(dir, file)], { cwd: dir, encoding: 'utf8', timeout: 60_000, env: { ...process.env, ...env } });
   return { status: run.status, output: `${run.stdout}${run.stderr}` };
 }
