@@ -2,6 +2,7 @@ import type { FilePlan, GeneratorAdapter, PlannedEdit, PlannedFile, ProjectReade
 import { builtinAdapters } from './adapters/builtin-adapters.js';
 import type { AdapterRegistry } from './adapters/registry.js';
 import { mergePlans, reservedNameIssues, resolveRunOptions, selectExtraAdapters, sortedPlan, type AdapterPlan } from './adapters/run-adapters.js';
+import { hostExportedTypes } from './config/host-exported-types.js';
 import { unsafeRelativePath, type ProjectConfig } from './config/project-config.js';
 import { SpecError, type SpecIssue } from './errors.js';
 import type { CommandModel } from './model/command-model.js';
@@ -69,7 +70,9 @@ export function generateCommand(request: GenerateRequest): GenerationResult {
   }
   const extras = selectExtraAdapters(registry, request.extraAdapters ?? [], adapter.id, request.specFile);
   const options = resolveRunOptions([adapter, ...extras], request.config);
-  const model = resolveCommandModel(loaded.spec, loaded.source, request.config, { reservedNames: adapter.reservedNames });
+  // Types the host's IPC client already exports may be named without an import (the host's v1 specs do).
+  const knownTypes = request.project ? hostExportedTypes(request.config, request.project) : [];
+  const model = resolveCommandModel(loaded.spec, loaded.source, request.config, { reservedNames: adapter.reservedNames, knownTypes });
   const adapterIssues = [
     ...(adapter.check?.(model, request.config, options.get(adapter.id)) ?? []),
     ...extras.flatMap((extra) => [...reservedNameIssues(extra, model), ...(extra.check?.(model, request.config, options.get(extra.id)) ?? [])]),

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import helpers from 'yeoman-test';
 import { defaultProjectConfig } from '../../shared/config/project-config.js';
 import { commandGenerator, conflicterStatuses, fromRepoRoot, listFiles, recordingSpyFactory, removeTempProjects, runBin, tempProject } from '../support/generator-run.js';
+import { typeCheckHost } from '../support/host-project.js';
 import { fixturesDir, repoRoot, specsDir } from '../support/paths.js';
 
 const rustModuleGenerator = join(repoRoot, 'dist', 'generators', 'rust-module', 'index.js');
@@ -17,8 +18,12 @@ const metricsEmitter = join(specsDir, 'traits', 'metrics-emitter.json');
 /** A copy of the host fixtures: the TypeScript host and the crate (Cargo.toml, lib.rs, ipc/mod.rs ...) at the crate root. */
 function hostProject(): string {
   const dir = tempProject();
-  cpSync(join(fixturesDir, 'host', 'src'), join(dir, 'src'), { recursive: true });
+  cpSync(join(fixturesDir, 'host'), dir, { recursive: true });
   cpSync(join(fixturesDir, 'rust', 'continuum-core'), join(dir, crate), { recursive: true });
+  // The fixture's typeRoots are relative to its place in the repo; point them at this repo's @types.
+  const tsconfig = JSON.parse(read(dir, 'tsconfig.json')) as { compilerOptions: Record<string, unknown> };
+  tsconfig.compilerOptions.typeRoots = [join(repoRoot, 'node_modules', '@types')];
+  writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify(tsconfig, null, 2));
   return dir;
 }
 
@@ -119,6 +124,23 @@ describe('continuum:rust-module and continuum:trait (yeoman-test, real files on 
     assert.equal(result.code, 0, result.stderr);
     assert.equal(read(dir, `${crate}/src/ipc/mod.rs`), startup);
     assert.match(`${result.stdout}${result.stderr}`, /next step: register GpuModule at start-up, or its commands are never routed: add `runtime\.register\(Arc::new\(crate::modules::gpu::GpuModule::new\(\)\)\);`/);
+  });
+
+  it("a v1 spec may name a type the host's IPC client re-exports without declaring it, as the host's own specs do", async () => {
+    // Like the host's gpu-stats.json, which names SubsystemInfo (re-exported by RustCoreIPC.ts from ./modules/gpu).
+    const v1 = { name: 'system/pressure', description: 'Memory pressure now', results: [{ name: 'info', type: 'MemoryPressureInfo', description: 'Level and fraction' }], accessLevel: 'ai-safe' };
+    const dir = hostProject();
+    writeFileSync(join(dir, 'system-pressure.json'), JSON.stringify(v1, null, 2));
+    const result = await runBin(['command', '--spec=system-pressure.json'], { cwd: dir, stdin: 'closed' });
+    assert.equal(result.code, 0, result.stderr);
+    assert.match(read(dir, 'src/commands/system/pressure/shared/SystemPressureTypes.ts'), /^import type \{ MemoryPressureInfo \} from '\.\.\/\.\.\/\.\.\/\.\.\/workers\/continuum-core\/bindings\/RustCoreIPC';$/m);
+    const tsc = typeCheckHost(dir);
+    assert.equal(tsc.status, 0, tsc.output);
+
+    const bare = tempProject({ 'system-pressure.json': JSON.stringify(v1) });
+    const refused = await runBin(['command', '--spec=system-pressure.json'], { cwd: bare, stdin: 'closed' });
+    assert.equal(refused.code, 1);
+    assert.match(refused.stderr, /unknown type MemoryPressureInfo/);
   });
 
   it('a start-up file without a registration to follow stops the run, naming the line to add; nothing is written', async () => {

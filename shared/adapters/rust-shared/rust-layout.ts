@@ -122,13 +122,14 @@ export function relativeSpecifier(fromFile: string, toFile: string): string {
 /**
  * The project file an import's `from` names, when it names one the generator can place: ts-rs's
  * JsonValue for serde_json::Value, a path under the generatedTypes alias, or a project path under
- * the generatedTypes folder itself (protocol/typescript/system/PressureLevel). Undefined otherwise.
+ * the generatedTypes folder itself (protocol/typescript/system/PressureLevel) or the IPC bindings
+ * (a type the host's RustCoreIPC.ts re-exports). Undefined otherwise.
  */
 export function importedTypeFile(layout: RustLayout, imported: { readonly from: string; readonly rust?: string }): string | undefined {
   if (imported.rust === 'serde_json::Value') return jsonValueFile(layout);
   const alias = layout.generatedTypesAlias;
   if (alias !== undefined && imported.from.startsWith(`${alias}/`)) return `${layout.generatedTypes}/${imported.from.slice(alias.length + 1)}.ts`;
-  if (imported.from.startsWith(`${layout.generatedTypes}/`)) return `${imported.from}.ts`;
+  if (imported.from.startsWith(`${layout.generatedTypes}/`) || imported.from.startsWith(`${layout.ipcBindings}/`)) return `${imported.from}.ts`;
   return undefined;
 }
 
