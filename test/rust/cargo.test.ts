@@ -151,7 +151,8 @@ const message = (error: unknown): string => (error instanceof Error ? error.mess
 async function main(): Promise<void> {
   const context = fixtureContext();
   const client = await RustCoreIPCClient.getInstanceAsync();
-  const outcome = { ping: (await client.healthPing()).version, stats: 'answered', bad: 'accepted' };
+  const snapshot = await client.systemResourcesSnapshot();
+  const outcome = { ping: (await client.healthPing()).version, level: snapshot.level, usedMb: snapshot.usedMb, stats: 'answered', bad: 'accepted' };
   const command = new GpuStatsServerCommand(context, 'gpu/stats', {} as ICommandDaemon);
   await command.execute(createGpuStatsParams(context, generateUUID(), {})).catch((error: unknown) => (outcome.stats = message(error)));
   await client.gpuStats({ subsystem: 'nope' } as unknown as Parameters<typeof client.gpuStats>[0]).catch((error: unknown) => (outcome.bad = message(error)));
@@ -314,8 +315,9 @@ describe('generated Rust in the host fixture crate: cargo check, cargo test and 
       writeFiles(compiled.hostDir, [{ path: 'src/e2e/gpu-stats.ts', content: E2E_SCRIPT }]);
       const run = runHostScript(compiled.hostDir, 'src/e2e/gpu-stats.ts', { CONTINUUM_CORE_SOCKET: socket });
       assert.equal(run.status, 0, run.output);
-      const outcome = JSON.parse(run.output.slice(run.output.indexOf('{'))) as { ping: string; stats: string; bad: string };
+      const outcome = JSON.parse(run.output.slice(run.output.indexOf('{'))) as { ping: string; level: string; usedMb: number; stats: string; bad: string };
       assert.equal(outcome.ping, '0.0.0', 'a hand-written module answers through the composed client');
+      assert.deepEqual([outcome.level, outcome.usedMb], ['normal', 0], "the host's snake_case wire form (used_mb) still maps to camelCase beside the generated camelCase types");
       assert.match(outcome.stats, /^gpu\/stats: not implemented yet \(GpuModule::stats in src\/modules\/gpu\.rs\); params: GpuStatsParams \{ subsystem: None \}$/, 'the command, RustBackedCommand, the mixin, the socket, ipc/mod.rs, the registry and GpuModule::stats');
       assert.match(outcome.bad, /^gpu\/stats: invalid params: unknown variant `nope`/, "the module's own params check answers over the wire");
     } finally {
