@@ -25,7 +25,7 @@ export const RUST_RESERVED_TYPE_NAMES: ReadonlyMap<string, string> = new Map<str
   ...['String', 'Vec', 'Option', 'Result', 'Box', 'Some', 'None', 'Ok', 'Err', 'Copy', 'Clone', 'Send', 'Sync', 'Sized', 'Drop', 'Fn', 'FnMut', 'FnOnce', 'Default', 'Eq', 'PartialEq', 'Ord', 'PartialOrd', 'Iterator', 'IntoIterator', 'Extend', 'ToString', 'ToOwned', 'Into', 'From', 'AsRef', 'AsMut'].map(
     (n): [string, string] => [n, 'is in the Rust prelude and would shadow it'],
   ),
-  ...['Serialize', 'Deserialize', 'TS', 'Value', 'BTreeMap', 'Any', 'Debug', 'CommandResult', 'ModuleConfig', 'ModuleContext', 'ModulePriority', 'ServiceModule'].map(
+  ...['Serialize', 'Deserialize', 'TS', 'Value', 'BTreeMap', 'Any', 'Debug', 'CommandResult', 'CommandSchema', 'ParamSchema', 'ModuleConfig', 'ModuleContext', 'ModulePriority', 'ServiceModule'].map(
     (n): [string, string] => [n, 'is a name the generated Rust module imports'],
   ),
 ]);

@@ -3,13 +3,14 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { rustLayout } from '../../shared/adapters/rust-shared/rust-layout.js';
 import { unresolvedRustPath } from '../../shared/adapters/rust-shared/rust-paths.js';
-import { defaultProjectConfig } from '../../shared/config/project-config.js';
+import { defaultProjectConfig, resolveProjectConfig } from '../../shared/config/project-config.js';
+import { applyEdits, generateCommand } from '../../shared/engine.js';
 import { EditError } from '../../shared/edits/edit-error.js';
 import { CompositionEditError, composeIpcMixin } from '../../shared/edits/ipc-composition.js';
 import { registerRustModule } from '../../shared/edits/rust-module-registration.js';
 import { rustCodeNames } from '../../shared/edits/rust-source.js';
 import { registerAtStartup } from '../../shared/edits/startup-registration.js';
-import { fixturesDir } from '../support/paths.js';
+import { fixturesDir, specsDir } from '../support/paths.js';
 import { fixtureText } from '../support/rust-project.js';
 
 const header = 'Service modules.';
@@ -138,6 +139,30 @@ describe('composeIpcMixin (pure edit of RustCoreIPC.ts)', () => {
       () => composeIpcMixin('export class RustCoreIPCClient {}\n', gpuMixin, 'bindings/RustCoreIPC.ts'),
       (error: unknown) => error instanceof CompositionEditError && /bindings\/RustCoreIPC\.ts: no "const ComposedClient = \.\.\." declaration found/.test(error.message) && /wrap the expression in GpuMixin/.test(error.message),
     );
+  });
+});
+
+describe('where the traits module is declared (rust.traitsModule)', () => {
+  const managedService = readFileSync(join(specsDir, 'traits', 'managed-service.json'), 'utf8');
+  const editedFiles = (traitsModule: string): Map<string, string> => {
+    const config = resolveProjectConfig({ rust: { traitsModule } });
+    const result = generateCommand({ specText: managedService, specFile: 'specs/traits/managed-service.json', config });
+    return applyEdits(result.edits, (path) => fixtureText(path, config));
+  };
+  const root = `${defaultProjectConfig.roots.rustCrate}/src`;
+
+  it('system/traits (the default): a new system module, declared in lib.rs, which the host lacks', () => {
+    const edited = editedFiles('system/traits');
+    assert.deepEqual([...edited.keys()].sort(), [`${root}/lib.rs`, `${root}/system/mod.rs`, `${root}/system/traits.rs`]);
+    assert.match(edited.get(`${root}/lib.rs`)!, /^pub mod system;$/m);
+  });
+
+  it('runtime/contracts: inside a module the host has, declared in its mod.rs; lib.rs is left as it is', () => {
+    const edited = editedFiles('runtime/contracts');
+    assert.deepEqual([...edited.keys()].sort(), [`${root}/runtime/contracts.rs`, `${root}/runtime/mod.rs`]);
+    const runtime = edited.get(`${root}/runtime/mod.rs`)!;
+    for (const line of ['pub mod contracts;', 'pub mod pressure;', 'pub mod supervisor;']) assert.equal(runtime.split('\n').filter((l) => l === line).length, 1, line);
+    assert.equal(runtime.replace(/^pub mod (contracts|pressure|supervisor);\n/gm, ''), fixtureText(`${root}/runtime/mod.rs`), 'nothing else changes');
   });
 });
 
