@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { PlannedFile } from '../../shared/adapters/adapter.js';
 import { AdapterRegistry } from '../../shared/adapters/registry.js';
@@ -185,13 +186,13 @@ interface CompiledProject {
   routes: Array<[string, string]>;
 }
 
-function compileProject(sources: readonly SpecSource[], config: ProjectConfig): CompiledProject {
+function compileProject(name: string, sources: readonly SpecSource[], config: ProjectConfig): CompiledProject {
   const project = generateProject(sources, config, registryWithProjectTraits());
   const { program, rustTypes, count } = documentsProgram(project, config);
   const hostDir = makeHostProject([...project.files.filter((f) => f.path.endsWith('.ts')), program], config);
   const run = runHostScript(hostDir, program.path);
   assert.equal(run.status, 0, run.output);
-  const crate = makeRustCrate(project.files, config);
+  const crate = makeRustCrate(name, project.files, config);
   mkdirSync(join(crate.dir, 'tests'), { recursive: true });
   writeFileSync(join(crate.dir, 'tests', 'ts_documents.json'), run.output);
   writeFileSync(join(crate.dir, 'tests', 'ts_documents.rs'), documentsRustTest(rustTypes, count));
@@ -241,7 +242,7 @@ describe('generated Rust in the host fixture crate: cargo check, cargo test and 
 
   before(function () {
     requireCargo.call(this);
-    compiled = compileProject(defaultLayoutSpecs(), defaultProjectConfig);
+    compiled = compileProject('default-layout', defaultLayoutSpecs(), defaultProjectConfig);
   });
 
   it('writes the modules, the traits and the companions, and declares each where the crate looks for it', () => {
@@ -306,7 +307,9 @@ describe('generated Rust in the host fixture crate: cargo check, cargo test and 
   it('over the real wire: the generated server command reaches the generated Rust module through the IPC socket (./jtag gpu/stats)', async () => {
     const build = runCargo(compiled.crate, ['build', '--bin', 'continuum-core-server']);
     assert.equal(build.status, 0, build.output);
-    const socket = join(compiled.crate.root, 'continuum-core.sock');
+    // A short path: a Unix socket's path has a length limit the repository's may exceed.
+    const socketDir = mkdtempSync(join(tmpdir(), 'continuum-core-'));
+    const socket = join(socketDir, 'core.sock');
     const server = spawn(join(cargoTargetDir, 'debug', 'continuum-core-server'), [socket], { stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
     server.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
@@ -322,6 +325,7 @@ describe('generated Rust in the host fixture crate: cargo check, cargo test and 
       assert.match(outcome.bad, /^gpu\/stats: invalid params: unknown variant `nope`/, "the module's own params check answers over the wire");
     } finally {
       server.kill();
+      rmSync(socketDir, { recursive: true, force: true });
     }
   });
 
@@ -350,7 +354,7 @@ describe('generated Rust in the newest host layout: core/continuum-core and prot
 
   before(function () {
     requireCargo.call(this);
-    compiled = compileProject([golden('trait-custom-layout'), spec('traits/metrics-emitter.json'), spec('gpu-stats.json'), golden('rust-ipc-custom-layout')], config);
+    compiled = compileProject('newest-layout', [golden('trait-custom-layout'), spec('traits/metrics-emitter.json'), spec('gpu-stats.json'), golden('rust-ipc-custom-layout')], config);
   });
 
   it('writes the crate under core/, the wire types under protocol/typescript/, and imports them by relative path', () => {

@@ -135,7 +135,7 @@ describe('host facts the generated Rust relies on: each holds in the fixture, an
   let project: GeneratedProject;
 
   const crateWith = (fact?: Fact): ReturnType<typeof makeRustCrate> => {
-    const built = makeRustCrate(project.files);
+    const built = makeRustCrate(`host-fact-${fact ? rustFacts.indexOf(fact) : 'none'}`, project.files);
     mkdirSync(join(built.dir, 'tests'), { recursive: true });
     writeFileSync(join(built.dir, 'tests', 'startup.rs'), STARTUP_TEST);
     if (fact) {

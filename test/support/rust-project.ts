@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { homedir, tmpdir } from 'node:os';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { homedir } from 'node:os';
 import { dirname, join, posix, relative } from 'node:path';
 import type { PlannedFile, ProjectReader } from '../../shared/adapters/adapter.js';
 import type { AdapterRegistry } from '../../shared/adapters/registry.js';
@@ -141,13 +141,22 @@ export function removeRustCrates(): void {
 }
 
 /**
+ * Crate copies live at fixed paths (.tmp/crates/<name>), so that the shared target dir knows each
+ * one from the last run: cargo rebuilds only what changed, and the target dir does not grow by a
+ * new copy of the crate's artifacts at every run.
+ */
+const cratesDir = join(repoRoot, '.tmp', 'crates');
+
+/**
  * A temporary project holding a copy of the fixture crate at the configured crate root, with the
  * crate's generated files written in. For a layout whose ts-rs types live elsewhere
  * (protocol/typescript), the fixture's own `export_to` paths are moved there too, as the host did.
  * With the Debian fallback the crate depends on the ts-rs stand-in instead, unpinned.
  */
-export function makeRustCrate(files: readonly PlannedFile[], config: ProjectConfig = defaultProjectConfig): RustCrate {
-  const root = mkdtempSync(join(tmpdir(), 'continuum-crate-'));
+export function makeRustCrate(name: string, files: readonly PlannedFile[], config: ProjectConfig = defaultProjectConfig): RustCrate {
+  const root = join(cratesDir, name);
+  rmSync(root, { recursive: true, force: true });
+  mkdirSync(root, { recursive: true });
   scratchDirs.push(root);
   const dir = join(root, config.roots.rustCrate);
   mkdirSync(dirname(dir), { recursive: true });
