@@ -1,7 +1,8 @@
-import type { FilePlan, GeneratorAdapter, PlannedEdit, PlannedFile } from './adapters/adapter.js';
+import type { FilePlan, GeneratorAdapter, PlannedEdit, PlannedFile, ProjectReader } from './adapters/adapter.js';
 import { builtinAdapters } from './adapters/builtin-adapters.js';
 import type { AdapterRegistry } from './adapters/registry.js';
 import { mergePlans, reservedNameIssues, resolveRunOptions, selectExtraAdapters, sortedPlan, type AdapterPlan } from './adapters/run-adapters.js';
+import { hostExportedTypes } from './config/host-exported-types.js';
 import { unsafeRelativePath, type ProjectConfig } from './config/project-config.js';
 import { SpecError, inFileOrder, type SpecIssue } from './errors.js';
 import type { CommandModel } from './model/command-model.js';
@@ -24,6 +25,8 @@ export interface GenerateRequest {
   readonly migrate?: boolean;
   /** More adapters to run on the same model (`--adapter=swift`); the spec's own adapter still runs. */
   readonly extraAdapters?: readonly string[];
+  /** The project's current files, for edits that depend on what is there (see ProjectReader). */
+  readonly project?: ProjectReader;
 }
 
 export interface GenerationResult {
@@ -41,6 +44,10 @@ export interface GenerationResult {
   readonly adapters: readonly GeneratorAdapter[];
   /** What each adapter planned (without the saved spec), in the order the adapters ran. */
   readonly plans: readonly AdapterPlan[];
+  /** What the user must still do by hand (printed after the run). */
+  readonly nextSteps: readonly string[];
+  /** Line and column of a JSON pointer in the spec file, for issues found after planning. */
+  locate(pointer: string): { line: number; column: number } | undefined;
 }
 
 /** Is `path` inside `folder` (both project-relative POSIX paths)? */
@@ -78,7 +85,9 @@ export function generateCommand(request: GenerateRequest): GenerationResult {
   }
   const extras = collect(() => selectExtraAdapters(registry, request.extraAdapters ?? [], adapter.id, request.specFile)) ?? [];
   const options = collect(() => resolveRunOptions([adapter, ...extras], request.config)) ?? new Map();
-  const resolved = resolveCommandModelWithIssues(loaded.spec, loaded.source, request.config, { reservedNames: adapter.reservedNames });
+  // Types the host's IPC client already exports may be named without an import (the host's v1 specs do).
+  const knownTypes = request.project ? hostExportedTypes(request.config, request.project) : [];
+  const resolved = resolveCommandModelWithIssues(loaded.spec, loaded.source, request.config, { reservedNames: adapter.reservedNames, knownTypes });
   const model = resolved.model;
   const runChecks = (): SpecIssue[] => [
     ...(adapter.check?.(model, request.config, options.get(adapter.id)) ?? []),
@@ -112,9 +121,20 @@ export function generateCommand(request: GenerateRequest): GenerationResult {
     files.push({ path: request.specPathInProject!, content: serialiseSpec(model.spec) });
   }
   const plan = checkPlan(files, adapter.id, request.specFile);
-  const edits = checkEdits(adapter.edits?.(model, request.config) ?? [], plan, adapter.id, request.specFile);
-  const extraEdits = extras.flatMap((extra) => checkEdits(extra.edits?.(model, request.config) ?? [], plan, extra.id, request.specFile));
-  return { model, adapter, files: plan, edits: [...edits, ...extraEdits], migratedFromV1: loaded.migratedFromV1, adapters: [adapter, ...extras], plans };
+  const edits = checkEdits(adapter.edits?.(model, request.config, options.get(adapter.id), request.project) ?? [], plan, adapter.id, request.specFile);
+  const extraEdits = extras.flatMap((extra) => checkEdits(extra.edits?.(model, request.config, options.get(extra.id), request.project) ?? [], plan, extra.id, request.specFile));
+  const nextSteps = [adapter, ...extras].flatMap((a) => a.nextSteps?.(model, request.config, request.project) ?? []);
+  const locate = (pointer: string): { line: number; column: number } | undefined => loaded.source.locate(pointer);
+  return { model, adapter, files: plan, edits: [...edits, ...extraEdits], migratedFromV1: loaded.migratedFromV1, adapters: [adapter, ...extras], plans, nextSteps, locate };
+}
+
+/**
+ * The adapters' checks against the project as it will be after the run (`project` reads the
+ * planned and edited files first, then the disk). Throws SpecError with every issue of every spec.
+ */
+export function checkAgainstProject(results: readonly GenerationResult[], config: ProjectConfig, project: ProjectReader): void {
+  const issues = results.flatMap((result) => result.adapters.flatMap((a) => (a.checkProject?.(result.model, config, project) ?? []).map((i) => ({ ...i, ...result.locate(i.pointer) }))));
+  if (issues.length > 0) throw new SpecError(issues);
 }
 
 /** Refuse a plan that would write outside the project or write one path twice; sort it by path. */

@@ -27,6 +27,13 @@ export interface PlannedEdit {
 }
 
 /**
+ * Read access to the project for checks and edits that depend on what is there: a project-relative
+ * POSIX path to the file's text (undefined when there is none). The engine stays pure: the front
+ * end supplies it (mem-fs-editor over the disk, plus what the run plans), tests a map.
+ */
+export type ProjectReader = (path: string) => string | undefined;
+
+/**
  * One option an adapter accepts, declared once: `continuum-gen adapters` lists it, the engine
  * checks the configured value against `type` and fills in `default`. Values come from the
  * project config (`adapterOptions.<id>`, and for plugins the `options` of their `adapters` entry).
@@ -103,6 +110,16 @@ export interface GeneratorAdapter {
   check?(model: CommandModel, config: ProjectConfig, options?: AdapterOptions): SpecIssue[];
   /** The files for this model (project-relative POSIX paths). */
   plan(model: CommandModel, config: ProjectConfig, options?: AdapterOptions): FilePlan;
-  /** Edits of shared files (module registration, IPC composition); applied in order, after the plan is written. */
-  edits?(model: CommandModel, config: ProjectConfig, options?: AdapterOptions): readonly PlannedEdit[];
+  /**
+   * Edits of shared files (module registration, IPC composition); applied in order, after the plan
+   * is written. `project` (when the front end has one) reads what is already there.
+   */
+  edits?(model: CommandModel, config: ProjectConfig, options?: AdapterOptions, project?: ProjectReader): readonly PlannedEdit[];
+  /**
+   * Checks against the project as it will be once the whole run's files and edits are in (a Rust
+   * `use` path must resolve in the crate); an issue stops the run before anything is written.
+   */
+  checkProject?(model: CommandModel, config: ProjectConfig, project: ProjectReader): SpecIssue[];
+  /** What the user must still do by hand after the run (printed with the summary). */
+  nextSteps?(model: CommandModel, config: ProjectConfig, project?: ProjectReader): string[];
 }

@@ -28,6 +28,12 @@ export interface ProjectConfig {
     readonly commandsAlias: string;
     /** Alias of the generatedTypes root (ts-rs wire types), e.g. @shared/generated. */
     readonly generatedTypes?: string;
+    /** Module exporting SYSTEM_SCOPES (the default userId of params factories). */
+    readonly systemScopes: string;
+    /** Module exporting RustBackedCommand, the base of Rust-backed server commands. */
+    readonly rustBackedCommand: string;
+    /** Module exporting `jtag`, whose connect() integration tests call first. */
+    readonly serverIndex: string;
   };
   readonly imports: readonly ImportDeclaration[];
   readonly packageScope: string;
@@ -35,8 +41,16 @@ export interface ProjectConfig {
   readonly allowSymlinks?: readonly string[];
   /** Where the Rust adapters put what is not a command module. */
   readonly rust?: {
-    /** Module path, inside the crate's src/, of the traits module (default system/traits -> src/system/traits.rs). */
+    /**
+     * Module path, inside the crate's src/, of the traits module (default system/traits ->
+     * src/system/traits.rs); its parents are declared by edits up to lib.rs (`pub mod system;`).
+     */
     readonly traitsModule?: string;
+    /**
+     * Where a new module is registered at start-up: a crate-relative file and the statement
+     * (`{constructor}` is the module's `new()` call). `false`: no edit; the run prints the line to add.
+     */
+    readonly startup?: false | { readonly file?: string; readonly statement?: string };
   };
   /**
    * Options of each adapter by adapter id (`outputDir`, `importedTypes`, ...); each adapter declares
@@ -71,9 +85,16 @@ export const defaultProjectConfig: ProjectConfig = {
     uuid: '@system/core/types/CrossPlatformUUID',
     commandBase: '@daemons/command-daemon/shared/CommandBase',
     commandsAlias: '@commands',
-    generatedTypes: '@shared/generated',
+    // generatedTypes: no default; the alias follows roots.generatedTypes (@shared/generated under src/, none outside it).
+    systemScopes: '@system/core/types/SystemScopes',
+    rustBackedCommand: '@daemons/command-daemon/shared/RustBackedCommand',
+    serverIndex: '@server/server-index',
   },
-  imports: [{ name: 'UUID', from: '@system/core/types/CrossPlatformUUID', rust: 'String' }],
+  // The host's own types: UUID, and the memory PressureLevel its system monitor exports (ts-rs).
+  imports: [
+    { name: 'UUID', from: '@system/core/types/CrossPlatformUUID', rust: 'String' },
+    { name: 'PressureLevel', from: '@shared/generated/system/PressureLevel', rust: 'crate::system_resources::PressureLevel' },
+  ],
   packageScope: '@jtag-commands',
   rust: { traitsModule: 'system/traits' },
   // The host's UUID import (above) in each language adapter.
@@ -105,6 +126,9 @@ export function resolveProjectConfig(raw: unknown, file = '.yo-rc.json'): Projec
     const problem = typeof link === 'string' ? unsafeRelativePath(link) : undefined;
     if (problem) issues.push({ file, pointer: `/${CONFIG_KEY}/allowSymlinks/${index}`, message: `allowed symlink ${problem}`, found: JSON.stringify(link), expected: 'the project-relative path of a symbolic link, with forward slashes, e.g. src/shared' });
   }
+  const startup = user.rust?.startup;
+  const startupProblem = startup && typeof startup === 'object' && startup.file !== undefined ? unsafeRelativePath(startup.file) : undefined;
+  if (startupProblem) issues.push({ file, pointer: `/${CONFIG_KEY}/rust/startup/file`, message: `the start-up file ${startupProblem}`, found: JSON.stringify(startup && typeof startup === 'object' ? startup.file : startup), expected: 'a crate-relative file such as src/ipc/mod.rs' });
   if (issues.length > 0) throw new SpecError(issues);
   const userImports = user.imports ?? [];
   const imports = [...defaultProjectConfig.imports.filter((d) => !userImports.some((u) => u.name === d.name)), ...userImports];

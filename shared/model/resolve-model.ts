@@ -34,6 +34,8 @@ const RESULT_FIELDS = ['success', 'error'];
 export interface ResolveOptions {
   /** Names an adapter refuses (reserved words, global types), by adapter, checked for types and the class name. */
   readonly reservedNames?: ReadonlyMap<string, string>;
+  /** Types the project already exports (the host's RustCoreIPC.ts re-exports), consulted last: only a name nothing else declares. */
+  readonly knownTypes?: readonly ResolvedImport[];
 }
 
 /**
@@ -247,6 +249,10 @@ export function resolveCommandModelWithIssues(spec: CommandSpecV2, source: JsonS
     fields.forEach((field, index) => {
       for (const name of namedReferences(field.type)) {
         if (knownLocal.has(name)) continue;
+        if (!importsByName.has(name)) {
+          const known = options.knownTypes?.find((k) => k.name === name);
+          if (known) importsByName.set(name, known);
+        }
         if (importsByName.has(name)) {
           usedImports.add(name);
           continue;

@@ -25,7 +25,7 @@ export const RUST_RESERVED_TYPE_NAMES: ReadonlyMap<string, string> = new Map<str
   ...['String', 'Vec', 'Option', 'Result', 'Box', 'Some', 'None', 'Ok', 'Err', 'Copy', 'Clone', 'Send', 'Sync', 'Sized', 'Drop', 'Fn', 'FnMut', 'FnOnce', 'Default', 'Eq', 'PartialEq', 'Ord', 'PartialOrd', 'Iterator', 'IntoIterator', 'Extend', 'ToString', 'ToOwned', 'Into', 'From', 'AsRef', 'AsMut'].map(
     (n): [string, string] => [n, 'is in the Rust prelude and would shadow it'],
   ),
-  ...['Serialize', 'Deserialize', 'TS', 'Value', 'BTreeMap', 'Any', 'Debug', 'CommandResult', 'ModuleConfig', 'ModuleContext', 'ModulePriority', 'ServiceModule'].map(
+  ...['Serialize', 'Deserialize', 'TS', 'Value', 'BTreeMap', 'Any', 'Debug', 'CommandResult', 'CommandSchema', 'ParamSchema', 'ModuleConfig', 'ModuleContext', 'ModulePriority', 'ServiceModule'].map(
     (n): [string, string] => [n, 'is a name the generated Rust module imports'],
   ),
 ]);
@@ -159,10 +159,26 @@ export function containsInteger(node: TypeNode): boolean {
   }
 }
 
-/** `/// ` lines of a doc text (each line of a multi-line text), indented. */
+// `/// ` lines of a doc text (each line of a multi-line text), indented. A comment terminator
+// (star, slash) is written star, backslash, slash: ts-rs copies doc comments verbatim into
+// JSDoc blocks, where it would end the block.
 export function rustDocLines(text: string | undefined, indent = ''): string[] {
   if (text === undefined || text.trim() === '') return [];
-  return text.split('\n').map((line) => (line.trim() === '' ? `${indent}///` : `${indent}/// ${line.trimEnd()}`));
+  return text.split('\n').map((line) => (line.trim() === '' ? `${indent}///` : `${indent}/// ${line.trimEnd().replace(/\*\//g, '*\\/')}`));
+}
+
+/**
+ * The doc text a declaration carries in Rust, which ts-rs prints above its TypeScript too: the
+ * description (an inline enum without one says its values), and for a tagged union its wire shape.
+ */
+export function rustDocText(declaration: TypeDeclaration | TaggedUnionDeclaration, docOverride?: string): string | undefined {
+  if (declaration.kind === 'union') {
+    const wire = `On the wire: an object whose \`${declaration.tag}\` is ${declaration.variants.map((v) => `\`${rustString(v.name).slice(1, -1)}\``).join(', ')}.`;
+    return declaration.description ? `${declaration.description}\n\n${wire}` : wire;
+  }
+  const text = docOverride ?? declaration.description;
+  if (declaration.kind === 'enum' && declaration.origin === 'inline' && (text === undefined || text.trim() === '')) return `One of ${declaration.values.map((v) => `\`'${v}'\``).join(', ')}.`;
+  return text;
 }
 
 /** What a type declaration's derive list can include, decided over all local declarations at once. */
@@ -321,15 +337,14 @@ export interface RustDeclarationContext extends RustFieldContext {
 
 /** A spec declaration (struct or string enum) as Rust. */
 export function renderRustDeclaration(declaration: TypeDeclaration, ctx: RustDeclarationContext, docOverride?: string): string {
-  const doc = rustDocLines(docOverride ?? declaration.description);
+  const doc = rustDocLines(rustDocText(declaration, docOverride));
   if (declaration.kind === 'enum') {
-    const fallbackDoc = declaration.origin === 'inline' && doc.length === 0 ? [`/// One of ${declaration.values.map((v) => `\`'${v}'\``).join(', ')}.`] : [];
     const variants = declaration.values.flatMap((value, i) => [
       ...rustDocLines(declaration.valueDescriptions?.[i], '    '),
       `    #[serde(rename = ${rustString(value)})]`,
       `    ${rustVariantName(value)},`,
     ]);
-    return [...doc, ...fallbackDoc, `#[derive(${rustDeriveList(declaration.name, 'enum', ctx.derives, declaration.ordered)})]`, tsExportAttribute(ctx.exportTo(declaration.name)), `pub enum ${declaration.name} {`, ...variants, '}'].join('\n');
+    return [...doc, `#[derive(${rustDeriveList(declaration.name, 'enum', ctx.derives, declaration.ordered)})]`, tsExportAttribute(ctx.exportTo(declaration.name)), `pub enum ${declaration.name} {`, ...variants, '}'].join('\n');
   }
   return renderRustStruct(declaration.name, declaration.fields, ctx, doc);
 }
@@ -368,9 +383,7 @@ export function renderRustUnion(union: TaggedUnionDeclaration, ctx: RustDeclarat
     [`    /// Is this ${rustString(variant.name).slice(1, -1)}?`, `    pub fn is_${snakeCase(variant.name)}(&self) -> bool {`, `        matches!(self, ${union.name}::${rustVariantName(variant.name)}${variant.fields.length > 0 ? ' { .. }' : ''})`, '    }'].join('\n'),
   );
   return [
-    ...rustDocLines(union.description),
-    ...(union.description ? ['///'] : []),
-    `/// On the wire: an object whose \`${union.tag}\` is ${union.variants.map((v) => `\`${rustString(v.name).slice(1, -1)}\``).join(', ')}.`,
+    ...rustDocLines(rustDocText(union)),
     `#[derive(${rustDeriveList(union.name, 'union', ctx.derives)})]`,
     `#[serde(tag = ${rustString(union.tag)})]`,
     tsExportAttribute(ctx.exportTo(union.name)),

@@ -2,7 +2,7 @@ import type { FieldModel, TaggedUnionDeclaration, TypeDeclaration } from '../mod
 import type { TypeNode } from '../types/type-tree.js';
 
 /**
- * The TypeScript that ts-rs (8 and later) exports for the Rust the rust renderer writes: the
+ * The TypeScript that ts-rs (12, the version the host pins) exports for the Rust the rust renderer writes: the
  * generator writes these files itself, so the TypeScript side exists (and type-checks) before
  * anyone runs `cargo test export_bindings`, and says the same as the Rust.
  */
@@ -28,12 +28,15 @@ export function tsRsInlineType(node: TypeNode, names: { nameOf(name: string): st
   }
 }
 
-/** ts-rs's JSDoc block for a doc text (`/**\n * line\n *\/\n`), or ''. */
+/**
+ * ts-rs's JSDoc block for a doc text, or '': each `///` line of the Rust (rustDocLines writes the
+ * same lines, escaped terminators included) as ` * line`, an empty one as ` *`.
+ */
 export function tsRsDocs(text: string | undefined): string {
   if (text === undefined || text.trim() === '') return '';
   return `/**\n${text
     .split('\n')
-    .map((line) => (line.trim() === '' ? ' *' : ` * ${line.trimEnd()}`))
+    .map((line) => (line.trim() === '' ? ' *' : ` * ${line.trimEnd().replace(/\*\//g, '*\\/')}`))
     .join('\n')}\n */\n`;
 }
 
@@ -52,6 +55,8 @@ export function tsRsDeclaration(declaration: TypeDeclaration | TaggedUnionDeclar
     case 'enum':
       return `type ${declaration.name} = ${declaration.values.map((v) => JSON.stringify(v)).join(' | ')};`;
     case 'interface':
+      // A struct without fields is `Record<symbol, never>` in ts-rs 12, not `{  }`.
+      if (declaration.fields.length === 0) return `type ${declaration.name} = Record<symbol, never>;`;
       return `type ${declaration.name} = { ${declaration.fields.map((f) => tsRsField(f, names)).join(' ')} };`;
     case 'union':
       return `type ${declaration.name} = ${declaration.variants

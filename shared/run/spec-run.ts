@@ -1,7 +1,8 @@
 import type { PlannedFile } from '../adapters/adapter.js';
 import type { AdapterRegistry } from '../adapters/registry.js';
 import type { ProjectConfig } from '../config/project-config.js';
-import { applyEdits, generateCommand, type GenerationResult } from '../engine.js';
+import { EditError } from '../edits/edit-error.js';
+import { applyEdits, checkAgainstProject, generateCommand, type GenerationResult } from '../engine.js';
 import { SpecError, type SpecIssue } from '../errors.js';
 import type { SpecSource } from './spec-sources.js';
 
@@ -37,7 +38,7 @@ export function planSpecRun(sources: readonly SpecSource[], options: SpecRunOpti
   const results: GenerationResult[] = [];
   for (const source of sources) {
     try {
-      const result = generateCommand({ ...source, config: options.config, registry: options.registry, migrate: options.migrate, extraAdapters: options.extraAdapters });
+      const result = generateCommand({ ...source, config: options.config, registry: options.registry, migrate: options.migrate, extraAdapters: options.extraAdapters, project: options.read });
       if (options.onlyAdapters && !options.onlyAdapters.ids.includes(result.adapter.id)) {
         issues.push({ file: source.specFile, pointer: '/adapter', message: options.onlyAdapters.hint(result.adapter.id), found: JSON.stringify(result.adapter.id), expected: options.onlyAdapters.ids.map((id) => JSON.stringify(id)).join(' or ') });
         continue;
@@ -62,10 +63,19 @@ export function planSpecRun(sources: readonly SpecSource[], options: SpecRunOpti
   }
   if (issues.length > 0) throw new SpecError(issues);
 
-  // Edits see the files planned so far, then the project's own text.
+  // Edits see the files planned so far, then the project's own text. An edit that cannot be made
+  // (no ComposedClient, no start-up registration to follow) is reported like a spec problem.
   const read = (path: string): string | undefined => byPath.get(path)?.content ?? options.read(path);
-  const edited = applyEdits(results.flatMap((r) => r.edits), read);
+  let edited: Map<string, string>;
+  try {
+    edited = applyEdits(results.flatMap((r) => r.edits), read);
+  } catch (error) {
+    if (!(error instanceof EditError)) throw error;
+    throw new SpecError([{ file: error.file, pointer: '', message: error.problem, expected: error.expected }]);
+  }
   for (const [path, content] of edited) byPath.set(path, { content, origin: 'an edit' });
+  // Checks that need the project as it will be (a Rust use path must resolve), still before any write.
+  checkAgainstProject(results, options.config, read);
 
   const migrated = results.filter((r) => r.migratedFromV1 && options.migrate).flatMap((r) => r.files.filter((f) => f.path.endsWith('.json') && f.path.startsWith(`${options.config.roots.specs}/`)).map((f) => f.path));
   const files = [...byPath].map(([path, { content }]) => ({ path, content })).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
@@ -79,6 +89,7 @@ export function describeSpecRun(run: SpecRun): string[] {
     lines.push(`${result.model.name} (${result.adapter.id}): ${result.files.length} files planned`);
     for (const plan of result.plans.slice(1)) lines.push(`  --adapter=${plan.adapter}: ${plan.files.map((f) => f.path).join(', ')}`);
     for (const edit of result.edits) lines.push(`  ${edit.path}: ${edit.description}${run.edited.includes(edit.path) ? '' : ' (already there)'}`);
+    for (const step of result.nextSteps) lines.push(`  next step: ${step}`);
   }
   if (run.results.length > 1) lines.push(`${run.results.length} specs, ${run.files.length} files planned`);
   return lines;

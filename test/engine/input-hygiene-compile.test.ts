@@ -70,7 +70,7 @@ describe('input hygiene: what the limits and the name rules accept compiles', fu
     const missing = cargoUnavailable();
     if (missing) this.skip();
     const project = generateProject([{ file: 'x.json', text: JSON.stringify(protoNamesSpec('rust-ipc')) }]);
-    const run = runCargo(makeRustCrate(project.files), ['check', '--quiet']);
+    const run = runCargo(makeRustCrate('input-hygiene-prototype-names', project.files), ['check', '--quiet']);
     assert.equal(run.status, 0, run.output);
   });
 });

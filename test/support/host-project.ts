@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { defaultProjectConfig, type ProjectConfig } from '../../shared/config/project-config.js';
 import { binTsc, binTsx, fixturesDir, repoRoot } from './paths.js';
 
 export interface PlannedFileLike {
@@ -20,10 +21,13 @@ export function removeHostProjects(): void {
   for (const dir of hostProjects.splice(0)) rmSync(dir, { recursive: true, force: true });
 }
 
-export function makeHostProject(files: readonly PlannedFileLike[] = []): string {
+export function makeHostProject(files: readonly PlannedFileLike[] = [], config: ProjectConfig = defaultProjectConfig): string {
   const dir = mkdtempSync(join(tmpdir(), 'continuum-host-'));
   hostProjects.push(dir);
   cpSync(join(fixturesDir, 'host'), dir, { recursive: true });
+  // The host's own ts-rs exports (PressureLevel, ModulePriority) live where the layout puts ts-rs types.
+  const generated = config.roots.generatedTypes;
+  if (generated !== defaultProjectConfig.roots.generatedTypes) cpSync(join(fixturesDir, 'host', defaultProjectConfig.roots.generatedTypes), join(dir, generated), { recursive: true });
   // The fixture's typeRoots are relative to its place in the repo; point them at this repo's @types.
   const tsconfigPath = join(dir, 'tsconfig.json');
   const tsconfig = JSON.parse(readFileSync(tsconfigPath, 'utf8')) as { compilerOptions: Record<string, unknown> };
@@ -52,7 +56,7 @@ export function typeCheckHost(dir: string): ProcessOutcome {
 }
 
 /** Run one TypeScript script of the host the way the host does (tsx, with its path aliases). */
-export function runHostScript(dir: string, file: string): ProcessOutcome {
-  const run = spawnSync(binTsx, ['--tsconfig', join(dir, 'tsconfig.json'), join(dir, file)], { cwd: dir, encoding: 'utf8', timeout: 60_000 });
+export function runHostScript(dir: string, file: string, env: Record<string, string> = {}): ProcessOutcome {
+  const run = spawnSync(binTsx, ['--tsconfig', join(dir, 'tsconfig.json'), join(dir, file)], { cwd: dir, encoding: 'utf8', timeout: 60_000, env: { ...process.env, ...env } });
   return { status: run.status, output: `${run.stdout}${run.stderr}` };
 }

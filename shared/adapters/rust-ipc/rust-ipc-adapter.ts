@@ -2,6 +2,7 @@ import { posix } from 'node:path';
 import type { ProjectConfig } from '../../config/project-config.js';
 import { composeIpcMixin } from '../../edits/ipc-composition.js';
 import { registerRustModule } from '../../edits/rust-module-registration.js';
+import { registerAtStartup, type StartupModuleRegistration } from '../../edits/startup-registration.js';
 import { pointerOf, type SpecIssue } from '../../errors.js';
 import type { CommandModel, FieldModel } from '../../model/command-model.js';
 import { closestNames, editDistance } from '../../model/naming.js';
@@ -9,11 +10,12 @@ import { RUST_RESERVED_TYPE_NAMES, renderRustMethodType, renderRustParamType, ru
 import { renderTemplate } from '../../render/template-engine.js';
 import { namedReferences, type TypeNode } from '../../types/type-tree.js';
 import { renderTsType } from '../../render/typescript-renderer.js';
-import type { FilePlan, GeneratorAdapter, PlannedEdit, PlannedFile } from '../adapter.js';
+import type { FilePlan, GeneratorAdapter, PlannedEdit, PlannedFile, ProjectReader } from '../adapter.js';
+import { usePathIssues } from '../rust-shared/rust-paths.js';
 import { derivedNameIssues, planTypeScriptCommand, TYPESCRIPT_RESERVED } from '../typescript-command/command-adapter.js';
 import type { RustIpcCommandView } from '../typescript-command/command-view.js';
 import { shippedTraitCatalog, type KnownTrait, type TraitCatalog } from '../trait-only/trait-catalog.js';
-import { modulePathProblem, moduleName, parentModuleFile } from '../rust-shared/rust-layout.js';
+import { DEFAULT_STARTUP, modulePathProblem, moduleName, parentModuleFile, rustCratePath, rustLayout, wireTypeFile, wireTypeSpecifier } from '../rust-shared/rust-layout.js';
 import { renderRustImplMethod, traitIsAsync } from '../rust-shared/rust-traits.js';
 import { rustUseLines } from '../rust-shared/rust-uses.js';
 import { buildRustWire, pointerOfDeclaration, rustRawString, rustWireIssues, sampleDocuments } from '../rust-shared/rust-wire.js';
@@ -62,9 +64,59 @@ function checkRustIpc(model: CommandModel, config: ProjectConfig, catalog: Trait
   (model.rust?.imports ?? []).forEach((path, index) => {
     if (!RUST_PATH.test(path)) issues.push({ file, pointer: pointerOf('rust', 'imports', index), message: 'not a Rust use path', found: JSON.stringify(path), expected: 'one path per entry, e.g. crate::system::pressure::PressureLevel (no braces, no globs)' });
   });
-  const commandParam = model.params.findIndex((p) => p.name === 'command');
-  if (commandParam >= 0) issues.push({ file, pointer: pointerOf('params', commandParam, 'name'), message: "a param named 'command' would overwrite the command name of the IPC request", found: '"command"', expected: 'another name' });
+  for (const reserved of ['command', 'requestId']) {
+    const index = model.params.findIndex((p) => p.name === reserved);
+    if (index >= 0) issues.push({ file, pointer: pointerOf('params', index, 'name'), message: `a param named '${reserved}' would overwrite the ${reserved === 'command' ? 'command name' : 'request id'} of the IPC request`, found: JSON.stringify(reserved), expected: 'another name' });
+  }
+  issues.push(...ambiguousMethodIssues(model, catalog));
   return [...issues, ...rustWireIssues(model, moduleWireDeclarations(model, names), fieldPointer(model, names)), ...rustDerivedNameIssues(model, names, catalog), ...derivedNameIssues(model)];
+}
+
+/** The host's ServiceModule methods (host-real.md): a listed trait must not reuse one of these names. */
+const SERVICE_MODULE_METHODS = ['config', 'initialize', 'handle_command', 'handle_event', 'tick', 'adjusted_priority', 'shutdown', 'command_schemas', 'artifact_subscriptions', 'cadence', 'on_artifact_available', 'as_any'];
+
+/**
+ * A method name two of the module's traits share (ServiceModule's included) makes a call such as
+ * `module.shutdown()` ambiguous wherever both traits are in scope (E0034): refused at the trait.
+ */
+function ambiguousMethodIssues(model: CommandModel, catalog: TraitCatalog): SpecIssue[] {
+  const owners = new Map<string, string>(SERVICE_MODULE_METHODS.map((m) => [m, 'ServiceModule']));
+  const issues: SpecIssue[] = [];
+  (model.rust?.traits ?? []).forEach((traitName, index) => {
+    const known = catalog.get(traitName);
+    for (const method of known?.trait.methods ?? []) {
+      const owner = owners.get(method.name);
+      if (owner !== undefined && owner !== traitName) {
+        issues.push({ file: model.specFile, pointer: pointerOf('rust', 'traits', index), message: `trait ${traitName} has a method ${method.name}, like ${owner}: with both in scope, ${method.name}() on the module is ambiguous (E0034)`, found: JSON.stringify(method.name), expected: `another name for ${traitName}::${method.name} in ${known!.spec.specFile}` });
+      }
+      owners.set(method.name, traitName);
+    }
+  });
+  return issues;
+}
+
+/** The JSON Schema type name of a param, as the host's ParamSchema takes it: string, number, boolean, object, array. */
+function jsonSchemaType(node: TypeNode, model: CommandModel): string {
+  switch (node.kind) {
+    case 'primitive':
+      return node.name === 'integer' ? 'number' : node.name;
+    case 'literals':
+      return 'string';
+    case 'array':
+      return 'array';
+    case 'record':
+      return 'object';
+    case 'nullable':
+      return jsonSchemaType(node.inner, model);
+    case 'named': {
+      if (model.types.some((t) => t.name === node.name && t.kind === 'enum')) return 'string';
+      const rust = model.imports.find((i) => i.name === node.name)?.rust;
+      if (rust === 'String') return 'string';
+      if (rust === 'bool') return 'boolean';
+      if (rust !== undefined && /^([iu](8|16|32|64|128|size)|f32|f64)$/.test(rust)) return 'number';
+      return 'object';
+    }
+  }
 }
 
 function walkNames(node: TypeNode, into: Set<string>): void {
@@ -128,41 +180,57 @@ function planRustIpc(model: CommandModel, config: ProjectConfig, catalog: TraitC
       'serde::Serialize',
       'serde_json::Value',
       'ts_rs::TS',
-      ...['CommandResult', 'CommandSchema', 'ModuleConfig', 'ModuleContext', 'ModulePriority', 'ServiceModule'].map((n) => `crate::runtime::${n}`),
+      ...['CommandResult', 'CommandSchema', 'ModuleConfig', 'ModuleContext', 'ModulePriority', ...(model.params.length > 0 ? ['ParamSchema'] : []), 'ServiceModule'].map((n) => `crate::runtime::${n}`),
       ...[...byName.values()].filter((p) => p !== 'serde_json::Value'),
     ],
     unused,
   );
 
-  // Test documents: what the TypeScript side sends (the spec's sample values).
-  const paramDocs = sampleDocuments(names.paramsStruct, declarations);
-  const minimalParams = JSON.stringify(paramDocs[paramDocs.length - 1] ?? {});
+  // Test documents: what the TypeScript side sends (the spec's sample values), as IPC requests.
+  const paramDocs = sampleDocuments(names.paramsStruct, declarations) as Array<Record<string, unknown>>;
+  const requests = (paramDocs.length > 0 ? paramDocs : [{}]).map((doc) => ({ command: model.name, requestId: 1, ...doc }));
+  const minimalParams = paramDocs[paramDocs.length - 1] ?? {};
   const enumParam = model.params.find((p) => p.type.kind === 'named' && model.types.some((t) => t.kind === 'enum' && t.name === (p.type as { name: string }).name));
-  const badParams = enumParam ? JSON.stringify({ ...(JSON.parse(minimalParams) as object), [enumParam.name]: `not-a-${enumParam.name}` }) : undefined;
+  const badParams = enumParam ? JSON.stringify({ ...minimalParams, [enumParam.name]: `not-a-${enumParam.name}` }) : undefined;
+
+  // One entry per command of the module (a module holds one command today).
+  const commands = [
+    {
+      name: model.name,
+      literal: rustString(model.name),
+      descriptionLiteral: rustString(model.description),
+      descriptionDoc: rustDocLines(`\`${model.name}\`: ${model.description}`, '    '),
+      method: names.method,
+      testName: names.method.replace(/^r#/, ''),
+      paramsStruct: names.paramsStruct,
+      resultStruct: names.resultStruct,
+      notImplemented: rustString(`${model.name}: not implemented yet (${names.structName}::${names.method} in ${names.crateRelativeFile}); params: `),
+      schemaParams: model.params.map((p) => ({ name: rustString(p.name), type: rustString(jsonSchemaType(p.type, model)), required: !p.optional, description: rustString(p.description ?? '') })),
+      requestDocs: [...new Set(requests.map((r) => JSON.stringify(r)))].map(rustRawString),
+      badParams: badParams === undefined ? undefined : rustRawString(badParams),
+      badParamName: enumParam?.name,
+    },
+  ];
 
   const rust: PlannedFile = {
     path: names.moduleFile,
     content: renderTemplate('rust', 'module.rs', {
       ...names,
-      command: model.name,
-      commandLiteral: rustString(model.name),
       description: model.description,
-      descriptionLiteral: rustString(model.description),
-      descriptionDoc: rustDocLines(`\`${model.name}\`: ${model.description}`, '    '),
       generatedTypesDir: `${names.layout.generatedTypes}/${names.module}`,
+      startupFile: names.layout.startup ? `${names.layout.crateRoot}/${names.layout.startup.file}` : 'the host start-up code (by hand: the project config turns the edit off)',
       uses,
       declarations: wire.rust,
       impls: impls.blocks,
-      traits: model.rust?.traits ?? [],
-      notImplemented: rustString(`${model.name}: not implemented yet (${names.structName}::${names.method} in ${names.crateRelativeFile}); params: `),
-      minimalParams: rustRawString(minimalParams),
-      badParams: badParams === undefined ? undefined : rustRawString(badParams),
-      badParamName: enumParam?.name,
+      commands,
       wireTests: wire.tests,
     }),
   };
 
-  const wireImports = [names.paramsStruct, names.resultStruct].map((t) => `import type { ${t} } from '${names.layout.generatedTypesAlias}/${names.module}/${t}';`);
+  // Wire types through the generatedTypes alias (@shared/generated/gpu/X), or relative where it has none.
+  const wireSpecifier = (typeName: string): string => wireTypeSpecifier(names.layout, names.mixinFile, wireTypeFile(names.layout, names.module, typeName), 'alias');
+  const wireImports = [names.paramsStruct, names.resultStruct].map((t) => `import type { ${t} } from '${wireSpecifier(t)}';`);
+  const typeReexports = model.types.map((t) => `export type { ${t.name} } from '${wireSpecifier(t.name)}';`);
   const mixin: PlannedFile = {
     path: names.mixinFile,
     content: renderTemplate('ipc-mixin', 'mixin.ts', {
@@ -170,6 +238,7 @@ function planRustIpc(model: CommandModel, config: ProjectConfig, catalog: TraitC
       command: model.name,
       description: model.description.replace(/\*\//g, '*\\/'),
       wireImports,
+      typeReexports,
       moduleFileInProject: names.moduleFile,
     }),
   };
@@ -177,8 +246,13 @@ function planRustIpc(model: CommandModel, config: ProjectConfig, catalog: TraitC
   const serverFile = `${config.roots.commands}/${model.name}/server/${model.className}ServerCommand.ts`;
   const composition = `${names.layout.ipcBindings}/RustCoreIPC`;
   const relative = posix.relative(posix.dirname(serverFile), composition);
+  const wireResult = `${model.className}WireResult`;
   const rustIpc: RustIpcCommandView = {
     clientModule: relative.startsWith('.') ? relative : `./${relative}`,
+    wireResult,
+    wireResultImport: `import type { ${names.resultStruct} as ${wireResult} } from '${wireTypeSpecifier(names.layout, serverFile, wireTypeFile(names.layout, names.module, names.resultStruct), 'alias')}';`,
+    // The base class refuses null as missing: a nullable param, where null is a value, is not listed.
+    requiredParams: model.params.filter((p) => !p.optional && p.type.kind !== 'nullable').map((p) => p.name),
     clientMethod: names.clientMethod,
     wireParamLines: model.params.map((p) => `${p.name}: params.${p.name},`),
     ...resultRetyping(model),
@@ -208,26 +282,53 @@ function resultRetyping(model: CommandModel): Pick<RustIpcCommandView, 'resultRe
   };
 }
 
-function rustIpcEdits(model: CommandModel, config: ProjectConfig): PlannedEdit[] {
+/** `pub mod` lines up the module path to lib.rs, the start-up registration, and the mixin in the composition file. */
+function rustIpcEdits(model: CommandModel, config: ProjectConfig, project?: ProjectReader): PlannedEdit[] {
   const names = rustModuleNames(model, config);
   const segments = names.modulePath.split('/');
   const edits: PlannedEdit[] = [];
-  for (let depth = segments.length; depth >= 2; depth--) {
+  for (let depth = segments.length; depth >= 1; depth--) {
     const child = segments.slice(0, depth).join('/');
     const module = moduleName(child);
     edits.push({
       path: parentModuleFile(names.layout, child),
       description: `pub mod ${module};`,
-      apply: (existing) => registerRustModule(existing, { module, header: `The \`${segments.slice(0, depth - 1).join('::')}\` module (generated module list of generator-continuum).` }),
+      apply: (existing) => registerRustModule(existing, { module, header: depth === 1 ? 'Crate root.' : `The \`${segments.slice(0, depth - 1).join('::')}\` module (generated module list of generator-continuum).` }),
     });
   }
+  const startup = names.layout.startup;
+  if (startup && crateExists(names, project)) {
+    const file = `${names.layout.crateRoot}/${startup.file}`;
+    const registration = startupRegistration(model, names, startup.statement);
+    edits.push({ path: file, description: registration.statement, apply: (existing) => registerAtStartup(existing, registration, file) });
+  }
   const compositionFile = `${names.layout.ipcBindings}/RustCoreIPC.ts`;
+  const types = [names.paramsStruct, names.resultStruct, ...model.types.map((t) => t.name)];
   edits.push({
     path: compositionFile,
     description: `${names.mixin}(...) in the composed client`,
-    apply: (existing) => composeIpcMixin(existing, { mixin: names.mixin, from: `./modules/${names.module}` }, compositionFile),
+    apply: (existing) => composeIpcMixin(existing, { mixin: names.mixin, from: `./modules/${names.module}`, types }, compositionFile),
   });
   return edits;
+}
+
+/** Is there a crate to register in (no project reader: assume so)? Generating into an empty folder skips the start-up edit. */
+function crateExists(names: RustModuleNames, project?: ProjectReader): boolean {
+  return project === undefined || project(`${names.layout.crateRoot}/Cargo.toml`) !== undefined;
+}
+
+/** The statement that registers the module at start-up, from the configured shape. */
+function startupRegistration(model: CommandModel, names: RustModuleNames, statement: string): StartupModuleRegistration {
+  const constructor = `${rustCratePath(names.modulePath)}::${names.structName}::new()`;
+  return { structName: names.structName, statement: statement.replace('{constructor}', constructor), comment: `${names.structName} (${model.name}): generated by generator-continuum` };
+}
+
+/** What the user must do by hand when the project config turns the start-up edit off. */
+function rustIpcNextSteps(model: CommandModel, config: ProjectConfig, project?: ProjectReader): string[] {
+  const names = rustModuleNames(model, config);
+  if (names.layout.startup && crateExists(names, project)) return [];
+  const statement = startupRegistration(model, names, DEFAULT_STARTUP.statement).statement;
+  return [`register ${names.structName} at start-up, or its commands are never routed: add \`${statement}\` where the host registers its modules (${names.layout.crateRoot}/${DEFAULT_STARTUP.file} in Continuum)`];
 }
 
 export interface RustIpcAdapterOptions {
@@ -246,9 +347,10 @@ export function rustIpcAdapter(options: RustIpcAdapterOptions = {}): GeneratorAd
     id: 'rust-ipc',
     description: 'Rust ServiceModule with ts-rs wire types, IPC mixin and a TypeScript command that calls it (one spec, full vertical)',
     writes: [
-      '<rustCrate>/src/<rust.module>.rs (+ pub mod in its parent, edited)',
+      '<rustCrate>/src/<rust.module>.rs (+ pub mod in its parents up to lib.rs, edited)',
+      '<rustCrate>/src/ipc/mod.rs: the start-up registration (edited; rust.startup)',
       '<generatedTypes>/<module>/<Type>.ts',
-      '<ipcBindings>/modules/<module>.ts (+ RustCoreIPC.ts, edited)',
+      '<ipcBindings>/modules/<module>.ts (+ RustCoreIPC.ts: type re-exports and the mixin, edited)',
       'shared/<C>Types.ts',
       'server/<C>ServerCommand.ts',
       'README.md',
@@ -260,6 +362,15 @@ export function rustIpcAdapter(options: RustIpcAdapterOptions = {}): GeneratorAd
     reservedNames: new Map([...TYPESCRIPT_RESERVED, ...RUST_RESERVED_TYPE_NAMES]),
     check: (model, config) => checkRustIpc(model, config, catalog(config)),
     plan: (model, config) => planRustIpc(model, config, catalog(config)),
-    edits: (model, config) => rustIpcEdits(model, config),
+    edits: (model, config, _options, project) => rustIpcEdits(model, config, project),
+    nextSteps: (model, config, project) => rustIpcNextSteps(model, config, project),
+    checkProject: (model, config, project) => {
+      const known = catalog(config);
+      const traitPaths = (model.rust?.traits ?? []).flatMap((name, index) => {
+        const trait = known.get(name);
+        return trait ? [{ path: trait.rustPath, pointer: `/rust/traits/${index}`, hint: `generate ${trait.spec.specFile} first: continuum-gen trait --spec=<that spec>` }] : [];
+      });
+      return usePathIssues(model, rustLayout(config), project, traitPaths);
+    },
   };
 }

@@ -7,7 +7,7 @@ import { moduleName, rustLayout, rustModuleFile, type RustLayout } from '../rust
 import type { WireDeclaration } from '../rust-shared/rust-wire.js';
 
 /** Method names the module struct already has (constructor, router, ServiceModule). */
-const TAKEN_METHODS = new Set(['new', 'dispatch', 'config', 'initialize', 'handle_command', 'handle_event', 'tick', 'shutdown', 'command_schemas', 'as_any']);
+const TAKEN_METHODS = new Set(['new', 'dispatch', 'config', 'initialize', 'handle_command', 'handle_event', 'tick', 'adjusted_priority', 'shutdown', 'command_schemas', 'artifact_subscriptions', 'cadence', 'on_artifact_available', 'as_any']);
 
 /**
  * The names and places of a rust-ipc module, decided once from the model and the config:

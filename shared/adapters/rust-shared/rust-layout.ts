@@ -13,24 +13,43 @@ export interface RustLayout {
   readonly tsRsExportDir: string;
   /** Folder of the ts-rs wire types, one folder per module. */
   readonly generatedTypes: string;
-  /** Import alias of `generatedTypes`, e.g. @shared/generated. */
-  readonly generatedTypesAlias: string;
+  /**
+   * Import alias of `generatedTypes` (@shared/generated), or undefined when the folder lies
+   * outside the TypeScript source root and none is configured (protocol/typescript): then
+   * generated TypeScript imports it by relative path, as the host does.
+   */
+  readonly generatedTypesAlias: string | undefined;
   /** Folder of the IPC bindings (modules/<module>.ts and the composition file). */
   readonly ipcBindings: string;
   /** Module path of the traits module, e.g. system/traits. */
   readonly traitsModule: string;
+  /** Where a new module is registered at start-up, or undefined when the config turns it off. */
+  readonly startup: StartupRegistration | undefined;
 }
+
+/** The host's start-up wiring: the file (crate-relative) and the statement that registers a module. */
+export interface StartupRegistration {
+  /** Crate-relative file, e.g. src/ipc/mod.rs. */
+  readonly file: string;
+  /** The statement, with `{constructor}` where the module's constructor call goes. */
+  readonly statement: string;
+}
+
+/** The host's shape: `runtime.register(Arc::new(GpuModule::new(..)));` in ipc/mod.rs (host-real.md). */
+export const DEFAULT_STARTUP: StartupRegistration = { file: 'src/ipc/mod.rs', statement: 'runtime.register(Arc::new({constructor}));' };
 
 export function rustLayout(config: ProjectConfig): RustLayout {
   const generatedTypes = config.roots.generatedTypes;
   const sourceRelative = posix.relative(config.roots.source, generatedTypes);
+  const startup = config.rust?.startup;
   return {
     crateRoot: config.roots.rustCrate,
     tsRsExportDir: `${config.roots.rustCrate}/bindings`,
     generatedTypes,
-    generatedTypesAlias: config.importPaths.generatedTypes ?? `@${sourceRelative}`,
+    generatedTypesAlias: config.importPaths.generatedTypes ?? (sourceRelative.startsWith('..') ? undefined : `@${sourceRelative}`),
     ipcBindings: config.roots.ipcBindings,
     traitsModule: config.rust?.traitsModule ?? 'system/traits',
+    startup: startup === false ? undefined : { ...DEFAULT_STARTUP, ...startup },
   };
 }
 
@@ -40,11 +59,13 @@ export function rustModuleFile(layout: RustLayout, modulePath: string): string {
 }
 
 /**
- * The file that declares a module: a crate-level folder keeps its `mod.rs` (the host's
- * `modules/mod.rs`, `system/mod.rs`); deeper parents are `<parent>.rs` files (system/traits.rs).
+ * The file that declares a module: the crate root `lib.rs` for a top-level module (the host's
+ * lib.rs lists its modules by hand), a crate-level folder's `mod.rs` (`modules/mod.rs`,
+ * `system/mod.rs`) one level down, deeper parents `<parent>.rs` files (system/traits.rs).
  */
 export function parentModuleFile(layout: RustLayout, modulePath: string): string {
   const parent = modulePath.split('/').slice(0, -1);
+  if (parent.length === 0) return `${layout.crateRoot}/src/lib.rs`;
   return parent.length === 1 ? `${layout.crateRoot}/src/${parent[0]}/mod.rs` : `${layout.crateRoot}/src/${parent.join('/')}.rs`;
 }
 
@@ -84,5 +105,46 @@ export function exportTo(layout: RustLayout, folder: string, typeName: string): 
   return posix.relative(layout.tsRsExportDir, wireTypeFile(layout, folder, typeName));
 }
 
-/** Where ts-rs puts serde_json::Value (feature serde-json-impl): <export dir>/serde_json/JsonValue.ts. */
-export const JSON_VALUE_FOLDER = 'serde_json';
+/**
+ * Where ts-rs writes serde_json::Value (feature serde-json-impl): `<export dir>/serde_json/JsonValue.ts`,
+ * the crate's bindings folder, not beside the types that use it.
+ */
+export function jsonValueFile(layout: RustLayout): string {
+  return `${layout.tsRsExportDir}/serde_json/JsonValue.ts`;
+}
+
+/** A relative module specifier from a file to another file (without its .ts), as ts-rs and the host write them. */
+export function relativeSpecifier(fromFile: string, toFile: string): string {
+  const rel = posix.relative(posix.dirname(fromFile), toFile.replace(/\.ts$/, ''));
+  return rel.startsWith('.') ? rel : `./${rel}`;
+}
+
+/**
+ * The project file an import's `from` names, when it names one the generator can place: ts-rs's
+ * JsonValue for serde_json::Value, a path under the generatedTypes alias, or a project path under
+ * the generatedTypes folder itself (protocol/typescript/system/PressureLevel) or the IPC bindings
+ * (a type the host's RustCoreIPC.ts re-exports). Undefined otherwise.
+ */
+export function importedTypeFile(layout: RustLayout, imported: { readonly from: string; readonly rust?: string }): string | undefined {
+  if (imported.rust === 'serde_json::Value') return jsonValueFile(layout);
+  const alias = layout.generatedTypesAlias;
+  if (alias !== undefined && imported.from.startsWith(`${alias}/`)) return `${layout.generatedTypes}/${imported.from.slice(alias.length + 1)}.ts`;
+  if (imported.from.startsWith(`${layout.generatedTypes}/`) || imported.from.startsWith(`${layout.ipcBindings}/`)) return `${imported.from}.ts`;
+  return undefined;
+}
+
+/**
+ * How a generated TypeScript file imports a wire type file: through the generatedTypes alias when
+ * there is one and `style` allows it, else by relative path (ts-rs always writes relative paths).
+ */
+export function wireTypeSpecifier(layout: RustLayout, fromFile: string, typeFile: string, style: 'alias' | 'relative'): string {
+  const alias = layout.generatedTypesAlias;
+  if (style === 'alias' && alias !== undefined && typeFile.startsWith(`${layout.generatedTypes}/`)) return `${alias}/${typeFile.slice(layout.generatedTypes.length + 1).replace(/\.ts$/, '')}`;
+  return relativeSpecifier(fromFile, typeFile);
+}
+
+/** The specifier of an imported type in a generated TypeScript file: placed files by path (see wireTypeSpecifier), others as the spec wrote them. */
+export function importSpecifier(layout: RustLayout, fromFile: string, imported: { readonly from: string; readonly rust?: string }, style: 'alias' | 'relative'): string {
+  const file = importedTypeFile(layout, imported);
+  return file === undefined ? imported.from : wireTypeSpecifier(layout, fromFile, file, style);
+}

@@ -1,4 +1,3 @@
-import { posix } from 'node:path';
 import { pointerOf, type SpecIssue } from '../../errors.js';
 import type { CommandModel, EnumDeclaration, FieldModel, InterfaceDeclaration, ResolvedImport, TaggedUnionDeclaration, TypeDeclaration } from '../../model/command-model.js';
 import { pascalCase, snakeCase } from '../../model/naming.js';
@@ -9,6 +8,7 @@ import {
   renderRustUnion,
   rustDerives,
   rustDocLines,
+  rustDocText,
   rustFieldName,
   rustNames,
   rustString,
@@ -21,7 +21,7 @@ import { TS_RS_NOTE, tsRsDeclaration, tsRsDependencies, tsRsDocs } from '../../r
 import { unionSamples, wireSample, type SampleTypes } from '../../render/wire-samples.js';
 import type { TypeNode } from '../../types/type-tree.js';
 import type { PlannedFile } from '../adapter.js';
-import { exportTo, JSON_VALUE_FOLDER, wireTypeFile, type RustLayout } from './rust-layout.js';
+import { exportTo, importedTypeFile, jsonValueFile as jsonValuePath, relativeSpecifier, wireTypeFile, type RustLayout } from './rust-layout.js';
 
 /** Rust types that ts-rs prints as a TypeScript primitive (the 64-bit integers need `#[ts(type)]`). */
 const RUST_PRIMITIVE_TS: Readonly<Record<string, string>> = {
@@ -92,7 +92,7 @@ export function buildRustWire(declarations: readonly WireDeclaration[], imports:
 
   const rust = declarations.map((d) => {
     if (d.kind === 'union') return renderRustUnion(d, ctx);
-    if (d.kind === 'interface') return renderRustStruct(d.name, d.fields, ctx, rustDocLines(options.docs?.get(d.name) ?? d.description));
+    if (d.kind === 'interface') return renderRustStruct(d.name, d.fields, ctx, rustDocLines(rustDocText(d, options.docs?.get(d.name))));
     return renderRustDeclaration(d, ctx);
   });
 
@@ -109,8 +109,7 @@ export function buildRustWire(declarations: readonly WireDeclaration[], imports:
   const usedImports = imports.filter((i) => usedNames.has(i.name));
   const usePaths = usedImports.filter((i) => i.rust?.includes('::')).map((i) => i.rust!);
 
-  // ts-rs files: the name each type has in TypeScript, and where ts-rs would import it from.
-  const fileDir = `${layout.generatedTypes}/${folder}`;
+  // ts-rs files: the name each type has in TypeScript, and the file ts-rs imports it from.
   const importByName = new Map(imports.map((i) => [i.name, i]));
   const tsName = (name: string): string => {
     const imported = importByName.get(name);
@@ -118,24 +117,24 @@ export function buildRustWire(declarations: readonly WireDeclaration[], imports:
     if (imported.rust === 'serde_json::Value') return 'JsonValue';
     return RUST_PRIMITIVE_TS[imported.rust] ?? (['i64', 'u64', 'i128', 'u128', 'isize', 'usize'].includes(imported.rust) ? 'number' : imported.rust.split('::').pop()!);
   };
-  const tsImportOf = (name: string): { name: string; from: string } | undefined => {
+  const tsImportOf = (fromFile: string, name: string): { name: string; from: string } | undefined => {
     const imported = importByName.get(name);
-    if (!imported) return { name, from: `./${name}` };
+    if (!imported) return { name, from: relativeSpecifier(fromFile, wireTypeFile(layout, folder, name)) };
     if (!imported.rust) return undefined;
-    if (imported.rust === 'serde_json::Value') return { name: 'JsonValue', from: relativeImport(fileDir, `${layout.generatedTypes}/${JSON_VALUE_FOLDER}/JsonValue`) };
-    if (tsName(name) !== imported.rust.split('::').pop() || RUST_PRIMITIVE_TS[imported.rust] !== undefined) return undefined;
-    const aliasPrefix = `${layout.generatedTypesAlias}/`;
-    const from = imported.from.startsWith(aliasPrefix) ? relativeImport(fileDir, `${layout.generatedTypes}/${imported.from.slice(aliasPrefix.length)}`) : imported.from;
-    return { name: tsName(name), from };
+    if (imported.rust !== 'serde_json::Value' && (tsName(name) !== imported.rust.split('::').pop() || RUST_PRIMITIVE_TS[imported.rust] !== undefined)) return undefined;
+    const file = importedTypeFile(layout, imported);
+    return { name: tsName(name), from: file === undefined ? imported.from : relativeSpecifier(fromFile, file) };
   };
   const tsFiles: PlannedFile[] = declarations.map((d) => {
+    const path = wireTypeFile(layout, folder, d.name);
+    // ts-rs sorts its imports by path ("../system/X" before "./Y"), not by name.
     const depImports = tsRsDependencies(d)
-      .map(tsImportOf)
+      .map((name) => tsImportOf(path, name))
       .filter((i): i is { name: string; from: string } => i !== undefined)
-      .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    const docs = tsRsDocs(d.kind === 'interface' ? options.docs?.get(d.name) ?? d.description : d.description);
+      .sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
+    const docs = tsRsDocs(rustDocText(d, d.kind === 'interface' ? options.docs?.get(d.name) : undefined));
     return {
-      path: wireTypeFile(layout, folder, d.name),
+      path,
       content: renderTemplate('rust', 'ts-rs-type.ts', { note: TS_RS_NOTE, imports: depImports.map((i) => `import type { ${i.name} } from ${JSON.stringify(i.from)};`), docs, declaration: tsRsDeclaration(d, { nameOf: tsName }) }, { verbatim: true }),
     };
   });
@@ -144,17 +143,12 @@ export function buildRustWire(declarations: readonly WireDeclaration[], imports:
   return { declarations, names, rust, tsFiles, usePaths, usesBTreeMap, tests: wireTests(declarations) };
 }
 
-/** ts-rs's export of serde_json::Value (feature serde-json-impl). */
+/** ts-rs's export of serde_json::Value (feature serde-json-impl), in the crate's bindings folder. */
 export function jsonValueFile(layout: RustLayout): PlannedFile {
   return {
-    path: wireTypeFile(layout, JSON_VALUE_FOLDER, 'JsonValue'),
+    path: jsonValuePath(layout),
     content: renderTemplate('rust', 'ts-rs-type.ts', { note: TS_RS_NOTE, imports: [], docs: '', declaration: 'type JsonValue = number | string | boolean | Array<JsonValue> | { [key in string]: JsonValue } | null;' }, { verbatim: true }),
   };
-}
-
-function relativeImport(fromDir: string, target: string): string {
-  const rel = posix.relative(fromDir, target);
-  return rel.startsWith('.') ? rel : `./${rel}`;
 }
 
 /** Round-trip documents (full and minimal) for every struct and union; value tables for enums. */

@@ -8,8 +8,9 @@ import { renderTemplate } from '../../render/template-engine.js';
 import { renderTsType } from '../../render/typescript-renderer.js';
 import type { TypeNode } from '../../types/type-tree.js';
 import type { FilePlan, GeneratorAdapter, PlannedEdit, PlannedFile } from '../adapter.js';
-import { exportTo, moduleName, modulePathProblem, parentModuleFile, rustCratePath, rustLayout, rustModuleFile, wireTypeFile } from '../rust-shared/rust-layout.js';
+import { exportTo, importedTypeFile, importSpecifier, moduleName, modulePathProblem, parentModuleFile, relativeSpecifier, rustCratePath, rustLayout, rustModuleFile, wireTypeFile } from '../rust-shared/rust-layout.js';
 import { renderRustTrait, rustMethodSignature, traitIsAsync } from '../rust-shared/rust-traits.js';
+import { usePathIssues } from '../rust-shared/rust-paths.js';
 import { buildRustWire, jsonValueFile, rustWireIssues, type WireDeclaration } from '../rust-shared/rust-wire.js';
 import { systemModulePath, traitModulePath, traitTypesFolder } from './trait-layout.js';
 
@@ -20,7 +21,7 @@ const SUPERVISED_SIGNATURES = [
   'fn pressure_response(&self, level: PressureLevel)',
   'fn shed_load(&self)',
   'fn heal(&self) -> bool',
-  'fn shutdown(&self)',
+  'fn graceful_shutdown(&self)',
 ];
 
 const names = { nameOf: (n: string): string => n };
@@ -37,16 +38,19 @@ function fieldPointer(model: CommandModel): (owner: string, field: FieldModel) =
 }
 
 /** What the pressure and supervisor companions need from the spec, as issues when missing. */
-function companionIssues(model: CommandModel): SpecIssue[] {
+function companionIssues(model: CommandModel, config: ProjectConfig): SpecIssue[] {
   const file = model.specFile;
   const companions = model.rust?.companions ?? [];
   const issues: SpecIssue[] = [];
   const at = (name: string): string => pointerOf('rust', 'companions', companions.indexOf(name as never));
   if (companions.includes('pressure')) {
-    const pressure = model.types.find((t) => t.name === 'PressureLevel');
-    const values = pressure?.kind === 'enum' ? pressure.values.join(',') : undefined;
-    if (values !== 'normal,warning,high,critical') {
-      issues.push({ file, pointer: at('pressure'), message: 'the pressure companion needs the enum PressureLevel with the host levels in this spec', found: values === undefined ? 'no such enum' : JSON.stringify(values), expected: "types.PressureLevel = { enum: ['normal', 'warning', 'high', 'critical'] }" });
+    // The host's own PressureLevel (an import, from the project config by default), re-exported.
+    const pressure = model.imports.find((i) => i.name === 'PressureLevel');
+    const companionPath = `${rustCratePath(systemModulePath(config))}::pressure::PressureLevel`;
+    if (!pressure?.rust?.includes('::')) {
+      issues.push({ file, pointer: at('pressure'), message: "the pressure companion re-exports the host's PressureLevel, which this spec neither uses nor imports with a Rust path", found: pressure ? JSON.stringify(pressure.rust ?? null) : 'no PressureLevel import', expected: 'a trait method taking PressureLevel, and the import { "name": "PressureLevel", "rust": "crate::system_resources::PressureLevel" } (the default project config has it)' });
+    } else if (pressure.rust === companionPath) {
+      issues.push({ file, pointer: at('pressure'), message: 'the Rust path of PressureLevel is the pressure companion itself, which would re-export itself', found: JSON.stringify(pressure.rust), expected: "the host's own type, e.g. crate::system_resources::PressureLevel" });
     }
   }
   if (companions.includes('supervisor')) {
@@ -76,7 +80,7 @@ function checkTraitSpec(model: CommandModel, config: ProjectConfig): SpecIssue[]
   if (problem) issues.push({ file, pointer: model.rust?.module ? '/rust/module' : '/name', message: `the trait module ${modulePath} ${problem}`, found: JSON.stringify(modulePath), expected: 'snake_case segments such as system/traits/managed_service' });
   if (model.rust?.traits) issues.push({ file, pointer: '/rust/traits', message: 'rust.traits lists traits a rust-ipc module implements; a trait-only spec declares traits instead', expected: 'a traits block' });
   if (model.rust?.command_prefix) issues.push({ file, pointer: '/rust/command_prefix', message: 'a trait-only spec writes no command module, so it has no command prefix', expected: 'no command_prefix' });
-  return [...issues, ...rustWireIssues(model, wireDeclarations(model), fieldPointer(model)), ...companionIssues(model)];
+  return [...issues, ...rustWireIssues(model, wireDeclarations(model), fieldPointer(model)), ...companionIssues(model, config)];
 }
 
 /** TypeScript of a method type in the trait's interface. */
@@ -134,6 +138,7 @@ function planTraitSpec(model: CommandModel, config: ProjectConfig): FilePlan {
     },
     ...wire.tsFiles,
     ...traits.map((trait) => {
+      const interfaceFile = wireTypeFile(layout, folder, trait.name);
       const referenced = new Set<string>();
       for (const method of trait.methods) {
         for (const type of [...method.params.map((p) => p.type), ...(method.returns ? [method.returns] : [])]) {
@@ -145,11 +150,11 @@ function planTraitSpec(model: CommandModel, config: ProjectConfig): FilePlan {
         .map((name) => {
           if (localNames.has(name)) return `import type { ${name} } from './${name}';`;
           const imported = model.imports.find((i) => i.name === name);
-          return imported ? `import type { ${name} } from '${imported.from}';` : undefined;
+          return imported ? `import type { ${name} } from '${importSpecifier(layout, interfaceFile, imported, 'relative')}';` : undefined;
         })
         .filter((l): l is string => l !== undefined);
       return {
-        path: wireTypeFile(layout, folder, trait.name),
+        path: interfaceFile,
         content: renderTemplate('trait', 'interface.ts', {
           trait: trait.name,
           specName: model.name,
@@ -170,8 +175,9 @@ function planTraitSpec(model: CommandModel, config: ProjectConfig): FilePlan {
   const system = systemModulePath(config);
   const systemPath = rustCratePath(system);
   const traitsAt = rustCratePath(modulePath.split('/').slice(0, -1).join('/'));
+  const pressure = model.imports.find((i) => i.name === 'PressureLevel');
   if (companions.includes('pressure')) {
-    files.push({ path: rustModuleFile(layout, `${system}/pressure`), content: renderTemplate('trait', 'pressure.rs', { specName: model.name, traitsAt, pressurePath: `${systemPath}::pressure::PressureLevel` }) });
+    files.push({ path: rustModuleFile(layout, `${system}/pressure`), content: renderTemplate('trait', 'pressure.rs', { specName: model.name, pressurePath: `${systemPath}::pressure::PressureLevel`, hostPressureLevel: pressure!.rust }) });
   }
   if (companions.includes('supervisor')) {
     const exportAttribute = (name: string): string => tsExportAttribute(exportTo(layout, folder, name));
@@ -179,8 +185,16 @@ function planTraitSpec(model: CommandModel, config: ProjectConfig): FilePlan {
       path: rustModuleFile(layout, `${system}/supervisor`),
       content: renderTemplate('trait', 'supervisor.rs', { specName: model.name, traitsAt, exportAttribute }),
     });
-    for (const name of ['ModuleHealth', 'HealthSnapshot', 'SupervisorEvent']) {
-      files.push({ path: wireTypeFile(layout, folder, name), content: renderTemplate('trait', `supervisor-${snakeCase(name).replace(/_/g, '-')}.ts`, {}, { verbatim: true }) });
+    // The supervisor's wire types, as ts-rs prints them: imports sorted by path, PressureLevel's where the host's is.
+    const pressureFile = importedTypeFile(layout, pressure!);
+    const supervisorImports: Record<string, string[]> = { ModuleHealth: ['HealthStatus'], HealthSnapshot: ['ModuleHealth', 'PressureLevel'], SupervisorEvent: ['HealthSnapshot', 'PressureLevel'] };
+    for (const [name, uses] of Object.entries(supervisorImports)) {
+      const path = wireTypeFile(layout, folder, name);
+      const imports = uses
+        .map((used) => ({ used, from: used === 'PressureLevel' && pressureFile === undefined ? pressure!.from : relativeSpecifier(path, used === 'PressureLevel' ? pressureFile! : wireTypeFile(layout, folder, used)) }))
+        .sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0))
+        .map((i) => `import type { ${i.used} } from ${JSON.stringify(i.from)};`);
+      files.push({ path, content: renderTemplate('trait', `supervisor-${snakeCase(name).replace(/_/g, '-')}.ts`, { imports }, { verbatim: true }) });
     }
   }
   return files;
@@ -200,7 +214,8 @@ function traitEdits(model: CommandModel, config: ProjectConfig): PlannedEdit[] {
   const edits: PlannedEdit[] = [];
   const register = (path: string, reexport: boolean): void => {
     const segments = path.split('/');
-    for (let depth = segments.length; depth >= 2; depth--) {
+    // Up to lib.rs: the host's crate root has no `system` module until something declares it.
+    for (let depth = segments.length; depth >= 1; depth--) {
       const child = segments.slice(0, depth).join('/');
       const name = moduleName(child);
       const isLeaf = depth === segments.length;
@@ -209,7 +224,7 @@ function traitEdits(model: CommandModel, config: ProjectConfig): PlannedEdit[] {
       edits.push({
         path: file,
         description: `pub mod ${name};${isLeaf && reexport ? ` pub use ${name}::*;` : ''}`,
-        apply: (existing) => registerRustModule(existing, { module: name, reexport: isLeaf && reexport, header: `The \`${segments.slice(0, depth - 1).join('::')}\` module (generated module list of generator-continuum).` }),
+        apply: (existing) => registerRustModule(existing, { module: name, reexport: isLeaf && reexport, header: depth === 1 ? 'Crate root.' : `The \`${segments.slice(0, depth - 1).join('::')}\` module (generated module list of generator-continuum).` }),
       });
     }
   };
@@ -224,10 +239,11 @@ export function traitOnlyAdapter(): GeneratorAdapter {
   return {
     id: 'trait-only',
     description: 'Rust traits with ts-rs wire types and TypeScript interfaces (cross-cutting contracts; no command)',
-    writes: ['<rustCrate>/src/<traitsModule>/<spec>.rs', '<rustCrate>/src/<traitsModule>.rs (pub mod + pub use, edited)', '<generatedTypes>/system/<Type>.ts', '<generatedTypes>/system/<Trait>.ts', 'companions: <rustCrate>/src/system/pressure.rs, supervisor.rs'],
+    writes: ['<rustCrate>/src/<traitsModule>/<spec>.rs', '<rustCrate>/src/<traitsModule>.rs (pub mod + pub use, edited; parents declared up to lib.rs)', '<generatedTypes>/system/<Type>.ts', '<generatedTypes>/system/<Trait>.ts', 'companions: <rustCrate>/src/system/pressure.rs (re-exports the host PressureLevel), supervisor.rs'],
     reservedNames: RUST_RESERVED_TYPE_NAMES,
     check: (model, config) => checkTraitSpec(model, config),
     plan: (model, config) => planTraitSpec(model, config),
     edits: (model, config) => traitEdits(model, config),
+    checkProject: (model, config, project) => usePathIssues(model, rustLayout(config), project),
   };
 }

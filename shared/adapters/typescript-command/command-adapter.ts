@@ -4,7 +4,7 @@ import type { CommandModel } from '../../model/command-model.js';
 import { renderTemplate } from '../../render/template-engine.js';
 import { renderTsValue } from '../../render/typescript-renderer.js';
 import type { FilePlan, GeneratorAdapter, PlannedFile } from '../adapter.js';
-import { buildCommandView, type CommandSides, type CommandView, type RustIpcCommandView } from './command-view.js';
+import { buildCommandView, validationBlock, type CommandSides, type CommandView, type RustIpcCommandView } from './command-view.js';
 
 const TEMPLATE_FOLDER = 'command';
 
@@ -48,13 +48,15 @@ export function derivedNameIssues(model: CommandModel): SpecIssue[] {
 function testView(view: CommandView, model: CommandModel) {
   const implementingSide = view.sides.server ? 'server' : 'browser';
   const badField = view.enumParam?.name ?? view.requiredParam;
+  const testsExecute = view.rustIpc === undefined && view.placeholderResultLines !== undefined && view.sampleInputKnown;
   return {
     implementingSide,
     implementingClass: view.sides.server ? 'ServerCommand' : 'BrowserCommand',
     implementingModule: view.sides.server ? view.modules.server : view.modules.browser,
     // A rust-ipc command's execute needs a running continuum-core: the integration test covers it.
-    testsExecute: view.rustIpc === undefined && view.placeholderResultLines !== undefined && view.sampleInputKnown,
-    testsValidation: badField !== undefined,
+    testsExecute,
+    // Its validation runs before it takes the client, so a unit test can check that without a core.
+    testsValidation: badField !== undefined && view.sampleInputKnown && (testsExecute || view.rustIpc !== undefined),
     badField,
     badInput: view.enumParam ? `{ ${view.enumParam.name}: 'not-a-${view.enumParam.enumName}' }` : `{ ${view.requiredParam}: undefined }`,
     defaultChecks: model.params
@@ -69,8 +71,12 @@ function testView(view: CommandView, model: CommandModel) {
  * holding a placeholder implementation.
  */
 export function planTypeScriptCommand(model: CommandModel, config: ProjectConfig, sides: CommandSides, rustIpc?: RustIpcCommandView): PlannedFile[] {
-  const base = buildCommandView(model, config, sides);
-  const view: CommandView = rustIpc ? { ...base, rustIpc, implementationImports: [`create${model.className}ResultFromParams`, ...base.validationImports] } : base;
+  const base = buildCommandView(model, config, sides, rustIpc !== undefined);
+  // A Rust-backed command's base class checks the required params; the command adds the type checks.
+  const rustBlocks = rustIpc ? model.params.map((p) => validationBlock(p, model, false)).filter((b): b is string => b !== undefined) : [];
+  const view: CommandView = rustIpc
+    ? { ...base, rustIpc, validationBlocks: rustBlocks, usesValidationError: rustBlocks.length > 0, implementationImports: [`create${model.className}ResultFromParams`, ...base.validationImports] }
+    : base;
   const data = { ...view, ...testView(view, model) };
   const files: PlannedFile[] = [
     { path: view.files.types, content: renderTemplate(TEMPLATE_FOLDER, 'types.ts', data) },

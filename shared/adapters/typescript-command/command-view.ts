@@ -3,6 +3,7 @@ import type { CommandModel, EnumDeclaration, FieldModel } from '../../model/comm
 import { words } from '../../model/naming.js';
 import { renderTsDeclaration, renderTsFields, renderTsType, renderTsValue } from '../../render/typescript-renderer.js';
 import { sampleValue } from '../../render/sample-values.js';
+import { importSpecifier, rustLayout } from '../rust-shared/rust-layout.js';
 import type { TypeNode } from '../../types/type-tree.js';
 
 /** Which command classes a TypeScript command adapter writes. */
@@ -18,6 +19,12 @@ export interface CommandSides {
 export interface RustIpcCommandView {
   /** Module specifier of the composed IPC client (RustCoreIPC), from the server command. */
   readonly clientModule: string;
+  /** What the mixin method returns, as the server command names it (the ts-rs result under an alias). */
+  readonly wireResult: string;
+  /** `import type { GpuStatsResult as GpuStatsWireResult } from '...';` */
+  readonly wireResultImport: string;
+  /** Params the host's RustBackedCommand checks for presence (the spec's required ones). */
+  readonly requiredParams: readonly string[];
   /** The mixin method the server command calls, e.g. gpuStats. */
   readonly clientMethod: string;
   /** Object-literal lines of the wire params, e.g. `subsystem: params.subsystem,`. */
@@ -143,11 +150,12 @@ function invalidCheck(value: string, node: TypeNode, model: CommandModel): { con
   }
 }
 
-function validationBlock(field: FieldModel, model: CommandModel): string | undefined {
+/** The checks of one param; `required: false` leaves presence to the caller (RustBackedCommand checks it). */
+export function validationBlock(field: FieldModel, model: CommandModel, required = true): string | undefined {
   const access = `params.${field.name}`;
   const check = invalidCheck(access, field.type, model);
   const lines: string[] = [];
-  if (!field.optional) {
+  if (!field.optional && required) {
     lines.push(`if (${access} === undefined) {`, `  throw new ValidationError('${field.name}', 'is required');`, '}');
   }
   if (check) {
@@ -189,11 +197,13 @@ function resultCheck(field: FieldModel, model: CommandModel): string | undefined
   return check ? `assert(${check.condition}, '${field.name} is ${check.expected}');` : undefined;
 }
 
-function objectLiteralLines(fields: readonly FieldModel[], model: CommandModel): string[] | undefined {
+function objectLiteralLines(fields: readonly FieldModel[], model: CommandModel, nonBlankStrings = false): string[] | undefined {
   const lines: string[] = [];
   for (const field of fields) {
     if (field.optional) continue;
-    const value = sampleValue(field.type, model.types);
+    const sample = sampleValue(field.type, model.types);
+    // The host's RustBackedCommand takes a blank required string for a missing one.
+    const value = nonBlankStrings && sample === '' ? 'text' : sample;
     if (value === undefined) return undefined;
     lines.push(`${field.name}: ${renderTsValue(value)},`);
   }
@@ -210,18 +220,24 @@ function readmeType(node: TypeNode, model: CommandModel): string {
   return enumDeclaration && enumDeclaration.origin === 'inline' ? `${text} (${markdownCell(enumDeclaration.values.map((v) => `'${v}'`).join(' | '))})` : text;
 }
 
-/** Build the view for the TypeScript command templates. */
-export function buildCommandView(model: CommandModel, config: ProjectConfig, sides: CommandSides): CommandView {
+/**
+ * Build the view for the TypeScript command templates. `nonBlankStrings`: sample inputs give
+ * required strings a non-empty value (for Rust-backed commands, whose base class refuses blanks).
+ */
+export function buildCommandView(model: CommandModel, config: ProjectConfig, sides: CommandSides, nonBlankStrings = false): CommandView {
   const C = model.className;
   const dir = `${config.roots.commands}/${model.name}`;
   const alias = `${config.importPaths.commandsAlias}/${model.name}`;
 
-  // Imported spec types, grouped by module; UUID is always needed by the factories.
+  // Imported spec types, grouped by module; UUID is always needed by the factories. A type whose
+  // file the generator places (ts-rs's JsonValue, a generated wire type) is imported from there.
+  const typesFile = `${dir}/shared/${C}Types.ts`;
   const byModule = new Map<string, Set<string>>([[config.importPaths.uuid, new Set(['UUID'])]]);
   for (const imported of model.imports) {
-    const names = byModule.get(imported.from) ?? new Set<string>();
+    const from = importSpecifier(rustLayout(config), typesFile, imported, 'alias');
+    const names = byModule.get(from) ?? new Set<string>();
     names.add(imported.name);
-    byModule.set(imported.from, names);
+    byModule.set(from, names);
   }
   const typeImportLines = [...byModule.entries()]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
@@ -233,7 +249,7 @@ export function buildCommandView(model: CommandModel, config: ProjectConfig, sid
   const validationBlocks = model.params.map((p) => validationBlock(p, model)).filter((b): b is string => b !== undefined);
   const validationImports = [...new Set(model.params.map((p) => enumOf(p.type, model)).filter((e): e is EnumDeclaration => e !== undefined).map((e) => `is${e.name}`))].sort();
 
-  const requiredInput = objectLiteralLines(model.params, model);
+  const requiredInput = objectLiteralLines(model.params, model, nonBlankStrings);
   const sampleInput = requiredInput && requiredInput.length > 0 ? `{ ${requiredInput.map((l) => l.replace(/,$/, '')).join(', ')} }` : '{}';
   const enumParamField = model.params.find((p) => enumOf(p.type, model) !== undefined);
   const enumParam = enumParamField ? { name: enumParamField.name, enumName: enumOf(enumParamField.type, model)!.name } : undefined;
@@ -268,7 +284,7 @@ export function buildCommandView(model: CommandModel, config: ProjectConfig, sid
     hostImports: config.importPaths,
     files: {
       dir,
-      types: `${dir}/shared/${C}Types.ts`,
+      types: typesFile,
       server: `${dir}/server/${C}ServerCommand.ts`,
       browser: `${dir}/browser/${C}BrowserCommand.ts`,
       readme: `${dir}/README.md`,

@@ -1,5 +1,4 @@
-//! Cross-cutting system code. The generator adds `pub mod traits;`,
-//! `pub mod pressure;` and `pub mod supervisor;` here.
+//! The `system` module (generated module list of generator-continuum).
 
 pub mod contracts;
 pub mod pressure;

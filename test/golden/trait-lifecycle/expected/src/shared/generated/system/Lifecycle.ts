@@ -8,9 +8,9 @@
 /** Lifecycle management — modules that need init/shutdown coordination */
 export interface Lifecycle {
   /** @throws rejects with the error message when it fails */
-  initialize(): Promise<void>;
+  start(): Promise<void>;
 
-  shutdown(): Promise<void>;
+  stop(): Promise<void>;
 
-  isInitialized(): boolean;
+  isStarted(): boolean;
 }

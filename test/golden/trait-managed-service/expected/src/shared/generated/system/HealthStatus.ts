@@ -2,6 +2,8 @@
 
 /**
  * Health status with graduated severity
+ *
+ * On the wire: an object whose `status` is `healthy`, `degraded`, `unhealthy`.
  */
 export type HealthStatus = { "status": "healthy" } | { "status": "degraded", 
 /**

@@ -52,6 +52,8 @@ export interface ManagedService {
   /**
    * Graceful shutdown — release all resources, flush buffers.
    * Called once during system shutdown. After this, the module is dead.
+   * (Not `shutdown`: a ServiceModule has its own async `shutdown`, and one name in two traits
+   * makes `module.shutdown()` ambiguous.)
    */
-  shutdown(): void;
+  gracefulShutdown(): void;
 }

@@ -5,8 +5,10 @@ import type { PressureLevel } from "./PressureLevel";
 /**
  * What the supervisor reports. On the wire an object with an `event` tag
  * (variant names and field names in camelCase; each struct variant carries its
- * own `rename_all`, since serde 1.0.152 has no `rename_all_fields`):
+ * own `rename_all`, which serde before `rename_all_fields` accepts too):
  * `{ "event": "healthSnapshot", "atMs": ..., "pressure": ..., "modules": [...] }`.
+ * Events are only sent, never received: no `Deserialize` (the host's
+ * `PressureLevel` has none).
  */
 export type SupervisorEvent = { "event": "healthSnapshot" } & HealthSnapshot | { "event": "pressureChanged", from: PressureLevel, to: PressureLevel, atMs: number, } | { "event": "loadShed", criticalSinceMs: number, atMs: number, modules: Array<string>, } | { "event": "healAttempted", module: string, 
 /**

@@ -10,6 +10,7 @@ import type { CommandParams, CommandResult, CommandInput, JTAGContext } from '@s
 import { createPayload, transformPayload } from '@system/core/types/JTAGTypes';
 import { Commands } from '@system/core/shared/Commands';
 import type { JTAGError } from '@system/core/types/ErrorTypes';
+import { SYSTEM_SCOPES } from '@system/core/types/SystemScopes';
 import type { UUID } from '@system/core/types/CrossPlatformUUID';
 
 // ── Params ──────────────────────────────────────────────────────────────────
@@ -22,14 +23,15 @@ export interface InterfaceScreenshotParams extends CommandParams {
 }
 
 /**
- * Build params. `data` is everything but context and session, so it includes `userId`
- * exactly when the host's CommandParams requires one.
+ * Build params. `userId` defaults to the system user, as the host's factories do; pass one to
+ * act for somebody else.
  */
 export const createInterfaceScreenshotParams = (
   context: JTAGContext,
   sessionId: UUID,
-  data: Omit<InterfaceScreenshotParams, 'context' | 'sessionId'>
+  data: Omit<InterfaceScreenshotParams, 'context' | 'sessionId' | 'userId'> & { userId?: UUID }
 ): InterfaceScreenshotParams => createPayload(context, sessionId, {
+  userId: SYSTEM_SCOPES.SYSTEM,
   scale: 1,
   ...data
 });

@@ -10,6 +10,7 @@ import type { CommandParams, CommandResult, CommandInput, JTAGContext } from '@a
 import { createPayload, transformPayload } from '@app/core/Payloads';
 import { Commands } from '@app/core/Commands';
 import type { JTAGError } from '@app/core/Errors';
+import { SYSTEM_SCOPES } from '@system/core/types/SystemScopes';
 import type { Role } from '@app/auth/Role';
 import type { UUID } from '@app/core/Ids';
 
@@ -21,14 +22,15 @@ export interface SessionWhoamiParams extends CommandParams {
 }
 
 /**
- * Build params. `data` is everything but context and session, so it includes `userId`
- * exactly when the host's CommandParams requires one.
+ * Build params. `userId` defaults to the system user, as the host's factories do; pass one to
+ * act for somebody else.
  */
 export const createSessionWhoamiParams = (
   context: JTAGContext,
   sessionId: UUID,
-  data: Omit<SessionWhoamiParams, 'context' | 'sessionId'>
+  data: Omit<SessionWhoamiParams, 'context' | 'sessionId' | 'userId'> & { userId?: UUID }
 ): SessionWhoamiParams => createPayload(context, sessionId, {
+  userId: SYSTEM_SCOPES.SYSTEM,
   ...data
 });
 

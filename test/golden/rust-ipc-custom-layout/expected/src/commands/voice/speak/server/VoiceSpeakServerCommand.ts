@@ -7,42 +7,39 @@
  * this command validates its params and calls it over IPC.
  */
 
-import { CommandBase, type ICommandDaemon } from '@daemons/command-daemon/shared/CommandBase';
+import type { ICommandDaemon } from '@daemons/command-daemon/shared/CommandBase';
+import { RustBackedCommand } from '@daemons/command-daemon/shared/RustBackedCommand';
 import type { JTAGContext } from '@system/core/types/JTAGTypes';
 import { ValidationError } from '@system/core/types/ErrorTypes';
 import type { VoiceSpeakParams, VoiceSpeakResult } from '@commands/voice/speak/shared/VoiceSpeakTypes';
 import { createVoiceSpeakResultFromParams } from '@commands/voice/speak/shared/VoiceSpeakTypes';
-import { RustCoreIPCClient } from '../../../../../core/continuum-core/bindings/RustCoreIPC';
+import type { RustCoreIPCClient } from '../../../../workers/continuum-core/bindings/RustCoreIPC';
+import type { VoiceSpeakResult as VoiceSpeakWireResult } from '../../../../../protocol/typescript/voice/VoiceSpeakResult';
 
-export class VoiceSpeakServerCommand extends CommandBase<VoiceSpeakParams, VoiceSpeakResult> {
+export class VoiceSpeakServerCommand extends RustBackedCommand<VoiceSpeakParams, VoiceSpeakResult, VoiceSpeakWireResult> {
 
   constructor(context: JTAGContext, subpath: string, commander: ICommandDaemon) {
     super('voice/speak', context, subpath, commander);
   }
 
-  async execute(params: VoiceSpeakParams): Promise<VoiceSpeakResult> {
-    this.validateParams(params);
+  protected override readonly requiredParams: ReadonlyArray<keyof VoiceSpeakParams> = ['text'];
 
-    // The work happens in continuum-core: connect, call, and always disconnect.
-    const client = new RustCoreIPCClient();
-    await client.connect();
-    try {
-      const result = await client.voiceSpeak({
-        text: params.text,
-      });
-      return createVoiceSpeakResultFromParams(params, { success: true, ...result });
-    } finally {
-      client.disconnect();
-    }
-  }
-
-  /** Params arrive over the wire untyped: check what the types cannot. */
-  private validateParams(params: VoiceSpeakParams): void {
-    if (params.text === undefined) {
-      throw new ValidationError('text', 'is required');
-    }
+  /** Params arrive over the wire untyped: check what the types cannot (the base checks the required ones). */
+  protected override validateParams(params: VoiceSpeakParams): void {
+    super.validateParams(params);
     if (typeof params.text !== 'string') {
       throw new ValidationError('text', `must be a string; got ${JSON.stringify(params.text)}`);
     }
+  }
+
+  /** The work happens in continuum-core, over the shared client. */
+  protected override async callRust(params: VoiceSpeakParams, client: RustCoreIPCClient): Promise<VoiceSpeakWireResult> {
+    return client.voiceSpeak({
+      text: params.text,
+    });
+  }
+
+  protected override toResult(result: VoiceSpeakWireResult, params: VoiceSpeakParams): VoiceSpeakResult {
+    return createVoiceSpeakResultFromParams(params, { success: true, ...result });
   }
 }

@@ -10,6 +10,7 @@ import type { CommandParams, CommandResult, CommandInput, JTAGContext } from '@s
 import { createPayload, transformPayload } from '@system/core/types/JTAGTypes';
 import { Commands } from '@system/core/shared/Commands';
 import type { JTAGError } from '@system/core/types/ErrorTypes';
+import { SYSTEM_SCOPES } from '@system/core/types/SystemScopes';
 import type { UUID } from '@system/core/types/CrossPlatformUUID';
 
 // ── Params ──────────────────────────────────────────────────────────────────
@@ -20,14 +21,15 @@ export interface VoiceSpeakParams extends CommandParams {
 }
 
 /**
- * Build params. `data` is everything but context and session, so it includes `userId`
- * exactly when the host's CommandParams requires one.
+ * Build params. `userId` defaults to the system user, as the host's factories do; pass one to
+ * act for somebody else.
  */
 export const createVoiceSpeakParams = (
   context: JTAGContext,
   sessionId: UUID,
-  data: Omit<VoiceSpeakParams, 'context' | 'sessionId'>
+  data: Omit<VoiceSpeakParams, 'context' | 'sessionId' | 'userId'> & { userId?: UUID }
 ): VoiceSpeakParams => createPayload(context, sessionId, {
+  userId: SYSTEM_SCOPES.SYSTEM,
   ...data
 });
 
@@ -60,7 +62,7 @@ export const createVoiceSpeakResultFromParams = (
  * Usage:
  *   import { VoiceSpeak } from '@commands/voice/speak/shared/VoiceSpeakTypes';
  *
- *   const result = await VoiceSpeak.execute({ text: '' });
+ *   const result = await VoiceSpeak.execute({ text: 'text' });
  */
 export const VoiceSpeak = {
   execute(params: CommandInput<VoiceSpeakParams>): Promise<VoiceSpeakResult> {

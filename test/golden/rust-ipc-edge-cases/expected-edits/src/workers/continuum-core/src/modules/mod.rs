@@ -1,4 +1,9 @@
-//! Service modules. The generator adds one `pub mod <name>;` line per module
-//! (for example `pub mod gpu;` for a spec whose `rust.module` is `modules/gpu`).
+//! Service modules: ServiceModule implementations, one per domain.
+//!
+//! Hand-written modules are listed here in the order they were added (the
+//! host's list is not sorted); each is also registered at start-up in
+//! `ipc/mod.rs`.
 
 pub mod edge;
+pub mod health;
+pub mod system_resources;

@@ -10,6 +10,7 @@ import type { CommandParams, CommandResult, CommandInput, JTAGContext } from '@s
 import { createPayload, transformPayload } from '@system/core/types/JTAGTypes';
 import { Commands } from '@system/core/shared/Commands';
 import type { JTAGError } from '@system/core/types/ErrorTypes';
+import { SYSTEM_SCOPES } from '@system/core/types/SystemScopes';
 import type { HealthStatus } from '@shared/generated/system/HealthStatus';
 import type { UUID } from '@system/core/types/CrossPlatformUUID';
 
@@ -59,14 +60,15 @@ export interface EdgeInspectParams extends CommandParams {
 }
 
 /**
- * Build params. `data` is everything but context and session, so it includes `userId`
- * exactly when the host's CommandParams requires one.
+ * Build params. `userId` defaults to the system user, as the host's factories do; pass one to
+ * act for somebody else.
  */
 export const createEdgeInspectParams = (
   context: JTAGContext,
   sessionId: UUID,
-  data: Omit<EdgeInspectParams, 'context' | 'sessionId'>
+  data: Omit<EdgeInspectParams, 'context' | 'sessionId' | 'userId'> & { userId?: UUID }
 ): EdgeInspectParams => createPayload(context, sessionId, {
+  userId: SYSTEM_SCOPES.SYSTEM,
   ...data
 });
 

@@ -1,4 +1,3 @@
-//! Cross-cutting system code. The generator adds `pub mod traits;`,
-//! `pub mod pressure;` and `pub mod supervisor;` here.
+//! The `system` module (generated module list of generator-continuum).
 
 pub mod traits;

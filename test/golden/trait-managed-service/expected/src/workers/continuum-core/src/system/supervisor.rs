@@ -29,10 +29,11 @@
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::Arc;
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use ts_rs::TS;
 
-use crate::system::traits::{HealthStatus, ManagedService, PressureLevel};
+use crate::system::traits::{HealthStatus, ManagedService};
+use super::pressure::{level_for_fraction, PressureLevel};
 
 /// Timing and retry policy.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -57,7 +58,7 @@ impl Default for SupervisorConfig {
 }
 
 /// One service's status in a snapshot.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 #[ts(export, export_to = "../../../shared/generated/system/ModuleHealth.ts")]
 pub struct ModuleHealth {
@@ -66,7 +67,7 @@ pub struct ModuleHealth {
 }
 
 /// The result of one health poll, in registration order.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 #[ts(export, export_to = "../../../shared/generated/system/HealthSnapshot.ts")]
 pub struct HealthSnapshot {
@@ -78,9 +79,11 @@ pub struct HealthSnapshot {
 
 /// What the supervisor reports. On the wire an object with an `event` tag
 /// (variant names and field names in camelCase; each struct variant carries its
-/// own `rename_all`, since serde 1.0.152 has no `rename_all_fields`):
+/// own `rename_all`, which serde before `rename_all_fields` accepts too):
 /// `{ "event": "healthSnapshot", "atMs": ..., "pressure": ..., "modules": [...] }`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+/// Events are only sent, never received: no `Deserialize` (the host's
+/// `PressureLevel` has none).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(tag = "event", rename_all = "camelCase")]
 #[ts(export, export_to = "../../../shared/generated/system/SupervisorEvent.ts")]
 pub enum SupervisorEvent {
@@ -249,7 +252,7 @@ impl Supervisor {
 
     /// [`Self::set_pressure`] from a memory-use fraction (0..1).
     pub fn set_pressure_fraction(&mut self, fraction: f64) -> Vec<SupervisorEvent> {
-        self.set_pressure(PressureLevel::from_fraction(fraction))
+        self.set_pressure(level_for_fraction(fraction))
     }
 
     /// Advance the clock to `now_ms` and run whatever is due: load shedding,
@@ -344,12 +347,12 @@ impl Supervisor {
         }
     }
 
-    /// Call `shutdown()` on every service, last registered first. Returns the
-    /// names whose `shutdown()` panicked.
+    /// Call `graceful_shutdown()` on every service, last registered first.
+    /// Returns the names whose `graceful_shutdown()` panicked.
     pub fn shutdown_all(&mut self) -> Vec<String> {
         let mut failed = Vec::new();
         for s in self.services.iter().rev() {
-            if guard(|| s.service.shutdown()).is_err() {
+            if guard(|| s.service.graceful_shutdown()).is_err() {
                 failed.push(s.name.clone());
             }
         }
@@ -448,8 +451,8 @@ mod tests {
             }
             self.heal_returns
         }
-        fn shutdown(&self) {
-            self.record("shutdown".into());
+        fn graceful_shutdown(&self) {
+            self.record("graceful_shutdown".into());
         }
     }
 
@@ -729,7 +732,7 @@ mod tests {
         assert!(sup.shutdown_all().is_empty());
         assert_eq!(
             (a.calls(), b.calls()),
-            (vec!["shutdown".to_string()], vec!["shutdown".to_string()])
+            (vec!["graceful_shutdown".to_string()], vec!["graceful_shutdown".to_string()])
         );
     }
 }

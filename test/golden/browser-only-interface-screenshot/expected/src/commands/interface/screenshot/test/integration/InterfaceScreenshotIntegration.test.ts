@@ -3,11 +3,12 @@
  * Interface Screenshot Command - Integration Tests
  *
  * Calls the command through its static accessor against a RUNNING system
- * (start it first, e.g. `npm start`).
+ * (start it first, e.g. `npm start`): it connects first, and fails at once without one.
  *
  * Run with: npx tsx src/commands/interface/screenshot/test/integration/InterfaceScreenshotIntegration.test.ts
  */
 
+import { jtag } from '@server/server-index';
 import { InterfaceScreenshot } from '@commands/interface/screenshot/shared/InterfaceScreenshotTypes';
 
 function assert(condition: boolean, message: string): asserts condition {
@@ -28,6 +29,7 @@ async function testExecute(): Promise<void> {
 
 async function runAll(): Promise<void> {
   console.log('🚀 InterfaceScreenshot integration tests (needs a running system)');
+  await jtag.connect();
   assert(InterfaceScreenshot.commandName === 'interface/screenshot', "the accessor targets 'interface/screenshot'");
   await testExecute();
   console.log('\n✅ All InterfaceScreenshot integration tests passed');

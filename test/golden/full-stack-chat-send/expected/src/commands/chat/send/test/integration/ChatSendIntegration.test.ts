@@ -3,11 +3,12 @@
  * Chat Send Command - Integration Tests
  *
  * Calls the command through its static accessor against a RUNNING system
- * (start it first, e.g. `npm start`).
+ * (start it first, e.g. `npm start`): it connects first, and fails at once without one.
  *
  * Run with: npx tsx src/commands/chat/send/test/integration/ChatSendIntegration.test.ts
  */
 
+import { jtag } from '@server/server-index';
 import { ChatSend } from '@commands/chat/send/shared/ChatSendTypes';
 
 function assert(condition: boolean, message: string): asserts condition {
@@ -41,6 +42,7 @@ async function testRejectsBadInput(): Promise<void> {
 
 async function runAll(): Promise<void> {
   console.log('🚀 ChatSend integration tests (needs a running system)');
+  await jtag.connect();
   assert(ChatSend.commandName === 'chat/send', "the accessor targets 'chat/send'");
   await testExecute();
   await testRejectsBadInput();

@@ -3,11 +3,12 @@
  * Session Whoami Command - Integration Tests
  *
  * Calls the command through its static accessor against a RUNNING system
- * (start it first, e.g. `npm start`).
+ * (start it first, e.g. `npm start`): it connects first, and fails at once without one.
  *
  * Run with: npx tsx app/cmds/session/whoami/test/integration/SessionWhoamiIntegration.test.ts
  */
 
+import { jtag } from '@server/server-index';
 import { SessionWhoami } from '@cmds/session/whoami/shared/SessionWhoamiTypes';
 
 function assert(condition: boolean, message: string): asserts condition {
@@ -27,6 +28,7 @@ async function testExecute(): Promise<void> {
 
 async function runAll(): Promise<void> {
   console.log('🚀 SessionWhoami integration tests (needs a running system)');
+  await jtag.connect();
   assert(SessionWhoami.commandName === 'session/whoami', "the accessor targets 'session/whoami'");
   await testExecute();
   console.log('\n✅ All SessionWhoami integration tests passed');

@@ -9,6 +9,7 @@
 
 import { generateUUID } from '@app/core/Ids';
 import type { CommandInput, JTAGContext } from '@app/core/Payloads';
+import { SYSTEM_SCOPES } from '@system/core/types/SystemScopes';
 import type { ICommandDaemon } from '@app/core/CommandBase';
 import { SessionWhoami, createSessionWhoamiParams, type SessionWhoamiParams } from '@cmds/session/whoami/shared/SessionWhoamiTypes';
 import { SessionWhoamiServerCommand } from '@cmds/session/whoami/server/SessionWhoamiServerCommand';
@@ -20,15 +21,25 @@ function assert(condition: boolean, message: string): asserts condition {
   console.log(`  ✓ ${message}`);
 }
 
-const context: JTAGContext = { uuid: generateUUID(), environment: 'server' };
+/**
+ * A complete JTAGContext. A unit test reads no configuration, so `config` and `getConfig()`
+ * fail loudly if the command ever does.
+ */
+const context: JTAGContext = {
+  uuid: generateUUID(),
+  environment: 'server',
+  get config(): JTAGContext['config'] {
+    throw new Error('SessionWhoami unit test: the command read context.config, which this test does not provide');
+  },
+  getConfig(): ReturnType<JTAGContext['getConfig']> {
+    throw new Error('SessionWhoami unit test: the command called context.getConfig(), which this test does not provide');
+  },
+};
 const sessionId = generateUUID();
-// The caller's identity is spread into the factory data, never written inline: a host whose
-// CommandParams has no `userId` would reject an inline `userId` as an excess property.
-const caller = { userId: generateUUID() };
 
 /** Params as the system would build them from what a caller passes to the static accessor. */
 function paramsOf(input: CommandInput<SessionWhoamiParams>): SessionWhoamiParams {
-  return createSessionWhoamiParams(context, sessionId, { ...caller, ...input });
+  return createSessionWhoamiParams(context, sessionId, input);
 }
 
 // The command under test never calls its commander; a bare stub is enough.
@@ -45,6 +56,7 @@ function testParamsFactory(): void {
   const params = paramsOf({});
   assert(params.context === context, 'keeps the context');
   assert(params.sessionId === sessionId, 'keeps the sessionId');
+  assert(params.userId === SYSTEM_SCOPES.SYSTEM, 'userId defaults to the system user');
 }
 
 async function testExecute(): Promise<void> {

@@ -3,11 +3,12 @@
  * Edge Inspect Command - Integration Tests
  *
  * Calls the command through its static accessor against a RUNNING system
- * (start it first, e.g. `npm start`).
+ * (start it first, e.g. `npm start`): it connects first, and fails at once without one.
  *
  * Run with: npx tsx src/commands/edge/inspect/test/integration/EdgeInspectIntegration.test.ts
  */
 
+import { jtag } from '@server/server-index';
 import { EdgeInspect } from '@commands/edge/inspect/shared/EdgeInspectTypes';
 
 function assert(condition: boolean, message: string): asserts condition {
@@ -44,6 +45,7 @@ async function testRejectsBadInput(): Promise<void> {
 
 async function runAll(): Promise<void> {
   console.log('🚀 EdgeInspect integration tests (needs a running system)');
+  await jtag.connect();
   assert(EdgeInspect.commandName === 'edge/inspect', "the accessor targets 'edge/inspect'");
   await testExecute();
   await testRejectsBadInput();

@@ -3,11 +3,12 @@
  * Gpu Stats Command - Integration Tests
  *
  * Calls the command through its static accessor against a RUNNING system
- * (start it first, e.g. `npm start`).
+ * (start it first, e.g. `npm start`): it connects first, and fails at once without one.
  *
  * Run with: npx tsx src/commands/gpu/stats/test/integration/GpuStatsIntegration.test.ts
  */
 
+import { jtag } from '@server/server-index';
 import { GpuStats } from '@commands/gpu/stats/shared/GpuStatsTypes';
 
 function assert(condition: boolean, message: string): asserts condition {
@@ -46,6 +47,7 @@ async function testRejectsBadInput(): Promise<void> {
 
 async function runAll(): Promise<void> {
   console.log('🚀 GpuStats integration tests (needs a running system)');
+  await jtag.connect();
   assert(GpuStats.commandName === 'gpu/stats', "the accessor targets 'gpu/stats'");
   await testExecute();
   await testRejectsBadInput();

@@ -3,11 +3,12 @@
  * Gpu Owner Command - Integration Tests
  *
  * Calls the command through its static accessor against a RUNNING system
- * (start it first, e.g. `npm start`).
+ * (start it first, e.g. `npm start`): it connects first, and fails at once without one.
  *
  * Run with: npx tsx src/commands/gpu/owner/test/integration/GpuOwnerIntegration.test.ts
  */
 
+import { jtag } from '@server/server-index';
 import { GpuOwner } from '@commands/gpu/owner/shared/GpuOwnerTypes';
 
 function assert(condition: boolean, message: string): asserts condition {
@@ -26,6 +27,7 @@ async function testExecute(): Promise<void> {
 
 async function runAll(): Promise<void> {
   console.log('🚀 GpuOwner integration tests (needs a running system)');
+  await jtag.connect();
   assert(GpuOwner.commandName === 'gpu/owner', "the accessor targets 'gpu/owner'");
   await testExecute();
   console.log('\n✅ All GpuOwner integration tests passed');

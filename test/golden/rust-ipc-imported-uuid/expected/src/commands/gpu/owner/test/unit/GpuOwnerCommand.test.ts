@@ -9,6 +9,7 @@
 
 import { generateUUID } from '@system/core/types/CrossPlatformUUID';
 import type { CommandInput, JTAGContext } from '@system/core/types/JTAGTypes';
+import { SYSTEM_SCOPES } from '@system/core/types/SystemScopes';
 import { GpuOwner, createGpuOwnerParams, type GpuOwnerParams } from '@commands/gpu/owner/shared/GpuOwnerTypes';
 
 function assert(condition: boolean, message: string): asserts condition {
@@ -18,15 +19,25 @@ function assert(condition: boolean, message: string): asserts condition {
   console.log(`  ✓ ${message}`);
 }
 
-const context: JTAGContext = { uuid: generateUUID(), environment: 'server' };
+/**
+ * A complete JTAGContext. A unit test reads no configuration, so `config` and `getConfig()`
+ * fail loudly if the command ever does.
+ */
+const context: JTAGContext = {
+  uuid: generateUUID(),
+  environment: 'server',
+  get config(): JTAGContext['config'] {
+    throw new Error('GpuOwner unit test: the command read context.config, which this test does not provide');
+  },
+  getConfig(): ReturnType<JTAGContext['getConfig']> {
+    throw new Error('GpuOwner unit test: the command called context.getConfig(), which this test does not provide');
+  },
+};
 const sessionId = generateUUID();
-// The caller's identity is spread into the factory data, never written inline: a host whose
-// CommandParams has no `userId` would reject an inline `userId` as an excess property.
-const caller = { userId: generateUUID() };
 
 /** Params as the system would build them from what a caller passes to the static accessor. */
 function paramsOf(input: CommandInput<GpuOwnerParams>): GpuOwnerParams {
-  return createGpuOwnerParams(context, sessionId, { ...caller, ...input });
+  return createGpuOwnerParams(context, sessionId, input);
 }
 
 function testStaticAccessor(): void {
@@ -40,14 +51,15 @@ function testParamsFactory(): void {
   const params = paramsOf({});
   assert(params.context === context, 'keeps the context');
   assert(params.sessionId === sessionId, 'keeps the sessionId');
+  assert(params.userId === SYSTEM_SCOPES.SYSTEM, 'userId defaults to the system user');
 }
 
 async function runAll(): Promise<void> {
   console.log('🚀 GpuOwner unit tests');
   testStaticAccessor();
   testParamsFactory();
-  // execute() calls continuum-core over IPC: the integration test covers it against a running core,
-  // and the Rust module's own tests (cargo test) cover the logic.
+  // A valid input goes to continuum-core over IPC: the integration test covers it against a
+  // running core, and the Rust module's own tests (cargo test) cover the logic.
   console.log('\n✅ All GpuOwner unit tests passed');
 }
 

@@ -3,11 +3,12 @@
  * Docs Read Command - Integration Tests
  *
  * Calls the command through its static accessor against a RUNNING system
- * (start it first, e.g. `npm start`).
+ * (start it first, e.g. `npm start`): it connects first, and fails at once without one.
  *
  * Run with: npx tsx src/commands/docs/read/test/integration/DocsReadIntegration.test.ts
  */
 
+import { jtag } from '@server/server-index';
 import { DocsRead } from '@commands/docs/read/shared/DocsReadTypes';
 
 function assert(condition: boolean, message: string): asserts condition {
@@ -44,6 +45,7 @@ async function testRejectsBadInput(): Promise<void> {
 
 async function runAll(): Promise<void> {
   console.log('🚀 DocsRead integration tests (needs a running system)');
+  await jtag.connect();
   assert(DocsRead.commandName === 'docs/read', "the accessor targets 'docs/read'");
   await testExecute();
   await testRejectsBadInput();

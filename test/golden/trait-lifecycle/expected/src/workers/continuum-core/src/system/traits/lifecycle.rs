@@ -2,15 +2,17 @@
 //! trait spec `traits/lifecycle` (adapter `trait-only`). Edit the spec and regenerate, not this file.
 //!
 //! Lifecycle management for modules that need init/shutdown coordination.
+//!
+//! The methods are start/stop, not initialize/shutdown: a ServiceModule has both of those, and one name in two traits makes the call ambiguous.
 
 use async_trait::async_trait;
 
 /// Lifecycle management — modules that need init/shutdown coordination
 #[async_trait]
 pub trait Lifecycle: Send + Sync {
-    async fn initialize(&mut self) -> Result<(), String>;
+    async fn start(&mut self) -> Result<(), String>;
 
-    async fn shutdown(&mut self);
+    async fn stop(&mut self);
 
-    fn is_initialized(&self) -> bool;
+    fn is_started(&self) -> bool;
 }

@@ -3,11 +3,12 @@
  * System Ping Command - Integration Tests
  *
  * Calls the command through its static accessor against a RUNNING system
- * (start it first, e.g. `npm start`).
+ * (start it first, e.g. `npm start`): it connects first, and fails at once without one.
  *
  * Run with: npx tsx src/commands/system/ping/test/integration/SystemPingIntegration.test.ts
  */
 
+import { jtag } from '@server/server-index';
 import { SystemPing } from '@commands/system/ping/shared/SystemPingTypes';
 
 function assert(condition: boolean, message: string): asserts condition {
@@ -27,6 +28,7 @@ async function testExecute(): Promise<void> {
 
 async function runAll(): Promise<void> {
   console.log('🚀 SystemPing integration tests (needs a running system)');
+  await jtag.connect();
   assert(SystemPing.commandName === 'system/ping', "the accessor targets 'system/ping'");
   await testExecute();
   console.log('\n✅ All SystemPing integration tests passed');
