@@ -6,7 +6,8 @@ import { unsafeRelativePath, type ProjectConfig } from './config/project-config.
 import { SpecError, type SpecIssue } from './errors.js';
 import type { CommandModel } from './model/command-model.js';
 import { specFileName } from './model/naming.js';
-import { resolveCommandModel } from './model/resolve-model.js';
+import { accessLevelIssue, resolveCommandModel } from './model/resolve-model.js';
+import { parseJsonSource } from './spec/json-source.js';
 import { serialiseSpec } from './spec/canonical-spec.js';
 import { loadSpec } from './spec/load-spec.js';
 
@@ -55,7 +56,7 @@ function isInside(path: string, folder: string): boolean {
  */
 export function generateCommand(request: GenerateRequest): GenerationResult {
   const registry = request.registry ?? builtinAdapters();
-  const loaded = loadSpec(request.specText, request.specFile);
+  const loaded = loadSpecWithConfig(request);
   const adapterId = loaded.spec.adapter ?? { server: 'server-only', browser: 'browser-only', both: 'full-stack' }[loaded.spec.environment ?? 'server'];
   const adapter = registry.get(adapterId);
   if (!adapter) {
@@ -87,6 +88,28 @@ export function generateCommand(request: GenerateRequest): GenerationResult {
   const edits = checkEdits(adapter.edits?.(model, request.config) ?? [], plan, adapter.id, request.specFile);
   const extraEdits = extras.flatMap((extra) => checkEdits(extra.edits?.(model, request.config) ?? [], plan, extra.id, request.specFile));
   return { model, adapter, files: plan, edits: [...edits, ...extraEdits], migratedFromV1: loaded.migratedFromV1, adapters: [adapter, ...extras], plans };
+}
+
+/**
+ * Load and schema-check the spec; a schema error comes with the config's own checks of the same
+ * document (the access level), so every problem is reported at once.
+ */
+function loadSpecWithConfig(request: GenerateRequest): ReturnType<typeof loadSpec> {
+  try {
+    return loadSpec(request.specText, request.specFile);
+  } catch (error) {
+    if (!(error instanceof SpecError)) throw error;
+    let source: ReturnType<typeof parseJsonSource>;
+    try {
+      source = parseJsonSource(request.specText, request.specFile);
+    } catch {
+      throw error;
+    }
+    const value = source.value as Record<string, unknown> | null;
+    const extra = value && typeof value === 'object' && !Array.isArray(value) ? accessLevelIssue(value, request.specFile, request.config) : undefined;
+    if (!extra || error.issues.some((i) => i.pointer === '/accessLevel')) throw error;
+    throw new SpecError([...error.issues, { ...extra, ...source.locate(extra.pointer) }]);
+  }
 }
 
 /** Refuse a plan that would write outside the project or write one path twice; sort it by path. */

@@ -133,7 +133,7 @@ export function runAudit(options: AuditOptions): AuditResult {
     const result = engine.reverse(folder, (file, label) => {
       typesFile = label;
       scannedTypesFiles.add(file.getFilePath());
-      facts = typesFileFacts(file);
+      facts = typesFileFacts(file, { bases: engine.payloadBases(), resolve: engine.resolveDeclaration });
     });
     if (result.status === 'not-a-command') continue;
     reads.push({ result, facts, typesFile });

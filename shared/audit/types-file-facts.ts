@@ -1,5 +1,5 @@
 import { Node, ts, type SourceFile } from 'ts-morph';
-import { findAccessor, isCommandsExecuteNode, payloadDeclarations, type AccessorFacts, type PayloadDeclaration } from '../reverse/types-file.js';
+import { findAccessor, isCommandsExecuteNode, payloadDeclarations, type AccessorFacts, type DeclarationResolver, type PayloadBases, type PayloadDeclaration } from '../reverse/types-file.js';
 
 /** A `Commands.execute(...)` call that is not inside a static accessor. */
 export interface RawExecuteCall {
@@ -22,12 +22,15 @@ export interface TypesFileFacts {
   readonly rawExecutes: readonly RawExecuteCall[];
 }
 
-/** Read a Types file's facts: accessor, `any`, payload interfaces, field lines, raw executes. */
-export function typesFileFacts(file: SourceFile): TypesFileFacts {
+/**
+ * Read a Types file's facts: accessor, `any`, payload interfaces, field lines, raw executes.
+ * `payload` follows extends chains across files the way reverse does (bases and resolver from the run).
+ */
+export function typesFileFacts(file: SourceFile, payload: { readonly bases?: PayloadBases; readonly resolve?: DeclarationResolver } = {}): TypesFileFacts {
   const accessor = findAccessor(file);
   const pick = (candidates: PayloadDeclaration[], wanted: string | undefined): PayloadDeclaration | undefined => candidates.find((c) => c.name === wanted) ?? candidates[0];
-  const params = pick(payloadDeclarations(file, 'CommandParams'), accessor?.paramsType);
-  const result = pick(payloadDeclarations(file, 'CommandResult'), accessor?.resultType);
+  const params = pick(payloadDeclarations(file, 'params', payload), accessor?.paramsType);
+  const result = pick(payloadDeclarations(file, 'result', payload), accessor?.resultType);
 
   const fieldLines = new Map<string, Map<string, number>>();
   const ownerLines = new Map<string, number>();

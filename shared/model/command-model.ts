@@ -117,6 +117,11 @@ export interface CommandModel {
   readonly accessLevel: AccessLevel;
   readonly params: readonly FieldModel[];
   readonly results: readonly FieldModel[];
+  /**
+   * The result fields of the host's conventions (config payload.resultConventions: success, error),
+   * each with the spec's own type when a spec result has its name. Only TypeScript renders them.
+   */
+  readonly resultConventions: readonly FieldModel[];
   /** Declared types in spec order, then enums lifted from inline unions in order of appearance. */
   readonly types: readonly TypeDeclaration[];
   /** Imported types the command uses, sorted by name. */

@@ -1,5 +1,5 @@
-import type { ProjectConfig } from '../config/project-config.js';
-import { IssueCollector, describeValue, pointerOf } from '../errors.js';
+import { accessLevelsOf, payloadOf, type ProjectConfig } from '../config/project-config.js';
+import { IssueCollector, describeValue, pointerOf, type SpecIssue } from '../errors.js';
 import type { JsonSource } from '../spec/json-source.js';
 import type { AdapterId, CommandSpecV2, Environment, SpecField, SpecTypeField } from '../spec/command-spec.js';
 import { canonicalSpec } from '../spec/canonical-spec.js';
@@ -25,9 +25,8 @@ const ADAPTER_OF_ENVIRONMENT: Readonly<Record<Environment, AdapterId>> = {
 
 const RUST_ADAPTERS: readonly AdapterId[] = ['rust-ipc', 'trait-only'];
 
-/** Fields the host's payload types already declare; a spec field of that name would collide. */
-const PAYLOAD_FIELDS = ['context', 'sessionId', 'userId'];
-const RESULT_FIELDS = ['success', 'error'];
+/** The host's error type: a result convention (error?: JTAGError) names it, imported from importPaths.errorTypes. */
+export const HOST_ERROR_TYPE = 'JTAGError';
 
 export interface ResolveOptions {
   /** Names an adapter refuses (reserved words, global types), by adapter, checked for types and the class name. */
@@ -43,6 +42,11 @@ export function resolveCommandModel(spec: CommandSpecV2, source: JsonSource, con
   const issues = new IssueCollector((pointer) => source.locate(pointer));
   const file = source.file;
 
+  const accessLevel = accessLevelIssue(spec, file, config);
+  if (accessLevel) issues.add(accessLevel);
+  const payload = payloadOf(config);
+  const conventionNames = payload.resultConventions.map((c) => c.name);
+
   const nameProblem = commandNameProblem(spec.name);
   if (nameProblem) issues.add({ file, pointer: '/name', message: `command name ${nameProblem.problem}`, found: JSON.stringify(spec.name), expected: nameProblem.expected });
 
@@ -56,8 +60,10 @@ export function resolveCommandModel(spec: CommandSpecV2, source: JsonSource, con
   const adapter: AdapterId = spec.adapter ?? ADAPTER_OF_ENVIRONMENT[spec.environment ?? 'server'];
   const impliedEnvironment = ENVIRONMENT_OF_ADAPTER[adapter];
   const environment: Environment = spec.environment ?? impliedEnvironment ?? 'server';
-  if (spec.environment && impliedEnvironment && spec.environment !== impliedEnvironment) {
-    issues.add({ file, pointer: '/environment', message: `environment ${spec.environment} contradicts adapter ${adapter}`, found: JSON.stringify(spec.environment), expected: `${JSON.stringify(impliedEnvironment)} for adapter ${adapter}, or remove environment` });
+  // A Rust-backed command may also have a browser side (it delegates to the server, like full-stack).
+  const allowedEnvironments: readonly Environment[] = adapter === 'rust-ipc' ? ['server', 'both'] : impliedEnvironment ? [impliedEnvironment] : [];
+  if (spec.environment && impliedEnvironment && !allowedEnvironments.includes(spec.environment)) {
+    issues.add({ file, pointer: '/environment', message: `environment ${spec.environment} contradicts adapter ${adapter}`, found: JSON.stringify(spec.environment), expected: `${allowedEnvironments.map((e) => JSON.stringify(e)).join(' or ')} for adapter ${adapter}, or remove environment` });
   }
   if (spec.rust && !RUST_ADAPTERS.includes(adapter)) {
     issues.add({ file, pointer: '/rust', message: `a rust block needs a Rust adapter, but adapter is ${adapter}`, expected: `adapter "rust-ipc" or "trait-only", or no rust block` });
@@ -140,7 +146,7 @@ export function resolveCommandModel(spec: CommandSpecV2, source: JsonSource, con
         issues.add({ file, pointer: `${pointer}/name`, message: `duplicate ${listName === 'params' ? 'param' : 'result'} name '${field.name}' (first at /${listName}/${previous})`, expected: 'each name once' });
       }
       seen.set(field.name, index);
-      const collisions = listName === 'params' ? PAYLOAD_FIELDS : [...PAYLOAD_FIELDS, ...RESULT_FIELDS];
+      const collisions = listName === 'params' ? payload.paramsFields : payload.resultFields;
       if (collisions.includes(field.name)) {
         issues.add({ file, pointer: `${pointer}/name`, message: `'${field.name}' is already part of every ${listName === 'params' ? 'CommandParams' : 'CommandResult'}`, found: JSON.stringify(field.name), expected: `a name other than ${collisions.join(', ')}` });
       }
@@ -217,7 +223,15 @@ export function resolveCommandModel(spec: CommandSpecV2, source: JsonSource, con
   }
 
   const params = resolveFields(spec.params, 'params');
-  const results = resolveFields(spec.results, 'results');
+  const allResults = resolveFields(spec.results, 'results');
+  // A result named like a convention (success, error) replaces it with the code's own type; no other adapter sees it.
+  const results = allResults.filter((f) => !conventionNames.includes(f.name));
+  const resultConventions: FieldModel[] = payload.resultConventions.map((convention, index) => {
+    const replaced = allResults.find((f) => f.name === convention.name);
+    if (replaced) return replaced;
+    const type = parseFieldType(convention.type, `/payload/resultConventions/${index}/type`, className, convention.name) ?? { kind: 'unknown' };
+    return { name: convention.name, type, optional: convention.optional === true };
+  });
   const traits = resolveTraits(spec.traits, { file, issues, parseType: parseFieldType, reservedNames: options.reservedNames });
   const types = [...declarations, ...liftedEnums];
   const knownLocal = new Set([...types.map((t) => t.name), ...unions.map((u) => u.name)]);
@@ -239,7 +253,12 @@ export function resolveCommandModel(spec: CommandSpecV2, source: JsonSource, con
     });
   };
   checkReferences(params, (i) => pointerOf('params', i, 'type'));
-  checkReferences(results, (i) => pointerOf('results', i, 'type'));
+  const conventionIndex = (field: FieldModel): number => (spec.results ?? []).findIndex((r) => r.name === field.name);
+  checkReferences(results, (_, f) => pointerOf('results', conventionIndex(f), 'type'));
+  const overrides = resultConventions.filter((f) => (spec.results ?? []).some((r) => r.name === f.name));
+  knownLocal.add(HOST_ERROR_TYPE);
+  checkReferences(overrides, (_, f) => pointerOf('results', conventionIndex(f), 'type'));
+  knownLocal.delete(HOST_ERROR_TYPE);
   for (const declaration of declarations) {
     if (declaration.kind === 'interface') checkReferences(declaration.fields, (_, f) => pointerOf('types', declaration.name, 'fields', f.name, 'type'));
   }
@@ -275,6 +294,7 @@ export function resolveCommandModel(spec: CommandSpecV2, source: JsonSource, con
     accessLevel: spec.accessLevel ?? 'internal',
     params,
     results,
+    resultConventions,
     types,
     imports,
     examples: spec.examples ?? [],
@@ -283,6 +303,23 @@ export function resolveCommandModel(spec: CommandSpecV2, source: JsonSource, con
     traits,
     spec: canonicalSpec(spec),
     specFile: file,
+  };
+}
+
+/**
+ * The access level must be one of the project's (config accessLevels, the host's by default):
+ * the schema cannot say which, so this check runs with the config, located at /accessLevel.
+ */
+export function accessLevelIssue(spec: { readonly accessLevel?: unknown }, file: string, config: ProjectConfig): SpecIssue | undefined {
+  const levels = accessLevelsOf(config);
+  if (typeof spec.accessLevel !== 'string' || levels.includes(spec.accessLevel)) return undefined;
+  const close = closestNames(spec.accessLevel, [...levels]);
+  return {
+    file,
+    pointer: '/accessLevel',
+    message: `access level ${JSON.stringify(spec.accessLevel)} is not one of the project's`,
+    found: JSON.stringify(spec.accessLevel),
+    expected: `one of ${levels.join(', ')}${close.length > 0 ? ` (closest: ${close.join(', ')})` : ''}, or add it to accessLevels in .yo-rc.json`,
   };
 }
 

@@ -1,6 +1,6 @@
 import { posix } from 'node:path';
 import { Node, Project, ts, type SourceFile } from 'ts-morph';
-import type { ProjectConfig } from '../config/project-config.js';
+import { accessLevelsOf, payloadOf, type ProjectConfig } from '../config/project-config.js';
 import { commandClassName, pascalCase } from '../model/naming.js';
 import { canonicalSpec } from '../spec/canonical-spec.js';
 import type { AccessLevel, AdapterId, CommandSpecV2, Environment, RustBlock, SpecExample, SpecField, SpecTypeDeclaration } from '../spec/command-spec.js';
@@ -14,7 +14,7 @@ import { shippedTraitCatalog, type TraitCatalog } from '../adapters/trait-only/t
 import { nodeSourceReader, type SourceReader } from './source-reader.js';
 import { indexSpecs, type IndexedSpec, type SpecIndex } from './spec-index.js';
 import { SpecTypeBuilder, type CollectedDeclaration, type CollectedField } from './spec-type-builder.js';
-import { classStems, findAccessor, headerDescription, payloadDeclarations, superCommandName, syntaxError, type PayloadDeclaration } from './types-file.js';
+import { classStems, findAccessor, headerDescription, payloadDeclarations, superCommandName, syntaxError, type DeclarationResolver, type PayloadBases, type PayloadDeclaration } from './types-file.js';
 import { CodeTypeRegistry } from './type-registry.js';
 import type { ReverseWarning } from './warnings.js';
 
@@ -43,9 +43,6 @@ export interface ReversedCommand {
   readonly warnings: readonly ReverseWarning[];
 }
 
-/** Payload fields the host's base types declare; never spec fields. */
-const PARAMS_BASE_FIELDS = new Set(['context', 'sessionId', 'userId']);
-const RESULT_BASE_FIELDS = new Set(['context', 'sessionId', 'userId', 'success', 'error']);
 /** Folders never searched for commands. (`test` and `browser` are not here: `ai/adapter/test` and `interface/browser/capabilities` are commands.) */
 const NEVER_COMMAND_FOLDERS = new Set(['node_modules', 'dist']);
 
@@ -207,6 +204,43 @@ export class ReverseEngineer {
     return file;
   }
 
+  /** A name's interface or alias: declared in the file, or imported from a module of the project (re-exports followed). */
+  readonly resolveDeclaration: DeclarationResolver = (name, from) => {
+    const local = from.getInterface(name) ?? from.getTypeAlias(name);
+    if (local) return local;
+    for (const declaration of from.getImportDeclarations()) {
+      const imported = declaration.getNamedImports().find((n) => (n.getAliasNode()?.getText() ?? n.getName()) === name);
+      if (!imported) continue;
+      const module = this.loadModule(declaration.getModuleSpecifierValue(), from);
+      return module ? this.exportedDeclaration(imported.getName(), module, 0) : undefined;
+    }
+    return undefined;
+  };
+
+  /** An exported interface or alias of a module, following `export { X } from` and `export * from` (a few levels). */
+  private exportedDeclaration(name: string, module: SourceFile, depth: number): ReturnType<DeclarationResolver> {
+    const own = module.getInterface(name) ?? module.getTypeAlias(name);
+    if (own) return own.isExported() ? own : undefined;
+    if (depth > 4) return undefined;
+    for (const declaration of module.getExportDeclarations()) {
+      const specifier = declaration.getModuleSpecifierValue();
+      if (specifier === undefined) continue;
+      const named = declaration.getNamedExports();
+      const match = named.find((n) => (n.getAliasNode()?.getText() ?? n.getName()) === name);
+      if (named.length > 0 && !match) continue;
+      const next = this.loadModule(specifier, module);
+      const found = next ? this.exportedDeclaration(match?.getName() ?? name, next, depth + 1) : undefined;
+      if (found) return found;
+    }
+    return undefined;
+  }
+
+  /** The host's payload base names, from the project config. */
+  payloadBases(): PayloadBases {
+    const payload = payloadOf(this.config);
+    return { params: payload.paramsBase, result: payload.resultBase, payload: payload.payloadBase };
+  }
+
   private readonly loadModule: ModuleLoader = (specifier, from) => {
     const path = this.modulePaths.resolve(specifier, from.getFilePath());
     if (!path) return undefined;
@@ -233,7 +267,8 @@ export class ReverseEngineer {
         })
         .filter((f): f is SourceFile => f !== undefined);
     if (typesFiles.length === 0) return 'failed';
-    const isCommandTypes = (f: SourceFile): boolean => findAccessor(f) !== undefined || payloadDeclarations(f, 'CommandParams').length > 0 || payloadDeclarations(f, 'CommandResult').length > 0;
+    const payloadOptions = { bases: this.payloadBases(), resolve: this.resolveDeclaration };
+    const isCommandTypes = (f: SourceFile): boolean => findAccessor(f) !== undefined || payloadDeclarations(f, 'params', payloadOptions).length > 0 || payloadDeclarations(f, 'result', payloadOptions).length > 0;
     // Shared types of a namespace (commands/file/shared/FileTypes.ts) sit where a command's would.
     if (!typesFiles.some(isCommandTypes) && serverPaths.length === 0 && browserPaths.length === 0) return 'not-a-command';
 
@@ -257,8 +292,8 @@ export class ReverseEngineer {
       warn({ kind: 'name', file: typesLabel, line: accessor?.line ?? 1, message: `the code names the command ${JSON.stringify(name)} but its folder is ${this.config.roots.commands}/${folderName}; the spec keeps ${JSON.stringify(name)}` });
     }
 
-    const paramsCandidates = payloadDeclarations(typesFile, 'CommandParams');
-    const resultCandidates = payloadDeclarations(typesFile, 'CommandResult');
+    const paramsCandidates = payloadDeclarations(typesFile, 'params', payloadOptions);
+    const resultCandidates = payloadDeclarations(typesFile, 'result', payloadOptions);
     // Class name: read from code (accessor, then interfaces and classes), never derived from the path.
     const className =
       accessor?.className ??
@@ -274,7 +309,8 @@ export class ReverseEngineer {
     if (!paramsDeclaration) warn({ kind: 'missing-params', file: typesLabel, line: 1, message: 'no interface extends CommandParams; the spec has no params' });
     if (!resultDeclaration) warn({ kind: 'missing-result', file: typesLabel, line: 1, message: 'no interface extends CommandResult; the spec has no results' });
 
-    const builder = new SpecTypeBuilder(typesFile, { config: this.config, modulePaths: this.modulePaths, fileLabel: typesLabel, warn, knownTypes: this.registry });
+    const builder = new SpecTypeBuilder(typesFile, { config: this.config, modulePaths: this.modulePaths, fileLabel: typesLabel, warn, knownTypes: this.registry, labelOf: (p) => this.relative(p), resolveDeclaration: this.resolveDeclaration });
+    const payload = payloadOf(this.config);
     const readPayload = (declaration: PayloadDeclaration | undefined, kind: 'param' | 'result', excluded: ReadonlySet<string>): CollectedField[] => {
       if (!declaration) return [];
       for (const [parameter, substitute] of declaration.typeParameters) {
@@ -288,18 +324,31 @@ export class ReverseEngineer {
         });
       }
       for (const base of declaration.foreignBases) {
-        warn({ kind: 'inexpressible-type', file: typesLabel, line: declaration.line, message: `${declaration.name} also extends ${base}, whose fields are not declared in this file; they are not in the spec: list them in ${declaration.name} or under types` });
+        warn({ kind: 'inexpressible-type', file: typesLabel, line: declaration.line, message: `${declaration.name} also extends ${base}, whose fields could not be read (not found in the project, or not an interface); they are not in the spec: list them in ${declaration.name} or under types` });
       }
-      // Base fields (context, success, error, ...) are the host's: not read, so their types are not imported.
-      const own = declaration.members.filter((m) => !(Node.isPropertySignature(m) && excluded.has(m.getName())));
+      for (const base of declaration.inheritedFrom) {
+        warn({ kind: 'inherited', file: typesLabel, line: declaration.line, message: `${declaration.name} inherits the fields of ${base.name} (${this.relative(base.file)}); the spec lists them as its own ${kind}s, and the regenerated ${declaration.name} extends ${kind === 'param' ? payload.paramsBase : payload.resultBase} with them flattened in` });
+      }
+      // Base fields (context, sessionId, userId) are the host's: not read, so their types are not imported.
+      const own = declaration.members.filter((m) => !(Node.isPropertySignature(m) && excluded.has(m.getName().replace(/^['"]|['"]$/g, ''))));
       return builder.fieldsOf(own, { owner: className, typeParameters: declaration.typeParameters, label: (f) => `${kind} ${f}: ` });
     };
-    const params = readPayload(paramsDeclaration, 'param', PARAMS_BASE_FIELDS);
-    const results = readPayload(resultDeclaration, 'result', RESULT_BASE_FIELDS);
+    const params = readPayload(paramsDeclaration, 'param', new Set(payload.paramsFields));
+    const allResults = readPayload(resultDeclaration, 'result', new Set(payload.resultFields));
+    // success and error: the host's conventions; a result declaring one differently (error?: string) keeps it.
+    const results = allResults.filter((field) => {
+      const convention = payload.resultConventions.find((c) => c.name === field.name);
+      if (!convention) return true;
+      const same = typeToSpecText(field.type) === convention.type && field.optional === (convention.optional === true);
+      if (!same) {
+        warn({ kind: 'host-field', file: field.file, line: field.line, message: `result ${field.name} is ${typeToSpecText(field.type)}${field.optional ? ' (optional)' : ''} in the code but ${convention.type}${convention.optional ? ' (optional)' : ''} by the host's convention; the spec keeps the code's type, so code that sets it keeps compiling` });
+      }
+      return !same;
+    });
 
     // What code does not say: the README, then an existing spec of the same name.
     const readmeText = this.reader.readFile(posix.join(folder, 'README.md'));
-    const readme: ReadmeFacts | undefined = readmeText !== undefined ? readReadme(readmeText) : undefined;
+    const readme: ReadmeFacts | undefined = readmeText !== undefined ? readReadme(readmeText, accessLevelsOf(this.config)) : undefined;
     const existing: IndexedSpec | undefined = this.existingSpecs().byName.get(name);
 
     // Sides, and whether the server command talks to the Rust core.
@@ -307,8 +356,9 @@ export class ReverseEngineer {
     let environment: Environment;
     let adapter: AdapterId | undefined;
     if (rustBacked) {
+      // The server talks to the Rust core; a browser side (delegating to the server) is kept.
       adapter = 'rust-ipc';
-      environment = 'server';
+      environment = browserPaths.length > 0 ? 'both' : 'server';
     } else if (serverPaths.length > 0 || browserPaths.length > 0) {
       environment = serverPaths.length > 0 && browserPaths.length > 0 ? 'both' : serverPaths.length > 0 ? 'server' : 'browser';
     } else {
@@ -381,8 +431,11 @@ export class ReverseEngineer {
     }
     const accessLevel: AccessLevel | undefined = readme?.accessLevel ?? existing?.spec.accessLevel;
     const examples: readonly SpecExample[] = readme && readme.examples.length > 0 ? readme.examples : existing?.spec.examples ?? [];
-    // A Rust-backed command's imports carry the Rust path its module `use`s for the same name.
+    // Imports a spec field uses (a host convention's type read and dropped needs none), each with
+    // the Rust path a Rust-backed command's module `use`s for the same name.
+    const usedNames = new Set([...specParams, ...specResults, ...Object.values(types).flatMap((t) => Object.values(t.fields ?? {}))].flatMap((f) => namesInText(f.type)));
     const imports = [...builder.imports.values()]
+      .filter((i) => usedNames.has(i.name))
       .map((i) => {
         const path = i.rust === undefined ? rust?.usePaths.find((p) => p.endsWith(`::${i.name}`)) : undefined;
         return path ? { ...i, rust: path } : i;
@@ -405,6 +458,15 @@ export class ReverseEngineer {
       results: specResults.length > 0 ? specResults : undefined,
       examples: examples.length > 0 ? [...examples] : undefined,
     });
+  }
+}
+
+/** The type names a spec type text mentions. */
+function namesInText(text: string): string[] {
+  try {
+    return namesIn(parseTypeString(text));
+  } catch {
+    return [];
   }
 }
 

@@ -32,7 +32,15 @@ export type ReverseWarningKind =
   /** A Rust-backed command whose Rust module could not be found. */
   | 'rust'
   /** An import the spec keeps relative because no path alias maps its file. */
-  | 'relative-import';
+  | 'relative-import'
+  /** Params or result fields inherited from an interface in another file, flattened into the spec. */
+  | 'inherited'
+  /** A host convention field (error, success) declared with another type: the spec keeps the code's. */
+  | 'host-field'
+  /** Something the regenerated Types file will not have that hand-written code uses (an exported helper). */
+  | 'lost-export'
+  /** Several commands in one Types file: each gets its own spec. */
+  | 'shared-types-file';
 
 export interface ReverseWarning {
   readonly kind: ReverseWarningKind;

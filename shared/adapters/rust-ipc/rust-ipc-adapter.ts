@@ -189,7 +189,7 @@ function planRustIpc(model: CommandModel, config: ProjectConfig, catalog: TraitC
     rustMethod: names.method,
     traits: model.rust?.traits ?? [],
   };
-  return [rust, ...wire.tsFiles, mixin, ...planTypeScriptCommand(model, config, { server: true, browser: false }, rustIpc)];
+  return [rust, ...wire.tsFiles, mixin, ...planTypeScriptCommand(model, config, { server: true, browser: model.environment === 'both' }, rustIpc)];
 }
 
 /** `pub mod` lines up the module path, and the mixin in the composition file. */

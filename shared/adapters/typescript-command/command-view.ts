@@ -3,7 +3,8 @@ import type { CommandModel, EnumDeclaration, FieldModel } from '../../model/comm
 import { words } from '../../model/naming.js';
 import { renderTsDeclaration, renderTsFields, renderTsType, renderTsValue } from '../../render/typescript-renderer.js';
 import { sampleValue } from '../../render/sample-values.js';
-import type { TypeNode } from '../../types/type-tree.js';
+import { namedReferences, type TypeNode } from '../../types/type-tree.js';
+import { HOST_ERROR_TYPE } from '../../model/resolve-model.js';
 
 /** Which command classes a TypeScript command adapter writes. */
 export interface CommandSides {
@@ -77,6 +78,12 @@ export interface CommandView {
   readonly hasParams: boolean;
   readonly defaultLines: readonly string[];
   readonly resultLines: readonly string[];
+  /** The host's result conventions (success, error): required ones before the spec's results, optional ones after. */
+  readonly resultConventionLines: { readonly before: readonly string[]; readonly after: readonly string[] };
+  /** A result field names the host's error type, so the Types file imports it. */
+  readonly usesHostError: boolean;
+  /** How the README states the conventions: `success: boolean` and `error?: JTAGError`. */
+  readonly resultConventionText: string;
   /** Validation statements for the implementing class, one block per param. */
   readonly validationBlocks: readonly string[];
   readonly usesValidationError: boolean;
@@ -290,6 +297,9 @@ export function buildCommandView(model: CommandModel, config: ProjectConfig, sid
     hasParams: model.params.length > 0,
     defaultLines: model.params.filter((p) => p.optional && p.default !== undefined).map((p) => `${p.name}: ${renderTsValue(p.default)},`),
     resultLines: renderTsFields(model.results),
+    resultConventionLines: { before: renderTsFields(model.resultConventions.filter((f) => !f.optional)), after: renderTsFields(model.resultConventions.filter((f) => f.optional)) },
+    usesHostError: [...model.resultConventions, ...model.results, ...model.types.flatMap((t) => (t.kind === 'interface' ? t.fields : []))].some((f) => namedReferences(f.type).includes(HOST_ERROR_TYPE)),
+    resultConventionText: model.resultConventions.map((f) => `\`${f.name}${f.optional ? '?' : ''}: ${renderTsType(f.type)}\``).join(' and ').replace(/ and (?=.* and )/g, ', '),
     validationBlocks,
     usesValidationError: validationBlocks.length > 0,
     validationImports,
