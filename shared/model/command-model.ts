@@ -128,6 +128,8 @@ export interface CommandModel {
   readonly imports: readonly ResolvedImport[];
   readonly examples: readonly SpecExample[];
   readonly rust?: RustBlock;
+  /** Project-relative Types file shared with other commands or hand-written code (spec typesFile); undefined: the command's own. */
+  readonly typesFile?: string;
   /** Tagged unions (trait-only specs), in spec order; empty for other specs. */
   readonly unions?: readonly TaggedUnionDeclaration[];
   /** Traits (trait-only specs), in spec order; empty for other specs. */

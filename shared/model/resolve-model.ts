@@ -1,4 +1,4 @@
-import { accessLevelsOf, payloadOf, type ProjectConfig } from '../config/project-config.js';
+import { accessLevelsOf, payloadOf, unsafeRelativePath, type ProjectConfig } from '../config/project-config.js';
 import { IssueCollector, describeValue, pointerOf, type SpecIssue } from '../errors.js';
 import type { JsonSource } from '../spec/json-source.js';
 import type { AdapterId, CommandSpecV2, Environment, SpecField, SpecTypeField } from '../spec/command-spec.js';
@@ -42,6 +42,13 @@ export function resolveCommandModel(spec: CommandSpecV2, source: JsonSource, con
   const issues = new IssueCollector((pointer) => source.locate(pointer));
   const file = source.file;
 
+  if (spec.typesFile !== undefined) {
+    const problem = unsafeRelativePath(spec.typesFile);
+    const commandsRoot = `${config.roots.commands}/`;
+    if (problem || !spec.typesFile.startsWith(commandsRoot)) {
+      issues.add({ file, pointer: '/typesFile', message: `typesFile ${problem ?? `is outside the commands root ${config.roots.commands}`}`, found: JSON.stringify(spec.typesFile), expected: `a project-relative .ts file under ${config.roots.commands}, e.g. ${commandsRoot}collaboration/wall/shared/WallTypes.ts` });
+    }
+  }
   const accessLevel = accessLevelIssue(spec, file, config);
   if (accessLevel) issues.add(accessLevel);
   const payload = payloadOf(config);
@@ -299,6 +306,7 @@ export function resolveCommandModel(spec: CommandSpecV2, source: JsonSource, con
     imports,
     examples: spec.examples ?? [],
     rust: spec.rust,
+    ...(spec.typesFile !== undefined ? { typesFile: spec.typesFile } : {}),
     unions,
     traits,
     spec: canonicalSpec(spec),

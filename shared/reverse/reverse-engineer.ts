@@ -14,8 +14,9 @@ import { shippedTraitCatalog, type TraitCatalog } from '../adapters/trait-only/t
 import { nodeSourceReader, type SourceReader } from './source-reader.js';
 import { indexSpecs, type IndexedSpec, type SpecIndex } from './spec-index.js';
 import { SpecTypeBuilder, type CollectedDeclaration, type CollectedField } from './spec-type-builder.js';
-import { classStems, findAccessor, headerDescription, payloadDeclarations, superCommandName, syntaxError, type DeclarationResolver, type PayloadBases, type PayloadDeclaration } from './types-file.js';
+import { classStems, findAccessor, findAccessors, headerDescription, type AccessorFacts, payloadDeclarations, superCommandName, syntaxError, type DeclarationResolver, type PayloadBases, type PayloadDeclaration } from './types-file.js';
 import { CodeTypeRegistry } from './type-registry.js';
+import { hasGeneratedBlock } from '../edits/types-file-merge.js';
 import type { ReverseWarning } from './warnings.js';
 
 export interface ReverseEngineerOptions {
@@ -40,6 +41,8 @@ export interface ReversedCommand {
   readonly status: 'reversed' | 'failed' | 'not-a-command';
   /** The spec in canonical v2 form, when reversed. */
   readonly spec?: CommandSpecV2;
+  /** Project-relative path of the Types file the spec was read from (a shared one sits above the folder). */
+  readonly typesFile?: string;
   readonly warnings: readonly ReverseWarning[];
 }
 
@@ -109,35 +112,66 @@ export class ReverseEngineer {
     return found.sort();
   }
 
-  /** Reverse every folder in order; `onProgress` is called after each. */
+  /** Reverse every folder in order (a shared Types file gives one result per command); `onProgress` is called after each folder. */
   reverseAll(folders: readonly string[], onProgress?: (done: number, total: number, result: ReversedCommand) => void): ReversedCommand[] {
-    return folders.map((folder, index) => {
-      const result = this.reverse(folder);
-      onProgress?.(index + 1, folders.length, result);
-      return result;
+    return folders.flatMap((folder, index) => {
+      const results = this.reverseCommands(folder);
+      onProgress?.(index + 1, folders.length, results[0]);
+      return results;
     });
   }
 
-  /**
-   * Reverse one command folder (absolute path). `inspect` sees the command's parsed Types file
-   * while it is open (the audit reads it for its own checks without parsing it again).
-   */
+  /** Reverse one command folder (absolute path): its first command (see reverseCommands for a shared Types file). */
   reverse(folder: string, inspect?: TypesFileInspector): ReversedCommand {
-    const warnings: ReverseWarning[] = [];
-    const warn = (warning: ReverseWarning): void => {
-      warnings.push(warning);
-    };
+    return this.reverseCommands(folder, inspect)[0];
+  }
+
+  /**
+   * Reverse the commands of one folder (absolute path): one, or one per static accessor when the
+   * folder's Types file declares several commands whose folders sit below it (WallTypes.ts).
+   * `inspect` sees each command's parsed Types file while it is open (the audit reads it for its
+   * own checks without parsing it again).
+   */
+  reverseCommands(folder: string, inspect?: TypesFileInspector): ReversedCommand[] {
     const opened: SourceFile[] = [];
-    try {
-      const outcome = this.reverseFolder(folder, warn, opened, inspect);
+    const run = (chosen?: AccessorFacts): ReversedCommand => {
+      const warnings: ReverseWarning[] = [];
+      const outcome = this.reverseFolder(folder, (w) => warnings.push(w), opened, inspect, chosen);
       // Warnings in reading order: by file, then line.
       warnings.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : (a.line ?? 0) - (b.line ?? 0)));
       if (outcome === 'failed' || outcome === 'not-a-command') return { folder: this.relative(folder), status: outcome, warnings: outcome === 'failed' ? warnings : [] };
-      return { folder: this.relative(folder), status: 'reversed', spec: outcome, warnings };
+      return { folder: this.relative(outcome.folder), status: 'reversed', spec: outcome.spec, typesFile: outcome.typesFile, warnings };
+    };
+    try {
+      const shared = this.sharedAccessors(folder, opened);
+      return shared.length > 0 ? shared.map((accessor) => run(accessor)) : [run()];
     } finally {
       // One project for the run; each command's own files are dropped once read, so memory stays flat.
       for (const file of opened) if (!file.wasForgotten()) this.project.removeSourceFile(file);
     }
+  }
+
+  /**
+   * The accessors of a shared Types file: those naming a command whose folder is below this one
+   * and has no Types file of its own. Empty for an ordinary command folder.
+   */
+  private sharedAccessors(folder: string, opened: SourceFile[]): AccessorFacts[] {
+    const commandsRoot = posix.join(this.root, this.config.roots.commands);
+    const accessors: AccessorFacts[] = [];
+    for (const path of this.typesFilesIn(folder)) {
+      const text = this.reader.readFile(path);
+      if (text === undefined || !/Commands\s*\.\s*execute|commandName/.test(text)) continue;
+      const file = this.project.createSourceFile(path, text, { overwrite: true });
+      opened.push(file);
+      if (syntaxError(file)) continue;
+      for (const accessor of findAccessors(file)) {
+        const name = accessor.executeName ?? accessor.commandName;
+        if (name === undefined) continue;
+        const commandFolder = posix.join(commandsRoot, name);
+        if (commandFolder.startsWith(`${folder}/`) && this.reader.listFolder(commandFolder) !== undefined && this.typesFilesIn(commandFolder).length === 0 && !accessors.some((a) => (a.executeName ?? a.commandName) === name)) accessors.push(accessor);
+      }
+    }
+    return accessors;
   }
 
   /**
@@ -184,6 +218,20 @@ export class ReverseEngineer {
 
   private relative(path: string): string {
     return posix.relative(this.root, path);
+  }
+
+  /** Does a folder below this one hold a command (a Types file, or a command class)? */
+  private hasCommandBelow(folder: string): boolean {
+    const isCommand = (f: string): boolean =>
+      this.typesFilesIn(f).length > 0 || ['server', 'browser'].some((side) => (this.reader.listFolder(posix.join(f, side)) ?? []).some((e) => !e.isFolder && isSourceFile(e.name)));
+    const walk = (current: string, depth: number): boolean =>
+      depth < 6 &&
+      (this.reader.listFolder(current) ?? []).some((e) => {
+        if (!e.isFolder || NEVER_COMMAND_FOLDERS.has(e.name) || e.name.startsWith('.') || ['shared', 'server', 'browser', 'test'].includes(e.name)) return false;
+        const child = posix.join(current, e.name);
+        return isCommand(child) || walk(child, depth + 1);
+      });
+    return walk(folder, 0);
   }
 
   private typesFilesIn(folder: string): string[] {
@@ -250,8 +298,15 @@ export class ReverseEngineer {
     return text === undefined ? undefined : this.project.createSourceFile(path, text, { overwrite: true });
   };
 
-  private reverseFolder(folder: string, warn: (w: ReverseWarning) => void, opened: SourceFile[], inspect?: TypesFileInspector): CommandSpecV2 | 'failed' | 'not-a-command' {
-    const typesFiles = this.typesFilesIn(folder)
+  /**
+   * One command of a folder. With `chosen` (an accessor of a shared Types file), the command's
+   * sides and README are in the folder its name gives, below this one.
+   */
+  private reverseFolder(typesFolder: string, warn: (w: ReverseWarning) => void, opened: SourceFile[], inspect?: TypesFileInspector, chosen?: AccessorFacts): { spec: CommandSpecV2; folder: string; typesFile: string } | 'failed' | 'not-a-command' {
+    const commandsRoot = posix.join(this.root, this.config.roots.commands);
+    const chosenName = chosen ? (chosen.executeName ?? chosen.commandName)! : undefined;
+    const folder = chosenName !== undefined ? posix.join(commandsRoot, chosenName) : typesFolder;
+    const typesFiles = this.typesFilesIn(typesFolder)
       .map((path) => this.open(path, warn, opened))
       .filter((f): f is SourceFile => f !== undefined);
     const sourcesIn = (side: string): string[] => (this.reader.listFolder(posix.join(folder, side)) ?? []).filter((e) => !e.isFolder && isSourceFile(e.name)).map((e) => posix.join(folder, side, e.name));
@@ -269,17 +324,24 @@ export class ReverseEngineer {
     if (typesFiles.length === 0) return 'failed';
     const payloadOptions = { bases: this.payloadBases(), resolve: this.resolveDeclaration };
     const isCommandTypes = (f: SourceFile): boolean => findAccessor(f) !== undefined || payloadDeclarations(f, 'params', payloadOptions).length > 0 || payloadDeclarations(f, 'result', payloadOptions).length > 0;
-    // Shared types of a namespace (commands/file/shared/FileTypes.ts) sit where a command's would.
-    if (!typesFiles.some(isCommandTypes) && serverPaths.length === 0 && browserPaths.length === 0) return 'not-a-command';
+    // Shared types of a namespace (commands/file/shared/FileTypes.ts, data/shared/BaseDataTypes.ts) sit
+    // where a command's would: no command class here, and the commands are in the folders below.
+    const sidesHere = serverPaths.length > 0 || browserPaths.length > 0;
+    if (!sidesHere && !chosen && (!typesFiles.some(isCommandTypes) || this.hasCommandBelow(folder))) return 'not-a-command';
 
     // The Types file: the one holding the accessor, else the params or result interface.
-    const typesFile = typesFiles.find((f) => findAccessor(f) !== undefined) ?? typesFiles.find(isCommandTypes) ?? typesFiles[0];
+    const typesFile = chosen
+      ? typesFiles.find((f) => findAccessors(f).some((a) => a.line === chosen.line && a.className === chosen.className))!
+      : (typesFiles.find((f) => findAccessor(f) !== undefined) ?? typesFiles.find(isCommandTypes) ?? typesFiles[0]);
     const typesLabel = this.relative(typesFile.getFilePath());
-    const accessor = findAccessor(typesFile);
+    const accessor = chosen ?? findAccessor(typesFile);
     inspect?.(typesFile, typesLabel);
+    if (chosen) {
+      const siblings = findAccessors(typesFile).map((a) => a.executeName ?? a.commandName).filter((n): n is string => n !== undefined && n !== chosenName);
+      warn({ kind: 'shared-types-file', file: typesLabel, line: chosen.line, message: `${typesLabel} declares ${siblings.length + 1} commands (${[chosenName, ...siblings].join(', ')}); this spec is ${chosenName}'s, and its command classes are in ${this.relative(folder)}` });
+    }
 
     // Name: what the code passes to Commands.execute, then commandName, then the classes' super(), then the folder.
-    const commandsRoot = posix.join(this.root, this.config.roots.commands);
     const folderName = folder.startsWith(`${commandsRoot}/`) ? posix.relative(commandsRoot, folder) : posix.basename(folder);
     const superName = accessor?.executeName ?? accessor?.commandName ? undefined : parse([...serverPaths, ...browserPaths]).map(superCommandName).find((n) => n !== undefined);
     const name = accessor?.executeName ?? accessor?.commandName ?? superName ?? folderName;
@@ -425,6 +487,25 @@ export class ReverseEngineer {
       types[declaration.name] = specType(declaration, (field) => typeOf(declaration.name, field));
     }
 
+    // A Types file holding more than this command's declarations (other commands, helpers, the user's
+    // own types) is shared: regenerating merges into it (spec typesFile) instead of writing it whole.
+    const regenerated = regeneratedExports(className, specParams, specResults, types);
+    const userCode = typesFile.getStatements().filter((s) => !Node.isImportDeclaration(s) && !statementNames(s).every((n) => regenerated.has(n)));
+    const sharedFile = chosen !== undefined || userCode.length > 0 || hasGeneratedBlock(typesFile.getFullText());
+    if (sharedFile && !chosen && userCode.length > 0) {
+      const names = userCode.flatMap(statementNames);
+      warn({ kind: 'shared-types-file', file: typesLabel, line: userCode[0].getStartLineNumber(), message: `${typesLabel} also holds code of its own (${names.length > 0 ? names.join(', ') : 'statements'}); the spec names it as typesFile, so regenerating replaces only ${name}'s declarations and keeps the rest` });
+    }
+    for (const path of sharedFile ? [] : [...serverPaths, ...browserPaths]) {
+      for (const used of importsOf(this.reader.readFile(path) ?? '')) {
+        if (this.modulePaths.resolve(used.specifier, path) !== typesFile.getFilePath()) continue;
+        for (const name of used.names) {
+          if (regenerated.has(name)) continue;
+          warn({ kind: 'lost-export', file: this.relative(path), line: used.line, message: `imports ${name} from ${typesLabel}, which the regenerated Types file does not export (only the spec's declarations are written); move ${name} to a module of its own and import it from there before regenerating` });
+        }
+      }
+    }
+
     const description = readme?.description ?? headerDescription(typesFile) ?? existing?.spec.description;
     if (description === undefined) {
       warn({ kind: 'description', file: typesLabel, line: 1, message: 'no description in the README, the Types file header or an existing spec; the spec says TODO' });
@@ -443,7 +524,7 @@ export class ReverseEngineer {
       .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     const rustBlock = rust ? this.rustBlock(rust, imports.map((i) => i.name)) : undefined;
 
-    return canonicalSpec({
+    const spec = canonicalSpec({
       version: 2,
       name,
       className: className !== commandClassName(name) ? className : undefined,
@@ -451,6 +532,7 @@ export class ReverseEngineer {
       environment,
       adapter,
       accessLevel,
+      typesFile: sharedFile ? typesLabel : undefined,
       rust: rustBlock,
       imports: imports.length > 0 ? imports : undefined,
       types: Object.keys(types).length > 0 ? types : undefined,
@@ -458,7 +540,53 @@ export class ReverseEngineer {
       results: specResults.length > 0 ? specResults : undefined,
       examples: examples.length > 0 ? [...examples] : undefined,
     });
+    return { spec, folder, typesFile: typesLabel };
   }
+}
+
+/**
+ * What the generated Types file exports for a spec: the params and result interfaces and their
+ * factories, the accessor, the declared types, every enum (declared, or lifted from an inline
+ * union as <Owner><Field>) with its Values list and guard.
+ */
+function regeneratedExports(className: string, params: readonly SpecField[], results: readonly SpecField[], types: Record<string, SpecTypeDeclaration>): Set<string> {
+  const names = new Set([`${className}Params`, `${className}Result`, `create${className}Params`, `create${className}Result`, `create${className}ResultFromParams`, className]);
+  const addEnum = (name: string): void => {
+    for (const n of [name, `${name}Values`, `is${name}`]) names.add(n);
+  };
+  const inline = (owner: string, field: string, text: string): void => {
+    if (text.includes("'")) addEnum(`${owner}${pascalCase(field)}`);
+  };
+  for (const f of [...params, ...results]) inline(className, f.name, f.type);
+  for (const [name, declaration] of Object.entries(types)) {
+    if (declaration.enum) addEnum(name);
+    else names.add(name);
+    for (const [field, f] of Object.entries(declaration.fields ?? {})) inline(name, field, f.type);
+  }
+  return names;
+}
+
+/** The named imports of a file (`import { a, type B } from 'x'`), read from its import statements. */
+function importsOf(text: string): { specifier: string; names: string[]; line: number }[] {
+  const out: { specifier: string; names: string[]; line: number }[] = [];
+  for (const match of text.matchAll(/^\s*import\s+(?:type\s+)?\{([^}]*)\}\s*from\s*['"]([^'"]+)['"]/gm)) {
+    const names = match[1]
+      .split(',')
+      .map((n) => n.trim().replace(/^type\s+/, '').split(/\s+as\s+/)[0].trim())
+      .filter((n) => n !== '');
+    out.push({ specifier: match[2], names, line: text.slice(0, match.index + match[0].indexOf('import')).split('\n').length });
+  }
+  return out;
+}
+
+/** The names a top-level statement declares (an interface, type, enum, class, function or const). */
+function statementNames(statement: Node): string[] {
+  if (Node.isVariableStatement(statement)) return statement.getDeclarations().map((d) => d.getName());
+  if (Node.isInterfaceDeclaration(statement) || Node.isTypeAliasDeclaration(statement) || Node.isEnumDeclaration(statement) || Node.isClassDeclaration(statement) || Node.isFunctionDeclaration(statement)) {
+    const name = statement.getName();
+    return name ? [name] : [];
+  }
+  return [];
 }
 
 /** The type names a spec type text mentions. */

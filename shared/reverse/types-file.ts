@@ -243,6 +243,12 @@ function executeCalls(node: Node): { name?: string; paramsType?: string; resultT
  * whose `execute` calls Commands.execute, or that carries a `commandName` string.
  */
 export function findAccessor(sourceFile: SourceFile): AccessorFacts | undefined {
+  const candidates = findAccessors(sourceFile);
+  return candidates.find((c) => c.executeName !== undefined) ?? candidates[0];
+}
+
+/** Every static accessor of a file, in file order (a shared Types file holds one per command). */
+export function findAccessors(sourceFile: SourceFile): AccessorFacts[] {
   const candidates: AccessorFacts[] = [];
   for (const statement of sourceFile.getVariableStatements()) {
     for (const declaration of statement.getDeclarations()) {
@@ -258,7 +264,7 @@ export function findAccessor(sourceFile: SourceFile): AccessorFacts | undefined 
     const facts = accessorOfClass(declaration);
     if (facts) candidates.push(facts);
   }
-  return candidates.find((c) => c.executeName !== undefined) ?? candidates[0];
+  return candidates.sort((a, b) => a.line - b.line);
 }
 
 function accessorOfObject(name: string, object: ObjectLiteralExpression, line: number): AccessorFacts | undefined {
@@ -320,7 +326,7 @@ export function headerDescription(sourceFile: SourceFile): string | undefined {
   const prose = paragraphs
     .map((p) => p.join(' '))
     .filter((p) => p !== '')
-    .filter((p) => !/command\s*-\s*(shared\s+)?types?$/i.test(p) && !/^(shared\s+)?types?\s+(for|of)\b/i.test(p) && !/^generated\b/i.test(p) && !p.startsWith('@'));
+    .filter((p) => !/commands?\s*-\s*(shared\s+)?types?$/i.test(p) && !/^(shared\s+)?types?\s+(for|of)\b/i.test(p) && !/^generated\b/i.test(p) && !p.startsWith('@'));
   return prose.length > 0 ? commentText(`// ${prose[0]}`) : undefined;
 }
 

@@ -97,6 +97,8 @@ export interface CommandSpecV2 {
   environment?: Environment;
   adapter?: AdapterId;
   accessLevel?: AccessLevel;
+  /** A Types file shared with other commands or hand-written code (merged into, never overwritten). */
+  typesFile?: string;
   rust?: RustBlock;
   types?: Record<string, SpecTypeDeclaration>;
   traits?: Record<string, SpecTrait>;

@@ -10,7 +10,7 @@ import { renderTemplate } from '../../render/template-engine.js';
 import { namedReferences, type TypeNode } from '../../types/type-tree.js';
 import { renderTsType } from '../../render/typescript-renderer.js';
 import type { FilePlan, GeneratorAdapter, PlannedEdit, PlannedFile } from '../adapter.js';
-import { derivedNameIssues, planTypeScriptCommand, TYPESCRIPT_RESERVED } from '../typescript-command/command-adapter.js';
+import { derivedNameIssues, planTypeScriptCommand, typesFileEdits, TYPESCRIPT_RESERVED } from '../typescript-command/command-adapter.js';
 import type { RustIpcCommandView } from '../typescript-command/command-view.js';
 import { shippedTraitCatalog, type KnownTrait, type TraitCatalog } from '../trait-only/trait-catalog.js';
 import { modulePathProblem, moduleName, parentModuleFile } from '../rust-shared/rust-layout.js';
@@ -260,6 +260,6 @@ export function rustIpcAdapter(options: RustIpcAdapterOptions = {}): GeneratorAd
     reservedNames: new Map([...TYPESCRIPT_RESERVED, ...RUST_RESERVED_TYPE_NAMES]),
     check: (model, config) => checkRustIpc(model, config, catalog(config)),
     plan: (model, config) => planRustIpc(model, config, catalog(config)),
-    edits: (model, config) => rustIpcEdits(model, config),
+    edits: (model, config) => [...rustIpcEdits(model, config), ...typesFileEdits(model, config)],
   };
 }

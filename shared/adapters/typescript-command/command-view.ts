@@ -1,3 +1,4 @@
+import { posix } from 'node:path';
 import type { ProjectConfig } from '../../config/project-config.js';
 import type { CommandModel, EnumDeclaration, FieldModel } from '../../model/command-model.js';
 import { words } from '../../model/naming.js';
@@ -222,6 +223,9 @@ export function buildCommandView(model: CommandModel, config: ProjectConfig, sid
   const C = model.className;
   const dir = `${config.roots.commands}/${model.name}`;
   const alias = `${config.importPaths.commandsAlias}/${model.name}`;
+  // A shared Types file (spec typesFile) is imported by its own module path.
+  const typesPath = model.typesFile ?? `${dir}/shared/${C}Types.ts`;
+  const typesModule = model.typesFile ? `${config.importPaths.commandsAlias}/${posix.relative(config.roots.commands, model.typesFile).replace(/\.ts$/, '')}` : `${alias}/shared/${C}Types`;
 
   // Imported spec types, grouped by module; UUID is always needed by the factories.
   const byModule = new Map<string, Set<string>>([[config.importPaths.uuid, new Set(['UUID'])]]);
@@ -275,7 +279,7 @@ export function buildCommandView(model: CommandModel, config: ProjectConfig, sid
     hostImports: config.importPaths,
     files: {
       dir,
-      types: `${dir}/shared/${C}Types.ts`,
+      types: typesPath,
       server: `${dir}/server/${C}ServerCommand.ts`,
       browser: `${dir}/browser/${C}BrowserCommand.ts`,
       readme: `${dir}/README.md`,
@@ -285,7 +289,7 @@ export function buildCommandView(model: CommandModel, config: ProjectConfig, sid
       npmignore: `${dir}/.npmignore`,
     },
     modules: {
-      types: `${alias}/shared/${C}Types`,
+      types: typesModule,
       server: `${alias}/server/${C}ServerCommand`,
       browser: `${alias}/browser/${C}BrowserCommand`,
     },
