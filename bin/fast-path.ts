@@ -6,12 +6,14 @@
  * an option it does not know, --help, a question, or a conflict that an interactive run would ask about.
  */
 import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join, resolve, sep } from 'node:path';
 import { loadProjectAdapters } from '../shared/adapters/plugin-loader.js';
 import { CONFIG_FILE, projectConfigFromText } from '../shared/config/load-project-config.js';
 import { SpecError, describeRefusal } from '../shared/errors.js';
 import { describeSpecRun, extraAdapterIds, onlyAdapter, planSpecRun, type SpecRun, type SpecRunOptions } from '../shared/run/spec-run.js';
 import { collectSpecSources } from '../shared/run/spec-sources.js';
+import { projectTypeIndex } from '../shared/reverse/exported-types.js';
+import { nodeSourceReader } from '../shared/reverse/source-reader.js';
 import { conflictRefusal, conflicterWouldAsk, unresolvedConflicts, type ConflicterSettings } from '../generators/_shared/pending-conflicts.js';
 import { commitPlan } from './fast-commit.js';
 
@@ -85,6 +87,7 @@ export async function fastRun(argv: readonly string[]): Promise<number | undefin
       migrate: options.migrate,
       onlyAdapters: FAST_SUB_GENERATORS[subGenerator] ?? undefined,
       read: (path) => readIfExists(join(projectRoot, path)),
+      knownTypes: projectTypeIndex(projectRoot.split(sep).join('/'), config, nodeSourceReader),
     });
   } catch (error) {
     if (!(error instanceof SpecError)) throw error;

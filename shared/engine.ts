@@ -6,7 +6,7 @@ import { unsafeRelativePath, type ProjectConfig } from './config/project-config.
 import { SpecError, type SpecIssue } from './errors.js';
 import type { CommandModel } from './model/command-model.js';
 import { specFileName } from './model/naming.js';
-import { accessLevelIssue, resolveCommandModel } from './model/resolve-model.js';
+import { accessLevelIssue, resolveCommandModel, type ResolveOptions } from './model/resolve-model.js';
 import { parseJsonSource } from './spec/json-source.js';
 import { serialiseSpec } from './spec/canonical-spec.js';
 import { loadSpec } from './spec/load-spec.js';
@@ -24,6 +24,8 @@ export interface GenerateRequest {
   readonly migrate?: boolean;
   /** More adapters to run on the same model (`--adapter=swift`); the spec's own adapter still runs. */
   readonly extraAdapters?: readonly string[];
+  /** The project's exported types, for names the spec uses without declaring or importing them. */
+  readonly knownTypes?: ResolveOptions['knownTypes'];
 }
 
 export interface GenerationResult {
@@ -64,7 +66,7 @@ export function generateCommand(request: GenerateRequest): GenerationResult {
   }
   const extras = selectExtraAdapters(registry, request.extraAdapters ?? [], adapter.id, request.specFile);
   const options = resolveRunOptions([adapter, ...extras], request.config);
-  const model = resolveCommandModel(loaded.spec, loaded.source, request.config, { reservedNames: adapter.reservedNames });
+  const model = resolveCommandModel(loaded.spec, loaded.source, request.config, { reservedNames: adapter.reservedNames, knownTypes: request.knownTypes });
   const adapterIssues = [
     ...(adapter.check?.(model, request.config, options.get(adapter.id)) ?? []),
     ...extras.flatMap((extra) => [...reservedNameIssues(extra, model), ...(extra.check?.(model, request.config, options.get(extra.id)) ?? [])]),

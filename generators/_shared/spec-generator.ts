@@ -1,9 +1,12 @@
+import { sep } from 'node:path';
 import type { BaseFeatures, BaseOptions } from 'yeoman-generator';
 import { loadProjectAdapters } from '../../shared/adapters/plugin-loader.js';
 import type { ProjectConfig } from '../../shared/config/project-config.js';
 import { SpecError } from '../../shared/errors.js';
 import { describeSpecRun, extraAdapterIds, planSpecRun, type SpecRun, type SpecRunOptions } from '../../shared/run/spec-run.js';
 import { collectSpecSources, type SpecSource } from '../../shared/run/spec-sources.js';
+import { projectTypeIndex } from '../../shared/reverse/exported-types.js';
+import { nodeSourceReader } from '../../shared/reverse/source-reader.js';
 import { ContinuumGenerator } from './continuum-generator.js';
 import type { OptionDeclaration } from './option-declarations.js';
 
@@ -60,6 +63,7 @@ export abstract class SpecGenerator extends ContinuumGenerator {
         migrate: this.optionValue('migrate') === true,
         onlyAdapters: this.onlyAdapters(),
         read,
+        knownTypes: projectTypeIndex(this.destinationRoot().split(sep).join('/'), this.projectConfig, nodeSourceReader),
       }),
     );
   }

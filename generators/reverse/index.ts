@@ -60,7 +60,9 @@ export default class ReverseGenerator extends ContinuumGenerator {
   configuring(): void {
     const projectRoot = toPosix(this.destinationRoot());
     if (this.target.kind === 'migrate') {
-      this.outcome = { kind: 'migrate', plan: this.failingClearly(() => planV1Migration(this.target.path, projectRoot, nodeSourceReader)) };
+      const engine = new ReverseEngineer({ projectRoot, config: this.projectConfig });
+      this.outcome = { kind: 'migrate', plan: this.failingClearly(() => planV1Migration(this.target.path, projectRoot, nodeSourceReader, { config: this.projectConfig, engine })) };
+      for (const line of this.outcome.plan.notes) this.log(`migrated ${line}`);
       for (const failure of this.outcome.plan.failed) for (const problem of failure.problems) this.log(`not migrated: ${problem}`);
     } else {
       const engine = new ReverseEngineer({ projectRoot, config: this.projectConfig });

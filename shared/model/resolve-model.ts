@@ -31,6 +31,11 @@ export const HOST_ERROR_TYPE = 'JTAGError';
 export interface ResolveOptions {
   /** Names an adapter refuses (reserved words, global types), by adapter, checked for types and the class name. */
   readonly reservedNames?: ReadonlyMap<string, string>;
+  /**
+   * The project's exported types (the design's registry: existing commands, ts-rs exports): a name
+   * the spec neither declares nor imports that exactly one module exports is imported from it.
+   */
+  readonly knownTypes?: { lookup(name: string): readonly { readonly name: string; readonly from: string }[]; suggestions?(name: string): string[] };
 }
 
 /**
@@ -102,6 +107,7 @@ export function resolveCommandModel(spec: CommandSpecV2, source: JsonSource, con
 
   const liftedEnums: EnumDeclaration[] = [];
   const usedImports = new Set<string>();
+  const registryImports: ResolvedImport[] = [];
 
   const parseFieldType = (rawType: string, pointer: string, owner: string, fieldName: string): TypeNode | undefined => {
     let tree: TypeNode;
@@ -254,7 +260,21 @@ export function resolveCommandModel(spec: CommandSpecV2, source: JsonSource, con
           usedImports.add(name);
           continue;
         }
-        const suggestions = closestNames(name, knownNames);
+        const exporters = options.knownTypes?.lookup(name) ?? [];
+        if (exporters.length === 1) {
+          // Learned from the project's code: the saved spec carries the import from now on.
+          const found = { name, from: exporters[0].from };
+          importsByName.set(name, found);
+          registryImports.push(found);
+          usedImports.add(name);
+          continue;
+        }
+        if (exporters.length > 1) {
+          issues.add({ file, pointer: pointerOfField(index, field), message: `type ${name} is exported by ${exporters.length} modules of the project`, found: JSON.stringify(name), expected: `an entry under imports naming one of ${exporters.map((e) => e.from).join(', ')}` });
+          continue;
+        }
+        // Names the project exports come first: a missing import is likelier than a typo there.
+        const suggestions = [...new Set([...(options.knownTypes?.suggestions?.(name) ?? []), ...closestNames(name, knownNames)])].slice(0, 5);
         issues.add({ file, pointer: pointerOfField(index, field), message: `unknown type ${name}`, found: JSON.stringify(name), expected: suggestions.length > 0 ? `a declared or imported type, e.g. ${suggestions.join(', ')}` : "a type declared in the spec's types block or listed in imports" });
       }
     });
@@ -309,7 +329,7 @@ export function resolveCommandModel(spec: CommandSpecV2, source: JsonSource, con
     ...(spec.typesFile !== undefined ? { typesFile: spec.typesFile } : {}),
     unions,
     traits,
-    spec: canonicalSpec(spec),
+    spec: canonicalSpec(registryImports.length > 0 ? { ...spec, imports: [...(spec.imports ?? []), ...registryImports] } : spec),
     specFile: file,
   };
 }

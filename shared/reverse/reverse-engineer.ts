@@ -1,6 +1,6 @@
 import { posix } from 'node:path';
 import { Node, Project, ts, type SourceFile } from 'ts-morph';
-import { accessLevelsOf, payloadOf, type ProjectConfig } from '../config/project-config.js';
+import { accessLevelsOf, payloadOf, type ImportDeclaration, type ProjectConfig } from '../config/project-config.js';
 import { commandClassName, pascalCase } from '../model/naming.js';
 import { canonicalSpec } from '../spec/canonical-spec.js';
 import type { AccessLevel, AdapterId, CommandSpecV2, Environment, RustBlock, SpecExample, SpecField, SpecTypeDeclaration } from '../spec/command-spec.js';
@@ -15,7 +15,7 @@ import { nodeSourceReader, type SourceReader } from './source-reader.js';
 import { indexSpecs, type IndexedSpec, type SpecIndex } from './spec-index.js';
 import { SpecTypeBuilder, type CollectedDeclaration, type CollectedField } from './spec-type-builder.js';
 import { classStems, findAccessor, findAccessors, headerDescription, type AccessorFacts, payloadDeclarations, superCommandName, syntaxError, type DeclarationResolver, type PayloadBases, type PayloadDeclaration } from './types-file.js';
-import { CodeTypeRegistry } from './type-registry.js';
+import { projectTypeIndex, type KnownTypes } from './exported-types.js';
 import { hasGeneratedBlock } from '../edits/types-file-merge.js';
 import type { ReverseWarning } from './warnings.js';
 
@@ -76,7 +76,7 @@ export class ReverseEngineer {
   private readonly modulePaths: ModulePaths;
   private readonly rustIndex: RustCrateIndex;
   /** Types exported across the project, read on first need (a name a Types file uses without importing). */
-  private readonly registry: CodeTypeRegistry;
+  readonly registry: KnownTypes;
   private specIndex: SpecIndex | undefined;
 
   constructor(options: ReverseEngineerOptions) {
@@ -85,7 +85,7 @@ export class ReverseEngineer {
     this.config = options.config;
     this.modulePaths = ModulePaths.forProject(this.root, this.config, this.reader);
     this.rustIndex = new RustCrateIndex(posix.join(this.root, this.config.roots.rustCrate, 'src'), this.reader);
-    this.registry = new CodeTypeRegistry(this.root, this.config, this.reader, this.project, this.modulePaths);
+    this.registry = projectTypeIndex(this.root, this.config, this.reader);
   }
 
   /** The specs folder's specs by name (read once per run). */
@@ -281,6 +281,27 @@ export class ReverseEngineer {
       if (found) return found;
     }
     return undefined;
+  }
+
+  /**
+   * A spec type text read the way reverse reads code (for v1 specs, whose types the grammar may not
+   * take): inline objects lifted into named types (<Owner><Field>), untyped JSON and what JSON
+   * cannot carry written as unknown, a name one module of the project exports imported from it.
+   */
+  specTypeOfText(text: string, owner: string, field: string): { type: string; types: Record<string, SpecTypeDeclaration>; imports: ImportDeclaration[]; warnings: ReverseWarning[] } {
+    const warnings: ReverseWarning[] = [];
+    const path = posix.join(this.root, this.config.roots.specs, `__v1_${owner}_${field}.ts`);
+    const file = this.project.createSourceFile(path, `interface __V1Field {\n  ${JSON.stringify(field)}: ${text};\n}\n`, { overwrite: true });
+    try {
+      if (syntaxError(file)) return { type: text, types: {}, imports: [], warnings: [{ kind: 'inexpressible-type', file: this.config.roots.specs, message: `type ${text} of ${field} does not parse as TypeScript` }] };
+      const builder = new SpecTypeBuilder(file, { config: this.config, modulePaths: this.modulePaths, fileLabel: this.config.roots.specs, warn: (w) => warnings.push(w), knownTypes: this.registry, labelOf: (p) => this.relative(p), resolveDeclaration: this.resolveDeclaration });
+      const [collected] = builder.fieldsOf(file.getInterfaceOrThrow('__V1Field').getMembers(), { owner, label: (f) => `${f}: ` });
+      const types: Record<string, SpecTypeDeclaration> = {};
+      for (const declaration of [...builder.declarations.values()].sort((a, b) => a.position - b.position)) types[declaration.name] = specType(declaration, (f) => f.type);
+      return { type: collected ? typeToSpecText(collected.type) : text, types, imports: [...builder.imports.values()], warnings };
+    } finally {
+      this.project.removeSourceFile(file);
+    }
   }
 
   /** The host's payload base names, from the project config. */
