@@ -20,14 +20,17 @@ export interface TypesFileFacts {
   /** Where each owner is declared (the params interface, the result interface, each type). */
   readonly ownerLines: ReadonlyMap<string, number>;
   readonly rawExecutes: readonly RawExecuteCall[];
+  /** Fields of this file typed as untyped JSON (`unknown`, `object`, at any depth), by owner and field. */
+  readonly untypedFields: readonly { readonly owner: string; readonly field: string; readonly line: number }[];
 }
 
 /**
  * Read a Types file's facts: accessor, `any`, payload interfaces, field lines, raw executes.
  * `payload` follows extends chains across files the way reverse does (bases and resolver from the run).
  */
-export function typesFileFacts(file: SourceFile, payload: { readonly bases?: PayloadBases; readonly resolve?: DeclarationResolver } = {}): TypesFileFacts {
-  const accessor = findAccessor(file);
+export function typesFileFacts(file: SourceFile, payload: { readonly bases?: PayloadBases; readonly resolve?: DeclarationResolver } = {}, chosen?: AccessorFacts): TypesFileFacts {
+  // In a shared Types file, the accessor of the command being read (its params and result follow from it).
+  const accessor = chosen ?? findAccessor(file);
   const pick = (candidates: PayloadDeclaration[], wanted: string | undefined): PayloadDeclaration | undefined => candidates.find((c) => c.name === wanted) ?? candidates[0];
   const params = pick(payloadDeclarations(file, 'params', payload), accessor?.paramsType);
   const result = pick(payloadDeclarations(file, 'result', payload), accessor?.resultType);
@@ -50,7 +53,20 @@ export function typesFileFacts(file: SourceFile, payload: { readonly bases?: Pay
   if (result) record('results', result.line, [...result.members]);
 
   const { anyLines, rawExecutes } = scan(file);
-  return { accessor, anyLines, params, result, fieldLines, ownerLines, rawExecutes };
+  const untypedFields: { owner: string; field: string; line: number }[] = [];
+  const untyped = (owner: string, members: readonly Node[]): void => {
+    for (const member of members) {
+      if (!Node.isPropertySignature(member) || member.getSourceFile() !== file) continue;
+      const typeNode = member.getTypeNode();
+      if (!typeNode) continue;
+      const kinds = [typeNode.getKind(), ...typeNode.getDescendants().map((d) => d.getKind())];
+      if (kinds.includes(ts.SyntaxKind.UnknownKeyword) || kinds.includes(ts.SyntaxKind.ObjectKeyword)) untypedFields.push({ owner, field: member.getName().replace(/^['"]|['"]$/g, ''), line: member.getStartLineNumber() });
+    }
+  };
+  if (params) untyped('params', params.members);
+  if (result) untyped('results', result.members);
+  for (const declaration of file.getInterfaces()) if (declaration !== params?.node && declaration !== result?.node) untyped(declaration.getName(), declaration.getMembers());
+  return { accessor, anyLines, params, result, fieldLines, ownerLines, rawExecutes, untypedFields };
 }
 
 /** `any` keywords and raw `Commands.execute` calls of a file, in one walk of the compiler's tree (no node wrapped). */

@@ -28,7 +28,7 @@ export interface ReverseEngineerOptions {
 }
 
 /** Sees a command's Types file (parsed, with its project-relative path) during `reverse`. */
-export type TypesFileInspector = (typesFile: SourceFile, label: string) => void;
+export type TypesFileInspector = (typesFile: SourceFile, label: string, accessor?: AccessorFacts) => void;
 
 /** The outcome for one command folder. */
 export interface ReversedCommand {
@@ -356,7 +356,7 @@ export class ReverseEngineer {
       : (typesFiles.find((f) => findAccessor(f) !== undefined) ?? typesFiles.find(isCommandTypes) ?? typesFiles[0]);
     const typesLabel = this.relative(typesFile.getFilePath());
     const accessor = chosen ?? findAccessor(typesFile);
-    inspect?.(typesFile, typesLabel);
+    inspect?.(typesFile, typesLabel, accessor);
     if (chosen) {
       const siblings = findAccessors(typesFile).map((a) => a.executeName ?? a.commandName).filter((n): n is string => n !== undefined && n !== chosenName);
       warn({ kind: 'shared-types-file', file: typesLabel, line: chosen.line, message: `${typesLabel} declares ${siblings.length + 1} commands (${[chosenName, ...siblings].join(', ')}); this spec is ${chosenName}'s, and its command classes are in ${this.relative(folder)}` });
