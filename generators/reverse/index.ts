@@ -5,6 +5,7 @@ import type { PlannedFile } from '../../shared/adapters/adapter.js';
 import type { ProjectConfig } from '../../shared/config/project-config.js';
 import { planV1Migration, type V1MigrationPlan } from '../../shared/reverse/migrate-v1-folder.js';
 import { ReverseEngineer, type ReversedCommand } from '../../shared/reverse/reverse-engineer.js';
+import { formatMigrationReport, migrationReport } from '../../shared/reverse/migration-report.js';
 import { formatRunSummary, formatRunWarnings, planSpecFiles, type SpecFilePlan, type WriteOutcome } from '../../shared/reverse/reverse-run.js';
 import { nodeSourceReader } from '../../shared/reverse/source-reader.js';
 import { ContinuumGenerator, ContinuumRunError } from '../_shared/continuum-generator.js';
@@ -117,6 +118,7 @@ export default class ReverseGenerator extends ContinuumGenerator {
     }
     const { results, plan } = this.outcome;
     this.log(formatRunSummary({ read: results.length, skipped: plan.skipped, outcomes, warnings: results.flatMap((r) => r.warnings), nothingWritten }));
+    this.log(formatMigrationReport(migrationReport(results, this.projectConfig)));
   }
 
   private get printsToStdout(): boolean {
