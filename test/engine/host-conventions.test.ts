@@ -86,3 +86,16 @@ describe('host conventions come from the project config (payload fields, access 
     assert.deepEqual(issues.map((i) => i.pointer).sort(), ['/accessLevel', '/environment']);
   });
 });
+
+describe('the generated unit test compiles when a required param has no sample value (TS6133 under noUnusedLocals)', () => {
+  after(removeHostProjects);
+
+  it('a required param of an imported type: no unused helper, and tsc --strict --noUnusedLocals passes', () => {
+    const text = JSON.stringify({ version: 2, name: 'user/touch', description: 'Touch a user', params: [{ name: 'userRef', type: 'UUID' }], results: [{ name: 'touched', type: 'boolean' }] });
+    const result = generateCommand({ specText: text, specFile: 'user-touch.json', config: defaultProjectConfig });
+    const unit = result.files.find((f) => f.path.endsWith('UserTouchCommand.test.ts'))!.content;
+    assert.doesNotMatch(unit, /function paramsOf/, 'no sample input: the helper is not written');
+    const run = typeCheckHost(makeHostProject(result.files.filter((f) => !f.path.endsWith('.json'))));
+    assert.equal(run.status, 0, run.output);
+  });
+});
