@@ -156,6 +156,8 @@ export class ReverseEngineer {
    * and has no Types file of its own. Empty for an ordinary command folder.
    */
   private sharedAccessors(folder: string, opened: SourceFile[]): AccessorFacts[] {
+    // A folder with its own command classes is an ordinary command (speed: its Types file is parsed once, later).
+    if (['server', 'browser'].some((side) => (this.reader.listFolder(posix.join(folder, side)) ?? []).some((e) => !e.isFolder && isSourceFile(e.name)))) return [];
     const commandsRoot = posix.join(this.root, this.config.roots.commands);
     const accessors: AccessorFacts[] = [];
     for (const path of this.typesFilesIn(folder)) {
@@ -511,11 +513,13 @@ export class ReverseEngineer {
     // A Types file holding more than this command's declarations (other commands, helpers, the user's
     // own types) is shared: regenerating merges into it (spec typesFile) instead of writing it whole.
     const regenerated = regeneratedExports(className, specParams, specResults, types);
-    const userCode = typesFile.getStatements().filter((s) => !Node.isImportDeclaration(s) && !statementNames(s).every((n) => regenerated.has(n)));
+    // Read on the compiler's own nodes: wrapping every statement costs more than the whole check.
+    const source = typesFile.compilerNode;
+    const userCode = source.statements.filter((s) => !ts.isImportDeclaration(s) && !statementNames(s).every((n) => regenerated.has(n)));
     const sharedFile = chosen !== undefined || userCode.length > 0 || hasGeneratedBlock(typesFile.getFullText());
     if (sharedFile && !chosen && userCode.length > 0) {
       const names = userCode.flatMap(statementNames);
-      warn({ kind: 'shared-types-file', file: typesLabel, line: userCode[0].getStartLineNumber(), message: `${typesLabel} also holds code of its own (${names.length > 0 ? names.join(', ') : 'statements'}); the spec names it as typesFile, so regenerating replaces only ${name}'s declarations and keeps the rest` });
+      warn({ kind: 'shared-types-file', file: typesLabel, line: source.getLineAndCharacterOfPosition(userCode[0].getStart(source)).line + 1, message: `${typesLabel} also holds code of its own (${names.length > 0 ? names.join(', ') : 'statements'}); the spec names it as typesFile, so regenerating replaces only ${name}'s declarations and keeps the rest` });
     }
     for (const path of sharedFile ? [] : [...serverPaths, ...browserPaths]) {
       for (const used of importsOf(this.reader.readFile(path) ?? '')) {
@@ -601,12 +605,9 @@ function importsOf(text: string): { specifier: string; names: string[]; line: nu
 }
 
 /** The names a top-level statement declares (an interface, type, enum, class, function or const). */
-function statementNames(statement: Node): string[] {
-  if (Node.isVariableStatement(statement)) return statement.getDeclarations().map((d) => d.getName());
-  if (Node.isInterfaceDeclaration(statement) || Node.isTypeAliasDeclaration(statement) || Node.isEnumDeclaration(statement) || Node.isClassDeclaration(statement) || Node.isFunctionDeclaration(statement)) {
-    const name = statement.getName();
-    return name ? [name] : [];
-  }
+function statementNames(statement: ts.Statement): string[] {
+  if (ts.isVariableStatement(statement)) return statement.declarationList.declarations.flatMap((d) => (ts.isIdentifier(d.name) ? [d.name.text] : []));
+  if ((ts.isInterfaceDeclaration(statement) || ts.isTypeAliasDeclaration(statement) || ts.isEnumDeclaration(statement) || ts.isClassDeclaration(statement) || ts.isFunctionDeclaration(statement)) && statement.name) return [statement.name.text];
   return [];
 }
 
