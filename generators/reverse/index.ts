@@ -107,11 +107,11 @@ export default class ReverseGenerator extends ContinuumGenerator {
       this.log(
         [
           'Migration summary',
-          `  v1 specs found       ${String(plan.files.length).padStart(4)}`,
+          `  v1 specs found       ${String(plan.files.length + plan.failed.length).padStart(4)}`,
           `  ${nothingWritten ? 'to migrate          ' : 'migrated to v2      '} ${String(nothingWritten ? plan.files.length : migrated).padStart(4)}`,
           `  kept on conflict     ${String(nothingWritten ? 0 : outcomes.filter((o) => o === 'kept').length).padStart(4)}`,
           `  already v2           ${String(plan.alreadyV2.length).padStart(4)}`,
-          `  not valid specs      ${String(plan.failed.length).padStart(4)}`,
+          `  not migrated         ${String(plan.failed.length).padStart(4)}  (not a spec, or its migration does not generate: the problems are above)`,
         ].join('\n'),
       );
       return;
