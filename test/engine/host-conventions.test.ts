@@ -85,6 +85,15 @@ describe('host conventions come from the project config (payload fields, access 
     const issues = issuesOf(spec({ accessLevel: 'public', environment: 'cloud' }));
     assert.deepEqual(issues.map((i) => i.pointer).sort(), ['/accessLevel', '/environment']);
   });
+
+  it('in one pass with the schema and type problems, in file order, with a did-you-mean', () => {
+    const fields = { params: [{ name: 'path', type: 'strng' }] };
+    const first = issuesOf(JSON.stringify({ version: 2, name: 'docs/read', description: 'Read', accessLevel: 'ownr', environment: 'cloud', ...fields }, null, 2));
+    assert.deepEqual(first.map((i) => i.pointer), ['/accessLevel', '/environment', '/params/0/type']);
+    assert.equal(first[0].suggestion, 'owner');
+    const second = issuesOf(JSON.stringify({ version: 2, name: 'docs/read', description: 'Read', environment: 'cloud', accessLevel: 'ownr', ...fields }, null, 2));
+    assert.deepEqual(second.map((i) => i.pointer), ['/environment', '/accessLevel', '/params/0/type']);
+  });
 });
 
 describe('the generated unit test compiles when a required param has no sample value (TS6133 under noUnusedLocals)', () => {

@@ -3,8 +3,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { defaultProjectConfig } from '../../shared/config/project-config.js';
 import { generateCommand } from '../../shared/engine.js';
-import { SpecError } from '../../shared/errors.js';
-import { exportedTypeNames, projectTypeIndex } from '../../shared/reverse/exported-types.js';
+import { SpecError, type SpecIssue } from '../../shared/errors.js';
+import { exportedTypeNames, projectTypeIndex, reExportedTypeNames } from '../../shared/reverse/exported-types.js';
 import { nodeSourceReader } from '../../shared/reverse/source-reader.js';
 import { removeTempProjects, runBin, tempProject } from '../support/generator-run.js';
 
@@ -56,10 +56,82 @@ describe('the type registry: names the spec does not declare, resolved against w
     assert.match(issue('SubsystemInfo', false).message, /unknown type SubsystemInfo/);
   });
 
-  it('the bin (fast path) resolves against the project it runs in', async () => {
+  for (const [path, env] of [
+    ['the fast path', {}],
+    ['the Yeoman path', { CONTINUUM_GEN_PATH: 'yeoman' }],
+  ] as const) {
+    it(`the bin (${path}) resolves against the project it runs in`, async () => {
+      const dir = tempProject({ ...PROJECT, 'gpu-usage.json': SPEC });
+      const run = await runBin(['command', '--spec=gpu-usage.json'], { cwd: dir, env });
+      assert.equal(run.code, 0, run.stderr);
+      assert.match(readFileSync(join(dir, 'src/commands/gpu/usage/shared/GpuUsageTypes.ts'), 'utf8'), /from '@shared\/generated\/gpu\/SubsystemInfo'/);
+    });
+  }
+
+  it('continuum-gen validate (the agent interface) consults the same registry', async () => {
     const dir = tempProject({ ...PROJECT, 'gpu-usage.json': SPEC });
-    const run = await runBin(['command', '--spec=gpu-usage.json'], { cwd: dir });
-    assert.equal(run.code, 0, run.stderr);
-    assert.match(readFileSync(join(dir, 'src/commands/gpu/usage/shared/GpuUsageTypes.ts'), 'utf8'), /from '@shared\/generated\/gpu\/SubsystemInfo'/);
+    const valid = await runBin(['validate', '--spec=gpu-usage.json'], { cwd: dir });
+    assert.equal(valid.code, 0, valid.stderr);
+    const bare = tempProject({ 'gpu-usage.json': SPEC });
+    const refused = await runBin(['validate', '--spec=gpu-usage.json'], { cwd: bare });
+    assert.equal(refused.code, 1);
+    assert.match(refused.stderr, /unknown type SubsystemInfo/);
+  });
+});
+
+/** The host's IPC composition: one plain re-export, a multi-line one with an alias, a value export. */
+const RUST_CORE_IPC = [
+  "export { resolveSocketPath } from './modules/base';",
+  "export type { HealthPingResult } from './modules/health';",
+  'export type {',
+  '\tMemoryPressureInfo,',
+  '\tSystemResourceSnapshot as ResourceSnapshot,',
+  "} from './modules/system_resources';",
+  '',
+].join('\n');
+const COMPOSITION = 'src/workers/continuum-core/bindings/RustCoreIPC';
+const HOST = {
+  [`${COMPOSITION}.ts`]: RUST_CORE_IPC,
+  'src/shared/generated/health/HealthPingResult.ts': 'export type HealthPingResult = { ok: boolean, };\n',
+};
+
+describe("the type registry's last source: the types the host's RustCoreIPC.ts re-exports", () => {
+  after(removeTempProjects);
+
+  const resultOf = (type: string): string => JSON.stringify({ version: 2, name: 'system/probe', description: 'Probe', results: [{ name: 'info', type }] });
+
+  it('indexes re-exported type names under their exported names, from the composition file; a name ts-rs also exports is that ts-rs file (one exporter)', () => {
+    const index = projectTypeIndex(tempProject(HOST), defaultProjectConfig, nodeSourceReader);
+    assert.deepEqual(index.lookup('MemoryPressureInfo'), [{ name: 'MemoryPressureInfo', from: COMPOSITION }]);
+    assert.deepEqual(index.lookup('ResourceSnapshot'), [{ name: 'ResourceSnapshot', from: COMPOSITION }]);
+    assert.deepEqual(index.lookup('SystemResourceSnapshot'), [], 'exported under its alias only');
+    assert.deepEqual(index.lookup('resolveSocketPath'), [], 'a value export is no type');
+    assert.deepEqual(index.lookup('HealthPingResult'), [{ name: 'HealthPingResult', from: '@shared/generated/health/HealthPingResult' }]);
+    assert.deepEqual(reExportedTypeNames(RUST_CORE_IPC), ['HealthPingResult', 'MemoryPressureInfo', 'ResourceSnapshot']);
+  });
+
+  it('generation imports a re-exported name from RustCoreIPC by a relative path, and the saved spec carries the import', () => {
+    const knownTypes = projectTypeIndex(tempProject(HOST), defaultProjectConfig, nodeSourceReader);
+    const result = generateCommand({ specText: resultOf('MemoryPressureInfo'), specFile: 'system-probe.json', config: defaultProjectConfig, knownTypes });
+    assert.match(result.files.find((f) => f.path.endsWith('SystemProbeTypes.ts'))!.content, /^import type \{ MemoryPressureInfo \} from '\.\.\/\.\.\/\.\.\/\.\.\/workers\/continuum-core\/bindings\/RustCoreIPC';$/m);
+    assert.deepEqual(JSON.parse(result.files.find((f) => f.path.endsWith('system-probe.json'))!.content).imports, [{ name: 'MemoryPressureInfo', from: COMPOSITION }]);
+  });
+
+  it('a misspelt re-exported name gets a did-you-mean suggestion from the registry; without the registry none', () => {
+    const knownTypes = projectTypeIndex(tempProject(HOST), defaultProjectConfig, nodeSourceReader);
+    const issueOf = (withRegistry: boolean): SpecIssue => {
+      try {
+        generateCommand({ specText: resultOf('MemoryPresureInfo'), specFile: 'system-probe.json', config: defaultProjectConfig, ...(withRegistry ? { knownTypes } : {}) });
+      } catch (error) {
+        if (error instanceof SpecError) return error.issues[0];
+        throw error;
+      }
+      return assert.fail('the misspelt name was accepted');
+    };
+    const issue = issueOf(true);
+    assert.match(issue.message, /unknown type MemoryPresureInfo/);
+    assert.equal(issue.suggestion, 'MemoryPressureInfo');
+    assert.match(issue.expected ?? '', /e\.g\. MemoryPressureInfo/);
+    assert.equal(issueOf(false).suggestion, undefined);
   });
 });

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { defaultProjectConfig } from '../../shared/config/project-config.js';
 import { generateCommand, type GenerationResult } from '../../shared/engine.js';
+import { SpecError } from '../../shared/errors.js';
 import { makeHostProject, removeHostProjects, typeCheckHost, writeFiles } from '../support/host-project.js';
 import { cargoUnavailable, generateProject, makeRustCrate, removeRustCrates, runCargo } from '../support/rust-project.js';
 
@@ -40,6 +41,19 @@ const fileOf = (result: GenerationResult, adapter: string, suffix: string): stri
 describe('untyped JSON (spec unknown): accepted by generation, spelled in every target', () => {
   after(removeHostProjects);
   after(removeRustCrates);
+
+  it('a default of untyped JSON may be any JSON value (checked to the leaf elsewhere), and tsc accepts it; the same default on a string is refused', () => {
+    const withDefault = (type: string): string =>
+      JSON.stringify({ version: 2, name: 'telemetry/tag', description: 'Tag telemetry', params: [{ name: 'extra', type, optional: true, default: { a: [1, 'x', null, { b: true }] } }] });
+    const result = generateCommand({ specText: withDefault('unknown'), specFile: 'telemetry-tag.json', config: defaultProjectConfig });
+    assert.match(result.files.find((f) => f.path.endsWith('TelemetryTagTypes.ts'))!.content, /extra: \{ a: \[1, 'x', null, \{ b: true \}\] \},/);
+    const run = typeCheckHost(makeHostProject(result.files.filter((f) => !f.path.endsWith('.json'))));
+    assert.equal(run.status, 0, run.output);
+    assert.throws(
+      () => generateCommand({ specText: withDefault('string'), specFile: 'telemetry-tag.json', config: defaultProjectConfig }),
+      (error: unknown) => error instanceof SpecError && error.issues.some((i) => i.pointer === '/params/0/default' && /expected a string/.test(i.message)),
+    );
+  });
 
   it('object resolves to the same untyped-JSON node as unknown', () => {
     const params = generate().model.params;
