@@ -1,233 +1,55 @@
 /**
- * The audit's rules: one entry per check, with an id that never changes once released
- * (`CG<number>-<name>`; reports, SARIF and dashboards key on it). A retired rule keeps its number.
+ * The audit's rules, registered in id order: each is one module under rules/ (its metadata and its
+ * check, as an ESLint rule is). Adding a rule is adding its file and its line here.
  */
-export type Severity = 'error' | 'warning' | 'note';
+import type { AuditRule, Severity } from './rule.js';
+import CG001_missing_spec from './rules/CG001-missing-spec.js';
+import CG002_missing_accessor from './rules/CG002-missing-accessor.js';
+import CG003_any_in_types from './rules/CG003-any-in-types.js';
+import CG004_missing_params from './rules/CG004-missing-params.js';
+import CG005_missing_result from './rules/CG005-missing-result.js';
+import CG006_spec_drift from './rules/CG006-spec-drift.js';
+import CG007_rust_module_missing from './rules/CG007-rust-module-missing.js';
+import CG008_rust_trait_missing from './rules/CG008-rust-trait-missing.js';
+import CG009_raw_execute from './rules/CG009-raw-execute.js';
+import CG010_orphan_spec from './rules/CG010-orphan-spec.js';
+import CG011_duplicate_spec_name from './rules/CG011-duplicate-spec-name.js';
+import CG012_unmanaged_service from './rules/CG012-unmanaged-service.js';
+import CG013_no_heal from './rules/CG013-no-heal.js';
+import CG014_unreadable from './rules/CG014-unreadable.js';
+import CG015_new_command_without_spec from './rules/CG015-new-command-without-spec.js';
+import CG016_untyped_json from './rules/CG016-untyped-json.js';
+import CG017_folder_name_mismatch from './rules/CG017-folder-name-mismatch.js';
+import CG018_duplicate_command from './rules/CG018-duplicate-command.js';
 
-export type RuleId =
-  | 'CG001-missing-spec'
-  | 'CG002-missing-accessor'
-  | 'CG003-any-in-types'
-  | 'CG004-missing-params'
-  | 'CG005-missing-result'
-  | 'CG006-spec-drift'
-  | 'CG007-rust-module-missing'
-  | 'CG008-rust-trait-missing'
-  | 'CG009-raw-execute'
-  | 'CG010-orphan-spec'
-  | 'CG011-duplicate-spec-name'
-  | 'CG012-unmanaged-service'
-  | 'CG013-no-heal'
-  | 'CG014-unreadable'
-  | 'CG015-new-command-without-spec'
-  | 'CG016-untyped-json'
-  | 'CG017-folder-name-mismatch'
-  | 'CG018-duplicate-command';
-
-export interface AuditRule {
-  readonly id: RuleId;
-  readonly severity: Severity;
-  /** `command`: about one command folder; `tree`: about the project as a whole (specs, sources, crate). */
-  readonly scope: 'command' | 'tree';
-  /** A violation of the generator's code patterns: counts against "N/M commands conform". */
-  readonly pattern: boolean;
-  /** One sentence: what the rule checks. */
-  readonly description: string;
-  /** How a finding is fixed. */
-  readonly help: string;
-  /** The summary line for the report (`39 commands missing static accessors`). */
-  readonly summary: (commands: number, findings: number) => string;
-  /** A few words for the top offenders by namespace (`no static accessors`). */
-  readonly label: string;
-}
-
-const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
+export type { AuditRule, Severity } from './rule.js';
 
 /** Every rule, in id order. */
-export const AUDIT_RULES: readonly AuditRule[] = [
-  {
-    id: 'CG001-missing-spec',
-    severity: 'warning',
-    scope: 'command',
-    pattern: false,
-    description: "A command folder has no spec in the specs folder (matched by the spec's name field, not its file name).",
-    help: 'Write the spec from the code with `continuum-gen reverse <command folder>`, or let `continuum-gen audit --fix` do it.',
-    summary: (c) => `${plural(c, 'command')} without a spec`,
-    label: 'no spec',
-  },
-  {
-    id: 'CG002-missing-accessor',
-    severity: 'error',
-    scope: 'command',
-    pattern: true,
-    description: 'The Types file has no static accessor (`export const <C> = { execute(...) { return Commands.execute(...) }, commandName }`), found in the syntax tree.',
-    help: '`continuum-gen audit --fix` inserts it in the generated shape when the params and result interfaces exist.',
-    summary: (c) => `${plural(c, 'command')} missing static accessors`,
-    label: 'no static accessors',
-  },
-  {
-    id: 'CG003-any-in-types',
-    severity: 'error',
-    scope: 'command',
-    pattern: true,
-    description: "`any` in a command's Types file (a type, a cast, a parameter): the host allows none.",
-    help: 'Name the shape: an interface in the Types file or under `types` in the spec.',
-    summary: (c, f) => `${plural(c, 'command')} with any casts in types (${plural(f, 'any', 'anys')})`,
-    label: 'any casts',
-  },
-  {
-    id: 'CG004-missing-params',
-    severity: 'warning',
-    scope: 'command',
-    pattern: true,
-    description: 'No interface in the Types file extends CommandParams (a command without params declares `_noParams?: never`).',
-    help: 'Declare `export interface <C>Params extends CommandParams { ... }`.',
-    summary: (c) => `${plural(c, 'command')} without a params interface`,
-    label: 'no params interface',
-  },
-  {
-    id: 'CG005-missing-result',
-    severity: 'warning',
-    scope: 'command',
-    pattern: true,
-    description: 'No interface in the Types file extends CommandResult.',
-    help: 'Declare `export interface <C>Result extends CommandResult { success: boolean; ... }`.',
-    summary: (c) => `${plural(c, 'command')} without a result interface`,
-    label: 'no result interface',
-  },
-  {
-    id: 'CG006-spec-drift',
-    severity: 'error',
-    scope: 'command',
-    pattern: false,
-    description: 'The spec and the code disagree: the code, read back by reverse, has a field the spec lacks, lacks one it has, types it or its optionality differently, gives a param another default, or runs in another environment or through another adapter.',
-    help: 'If the code is right: `continuum-gen reverse <command folder> --force` rewrites the spec; if the spec is right: regenerate with `continuum-gen command --spec=<spec file>`.',
-    summary: (c, f) => `${plural(c, 'command')} drifting from the spec (${plural(f, 'difference')})`,
-    label: 'spec drift',
-  },
-  {
-    id: 'CG007-rust-module-missing',
-    severity: 'error',
-    scope: 'command',
-    pattern: false,
-    description: 'A rust-ipc spec names a Rust module (rust.module, default modules/<first segment>) that the crate does not have.',
-    help: '`continuum-gen rust-module --spec=<spec file>` writes it.',
-    summary: (c) => `${plural(c, 'rust-ipc command')} whose Rust module is missing`,
-    label: 'Rust module missing',
-  },
-  {
-    id: 'CG008-rust-trait-missing',
-    severity: 'error',
-    scope: 'command',
-    pattern: false,
-    description: 'The Rust module of a rust-ipc spec does not implement a trait the spec lists (rust.traits), or ServiceModule.',
-    help: 'Add `impl <Trait> for <Module>` (regenerating with `continuum-gen rust-module --spec=<spec file>` writes the stubs).',
-    summary: (c, f) => `${plural(c, 'rust-ipc command')} whose module misses a listed trait (${plural(f, 'trait')})`,
-    label: 'Rust trait missing',
-  },
-  {
-    id: 'CG009-raw-execute',
-    severity: 'error',
-    scope: 'tree',
-    pattern: true,
-    description: 'A raw `Commands.execute(...)` call outside a static accessor, anywhere in the TypeScript sources.',
-    help: "Call the command's static accessor (`<C>.execute(...)` from its Types file) instead.",
-    summary: (_c, f) => `${plural(f, 'raw Commands.execute() call')} found`,
-    label: 'raw Commands.execute() calls',
-  },
-  {
-    id: 'CG010-orphan-spec',
-    severity: 'warning',
-    scope: 'tree',
-    pattern: false,
-    description: 'A command spec whose name no command folder has (trait-only specs are not commands and are not checked).',
-    help: 'Generate the command from it (`continuum-gen command --spec=<spec file>`) or delete the spec.',
-    summary: (_c, f) => `${plural(f, 'orphan spec')} (no command folder)`,
-    label: 'orphan specs',
-  },
-  {
-    id: 'CG011-duplicate-spec-name',
-    severity: 'error',
-    scope: 'tree',
-    pattern: false,
-    description: 'Two spec files claim the same command name; only the first in path order is used.',
-    help: 'Merge them into one file and delete the other.',
-    summary: (_c, f) => `${plural(f, 'duplicate spec name')}`,
-    label: 'duplicate spec names',
-  },
-  {
-    id: 'CG012-unmanaged-service',
-    severity: 'warning',
-    scope: 'tree',
-    pattern: false,
-    description: 'A Rust type implements ServiceModule but not ManagedService (health, pressure_response, shed_load, heal, shutdown).',
-    help: 'Implement ManagedService for it (a resource-owning module must); `continuum-gen trait --spec=specs/traits/managed-service.json` provides the trait.',
-    summary: (_c, f) => `${plural(f, 'Rust service module')} without ManagedService`,
-    label: 'no ManagedService',
-  },
-  {
-    id: 'CG013-no-heal',
-    severity: 'warning',
-    scope: 'tree',
-    pattern: false,
-    description: "A ManagedService implementation whose heal() is missing, still the generated TODO stub, or always returns false.",
-    help: 'Implement heal(): reconnect, reload, rebuild; return true when healed.',
-    summary: (_c, f) => `${plural(f, 'Rust module')} without heal() coverage`,
-    label: 'no heal()',
-  },
-  {
-    id: 'CG014-unreadable',
-    severity: 'warning',
-    scope: 'tree',
-    pattern: true,
-    description: 'A file or folder the audit could not read: a syntax error, a spec that is not a JSON object with a name, a symbolic link loop, no permission.',
-    help: 'Fix the file (the message says where); the audit skipped it.',
-    summary: (_c, f) => `${plural(f, 'file')} that cannot be read or parsed`,
-    label: 'unreadable files',
-  },
-  {
-    id: 'CG015-new-command-without-spec',
-    severity: 'error',
-    scope: 'command',
-    pattern: false,
-    description: 'A command folder that is new (untracked, staged, or added since the base ref) has no spec (audit --enforce).',
-    help: 'Write the spec from the code with `continuum-gen reverse <command folder>`, or create the command with `yo continuum:command`.',
-    summary: (c) => `${plural(c, 'new command')} without a spec`,
-    label: 'new without spec',
-  },
-  {
-    id: 'CG016-untyped-json',
-    severity: 'warning',
-    scope: 'command',
-    pattern: false,
-    description: 'A param, result or type field is untyped JSON (`unknown`, `object`, `Record<string, unknown>`): generation accepts it, but nothing checks its shape.',
-    help: 'Declare the shape under `types` in the spec (or as an interface in the Types file) and use its name.',
-    summary: (c, f) => `${plural(c, 'command')} with untyped JSON fields (${plural(f, 'field')})`,
-    label: 'untyped JSON',
-  },
-  {
-    id: 'CG017-folder-name-mismatch',
-    severity: 'warning',
-    scope: 'command',
-    pattern: false,
-    description: "A command folder's path and the name its code gives the command (accessor, commandName, super()) disagree: a folder copied from another command, or one moved.",
-    help: 'Rename the command in its code (accessor and classes) to the folder path, or move the folder to where its name says.',
-    summary: (c) => `${plural(c, 'command folder')} whose code names another command`,
-    label: 'folder and name disagree',
-  },
-  {
-    id: 'CG018-duplicate-command',
-    severity: 'error',
-    scope: 'command',
-    pattern: false,
-    description: 'Two command folders claim one command name: one of them answers to a name that is not its own.',
-    help: 'Give the copied folder its own name in its code, or delete it.',
-    summary: (c) => `${plural(c, 'command folder')} claiming a name another folder has`,
-    label: 'duplicate command names',
-  },
-];
+export const AUDIT_RULES = [
+  CG001_missing_spec,
+  CG002_missing_accessor,
+  CG003_any_in_types,
+  CG004_missing_params,
+  CG005_missing_result,
+  CG006_spec_drift,
+  CG007_rust_module_missing,
+  CG008_rust_trait_missing,
+  CG009_raw_execute,
+  CG010_orphan_spec,
+  CG011_duplicate_spec_name,
+  CG012_unmanaged_service,
+  CG013_no_heal,
+  CG014_unreadable,
+  CG015_new_command_without_spec,
+  CG016_untyped_json,
+  CG017_folder_name_mismatch,
+  CG018_duplicate_command,
+] as const satisfies readonly AuditRule[];
 
-const byId = new Map(AUDIT_RULES.map((rule) => [rule.id, rule]));
+/** A rule's id (`CG<number>-<name>`), never changed once released. */
+export type RuleId = (typeof AUDIT_RULES)[number]['id'];
+
+const byId = new Map<string, AuditRule>(AUDIT_RULES.map((rule) => [rule.id, rule]));
 
 export function ruleOf(id: RuleId): AuditRule {
   return byId.get(id)!;
