@@ -14,6 +14,7 @@ import { formatRunResult } from '../shared/agent/run-result.js';
 import { toolInfo } from '../shared/audit/tool-info.js';
 import { colourEnabled } from '../shared/colour.js';
 import { CONFIG_FILE, projectConfigFromText } from '../shared/config/load-project-config.js';
+import { interactivityFlagsOf, isInteractive } from '../shared/interactive.js';
 import { findProjectRoot, projectRootNotice } from '../shared/config/project-root.js';
 import { SpecError, describeRefusal, type SpecIssue } from '../shared/errors.js';
 import { extraAdapterIds, onlyAdapter, type SpecRun, type SpecRunOptions } from '../shared/run/spec-run.js';
@@ -56,8 +57,6 @@ function parseFastOptions(argv: readonly string[]): FastOptions | undefined {
   }
   return options.spec === undefined ? undefined : options;
 }
-
-const interactive = (argv: readonly string[]): boolean => !argv.includes('--no-interactive') && process.stdin.isTTY === true;
 
 /** A sink that prints nothing (the MCP server, whose stdout is the protocol). */
 export const silentSink: CommitSink = { status: () => undefined, line: () => undefined };
@@ -171,7 +170,7 @@ export async function fastRun(argv: readonly string[]): Promise<number | undefin
     onlyAdapters: FAST_SUB_GENERATORS.get(subGenerator),
     settings: options.settings,
     // A --json run is a machine's: it never hands a conflict to a question.
-    canAsk: interactive(argv) && !options.json,
+    canAsk: isInteractive(interactivityFlagsOf(argv)),
     sink: streamSink(process.stderr, colour),
     colour,
     verbose: options.verbose,

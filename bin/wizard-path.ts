@@ -13,6 +13,7 @@ import { accessLevelsOf } from '../shared/config/project-config.js';
 import type { KnownTypes } from '../shared/reverse/exported-types.js';
 import { CONFIG_FILE, projectConfigFromText } from '../shared/config/load-project-config.js';
 import { findProjectRoot, projectRootNotice } from '../shared/config/project-root.js';
+import { interactivityFlagsOf, isInteractive } from '../shared/interactive.js';
 import { SpecError, describeRefusal } from '../shared/errors.js';
 import { draftIssues, type SpecDraft } from '../shared/run/draft-check.js';
 import { DraftKeeper, draftLines, isDraftFile, readDraft } from '../shared/run/draft-file.js';
@@ -57,7 +58,7 @@ function parseWizardLine(args: readonly string[]): WizardLine | undefined {
 
 /** Does this command line start the wizard here: `command`, in a terminal, no spec (or a draft), only the wizard's flags? */
 export function wantsWizard(argv: readonly string[]): boolean {
-  if (argv[0] !== 'command' || process.stdin.isTTY !== true) return false;
+  if (argv[0] !== 'command' || !isInteractive(interactivityFlagsOf(argv))) return false;
   const line = parseWizardLine(argv.slice(1));
   return line !== undefined && (line.values.spec === undefined || isDraftFile(line.values.spec));
 }

@@ -9,6 +9,7 @@ import { specFileName } from './model/naming.js';
 import { didYouMean } from './model/naming.js';
 import { resolveCommandModelWithIssues, type ResolveOptions } from './model/resolve-model.js';
 import { serialiseSpec } from './spec/canonical-spec.js';
+import { adapterOfSpec } from './spec/spec-defaults.js';
 import { inspectSpec } from './spec/load-spec.js';
 
 export interface GenerateRequest {
@@ -78,7 +79,7 @@ export function generateCommand(request: GenerateRequest): GenerationResult {
       return undefined;
     }
   };
-  const adapterId = loaded.spec.adapter ?? { server: 'server-only', browser: 'browser-only', both: 'full-stack' }[loaded.spec.environment ?? 'server'];
+  const adapterId = adapterOfSpec(loaded.spec);
   const adapter = registry.get(adapterId);
   if (!adapter) {
     const suggestion = didYouMean(adapterId, registry.ids());

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import Generator, { type BaseFeatures, type BaseOptions, type PromptQuestion } from 'yeoman-generator';
 import type { FilePlan } from '../../shared/adapters/adapter.js';
 import { CONFIG_FILE, projectConfigFromText } from '../../shared/config/load-project-config.js';
+import { isInteractive } from '../../shared/interactive.js';
 import { findProjectRoot, projectRootNotice, type ProjectRoot } from '../../shared/config/project-root.js';
 import type { ProjectConfig } from '../../shared/config/project-config.js';
 import { COMMAND_LINE } from '../../shared/agent/run-result.js';
@@ -136,13 +137,10 @@ export abstract class ContinuumGenerator extends Generator {
     return options[camelCaseOption(name)] ?? options[name];
   }
 
-  /** Interactive only when stdin is a terminal, unless --interactive / --no-interactive says otherwise. */
+  /** The run's interactivity, by the one rule (shared/interactive.ts). */
   protected get interactive(): boolean {
     const flag = this.optionValue('interactive');
-    if (typeof flag === 'boolean') return flag;
-    // A --json run is a machine's: its stdout is the result, never a question.
-    if (this.optionValue('json') === true) return false;
-    return process.stdin.isTTY === true;
+    return isInteractive({ ...(typeof flag === 'boolean' ? { interactive: flag } : {}), json: this.optionValue('json') === true });
   }
 
   /**

@@ -1,8 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CONFIG_KEY, resolveProjectConfig, type ProjectConfig } from '../config/project-config.js';
+import { CONFIG_FILE, projectConfigSource, withConfigLines, type LocateInConfig } from '../config/load-project-config.js';
+import type { ProjectConfig } from '../config/project-config.js';
 import { SpecError } from '../errors.js';
-import { parseJsonSource } from '../spec/json-source.js';
 import type { AdapterOptions, GeneratorAdapter } from './adapter.js';
 import { resolveAdapterOptions } from './adapter-options.js';
 import { loadProjectAdapters, type LoadedAdapters } from './plugin-loader.js';
@@ -77,23 +77,9 @@ export function formatAdapterListing(descriptions: readonly AdapterDescription[]
  * For front ends without Yeoman's file system (the bin's `adapters` listing): the project config
  * from <projectRoot>/.yo-rc.json (defaults when there is none), and where its pointers are.
  */
-export function readProjectConfig(projectRoot: string): { config: ProjectConfig; locate: (pointer: string) => { line: number; column: number } | undefined } {
-  const path = join(projectRoot, '.yo-rc.json');
-  if (!existsSync(path)) return { config: resolveProjectConfig(undefined), locate: () => undefined };
-  const source = parseJsonSource(readFileSync(path, 'utf8'), '.yo-rc.json');
-  const document = source.value;
-  const raw = document !== null && typeof document === 'object' && !Array.isArray(document) ? (document as Record<string, unknown>)[CONFIG_KEY] : undefined;
-  return { config: withLines(() => resolveProjectConfig(raw, '.yo-rc.json'), source.locate), locate: source.locate };
-}
-
-/** Run a step, adding line:column to the .yo-rc.json issues of a SpecError it throws. */
-function withLines<T>(step: () => T, locate: (pointer: string) => { line: number; column: number } | undefined): T {
-  try {
-    return step();
-  } catch (error) {
-    if (error instanceof SpecError) throw new SpecError(error.issues.map((i) => (i.file === '.yo-rc.json' ? { ...i, ...locate(i.pointer) } : i)));
-    throw error;
-  }
+export function readProjectConfig(projectRoot: string): { config: ProjectConfig; locate: LocateInConfig } {
+  const path = join(projectRoot, CONFIG_FILE);
+  return projectConfigSource(existsSync(path) ? readFileSync(path, 'utf8') : undefined);
 }
 
 /** `continuum-gen adapters`: the listing of built-in and project-local adapters of the project at projectRoot. */
@@ -108,7 +94,7 @@ export async function projectAdapterDescriptions(projectRoot: string): Promise<A
   try {
     loaded = await loadProjectAdapters(projectRoot, config);
   } catch (error) {
-    return withLines(() => {
+    return withConfigLines(() => {
       throw error;
     }, locate);
   }

@@ -1,8 +1,7 @@
-import { CONFIG_KEY, unsafeRelativePath, type ProjectConfig } from '../config/project-config.js';
+import { CONFIG_FILE, CONFIG_KEY, unsafeRelativePath, type ProjectConfig } from '../config/project-config.js';
 import { SpecError, describeValue, pointerOf, type SpecIssue } from '../errors.js';
 import type { AdapterOptionDeclaration, AdapterOptionValue, AdapterOptions, GeneratorAdapter } from './adapter.js';
 
-const CONFIG_FILE = '.yo-rc.json';
 
 const isPlainObject = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value);
 

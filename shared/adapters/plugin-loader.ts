@@ -10,7 +10,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, isAbsolute, join, posix, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { CONFIG_KEY, unsafeRelativePath, type PluginDeclaration, type ProjectConfig } from '../config/project-config.js';
+import { CONFIG_FILE, CONFIG_KEY, unsafeRelativePath, type PluginDeclaration, type ProjectConfig } from '../config/project-config.js';
 import { SpecError, describeValue, type SpecIssue } from '../errors.js';
 import type { AdapterOptionDeclaration, AdapterOptions, FilePlan, GeneratorAdapter, PlannedFile } from './adapter.js';
 import { optionValueProblem } from './adapter-options.js';
@@ -21,7 +21,6 @@ import { globSync } from 'tinyglobby';
 import { nodeProbe } from '../write/node-tree.js';
 import { ProjectPaths, platformNameLimits } from '../write/path-safety.js';
 
-const CONFIG_FILE = '.yo-rc.json';
 const OPTION_TYPES = ['string', 'path', 'boolean', 'string-map', 'type-map'];
 
 /** Where a registered project-local adapter came from. */

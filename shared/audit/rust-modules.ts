@@ -1,5 +1,5 @@
-import { snakeCase } from '../model/naming.js';
 import type { CommandSpecV2 } from '../spec/command-spec.js';
+import { defaultRustModule } from '../spec/spec-defaults.js';
 import type { AuditContext, AuditedCommand } from './context.js';
 import { moduleFileCandidates, type RustFile } from './rust-crate.js';
 
@@ -23,7 +23,7 @@ export function rustIpcModules(context: AuditContext): RustIpcModule[] {
     if (command.spec === undefined) continue;
     const spec = context.specIndex.byName.get(command.name)?.spec;
     if (spec?.adapter !== 'rust-ipc') continue;
-    const modulePath = spec.rust?.module ?? `modules/${snakeCase(command.name.split('/')[0])}`;
+    const modulePath = spec.rust?.module ?? defaultRustModule(command.name);
     const candidates = moduleFileCandidates(context.config.roots.rustCrate, modulePath);
     const moduleFile = candidates.map((c) => byPath.get(c)).find((f) => f !== undefined);
     modules.push({ command, specFile: command.spec, spec, modulePath, candidates, ...(moduleFile ? { moduleFile } : {}) });

@@ -160,13 +160,16 @@ export const defaultProjectConfig: ProjectConfig = {
   payload: HOST_PAYLOAD,
 };
 
+/** The project's config file, at the project root (Yeoman's), holding the CONFIG_KEY entry. */
+export const CONFIG_FILE = '.yo-rc.json';
+
 export const CONFIG_KEY = 'generator-continuum';
 
 /**
  * Validate a user's config (the generator-continuum entry of .yo-rc.json) and merge it over the
  * defaults. Imports are added to the defaults, not replacing them, unless a name repeats.
  */
-export function resolveProjectConfig(raw: unknown, file = '.yo-rc.json'): ProjectConfig {
+export function resolveProjectConfig(raw: unknown, file = CONFIG_FILE): ProjectConfig {
   if (raw === undefined || raw === null) return defaultProjectConfig;
   const issues: SpecIssue[] = validateWithSchema('project-config', raw, file, `/${CONFIG_KEY}`);
   const user = raw as Partial<{ roots: Partial<ProjectConfig['roots']>; importPaths: Partial<ProjectConfig['importPaths']>; imports: ImportDeclaration[]; packageScope: string; allowSymlinks: string[]; rust: NonNullable<ProjectConfig['rust']>; adapterOptions: Record<string, Record<string, unknown>>; adapters: PluginDeclaration[]; accessLevels: string[]; payload: Partial<PayloadConfig> }>;

@@ -4,6 +4,7 @@ import type { KnownTypes } from '../reverse/exported-types.js';
 import type { JsonSource } from '../spec/json-source.js';
 import type { AdapterId, CommandSpecV2, Environment, SpecField, SpecTypeField } from '../spec/command-spec.js';
 import { canonicalSpec } from '../spec/canonical-spec.js';
+import { adapterOfSpec, ENVIRONMENT_OF_ADAPTER, environmentOfSpec } from '../spec/spec-defaults.js';
 import { SPEC_LIMITS } from '../spec/limits.js';
 import { TypeSyntaxError, parseTypeString } from '../types/type-grammar.js';
 import { namedReferences, type TypeNode } from '../types/type-tree.js';
@@ -11,20 +12,6 @@ import type { CommandModel, EnumDeclaration, FieldModel, ResolvedImport, TaggedU
 import { defaultValueProblems, fieldNameProblem } from './field-rules.js';
 import { closestNames, commandClassName, commandNameProblem, didYouMean, pascalCase } from './naming.js';
 import { methodTypeNodes, resolveTraits } from './resolve-traits.js';
-
-const ENVIRONMENT_OF_ADAPTER: Readonly<Record<AdapterId, Environment | undefined>> = {
-  'server-only': 'server',
-  'browser-only': 'browser',
-  'full-stack': 'both',
-  'rust-ipc': 'server',
-  'trait-only': undefined,
-};
-
-const ADAPTER_OF_ENVIRONMENT: Readonly<Record<Environment, AdapterId>> = {
-  server: 'server-only',
-  browser: 'browser-only',
-  both: 'full-stack',
-};
 
 const RUST_ADAPTERS: readonly AdapterId[] = ['rust-ipc', 'trait-only'];
 
@@ -85,9 +72,9 @@ export function resolveCommandModelWithIssues(spec: CommandSpecV2, source: JsonS
   }
 
   // Adapter and environment decide each other when only one is given; both given must agree.
-  const adapter: AdapterId = spec.adapter ?? ADAPTER_OF_ENVIRONMENT[spec.environment ?? 'server'];
+  const adapter: AdapterId = adapterOfSpec(spec);
   const impliedEnvironment = ENVIRONMENT_OF_ADAPTER[adapter];
-  const environment: Environment = spec.environment ?? impliedEnvironment ?? 'server';
+  const environment: Environment = environmentOfSpec(spec);
   // A Rust-backed command may also have a browser side (it delegates to the server, like full-stack).
   const allowedEnvironments: readonly Environment[] = adapter === 'rust-ipc' ? ['server', 'both'] : impliedEnvironment ? [impliedEnvironment] : [];
   if (spec.environment && impliedEnvironment && !allowedEnvironments.includes(spec.environment)) {

@@ -1,14 +1,13 @@
 import { payloadOf, type ProjectConfig } from '../config/project-config.js';
 import { shippedTraitCatalog } from '../adapters/trait-only/trait-catalog.js';
-import { commandClassName, snakeCase } from '../model/naming.js';
+import { commandClassName } from '../model/naming.js';
 import { canonicalSpec } from '../spec/canonical-spec.js';
-import type { AdapterId, CommandSpecV2, Environment, SpecField, SpecTypeDeclaration } from '../spec/command-spec.js';
+import { ADAPTER_OF_ENVIRONMENT, adapterOfSpec, defaultCommandPrefix, defaultRustModule, environmentOfSpec } from '../spec/spec-defaults.js';
+import type { AdapterId, CommandSpecV2, SpecField, SpecTypeDeclaration } from '../spec/command-spec.js';
 import { isV1Spec, migrateV1Spec } from '../spec/migrate-v1.js';
 import { parseTypeString } from '../types/type-grammar.js';
 import { namedReferences, typeToSpecText } from '../types/type-tree.js';
 
-const ADAPTER_OF_ENVIRONMENT: Readonly<Record<Environment, AdapterId>> = { server: 'server-only', browser: 'browser-only', both: 'full-stack' };
-const ENVIRONMENT_OF_ADAPTER: Readonly<Partial<Record<AdapterId, Environment>>> = { 'server-only': 'server', 'browser-only': 'browser', 'full-stack': 'both', 'rust-ipc': 'server' };
 
 /** Type text in the grammar's canonical spelling (`Array<T>` -> `T[]`, spacing), or as given when it does not parse. */
 function canonicalType(text: string): string {
@@ -37,8 +36,8 @@ function referencedNames(text: string): string[] {
 export function normaliseSpec(document: unknown, config: ProjectConfig): CommandSpecV2 {
   const spec = structuredClone(isV1Spec(document) ? migrateV1Spec(document as Record<string, unknown>) : (document as CommandSpecV2));
   delete spec.$schema;
-  const adapter: AdapterId = spec.adapter ?? ADAPTER_OF_ENVIRONMENT[spec.environment ?? 'server'];
-  spec.environment = spec.environment ?? ENVIRONMENT_OF_ADAPTER[adapter] ?? 'server';
+  const adapter: AdapterId = adapterOfSpec(spec);
+  spec.environment = environmentOfSpec(spec);
   spec.adapter = adapter === ADAPTER_OF_ENVIRONMENT[spec.environment] ? undefined : adapter;
   spec.accessLevel = spec.accessLevel ?? 'internal';
   if (spec.className === commandClassName(spec.name)) delete spec.className;
@@ -103,10 +102,9 @@ export function normaliseSpec(document: unknown, config: ProjectConfig): Command
  */
 function normaliseRustBlock(spec: CommandSpecV2, config: ProjectConfig): CommandSpecV2['rust'] {
   if (!spec.rust) return undefined;
-  const first = spec.name.split('/')[0];
   const rust = { ...spec.rust };
-  if (rust.module === `modules/${snakeCase(first)}`) delete rust.module;
-  if (rust.command_prefix === `${first}/`) delete rust.command_prefix;
+  if (rust.module === defaultRustModule(spec.name)) delete rust.module;
+  if (rust.command_prefix === defaultCommandPrefix(spec.name)) delete rust.command_prefix;
   let implied = new Set<string>();
   try {
     const catalog = shippedTraitCatalog(config);

@@ -1,4 +1,4 @@
-import { CONFIG_KEY, type ProjectConfig } from '../../config/project-config.js';
+import { CONFIG_FILE, CONFIG_KEY, type ProjectConfig } from '../../config/project-config.js';
 import type { SpecIssue } from '../../errors.js';
 import { pointerOf } from '../../errors.js';
 import type { CommandModel, FieldModel } from '../../model/command-model.js';
@@ -122,7 +122,7 @@ function kotlinCheck(model: CommandModel, _config: ProjectConfig, options: Adapt
   const issues = [...unsupportedDeclarationIssues(KOTLIN_ADAPTER_ID, model), ...derivedNameIssues(KOTLIN_ADAPTER_ID, model, commandDerivedNames(model))];
   const base = basePackage(options);
   if (!/^[a-z_][a-z0-9_]*(\.[a-z_][a-z0-9_]*)*$/.test(base)) {
-    issues.push({ file: '.yo-rc.json', pointer: `/${CONFIG_KEY}/adapterOptions/kotlin/package`, message: 'option package of adapter kotlin is not a Kotlin package name', found: JSON.stringify(base), expected: 'lowercase dot-separated identifiers, e.g. com.example.commands' });
+    issues.push({ file: CONFIG_FILE, pointer: `/${CONFIG_KEY}/adapterOptions/kotlin/package`, message: 'option package of adapter kotlin is not a Kotlin package name', found: JSON.stringify(base), expected: 'lowercase dot-separated identifiers, e.g. com.example.commands' });
   }
   issues.push(...mappingIssues(KOTLIN_ADAPTER_ID, model, (site) => void kotlinType(site.field.type, model, options)));
   for (const e of enums(model)) {

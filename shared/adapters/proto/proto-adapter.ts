@@ -1,4 +1,4 @@
-import { CONFIG_KEY, type ProjectConfig } from '../../config/project-config.js';
+import { CONFIG_FILE, CONFIG_KEY, type ProjectConfig } from '../../config/project-config.js';
 import type { SpecIssue } from '../../errors.js';
 import { pointerOf } from '../../errors.js';
 import type { CommandModel, FieldModel } from '../../model/command-model.js';
@@ -151,7 +151,7 @@ function protoCheck(model: CommandModel, _config: ProjectConfig, options: Adapte
   const issues = [...unsupportedDeclarationIssues(PROTO_ADAPTER_ID, model), ...derivedNameIssues(PROTO_ADAPTER_ID, model, derived)];
   const base = basePackage(options);
   if (!/^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/.test(base)) {
-    issues.push({ file: '.yo-rc.json', pointer: `/${CONFIG_KEY}/adapterOptions/proto/package`, message: 'option package of adapter proto is not a proto package name', found: JSON.stringify(base), expected: 'dot-separated identifiers, e.g. acme.commands' });
+    issues.push({ file: CONFIG_FILE, pointer: `/${CONFIG_KEY}/adapterOptions/proto/package`, message: 'option package of adapter proto is not a proto package name', found: JSON.stringify(base), expected: 'dot-separated identifiers, e.g. acme.commands' });
   }
   issues.push(...mappingIssues(PROTO_ADAPTER_ID, model, (site) => void protoFieldType(site.field, model, options)));
   for (const e of enums(model)) {

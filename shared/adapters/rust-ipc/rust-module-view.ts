@@ -3,6 +3,7 @@ import type { ProjectConfig } from '../../config/project-config.js';
 import type { CommandModel, InterfaceDeclaration } from '../../model/command-model.js';
 import { camelCase, pascalCase, snakeCase } from '../../model/naming.js';
 import { rustIdent } from '../../render/rust-renderer.js';
+import { defaultCommandPrefix, defaultRustModule } from '../../spec/spec-defaults.js';
 import { moduleName, rustLayout, rustModuleFile, type RustLayout } from '../rust-shared/rust-layout.js';
 import type { WireDeclaration } from '../rust-shared/rust-wire.js';
 
@@ -40,9 +41,9 @@ export interface RustModuleNames {
 
 export function rustModuleNames(model: CommandModel, config: ProjectConfig): RustModuleNames {
   const layout = rustLayout(config);
-  const modulePath = model.rust?.module ?? `modules/${snakeCase(model.segments[0])}`;
+  const modulePath = model.rust?.module ?? defaultRustModule(model.name);
   const module = moduleName(modulePath);
-  const commandPrefix = model.rust?.command_prefix ?? `${model.segments[0]}/`;
+  const commandPrefix = model.rust?.command_prefix ?? defaultCommandPrefix(model.name);
   const rest = model.name.startsWith(commandPrefix) && model.name.length > commandPrefix.length ? model.name.slice(commandPrefix.length) : model.segments[model.segments.length - 1];
   let method = snakeCase(rest) || 'run';
   if (TAKEN_METHODS.has(method)) method = `${method}_command`;

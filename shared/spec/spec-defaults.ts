@@ -1,0 +1,46 @@
+import { snakeCase } from '../model/naming.js';
+import type { AdapterId, CommandSpecV2, Environment } from './command-spec.js';
+
+/**
+ * What a spec means when it leaves something out: the one home of these facts, read by the engine,
+ * the model, reverse's normal form and the audit alike.
+ */
+
+/** The environment a spec without one (and without an adapter implying one) runs in. */
+export const DEFAULT_ENVIRONMENT: Environment = 'server';
+
+/** The adapter a spec without one gets, by its environment. */
+export const ADAPTER_OF_ENVIRONMENT: Readonly<Record<Environment, AdapterId>> = {
+  server: 'server-only',
+  browser: 'browser-only',
+  both: 'full-stack',
+};
+
+/** The environment an adapter implies (trait-only writes no command, so it implies none). */
+export const ENVIRONMENT_OF_ADAPTER: Readonly<Record<AdapterId, Environment | undefined>> = {
+  'server-only': 'server',
+  'browser-only': 'browser',
+  'full-stack': 'both',
+  'rust-ipc': 'server',
+  'trait-only': undefined,
+};
+
+/** The spec's adapter: the one it names, else the one its environment (default server) implies. */
+export function adapterOfSpec(spec: Pick<CommandSpecV2, 'adapter' | 'environment'>): AdapterId {
+  return spec.adapter ?? ADAPTER_OF_ENVIRONMENT[spec.environment ?? DEFAULT_ENVIRONMENT];
+}
+
+/** The spec's environment: the one it names, else the one its adapter implies, else the default. */
+export function environmentOfSpec(spec: Pick<CommandSpecV2, 'adapter' | 'environment'>): Environment {
+  return spec.environment ?? ENVIRONMENT_OF_ADAPTER[adapterOfSpec(spec)] ?? DEFAULT_ENVIRONMENT;
+}
+
+/** rust.module when the spec has none: `modules/<first segment, snake_case>`. */
+export function defaultRustModule(commandName: string): string {
+  return `modules/${snakeCase(commandName.split('/')[0])}`;
+}
+
+/** rust.command_prefix when the spec has none: `<first segment>/`. */
+export function defaultCommandPrefix(commandName: string): string {
+  return `${commandName.split('/')[0]}/`;
+}
