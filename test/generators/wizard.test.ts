@@ -148,6 +148,20 @@ describe('the command wizard (yeoman-test answers)', () => {
     deepStrictEqual([spec.className, spec.params], ['DocReader', [{ name: 'path', type: 'string[]' }]]);
   });
 
+  it('refuses a field name the engine refuses ($x, toString), by the engine\'s own rule, and keeps asking', async () => {
+    const dir = tempProject();
+    const result = await runWizard(
+      dir,
+      { ...TOP, addParam1: true, param1Name: ['$x', 'toString', 'path'], param1Type: 'string', addParam2: false, addResult1: false },
+      { draft: join(tempProject(), 'x.draft.json') },
+    );
+    equal(asked(result).filter((n) => n === 'param1Name').length, 3);
+    const said = saidLines(result).join('\n');
+    match(said, /field name "\$x" is not an identifier/);
+    match(said, /field name "toString" is a member of every JavaScript object/);
+    deepStrictEqual(JSON.parse(read(dir, 'src/generator/specs/docs-read.json')).params, [{ name: 'path', type: 'string' }]);
+  });
+
   it("offers the project's own access levels, and accepts a type the project exports (the registry the run imports it from)", async () => {
     const dir = tempProject({
       '.yo-rc.json': JSON.stringify({ 'generator-continuum': { accessLevels: ['public', 'internal'] } }),
