@@ -1,17 +1,12 @@
 import { chmodSync, existsSync, readFileSync, statSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
 import type { BaseFeatures, BaseOptions } from 'yeoman-generator';
-import type { PlannedFile } from '../../shared/adapters/adapter.js';
-import { runAudit, type AuditResult } from '../../shared/audit/audit.js';
-import { planFixes, type FixPlan } from '../../shared/audit/fix-plan.js';
 import { GitProblem, hookTarget, newCommandFolders, repositoryOf, resolveBase, type HookTarget } from '../../shared/audit/git.js';
-import { OverlayReader } from '../../shared/audit/overlay-reader.js';
 import { hookBlock, withHookBlock } from '../../shared/audit/pre-commit-hook.js';
-import { auditFails, formatTextReport, jsonReport, sarifReport, severityCounts, type ReportContext } from '../../shared/audit/report.js';
+import { formatTextReport, jsonReport } from '../../shared/audit/report.js';
 import type { FailOn } from '../../shared/audit/rules.js';
-import { toolInfo } from '../../shared/audit/tool-info.js';
-import { AuditTreeReader } from '../../shared/audit/tree-reader.js';
 import type { ProjectConfig } from '../../shared/config/project-config.js';
+import { describeFixes, planAuditRun, type AuditRun, type AuditRunOptions } from '../../shared/run/audit-run.js';
 import { ContinuumGenerator, ContinuumRunError } from '../_shared/continuum-generator.js';
 import { auditOptions, FAIL_ON_VALUES } from './options.js';
 
@@ -28,9 +23,7 @@ const toPosix = (path: string): string => path.split(sep).join('/');
 export default class AuditGenerator extends ContinuumGenerator {
   private projectConfig!: ProjectConfig;
   private failOn: FailOn = 'error';
-  private audit: AuditResult | undefined;
-  private context!: ReportContext;
-  private fixes: FixPlan | undefined;
+  private planned: AuditRun | undefined;
   private hook: { target: HookTarget; content: string; before: string | undefined } | undefined;
 
   constructor(args: string[], options: BaseOptions, features?: BaseFeatures) {
@@ -63,26 +56,24 @@ export default class AuditGenerator extends ContinuumGenerator {
       return;
     }
     const enforce = this.optionValue('enforce') === true;
-    let baseLabel: string | undefined;
-    const reader = new AuditTreeReader();
-    const options = { projectRoot, config: this.projectConfig, reader, mode: enforce ? ('enforce' as const) : ('full' as const) };
-    let audit: AuditResult;
+    let enforced: Pick<AuditRunOptions, 'classifyNew' | 'baseLabel'> = {};
     if (enforce) {
       const repository = this.gitStep(() => repositoryOf(projectRoot));
       const given = this.optionValue('base');
       const base = this.gitStep(() => resolveBase(repository, typeof given === 'string' && given !== '' ? given : undefined));
-      baseLabel = base.label;
-      audit = runAudit({ ...options, classifyNew: (folders) => newCommandFolders(repository, this.projectConfig.roots.commands, folders, base) });
-    } else {
-      audit = runAudit(options);
+      enforced = { baseLabel: base.label, classifyNew: (folders) => newCommandFolders(repository, this.projectConfig.roots.commands, folders, base) };
     }
-    if (this.optionValue('fix') === true) {
-      this.fixes = planFixes(audit, projectRoot, this.projectConfig, reader);
-      // The report describes the tree as the fixes leave it.
-      if (this.fixes.files.length > 0) audit = runAudit({ ...options, reader: new OverlayReader(reader, this.fixes.files.map((f) => ({ path: `${projectRoot}/${f.path}`, content: f.content }))) });
-    }
-    this.audit = audit;
-    this.context = { tool: toolInfo(), failOn: this.failOn, specsRoot: this.projectConfig.roots.specs, ...(baseLabel !== undefined ? { base: baseLabel } : {}) };
+    const sarif = this.optionValue('sarif');
+    this.planned = planAuditRun({
+      projectRoot,
+      config: this.projectConfig,
+      mode: enforce ? 'enforce' : 'full',
+      failOn: this.failOn,
+      fix: this.optionValue('fix') === true,
+      ...enforced,
+      ...(typeof sarif === 'string' && sarif !== '' ? { sarifPath: this.fromContext(sarif) } : {}),
+      read: (path) => (existsSync(path) ? readFileSync(path, 'utf8') : undefined),
+    });
   }
 
   async writing(): Promise<void> {
@@ -91,18 +82,8 @@ export default class AuditGenerator extends ContinuumGenerator {
       if (this.hook.before !== this.hook.content) await this.writePlan([{ path: this.hook.target.path, content: this.hook.content }], { overwrite: [this.hook.target.path] });
       return;
     }
-    const files: PlannedFile[] = [...(this.fixes?.files ?? [])];
-    const overwrite = (this.fixes?.files ?? []).filter((f) => f.kind === 'accessor').map((f) => f.path);
-    const sarif = this.optionValue('sarif');
-    if (typeof sarif === 'string' && sarif !== '') {
-      const path = this.fromContext(sarif);
-      const content = `${JSON.stringify(sarifReport(this.audit!, this.context), null, 2)}\n`;
-      if (!existsSync(path) || readFileSync(path, 'utf8') !== content) {
-        files.push({ path, content });
-        overwrite.push(path);
-      }
-    }
-    if (files.length > 0) await this.writePlan(files, { overwrite });
+    const { files, overwrite } = this.planned!;
+    if (files.length > 0) await this.writePlan(files, { overwrite: [...overwrite] });
   }
 
   end(): void {
@@ -114,24 +95,11 @@ export default class AuditGenerator extends ContinuumGenerator {
       this.log(`pre-commit hook (${target.kind}): ${this.shown(target.path)} ${dryRun && state !== 'unchanged' ? `would be ${state}` : state}; it runs \`continuum-gen audit --enforce\``);
       return;
     }
-    const audit = this.audit!;
-    if (this.fixes) {
-      for (const file of this.fixes.files) this.log(`${dryRun ? 'would fix' : 'fixed'}  ${file.summary}`);
-      for (const line of this.fixes.warnings) this.log(`warning ${line}`);
-      for (const line of this.fixes.refused) this.log(`not fixed  ${line}`);
-      if (this.fixes.files.length === 0 && this.fixes.refused.length === 0) this.log('nothing to fix mechanically');
-    }
-    if (this.optionValue('json') === true) process.stdout.write(`${JSON.stringify(jsonReport(audit, this.context), null, 2)}\n`);
-    else this.log(formatTextReport(audit, this.context));
-    if (auditFails(audit, this.failOn)) {
-      const counts = severityCounts(audit.findings);
-      const duplicates = audit.findings.filter((f) => f.ruleId === 'CG018-duplicate-command').length;
-      const what =
-        audit.mode === 'enforce'
-          ? `${audit.findings.filter((f) => f.ruleId === 'CG015-new-command-without-spec').length} new command folder(s) without a spec${duplicates > 0 ? `, ${duplicates} claiming another folder's command name` : ''}`
-          : `${counts.error} error(s), ${counts.warning} warning(s)`;
-      throw new ContinuumRunError(`audit${audit.mode === 'enforce' ? ' --enforce' : ''} failed (--fail-on=${this.failOn}): ${what}; see the report above.`);
-    }
+    const { audit, fixes, context, failure } = this.planned!;
+    if (fixes) for (const line of describeFixes(fixes, dryRun)) this.log(line);
+    if (this.optionValue('json') === true) process.stdout.write(`${JSON.stringify(jsonReport(audit, context), null, 2)}\n`);
+    else this.log(formatTextReport(audit, context));
+    if (failure !== undefined) throw new ContinuumRunError(failure);
   }
 
   /** A path typed on the command line is relative to the shell's folder. */
