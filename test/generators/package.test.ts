@@ -35,7 +35,7 @@ describe('the npm pack tarball, installed into a temporary project', function ()
   after(removeTempProjects);
 
   it('ships the compiled generators and bin, templates, schemas and specs; no TypeScript sources, no compiled tests', () => {
-    for (const path of ['dist/generators/command/index.js', 'dist/generators/app/index.js', 'dist/bin/continuum-gen.js', 'dist/shared/engine.js', 'schemas/command-spec-v2.schema.json', 'package.json']) ok(packed.includes(path), `${path} is packed`);
+    for (const path of ['dist/generators/command/index.js', 'dist/generators/app/index.js', 'dist/bin/continuum-gen.cjs', 'dist/shared/engine.js', 'schemas/command-spec-v2.schema.json', 'package.json']) ok(packed.includes(path), `${path} is packed`);
     ok(packed.some((p) => p.startsWith('templates/command/')));
     deepStrictEqual(packed.filter((p) => p.endsWith('.ts') || p.startsWith('dist/test/') || p.startsWith('generators/')), []);
   });
