@@ -53,6 +53,5 @@ await build({
   // The sources locate the package from their own URL; in the bundle that is the bundle's.
   define: { 'import.meta.url': '__bundleUrl' },
   banner: { js: "const __bundleUrl = require('node:url').pathToFileURL(__filename).href;" },
-  minify: process.env.MINIFY === '1',
   logLevel: 'warning',
 });
