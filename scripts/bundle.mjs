@@ -1,5 +1,7 @@
 /**
- * Build step: bundle the bin's CLI and its fast path (bin/cli.ts and everything it imports, npm
+ * Build steps of the bin's start-up, after tsc. (1) The listing of the sub-generators' names and
+ * summaries (dist/generators/sub-generators.json), so that the Yeoman path imports only the one it
+ * runs. (2) Bundle the bin's CLI and its fast path (bin/cli.ts and everything it imports, npm
  * packages included) into one CommonJS module, dist/bin/cli.bundle.cjs, with a source map, so a
  * spec-driven run loads two modules instead of ~170. The lazily imported paths (the Yeoman
  * path, the MCP server, the agent commands) stay outside: they load tsc's output from dist/bin/.
@@ -35,6 +37,9 @@ const fdirCommonJs = {
     bundle.onResolve({ filter: /^fdir$/ }, (args) => ({ path: createRequire(join(args.resolveDir, 'index.js')).resolve('fdir') }));
   },
 };
+
+const { writeSubGeneratorListing } = await import(new URL('../dist/generators/_shared/sub-generators.js', import.meta.url).href);
+await writeSubGeneratorListing();
 
 await build({
   absWorkingDir: root,

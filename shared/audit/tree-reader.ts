@@ -44,7 +44,8 @@ export class AuditTreeReader implements SourceReader {
       if (!QUIET_CODES.has(codeOf(error))) this.report(path, 'unreadable', `folder cannot be listed (${codeOf(error)})`);
       return undefined;
     }
-    const here = this.realPath(path);
+    // The folder's own real path matters only beside a link (most folders have none).
+    let here: string | null | undefined;
     const listed: FolderEntry[] = [];
     for (const entry of entries) {
       const full = posix.join(path, entry.name);
@@ -63,6 +64,7 @@ export class AuditTreeReader implements SourceReader {
         continue;
       }
       const isFolder = safeIsFolder(target);
+      here ??= this.realPath(path);
       if (isFolder && here !== null && (here === target || here.startsWith(`${target}/`))) {
         this.report(full, 'symlink-loop', `is a symbolic link to ${target === here ? 'its own folder' : 'a folder that contains it'} (a loop); skipped`);
         continue;
