@@ -3,7 +3,7 @@
  * peak memory that every Node process of the run reports when it exits (a --require'd reporter,
  * passed down through NODE_OPTIONS so child processes report too).
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -62,6 +62,36 @@ export class Meter {
     };
   }
 }
+
+/**
+ * How long a command takes to print its first question in a terminal (`script` gives it one):
+ * the time until a `?` appears on the screen; the process is killed then. Undefined when the
+ * machine has no `script` (util-linux) or no question came within 30 s.
+ */
+export function timeToFirstQuestion(args: readonly string[], cwd: string): Promise<number | undefined> {
+  return new Promise((resolve) => {
+    const start = performance.now();
+    const child = spawn('script', ['-qfec', [process.execPath, ...args].map(shellQuote).join(' '), '/dev/null'], { cwd, stdio: ['pipe', 'pipe', 'ignore'], detached: true });
+    let screen = '';
+    const end = (elapsed: number | undefined): void => {
+      clearTimeout(timer);
+      try {
+        process.kill(-child.pid!, 'SIGKILL');
+      } catch {
+        // already gone
+      }
+      resolve(elapsed);
+    };
+    const timer = setTimeout(() => end(undefined), 30_000);
+    child.on('error', () => end(undefined));
+    child.stdout!.on('data', (chunk: Buffer) => {
+      screen += chunk.toString();
+      if (screen.includes('?')) end(performance.now() - start);
+    });
+  });
+}
+
+const shellQuote = (word: string): string => `'${word.replaceAll("'", "'\\''")}'`;
 
 export function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);

@@ -67,26 +67,8 @@ function baseName(text: string): string {
   return text.replace(/<.*$/s, '').split('.').pop()!.trim();
 }
 
-/**
- * What a question about a parsed file answers, kept per parse: reverse and audit ask the same
- * file several times. A file changed through ts-morph is parsed anew (another compiler node), so
- * it is read again. The answer is shared: callers do not change it.
- */
-function perParse<A extends unknown[], T>(read: (sourceFile: SourceFile, ...rest: A) => T, key: (...rest: A) => string = () => ''): (sourceFile: SourceFile, ...rest: A) => T {
-  const answers = new WeakMap<ts.SourceFile, Map<string, T>>();
-  return (sourceFile, ...rest) => {
-    let known = answers.get(sourceFile.compilerNode);
-    if (!known) answers.set(sourceFile.compilerNode, (known = new Map()));
-    const at = key(...rest);
-    if (!known.has(at)) known.set(at, read(sourceFile, ...rest));
-    return known.get(at)!;
-  };
-}
-
 /** Every interface extending `base` (CommandParams / CommandResult), and aliases `= base & { ... }`, in file order. */
-export const payloadDeclarations: (sourceFile: SourceFile, base: string) => PayloadDeclaration[] = perParse(readPayloadDeclarations, (base: string) => base);
-
-function readPayloadDeclarations(sourceFile: SourceFile, base: string): PayloadDeclaration[] {
+export function payloadDeclarations(sourceFile: SourceFile, base: string): PayloadDeclaration[] {
   const baseNames = localNamesOf(sourceFile, base);
   const found: PayloadDeclaration[] = [];
   const typeParametersOf = (node: InterfaceDeclaration | TypeAliasDeclaration): Map<string, TsTypeNode | undefined> =>
@@ -156,9 +138,7 @@ function executeCalls(node: Node): { name?: string; paramsType?: string; resultT
  * The static accessor: an exported const holding an object literal (or a class with statics)
  * whose `execute` calls Commands.execute, or that carries a `commandName` string.
  */
-export const findAccessor: (sourceFile: SourceFile) => AccessorFacts | undefined = perParse(readAccessor);
-
-function readAccessor(sourceFile: SourceFile): AccessorFacts | undefined {
+export function findAccessor(sourceFile: SourceFile): AccessorFacts | undefined {
   const candidates: AccessorFacts[] = [];
   for (const statement of sourceFile.getVariableStatements()) {
     for (const declaration of statement.getDeclarations()) {
