@@ -232,7 +232,7 @@ async function main(): Promise<void> {
     ...rows.map((r) => `| ${r.what} | ${r.cpu ?? ''} | ${r.cpuRatio ?? ''} | ${r.wall} | ${r.wallRatio ?? ''} | ${r.notes} |`),
   ].join('\n');
   const total = (performance.now() - started) / 1000;
-  const about = `Measured by \`npm run bench\` in one run of ${total.toFixed(0)} s on ${machine()}. Medians of ${RUNS} runs (${HEAVY_RUNS} for the yeoman-environment, batch, audit and reverse rows), taken round-robin; CPU is user + system time of every process of a run; "vs. node" is the ratio to bare \`node -e 0\` in the same run. Audit and reverse times are the engine's run inside its process (trees generated beforehand in ${(setupMs / 1000).toFixed(0)} s, not measured).`;
+  const about = `Measured by \`npm run bench\` in one run of ${total.toFixed(0)} s on ${machine()}. Medians of ${RUNS} runs (${HEAVY_RUNS} for the yeoman-environment, wizard, batch and 352-command audit and reverse rows, ${LARGE_RUNS} for the 5,000-command ones), taken round-robin; CPU is user + system time of every process of a run; "vs. node" is the ratio to bare \`node -e 0\` in the same run. Audit and reverse times are the engine's run inside its process (trees generated beforehand in ${(setupMs / 1000).toFixed(0)} s, not measured).`;
   const report = `${about}\n\n${table}\n\nThe issue's targets in this run:\n\n${targetLines}`;
   process.stdout.write(`${report}\n`);
   if (process.argv.includes('--readme')) writeReadme(report);

@@ -3,7 +3,7 @@ import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fixturesDir, repoRoot, specsDir } from '../support/paths.js';
 import { binPath, listFiles, removeTempProjects, runBin, snapshotFiles, tempProject, type BinRun } from '../support/generator-run.js';
-import { bundleInputs, modulesLoadedBy } from '../support/module-graph.js';
+import { bundleInputs, bundlePath, modulesLoadedBy } from '../support/module-graph.js';
 
 const STATUS_LINE = /^\s*(create|identical|conflict|force|skip) (\S+)$/;
 
@@ -152,6 +152,14 @@ describe('startup budget of the fast path (module graph, not timing)', function 
     for (const heavy of HEAVY) assert.ok(!inputs.some((input) => `/${input}`.includes(heavy)), `the bundle holds ${heavy}`);
     // Lazy paths stay outside, loaded from tsc's files when a run needs them.
     for (const lazy of ['bin/yeoman-path.ts', 'bin/mcp-server.ts', 'bin/agent-commands.ts', 'shared/reverse/', 'shared/audit/audit.ts']) assert.ok(!inputs.some((input) => input.startsWith(lazy)), `the bundle holds ${lazy}`);
+  });
+
+  it("the bundle's only import() is the importer the entry replaces (code run from V8's code cache cannot import() on Node 20)", () => {
+    // Comments (JSDoc `{import('vinyl')}` in the packages) are not calls.
+    const calls = readFileSync(bundlePath, 'utf8')
+      .split('\n')
+      .filter((line) => /\bimport\(/.test(line) && !/^\s*(\/\/|\*|\/\*)/.test(line));
+    assert.deepEqual(calls.map((line) => line.trim()), ['importer = (url) => import(url);'], 'an import() in the bundle: use importModule (shared/import-module.ts)');
   });
 
   for (const [cache, env] of [['with the code cache', {}], ['with Node\'s loader (NODE_DISABLE_COMPILE_CACHE=1)', { NODE_DISABLE_COMPILE_CACHE: '1' }]] as const) {
