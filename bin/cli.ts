@@ -20,6 +20,11 @@ const AGENT_COMMANDS: Readonly<Record<string, (rest: string[]) => Promise<number
   schema: async (rest) => (await besideThis<typeof import('./agent-commands.js')>('./agent-commands.js')).schemaCommand(rest),
 };
 
+let fastPathRan = false;
+
+/** Did this run take the fast path? (The entry keeps the code cache of such runs: the ones whose start-up matters.) */
+export const ranFastPath = (): boolean => fastPathRan;
+
 async function main(argv: string[]): Promise<number> {
   const [first = '', ...rest] = argv;
   if (Object.hasOwn(AGENT_COMMANDS, first)) return AGENT_COMMANDS[first](rest);
@@ -28,6 +33,7 @@ async function main(argv: string[]): Promise<number> {
     // In the bundle (scripts/bundle.mjs): loaded, not imported.
     const { fastRun } = await import('./fast-path.js');
     const code = await fastRun(argv);
+    fastPathRan = code !== undefined;
     if (code !== undefined) return code;
   }
   const { runWithYeoman } = await besideThis<typeof import('./yeoman-path.js')>('./yeoman-path.js');

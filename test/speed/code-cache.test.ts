@@ -49,6 +49,29 @@ describe('the code cache of the bin (compiled code kept between runs)', function
     assert.equal(statSync(join(folder, file)).mtimeMs, written, 'V8 rejected the cache, so the run wrote it again');
   });
 
+  it('a run that does not take the fast path (--help) leaves the cache of the bundle unwritten', async () => {
+    const folder = join(tempProject(), 'cache');
+    const help = await runCached(['--help'], folder);
+    assert.equal(help.code, 0, help.stderr);
+    assert.deepEqual(cacheFiles(folder), []);
+    assert.equal((await runCached(docsRead(tempProject()), folder)).code, 0);
+    assert.equal(cacheFiles(folder).length, 1, 'the fast path wrote it (the check can fail)');
+  });
+
+  it('an audit keeps the TypeScript compiler and ts-morph in the cache too; a second audit accepts them and reports the same', async () => {
+    const folder = join(tempProject(), 'cache');
+    const audit = ['audit', `--cwd=${join(fixturesDir, 'audit-tree')}`, '--json'];
+    const first = await runBin(audit, { cwd: repoRoot, stdin: 'closed', env: { NODE_COMPILE_CACHE: folder }, timeoutMs: 120_000 });
+    const cached = cacheFiles(folder);
+    for (const file of ['typescript.js', 'ts-morph.js']) assert.ok(cached.some((name) => name.includes(`-${file}-`)), `${file} in ${cached.join(', ')}`);
+    const written = new Map(cached.map((name) => [name, statSync(join(folder, name)).mtimeMs]));
+    const second = await runBin(audit, { cwd: repoRoot, stdin: 'closed', env: { NODE_COMPILE_CACHE: folder }, timeoutMs: 120_000 });
+    assert.equal(second.code, first.code, second.stderr);
+    assert.ok(first.stdout.includes('"findings"'), first.stdout.slice(0, 200));
+    assert.equal(second.stdout, first.stdout);
+    for (const [name, mtimeMs] of written) assert.equal(statSync(join(folder, name)).mtimeMs, mtimeMs, `${name} was written again (rejected)`);
+  });
+
   it('a cache file V8 rejects is replaced, and the run is not affected', async () => {
     const folder = join(tempProject(), 'cache');
     assert.equal((await runCached(docsRead(tempProject()), folder)).code, 0);
