@@ -250,8 +250,9 @@ describe('startup budget of the fast path (module graph, not timing)', function 
       assert.ok(inputs.some((input) => input.startsWith(held)), `the bundle holds ${held}`);
     }
     for (const heavy of HEAVY) assert.ok(!inputs.some((input) => `/${input}`.includes(heavy)), `the bundle holds ${heavy}`);
-    // Lazy paths stay outside, loaded from tsc's files when a run needs them.
-    for (const lazy of ['bin/yeoman-path.ts', 'bin/mcp-server.ts', 'bin/agent-commands.ts', 'shared/reverse/', 'shared/audit/audit.ts']) assert.ok(!inputs.some((input) => input.startsWith(lazy)), `the bundle holds ${lazy}`);
+    // Lazy paths stay outside, loaded from tsc's files when a run needs them. (The project's type
+    // registry, shared/reverse/exported-types.ts, is read by every generate, so it is inside.)
+    for (const lazy of ['bin/yeoman-path.ts', 'bin/mcp-server.ts', 'bin/agent-commands.ts', 'bin/wizard-path.ts', 'shared/reverse/reverse-engineer.ts', 'shared/reverse/reverse-run.ts', 'shared/audit/audit.ts']) assert.ok(!inputs.some((input) => input.startsWith(lazy)), `the bundle holds ${lazy}`);
   });
 
   it("the bundle's only import() is the importer the entry replaces (code run from V8's code cache cannot import() on Node 20)", () => {
