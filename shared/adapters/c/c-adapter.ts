@@ -1,4 +1,5 @@
 import type { ProjectConfig } from '../../config/project-config.js';
+import { cComment, cCommentText } from '../../targets/c/c-text.js';
 import type { SpecIssue } from '../../errors.js';
 import { pointerOf } from '../../errors.js';
 import type { CommandModel, FieldModel } from '../../model/command-model.js';
@@ -15,7 +16,6 @@ import {
   importsUsed,
   lowerSnake,
   mappingIssues,
-  oneLine,
   paramsTypeName,
   resolveNamed,
   resultTypeName,
@@ -64,7 +64,6 @@ export const cOptions: readonly AdapterOptionDeclaration[] = [
 export const cIdentifier = (name: string): string => (C_RESERVED_WORDS.has(name) ? `${name}_` : name);
 export const cFieldName = (wire: string): string => cIdentifier(lowerSnake(wire));
 
-const cComment = (text: string | undefined, indent = ''): string => (text ? `${indent}/** ${oneLine(text).replace(/\*\//g, '*\\/')} */\n` : '');
 
 /** `char *` + `items` -> `char **items`; `double` + `items` -> `double *items`. */
 const pointerTo = (type: string, name: string): string => `${type.endsWith('*') ? type : `${type} `}*${name}`;
@@ -195,7 +194,7 @@ function cView(model: CommandModel, options: AdapterOptions | undefined) {
       return {
         name: e.name,
         comment: cComment(e.description),
-        values: e.values.map((value, i) => ({ comment: cComment(e.valueDescriptions?.[i], '    '), line: `${upperSnake(e.name)}_${upperSnake(value)} = ${i}${i < e.values.length - 1 ? ',' : ''} /* ${JSON.stringify(value).replace(/\*\//g, '*\\/')} */` })),
+        values: e.values.map((value, i) => ({ comment: cComment(e.valueDescriptions?.[i], '    '), line: `${upperSnake(e.name)}_${upperSnake(value)} = ${i}${i < e.values.length - 1 ? ',' : ''} /* ${cCommentText(JSON.stringify(value))} */` })),
         toString: `const char *${stem}_to_string(${e.name} value);`,
         fromString: `bool ${stem}_from_string(const char *text, ${e.name} *value);`,
       };

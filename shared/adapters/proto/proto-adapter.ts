@@ -1,4 +1,5 @@
 import { CONFIG_KEY, type ProjectConfig } from '../../config/project-config.js';
+import { protoComment, protoCommentText } from '../../targets/proto/proto-text.js';
 import type { SpecIssue } from '../../errors.js';
 import { pointerOf } from '../../errors.js';
 import type { CommandModel, FieldModel } from '../../model/command-model.js';
@@ -15,7 +16,6 @@ import {
   importsUsed,
   lowerSnake,
   mappingIssues,
-  oneLine,
   paramsTypeName,
   reservedNameMap,
   resolveNamed,
@@ -57,7 +57,6 @@ export const protoOptions: readonly AdapterOptionDeclaration[] = [
 
 const PROTO_RESERVED = reservedNameMap([[['Any', 'Empty', 'Timestamp', 'Duration', 'Struct', 'Value'], 'is a well-known protobuf type name; pick another to avoid confusion with google.protobuf']]);
 
-const protoComment = (text: string | undefined, indent = ''): string => (text ? `${indent}// ${oneLine(text)}\n` : '');
 
 /** protoc's default JSON name of a field: lowerCamelCase of its snake_case name. */
 export function protocJsonName(fieldName: string): string {
@@ -120,7 +119,7 @@ function protoView(model: CommandModel, options: AdapterOptions | undefined) {
       comment: protoComment(e.description),
       values: [
         { comment: '', line: `${upperSnake(e.name)}_UNSPECIFIED = 0;` },
-        ...e.values.map((value, i) => ({ comment: protoComment(e.valueDescriptions?.[i], '  '), line: `${protoEnumValueName(e.name, value)} = ${i + 1}; // ${JSON.stringify(value)}` })),
+        ...e.values.map((value, i) => ({ comment: protoComment(e.valueDescriptions?.[i], '  '), line: `${protoEnumValueName(e.name, value)} = ${i + 1}; // ${protoCommentText(JSON.stringify(value))}` })),
       ],
     })),
     messages: structSources(model).map((source) => ({

@@ -1,4 +1,5 @@
 import type { ProjectConfig } from '../../config/project-config.js';
+import { pythonCommentText, pythonDocstring, pythonString } from '../../targets/python/python-text.js';
 import type { SpecIssue } from '../../errors.js';
 import type { CommandModel, FieldModel } from '../../model/command-model.js';
 import { renderTemplate } from '../../render/template-engine.js';
@@ -12,7 +13,6 @@ import {
   importedTypes,
   lowerSnake,
   mappingIssues,
-  oneLine,
   paramsTypeName,
   reservedNameMap,
   resolveNamed,
@@ -79,20 +79,7 @@ const pythonModuleName = (model: CommandModel): string => {
   return PYTHON_KEYWORDS.has(name) ? `${name}_` : name;
 };
 
-/** A Python string literal the way repr() quotes it: single quotes unless the text holds one and no double quote. */
-export function pythonString(text: string): string {
-  const quote = text.includes("'") && !text.includes('"') ? '"' : "'";
-  const body = text
-    .replace(/\\/g, '\\\\')
-    .replace(new RegExp(quote, 'g'), `\\${quote}`)
-    .replace(/\n/g, '\\n')
-    .replace(/\r/g, '\\r')
-    .replace(/\t/g, '\\t')
-    .replace(/[\u0000-\u001f\u007f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
-  return `${quote}${body}${quote}`;
-}
-
-const pythonDocstring = (text: string, indent: string): string => `${indent}"""${oneLine(text).replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"""\n`;
+export { pythonString };
 
 function pythonType(node: FieldModel['type'], model: CommandModel, options: AdapterOptions | undefined): string {
   return spellType(
@@ -146,7 +133,7 @@ function pythonView(model: CommandModel, options: AdapterOptions | undefined) {
     importLines: pythonImportLines(model, options),
     usesLiteral: enums(model).length > 0,
     aliases: enums(model).map((e) => ({
-      comment: e.description ? `# ${oneLine(e.description)}\n` : '',
+      comment: e.description ? `# ${pythonCommentText(e.description)}\n` : '',
       line: `${e.name} = Literal[${e.values.map(pythonString).join(', ')}]`,
     })),
     classes,

@@ -1,4 +1,6 @@
 import { posix } from 'node:path';
+import { rustDocInlineText, rustFormatString } from '../../targets/rust/rust-text.js';
+import { tsCommentText } from '../../targets/typescript/typescript-text.js';
 import type { ProjectConfig } from '../../config/project-config.js';
 import { composeIpcMixin } from '../../edits/ipc-composition.js';
 import { registerRustModule } from '../../edits/rust-module-registration.js';
@@ -204,7 +206,7 @@ function planRustIpc(model: CommandModel, config: ProjectConfig, catalog: TraitC
       testName: names.method.replace(/^r#/, ''),
       paramsStruct: names.paramsStruct,
       resultStruct: names.resultStruct,
-      notImplemented: rustString(`${model.name}: not implemented yet (${names.structName}::${names.method} in ${names.crateRelativeFile}); params: `),
+      notImplemented: rustFormatString(`${model.name}: not implemented yet (${names.structName}::${names.method} in ${names.crateRelativeFile}); params: `),
       schemaParams: model.params.map((p) => ({ name: rustString(p.name), type: rustString(jsonSchemaType(p.type, model)), required: !p.optional, description: rustString(p.description ?? '') })),
       requestDocs: [...new Set(requests.map((r) => JSON.stringify(r)))].map(rustRawString),
       badParams: badParams === undefined ? undefined : rustRawString(badParams),
@@ -216,7 +218,7 @@ function planRustIpc(model: CommandModel, config: ProjectConfig, catalog: TraitC
     path: names.moduleFile,
     content: renderTemplate('rust', 'module.rs', {
       ...names,
-      description: model.description,
+      description: rustDocInlineText(model.description),
       generatedTypesDir: `${names.layout.generatedTypes}/${names.module}`,
       startupFile: names.layout.startup ? `${names.layout.crateRoot}/${names.layout.startup.file}` : 'the host start-up code (by hand: the project config turns the edit off)',
       uses,
@@ -236,7 +238,7 @@ function planRustIpc(model: CommandModel, config: ProjectConfig, catalog: TraitC
     content: renderTemplate('ipc-mixin', 'mixin.ts', {
       ...names,
       command: model.name,
-      description: model.description.replace(/\*\//g, '*\\/'),
+      description: tsCommentText(model.description),
       wireImports,
       typeReexports,
       moduleFileInProject: names.moduleFile,

@@ -1,4 +1,5 @@
 import { pointerOf, type SpecIssue } from '../../errors.js';
+import { rustJsonLiteral } from '../../targets/rust/rust-text.js';
 import type { CommandModel, EnumDeclaration, FieldModel, InterfaceDeclaration, ResolvedImport, TaggedUnionDeclaration, TypeDeclaration } from '../../model/command-model.js';
 import { pascalCase, snakeCase } from '../../model/naming.js';
 import {
@@ -57,11 +58,7 @@ export interface WireTests {
 }
 
 /** A JSON document as a Rust raw string literal. */
-export function rustRawString(text: string): string {
-  let hashes = '';
-  while (text.includes(`"${hashes}`)) hashes += '#';
-  return `r${hashes}"${text}"${hashes}`;
-}
+export const rustRawString = rustJsonLiteral;
 
 function walk(node: TypeNode, visit: (n: TypeNode) => void): void {
   visit(node);
