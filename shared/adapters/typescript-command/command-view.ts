@@ -278,7 +278,8 @@ export function buildCommandView(model: CommandModel, config: ProjectConfig, sid
   });
 
   const cliExamples = model.examples.length > 0 ? model.examples.map((e) => markdownFencedLine(e.command)) : [`./jtag ${model.name}`];
-  const usageExamples = [`const result = await ${C}.execute(${sampleInput});`];
+  // Printed inside a JSDoc block too: `*\/` in a string literal is the same string, and cannot end the comment.
+  const usageExamples = [`const result = await ${C}.execute(${sampleInput.replace(/\*\//g, '*\\/')});`];
   const allFields = [...model.params, ...model.results, ...model.types.flatMap((t) => (t.kind === 'interface' ? t.fields : []))];
 
   return {
