@@ -1,5 +1,5 @@
 import type { ProjectConfig } from '../../config/project-config.js';
-import { cComment, cCommentText } from '../../targets/c/c-text.js';
+import { C_HEADER_MACROS, C_RESERVED, C_RESERVED_WORDS, cComment, cCommentText } from '../../targets/c/c-text.js';
 import type { SpecIssue } from '../../errors.js';
 import { pointerOf } from '../../errors.js';
 import type { CommandModel, FieldModel } from '../../model/command-model.js';
@@ -29,16 +29,7 @@ import {
 export const C_ADAPTER_ID = 'c';
 const TEMPLATES = 'c';
 
-/** C11 keywords, the names the header's own includes define, and C++ keywords (the header is also C++). */
-export const C_RESERVED_WORDS: ReadonlySet<string> = new Set([
-  'auto', 'break', 'case', 'char', 'const', 'continue', 'default', 'do', 'double', 'else', 'enum', 'extern', 'float', 'for', 'goto', 'if', 'inline', 'int', 'long',
-  'register', 'restrict', 'return', 'short', 'signed', 'sizeof', 'static', 'struct', 'switch', 'typedef', 'union', 'unsigned', 'void', 'volatile', 'while',
-  'bool', 'true', 'false', 'size_t', 'int64_t', 'NULL',
-  'alignas', 'alignof', 'and', 'and_eq', 'asm', 'bitand', 'bitor', 'catch', 'char8_t', 'char16_t', 'char32_t', 'class', 'compl', 'concept', 'consteval', 'constexpr',
-  'constinit', 'const_cast', 'co_await', 'co_return', 'co_yield', 'decltype', 'delete', 'dynamic_cast', 'explicit', 'export', 'friend', 'mutable', 'namespace',
-  'new', 'noexcept', 'not', 'not_eq', 'nullptr', 'operator', 'or', 'or_eq', 'private', 'protected', 'public', 'reinterpret_cast', 'requires', 'static_assert',
-  'static_cast', 'template', 'this', 'thread_local', 'throw', 'try', 'typeid', 'typename', 'using', 'virtual', 'wchar_t', 'xor', 'xor_eq',
-]);
+export { C_RESERVED_WORDS };
 
 export const cTypeMapping: AdapterTypeMapping = {
   language: 'C (C11 header, usable from C++)',
@@ -236,6 +227,11 @@ function cCheck(model: CommandModel, _config: ProjectConfig, options: AdapterOpt
   }
   for (const e of enums(model)) {
     issues.push(...distinctNames(C_ADAPTER_ID, model.specFile, `enum ${e.name}`, e.values.map((value) => ({ source: value, name: upperSnake(value) === '' ? '' : `${upperSnake(e.name)}_${upperSnake(value)}`, pointer: pointerOf('types', e.name) }))));
+    // INT8_MAX from enum Int8's value max: the header's includes define it as a macro.
+    for (const value of e.values) {
+      const constant = `${upperSnake(e.name)}_${upperSnake(value)}`;
+      if (C_HEADER_MACROS.has(constant)) issues.push({ file: model.specFile, pointer: pointerOf('types', e.name), message: `adapter c: the value ${JSON.stringify(value)} of ${e.name} would be the constant ${constant}, a macro of <stdint.h>, <stddef.h> or <stdbool.h>`, found: JSON.stringify(value), expected: 'another value or enum name' });
+    }
   }
   return issues;
 }
@@ -250,6 +246,7 @@ export function cAdapter(): GeneratorAdapter {
     id: C_ADAPTER_ID,
     description: 'C: one header per command with structs, enums and function prototypes, include guards and extern "C" guards',
     writes: ['<outputDir>/<name_segments>.h'],
+    reservedNames: C_RESERVED,
     options: cOptions,
     typeMapping: cTypeMapping,
     check: cCheck,

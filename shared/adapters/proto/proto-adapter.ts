@@ -153,6 +153,16 @@ function protoCheck(model: CommandModel, _config: ProjectConfig, options: Adapte
   }
   for (const source of structSources(model)) {
     issues.push(...distinctNames(PROTO_ADAPTER_ID, model.specFile, `message ${source.name}`, source.fields.map((f, i) => ({ source: f.name, name: protoFieldName(f.name), pointer: source.pointers[i].replace(/\/type$/, '') }))));
+    // protoc refuses two fields whose default JSON names meet (x1 and x_1 are both x1), whatever json_name says.
+    const byJsonName = new Map<string, string>();
+    source.fields.forEach((f, i) => {
+      const jsonName = protocJsonName(protoFieldName(f.name));
+      const first = byJsonName.get(jsonName);
+      if (first !== undefined && protoFieldName(first) !== protoFieldName(f.name)) {
+        issues.push({ file: model.specFile, pointer: source.pointers[i].replace(/\/type$/, '/name'), message: `adapter proto: fields ${JSON.stringify(first)} and ${JSON.stringify(f.name)} of message ${source.name} have the same default JSON name ${jsonName}, which protoc refuses in proto3`, found: JSON.stringify(f.name), expected: 'field names that differ in more than underscores before digits' });
+      }
+      if (first === undefined) byJsonName.set(jsonName, f.name);
+    });
   }
   return issues;
 }

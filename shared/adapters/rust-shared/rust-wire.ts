@@ -1,5 +1,5 @@
 import { pointerOf, type SpecIssue } from '../../errors.js';
-import { rustJsonLiteral } from '../../targets/rust/rust-text.js';
+import { rustJsonLiteral, tsRsValueProblem } from '../../targets/rust/rust-text.js';
 import type { CommandModel, EnumDeclaration, FieldModel, InterfaceDeclaration, ResolvedImport, TaggedUnionDeclaration, TypeDeclaration } from '../../model/command-model.js';
 import { pascalCase, snakeCase } from '../../model/naming.js';
 import {
@@ -192,6 +192,13 @@ export function pointerOfDeclaration(model: CommandModel, name: string): string 
  * What Rust cannot express or would refuse to compile, as spec issues: imports without a Rust
  * type, names that collide once in Rust form, structs that contain themselves with no way out.
  */
+/** Where an enum value is written: its entry in the types block, or the field type it was lifted from. */
+function enumValuePointer(model: CommandModel, enumName: string, value: string): string {
+  const declared = model.spec.types?.[enumName];
+  if (declared?.enum) return pointerOf('types', enumName, 'enum', declared.enum.indexOf(value));
+  return pointerOfDeclaration(model, enumName);
+}
+
 export function rustWireIssues(model: CommandModel, declarations: readonly WireDeclaration[], fieldPointer: (owner: string, field: FieldModel) => string): SpecIssue[] {
   const file = model.specFile;
   const issues: SpecIssue[] = [];
@@ -244,6 +251,8 @@ export function rustWireIssues(model: CommandModel, declarations: readonly WireD
     const values = d.kind === 'enum' ? (d as EnumDeclaration).values : d.kind === 'union' ? d.variants.map((v) => v.name) : [];
     const seen = new Map<string, string>();
     for (const value of values) {
+      const unprintable = tsRsValueProblem(value);
+      if (unprintable) issues.push({ file, pointer: enumValuePointer(model, d.name, value), message: `the value ${JSON.stringify(value)} of ${d.name}: ${unprintable}`, found: JSON.stringify(value), expected: 'a value without " \\ or control characters' });
       const variant = rustVariantName(value);
       const previous = seen.get(variant);
       if (previous !== undefined) {

@@ -1,6 +1,6 @@
 import type { ProjectConfig } from '../../config/project-config.js';
 import { rustDocLines } from '../../targets/rust/rust-text.js';
-import { tsDocBlockLines } from '../../targets/typescript/typescript-text.js';
+import { tsDocBlockLines, tsMethodName, tsParameterName } from '../../targets/typescript/typescript-text.js';
 import { registerRustModule } from '../../edits/rust-module-registration.js';
 import { pointerOf, type SpecIssue } from '../../errors.js';
 import type { CommandModel, FieldModel, MethodType, TaggedUnionDeclaration, TraitMethodModel, TraitModel } from '../../model/command-model.js';
@@ -104,8 +104,8 @@ function tsInterfaceLines(trait: TraitModel): string[] {
   return trait.methods.flatMap((method: TraitMethodModel, i) => {
     const result = method.returns ? tsMethodType(method.returns) : 'void';
     const extra = method.fallible ? [method.async ? '@throws rejects with the error message when it fails' : '@throws Error with the message when it fails'] : [];
-    const params = method.params.map((p) => `${camelCase(p.name)}: ${tsMethodType(p.type)}`).join(', ');
-    return [...(i > 0 ? [''] : []), ...tsDocBlock(method.description, extra, '  '), `  ${camelCase(method.name)}(${params}): ${method.async ? `Promise<${result}>` : result};`];
+    const params = method.params.map((p) => `${tsParameterName(camelCase(p.name))}: ${tsMethodType(p.type)}`).join(', ');
+    return [...(i > 0 ? [''] : []), ...tsDocBlock(method.description, extra, '  '), `  ${tsMethodName(camelCase(method.name))}(${params}): ${method.async ? `Promise<${result}>` : result};`];
   });
 }
 

@@ -99,3 +99,12 @@ export const RUST_RESERVED_TYPE_NAMES: ReadonlyMap<string, string> = new Map<str
     (n): [string, string] => [n, 'is a name the generated Rust module imports'],
   ),
 ]);
+
+/**
+ * Why ts-rs cannot print an enum value, or undefined: it writes each value between double quotes
+ * as it is (ts-rs 12, `format!("\"{}\"", name)`), so a quote, a backslash or a line break would
+ * make the TypeScript that `cargo test` exports differ from the generated one, or not parse.
+ */
+export function tsRsValueProblem(value: string): string | undefined {
+  return /["\\\u0000-\u001f\u007f\u2028\u2029]/.test(value) ? 'ts-rs prints enum values between double quotes without escaping, so a value cannot hold a double quote, a backslash, a line break or a control character' : undefined;
+}

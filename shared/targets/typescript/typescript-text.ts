@@ -99,3 +99,13 @@ export const TYPESCRIPT_RESERVED_TYPE_NAMES: ReadonlyMap<string, string> = new M
   ...TS_HOST_NAMES.map((n): [string, string] => [n, 'is a host type the generated files import']),
 ]);
 
+
+/** A parameter name that compiles: a reserved word (`new`, `class`) takes a trailing underscore. */
+export function tsParameterName(name: string): string {
+  return TYPESCRIPT_RESERVED_WORDS.has(name) ? `${name}_` : name;
+}
+
+/** A method name in an interface: `new` is quoted, for bare `new(...)` declares a construct signature. */
+export function tsMethodName(name: string): string {
+  return name === 'new' || name === 'constructor' ? tsString(name) : name;
+}
