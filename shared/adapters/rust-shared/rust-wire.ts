@@ -137,7 +137,7 @@ export function buildRustWire(declarations: readonly WireDeclaration[], imports:
   });
   if (usedImports.some((i) => i.rust === 'serde_json::Value')) tsFiles.push(jsonValueFile(layout));
 
-  return { declarations, names, rust, tsFiles, usePaths, usesBTreeMap, tests: wireTests(declarations) };
+  return { declarations, names, rust, tsFiles, usePaths, usesBTreeMap, tests: wireTests(declarations, imports) };
 }
 
 /** ts-rs's export of serde_json::Value (feature serde-json-impl), in the crate's bindings folder. */
@@ -149,8 +149,8 @@ export function jsonValueFile(layout: RustLayout): PlannedFile {
 }
 
 /** Round-trip documents (full and minimal) for every struct and union; value tables for enums. */
-function wireTests(declarations: readonly WireDeclaration[]): WireTests {
-  const known: SampleTypes = { types: declarations.filter((d): d is TypeDeclaration => d.kind !== 'union'), unions: declarations.filter((d): d is TaggedUnionDeclaration => d.kind === 'union') };
+function wireTests(declarations: readonly WireDeclaration[], imports: readonly ResolvedImport[]): WireTests {
+  const known: SampleTypes = { types: declarations.filter((d): d is TypeDeclaration => d.kind !== 'union'), unions: declarations.filter((d): d is TaggedUnionDeclaration => d.kind === 'union'), imports };
   const roundTrips: Array<{ fn: string; type: string; docs: string[] }> = [];
   const enums: Array<{ fn: string; type: string; pairs: Array<{ variant: string; wire: string }> }> = [];
   for (const d of declarations) {
@@ -167,8 +167,8 @@ function wireTests(declarations: readonly WireDeclaration[]): WireTests {
 }
 
 /** Sample documents of a type (what the TypeScript side sends), for tests outside Rust. */
-export function sampleDocuments(name: string, declarations: readonly WireDeclaration[]): unknown[] {
-  const known: SampleTypes = { types: declarations.filter((d): d is TypeDeclaration => d.kind !== 'union'), unions: declarations.filter((d): d is TaggedUnionDeclaration => d.kind === 'union') };
+export function sampleDocuments(name: string, declarations: readonly WireDeclaration[], imports: readonly ResolvedImport[] = []): unknown[] {
+  const known: SampleTypes = { types: declarations.filter((d): d is TypeDeclaration => d.kind !== 'union'), unions: declarations.filter((d): d is TaggedUnionDeclaration => d.kind === 'union'), imports };
   const union = known.unions.find((u) => u.name === name);
   const docs = union ? [...unionSamples(union, 'full', known), ...unionSamples(union, 'minimal', known)] : [wireSample({ kind: 'named', name }, 'full', known), wireSample({ kind: 'named', name }, 'minimal', known)];
   return docs.filter((d) => d !== undefined);

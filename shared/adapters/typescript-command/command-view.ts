@@ -101,8 +101,10 @@ export interface CommandView {
   readonly placeholderResultLines?: readonly string[];
   /** A TS expression of the smallest valid input for the static accessor. */
   readonly sampleInput: string;
-  /** True when sampleInput could be built (no required param of an imported type). */
+  /** True when sampleInput could be built (no required param of an imported type other than the host's UUID). */
   readonly sampleInputKnown: boolean;
+  /** sampleInput calls generateUUID() (its file must import it). */
+  readonly sampleInputUsesUuid: boolean;
   /** The first enum-typed param, for the rejects-bad-input test. */
   readonly enumParam?: { readonly name: string; readonly enumName: string };
   /** A required param, for the rejects-missing-param test. */
@@ -219,6 +221,43 @@ function objectLiteralLines(fields: readonly FieldModel[], model: CommandModel, 
   return lines;
 }
 
+/**
+ * The smallest valid input as a TypeScript expression: JSON samples, except that a host UUID (a
+ * branded string no literal type-checks as) is a fresh `generateUUID()`, at any depth of declared types.
+ */
+function sampleInputLines(fields: readonly FieldModel[], model: CommandModel, uuidModule: string, nonBlankStrings: boolean): { lines: string[]; usesUuid: boolean } | undefined {
+  let usesUuid = false;
+  const isUuid = (name: string): boolean => model.imports.some((i) => i.name === name && i.name === 'UUID' && i.from === uuidModule);
+  const expression = (node: TypeNode, seen: ReadonlySet<string>): string | undefined => {
+    if (node.kind === 'named' && isUuid(node.name)) {
+      usesUuid = true;
+      return 'generateUUID()';
+    }
+    if (node.kind === 'named') {
+      const declared = model.types.find((t) => t.name === node.name);
+      if (declared?.kind === 'interface' && !seen.has(declared.name)) {
+        const inner = new Set(seen).add(declared.name);
+        const parts: string[] = [];
+        for (const f of declared.fields.filter((x) => !x.optional)) {
+          const value = expression(f.type, inner);
+          if (value === undefined) return undefined;
+          parts.push(`${f.name}: ${value}`);
+        }
+        return parts.length === 0 ? '{}' : `{ ${parts.join(', ')} }`;
+      }
+    }
+    const sample = sampleValue(node, model.types, seen);
+    return sample === undefined ? undefined : renderTsValue(nonBlankStrings && sample === '' ? 'text' : sample);
+  };
+  const lines: string[] = [];
+  for (const field of fields.filter((f) => !f.optional)) {
+    const value = expression(field.type, new Set());
+    if (value === undefined) return undefined;
+    lines.push(`${field.name}: ${value},`);
+  }
+  return { lines, usesUuid };
+}
+
 function readmeType(node: TypeNode, model: CommandModel): string {
   const enumDeclaration = enumOf(node, model);
   // A tree has one leaf; when it is an integer, say so (TypeScript writes number for both, and reverse reads this back).
@@ -258,7 +297,8 @@ export function buildCommandView(model: CommandModel, config: ProjectConfig, sid
   const validationBlocks = model.params.map((p) => validationBlock(p, model)).filter((b): b is string => b !== undefined);
   const validationImports = [...new Set(model.params.map((p) => enumOf(p.type, model)).filter((e): e is EnumDeclaration => e !== undefined).map((e) => `is${e.name}`))].sort();
 
-  const requiredInput = objectLiteralLines(model.params, model, nonBlankStrings);
+  const sample = sampleInputLines(model.params, model, config.importPaths.uuid, nonBlankStrings);
+  const requiredInput = sample?.lines;
   const sampleInput = requiredInput && requiredInput.length > 0 ? `{ ${requiredInput.map((l) => l.replace(/,$/, '')).join(', ')} }` : '{}';
   const enumParamField = model.params.find((p) => enumOf(p.type, model) !== undefined);
   const enumParam = enumParamField ? { name: enumParamField.name, enumName: enumOf(enumParamField.type, model)!.name } : undefined;
@@ -324,6 +364,7 @@ export function buildCommandView(model: CommandModel, config: ProjectConfig, sid
     placeholderResultLines: objectLiteralLines(model.results, model),
     sampleInput,
     sampleInputKnown: requiredInput !== undefined,
+    sampleInputUsesUuid: sample?.usesUuid === true,
     enumParam,
     requiredParam: model.params.find((p) => !p.optional)?.name,
     resultChecks: model.results.map((f) => resultCheck(f, model)).filter((c): c is string => c !== undefined),
