@@ -5,7 +5,7 @@ import { describeReport, fuzz } from './fuzz.js';
 
 /**
  * `npm run fuzz`: the fuzz property on a random seed (FUZZ_SEED to replay one) with FUZZ_RUNS
- * specs (default 400); failing specs are minimised and printed, ready for fuzz-regressions.ts.
+ * specs (default 400); failing specs are minimised and printed, ready for VALID_SHAPES in valid-specs-compile.test.ts.
  */
 const seed = process.env.FUZZ_SEED !== undefined ? Number(process.env.FUZZ_SEED) : Math.floor(Math.random() * 2 ** 31);
 const runs = Number(process.env.FUZZ_RUNS ?? 400);

@@ -12,7 +12,7 @@ export interface FuzzReport {
   readonly seed: number;
   readonly runs: number;
   readonly outcome: BatchOutcome;
-  /** Each failing spec minimised: the spec to add to test/security/fuzz-regressions.ts, and why it fails. */
+  /** Each failing spec minimised: the spec to add to VALID_SHAPES in test/security/valid-specs-compile.test.ts, and why it fails. */
   readonly minimised: ReadonlyArray<{ readonly index: number; readonly spec: Record<string, unknown>; readonly failure: string }>;
 }
 
@@ -42,6 +42,6 @@ export function describeReport(report: FuzzReport): string {
     `seconds: ${Object.entries(outcome.seconds).map(([stage, s]) => `${stage} ${s.toFixed(1)}`).join(', ')}`,
   ];
   for (const [k, what] of outcome.failures) lines.push(`spec ${k}: ${what.join('\n').slice(0, 1500)}`);
-  for (const m of report.minimised) lines.push(`minimised spec ${m.index} (add it to test/security/fuzz-regressions.ts):\n${JSON.stringify(m.spec)}\n${m.failure}`);
+  for (const m of report.minimised) lines.push(`minimised spec ${m.index} (add it to VALID_SHAPES in test/security/valid-specs-compile.test.ts):\n${JSON.stringify(m.spec)}\n${m.failure}`);
   return lines.join('\n');
 }
