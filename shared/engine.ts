@@ -2,13 +2,12 @@ import type { FilePlan, GeneratorAdapter, PlannedEdit, PlannedFile, ProjectReade
 import { builtinAdapters } from './adapters/builtin-adapters.js';
 import type { AdapterRegistry } from './adapters/registry.js';
 import { mergePlans, reservedNameIssues, resolveRunOptions, selectExtraAdapters, sortedPlan, type AdapterPlan } from './adapters/run-adapters.js';
-import { hostExportedTypes } from './config/host-exported-types.js';
 import { unsafeRelativePath, type ProjectConfig } from './config/project-config.js';
 import { SpecError, inFileOrder, type SpecIssue } from './errors.js';
 import type { CommandModel } from './model/command-model.js';
 import { specFileName } from './model/naming.js';
 import { didYouMean } from './model/naming.js';
-import { resolveCommandModelWithIssues } from './model/resolve-model.js';
+import { resolveCommandModelWithIssues, type ResolveOptions } from './model/resolve-model.js';
 import { serialiseSpec } from './spec/canonical-spec.js';
 import { inspectSpec } from './spec/load-spec.js';
 
@@ -27,6 +26,8 @@ export interface GenerateRequest {
   readonly extraAdapters?: readonly string[];
   /** The project's current files, for edits that depend on what is there (see ProjectReader). */
   readonly project?: ProjectReader;
+  /** The project's exported types (projectTypeIndex), for names the spec uses without declaring or importing them. */
+  readonly knownTypes?: ResolveOptions['knownTypes'];
 }
 
 export interface GenerationResult {
@@ -85,9 +86,7 @@ export function generateCommand(request: GenerateRequest): GenerationResult {
   }
   const extras = collect(() => selectExtraAdapters(registry, request.extraAdapters ?? [], adapter.id, request.specFile)) ?? [];
   const options = collect(() => resolveRunOptions([adapter, ...extras], request.config)) ?? new Map();
-  // Types the host's IPC client already exports may be named without an import (the host's v1 specs do).
-  const knownTypes = request.project ? hostExportedTypes(request.config, request.project) : [];
-  const resolved = resolveCommandModelWithIssues(loaded.spec, loaded.source, request.config, { reservedNames: adapter.reservedNames, knownTypes });
+  const resolved = resolveCommandModelWithIssues(loaded.spec, loaded.source, request.config, { reservedNames: adapter.reservedNames, knownTypes: request.knownTypes });
   const model = resolved.model;
   const runChecks = (): SpecIssue[] => [
     ...(adapter.check?.(model, request.config, options.get(adapter.id)) ?? []),

@@ -67,6 +67,8 @@ export interface AdapterTypeMapping {
   readonly number: string;
   readonly integer: string;
   readonly boolean: string;
+  /** Untyped JSON (spec `unknown`); an adapter without it refuses such fields. */
+  readonly unknown?: string;
   /** A string-literal union or spec enum. */
   readonly enum: string;
   readonly array: string;

@@ -11,6 +11,8 @@ export function renderTsType(node: TypeNode): string {
       return node.name === 'integer' ? 'number' : node.name;
     case 'named':
       return node.name;
+    case 'unknown':
+      return 'unknown';
     case 'literals':
       return node.values.map(tsString).join(' | ');
     case 'array': {

@@ -2,7 +2,7 @@ import type { PlannedFile } from '../adapters/adapter.js';
 import type { AdapterRegistry } from '../adapters/registry.js';
 import type { ProjectConfig } from '../config/project-config.js';
 import { EditError } from '../edits/edit-error.js';
-import { applyEdits, checkAgainstProject, generateCommand, type GenerationResult } from '../engine.js';
+import { applyEdits, checkAgainstProject, generateCommand, type GenerateRequest, type GenerationResult } from '../engine.js';
 import { SpecError, type SpecIssue } from '../errors.js';
 import type { SpecSource } from './spec-sources.js';
 
@@ -15,6 +15,8 @@ export interface SpecRunOptions {
   readonly onlyAdapters?: { readonly ids: readonly string[]; readonly hint: (adapterId: string) => string };
   /** The current text of a project file (for edits of shared files such as mod.rs), or undefined. */
   readonly read: (path: string) => string | undefined;
+  /** The project's exported types (projectTypeIndex), for names a spec uses without importing them. */
+  readonly knownTypes?: GenerateRequest['knownTypes'];
 }
 
 /** Everything one run writes, for one spec or a batch. */
@@ -38,7 +40,7 @@ export function planSpecRun(sources: readonly SpecSource[], options: SpecRunOpti
   const results: GenerationResult[] = [];
   for (const source of sources) {
     try {
-      const result = generateCommand({ ...source, config: options.config, registry: options.registry, migrate: options.migrate, extraAdapters: options.extraAdapters, project: options.read });
+      const result = generateCommand({ ...source, config: options.config, registry: options.registry, migrate: options.migrate, extraAdapters: options.extraAdapters, project: options.read, knownTypes: options.knownTypes });
       if (options.onlyAdapters && !options.onlyAdapters.ids.includes(result.adapter.id)) {
         issues.push({ file: source.specFile, pointer: '/adapter', message: options.onlyAdapters.hint(result.adapter.id), found: JSON.stringify(result.adapter.id), expected: options.onlyAdapters.ids.map((id) => JSON.stringify(id)).join(' or ') });
         continue;

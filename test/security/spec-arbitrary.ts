@@ -3,7 +3,7 @@ import fc from 'fast-check';
 /**
  * Random valid CommandSpec v2 documents from the schema and the type grammar (issue 12,
  * deliverable 6): names, primitives, literal unions, arrays, records, nested declared types,
- * nullable and optional fields (optionalNullable too), enums, defaults that fit their type to the
+ * nullable and optional fields (optionalNullable too), `unknown`, enums, defaults that fit their type to the
  * leaf, imported UUIDs, rust-ipc and trait-only. A spec is a body without its name: `named` gives it
  * one unique in a batch, so a whole batch compiles in one host project and one crate.
  */
@@ -18,7 +18,7 @@ export interface FuzzSpec {
 
 /** A TypeNode-like description kept beside the type string, to build defaults that fit. */
 type Shape =
-  | { readonly t: 'string' | 'number' | 'integer' | 'boolean' | 'uuid' }
+  | { readonly t: 'string' | 'number' | 'integer' | 'boolean' | 'unknown' | 'uuid' }
   | { readonly t: 'literal'; readonly values: readonly string[] }
   | { readonly t: 'enum'; readonly name: string; readonly values: readonly string[] }
   | { readonly t: 'interface'; readonly name: string; readonly fields: ReadonlyArray<{ name: string; shape: Shape; optional: boolean }> }
@@ -71,6 +71,8 @@ function valueOf(shape: Shape, depth = 0): fc.Arbitrary<unknown> | undefined {
       return fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e9, max: 1e9 });
     case 'boolean':
       return fc.boolean();
+    case 'unknown':
+      return fc.jsonValue({ maxDepth: 2 }).map((v) => JSON.parse(JSON.stringify(v)) as unknown);
     case 'uuid':
       return undefined;
     case 'literal':
@@ -111,7 +113,7 @@ interface Context {
 /** A type of the grammar over the declared types so far (no cycles), at most `depth` constructors deep. */
 function shapeArb(ctx: Context, depth: number): fc.Arbitrary<Shape> {
   const leaves: Array<fc.Arbitrary<Shape>> = [
-    fc.constantFrom<Shape>({ t: 'string' }, { t: 'number' }, { t: 'integer' }, { t: 'boolean' }),
+    fc.constantFrom<Shape>({ t: 'string' }, { t: 'number' }, { t: 'integer' }, { t: 'boolean' }, { t: 'unknown' }),
     fc.uniqueArray(enumValue.filter((v) => !v.includes(' ')), { minLength: 1, maxLength: 3 }).map((values): Shape => ({ t: 'literal', values })),
   ];
   if (ctx.declared.length > 0) leaves.push(fc.constantFrom(...ctx.declared));

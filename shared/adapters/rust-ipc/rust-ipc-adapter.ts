@@ -14,7 +14,7 @@ import { namedReferences, type TypeNode } from '../../types/type-tree.js';
 import { renderTsType } from '../../render/typescript-renderer.js';
 import type { FilePlan, GeneratorAdapter, PlannedEdit, PlannedFile, ProjectReader } from '../adapter.js';
 import { usePathIssues } from '../rust-shared/rust-paths.js';
-import { derivedNameIssues, planTypeScriptCommand, TYPESCRIPT_RESERVED } from '../typescript-command/command-adapter.js';
+import { derivedNameIssues, planTypeScriptCommand, typesFileEdits, TYPESCRIPT_RESERVED } from '../typescript-command/command-adapter.js';
 import type { RustIpcCommandView } from '../typescript-command/command-view.js';
 import { shippedTraitCatalog, type KnownTrait, type TraitCatalog } from '../trait-only/trait-catalog.js';
 import { DEFAULT_STARTUP, modulePathProblem, moduleName, parentModuleFile, rustCratePath, rustLayout, wireTypeFile, wireTypeSpecifier } from '../rust-shared/rust-layout.js';
@@ -118,6 +118,9 @@ function jsonSchemaType(node: TypeNode, model: CommandModel): string {
       if (rust !== undefined && /^([iu](8|16|32|64|128|size)|f32|f64)$/.test(rust)) return 'number';
       return 'object';
     }
+    case 'unknown':
+      // Any JSON value: the schema names no single type, and object is the host's catch-all for a payload.
+      return 'object';
   }
 }
 
@@ -265,7 +268,7 @@ function planRustIpc(model: CommandModel, config: ProjectConfig, catalog: TraitC
     rustMethod: names.method,
     traits: model.rust?.traits ?? [],
   };
-  return [rust, ...wire.tsFiles, mixin, ...planTypeScriptCommand(model, config, { server: true, browser: false }, rustIpc)];
+  return [rust, ...wire.tsFiles, mixin, ...planTypeScriptCommand(model, config, { server: true, browser: model.environment === 'both' }, rustIpc)];
 }
 
 /** `pub mod` lines up the module path, and the mixin in the composition file. */
@@ -379,7 +382,7 @@ export function rustIpcAdapter(options: RustIpcAdapterOptions = {}): GeneratorAd
     reservedNames: new Map([...TYPESCRIPT_RESERVED, ...RUST_RESERVED_TYPE_NAMES]),
     check: (model, config) => checkRustIpc(model, config, catalog(config)),
     plan: (model, config) => planRustIpc(model, config, catalog(config)),
-    edits: (model, config, _options, project) => rustIpcEdits(model, config, project),
+    edits: (model, config, _options, project) => [...rustIpcEdits(model, config, project), ...typesFileEdits(model, config)],
     nextSteps: (model, config, project) => rustIpcNextSteps(model, config, project),
     checkProject: (model, config, project) => {
       const known = catalog(config);
