@@ -25,7 +25,7 @@ const P = HOSTILE_PAYLOADS.length;
 /** Spec k gives its j-th string field payload (j + k) mod P: over P specs, every field meets every payload. */
 const payload = (k: number, j: number): string => HOSTILE_PAYLOADS[(j + k) % P];
 /** ts-rs prints enum values between double quotes as they are: the Rust targets refuse `"`, `\` and control characters in them (a test below). */
-const tsRsSafe = (text: string): string => text.replace(/["\\\u0000-\u001f\u007f]/g, ' ');
+const tsRsSafe = (text: string): string => text.replace(/["\\\u0000-\u001f\u007f\u2028\u2029]/g, ' ');
 /** A literal member of a type string cannot hold a backslash, nor the quote it is written in. */
 const literalMember = (text: string): string => {
   const plain = text.replace(/\\/g, ' ');
