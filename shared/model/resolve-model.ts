@@ -12,6 +12,7 @@ import type { CommandModel, EnumDeclaration, FieldModel, ResolvedImport, TaggedU
 import { defaultValueProblems, fieldNameProblem } from './field-rules.js';
 import { closestNames, commandClassName, commandNameProblem, didYouMean, pascalCase } from './naming.js';
 import { methodTypeNodes, resolveTraits } from './resolve-traits.js';
+import { tsModuleSpecifierProblem } from '../targets/typescript/typescript-text.js';
 
 const RUST_ADAPTERS: readonly AdapterId[] = ['rust-ipc', 'trait-only'];
 
@@ -100,6 +101,9 @@ export function resolveCommandModelWithIssues(spec: CommandSpecV2, source: JsonS
     if (declaredNames.includes(declared.name)) {
       issues.add({ file, pointer: pointerOf('imports', index, 'name'), message: `import ${declared.name} has the same name as a type in the types block`, expected: 'a name declared in one place only' });
     }
+    // Every target prints `from` inside a string literal; one that no module specifier holds is refused, not escaped into a module nobody has.
+    const fromProblem = tsModuleSpecifierProblem(declared.from);
+    if (fromProblem) issues.add({ file, pointer: pointerOf('imports', index, 'from'), message: `import ${declared.name}: ${fromProblem}`, found: JSON.stringify(declared.from), expected: 'a module specifier such as @system/core/types/CrossPlatformUUID' });
     importsByName.set(declared.name, declared);
   });
 

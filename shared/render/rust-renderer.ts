@@ -2,6 +2,7 @@ import type { EnumDeclaration, FieldModel, InterfaceDeclaration, MethodType, Res
 import { pascalCase, snakeCase } from '../model/naming.js';
 import type { TypeNode } from '../types/type-tree.js';
 import { tsRsInlineType } from './ts-rs-renderer.js';
+import { rustDocLines, rustIdent, rustString } from '../targets/rust/rust-text.js';
 
 /**
  * Rust text of the resolved model, per ../shared/docs/type-mapping.md: serde for the wire,
@@ -9,31 +10,7 @@ import { tsRsInlineType } from './ts-rs-renderer.js';
  * variant names) so every Rust template and the ts-rs text agree.
  */
 
-/** Strict, reserved and edition-2024 keywords: not usable as plain identifiers. */
-export const RUST_KEYWORDS: ReadonlySet<string> = new Set([
-  'as', 'async', 'await', 'break', 'const', 'continue', 'crate', 'dyn', 'else', 'enum', 'extern', 'false', 'fn', 'for', 'if', 'impl', 'in', 'let', 'loop',
-  'match', 'mod', 'move', 'mut', 'pub', 'ref', 'return', 'self', 'Self', 'static', 'struct', 'super', 'trait', 'true', 'type', 'unsafe', 'use', 'where', 'while',
-  'abstract', 'become', 'box', 'do', 'final', 'gen', 'macro', 'override', 'priv', 'try', 'typeof', 'unsized', 'virtual', 'yield',
-]);
-
-/** Keywords that cannot be raw identifiers (`r#self` is an error): they take a trailing underscore. */
-const NOT_RAW = new Set(['self', 'Self', 'super', 'crate']);
-
-/** Type names a generated Rust file cannot declare, with the reason (the adapters' reservedNames). */
-export const RUST_RESERVED_TYPE_NAMES: ReadonlyMap<string, string> = new Map<string, string>([
-  ['Self', 'is a Rust keyword'],
-  ...['String', 'Vec', 'Option', 'Result', 'Box', 'Some', 'None', 'Ok', 'Err', 'Copy', 'Clone', 'Send', 'Sync', 'Sized', 'Drop', 'Fn', 'FnMut', 'FnOnce', 'Default', 'Eq', 'PartialEq', 'Ord', 'PartialOrd', 'Iterator', 'IntoIterator', 'Extend', 'ToString', 'ToOwned', 'Into', 'From', 'AsRef', 'AsMut'].map(
-    (n): [string, string] => [n, 'is in the Rust prelude and would shadow it'],
-  ),
-  ...['Serialize', 'Deserialize', 'TS', 'Value', 'BTreeMap', 'Any', 'Debug', 'CommandResult', 'CommandSchema', 'ParamSchema', 'ModuleConfig', 'ModuleContext', 'ModulePriority', 'ServiceModule'].map(
-    (n): [string, string] => [n, 'is a name the generated Rust module imports'],
-  ),
-]);
-
-/** A Rust string literal (with quotes) of any text. */
-export function rustString(text: string): string {
-  return `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n').replace(/\r/g, '\\r').replace(/\t/g, '\\t')}"`;
-}
+export { RUST_KEYWORDS, RUST_RESERVED_TYPE_NAMES, rustDocLines, rustIdent, rustString } from '../targets/rust/rust-text.js';
 
 /** What serde's and ts-rs's `rename_all = "camelCase"` make of a snake_case identifier (`r#` stripped). */
 export function serdeCamelCase(ident: string): string {
@@ -51,12 +28,6 @@ export function serdeCamelCase(ident: string): string {
     }
   }
   return pascal.charAt(0).toLowerCase() + pascal.slice(1);
-}
-
-/** A snake_case identifier that compiles: keywords become `r#type`, or `self_` where raw identifiers are refused. */
-export function rustIdent(snake: string): string {
-  if (NOT_RAW.has(snake)) return `${snake}_`;
-  return RUST_KEYWORDS.has(snake) ? `r#${snake}` : snake;
 }
 
 export interface RustFieldName {
@@ -164,14 +135,6 @@ export function needsTsTypeOverride(node: TypeNode): boolean {
     default:
       return false;
   }
-}
-
-// `/// ` lines of a doc text (each line of a multi-line text), indented. A comment terminator
-// (star, slash) is written star, backslash, slash: ts-rs copies doc comments verbatim into
-// JSDoc blocks, where it would end the block.
-export function rustDocLines(text: string | undefined, indent = ''): string[] {
-  if (text === undefined || text.trim() === '') return [];
-  return text.split('\n').map((line) => (line.trim() === '' ? `${indent}///` : `${indent}/// ${line.trimEnd().replace(/\*\//g, '*\\/')}`));
 }
 
 /**

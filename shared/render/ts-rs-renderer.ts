@@ -1,5 +1,7 @@
 import type { FieldModel, TaggedUnionDeclaration, TypeDeclaration } from '../model/command-model.js';
 import type { TypeNode } from '../types/type-tree.js';
+import { rustDocLineText } from '../targets/rust/rust-text.js';
+import { textLines } from '../targets/spec-text.js';
 
 /**
  * The TypeScript that ts-rs (12, the version the host pins) exports for the Rust the rust renderer writes: the
@@ -31,14 +33,14 @@ export function tsRsInlineType(node: TypeNode, names: { nameOf(name: string): st
 }
 
 /**
- * ts-rs's JSDoc block for a doc text, or '': each `///` line of the Rust (rustDocLines writes the
- * same lines, escaped terminators included) as ` * line`, an empty one as ` *`.
+ * ts-rs's JSDoc block for a doc text, or '': ts-rs copies each `///` line of the Rust verbatim
+ * (` * ` + the line), so the lines are rustDocLines' own, escapes included.
  */
 export function tsRsDocs(text: string | undefined): string {
   if (text === undefined || text.trim() === '') return '';
-  return `/**\n${text
-    .split('\n')
-    .map((line) => (line.trim() === '' ? ' *' : ` * ${line.trimEnd().replace(/\*\//g, '*\\/')}`))
+  return `/**\n${textLines(text)
+    .map((line) => rustDocLineText(line))
+    .map((body) => (body === '' ? ' *' : ` * ${body}`))
     .join('\n')}\n */\n`;
 }
 

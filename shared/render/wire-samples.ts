@@ -1,5 +1,5 @@
-import type { FieldModel, TaggedUnionDeclaration, TypeDeclaration } from '../model/command-model.js';
-import type { TypeNode } from '../types/type-tree.js';
+import type { FieldModel, ResolvedImport, TaggedUnionDeclaration, TypeDeclaration } from '../model/command-model.js';
+import type { PrimitiveName, TypeNode } from '../types/type-tree.js';
 
 /**
  * JSON documents of a wire type, as the TypeScript side would send them: what round-trip tests
@@ -12,6 +12,18 @@ export type SampleMode = 'full' | 'minimal';
 export interface SampleTypes {
   readonly types: readonly TypeDeclaration[];
   readonly unions: readonly TaggedUnionDeclaration[];
+  /** Imported types: one whose Rust type is a primitive (UUID is String) has that primitive's samples. */
+  readonly imports?: readonly ResolvedImport[];
+}
+
+/** The spec primitive an import stands for on the wire, when its Rust type is one (String, bool, i64, f64, ...). */
+export function importedPrimitive(imported: ResolvedImport | undefined): PrimitiveName | undefined {
+  const rust = imported?.rust;
+  if (rust === 'String') return 'string';
+  if (rust === 'bool') return 'boolean';
+  if (rust !== undefined && /^[iu](8|16|32|64|128|size)$/.test(rust)) return 'integer';
+  if (rust === 'f32' || rust === 'f64') return 'number';
+  return undefined;
 }
 
 export function wireSample(node: TypeNode, mode: SampleMode, known: SampleTypes, seen: ReadonlyMap<string, number> = new Map()): unknown {
@@ -40,7 +52,10 @@ export function wireSample(node: TypeNode, mode: SampleMode, known: SampleTypes,
       const union = known.unions.find((u) => u.name === node.name);
       if (union) return unionSamples(union, mode, known, seen)[0];
       const declared = known.types.find((t) => t.name === node.name);
-      if (!declared) return undefined;
+      if (!declared) {
+        const primitive = importedPrimitive(known.imports?.find((i) => i.name === node.name));
+        return primitive === undefined ? undefined : wireSample({ kind: 'primitive', name: primitive }, mode, known, seen);
+      }
       if (declared.kind === 'enum') return declared.values[mode === 'full' ? declared.values.length - 1 : 0];
       return objectSample(declared.name, declared.fields, mode, known, seen);
     }

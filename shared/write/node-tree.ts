@@ -68,6 +68,9 @@ const TEMP_NAME = /^\.continuum-gen-(\d+)-\d+\.tmp$/;
 let tempCounter = 0;
 const tempPath = (absolute: string): string => posix.join(posix.dirname(absolute), `.continuum-gen-${process.pid}-${++tempCounter}.tmp`);
 
+/** How many files are staged at once: enough to keep libuv's thread pool waiting on the disk. */
+const STAGED_AT_ONCE = 16;
+
 const codeOf = (error: unknown): string => (error as NodeJS.ErrnoException).code ?? 'EIO';
 
 const alive = (pid: number): boolean => {
@@ -106,19 +109,16 @@ export async function removeStaleTemporaries(folders: Iterable<string>, fs: Batc
  */
 export async function writeBatch(writes: readonly BatchWrite[], options: { interrupted: () => boolean; fs?: BatchFs; durable?: boolean }): Promise<BatchOutcome> {
   const fs = options.fs ?? fsPromises;
-  const staged: { temp: string; write: BatchWrite }[] = [];
+  // By the write's index: files are staged several at a time, and renamed in the batch's order.
+  const staging: ({ temp: string; write: BatchWrite } | undefined)[] = [];
   const madeFolders: string[] = [];
   const discard = async (): Promise<void> => {
-    for (const { temp } of staged.splice(0)) await fs.unlink(temp).catch(() => undefined);
+    for (const entry of staging.splice(0)) if (entry) await fs.unlink(entry.temp).catch(() => undefined);
     // Deepest first: each folder the batch made was empty before it staged into it.
-    for (const folder of madeFolders.splice(0).reverse()) await fs.rmdir(folder).catch(() => undefined);
+    for (const folder of madeFolders.splice(0).sort((a, b) => b.length - a.length)) await fs.rmdir(folder).catch(() => undefined);
   };
-
-  for (const write of writes) {
-    if (options.interrupted()) {
-      await discard();
-      return { status: 'interrupted', written: [] };
-    }
+  let failure: { index: number; error: unknown } | undefined;
+  const stage = async (write: BatchWrite, index: number): Promise<void> => {
     const temp = tempPath(write.absolute);
     try {
       const folder = posix.dirname(write.absolute);
@@ -127,7 +127,7 @@ export async function writeBatch(writes: readonly BatchWrite[], options: { inter
       // A replaced file keeps its permissions; a new one gets the usual mode less the umask.
       const mode = write.previous === undefined ? 0o666 : ((await fs.stat(write.absolute).catch(() => undefined))?.mode ?? 0o666) & 0o7777;
       const handle = await fs.open(temp, 'wx', mode);
-      staged.push({ temp, write });
+      staging[index] = { temp, write };
       try {
         await handle.writeFile(write.content, 'utf8');
         if (options.durable !== false) await handle.sync();
@@ -135,10 +135,34 @@ export async function writeBatch(writes: readonly BatchWrite[], options: { inter
         await handle.close();
       }
     } catch (error) {
-      await discard();
-      throw new BatchWriteError(write.absolute, codeOf(error), [], error);
+      if (failure === undefined || index < failure.index) failure = { index, error };
     }
+  };
+
+  // Staging waits on the disk (fsync above all): several files at once keep libuv's pool busy.
+  const inFlight = new Set<Promise<void>>();
+  for (const [index, write] of writes.entries()) {
+    if (failure) break;
+    if (options.interrupted()) {
+      await Promise.all(inFlight);
+      await discard();
+      return { status: 'interrupted', written: [] };
+    }
+    const staged = stage(write, index).finally(() => inFlight.delete(staged));
+    inFlight.add(staged);
+    if (inFlight.size >= STAGED_AT_ONCE) await Promise.race(inFlight);
   }
+  await Promise.all(inFlight);
+  // A signal that came while the last files were staged drops the batch too.
+  if (!failure && options.interrupted()) {
+    await discard();
+    return { status: 'interrupted', written: [] };
+  }
+  if (failure) {
+    await discard();
+    throw new BatchWriteError(writes[failure.index].absolute, codeOf(failure.error), [], failure.error);
+  }
+  const staged = staging.filter((entry) => entry !== undefined);
 
   const renamed: BatchWrite[] = [];
   for (const [index, { temp, write }] of staged.entries()) {
@@ -152,7 +176,7 @@ export async function writeBatch(writes: readonly BatchWrite[], options: { inter
     } catch (error) {
       for (const rest of staged.slice(index)) await fs.unlink(rest.temp).catch(() => undefined);
       const left = await rollBack(renamed, fs);
-      if (left.length === 0) for (const folder of madeFolders.reverse()) await fs.rmdir(folder).catch(() => undefined);
+      if (left.length === 0) for (const folder of madeFolders.sort((a, b) => b.length - a.length)) await fs.rmdir(folder).catch(() => undefined);
       throw new BatchWriteError(write.absolute, codeOf(error), left, error);
     }
   }

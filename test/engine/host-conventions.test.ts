@@ -100,10 +100,20 @@ describe('the generated unit test compiles when a required param has no sample v
   after(removeHostProjects);
 
   it('a required param of an imported type: no unused helper, and tsc --strict --noUnusedLocals passes', () => {
-    const text = JSON.stringify({ version: 2, name: 'user/touch', description: 'Touch a user', params: [{ name: 'userRef', type: 'UUID' }], results: [{ name: 'touched', type: 'boolean' }] });
+    const imports = [{ name: 'JTAGEnvironment', from: '@system/core/types/JTAGTypes' }];
+    const text = JSON.stringify({ version: 2, name: 'user/touch', description: 'Touch a user', imports, params: [{ name: 'where', type: 'JTAGEnvironment' }], results: [{ name: 'touched', type: 'boolean' }] });
     const result = generateCommand({ specText: text, specFile: 'user-touch.json', config: defaultProjectConfig });
     const unit = result.files.find((f) => f.path.endsWith('UserTouchCommand.test.ts'))!.content;
     assert.doesNotMatch(unit, /function paramsOf/, 'no sample input: the helper is not written');
+    const run = typeCheckHost(makeHostProject(result.files.filter((f) => !f.path.endsWith('.json'))));
+    assert.equal(run.status, 0, run.output);
+  });
+
+  it('a required UUID param has a sample (generateUUID()): the helper is written and used, and tsc passes', () => {
+    const text = JSON.stringify({ version: 2, name: 'user/touch', description: 'Touch a user', params: [{ name: 'userRef', type: 'UUID' }], results: [{ name: 'touched', type: 'boolean' }] });
+    const result = generateCommand({ specText: text, specFile: 'user-touch.json', config: defaultProjectConfig });
+    const unit = result.files.find((f) => f.path.endsWith('UserTouchCommand.test.ts'))!.content;
+    assert.match(unit, /paramsOf\(\{ userRef: generateUUID\(\) \}\)/);
     const run = typeCheckHost(makeHostProject(result.files.filter((f) => !f.path.endsWith('.json'))));
     assert.equal(run.status, 0, run.output);
   });

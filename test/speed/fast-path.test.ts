@@ -249,7 +249,8 @@ describe('startup budget of the fast path (module graph, not timing)', function 
     for (const held of ['bin/cli.ts', 'bin/fast-path.ts', 'shared/write/commit.ts', 'shared/engine.ts', 'node_modules/mem-fs-editor/', 'node_modules/@yeoman/conflicter/']) {
       assert.ok(inputs.some((input) => input.startsWith(held)), `the bundle holds ${held}`);
     }
-    for (const heavy of HEAVY) assert.ok(!inputs.some((input) => `/${input}`.includes(heavy)), `the bundle holds ${heavy}`);
+    // A package, not a folder of this repository that shares its name (shared/targets/typescript/).
+    for (const heavy of HEAVY) assert.ok(!inputs.some((input) => input.includes(`node_modules${heavy}`)), `the bundle holds ${heavy}`);
     // Lazy paths stay outside, loaded from tsc's files when a run needs them. (The project's type
     // registry, shared/reverse/exported-types.ts, is read by every generate, so it is inside.)
     for (const lazy of ['bin/yeoman-path.ts', 'bin/mcp-server.ts', 'bin/agent-commands.ts', 'bin/wizard-path.ts', 'shared/reverse/reverse-engineer.ts', 'shared/reverse/reverse-run.ts', 'shared/audit/audit.ts']) assert.ok(!inputs.some((input) => input.startsWith(lazy)), `the bundle holds ${lazy}`);

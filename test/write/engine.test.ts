@@ -7,7 +7,7 @@ import { deepStrictEqual, equal, match, ok, throws } from 'node:assert/strict';
 import * as fsPromises from 'node:fs/promises';
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { colourEnabled } from '../../shared/colour.js';
 import { SpecError } from '../../shared/errors.js';
 import { decideFile } from '../../shared/write/decide.js';
@@ -162,14 +162,13 @@ describe('the batch writer: all or nothing', () => {
     { absolute: join(root, 'new/deep/three.txt'), content: 'three\n', previous: undefined },
     { absolute: join(root, 'b/two.txt'), content: 'TWO\n', previous: 'two\n' },
   ];
-  /** node:fs/promises whose nth open of a temporary file gives a handle that fails to write. */
-  const failingWrite = (nth: number, code: string): BatchFs => {
-    let opened = 0;
+  /** node:fs/promises whose temporary file in `folder` gives a handle that fails to write (files are staged several at a time: by folder, not by order). */
+  const failingWrite = (folder: string, code: string): BatchFs => {
     return {
       ...fsPromises,
       open: (async (...args: Parameters<typeof fsPromises.open>) => {
         const handle = await fsPromises.open(...args);
-        if (++opened === nth) {
+        if (dirname(String(args[0])).endsWith(`/${folder}`)) {
           handle.writeFile = (async (data: string) => {
             await fsPromises.writeFile(String(args[0]), data.slice(0, 2));
             throw Object.assign(new Error(`${code}: simulated`), { code });
@@ -191,7 +190,7 @@ describe('the batch writer: all or nothing', () => {
   it('a full disk while staging the third file leaves the tree as it was: no temporary file, no new folder', async () => {
     const root = project();
     const before = snapshotFiles(root);
-    await writeBatch(batch(root), { interrupted: () => false, fs: failingWrite(3, 'ENOSPC') }).then(
+    await writeBatch(batch(root), { interrupted: () => false, fs: failingWrite('b', 'ENOSPC') }).then(
       () => ok(false, 'the batch should fail'),
       (error: BatchWriteError) => {
         deepStrictEqual([error.code, error.written, error.path], ['ENOSPC', [], join(root, 'b/two.txt')]);
@@ -224,8 +223,8 @@ describe('the batch writer: all or nothing', () => {
 
     const renaming = project();
     polls = 0;
-    // Three polls while staging, then one before the second rename.
-    const outcome = await writeBatch(batch(renaming), { interrupted: () => ++polls > 3 });
+    // One poll per staged file and one when staging ends, then one before the second rename.
+    const outcome = await writeBatch(batch(renaming), { interrupted: () => ++polls > 4 });
     deepStrictEqual(outcome, { status: 'interrupted', written: [join(renaming, 'a/one.txt')] });
     deepStrictEqual(listFiles(renaming), ['a/one.txt', 'b/two.txt']);
   });

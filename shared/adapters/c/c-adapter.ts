@@ -1,4 +1,5 @@
 import type { ProjectConfig } from '../../config/project-config.js';
+import { C_HEADER_MACROS, C_RESERVED, C_RESERVED_WORDS, cComment, cCommentText } from '../../targets/c/c-text.js';
 import type { SpecIssue } from '../../errors.js';
 import { pointerOf } from '../../errors.js';
 import type { CommandModel, FieldModel } from '../../model/command-model.js';
@@ -15,7 +16,6 @@ import {
   importsUsed,
   lowerSnake,
   mappingIssues,
-  oneLine,
   paramsTypeName,
   resolveNamed,
   resultTypeName,
@@ -29,16 +29,7 @@ import {
 export const C_ADAPTER_ID = 'c';
 const TEMPLATES = 'c';
 
-/** C11 keywords, the names the header's own includes define, and C++ keywords (the header is also C++). */
-export const C_RESERVED_WORDS: ReadonlySet<string> = new Set([
-  'auto', 'break', 'case', 'char', 'const', 'continue', 'default', 'do', 'double', 'else', 'enum', 'extern', 'float', 'for', 'goto', 'if', 'inline', 'int', 'long',
-  'register', 'restrict', 'return', 'short', 'signed', 'sizeof', 'static', 'struct', 'switch', 'typedef', 'union', 'unsigned', 'void', 'volatile', 'while',
-  'bool', 'true', 'false', 'size_t', 'int64_t', 'NULL',
-  'alignas', 'alignof', 'and', 'and_eq', 'asm', 'bitand', 'bitor', 'catch', 'char8_t', 'char16_t', 'char32_t', 'class', 'compl', 'concept', 'consteval', 'constexpr',
-  'constinit', 'const_cast', 'co_await', 'co_return', 'co_yield', 'decltype', 'delete', 'dynamic_cast', 'explicit', 'export', 'friend', 'mutable', 'namespace',
-  'new', 'noexcept', 'not', 'not_eq', 'nullptr', 'operator', 'or', 'or_eq', 'private', 'protected', 'public', 'reinterpret_cast', 'requires', 'static_assert',
-  'static_cast', 'template', 'this', 'thread_local', 'throw', 'try', 'typeid', 'typename', 'using', 'virtual', 'wchar_t', 'xor', 'xor_eq',
-]);
+export { C_RESERVED_WORDS };
 
 export const cTypeMapping: AdapterTypeMapping = {
   language: 'C (C11 header, usable from C++)',
@@ -65,7 +56,6 @@ export const cOptions: readonly AdapterOptionDeclaration[] = [
 export const cIdentifier = (name: string): string => (C_RESERVED_WORDS.has(name) ? `${name}_` : name);
 export const cFieldName = (wire: string): string => cIdentifier(lowerSnake(wire));
 
-const cComment = (text: string | undefined, indent = ''): string => (text ? `${indent}/** ${oneLine(text).replace(/\*\//g, '*\\/')} */\n` : '');
 
 /** `char *` + `items` -> `char **items`; `double` + `items` -> `double *items`. */
 const pointerTo = (type: string, name: string): string => `${type.endsWith('*') ? type : `${type} `}*${name}`;
@@ -201,7 +191,7 @@ function cView(model: CommandModel, options: AdapterOptions | undefined) {
       return {
         name: e.name,
         comment: cComment(e.description),
-        values: e.values.map((value, i) => ({ comment: cComment(e.valueDescriptions?.[i], '    '), line: `${upperSnake(e.name)}_${upperSnake(value)} = ${i}${i < e.values.length - 1 ? ',' : ''} /* ${JSON.stringify(value).replace(/\*\//g, '*\\/')} */` })),
+        values: e.values.map((value, i) => ({ comment: cComment(e.valueDescriptions?.[i], '    '), line: `${upperSnake(e.name)}_${upperSnake(value)} = ${i}${i < e.values.length - 1 ? ',' : ''} /* ${cCommentText(JSON.stringify(value))} */` })),
         toString: `const char *${stem}_to_string(${e.name} value);`,
         fromString: `bool ${stem}_from_string(const char *text, ${e.name} *value);`,
       };
@@ -243,6 +233,11 @@ function cCheck(model: CommandModel, _config: ProjectConfig, options: AdapterOpt
   }
   for (const e of enums(model)) {
     issues.push(...distinctNames(C_ADAPTER_ID, model.specFile, `enum ${e.name}`, e.values.map((value) => ({ source: value, name: upperSnake(value) === '' ? '' : `${upperSnake(e.name)}_${upperSnake(value)}`, pointer: pointerOf('types', e.name) }))));
+    // INT8_MAX from enum Int8's value max: the header's includes define it as a macro.
+    for (const value of e.values) {
+      const constant = `${upperSnake(e.name)}_${upperSnake(value)}`;
+      if (C_HEADER_MACROS.has(constant)) issues.push({ file: model.specFile, pointer: pointerOf('types', e.name), message: `adapter c: the value ${JSON.stringify(value)} of ${e.name} would be the constant ${constant}, a macro of <stdint.h>, <stddef.h> or <stdbool.h>`, found: JSON.stringify(value), expected: 'another value or enum name' });
+    }
   }
   return issues;
 }
@@ -257,6 +252,7 @@ export function cAdapter(): GeneratorAdapter {
     id: C_ADAPTER_ID,
     description: 'C: one header per command with structs, enums and function prototypes, include guards and extern "C" guards',
     writes: ['<outputDir>/<name_segments>.h'],
+    reservedNames: C_RESERVED,
     options: cOptions,
     typeMapping: cTypeMapping,
     check: cCheck,

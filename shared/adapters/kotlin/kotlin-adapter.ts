@@ -1,4 +1,5 @@
 import { CONFIG_FILE, CONFIG_KEY, type ProjectConfig } from '../../config/project-config.js';
+import { kotlinDoc, kotlinString } from '../../targets/kotlin/kotlin-text.js';
 import type { SpecIssue } from '../../errors.js';
 import { pointerOf } from '../../errors.js';
 import type { CommandModel, FieldModel } from '../../model/command-model.js';
@@ -15,7 +16,6 @@ import {
   lowerSnake,
   mappingIssues,
   notLeadingDigit,
-  oneLine,
   paramsTypeName,
   reservedNameMap,
   resolveNamed,
@@ -70,8 +70,6 @@ export const kotlinIdentifier = (name: string): string => (KOTLIN_KEYWORDS.has(n
 /** The entry name of an enum value: SCREAMING_SNAKE_CASE of its words. */
 export const kotlinEntryName = (value: string): string => notLeadingDigit(upperSnake(value));
 
-const kotlinDoc = (text: string | undefined, indent = ''): string => (text ? `${indent}/** ${oneLine(text).replace(/\*\//g, '*\\/')} */\n` : '');
-const kotlinString = (text: string): string => JSON.stringify(text).replace(/\$/g, '\\$');
 
 const basePackage = (options: AdapterOptions | undefined): string => stringOption(options, 'package', 'commands');
 

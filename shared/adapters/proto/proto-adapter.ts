@@ -1,4 +1,5 @@
 import { CONFIG_FILE, CONFIG_KEY, type ProjectConfig } from '../../config/project-config.js';
+import { protoComment, protoCommentText } from '../../targets/proto/proto-text.js';
 import type { SpecIssue } from '../../errors.js';
 import { pointerOf } from '../../errors.js';
 import type { CommandModel, FieldModel } from '../../model/command-model.js';
@@ -15,7 +16,6 @@ import {
   importsUsed,
   lowerSnake,
   mappingIssues,
-  oneLine,
   paramsTypeName,
   reservedNameMap,
   resolveNamed,
@@ -61,7 +61,6 @@ export const protoOptions: readonly AdapterOptionDeclaration[] = [
 
 const PROTO_RESERVED = reservedNameMap([[['Any', 'Empty', 'Timestamp', 'Duration', 'Struct', 'Value'], 'is a well-known protobuf type name; pick another to avoid confusion with google.protobuf']]);
 
-const protoComment = (text: string | undefined, indent = ''): string => (text ? `${indent}// ${oneLine(text)}\n` : '');
 
 /** protoc's default JSON name of a field: lowerCamelCase of its snake_case name. */
 export function protocJsonName(fieldName: string): string {
@@ -126,7 +125,7 @@ function protoView(model: CommandModel, options: AdapterOptions | undefined) {
       comment: protoComment(e.description),
       values: [
         { comment: '', line: `${upperSnake(e.name)}_UNSPECIFIED = 0;` },
-        ...e.values.map((value, i) => ({ comment: protoComment(e.valueDescriptions?.[i], '  '), line: `${protoEnumValueName(e.name, value)} = ${i + 1}; // ${JSON.stringify(value)}` })),
+        ...e.values.map((value, i) => ({ comment: protoComment(e.valueDescriptions?.[i], '  '), line: `${protoEnumValueName(e.name, value)} = ${i + 1}; // ${protoCommentText(JSON.stringify(value))}` })),
       ],
     })),
     messages: structSources(model).map((source) => ({
@@ -160,6 +159,16 @@ function protoCheck(model: CommandModel, _config: ProjectConfig, options: Adapte
   }
   for (const source of structSources(model)) {
     issues.push(...distinctNames(PROTO_ADAPTER_ID, model.specFile, `message ${source.name}`, source.fields.map((f, i) => ({ source: f.name, name: protoFieldName(f.name), pointer: source.pointers[i].replace(/\/type$/, '') }))));
+    // protoc refuses two fields whose default JSON names meet (x1 and x_1 are both x1), whatever json_name says.
+    const byJsonName = new Map<string, string>();
+    source.fields.forEach((f, i) => {
+      const jsonName = protocJsonName(protoFieldName(f.name));
+      const first = byJsonName.get(jsonName);
+      if (first !== undefined && protoFieldName(first) !== protoFieldName(f.name)) {
+        issues.push({ file: model.specFile, pointer: source.pointers[i].replace(/\/type$/, '/name'), message: `adapter proto: fields ${JSON.stringify(first)} and ${JSON.stringify(f.name)} of message ${source.name} have the same default JSON name ${jsonName}, which protoc refuses in proto3`, found: JSON.stringify(f.name), expected: 'field names that differ in more than underscores before digits' });
+      }
+      if (first === undefined) byJsonName.set(jsonName, f.name);
+    });
   }
   return issues;
 }

@@ -1,4 +1,5 @@
 import type { ProjectConfig } from '../../config/project-config.js';
+import { PYDANTIC_RESERVED, PYTHON_ANNOTATION_NAMES, PYTHON_KEYWORDS, PYTHON_RESERVED, pythonCommentText, pythonDocstring, pythonString } from '../../targets/python/python-text.js';
 import type { SpecIssue } from '../../errors.js';
 import type { CommandModel, FieldModel } from '../../model/command-model.js';
 import { renderTemplate } from '../../render/template-engine.js';
@@ -12,9 +13,7 @@ import {
   importedTypes,
   lowerSnake,
   mappingIssues,
-  oneLine,
   paramsTypeName,
-  reservedNameMap,
   resolveNamed,
   resultTypeName,
   stringOption,
@@ -27,21 +26,7 @@ import { spellType, spellingFromMapping } from '../language/type-spelling.js';
 export const PYTHON_ADAPTER_ID = 'python';
 const TEMPLATES = 'python';
 
-export const PYTHON_KEYWORDS: ReadonlySet<string> = new Set([
-  'False', 'None', 'True', 'and', 'as', 'assert', 'async', 'await', 'break', 'class', 'continue', 'def', 'del', 'elif', 'else', 'except', 'finally', 'for', 'from',
-  'global', 'if', 'import', 'in', 'is', 'lambda', 'nonlocal', 'not', 'or', 'pass', 'raise', 'return', 'try', 'while', 'with', 'yield',
-]);
-
-/**
- * BaseModel attributes (v2, and the v1 names v2 keeps) a field must not shadow (type-mapping.md,
- * pitfalls), with those it has through its metaclass (ABCMeta.register, type.mro): Pydantic warns
- * on each. A test compares the list with the installed Pydantic's.
- */
-export const PYDANTIC_RESERVED: ReadonlySet<string> = new Set([
-  'register', 'mro', 'model_config', 'model_fields', 'model_computed_fields', 'model_extra', 'model_fields_set', 'model_construct', 'model_copy', 'model_dump', 'model_dump_json',
-  'model_json_schema', 'model_parametrized_name', 'model_post_init', 'model_rebuild', 'model_validate', 'model_validate_json', 'model_validate_strings',
-  'dict', 'json', 'copy', 'parse_obj', 'parse_raw', 'parse_file', 'from_orm', 'construct', 'schema', 'schema_json', 'validate', 'update_forward_refs',
-]);
+export { PYDANTIC_RESERVED, PYTHON_KEYWORDS };
 
 export const pythonTypeMapping: AdapterTypeMapping = {
   language: 'Python (Pydantic v2)',
@@ -65,15 +50,10 @@ export const pythonOptions: readonly AdapterOptionDeclaration[] = [
   { name: 'importedTypes', type: 'type-map', description: 'Python type of each imported spec type (UUID -> str)', default: {} },
 ];
 
-const PYTHON_RESERVED = reservedNameMap([
-  [['None', 'True', 'False'], 'is a Python keyword'],
-  [['BaseModel', 'ConfigDict', 'Field', 'Literal', 'APIRouter', 'HTTPException'], 'is a name the generated modules import'],
-]);
-
 /** A Python attribute for a wire name: snake_case; keywords and BaseModel attributes take a trailing _. */
 export function pythonFieldName(wire: string): string {
   const snake = lowerSnake(wire);
-  return PYTHON_KEYWORDS.has(snake) || PYDANTIC_RESERVED.has(snake) ? `${snake}_` : snake;
+  return PYTHON_KEYWORDS.has(snake) || PYDANTIC_RESERVED.has(snake) || PYTHON_ANNOTATION_NAMES.has(snake) ? `${snake}_` : snake;
 }
 
 const pythonModuleName = (model: CommandModel): string => {
@@ -81,20 +61,7 @@ const pythonModuleName = (model: CommandModel): string => {
   return PYTHON_KEYWORDS.has(name) ? `${name}_` : name;
 };
 
-/** A Python string literal the way repr() quotes it: single quotes unless the text holds one and no double quote. */
-export function pythonString(text: string): string {
-  const quote = text.includes("'") && !text.includes('"') ? '"' : "'";
-  const body = text
-    .replace(/\\/g, '\\\\')
-    .replace(new RegExp(quote, 'g'), `\\${quote}`)
-    .replace(/\n/g, '\\n')
-    .replace(/\r/g, '\\r')
-    .replace(/\t/g, '\\t')
-    .replace(/[\u0000-\u001f\u007f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
-  return `${quote}${body}${quote}`;
-}
-
-const pythonDocstring = (text: string, indent: string): string => `${indent}"""${oneLine(text).replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"""\n`;
+export { pythonString };
 
 function pythonType(node: FieldModel['type'], model: CommandModel, options: AdapterOptions | undefined): string {
   return spellType(
@@ -148,7 +115,7 @@ function pythonView(model: CommandModel, options: AdapterOptions | undefined) {
     importLines: pythonImportLines(model, options),
     typingNames: [...(usesUnknown(model) ? ['Any'] : []), ...(enums(model).length > 0 ? ['Literal'] : [])],
     aliases: enums(model).map((e) => ({
-      comment: e.description ? `# ${oneLine(e.description)}\n` : '',
+      comment: e.description ? `# ${pythonCommentText(e.description)}\n` : '',
       line: `${e.name} = Literal[${e.values.map(pythonString).join(', ')}]`,
     })),
     classes,

@@ -1,4 +1,6 @@
 import { posix } from 'node:path';
+import { rustDocInlineText, rustFormatString } from '../../targets/rust/rust-text.js';
+import { tsCommentText, tsString } from '../../targets/typescript/typescript-text.js';
 import type { ProjectConfig } from '../../config/project-config.js';
 import { composeIpcMixin } from '../../edits/ipc-composition.js';
 import { registerRustModule } from '../../edits/rust-module-registration.js';
@@ -190,7 +192,7 @@ function planRustIpc(model: CommandModel, config: ProjectConfig, catalog: TraitC
   );
 
   // Test documents: what the TypeScript side sends (the spec's sample values), as IPC requests.
-  const paramDocs = sampleDocuments(names.paramsStruct, declarations) as Array<Record<string, unknown>>;
+  const paramDocs = sampleDocuments(names.paramsStruct, declarations, model.imports) as Array<Record<string, unknown>>;
   const requests = (paramDocs.length > 0 ? paramDocs : [{}]).map((doc) => ({ command: model.name, requestId: 1, ...doc }));
   const minimalParams = paramDocs[paramDocs.length - 1] ?? {};
   const enumParam = model.params.find((p) => p.type.kind === 'named' && model.types.some((t) => t.kind === 'enum' && t.name === (p.type as { name: string }).name));
@@ -207,7 +209,7 @@ function planRustIpc(model: CommandModel, config: ProjectConfig, catalog: TraitC
       testName: names.method.replace(/^r#/, ''),
       paramsStruct: names.paramsStruct,
       resultStruct: names.resultStruct,
-      notImplemented: rustString(`${model.name}: not implemented yet (${names.structName}::${names.method} in ${names.crateRelativeFile}); params: `),
+      notImplemented: rustFormatString(`${model.name}: not implemented yet (${names.structName}::${names.method} in ${names.crateRelativeFile}); params: `),
       schemaParams: model.params.map((p) => ({ name: rustString(p.name), type: rustString(jsonSchemaType(p.type, model)), required: !p.optional, description: rustString(p.description ?? '') })),
       requestDocs: [...new Set(requests.map((r) => JSON.stringify(r)))].map(rustRawString),
       badParams: badParams === undefined ? undefined : rustRawString(badParams),
@@ -219,7 +221,7 @@ function planRustIpc(model: CommandModel, config: ProjectConfig, catalog: TraitC
     path: names.moduleFile,
     content: renderTemplate('rust', 'module.rs', {
       ...names,
-      description: model.description,
+      description: rustDocInlineText(model.description),
       generatedTypesDir: `${names.layout.generatedTypes}/${names.module}`,
       startupFile: names.layout.startup ? `${names.layout.crateRoot}/${names.layout.startup.file}` : 'the host start-up code (by hand: the project config turns the edit off)',
       uses,
@@ -239,7 +241,7 @@ function planRustIpc(model: CommandModel, config: ProjectConfig, catalog: TraitC
     content: renderTemplate('ipc-mixin', 'mixin.ts', {
       ...names,
       command: model.name,
-      description: model.description.replace(/\*\//g, '*\\/'),
+      description: tsCommentText(model.description),
       wireImports,
       typeReexports,
       moduleFileInProject: names.moduleFile,
@@ -258,7 +260,7 @@ function planRustIpc(model: CommandModel, config: ProjectConfig, catalog: TraitC
     requiredParams: model.params.filter((p) => !p.optional && p.type.kind !== 'nullable').map((p) => p.name),
     clientMethod: names.clientMethod,
     wireParamLines: model.params.map((p) => `${p.name}: params.${p.name},`),
-    ...resultRetyping(model),
+    ...resultRetyping(model, config),
     moduleFile: names.moduleFile,
     mixinFile: names.mixinFile,
     wireTypesDir: `${names.layout.generatedTypes}/${names.module}`,
@@ -271,17 +273,32 @@ function planRustIpc(model: CommandModel, config: ProjectConfig, catalog: TraitC
 
 /** `pub mod` lines up the module path, and the mixin in the composition file. */
 /** Result fields of imported types, which arrive as their plain wire form and are re-typed (see RustIpcCommandView). */
-function resultRetyping(model: CommandModel): Pick<RustIpcCommandView, 'resultRetypeLines' | 'resultRetypeImports'> {
+function resultRetyping(model: CommandModel, config: ProjectConfig): Pick<RustIpcCommandView, 'resultRetypeLines' | 'resultRetypeImports'> {
   // Only imports that stand for a Rust primitive lose their TS type on the wire (UUID -> String -> string);
   // an imported struct comes back as the same generated type.
   const imported = new Map(model.imports.filter((i) => /^(String|bool|[iu](8|16|32|64|128|size)|f32|f64)$/.test(i.rust ?? '')).map((i) => [i.name, i]));
-  const fields = model.results.filter((f) => namedReferences(f.type).some((name) => imported.has(name)));
+  // A declared type holding one (Owner { id: UUID }) differs from its wire type too, at any depth: re-typed as well.
+  const holding = new Set<string>();
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const t of model.types) {
+      if (t.kind !== 'interface' || holding.has(t.name)) continue;
+      if (t.fields.some((f) => namedReferences(f.type).some((n) => imported.has(n) || holding.has(n)))) {
+        holding.add(t.name);
+        changed = true;
+      }
+    }
+  }
+  const fields = model.results.filter((f) => namedReferences(f.type).some((name) => imported.has(name) || holding.has(name)));
   const used = [...new Set(fields.flatMap((f) => namedReferences(f.type).filter((name) => imported.has(name))))].sort();
   const byModule = new Map<string, string[]>();
   for (const name of used) byModule.set(imported.get(name)!.from, [...(byModule.get(imported.get(name)!.from) ?? []), name]);
+  // The declared types the casts name come from the command's Types file.
+  const declared = [...new Set(fields.flatMap((f) => namedReferences(f.type).filter((name) => holding.has(name))))].sort();
+  if (declared.length > 0) byModule.set(`${config.importPaths.commandsAlias}/${model.name}/shared/${model.className}Types`, declared);
   return {
     resultRetypeLines: fields.map((f) => `${f.name}: result.${f.name} as ${renderTsType(f.type)}${f.optional ? ' | undefined' : ''},`),
-    resultRetypeImports: [...byModule].sort(([a], [b]) => (a < b ? -1 : 1)).map(([from, names]) => `import type { ${names.join(', ')} } from '${from}';`),
+    resultRetypeImports: [...byModule].sort(([a], [b]) => (a < b ? -1 : 1)).map(([from, names]) => `import type { ${names.join(', ')} } from ${tsString(from)};`),
   };
 }
 

@@ -1,11 +1,13 @@
 import type { MethodType, TaggedUnionDeclaration, TraitMethodModel, TraitModel, TypeDeclaration } from '../../model/command-model.js';
+import { rustIdent, rustLineCommentText } from '../../targets/rust/rust-text.js';
+import { textLines } from '../../targets/spec-text.js';
 import { renderRustMethodType, renderRustParamType, rustDocLines, rustString, rustVariantName, type RustNames } from '../../render/rust-renderer.js';
 
 /** Rust signature of a trait method (without `;` or body): `fn pressure_response(&self, level: PressureLevel)`. */
 export function rustMethodSignature(method: TraitMethodModel, names: RustNames, paramName: (name: string) => string = (n) => n): string {
-  const params = [method.receiver, ...method.params.map((p) => `${paramName(p.name)}: ${renderRustParamType(p.type, names)}`)].join(', ');
+  const params = [method.receiver, ...method.params.map((p) => `${rustIdent(paramName(p.name))}: ${renderRustParamType(p.type, names)}`)].join(', ');
   const result = rustMethodResult(method, names);
-  return `${method.async ? 'async ' : ''}fn ${method.name}(${params})${result === undefined ? '' : ` -> ${result}`}`;
+  return `${method.async ? 'async ' : ''}fn ${rustIdent(method.name)}(${params})${result === undefined ? '' : ` -> ${result}`}`;
 }
 
 function rustMethodResult(method: TraitMethodModel, names: RustNames): string | undefined {
@@ -104,11 +106,11 @@ export function renderRustImplMethod(method: TraitMethodModel, names: RustNames,
   else body = result ?? `todo!(${rustString(`${moduleName}: implement ${method.name}`)})`;
   const uses = (name: string): boolean => new RegExp(`\\b${name}\\b`).test(body);
   const signature = rustMethodSignature(method, names, (name) => (uses(name) ? name : `_${name}`));
-  const todo = method.todo ?? firstLine(method.description) ?? `implement ${method.name}`;
+  const todo = rustLineCommentText(method.todo ?? firstLine(method.description) ?? `implement ${method.name}`);
   return [`    ${signature} {`, `        // TODO(${todoTag}): ${todo}`, ...(body === '' ? [] : body.split('\n').map((l) => `        ${l}`)), '    }'];
 }
 
 function firstLine(text: string | undefined): string | undefined {
-  const line = text?.split('\n')[0]?.trim();
+  const line = text === undefined ? undefined : textLines(text)[0]?.trim();
   return line === '' ? undefined : line;
 }

@@ -1,4 +1,5 @@
 import { pointerOf, type SpecIssue } from '../../errors.js';
+import { rustJsonLiteral, tsRsValueProblem } from '../../targets/rust/rust-text.js';
 import type { CommandModel, EnumDeclaration, FieldModel, InterfaceDeclaration, ResolvedImport, TaggedUnionDeclaration, TypeDeclaration } from '../../model/command-model.js';
 import { pascalCase, snakeCase } from '../../model/naming.js';
 import {
@@ -57,11 +58,7 @@ export interface WireTests {
 }
 
 /** A JSON document as a Rust raw string literal. */
-export function rustRawString(text: string): string {
-  let hashes = '';
-  while (text.includes(`"${hashes}`)) hashes += '#';
-  return `r${hashes}"${text}"${hashes}`;
-}
+export const rustRawString = rustJsonLiteral;
 
 function walk(node: TypeNode, visit: (n: TypeNode) => void): void {
   visit(node);
@@ -140,7 +137,7 @@ export function buildRustWire(declarations: readonly WireDeclaration[], imports:
   });
   if (usedImports.some((i) => i.rust === 'serde_json::Value')) tsFiles.push(jsonValueFile(layout));
 
-  return { declarations, names, rust, tsFiles, usePaths, usesBTreeMap, tests: wireTests(declarations) };
+  return { declarations, names, rust, tsFiles, usePaths, usesBTreeMap, tests: wireTests(declarations, imports) };
 }
 
 /** ts-rs's export of serde_json::Value (feature serde-json-impl), in the crate's bindings folder. */
@@ -152,8 +149,8 @@ export function jsonValueFile(layout: RustLayout): PlannedFile {
 }
 
 /** Round-trip documents (full and minimal) for every struct and union; value tables for enums. */
-function wireTests(declarations: readonly WireDeclaration[]): WireTests {
-  const known: SampleTypes = { types: declarations.filter((d): d is TypeDeclaration => d.kind !== 'union'), unions: declarations.filter((d): d is TaggedUnionDeclaration => d.kind === 'union') };
+function wireTests(declarations: readonly WireDeclaration[], imports: readonly ResolvedImport[]): WireTests {
+  const known: SampleTypes = { types: declarations.filter((d): d is TypeDeclaration => d.kind !== 'union'), unions: declarations.filter((d): d is TaggedUnionDeclaration => d.kind === 'union'), imports };
   const roundTrips: Array<{ fn: string; type: string; docs: string[] }> = [];
   const enums: Array<{ fn: string; type: string; pairs: Array<{ variant: string; wire: string }> }> = [];
   for (const d of declarations) {
@@ -170,8 +167,8 @@ function wireTests(declarations: readonly WireDeclaration[]): WireTests {
 }
 
 /** Sample documents of a type (what the TypeScript side sends), for tests outside Rust. */
-export function sampleDocuments(name: string, declarations: readonly WireDeclaration[]): unknown[] {
-  const known: SampleTypes = { types: declarations.filter((d): d is TypeDeclaration => d.kind !== 'union'), unions: declarations.filter((d): d is TaggedUnionDeclaration => d.kind === 'union') };
+export function sampleDocuments(name: string, declarations: readonly WireDeclaration[], imports: readonly ResolvedImport[] = []): unknown[] {
+  const known: SampleTypes = { types: declarations.filter((d): d is TypeDeclaration => d.kind !== 'union'), unions: declarations.filter((d): d is TaggedUnionDeclaration => d.kind === 'union'), imports };
   const union = known.unions.find((u) => u.name === name);
   const docs = union ? [...unionSamples(union, 'full', known), ...unionSamples(union, 'minimal', known)] : [wireSample({ kind: 'named', name }, 'full', known), wireSample({ kind: 'named', name }, 'minimal', known)];
   return docs.filter((d) => d !== undefined);
@@ -195,6 +192,13 @@ export function pointerOfDeclaration(model: CommandModel, name: string): string 
  * What Rust cannot express or would refuse to compile, as spec issues: imports without a Rust
  * type, names that collide once in Rust form, structs that contain themselves with no way out.
  */
+/** Where an enum value is written: its entry in the types block, or the field type it was lifted from. */
+function enumValuePointer(model: CommandModel, enumName: string, value: string): string {
+  const declared = model.spec.types?.[enumName];
+  if (declared?.enum) return pointerOf('types', enumName, 'enum', declared.enum.indexOf(value));
+  return pointerOfDeclaration(model, enumName);
+}
+
 export function rustWireIssues(model: CommandModel, declarations: readonly WireDeclaration[], fieldPointer: (owner: string, field: FieldModel) => string): SpecIssue[] {
   const file = model.specFile;
   const issues: SpecIssue[] = [];
@@ -247,6 +251,8 @@ export function rustWireIssues(model: CommandModel, declarations: readonly WireD
     const values = d.kind === 'enum' ? (d as EnumDeclaration).values : d.kind === 'union' ? d.variants.map((v) => v.name) : [];
     const seen = new Map<string, string>();
     for (const value of values) {
+      const unprintable = tsRsValueProblem(value);
+      if (unprintable) issues.push({ file, pointer: enumValuePointer(model, d.name, value), message: `the value ${JSON.stringify(value)} of ${d.name}: ${unprintable}`, found: JSON.stringify(value), expected: 'a value without " \\ or control characters' });
       const variant = rustVariantName(value);
       const previous = seen.get(variant);
       if (previous !== undefined) {

@@ -1,4 +1,5 @@
 import type { ProjectConfig } from '../../config/project-config.js';
+import { swiftDoc, swiftDocText, swiftString } from '../../targets/swift/swift-text.js';
 import type { SpecIssue } from '../../errors.js';
 import { pointerOf } from '../../errors.js';
 import type { CommandModel, FieldModel } from '../../model/command-model.js';
@@ -14,7 +15,6 @@ import {
   lowerCamel,
   mappingIssues,
   notLeadingDigit,
-  oneLine,
   paramsTypeName,
   reservedNameMap,
   resolveNamed,
@@ -80,9 +80,6 @@ export function swiftCaseName(value: string): string {
   return swiftIdentifier(notLeadingDigit(lowerCamel(value)));
 }
 
-/** A doc comment line with its newline, or nothing (templates print it with `<%- doc -%>`). */
-const swiftDoc = (text: string | undefined, indent = ''): string => (text ? `${indent}/// ${oneLine(text)}\n` : '');
-const swiftString = (text: string): string => JSON.stringify(text);
 
 function swiftType(node: FieldModel['type'], model: CommandModel, options: AdapterOptions | undefined): string {
   return spellType(
@@ -127,7 +124,7 @@ function swiftView(model: CommandModel, options: AdapterOptions | undefined) {
   });
   return {
     name: model.name,
-    description: oneLine(model.description),
+    description: swiftDocText(model.description),
     // Foundation is always imported.
     imports: importsUsed(model, options).filter((module) => module !== 'Foundation'),
     enums: enums(model).map((e) => ({

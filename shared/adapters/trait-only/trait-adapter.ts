@@ -1,4 +1,6 @@
 import type { ProjectConfig } from '../../config/project-config.js';
+import { rustDocLines } from '../../targets/rust/rust-text.js';
+import { tsDocBlockLines, tsMethodName, tsParameterName } from '../../targets/typescript/typescript-text.js';
 import { registerRustModule } from '../../edits/rust-module-registration.js';
 import { pointerOf, type SpecIssue } from '../../errors.js';
 import type { CommandModel, FieldModel, MethodType, TaggedUnionDeclaration, TraitMethodModel, TraitModel } from '../../model/command-model.js';
@@ -91,10 +93,10 @@ function tsMethodType(type: MethodType): string {
 }
 
 function tsDocBlock(text: string | undefined, extra: readonly string[], indent: string): string[] {
-  const lines = [...(text ? text.split('\n') : []), ...extra];
+  const lines = [...(text !== undefined && text.trim() !== '' ? tsDocBlockLines(text) : []), ...extra];
   if (lines.length === 0) return [];
-  if (lines.length === 1) return [`${indent}/** ${lines[0].replace(/\*\//g, '*\\/')} */`];
-  return [`${indent}/**`, ...lines.map((l) => (l.trim() === '' ? `${indent} *` : `${indent} * ${l.replace(/\*\//g, '*\\/')}`)), `${indent} */`];
+  if (lines.length === 1) return [`${indent}/** ${lines[0].trim()} */`];
+  return [`${indent}/**`, ...lines.map((l) => (l.trim() === '' ? `${indent} *` : `${indent} * ${l}`)), `${indent} */`];
 }
 
 /** The TypeScript interface of a trait: camelCase methods; async ones return promises, fallible ones throw. */
@@ -102,8 +104,8 @@ function tsInterfaceLines(trait: TraitModel): string[] {
   return trait.methods.flatMap((method: TraitMethodModel, i) => {
     const result = method.returns ? tsMethodType(method.returns) : 'void';
     const extra = method.fallible ? [method.async ? '@throws rejects with the error message when it fails' : '@throws Error with the message when it fails'] : [];
-    const params = method.params.map((p) => `${camelCase(p.name)}: ${tsMethodType(p.type)}`).join(', ');
-    return [...(i > 0 ? [''] : []), ...tsDocBlock(method.description, extra, '  '), `  ${camelCase(method.name)}(${params}): ${method.async ? `Promise<${result}>` : result};`];
+    const params = method.params.map((p) => `${tsParameterName(camelCase(p.name))}: ${tsMethodType(p.type)}`).join(', ');
+    return [...(i > 0 ? [''] : []), ...tsDocBlock(method.description, extra, '  '), `  ${tsMethodName(camelCase(method.name))}(${params}): ${method.async ? `Promise<${result}>` : result};`];
   });
 }
 
@@ -128,7 +130,7 @@ function planTraitSpec(model: CommandModel, config: ProjectConfig): FilePlan {
       path: rustModuleFile(layout, modulePath),
       content: renderTemplate('trait', 'traits.rs', {
         specName: model.name,
-        description: model.description,
+        descriptionLines: rustDocLines(model.description, '', '//!'),
         itemNames: [...traits.map((t) => t.name), ...wire.declarations.map((d) => d.name)],
         uses,
         traits: traits.map((t) => renderRustTrait(t, wire.names)),

@@ -1,4 +1,5 @@
 import type { ProjectConfig } from '../../config/project-config.js';
+import { TS_HOST_NAMES, TYPESCRIPT_RESERVED_TYPE_NAMES } from '../../targets/typescript/typescript-text.js';
 import { pointerOf, type SpecIssue } from '../../errors.js';
 import type { CommandModel } from '../../model/command-model.js';
 import { renderTemplate } from '../../render/template-engine.js';
@@ -10,17 +11,7 @@ import { buildCommandView, validationBlock, type CommandSides, type CommandView,
 const TEMPLATE_FOLDER = 'command';
 
 /** Names a generated Types file cannot declare: TypeScript globals, utility types, and what it imports. */
-export const TYPESCRIPT_RESERVED = new Map<string, string>([
-  ...['Array', 'Record', 'Promise', 'Error', 'Date', 'Map', 'Set', 'Object', 'String', 'Number', 'Boolean', 'Symbol', 'Function', 'JSON', 'Math', 'RegExp', 'BigInt'].map(
-    (n): [string, string] => [n, 'is a TypeScript global and would shadow it'],
-  ),
-  ...['Partial', 'Required', 'Readonly', 'Pick', 'Omit', 'Exclude', 'Extract', 'NonNullable', 'ReturnType', 'Parameters', 'Awaited', 'Uppercase', 'Lowercase'].map(
-    (n): [string, string] => [n, 'is a TypeScript utility type and would shadow it'],
-  ),
-  ...['CommandParams', 'CommandResult', 'CommandInput', 'JTAGContext', 'JTAGError', 'UUID', 'Commands', 'CommandBase', 'ICommandDaemon', 'ValidationError'].map(
-    (n): [string, string] => [n, 'is a host type the generated files import'],
-  ),
-]);
+export const TYPESCRIPT_RESERVED = TYPESCRIPT_RESERVED_TYPE_NAMES;
 
 /** Names the Types file derives; a spec type of the same name would be declared twice. */
 export function derivedNameIssues(model: CommandModel): SpecIssue[] {
@@ -28,22 +19,36 @@ export function derivedNameIssues(model: CommandModel): SpecIssue[] {
     [`${model.className}Params`, 'the params interface'],
     [`${model.className}Result`, 'the result interface'],
     [model.className, 'the static accessor'],
+    [`create${model.className}Params`, 'the params factory'],
+    [`create${model.className}Result`, 'the result factory'],
+    [`create${model.className}ResultFromParams`, 'the result factory'],
   ]);
-  for (const t of model.types) {
-    if (t.kind === 'enum') {
-      derived.set(`${t.name}Values`, `the value list of ${t.name}`);
-      derived.set(`is${t.name}`, `the guard of ${t.name}`);
-    }
-  }
-  return model.types
-    .filter((t) => derived.has(t.name))
-    .map((t) => ({
-      file: model.specFile,
-      pointer: pointerOf('types', t.name),
-      message: `type name ${t.name} collides with ${derived.get(t.name)} the Types file declares`,
-      found: JSON.stringify(t.name),
-      expected: 'another name',
-    }));
+  // A command named `command` is CommandParams and CommandResult: the names the Types file imports from the host.
+  const clashing = [...derived].filter(([name]) => TS_HOST_NAMES.includes(name));
+  const hostClashes: SpecIssue[] =
+    clashing.length === 0
+      ? []
+      : [
+          {
+            file: model.specFile,
+            pointer: model.spec.className ? '/className' : '/name',
+            message: `class name ${model.className} makes ${clashing.map(([name, what]) => `${what} ${name}`).join(' and ')}: host names the generated TypeScript imports`,
+            found: JSON.stringify(model.className),
+            expected: `set className to another PascalCase name (e.g. ${JSON.stringify(`${model.className}Run`)}): derived names may not be ${TS_HOST_NAMES.join(', ')}`,
+          },
+        ];
+  return [
+    ...hostClashes,
+    ...model.types
+      .filter((t) => derived.has(t.name))
+      .map((t) => ({
+        file: model.specFile,
+        pointer: pointerOf('types', t.name),
+        message: `type name ${t.name} collides with ${derived.get(t.name)} the Types file declares`,
+        found: JSON.stringify(t.name),
+        expected: 'another name',
+      })),
+  ];
 }
 
 function testView(view: CommandView, model: CommandModel) {

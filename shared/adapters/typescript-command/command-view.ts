@@ -7,6 +7,8 @@ import { sampleValue } from '../../render/sample-values.js';
 import { importSpecifier, rustLayout } from '../rust-shared/rust-layout.js';
 import { namedReferences, type TypeNode } from '../../types/type-tree.js';
 import { HOST_ERROR_TYPE } from '../../model/resolve-model.js';
+import { markdownCell, markdownCode, markdownFencedLine, markdownParagraph } from '../../targets/markdown/markdown-text.js';
+import { tsCommentText, tsString, tsTemplateText } from '../../targets/typescript/typescript-text.js';
 
 /** Which command classes a TypeScript command adapter writes. */
 export interface CommandSides {
@@ -57,7 +59,10 @@ export interface CommandView {
   readonly name: string;
   readonly className: string;
   readonly title: string;
+  /** The description as text inside a TypeScript comment (one line, no comment end). */
   readonly description: string;
+  /** The description as a README paragraph. */
+  readonly readmeDescription: string;
   readonly accessLevel: string;
   readonly environment: string;
   readonly sides: CommandSides;
@@ -81,7 +86,8 @@ export interface CommandView {
   /** `import type { A, B } from 'x';` lines for imported spec types (the UUID import merged in). */
   readonly typeImportLines: readonly string[];
   readonly declarations: readonly string[];
-  readonly enums: readonly EnumDeclaration[];
+  /** Each enum's name and its values as TypeScript string literals, for the value lists. */
+  readonly enums: readonly { readonly name: string; readonly valueList: string }[];
   readonly paramLines: readonly string[];
   readonly hasParams: boolean;
   readonly defaultLines: readonly string[];
@@ -103,8 +109,10 @@ export interface CommandView {
   readonly placeholderResultLines?: readonly string[];
   /** A TS expression of the smallest valid input for the static accessor. */
   readonly sampleInput: string;
-  /** True when sampleInput could be built (no required param of an imported type). */
+  /** True when sampleInput could be built (no required param of an imported type other than the host's UUID). */
   readonly sampleInputKnown: boolean;
+  /** sampleInput calls generateUUID() (its file must import it). */
+  readonly sampleInputUsesUuid: boolean;
   /** The first enum-typed param, for the rejects-bad-input test. */
   readonly enumParam?: { readonly name: string; readonly enumName: string };
   /** A required param, for the rejects-missing-param test. */
@@ -118,13 +126,15 @@ export interface CommandView {
     readonly hasNullable: boolean;
   };
   readonly usageExamples: readonly string[];
-  readonly examples: CommandModel['examples'];
+  /** The spec's examples as README text: paragraphs, and a line inside a code block. */
+  readonly examples: readonly { readonly description: string; readonly command: string; readonly expectedResult?: string }[];
+  /** The command folder's package.json (JSON.stringify is its escaping). */
+  readonly packageJson: string;
   readonly keywords: readonly string[];
   /** Set by the rust-ipc adapter; undefined (but present, for the templates) otherwise. */
   readonly rustIpc: RustIpcCommandView | undefined;
 }
 
-const markdownCell = (text: string | undefined): string => (text ?? '').replace(/\|/g, '\\|').replace(/\s*\n\s*/g, ' ');
 
 function enumOf(node: TypeNode, model: CommandModel): EnumDeclaration | undefined {
   const inner = node.kind === 'nullable' ? node.inner : node;
@@ -171,7 +181,8 @@ export function validationBlock(field: FieldModel, model: CommandModel, required
   if (check) {
     const condition = check.condition.includes('||') ? `(${check.condition})` : check.condition;
     const guard = field.optional ? `${access} !== undefined && ${condition}` : check.condition;
-    lines.push(`if (${guard}) {`, `  throw new ValidationError('${field.name}', \`must be ${check.expected.replace(/`/g, '\\`')}; got \${JSON.stringify(${access})}\`);`, '}');
+    // The expected values are spec text inside a template literal: escaped, so a `${...}` in a value stays text.
+    lines.push(`if (${guard}) {`, `  throw new ValidationError('${field.name}', \`must be ${tsTemplateText(check.expected)}; got \${JSON.stringify(${access})}\`);`, '}');
   }
   return lines.length > 0 ? lines.join('\n') : undefined;
 }
@@ -205,7 +216,7 @@ function validCheck(value: string, node: TypeNode, model: CommandModel): { condi
 function resultCheck(field: FieldModel, model: CommandModel): string | undefined {
   if (field.optional) return undefined;
   const check = validCheck(`result.${field.name}`, field.type, model);
-  return check ? `assert(${check.condition}, '${field.name} is ${check.expected}');` : undefined;
+  return check ? `assert(${check.condition}, ${tsString(`${field.name} is ${check.expected}`)});` : undefined;
 }
 
 function objectLiteralLines(fields: readonly FieldModel[], model: CommandModel, nonBlankStrings = false): string[] | undefined {
@@ -221,13 +232,50 @@ function objectLiteralLines(fields: readonly FieldModel[], model: CommandModel, 
   return lines;
 }
 
+/**
+ * The smallest valid input as a TypeScript expression: JSON samples, except that a host UUID (a
+ * branded string no literal type-checks as) is a fresh `generateUUID()`, at any depth of declared types.
+ */
+function sampleInputLines(fields: readonly FieldModel[], model: CommandModel, uuidModule: string, nonBlankStrings: boolean): { lines: string[]; usesUuid: boolean } | undefined {
+  let usesUuid = false;
+  const isUuid = (name: string): boolean => model.imports.some((i) => i.name === name && i.name === 'UUID' && i.from === uuidModule);
+  const expression = (node: TypeNode, seen: ReadonlySet<string>): string | undefined => {
+    if (node.kind === 'named' && isUuid(node.name)) {
+      usesUuid = true;
+      return 'generateUUID()';
+    }
+    if (node.kind === 'named') {
+      const declared = model.types.find((t) => t.name === node.name);
+      if (declared?.kind === 'interface' && !seen.has(declared.name)) {
+        const inner = new Set(seen).add(declared.name);
+        const parts: string[] = [];
+        for (const f of declared.fields.filter((x) => !x.optional)) {
+          const value = expression(f.type, inner);
+          if (value === undefined) return undefined;
+          parts.push(`${f.name}: ${value}`);
+        }
+        return parts.length === 0 ? '{}' : `{ ${parts.join(', ')} }`;
+      }
+    }
+    const sample = sampleValue(node, model.types, seen);
+    return sample === undefined ? undefined : renderTsValue(nonBlankStrings && sample === '' ? 'text' : sample);
+  };
+  const lines: string[] = [];
+  for (const field of fields.filter((f) => !f.optional)) {
+    const value = expression(field.type, new Set());
+    if (value === undefined) return undefined;
+    lines.push(`${field.name}: ${value},`);
+  }
+  return { lines, usesUuid };
+}
+
 function readmeType(node: TypeNode, model: CommandModel): string {
   const enumDeclaration = enumOf(node, model);
   // A tree has one leaf; when it is an integer, say so (TypeScript writes number for both, and reverse reads this back).
   const leaf = (n: TypeNode): TypeNode => (n.kind === 'array' ? leaf(n.element) : n.kind === 'record' ? leaf(n.value) : n.kind === 'nullable' ? leaf(n.inner) : n);
   const leafNode = leaf(node);
   const integer = leafNode.kind === 'primitive' && leafNode.name === 'integer' ? ' (integer)' : '';
-  const text = `\`${markdownCell(renderTsType(node))}\`${integer}`;
+  const text = `${markdownCode(renderTsType(node))}${integer}`;
   return enumDeclaration && enumDeclaration.origin === 'inline' ? `${text} (${markdownCell(enumDeclaration.values.map((v) => `'${v}'`).join(' | '))})` : text;
 }
 
@@ -255,7 +303,7 @@ export function buildCommandView(model: CommandModel, config: ProjectConfig, sid
   }
   const typeImportLines = [...byModule.entries()]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([from, names]) => `import type { ${[...names].sort().join(', ')} } from '${from}';`);
+    .map(([from, names]) => `import type { ${[...names].sort().join(', ')} } from ${tsString(from)};`);
 
   const enums = model.types.filter((t): t is EnumDeclaration => t.kind === 'enum');
   const declarations = model.types.map((t) => renderTsDeclaration(t));
@@ -263,34 +311,37 @@ export function buildCommandView(model: CommandModel, config: ProjectConfig, sid
   const validationBlocks = model.params.map((p) => validationBlock(p, model)).filter((b): b is string => b !== undefined);
   const validationImports = [...new Set(model.params.map((p) => enumOf(p.type, model)).filter((e): e is EnumDeclaration => e !== undefined).map((e) => `is${e.name}`))].sort();
 
-  const requiredInput = objectLiteralLines(model.params, model, nonBlankStrings);
+  const sample = sampleInputLines(model.params, model, config.importPaths.uuid, nonBlankStrings);
+  const requiredInput = sample?.lines;
   const sampleInput = requiredInput && requiredInput.length > 0 ? `{ ${requiredInput.map((l) => l.replace(/,$/, '')).join(', ')} }` : '{}';
   const enumParamField = model.params.find((p) => enumOf(p.type, model) !== undefined);
   const enumParam = enumParamField ? { name: enumParamField.name, enumName: enumOf(enumParamField.type, model)!.name } : undefined;
 
   const typeSections = model.types.map((t) => {
     if (t.kind === 'enum') {
-      return [`### \`${t.name}\``, '', ...(t.description ? [t.description, ''] : []), `${t.values.map((v) => `\`'${v}'\``).join(', ')}. Exported as the type \`${t.name}\`, the list \`${t.name}Values\` and the guard \`is${t.name}\`.`].join('\n');
+      return [`### \`${t.name}\``, '', ...(t.description ? [markdownParagraph(t.description), ''] : []), `${t.values.map((v) => markdownCode(`'${v}'`)).join(', ')}. Exported as the type \`${t.name}\`, the list \`${t.name}Values\` and the guard \`is${t.name}\`.`].join('\n');
     }
     return [
       `### \`${t.name}\``,
       '',
-      ...(t.description ? [t.description, ''] : []),
+      ...(t.description ? [markdownParagraph(t.description), ''] : []),
       '| Field | Type | Required | Description |',
       '|---|---|---|---|',
       ...t.fields.map((f) => `| \`${f.name}\` | ${readmeType(f.type, model)} | ${f.optional ? 'no' : 'yes'} | ${markdownCell(f.description)} |`),
     ].join('\n');
   });
 
-  const cliExamples = model.examples.length > 0 ? model.examples.map((e) => e.command) : [`./jtag ${model.name}`];
-  const usageExamples = [`const result = await ${C}.execute(${sampleInput});`];
+  const cliExamples = model.examples.length > 0 ? model.examples.map((e) => markdownFencedLine(e.command)) : [`./jtag ${model.name}`];
+  // Printed inside a JSDoc block too: `*\/` in a string literal is the same string, and cannot end the comment.
+  const usageExamples = [`const result = await ${C}.execute(${sampleInput.replace(/\*\//g, '*\\/')});`];
   const allFields = [...model.params, ...model.results, ...model.types.flatMap((t) => (t.kind === 'interface' ? t.fields : []))];
 
   return {
     name: model.name,
     className: C,
     title: words(model.name).map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join(' '),
-    description: model.description,
+    description: tsCommentText(model.description),
+    readmeDescription: markdownParagraph(model.description),
     accessLevel: model.accessLevel,
     environment: model.environment,
     sides,
@@ -315,7 +366,7 @@ export function buildCommandView(model: CommandModel, config: ProjectConfig, sid
     packageName: `${config.packageScope}/${model.name}`,
     typeImportLines,
     declarations,
-    enums,
+    enums: enums.map((e) => ({ name: e.name, valueList: e.values.map(tsString).join(', ') })),
     paramLines: model.params.length > 0 ? renderTsFields(model.params) : ['  /** This command takes no parameters. */', '  _noParams?: never;'],
     hasParams: model.params.length > 0,
     defaultLines: model.params.filter((p) => p.optional && p.default !== undefined).map((p) => `${p.name}: ${renderTsValue(p.default)},`),
@@ -330,18 +381,42 @@ export function buildCommandView(model: CommandModel, config: ProjectConfig, sid
     placeholderResultLines: objectLiteralLines(model.results, model),
     sampleInput,
     sampleInputKnown: requiredInput !== undefined,
+    sampleInputUsesUuid: sample?.usesUuid === true,
     enumParam,
     requiredParam: model.params.find((p) => !p.optional)?.name,
     resultChecks: model.results.map((f) => resultCheck(f, model)).filter((c): c is string => c !== undefined),
     readme: {
-      paramRows: model.params.map((p) => `| \`${p.name}\` | ${readmeType(p.type, model)} | ${p.optional ? 'no' : 'yes'} | ${p.default !== undefined ? `\`${markdownCell(JSON.stringify(p.default))}\`` : ''} | ${markdownCell(p.description)} |`),
+      paramRows: model.params.map((p) => `| \`${p.name}\` | ${readmeType(p.type, model)} | ${p.optional ? 'no' : 'yes'} | ${p.default !== undefined ? markdownCode(JSON.stringify(p.default)) : ''} | ${markdownCell(p.description)} |`),
       resultRows: model.results.map((r) => `| \`${r.name}\` | ${readmeType(r.type, model)} | ${r.optional ? 'no' : 'yes'} | ${markdownCell(r.description)} |`),
       typeSections,
       cliExamples,
       hasNullable: allFields.some((f) => f.type.kind === 'nullable'),
     },
     usageExamples,
-    examples: model.examples,
+    examples: model.examples.map((e) => ({
+      description: markdownParagraph(e.description),
+      command: markdownFencedLine(e.command),
+      ...(e.expectedResult !== undefined && e.expectedResult !== '' ? { expectedResult: markdownParagraph(e.expectedResult) } : {}),
+    })),
+    packageJson: JSON.stringify(
+      {
+        name: `${config.packageScope}/${model.name}`,
+        version: '1.0.0',
+        description: model.description,
+        main: sides.server ? `server/${C}ServerCommand.ts` : `browser/${C}BrowserCommand.ts`,
+        types: `shared/${C}Types.ts`,
+        scripts: {
+          test: 'npm run test:unit && npm run test:integration',
+          'test:unit': `npx tsx test/unit/${C}Command.test.ts`,
+          'test:integration': `npx tsx test/integration/${C}Integration.test.ts`,
+        },
+        files: ['shared/**/*.ts', ...(sides.server ? ['server/**/*.ts'] : []), ...(sides.browser ? ['browser/**/*.ts'] : []), 'README.md'],
+        keywords: ['jtag', 'command', ...model.segments],
+        license: 'MIT',
+      },
+      null,
+      2,
+    ),
     keywords: ['jtag', 'command', ...model.segments],
     rustIpc: undefined,
   };

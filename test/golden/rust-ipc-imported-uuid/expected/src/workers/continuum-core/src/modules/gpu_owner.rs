@@ -160,7 +160,14 @@ mod tests {
 
     #[test]
     fn gpu_owner_params_round_trips() {
+        round_trip::<GpuOwnerParams>(r#"{"requester":"text"}"#);
         round_trip::<GpuOwnerParams>(r"{}");
+    }
+
+    #[test]
+    fn gpu_owner_result_round_trips() {
+        round_trip::<GpuOwnerResult>(r#"{"ownerId":"text","previousOwners":["text"],"gpuName":"text"}"#);
+        round_trip::<GpuOwnerResult>(r#"{"ownerId":"","gpuName":""}"#);
     }
 
     /// The module as the runtime reaches it once start-up registered it: through
@@ -178,7 +185,7 @@ mod tests {
         assert!(module.command_schemas().iter().any(|s| s.name == "gpu/owner"));
         // Requests as the IPC client sends them: the params document the TypeScript
         // side builds, plus the request's own `command` and `requestId`.
-        for doc in [r#"{"command":"gpu/owner","requestId":1}"#] {
+        for doc in [r#"{"command":"gpu/owner","requestId":1,"requester":"text"}"#, r#"{"command":"gpu/owner","requestId":1}"#] {
             let request: Value = serde_json::from_str(doc).unwrap();
             match module.handle_command(&command, request).await {
                 Ok(CommandResult::Json(result)) => {
