@@ -12,16 +12,11 @@ import { formatRunResult } from '../shared/agent/run-result.js';
 import { toolInfo } from '../shared/audit/tool-info.js';
 import { runErrorResult } from './run-error-result.js';
 import { didYouMean } from '../shared/model/naming.js';
+import { interactivityFlagsOf, isInteractive } from '../shared/interactive.js';
 
 type Command = Awaited<ReturnType<typeof prepareCommand>>;
 
 const packageRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-
-/** Same rule as the generators: prompts only when stdin is a terminal, unless --interactive / --no-interactive. */
-function isInteractive(argv: readonly string[]): boolean {
-  const flag = [...argv].reverse().find((a) => a === '--interactive' || a === '--no-interactive');
-  return flag ? flag === '--interactive' : !argv.includes('--json') && process.stdin.isTTY === true;
-}
 
 /** The terminal adapter, except that a question in a non-interactive run is an error instead of a wait on stdin. */
 async function nonInteractiveAdapter(): Promise<import('@yeoman/adapter').QueuedAdapter> {
@@ -110,7 +105,7 @@ export async function runWithYeoman(argv: string[]): Promise<number> {
   giveCwdAValue(command);
   command.action(async function (this: Command) {
     const { cwd, ...options } = this.opts() as Record<string, unknown> & { cwd?: string };
-    const interactive = isInteractive(rest);
+    const interactive = isInteractive(interactivityFlagsOf(rest));
     const env = createEnv({
       cwd: cwd ? resolve(cwd) : process.cwd(),
       ...(interactive ? {} : { adapter: await nonInteractiveAdapter() }),
