@@ -4,7 +4,7 @@ import type { BaseFeatures, BaseOptions } from 'yeoman-generator';
 import { committedResult } from '../../shared/agent/commit-result.js';
 import { formatRunResult } from '../../shared/agent/run-result.js';
 import { toolInfo } from '../../shared/audit/tool-info.js';
-import { loadProjectAdapters } from '../../shared/adapters/plugin-loader.js';
+import { loadProjectAdapters, projectSpecTexts } from '../../shared/adapters/plugin-loader.js';
 import type { AdapterRegistry } from '../../shared/adapters/registry.js';
 import { colourEnabled } from '../../shared/colour.js';
 import type { ProjectConfig } from '../../shared/config/project-config.js';
@@ -61,6 +61,7 @@ export abstract class SpecGenerator extends ContinuumGenerator {
         migrate: this.optionValue('migrate') === true,
         onlyAdapters: this.onlyAdapters(),
         read: projectReader(this.destinationRoot(), this.projectConfig),
+        specs: () => projectSpecTexts(this.destinationRoot(), this.projectConfig),
       }),
     );
     const host = guardHost(this.specRun, { root: this.destinationRoot(), config: this.projectConfig, exists: (path) => existsSync(this.destinationPath(path)), allowNonHost: this.optionValue(ALLOW_NON_HOST_FLAG) === true });

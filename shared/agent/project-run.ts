@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadProjectAdapters } from '../adapters/plugin-loader.js';
+import { loadProjectAdapters, projectSpecTexts } from '../adapters/plugin-loader.js';
 import { CONFIG_FILE, projectConfigFromText } from '../config/load-project-config.js';
 import type { ProjectConfig } from '../config/project-config.js';
 import type { AdapterRegistry } from '../adapters/registry.js';
@@ -39,6 +39,7 @@ export async function loadProjectRun(request: ProjectRunRequest): Promise<{ read
     onlyAdapters: request.onlyAdapters,
     // Edits read shared files through the commit's path checks: a link out of the project reads as absent.
     read: projectReader(projectRoot, config),
+    specs: () => projectSpecTexts(projectRoot, config),
   });
   return { run, config, registry };
 }
