@@ -130,7 +130,7 @@ export function generateCommand(request: GenerateRequest): GenerationResult {
     files.push({ path: request.specPathInProject!, content: serialiseSpec(model.spec) });
   }
   const plan = checkPlan(files, adapter.id, request.specFile);
-  const edits = checkEdits(adapter.edits?.(model, request.config, options.get(adapter.id), request.project) ?? [], plan, adapter.id, request.specFile);
+  const edits = checkEdits(adapter.edits?.(model, request.config, options.get(adapter.id), request.project, context) ?? [], plan, adapter.id, request.specFile);
   const extraEdits = extras.flatMap((extra) => checkEdits(extra.edits?.(model, request.config, options.get(extra.id), request.project) ?? [], plan, extra.id, request.specFile));
   const nextSteps = [adapter, ...extras].flatMap((a) => a.nextSteps?.(model, request.config, request.project) ?? []);
   const locate = (pointer: string): { line: number; column: number } | undefined => loaded.source.locate(pointer);

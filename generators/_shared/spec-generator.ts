@@ -9,7 +9,7 @@ import type { AdapterRegistry } from '../../shared/adapters/registry.js';
 import { colourEnabled } from '../../shared/colour.js';
 import type { ProjectConfig } from '../../shared/config/project-config.js';
 import { SpecError } from '../../shared/errors.js';
-import { extraAdapterIds, planSpecRun, type SpecRun, type SpecRunOptions } from '../../shared/run/spec-run.js';
+import { extraAdapterIds, planSpecRunLoading, type SpecRun, type SpecRunOptions } from '../../shared/run/spec-run.js';
 import { ALLOW_NON_HOST_FLAG, guardHost } from '../../shared/run/host-guard.js';
 import { collectSpecSources, type SpecSource } from '../../shared/run/spec-sources.js';
 import { ConflictRefusal, projectReader, type CommitReport, type FileState } from '../../shared/write/commit.js';
@@ -53,8 +53,8 @@ export abstract class SpecGenerator extends ContinuumGenerator {
   protected async planRun(): Promise<void> {
     const { registry } = await this.reportingAsync(() => loadProjectAdapters(this.destinationRoot(), this.projectConfig));
     this.registry = registry;
-    this.specRun = this.reporting(() =>
-      planSpecRun(this.sources, {
+    this.specRun = await this.reportingAsync(() =>
+      planSpecRunLoading(this.sources, {
         config: this.projectConfig,
         registry,
         extraAdapters: extraAdapterIds(this.optionValue('adapter')),

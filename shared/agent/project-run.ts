@@ -5,7 +5,7 @@ import { CONFIG_FILE, projectConfigFromText } from '../config/load-project-confi
 import type { ProjectConfig } from '../config/project-config.js';
 import type { AdapterRegistry } from '../adapters/registry.js';
 import { projectReader } from '../write/commit.js';
-import { planSpecRun, type SpecRun, type SpecRunOptions } from '../run/spec-run.js';
+import { planSpecRunLoading, type SpecRun, type SpecRunOptions } from '../run/spec-run.js';
 import type { SpecSource } from '../run/spec-sources.js';
 
 export interface ProjectRunRequest {
@@ -31,7 +31,7 @@ export async function loadProjectRun(request: ProjectRunRequest): Promise<{ read
   const { projectRoot } = request;
   const config = projectConfigFromText(readProjectFile(projectRoot, CONFIG_FILE));
   const { registry } = await loadProjectAdapters(projectRoot, config);
-  const run = planSpecRun(request.sources(), {
+  const run = await planSpecRunLoading(request.sources(), {
     config,
     registry,
     extraAdapters: request.adapters ?? [],

@@ -2,6 +2,7 @@ import type { PlannedFile, SpecText } from '../adapters/adapter.js';
 import type { AdapterRegistry } from '../adapters/registry.js';
 import type { ProjectConfig } from '../config/project-config.js';
 import { EditError } from '../edits/edit-error.js';
+import { loadRustSyntax, RustSyntaxNotLoaded } from '../edits/rust-syntax.js';
 import { applyEdits, checkAgainstProject, generateCommand, type GenerationResult } from '../engine.js';
 import { SpecError, type SpecIssue } from '../errors.js';
 import type { SpecSource } from './spec-sources.js';
@@ -86,6 +87,20 @@ export function planSpecRun(sources: readonly SpecSource[], options: SpecRunOpti
   const migrated = results.filter((r) => r.migratedFromV1 && options.migrate).flatMap((r) => r.files.filter((f) => f.path.endsWith('.json') && f.path.startsWith(`${options.config.roots.specs}/`)).map((f) => f.path));
   const files = [...byPath.values()].map(({ file }) => file).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return { results, files, overwrite: [...edited.keys(), ...migrated].sort(), edited: [...edited.keys()].sort() };
+}
+
+/**
+ * planSpecRun, loading what a syntax-aware edit of hand-written code needs (the Rust parser) only
+ * when a plan asks for it, then planning again: a run that edits no hand-written file loads nothing more.
+ */
+export async function planSpecRunLoading(sources: readonly SpecSource[], options: SpecRunOptions): Promise<SpecRun> {
+  try {
+    return planSpecRun(sources, options);
+  } catch (error) {
+    if (!(error instanceof RustSyntaxNotLoaded)) throw error;
+    await loadRustSyntax();
+    return planSpecRun(sources, options);
+  }
 }
 
 /**
