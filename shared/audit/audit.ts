@@ -11,6 +11,7 @@ import type { CommandSpecV2 } from '../spec/command-spec.js';
 import { parseJsonSource } from '../spec/json-source.js';
 import { compareFindings, type AuditFinding, type AuditLocation } from './findings.js';
 import { AUDIT_RULES, ruleOf, type RuleId } from './rules.js';
+import { managedCodeFindings } from './managed-code.js';
 import { healOf, moduleFileCandidates, readRustCrate, type RustFile } from './rust-crate.js';
 import { describeDrift, specDrift } from './spec-drift.js';
 import { AuditTreeReader, type TreeProblem } from './tree-reader.js';
@@ -211,6 +212,7 @@ export function runAudit(options: AuditOptions): AuditResult {
   if (mode === 'full') {
     rust = auditRust(projectRoot, config, reader, specIndex, commands, specSources, add);
     scanSources(projectRoot, config, reader, scannedTypesFiles, add);
+    managedCodeFindings({ projectRoot, config, reader, specIndex, jsonLine: (file, pointer) => specSources.line(file, pointer), add });
     for (const [name, indexed] of specIndex.byName) {
       if (commandNames.has(name) || isTraitOnly(indexed.spec)) continue;
       add('CG010-orphan-spec', { file: indexed.file, line: specSources.line(indexed.file, '/name') }, `the spec ${indexed.file} names ${JSON.stringify(name)}, which no command folder under ${config.roots.commands} has; generate it (continuum-gen command --spec=${indexed.file}) or delete the spec`, {

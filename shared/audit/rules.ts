@@ -19,7 +19,11 @@ export type RuleId =
   | 'CG012-unmanaged-service'
   | 'CG013-no-heal'
   | 'CG014-unreadable'
-  | 'CG015-new-command-without-spec';
+  | 'CG015-new-command-without-spec'
+  // Generated code that stays managed (rule-*.ts, one file per rule). CG016-CG018 are issue-13's.
+  | 'CG019-generated-part-edited'
+  | 'CG020-record-spec-changed'
+  | 'CG021-dispatch-arm-missing';
 
 export interface AuditRule {
   readonly id: RuleId;
@@ -191,6 +195,36 @@ export const AUDIT_RULES: readonly AuditRule[] = [
     help: 'Write the spec from the code with `continuum-gen reverse <command folder>`, or create the command with `yo continuum:command`.',
     summary: (c) => `${plural(c, 'new command')} without a spec`,
     label: 'new without spec',
+  },
+  {
+    id: 'CG019-generated-part-edited',
+    severity: 'warning',
+    scope: 'tree',
+    pattern: false,
+    description: 'A hand edit inside a generator-owned file (its header says so: a Rust module of generated commands, the generated part of a hand-written module, a ts-rs file): the place of each edit, found against the last generation reproduced from the record.',
+    help: "Move the logic to the command's handler file (`modules/<module>/<command>.rs`, yours) or change the spec; a hand edit here is merged three-way on every run and may conflict.",
+    summary: (_c, f) => `${plural(f, 'hand edit')} inside generator-owned files`,
+    label: 'edited generated parts',
+  },
+  {
+    id: 'CG020-record-spec-changed',
+    severity: 'warning',
+    scope: 'tree',
+    pattern: false,
+    description: "A generation record whose spec no longer matches the spec file (edited and not regenerated: the code is behind the spec), or whose spec is gone.",
+    help: 'Regenerate: `continuum-gen command --spec=<spec file>`; for a record without a spec, restore the spec or delete the record and its files.',
+    summary: (_c, f) => `${plural(f, 'record')} behind their spec`,
+    label: 'spec not regenerated',
+  },
+  {
+    id: 'CG021-dispatch-arm-missing',
+    severity: 'error',
+    scope: 'tree',
+    pattern: false,
+    description: "A rust-ipc spec's Rust module exists but its handle_command has no match arm for the command: the core answers it as an unknown command.",
+    help: 'Regenerate the command (`continuum-gen command --spec=<spec file>`: a generated module gets its arm back; a hand-written one gets it through a syntax-aware edit), or add the arm by hand.',
+    summary: (_c, f) => `${plural(f, 'command')} not routed by their Rust module`,
+    label: 'no dispatch arm',
   },
 ];
 

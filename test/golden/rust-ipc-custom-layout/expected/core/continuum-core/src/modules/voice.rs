@@ -28,7 +28,7 @@ mod speak;
 // ---------------------------------------------------------------- wire types
 
 /// Params of `voice/speak`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 #[ts(export, export_to = "../../../protocol/typescript/voice/VoiceSpeakParams.ts")]
 pub struct VoiceSpeakParams {
@@ -37,7 +37,7 @@ pub struct VoiceSpeakParams {
 }
 
 /// Result of `voice/speak`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 #[ts(export, export_to = "../../../protocol/typescript/voice/VoiceSpeakResult.ts")]
 pub struct VoiceSpeakResult {

@@ -30,7 +30,7 @@ mod inspect;
 // ---------------------------------------------------------------- wire types
 
 /// A node that refers to nodes of its own type
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 #[ts(export, export_to = "../../../shared/generated/edge/TreeNode.ts")]
 pub struct TreeNode {

@@ -27,7 +27,7 @@ mod stats;
 
 // ---------------------------------------------------------------- wire types
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 #[ts(export, export_to = "../../../shared/generated/gpu/SubsystemInfo.ts")]
 pub struct SubsystemInfo {
@@ -52,7 +52,7 @@ pub enum GpuStatsSubsystem {
 }
 
 /// Params of `gpu/stats`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 #[ts(export, export_to = "../../../shared/generated/gpu/GpuStatsParams.ts")]
 pub struct GpuStatsParams {
@@ -63,7 +63,7 @@ pub struct GpuStatsParams {
 }
 
 /// Result of `gpu/stats`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 #[ts(export, export_to = "../../../shared/generated/gpu/GpuStatsResult.ts")]
 pub struct GpuStatsResult {

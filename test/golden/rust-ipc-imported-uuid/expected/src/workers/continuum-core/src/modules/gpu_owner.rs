@@ -28,7 +28,7 @@ mod owner;
 // ---------------------------------------------------------------- wire types
 
 /// Params of `gpu/owner`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 #[ts(export, export_to = "../../../shared/generated/gpu_owner/GpuOwnerParams.ts")]
 pub struct GpuOwnerParams {
@@ -39,7 +39,7 @@ pub struct GpuOwnerParams {
 }
 
 /// Result of `gpu/owner`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 #[ts(export, export_to = "../../../shared/generated/gpu_owner/GpuOwnerResult.ts")]
 pub struct GpuOwnerResult {
