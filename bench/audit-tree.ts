@@ -7,29 +7,15 @@
  *
  *   npm run build && node dist/bench/audit-tree.js
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { runAudit } from '../shared/audit/audit.js';
 import { defaultProjectConfig } from '../shared/config/project-config.js';
-import { generateCommand } from '../shared/engine.js';
-import { serialiseSpec } from '../shared/spec/canonical-spec.js';
-import { benchNames, specFor } from './bench-specs.js';
+import { benchNames } from './bench-specs.js';
+import { namesFor, readByAuditAndReverse, writeCommandTree } from './command-tree.js';
 
 const config = defaultProjectConfig;
-
-/** `count` distinct command names: the real ones, then variants of their last segment. */
-function namesFor(count: number): string[] {
-  const base = benchNames();
-  const names = new Set(base.slice(0, count));
-  for (let round = 2; names.size < count; round++) {
-    for (const name of base) {
-      if (names.size >= count) break;
-      names.add(`${name}-v${round}`);
-    }
-  }
-  return [...names];
-}
 
 interface Planted {
   readonly withoutSpec: number;
@@ -40,30 +26,24 @@ interface Planted {
 /** Write the tree: the Types file and command classes of each command, and its spec unless planted otherwise. */
 function buildTree(dir: string, names: readonly string[]): Planted {
   const planted = { withoutSpec: 0, withoutAccessor: 0, withAny: 0 };
-  names.forEach((name, n) => {
-    const spec = specFor(name, n);
-    const result = generateCommand({ specText: serialiseSpec(spec), specFile: `${name}.json`, config });
-    for (const file of result.files) {
-      const isSpec = file.path.startsWith(`${config.roots.specs}/`);
-      const isTypes = file.path.endsWith('Types.ts');
-      const isClass = /\/(server|browser)\/[^/]+Command\.ts$/.test(file.path);
-      if (!isSpec && !isTypes && !isClass) continue;
-      if (isSpec && n % 7 === 3) {
-        planted.withoutSpec++;
-        continue;
-      }
-      let content = file.content;
-      if (isTypes && n % 9 === 4) {
-        content = content.slice(0, content.indexOf('\n// ── Static accessor'));
-        planted.withoutAccessor++;
-      }
-      if (isTypes && n % 11 === 5) {
-        content = `${content}\nexport type Loose = Record<string, any>;\n`;
-        planted.withAny++;
-      }
-      mkdirSync(dirname(join(dir, file.path)), { recursive: true });
-      writeFileSync(join(dir, file.path), content);
+  writeCommandTree(dir, names, (file, n) => {
+    if (!readByAuditAndReverse(file)) return undefined;
+    const isSpec = file.path.startsWith(`${config.roots.specs}/`);
+    const isTypes = file.path.endsWith('Types.ts');
+    if (isSpec && n % 7 === 3) {
+      planted.withoutSpec++;
+      return undefined;
     }
+    let content = file.content;
+    if (isTypes && n % 9 === 4) {
+      content = content.slice(0, content.indexOf('\n// ── Static accessor'));
+      planted.withoutAccessor++;
+    }
+    if (isTypes && n % 11 === 5) {
+      content = `${content}\nexport type Loose = Record<string, any>;\n`;
+      planted.withAny++;
+    }
+    return content;
   });
   return planted;
 }

@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { runInTerminal } from '../test/support/terminal.js';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
-const bin = fileURLToPath(new URL('../bin/continuum-gen.js', import.meta.url));
+const bin = fileURLToPath(new URL('../bin/continuum-gen.cjs', import.meta.url));
 const scratch = mkdtempSync(join(tmpdir(), 'continuum-bench-first-question-'));
 writeFileSync(join(scratch, '.yo-rc.json'), '{ "generator-continuum": {} }\n');
 

@@ -6,23 +6,15 @@
  *
  *   npm run bench:reverse
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { defaultProjectConfig } from '../shared/config/project-config.js';
-import { generateCommand } from '../shared/engine.js';
 import { normaliseSpec } from '../shared/reverse/normalise-spec.js';
 import { ReverseEngineer } from '../shared/reverse/reverse-engineer.js';
 import type { CommandSpecV2 } from '../shared/spec/command-spec.js';
 import { benchNames, specFor } from './bench-specs.js';
-
-
-function writeFiles(dir: string, files: ReadonlyArray<{ readonly path: string; readonly content: string }>): void {
-  for (const file of files) {
-    mkdirSync(dirname(join(dir, file.path)), { recursive: true });
-    writeFileSync(join(dir, file.path), file.content);
-  }
-}
+import { writeCommandTree } from './command-tree.js';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 
@@ -30,14 +22,9 @@ function main(): void {
   const names = benchNames();
   const dir = mkdtempSync(join(tmpdir(), 'continuum-bench-reverse-'));
   try {
-    const specs = new Map<string, CommandSpecV2>();
+    const specs = new Map<string, CommandSpecV2>(names.map((name, n) => [name, specFor(name, n)]));
     const generateStart = performance.now();
-    names.forEach((name, n) => {
-      const spec = specFor(name, n);
-      specs.set(name, spec);
-      const { files } = generateCommand({ specText: JSON.stringify(spec), specFile: `${name}.json`, config: defaultProjectConfig });
-      writeFiles(dir, files.filter((f) => !f.path.startsWith(`${defaultProjectConfig.roots.specs}/`)));
-    });
+    writeCommandTree(dir, names, (file) => (file.path.startsWith(`${defaultProjectConfig.roots.specs}/`) ? undefined : file.content));
     const generateMs = performance.now() - generateStart;
 
     // Each run is a fresh engine (a fresh ts-morph project), as one `continuum-gen reverse` run is;

@@ -9,6 +9,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { AdapterRegistry } from '../shared/adapters/registry.js';
+import { accessLevelsOf } from '../shared/config/project-config.js';
+import type { KnownTypes } from '../shared/reverse/exported-types.js';
 import { CONFIG_FILE, projectConfigFromText } from '../shared/config/load-project-config.js';
 import { findProjectRoot, projectRootNotice } from '../shared/config/project-root.js';
 import { SpecError, describeRefusal } from '../shared/errors.js';
@@ -94,9 +96,11 @@ export async function wizardRun(argv: readonly string[]): Promise<WizardRun> {
     return { code: 1 };
   }
   let registry: Promise<AdapterRegistry> | undefined;
+  let knownTypes: Promise<KnownTypes> | undefined;
   const check = async (draft: SpecDraft) => {
     registry ??= import('../shared/adapters/plugin-loader.js').then(async ({ loadProjectAdapters }) => (await loadProjectAdapters(found.root, config)).registry);
-    return draftIssues(draft, { config, registry: await registry, extraAdapters: line.adapters });
+    knownTypes ??= import('../shared/agent/project-run.js').then(({ projectKnownTypes }) => projectKnownTypes(found.root, config));
+    return draftIssues(draft, { config, registry: await registry, extraAdapters: line.adapters, knownTypes: await knownTypes });
   };
   if (Object.keys(given).length > 0) {
     const problems = flagProblems(given, await check(startDraft));
@@ -117,7 +121,7 @@ export async function wizardRun(argv: readonly string[]): Promise<WizardRun> {
   // Load the engine while the first question is open.
   setImmediate(() => void check({ version: 2 }).catch(() => undefined));
 
-  const wizard = new CommandWizard({ ask, say, check, changed: (draft) => drafts.save(draft) }, startDraft, new Set(Object.keys(given) as Array<keyof typeof given>));
+  const wizard = new CommandWizard({ ask, say, check, changed: (draft) => drafts.save(draft), accessLevels: accessLevelsOf(config) }, startDraft, new Set(Object.keys(given) as Array<keyof typeof given>));
   let outcome;
   try {
     outcome = await wizard.run();

@@ -6,10 +6,8 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { QueuedAdapter, TerminalAdapter } from '@yeoman/adapter';
-import { createEnv, prepareCommand } from 'yeoman-environment';
+import type { prepareCommand } from 'yeoman-environment';
 import { listSubGenerators, type SubGenerator } from '../generators/_shared/sub-generators.js';
-import { projectAdapterListing } from '../shared/adapters/adapter-listing.js';
 import { formatRunResult } from '../shared/agent/run-result.js';
 import { toolInfo } from '../shared/audit/tool-info.js';
 import { runErrorResult } from './run-error-result.js';
@@ -18,7 +16,6 @@ import { didYouMean } from '../shared/model/naming.js';
 type Command = Awaited<ReturnType<typeof prepareCommand>>;
 
 const packageRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const packageJson = JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')) as { version: string };
 
 /** Same rule as the generators: prompts only when stdin is a terminal, unless --interactive / --no-interactive. */
 function isInteractive(argv: readonly string[]): boolean {
@@ -27,11 +24,15 @@ function isInteractive(argv: readonly string[]): boolean {
 }
 
 /** The terminal adapter, except that a question in a non-interactive run is an error instead of a wait on stdin. */
-class NonInteractiveAdapter extends TerminalAdapter {
-  override async prompt(questions: unknown): Promise<never> {
-    const names = (Array.isArray(questions) ? questions : [questions]).map((q) => (q as { name?: string }).name ?? '?');
-    throw new Error(`a question (${names.join(', ')}) came up in a non-interactive run; nothing more was written. Pass the value as an option, use --force / --dry-run for file conflicts, or run in a terminal.`);
+async function nonInteractiveAdapter(): Promise<import('@yeoman/adapter').QueuedAdapter> {
+  const { QueuedAdapter, TerminalAdapter } = await import('@yeoman/adapter');
+  class NonInteractiveAdapter extends TerminalAdapter {
+    override async prompt(questions: unknown): Promise<never> {
+      const names = (Array.isArray(questions) ? questions : [questions]).map((q) => (q as { name?: string }).name ?? '?');
+      throw new Error(`a question (${names.join(', ')}) came up in a non-interactive run; nothing more was written. Pass the value as an option, use --force / --dry-run for file conflicts, or run in a terminal.`);
+    }
   }
+  return new QueuedAdapter({ adapter: new NonInteractiveAdapter() });
 }
 
 function usage(subGenerators: readonly SubGenerator[]): string {
@@ -85,10 +86,12 @@ export async function runWithYeoman(argv: string[]): Promise<number> {
     const cwdAt = rest.findIndex((a) => a === '--cwd' || a.startsWith('--cwd='));
     const cwd = cwdAt < 0 ? undefined : rest[cwdAt].startsWith('--cwd=') ? rest[cwdAt].slice('--cwd='.length) : rest[cwdAt + 1];
     if (rest.includes('--json')) return (await import('./agent-commands.js')).adaptersJson(cwd ?? '.');
+    const { projectAdapterListing } = await import('../shared/adapters/adapter-listing.js');
     process.stdout.write(await projectAdapterListing(resolve(cwd ?? '.')));
     return 0;
   }
   if (first === '--version' || first === '-V') {
+    const packageJson = JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')) as { version: string };
     process.stdout.write(`${packageJson.version}\n`);
     return 0;
   }
@@ -99,6 +102,8 @@ export async function runWithYeoman(argv: string[]): Promise<number> {
     return 1;
   }
 
+  // Loaded only now: --help, --version and the listings above need none of it.
+  const { createEnv, prepareCommand } = await import('yeoman-environment');
   const namespace = `continuum:${chosen.name}`;
   const command = await prepareCommand({ resolved: chosen.path, namespace });
   command.name(`continuum-gen ${chosen.name}`).description(`Generate ${chosen.summary}`).usage('[options]');
@@ -108,7 +113,7 @@ export async function runWithYeoman(argv: string[]): Promise<number> {
     const interactive = isInteractive(rest);
     const env = createEnv({
       cwd: cwd ? resolve(cwd) : process.cwd(),
-      ...(interactive ? {} : { adapter: new QueuedAdapter({ adapter: new NonInteractiveAdapter() }) }),
+      ...(interactive ? {} : { adapter: await nonInteractiveAdapter() }),
     });
     // Paths typed on the command line are relative to the shell's folder, not to --cwd.
     if (cwd && typeof options.spec === 'string' && options.spec !== '') options.spec = resolve(options.spec);

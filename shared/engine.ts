@@ -2,13 +2,12 @@ import type { FilePlan, GeneratorAdapter, PlanContext, PlannedEdit, PlannedFile,
 import { builtinAdapters } from './adapters/builtin-adapters.js';
 import type { AdapterRegistry } from './adapters/registry.js';
 import { mergePlans, reservedNameIssues, resolveRunOptions, selectExtraAdapters, sortedPlan, type AdapterPlan } from './adapters/run-adapters.js';
-import { hostExportedTypes } from './config/host-exported-types.js';
 import { unsafeRelativePath, type ProjectConfig } from './config/project-config.js';
 import { SpecError, inFileOrder, type SpecIssue } from './errors.js';
 import type { CommandModel } from './model/command-model.js';
 import { specFileName } from './model/naming.js';
 import { didYouMean } from './model/naming.js';
-import { resolveCommandModelWithIssues } from './model/resolve-model.js';
+import { resolveCommandModelWithIssues, type ResolveOptions } from './model/resolve-model.js';
 import { serialiseSpec } from './spec/canonical-spec.js';
 import { inspectSpec } from './spec/load-spec.js';
 
@@ -29,6 +28,8 @@ export interface GenerateRequest {
   readonly project?: ProjectReader;
   /** The project's specs, the run's own first (see PlanContext.specs): a Rust module holds every command that names it. */
   readonly specs?: () => readonly SpecText[];
+  /** The project's exported types (projectTypeIndex), for names the spec uses without declaring or importing them. */
+  readonly knownTypes?: ResolveOptions['knownTypes'];
 }
 
 export interface GenerationResult {
@@ -89,11 +90,9 @@ export function generateCommand(request: GenerateRequest): GenerationResult {
   }
   const extras = collect(() => selectExtraAdapters(registry, request.extraAdapters ?? [], adapter.id, request.specFile)) ?? [];
   const options = collect(() => resolveRunOptions([adapter, ...extras], request.config)) ?? new Map();
-  // Types the host's IPC client already exports may be named without an import (the host's v1 specs do).
-  const knownTypes = request.project ? hostExportedTypes(request.config, request.project) : [];
-  const resolved = resolveCommandModelWithIssues(loaded.spec, loaded.source, request.config, { reservedNames: adapter.reservedNames, knownTypes });
+  const resolved = resolveCommandModelWithIssues(loaded.spec, loaded.source, request.config, { reservedNames: adapter.reservedNames, knownTypes: request.knownTypes });
   const model = resolved.model;
-  const context: PlanContext = { ...(request.project ? { project: request.project } : {}), ...(request.specs ? { specs: request.specs } : {}) };
+  const context: PlanContext = { ...(request.project ? { project: request.project } : {}), ...(request.specs ? { specs: request.specs } : {}), ...(request.knownTypes ? { knownTypes: request.knownTypes } : {}) };
   const runChecks = (): SpecIssue[] => [
     ...(adapter.check?.(model, request.config, options.get(adapter.id), context) ?? []),
     ...extras.flatMap((extra) => [...reservedNameIssues(extra, model), ...(extra.check?.(model, request.config, options.get(extra.id)) ?? [])]),

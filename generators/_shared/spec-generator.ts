@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import type { InputOutputAdapter } from '@yeoman/adapter/types';
 import type { BaseFeatures, BaseOptions } from 'yeoman-generator';
 import { committedResult } from '../../shared/agent/commit-result.js';
+import { projectKnownTypes } from '../../shared/agent/project-run.js';
 import { formatRunResult } from '../../shared/agent/run-result.js';
 import { toolInfo } from '../../shared/audit/tool-info.js';
 import { loadProjectAdapters, projectSpecTexts } from '../../shared/adapters/plugin-loader.js';
@@ -62,6 +63,7 @@ export abstract class SpecGenerator extends ContinuumGenerator {
         onlyAdapters: this.onlyAdapters(),
         read: projectReader(this.destinationRoot(), this.projectConfig),
         specs: () => projectSpecTexts(this.destinationRoot(), this.projectConfig),
+        knownTypes: projectKnownTypes(this.destinationRoot(), this.projectConfig),
       }),
     );
     const host = guardHost(this.specRun, { root: this.destinationRoot(), config: this.projectConfig, exists: (path) => existsSync(this.destinationPath(path)), allowNonHost: this.optionValue(ALLOW_NON_HOST_FLAG) === true });

@@ -125,7 +125,11 @@ export default class AuditGenerator extends ContinuumGenerator {
     else this.log(formatTextReport(audit, this.context));
     if (auditFails(audit, this.failOn)) {
       const counts = severityCounts(audit.findings);
-      const what = audit.mode === 'enforce' ? `${audit.findings.filter((f) => f.ruleId === 'CG015-new-command-without-spec').length} new command folder(s) without a spec` : `${counts.error} error(s), ${counts.warning} warning(s)`;
+      const duplicates = audit.findings.filter((f) => f.ruleId === 'CG018-duplicate-command').length;
+      const what =
+        audit.mode === 'enforce'
+          ? `${audit.findings.filter((f) => f.ruleId === 'CG015-new-command-without-spec').length} new command folder(s) without a spec${duplicates > 0 ? `, ${duplicates} claiming another folder's command name` : ''}`
+          : `${counts.error} error(s), ${counts.warning} warning(s)`;
       throw new ContinuumRunError(`audit${audit.mode === 'enforce' ? ' --enforce' : ''} failed (--fail-on=${this.failOn}): ${what}; see the report above.`);
     }
   }

@@ -2,6 +2,8 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { BaseFeatures, BaseOptions } from 'yeoman-generator';
 import { loadProjectAdapters } from '../../shared/adapters/plugin-loader.js';
+import { projectKnownTypes } from '../../shared/agent/project-run.js';
+import { accessLevelsOf } from '../../shared/config/project-config.js';
 import { DRAFT_SOURCE, draftIssues, type SpecDraft } from '../../shared/run/draft-check.js';
 import { DraftKeeper, draftLines, isDraftFile, readDraft } from '../../shared/run/draft-file.js';
 import { extraAdapterIds } from '../../shared/run/spec-run.js';
@@ -100,7 +102,7 @@ export default class CommandGenerator extends SpecGenerator {
   private async checkDraft(draft: SpecDraft) {
     if (!this.checkDraftOptions) {
       const { registry } = await loadProjectAdapters(this.destinationRoot(), this.projectConfig);
-      this.checkDraftOptions = { config: this.projectConfig, registry, extraAdapters: extraAdapterIds(this.optionValue('adapter')) };
+      this.checkDraftOptions = { config: this.projectConfig, registry, extraAdapters: extraAdapterIds(this.optionValue('adapter')), knownTypes: projectKnownTypes(this.destinationRoot(), this.projectConfig) };
     }
     return draftIssues(draft, this.checkDraftOptions);
   }
@@ -115,6 +117,7 @@ export default class CommandGenerator extends SpecGenerator {
         say: (line) => this.log.writeln(line),
         check: (draft) => this.checkDraft(draft),
         changed: (draft) => drafts.save(draft),
+        accessLevels: accessLevelsOf(this.projectConfig),
       },
       start,
       fixed,

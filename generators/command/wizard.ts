@@ -26,6 +26,8 @@ export interface WizardIO {
   readonly check: (draft: SpecDraft) => readonly SpecIssue[] | Promise<readonly SpecIssue[]>;
   /** Called whenever the draft changed, so that it can be saved. */
   readonly changed?: (draft: SpecDraft) => void;
+  /** The access levels the project allows (config accessLevels); the host's four are offered without it. */
+  readonly accessLevels?: readonly string[];
 }
 
 /** Ctrl-C (or a closed terminal) while a question is open: inquirer's own errors, whichever front end asked. */
@@ -173,8 +175,9 @@ export class CommandWizard {
       case 'environment':
       case 'accessLevel': {
         const prompt = commandOptions[key].prompt;
+        const choices = key === 'accessLevel' && this.io.accessLevels ? accessLevelChoices(this.io.accessLevels, prompt.choices) : prompt.choices;
         const fallback = String(commandOptions[key].default);
-        const value = await this.io.ask<string>({ name: key, type: 'select', message: prompt.message, choices: prompt.choices, default: current ?? fallback });
+        const value = await this.io.ask<string>({ name: key, type: 'select', message: prompt.message, choices, default: current ?? (choices.some((c) => c.value === fallback) ? fallback : choices[0]?.value) });
         this.update((d) => {
           if (key === 'environment') d.environment = value as Environment;
           else d.accessLevel = value as AccessLevel;
@@ -552,4 +555,9 @@ export function wizardSpec(values: WizardValues): CommandSpecV2 {
     environment: (values.environment ?? 'server') as Environment,
     accessLevel: (values.accessLevel ?? 'internal') as AccessLevel,
   };
+}
+
+/** The project's access levels as choices, each described as the host's own choice when it is one of them. */
+function accessLevelChoices(levels: readonly string[], known: readonly { readonly value: string; readonly name?: string }[]): { value: string; name: string }[] {
+  return levels.map((level) => ({ value: level, name: known.find((c) => c.value === level)?.name ?? level }));
 }

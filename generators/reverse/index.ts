@@ -5,6 +5,7 @@ import type { PlannedFile } from '../../shared/adapters/adapter.js';
 import type { ProjectConfig } from '../../shared/config/project-config.js';
 import { planV1Migration, type V1MigrationPlan } from '../../shared/reverse/migrate-v1-folder.js';
 import { ReverseEngineer, type ReversedCommand } from '../../shared/reverse/reverse-engineer.js';
+import { formatMigrationReport, migrationReport } from '../../shared/reverse/migration-report.js';
 import { formatRunSummary, formatRunWarnings, planSpecFiles, type SpecFilePlan, type WriteOutcome } from '../../shared/reverse/reverse-run.js';
 import { nodeSourceReader } from '../../shared/reverse/source-reader.js';
 import { dryRunDiffs } from '../../shared/agent/file-diffs.js';
@@ -67,7 +68,9 @@ export default class ReverseGenerator extends ContinuumGenerator {
   configuring(): void {
     const projectRoot = toPosix(this.destinationRoot());
     if (this.target.kind === 'migrate') {
-      this.outcome = { kind: 'migrate', plan: this.failingClearly(() => planV1Migration(this.target.path, projectRoot, nodeSourceReader)) };
+      const engine = new ReverseEngineer({ projectRoot, config: this.projectConfig });
+      this.outcome = { kind: 'migrate', plan: this.failingClearly(() => planV1Migration(this.target.path, projectRoot, nodeSourceReader, { config: this.projectConfig, engine })) };
+      for (const line of this.outcome.plan.notes) this.log(`migrated ${line}`);
       for (const failure of this.outcome.plan.failed) for (const problem of failure.problems) this.log(`not migrated: ${problem}`);
     } else {
       const engine = new ReverseEngineer({ projectRoot, config: this.projectConfig });
@@ -115,17 +118,18 @@ export default class ReverseGenerator extends ContinuumGenerator {
       this.log(
         [
           'Migration summary',
-          `  v1 specs found       ${String(plan.files.length).padStart(4)}`,
+          `  v1 specs found       ${String(plan.files.length + plan.failed.length).padStart(4)}`,
           `  ${nothingWritten ? 'to migrate          ' : 'migrated to v2      '} ${String(nothingWritten ? plan.files.length : migrated).padStart(4)}`,
           `  kept on conflict     ${String(nothingWritten ? 0 : outcomes.filter((o) => o === 'kept').length).padStart(4)}`,
           `  already v2           ${String(plan.alreadyV2.length).padStart(4)}`,
-          `  not valid specs      ${String(plan.failed.length).padStart(4)}`,
+          `  not migrated         ${String(plan.failed.length).padStart(4)}  (not a spec, or its migration does not generate: the problems are above)`,
         ].join('\n'),
       );
       return;
     }
     const { results, plan } = this.outcome;
     this.log(formatRunSummary({ read: results.length, skipped: plan.skipped, outcomes, warnings: results.flatMap((r) => r.warnings), nothingWritten }));
+    this.log(formatMigrationReport(migrationReport(results, this.projectConfig)));
   }
 
   /** --json: the run result on stdout (states as the conflicter reported them; none with --stdout). */

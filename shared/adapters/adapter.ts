@@ -1,3 +1,4 @@
+import type { ResolveOptions } from '../model/resolve-model.js';
 import type { ProjectConfig } from '../config/project-config.js';
 import type { SpecIssue } from '../errors.js';
 import type { CommandModel } from '../model/command-model.js';
@@ -46,6 +47,8 @@ export interface PlanContext {
    * whose output depends on several specs: every spec naming one Rust module makes one module.
    */
   readonly specs?: () => readonly SpecText[];
+  /** The project's exported types, for names a sibling spec uses without declaring them (as the run's own spec). */
+  readonly knownTypes?: ResolveOptions['knownTypes'];
 }
 
 /** What a generation run writes. Paths are unique and sorted so output order is deterministic. */
@@ -107,6 +110,8 @@ export interface AdapterTypeMapping {
   readonly number: string;
   readonly integer: string;
   readonly boolean: string;
+  /** Untyped JSON (spec `unknown`); an adapter without it refuses such fields. */
+  readonly unknown?: string;
   /** A string-literal union or spec enum. */
   readonly enum: string;
   readonly array: string;

@@ -20,6 +20,7 @@ import { projectTraitCatalog, type TraitCatalog, type TraitSpecSource } from './
 import { globSync } from 'tinyglobby';
 import { nodeProbe } from '../write/node-tree.js';
 import { ProjectPaths, platformNameLimits } from '../write/path-safety.js';
+import { importModule } from '../import-module.js';
 
 const CONFIG_FILE = '.yo-rc.json';
 const OPTION_TYPES = ['string', 'path', 'boolean', 'string-map', 'type-map'];
@@ -252,7 +253,7 @@ export async function loadProjectAdapters(projectRoot: string, config: ProjectCo
     }
     let exported: unknown;
     try {
-      const module = (await import(pathToFileURL(located.path).href)) as Record<string, unknown>;
+      const module = await importModule(pathToFileURL(located.path).href);
       exported = module.default ?? module.adapter;
       if (exported === undefined) {
         fail('exports no adapter', 'a default export (or an export named adapter): a GeneratorAdapter object or a factory function returning one', `exports ${Object.keys(module).sort().join(', ') || 'nothing'}`);

@@ -1,9 +1,11 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import { loadProjectAdapters, projectSpecTexts } from '../adapters/plugin-loader.js';
 import { CONFIG_FILE, projectConfigFromText } from '../config/load-project-config.js';
 import type { ProjectConfig } from '../config/project-config.js';
 import type { AdapterRegistry } from '../adapters/registry.js';
+import { projectTypeIndex, type KnownTypes } from '../reverse/exported-types.js';
+import { nodeSourceReader } from '../reverse/source-reader.js';
 import { projectReader } from '../write/commit.js';
 import { planSpecRunLoading, type SpecRun, type SpecRunOptions } from '../run/spec-run.js';
 import type { SpecSource } from '../run/spec-sources.js';
@@ -40,8 +42,14 @@ export async function loadProjectRun(request: ProjectRunRequest): Promise<{ read
     // Edits read shared files through the commit's path checks: a link out of the project reads as absent.
     read: projectReader(projectRoot, config),
     specs: () => projectSpecTexts(projectRoot, config),
+    knownTypes: projectKnownTypes(projectRoot, config),
   });
   return { run, config, registry };
+}
+
+/** The type registry of a project on disk (see projectTypeIndex): what a spec may name without an import. */
+export function projectKnownTypes(projectRoot: string, config: ProjectConfig): KnownTypes {
+  return projectTypeIndex(projectRoot.split(sep).join('/'), config, nodeSourceReader);
 }
 
 /** A project file's text, or undefined when it cannot be read (absent, a folder). */

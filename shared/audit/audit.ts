@@ -3,6 +3,7 @@ import { Project, ts } from 'ts-morph';
 import type { ProjectConfig } from '../config/project-config.js';
 import { SpecError } from '../errors.js';
 import { snakeCase } from '../model/naming.js';
+import { ModulePaths } from '../reverse/module-paths.js';
 import { ReverseEngineer, type ReversedCommand } from '../reverse/reverse-engineer.js';
 import type { SourceReader } from '../reverse/source-reader.js';
 import type { SpecIndex } from '../reverse/spec-index.js';
@@ -129,29 +130,53 @@ export function runAudit(options: AuditOptions): AuditResult {
   const reads: Read[] = [];
   const scannedTypesFiles = new Set<string>();
   for (const folder of folders) {
-    let facts: TypesFileFacts | undefined;
-    let typesFile: string | undefined;
-    const result = engine.reverse(folder, (file, label) => {
-      typesFile = label;
+    // A shared Types file gives one command per accessor; each is read with its own accessor's facts.
+    const seen: { facts: TypesFileFacts; typesFile: string }[] = [];
+    const results = engine.reverseCommands(folder, (file, label, accessor) => {
       scannedTypesFiles.add(file.getFilePath());
-      facts = typesFileFacts(file);
+      seen.push({ typesFile: label, facts: typesFileFacts(file, { bases: engine.payloadBases(), resolve: engine.resolveDeclaration }, accessor) });
     });
-    if (result.status === 'not-a-command') continue;
-    reads.push({ result, facts, typesFile });
+    results.forEach((result, index) => {
+      if (result.status === 'not-a-command') return;
+      reads.push({ result, facts: seen[index]?.facts, typesFile: seen[index]?.typesFile });
+    });
   }
 
   const commandsRelative = (folder: string): string => posix.relative(config.roots.commands, folder);
   const commands: AuditedCommand[] = [];
   const commandNames = new Set<string>();
+  // Who owns each command name: the folder its path names, else the first in order (two folders claiming one name is an error).
+  const claimedBy = new Map<string, string>();
+  for (const { result } of reads) {
+    if (result.status !== 'reversed' || !result.spec) continue;
+    const owner = claimedBy.get(result.spec.name);
+    if (owner === undefined || (commandsRelative(owner) !== result.spec.name && commandsRelative(result.folder) === result.spec.name)) claimedBy.set(result.spec.name, result.folder);
+  }
+  // A shared Types file's own facts (any, raw executes) are reported once, not once per command.
+  const reportedTypesFiles = new Set<string>();
   for (const { result, facts, typesFile } of reads) {
     const folder = result.folder;
     const name = result.spec?.name ?? commandsRelative(folder);
+    const folderName = commandsRelative(folder);
     commandNames.add(name);
-    commandNames.add(commandsRelative(folder));
-    const indexed = specIndex.byName.get(name) ?? (result.status === 'failed' ? specIndex.byName.get(commandsRelative(folder)) : undefined);
-    const about = { command: name, folder };
+    commandNames.add(folderName);
     const at: AuditLocation = { file: typesFile ?? folder, line: 1 };
+    // Findings name the command by its folder when its code names another (a copy names the original).
+    const about = { command: name === folderName || !folder.startsWith(`${config.roots.commands}/`) ? name : folderName, folder };
     const newBecause = newFolders.get(folder);
+    // A folder's spec is the one its path names (enforcement is by folder, as the design says); a
+    // folder whose code names another command (a copy) is reported, and the code's name is the fallback.
+    const byFolder = specIndex.byName.get(folderName);
+    const indexed = byFolder ?? (newBecause === undefined ? specIndex.byName.get(name) : undefined);
+    // The guard (enforce) judges what a change brings: an old mismatch or duplicate is the full audit's to report.
+    const judged = mode === 'full' || newBecause !== undefined;
+    if (judged && result.status === 'reversed' && name !== folderName && folder.startsWith(`${config.roots.commands}/`)) {
+      add('CG017-folder-name-mismatch', { file: typesFile ?? folder, line: facts?.accessor?.line ?? 1 }, `${folder} is named ${JSON.stringify(name)} by its code, not ${JSON.stringify(folderName)} as its path says (a copied or moved folder?)`, { ...about, properties: { folderName, codeName: name } });
+    }
+    const owner = claimedBy.get(name);
+    if (owner !== undefined && owner !== folder && result.status === 'reversed' && judged) {
+      add('CG018-duplicate-command', at, `${folder} claims the command name ${JSON.stringify(name)}, which ${owner} already has`, { ...about, related: { file: owner, line: 1, message: 'the folder that has the name' } });
+    }
 
     if (result.status === 'failed') {
       const parseErrors = result.warnings.filter((w) => w.kind === 'parse-error');
@@ -161,20 +186,27 @@ export function runAudit(options: AuditOptions): AuditResult {
 
     if (!indexed) {
       const fix = result.status === 'reversed' ? `continuum-gen reverse ${folder}` : `yo continuum:command --name=${name}`;
-      const where = `${config.roots.specs} (no spec has the name ${JSON.stringify(name)})`;
+      const where = `${config.roots.specs} (no spec has the name ${JSON.stringify(newBecause !== undefined ? folderName : name)})`;
       if (newBecause !== undefined) {
-        add('CG015-new-command-without-spec', at, `new command ${name} (${newBecause}) has no spec in ${where}; write it from the code: ${fix} (or create the command from a spec: yo continuum:command --name=${name})`, { ...about, fix });
+        add('CG015-new-command-without-spec', at, `new command ${folderName} (${newBecause}) has no spec in ${where}; write it from the code: ${fix} (or create the command from a spec: yo continuum:command --name=${folderName})`, { ...about, fix });
       } else {
         add('CG001-missing-spec', at, `${name} has no spec in ${where}; write it from the code: ${fix}`, { ...about, fix });
       }
     }
 
     if (facts && typesFile && mode === 'full') {
+      const firstReadOfFile = !reportedTypesFiles.has(typesFile);
+      reportedTypesFiles.add(typesFile);
       if (!facts.accessor) add('CG002-missing-accessor', { file: typesFile, line: 1 }, `${name} has no static accessor in ${posix.basename(typesFile)} (export const <C> = { execute(...) { return Commands.execute(...) }, commandName })${facts.params && facts.result ? '; continuum-gen audit --fix inserts it' : ''}`, about);
-      for (const line of facts.anyLines) add('CG003-any-in-types', { file: typesFile, line }, `\`any\` in the Types file of ${name}`, about);
+      if (firstReadOfFile) for (const line of facts.anyLines) add('CG003-any-in-types', { file: typesFile, line }, `\`any\` in the Types file of ${name}`, about);
       if (!facts.params) add('CG004-missing-params', { file: typesFile, line: 1 }, `no interface of ${posix.basename(typesFile)} extends CommandParams (a command without params declares \`_noParams?: never\`)`, about);
       if (!facts.result) add('CG005-missing-result', { file: typesFile, line: 1 }, `no interface of ${posix.basename(typesFile)} extends CommandResult`, about);
-      for (const call of facts.rawExecutes) addRawExecute(add, { file: typesFile, line: call.line }, call.name, about);
+      if (firstReadOfFile) for (const call of facts.rawExecutes) addRawExecute(add, { file: typesFile, line: call.line }, call.name, about);
+      // Untyped JSON: accepted by generation, counted here (a person may declare the shape).
+      for (const { owner, field, line } of facts.untypedFields) {
+        const subject = owner === 'params' ? `param ${field}` : owner === 'results' ? `result ${field}` : `field ${owner}.${field}`;
+        add('CG016-untyped-json', { file: typesFile, line }, `${name}: ${subject} is untyped JSON (unknown); declare its shape under types when it is known`, { ...about, properties: { owner, field } });
+      }
     }
 
     if (mode === 'full' && indexed && result.spec && typesFile) {
@@ -199,7 +231,8 @@ export function runAudit(options: AuditOptions): AuditResult {
     commands.push({
       name,
       folder,
-      namespace: name.split('/')[0],
+      // The folder's namespace: where the command sits (a copied folder is where it was copied to).
+      namespace: (folder.startsWith(`${config.roots.commands}/`) ? folderName : name).split('/')[0],
       ...(typesFile !== undefined ? { typesFile } : {}),
       ...(indexed ? { spec: indexed.file } : {}),
       status: result.status === 'failed' ? 'failed' : 'read',
@@ -286,6 +319,9 @@ function isTraitOnly(spec: CommandSpecV2): boolean {
  */
 function scanSources(projectRoot: string, config: ProjectConfig, reader: SourceReader, alreadyScanned: ReadonlySet<string>, add: Add): void {
   const project = new Project({ useInMemoryFileSystem: true, skipLoadingLibFiles: true, skipFileDependencyResolution: true, compilerOptions: { target: ts.ScriptTarget.ES2022 } });
+  // The host's own executor and the command base class are where Commands.execute is defined and forwarded, not raw calls.
+  const modulePaths = ModulePaths.forProject(projectRoot, config, reader);
+  const hostFiles = new Set([config.importPaths.commands, config.importPaths.commandBase].map((specifier) => modulePaths.resolve(specifier, posix.join(projectRoot, 'index.ts'))).filter((p): p is string => p !== undefined));
   const visited = new Set<string>();
   const walk = (folder: string): void => {
     if (visited.has(folder)) return;
@@ -296,7 +332,7 @@ function scanSources(projectRoot: string, config: ProjectConfig, reader: SourceR
         if (!SKIPPED_FOLDERS.has(entry.name) && !entry.name.startsWith('.')) walk(path);
         continue;
       }
-      if (!isTsSource(entry.name) || alreadyScanned.has(path)) continue;
+      if (!isTsSource(entry.name) || alreadyScanned.has(path) || hostFiles.has(path)) continue;
       const text = reader.readFile(path);
       // Only a file naming both can hold the call (the parse decides whether it does).
       if (text === undefined || !text.includes('Commands') || !text.includes('execute')) continue;
@@ -308,6 +344,8 @@ function scanSources(projectRoot: string, config: ProjectConfig, reader: SourceR
           add('CG014-unreadable', { file: label, line: problem.line }, `${label} does not parse (${problem.message}); its Commands.execute calls were not checked`);
           continue;
         }
+        // A file declaring the Commands class itself (a copy of the executor, a test double) defines execute.
+        if (file.getClasses().some((c) => c.getName() === 'Commands')) continue;
         for (const call of rawExecuteCalls(file)) addRawExecute(add, { file: label, line: call.line }, call.name);
       } finally {
         project.removeSourceFile(file);

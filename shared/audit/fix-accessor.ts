@@ -47,8 +47,8 @@ export function insertStaticAccessor(input: AccessorFixInput): AccessorFix {
   const broken = syntaxError(file);
   if (broken) return { problem: `${input.typesFile}:${broken.line} does not parse (${broken.message})` };
   if (findAccessor(file)) return { problem: `${input.typesFile} already has a static accessor` };
-  const params = payloadDeclarations(file, 'CommandParams')[0];
-  const result = payloadDeclarations(file, 'CommandResult')[0];
+  const params = payloadDeclarations(file, 'params')[0];
+  const result = payloadDeclarations(file, 'result')[0];
   if (!params || !result) {
     return { problem: `${input.typesFile} has no ${!params ? 'params interface (extends CommandParams)' : 'result interface (extends CommandResult)'}; the accessor's types would be a guess` };
   }

@@ -20,7 +20,10 @@ export type RuleId =
   | 'CG013-no-heal'
   | 'CG014-unreadable'
   | 'CG015-new-command-without-spec'
-  // Generated code that stays managed (rule-*.ts, one file per rule). CG016-CG018 are issue-13's.
+  | 'CG016-untyped-json'
+  | 'CG017-folder-name-mismatch'
+  | 'CG018-duplicate-command'
+  // Generated code that stays managed (rule-*.ts, one file per rule).
   | 'CG019-generated-part-edited'
   | 'CG020-record-spec-changed'
   | 'CG021-dispatch-arm-missing';
@@ -195,6 +198,36 @@ export const AUDIT_RULES: readonly AuditRule[] = [
     help: 'Write the spec from the code with `continuum-gen reverse <command folder>`, or create the command with `yo continuum:command`.',
     summary: (c) => `${plural(c, 'new command')} without a spec`,
     label: 'new without spec',
+  },
+  {
+    id: 'CG016-untyped-json',
+    severity: 'warning',
+    scope: 'command',
+    pattern: false,
+    description: 'A param, result or type field is untyped JSON (`unknown`, `object`, `Record<string, unknown>`): generation accepts it, but nothing checks its shape.',
+    help: 'Declare the shape under `types` in the spec (or as an interface in the Types file) and use its name.',
+    summary: (c, f) => `${plural(c, 'command')} with untyped JSON fields (${plural(f, 'field')})`,
+    label: 'untyped JSON',
+  },
+  {
+    id: 'CG017-folder-name-mismatch',
+    severity: 'warning',
+    scope: 'command',
+    pattern: false,
+    description: "A command folder's path and the name its code gives the command (accessor, commandName, super()) disagree: a folder copied from another command, or one moved.",
+    help: 'Rename the command in its code (accessor and classes) to the folder path, or move the folder to where its name says.',
+    summary: (c) => `${plural(c, 'command folder')} whose code names another command`,
+    label: 'folder and name disagree',
+  },
+  {
+    id: 'CG018-duplicate-command',
+    severity: 'error',
+    scope: 'command',
+    pattern: false,
+    description: 'Two command folders claim one command name: one of them answers to a name that is not its own.',
+    help: 'Give the copied folder its own name in its code, or delete it.',
+    summary: (c) => `${plural(c, 'command folder')} claiming a name another folder has`,
+    label: 'duplicate command names',
   },
   {
     id: 'CG019-generated-part-edited',

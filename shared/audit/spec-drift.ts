@@ -1,4 +1,4 @@
-import type { ProjectConfig } from '../config/project-config.js';
+import { payloadOf, type ProjectConfig } from '../config/project-config.js';
 import { normaliseSpec } from '../reverse/normalise-spec.js';
 import type { CommandSpecV2, SpecTypeDeclaration, SpecTypeField } from '../spec/command-spec.js';
 
@@ -38,6 +38,7 @@ export function specDrift(specDocument: unknown, fromCode: CommandSpecV2, config
   const code = normaliseSpec(fromCode, config);
   const raw = specDocument as { params?: { name?: string }[]; results?: { name?: string }[] };
   const drift: DriftEntry[] = [];
+  const conventions = new Set(payloadOf(config).resultConventions.map((c) => c.name));
   for (const owner of ['params', 'results'] as const) {
     const rawIndex = (name: string): number => (raw[owner] ?? []).findIndex((f) => f?.name === name);
     compareFields(
@@ -48,6 +49,8 @@ export function specDrift(specDocument: unknown, fromCode: CommandSpecV2, config
       drift,
     );
   }
+  // A host convention (error, success) the code declares in its own way while the spec is silent is the code's choice, not drift.
+  for (let i = drift.length - 1; i >= 0; i--) if (drift[i].owner === 'results' && drift[i].kind === 'added' && conventions.has(drift[i].field!)) drift.splice(i, 1);
   // Where the command runs and what writes it: server/ and browser/, a Rust IPC client.
   if (spec.environment !== code.environment) drift.push({ kind: 'environment', owner: 'command', spec: String(spec.environment), code: String(code.environment), pointer: '/environment' });
   if ((spec.adapter ?? '') !== (code.adapter ?? '')) drift.push({ kind: 'adapter', owner: 'command', spec: spec.adapter ?? 'implied by environment', code: code.adapter ?? 'implied by environment', pointer: '/adapter' });
@@ -56,6 +59,8 @@ export function specDrift(specDocument: unknown, fromCode: CommandSpecV2, config
     const inCode = (code.params ?? []).find((f) => f.name === field.name);
     if (!inCode) continue;
     const [a, b] = [JSON.stringify(field.default), JSON.stringify(inCode.default)];
+    // The host's v1 generator gives every optional param a placeholder (data.x ?? ''): not a default the spec left out.
+    if (field.default === undefined && v1Placeholder(field.type) === b) continue;
     if (a !== b) {
       const index = (raw.params ?? []).findIndex((f) => f?.name === field.name);
       drift.push({ kind: 'default', owner: 'params', field: field.name, spec: a ?? 'no default', code: b ?? 'no default', pointer: index >= 0 ? `/params/${index}` : '/params' });
@@ -86,6 +91,16 @@ export function specDrift(specDocument: unknown, fromCode: CommandSpecV2, config
     compareFields(name, fieldsOf(inSpec), fieldsOf(inCode), (field) => (inSpec.fields?.[field] ? `${pointer}/fields/${escapePointer(field)}` : `${pointer}/fields`), drift);
   }
   return drift;
+}
+
+/** What the host's v1 generator writes as `data.x ?? <placeholder>` for an optional param of a type (its defaultValueForType). */
+function v1Placeholder(type: string): string {
+  if (type === 'boolean') return 'false';
+  if (type === 'number' || type === 'integer') return '0';
+  if (type === 'string') return '""';
+  if (type.endsWith('[]') || type.startsWith('Array<')) return '[]';
+  if (type.startsWith("'")) return '""';
+  return '{}';
 }
 
 function compareFields(owner: string, spec: ReadonlyMap<string, ComparableField>, code: ReadonlyMap<string, ComparableField>, pointerOf: (field: string) => string, out: DriftEntry[]): void {

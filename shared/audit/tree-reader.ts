@@ -15,13 +15,15 @@ const QUIET_CODES = new Set(['ENOENT', 'ENOTDIR', 'EISDIR']);
 const codeOf = (error: unknown): string => (error as { code?: string }).code ?? 'error';
 
 /**
- * The real file system for a run over a whole tree: a symbolic link to a folder that contains it
+ * The real file system for one run over a whole tree (folders are listed once: the tree does not
+ * change under a run, whose fixes are an overlay of file contents): a symbolic link to a folder that contains it
  * (a loop) is left out of its listing, and a file or folder that exists but cannot be read (no
  * permission, too many links) is recorded; both are reported once, never thrown.
  */
 export class AuditTreeReader implements SourceReader {
   private readonly found = new Map<string, TreeProblem>();
   private readonly realPaths = new Map<string, string | null>();
+  private readonly listings = new Map<string, readonly FolderEntry[] | undefined>();
 
   get problems(): readonly TreeProblem[] {
     return [...this.found.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
@@ -37,6 +39,12 @@ export class AuditTreeReader implements SourceReader {
   }
 
   listFolder(path: string): readonly FolderEntry[] | undefined {
+    // A run lists each command's folders twice (finding the commands, then reading each).
+    if (!this.listings.has(path)) this.listings.set(path, this.readFolder(path));
+    return this.listings.get(path);
+  }
+
+  private readFolder(path: string): readonly FolderEntry[] | undefined {
     let entries;
     try {
       entries = readdirSync(path, { withFileTypes: true });
@@ -44,7 +52,8 @@ export class AuditTreeReader implements SourceReader {
       if (!QUIET_CODES.has(codeOf(error))) this.report(path, 'unreadable', `folder cannot be listed (${codeOf(error)})`);
       return undefined;
     }
-    const here = this.realPath(path);
+    // The folder's own real path matters only beside a link (most folders have none).
+    let here: string | null | undefined;
     const listed: FolderEntry[] = [];
     for (const entry of entries) {
       const full = posix.join(path, entry.name);
@@ -63,6 +72,7 @@ export class AuditTreeReader implements SourceReader {
         continue;
       }
       const isFolder = safeIsFolder(target);
+      here ??= this.realPath(path);
       if (isFolder && here !== null && (here === target || here.startsWith(`${target}/`))) {
         this.report(full, 'symlink-loop', `is a symbolic link to ${target === here ? 'its own folder' : 'a folder that contains it'} (a loop); skipped`);
         continue;

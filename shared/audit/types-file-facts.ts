@@ -1,5 +1,5 @@
 import { Node, ts, type SourceFile } from 'ts-morph';
-import { findAccessor, isCommandsExecuteNode, payloadDeclarations, type AccessorFacts, type PayloadDeclaration } from '../reverse/types-file.js';
+import { findAccessor, isCommandsExecuteNode, payloadDeclarations, type AccessorFacts, type DeclarationResolver, type PayloadBases, type PayloadDeclaration } from '../reverse/types-file.js';
 
 /** A `Commands.execute(...)` call that is not inside a static accessor. */
 export interface RawExecuteCall {
@@ -20,14 +20,20 @@ export interface TypesFileFacts {
   /** Where each owner is declared (the params interface, the result interface, each type). */
   readonly ownerLines: ReadonlyMap<string, number>;
   readonly rawExecutes: readonly RawExecuteCall[];
+  /** Fields of this file typed as untyped JSON (`unknown`, `object`, at any depth), by owner and field. */
+  readonly untypedFields: readonly { readonly owner: string; readonly field: string; readonly line: number }[];
 }
 
-/** Read a Types file's facts: accessor, `any`, payload interfaces, field lines, raw executes. */
-export function typesFileFacts(file: SourceFile): TypesFileFacts {
-  const accessor = findAccessor(file);
+/**
+ * Read a Types file's facts: accessor, `any`, payload interfaces, field lines, raw executes.
+ * `payload` follows extends chains across files the way reverse does (bases and resolver from the run).
+ */
+export function typesFileFacts(file: SourceFile, payload: { readonly bases?: PayloadBases; readonly resolve?: DeclarationResolver } = {}, chosen?: AccessorFacts): TypesFileFacts {
+  // In a shared Types file, the accessor of the command being read (its params and result follow from it).
+  const accessor = chosen ?? findAccessor(file);
   const pick = (candidates: PayloadDeclaration[], wanted: string | undefined): PayloadDeclaration | undefined => candidates.find((c) => c.name === wanted) ?? candidates[0];
-  const params = pick(payloadDeclarations(file, 'CommandParams'), accessor?.paramsType);
-  const result = pick(payloadDeclarations(file, 'CommandResult'), accessor?.resultType);
+  const params = pick(payloadDeclarations(file, 'params', payload), accessor?.paramsType);
+  const result = pick(payloadDeclarations(file, 'result', payload), accessor?.resultType);
 
   const fieldLines = new Map<string, Map<string, number>>();
   const ownerLines = new Map<string, number>();
@@ -47,7 +53,21 @@ export function typesFileFacts(file: SourceFile): TypesFileFacts {
   if (result) record('results', result.line, [...result.members]);
 
   const { anyLines, rawExecutes } = scan(file);
-  return { accessor, anyLines, params, result, fieldLines, ownerLines, rawExecutes };
+  const untypedFields: { owner: string; field: string; line: number }[] = [];
+  const untyped = (owner: string, members: readonly Node[]): void => {
+    for (const member of members) {
+      if (!Node.isPropertySignature(member) || member.getSourceFile() !== file) continue;
+      const typeNode = member.getTypeNode();
+      if (!typeNode) continue;
+      // On the compiler's nodes: wrapping every descendant would cost more than the audit of the file.
+      const holdsUntyped = (node: ts.Node): boolean => node.kind === ts.SyntaxKind.UnknownKeyword || node.kind === ts.SyntaxKind.ObjectKeyword || ts.forEachChild(node, holdsUntyped) === true;
+      if (holdsUntyped(typeNode.compilerNode)) untypedFields.push({ owner, field: member.getName().replace(/^['"]|['"]$/g, ''), line: member.getStartLineNumber() });
+    }
+  };
+  if (params) untyped('params', params.members);
+  if (result) untyped('results', result.members);
+  for (const declaration of file.getInterfaces()) if (declaration !== params?.node && declaration !== result?.node) untyped(declaration.getName(), declaration.getMembers());
+  return { accessor, anyLines, params, result, fieldLines, ownerLines, rawExecutes, untypedFields };
 }
 
 /** `any` keywords and raw `Commands.execute` calls of a file, in one walk of the compiler's tree (no node wrapped). */

@@ -7,6 +7,30 @@ export interface ImportDeclaration {
   readonly rust?: string;
 }
 
+/** A result field every generated result declares unless the spec lists one of that name (`success`, `error`). */
+export interface ResultConvention {
+  readonly name: string;
+  /** Spec type text; `JTAGError` is the host's error type (importPaths.errorTypes). */
+  readonly type: string;
+  readonly optional?: boolean;
+}
+
+/** What the host's payload base types declare: facts of the host, kept out of the engine. */
+export interface PayloadConfig {
+  /** The params base interface (reverse follows extends chains to it, across files). */
+  readonly paramsBase: string;
+  /** The result base interface. */
+  readonly resultBase: string;
+  /** The base of both (a result may extend it directly; reverse then tells params from results by name). */
+  readonly payloadBase: string;
+  /** Fields the params base already declares: never spec params. */
+  readonly paramsFields: readonly string[];
+  /** Fields the result base already declares: never spec results. */
+  readonly resultFields: readonly string[];
+  /** Result fields every generated result declares; a spec result of the same name replaces one (`error` typed `string`). */
+  readonly resultConventions: readonly ResultConvention[];
+}
+
 /** Where things live in the host project and how generated code imports the host. */
 export interface ProjectConfig {
   readonly roots: {
@@ -59,7 +83,33 @@ export interface ProjectConfig {
   readonly adapterOptions?: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
   /** Project-local adapter plugins, loaded by shared/adapters/plugin-loader.ts. */
   readonly adapters?: readonly PluginDeclaration[];
+  /** The access levels a spec may name (the host's set by default); the first one listed is not the default, `internal` is when listed. */
+  readonly accessLevels?: readonly string[];
+  /** The host's payload base types and the fields they declare. */
+  readonly payload?: PayloadConfig;
 }
+
+/** The host's access levels: the four of its v1 generator and those its commands use besides. */
+export const HOST_ACCESS_LEVELS: readonly string[] = ['ai-safe', 'internal', 'system', 'dangerous', 'owner-only', 'admin', 'human-only', 'owner'];
+
+/** The host's payload types (JTAGTypes.ts). */
+export const HOST_PAYLOAD: PayloadConfig = {
+  paramsBase: 'CommandParams',
+  resultBase: 'CommandResult',
+  payloadBase: 'JTAGPayload',
+  paramsFields: ['context', 'sessionId', 'userId'],
+  resultFields: ['context', 'sessionId', 'userId'],
+  resultConventions: [
+    { name: 'success', type: 'boolean' },
+    { name: 'error', type: 'JTAGError', optional: true },
+  ],
+};
+
+/** The config's payload facts (the host's when the config predates them). */
+export const payloadOf = (config: ProjectConfig): PayloadConfig => config.payload ?? HOST_PAYLOAD;
+
+/** The access levels the config allows. */
+export const accessLevelsOf = (config: ProjectConfig): readonly string[] => config.accessLevels ?? HOST_ACCESS_LEVELS;
 
 /** One project-local adapter: a module path (relative to the project root) or an npm package name. */
 export interface PluginDeclaration {
@@ -106,6 +156,8 @@ export const defaultProjectConfig: ProjectConfig = {
     c: { importedTypes: { UUID: 'char *' } },
   },
   adapters: [],
+  accessLevels: HOST_ACCESS_LEVELS,
+  payload: HOST_PAYLOAD,
 };
 
 export const CONFIG_KEY = 'generator-continuum';
@@ -117,7 +169,7 @@ export const CONFIG_KEY = 'generator-continuum';
 export function resolveProjectConfig(raw: unknown, file = '.yo-rc.json'): ProjectConfig {
   if (raw === undefined || raw === null) return defaultProjectConfig;
   const issues: SpecIssue[] = validateWithSchema('project-config', raw, file, `/${CONFIG_KEY}`);
-  const user = raw as Partial<{ roots: Partial<ProjectConfig['roots']>; importPaths: Partial<ProjectConfig['importPaths']>; imports: ImportDeclaration[]; packageScope: string; allowSymlinks: string[]; rust: NonNullable<ProjectConfig['rust']>; adapterOptions: Record<string, Record<string, unknown>>; adapters: PluginDeclaration[] }>;
+  const user = raw as Partial<{ roots: Partial<ProjectConfig['roots']>; importPaths: Partial<ProjectConfig['importPaths']>; imports: ImportDeclaration[]; packageScope: string; allowSymlinks: string[]; rust: NonNullable<ProjectConfig['rust']>; adapterOptions: Record<string, Record<string, unknown>>; adapters: PluginDeclaration[]; accessLevels: string[]; payload: Partial<PayloadConfig> }>;
   for (const [key, value] of Object.entries(user.roots ?? {})) {
     const problem = unsafeRelativePath(String(value));
     if (problem) issues.push({ file, pointer: `/${CONFIG_KEY}/roots/${key}`, message: `root ${key} ${problem}`, found: JSON.stringify(value), expected: 'a project-relative folder with forward slashes, e.g. src/commands' });
@@ -141,6 +193,8 @@ export function resolveProjectConfig(raw: unknown, file = '.yo-rc.json'): Projec
     rust: { ...defaultProjectConfig.rust, ...user.rust },
     adapterOptions: mergeAdapterOptionBlocks(defaultProjectConfig.adapterOptions ?? {}, user.adapterOptions ?? {}),
     adapters: user.adapters ?? [],
+    accessLevels: user.accessLevels ?? HOST_ACCESS_LEVELS,
+    payload: { ...HOST_PAYLOAD, ...user.payload },
   };
 }
 

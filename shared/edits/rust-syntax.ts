@@ -24,7 +24,8 @@ export class RustSyntaxNotLoaded extends Error {
 export async function loadRustSyntax(): Promise<void> {
   if (parser) return;
   const require = createRequire(import.meta.url);
-  const { Parser: TreeSitter, Language } = await import('web-tree-sitter');
+  // Its CommonJS build, by require: the bin's bundle must not hold it (code run from V8's code cache cannot import() on Node 20).
+  const { Parser: TreeSitter, Language } = require('web-tree-sitter') as typeof import('web-tree-sitter');
   await TreeSitter.init();
   const rust = await Language.load(require.resolve('@repomix/tree-sitter-wasms/out/tree-sitter-rust.wasm'));
   const created = new TreeSitter();

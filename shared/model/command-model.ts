@@ -117,12 +117,19 @@ export interface CommandModel {
   readonly accessLevel: AccessLevel;
   readonly params: readonly FieldModel[];
   readonly results: readonly FieldModel[];
+  /**
+   * The result fields of the host's conventions (config payload.resultConventions: success, error),
+   * each with the spec's own type when a spec result has its name. Only TypeScript renders them.
+   */
+  readonly resultConventions: readonly FieldModel[];
   /** Declared types in spec order, then enums lifted from inline unions in order of appearance. */
   readonly types: readonly TypeDeclaration[];
   /** Imported types the command uses, sorted by name. */
   readonly imports: readonly ResolvedImport[];
   readonly examples: readonly SpecExample[];
   readonly rust?: RustBlock;
+  /** Project-relative Types file shared with other commands or hand-written code (spec typesFile); undefined: the command's own. */
+  readonly typesFile?: string;
   /** Tagged unions (trait-only specs), in spec order; empty for other specs. */
   readonly unions?: readonly TaggedUnionDeclaration[];
   /** Traits (trait-only specs), in spec order; empty for other specs. */

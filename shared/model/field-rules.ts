@@ -59,13 +59,16 @@ const isPlainObject = (value: unknown): value is Record<string, unknown> => valu
 /**
  * Every place where a default value does not fit its type, checked to the leaf: array items,
  * record values, interface fields (required ones present, no unknown ones), enum values,
- * finite numbers and safe integers. Names the type does not resolve are not checked here (the
+ * finite numbers and safe integers (any JSON value fits `unknown`). Names the type does not resolve are not checked here (the
  * resolver reports them); imported types are refused, for the generator cannot tell their
  * values (the host's UUID is a branded string: no JSON value type-checks as one).
  */
 export function defaultValueProblems(value: unknown, type: TypeNode, types: DefaultTypes, at = ''): DefaultProblem[] {
   const one = (problem: string, suggestion?: string): DefaultProblem[] => [{ at, problem, ...(suggestion ? { suggestion } : {}) }];
   switch (type.kind) {
+    case 'unknown':
+      // Untyped JSON: any JSON value fits.
+      return [];
     case 'primitive':
       switch (type.name) {
         case 'integer':

@@ -1,5 +1,6 @@
-import type { ProjectConfig } from '../config/project-config.js';
+import { accessLevelsOf, payloadOf, unsafeRelativePath, type ProjectConfig } from '../config/project-config.js';
 import { IssueCollector, SpecError, describeValue, pointerOf, valueAtPointer, type SpecIssue } from '../errors.js';
+import type { KnownTypes } from '../reverse/exported-types.js';
 import type { JsonSource } from '../spec/json-source.js';
 import type { AdapterId, CommandSpecV2, Environment, SpecField, SpecTypeField } from '../spec/command-spec.js';
 import { canonicalSpec } from '../spec/canonical-spec.js';
@@ -27,15 +28,18 @@ const ADAPTER_OF_ENVIRONMENT: Readonly<Record<Environment, AdapterId>> = {
 
 const RUST_ADAPTERS: readonly AdapterId[] = ['rust-ipc', 'trait-only'];
 
-/** Fields the host's payload types already declare; a spec field of that name would collide. */
-const PAYLOAD_FIELDS = ['context', 'sessionId', 'userId'];
-const RESULT_FIELDS = ['success', 'error'];
+/** The host's error type: a result convention (error?: JTAGError) names it, imported from importPaths.errorTypes. */
+export const HOST_ERROR_TYPE = 'JTAGError';
 
 export interface ResolveOptions {
   /** Names an adapter refuses (reserved words, global types), by adapter, checked for types and the class name. */
   readonly reservedNames?: ReadonlyMap<string, string>;
-  /** Types the project already exports (the host's RustCoreIPC.ts re-exports), consulted last: only a name nothing else declares. */
-  readonly knownTypes?: readonly ResolvedImport[];
+  /**
+   * The project's exported types (the design's registry, projectTypeIndex: existing commands' Types
+   * files, ts-rs exports, the host's RustCoreIPC.ts re-exports), consulted last: a name the spec
+   * neither declares nor imports that exactly one module exports is imported from it.
+   */
+  readonly knownTypes?: Pick<KnownTypes, 'lookup'> & Partial<Pick<KnownTypes, 'suggestions'>>;
 }
 
 /**
@@ -59,6 +63,18 @@ export function resolveCommandModelWithIssues(spec: CommandSpecV2, source: JsonS
   const file = source.file;
   checkSizes(spec, (pointer, what, limit) => issues.add({ file, pointer, message: `more ${what} than the limit of ${limit}`, expected: `at most ${limit} ${what} (see Limits in the README)` }));
 
+  if (spec.typesFile !== undefined) {
+    const problem = unsafeRelativePath(spec.typesFile);
+    const commandsRoot = `${config.roots.commands}/`;
+    if (problem || !spec.typesFile.startsWith(commandsRoot)) {
+      issues.add({ file, pointer: '/typesFile', message: `typesFile ${problem ?? `is outside the commands root ${config.roots.commands}`}`, found: JSON.stringify(spec.typesFile), expected: `a project-relative .ts file under ${config.roots.commands}, e.g. ${commandsRoot}collaboration/wall/shared/WallTypes.ts` });
+    }
+  }
+  const accessLevel = accessLevelIssue(spec, file, config);
+  if (accessLevel) issues.add(accessLevel);
+  const payload = payloadOf(config);
+  const conventionNames = payload.resultConventions.map((c) => c.name);
+
   const nameProblem = commandNameProblem(spec.name);
   if (nameProblem) issues.add({ file, pointer: '/name', message: `command name ${nameProblem.problem}`, found: JSON.stringify(spec.name), expected: nameProblem.expected });
 
@@ -72,8 +88,10 @@ export function resolveCommandModelWithIssues(spec: CommandSpecV2, source: JsonS
   const adapter: AdapterId = spec.adapter ?? ADAPTER_OF_ENVIRONMENT[spec.environment ?? 'server'];
   const impliedEnvironment = ENVIRONMENT_OF_ADAPTER[adapter];
   const environment: Environment = spec.environment ?? impliedEnvironment ?? 'server';
-  if (spec.environment && impliedEnvironment && spec.environment !== impliedEnvironment) {
-    issues.add({ file, pointer: '/environment', message: `environment ${spec.environment} contradicts adapter ${adapter}`, found: JSON.stringify(spec.environment), expected: `${JSON.stringify(impliedEnvironment)} for adapter ${adapter}, or remove environment` });
+  // A Rust-backed command may also have a browser side (it delegates to the server, like full-stack).
+  const allowedEnvironments: readonly Environment[] = adapter === 'rust-ipc' ? ['server', 'both'] : impliedEnvironment ? [impliedEnvironment] : [];
+  if (spec.environment && impliedEnvironment && !allowedEnvironments.includes(spec.environment)) {
+    issues.add({ file, pointer: '/environment', message: `environment ${spec.environment} contradicts adapter ${adapter}`, found: JSON.stringify(spec.environment), expected: `${allowedEnvironments.map((e) => JSON.stringify(e)).join(' or ')} for adapter ${adapter}, or remove environment` });
   }
   if (spec.rust && !RUST_ADAPTERS.includes(adapter)) {
     issues.add({ file, pointer: '/rust', message: `a rust block needs a Rust adapter, but adapter is ${adapter}`, expected: `adapter "rust-ipc" or "trait-only", or no rust block` });
@@ -105,6 +123,7 @@ export function resolveCommandModelWithIssues(spec: CommandSpecV2, source: JsonS
 
   const liftedEnums: EnumDeclaration[] = [];
   const usedImports = new Set<string>();
+  const registryImports: ResolvedImport[] = [];
 
   const parseFieldType = (rawType: string, pointer: string, owner: string, fieldName: string): TypeNode | undefined => {
     let tree: TypeNode;
@@ -157,7 +176,7 @@ export function resolveCommandModelWithIssues(spec: CommandSpecV2, source: JsonS
         issues.add({ file, pointer: `${pointer}/name`, message: `duplicate ${listName === 'params' ? 'param' : 'result'} name '${field.name}' (first at /${listName}/${previous})`, expected: 'each name once' });
       }
       seen.set(field.name, index);
-      const collisions = listName === 'params' ? PAYLOAD_FIELDS : [...PAYLOAD_FIELDS, ...RESULT_FIELDS];
+      const collisions = listName === 'params' ? payload.paramsFields : payload.resultFields;
       if (collisions.includes(field.name)) {
         issues.add({ file, pointer: `${pointer}/name`, message: `'${field.name}' is already part of every ${listName === 'params' ? 'CommandParams' : 'CommandResult'}`, found: JSON.stringify(field.name), expected: `a name other than ${collisions.join(', ')}` });
       }
@@ -236,7 +255,15 @@ export function resolveCommandModelWithIssues(spec: CommandSpecV2, source: JsonS
   }
 
   const params = resolveFields(spec.params, 'params');
-  const results = resolveFields(spec.results, 'results');
+  const allResults = resolveFields(spec.results, 'results');
+  // A result named like a convention (success, error) replaces it with the code's own type; no other adapter sees it.
+  const results = allResults.filter((f) => !conventionNames.includes(f.name));
+  const resultConventions: FieldModel[] = payload.resultConventions.map((convention, index) => {
+    const replaced = allResults.find((f) => f.name === convention.name);
+    if (replaced) return replaced;
+    const type = parseFieldType(convention.type, `/payload/resultConventions/${index}/type`, className, convention.name) ?? { kind: 'unknown' };
+    return { name: convention.name, type, optional: convention.optional === true };
+  });
   const traits = resolveTraits(spec.traits, { file, issues, parseType: parseFieldType, reservedNames: options.reservedNames });
   const types = [...declarations, ...liftedEnums];
   const knownLocal = new Set([...types.map((t) => t.name), ...unions.map((u) => u.name)]);
@@ -249,17 +276,28 @@ export function resolveCommandModelWithIssues(spec: CommandSpecV2, source: JsonS
     fields.forEach((field, index) => {
       for (const name of namedReferences(field.type)) {
         if (knownLocal.has(name)) continue;
-        if (!importsByName.has(name)) {
-          const known = options.knownTypes?.find((k) => k.name === name);
-          if (known) importsByName.set(name, known);
-        }
         if (importsByName.has(name)) {
           usedImports.add(name);
           continue;
         }
+        const exporters = options.knownTypes?.lookup(name) ?? [];
+        if (exporters.length === 1) {
+          // Learned from the project's code: the saved spec carries the import from now on.
+          const found = { name, from: exporters[0].from };
+          importsByName.set(name, found);
+          registryImports.push(found);
+          usedImports.add(name);
+          continue;
+        }
         unresolved.add(field);
-        const suggestions = closestNames(name, knownNames);
-        const suggestion = didYouMean(name, knownNames);
+        if (exporters.length > 1) {
+          issues.add({ file, pointer: pointerOfField(index, field), message: `type ${name} is exported by ${exporters.length} modules of the project`, found: JSON.stringify(name), expected: `an entry under imports naming one of ${exporters.map((e) => e.from).join(', ')}` });
+          continue;
+        }
+        // Names the project exports come first: a missing import is likelier than a typo there.
+        const exported = options.knownTypes?.suggestions?.(name) ?? [];
+        const suggestions = [...new Set([...exported, ...closestNames(name, knownNames)])].slice(0, 5);
+        const suggestion = didYouMean(name, [...knownNames, ...exported]);
         issues.add({
           file,
           pointer: pointerOfField(index, field),
@@ -272,7 +310,12 @@ export function resolveCommandModelWithIssues(spec: CommandSpecV2, source: JsonS
     });
   };
   checkReferences(params, (i) => pointerOf('params', i, 'type'));
-  checkReferences(results, (i) => pointerOf('results', i, 'type'));
+  const conventionIndex = (field: FieldModel): number => (spec.results ?? []).findIndex((r) => r.name === field.name);
+  checkReferences(results, (_, f) => pointerOf('results', conventionIndex(f), 'type'));
+  const overrides = resultConventions.filter((f) => (spec.results ?? []).some((r) => r.name === f.name));
+  knownLocal.add(HOST_ERROR_TYPE);
+  checkReferences(overrides, (_, f) => pointerOf('results', conventionIndex(f), 'type'));
+  knownLocal.delete(HOST_ERROR_TYPE);
   for (const declaration of declarations) {
     if (declaration.kind === 'interface') checkReferences(declaration.fields, (_, f) => pointerOf('types', declaration.name, 'fields', f.name, 'type'));
   }
@@ -311,13 +354,15 @@ export function resolveCommandModelWithIssues(spec: CommandSpecV2, source: JsonS
     accessLevel: spec.accessLevel ?? 'internal',
     params: resolvedOnly(params),
     results: resolvedOnly(results),
+    resultConventions: resolvedOnly(resultConventions),
     types: types.map((t) => (t.kind === 'interface' ? { ...t, fields: resolvedOnly(t.fields) } : t)),
     imports,
     examples: spec.examples ?? [],
     rust: spec.rust,
+    ...(spec.typesFile !== undefined ? { typesFile: spec.typesFile } : {}),
     unions: unions.map((u) => ({ ...u, variants: u.variants.map((v) => ({ ...v, fields: resolvedOnly(v.fields) })) })),
     traits,
-    spec: canonicalSpec(spec),
+    spec: canonicalSpec(registryImports.length > 0 ? { ...spec, imports: [...(spec.imports ?? []), ...registryImports] } : spec),
     specFile: file,
   };
   return { model, issues: issues.list() };
@@ -341,4 +386,23 @@ function checkSizes(spec: CommandSpecV2, report: (pointer: string, what: string,
       over(variantFields, SPEC_LIMITS.typeFields, (i) => pointerOf('types', typeName, 'variants', variantName, 'fields', variantFields[i]), `fields in variant ${variantName} of ${typeName}`);
     }
   }
+}
+
+/**
+ * The access level must be one of the project's (config accessLevels, the host's by default):
+ * the schema cannot say which, so this check runs with the config, located at /accessLevel.
+ */
+export function accessLevelIssue(spec: { readonly accessLevel?: unknown }, file: string, config: ProjectConfig): SpecIssue | undefined {
+  const levels = accessLevelsOf(config);
+  if (typeof spec.accessLevel !== 'string' || levels.includes(spec.accessLevel)) return undefined;
+  const close = closestNames(spec.accessLevel, [...levels]);
+  const suggestion = didYouMean(spec.accessLevel, levels);
+  return {
+    file,
+    pointer: '/accessLevel',
+    message: `access level ${JSON.stringify(spec.accessLevel)} is not one of the project's`,
+    found: JSON.stringify(spec.accessLevel),
+    expected: `one of ${levels.join(', ')}${close.length > 0 ? ` (closest: ${close.join(', ')})` : ''}, or add it to accessLevels in .yo-rc.json`,
+    ...(suggestion ? { suggestion } : {}),
+  };
 }

@@ -109,6 +109,8 @@ export function renderRustType(node: TypeNode, names: RustNames, strings: 'owned
       return { string: strings === 'borrowed' ? '&str' : 'String', number: 'f64', integer: 'i64', boolean: 'bool' }[node.name];
     case 'named':
       return names.nameOf(node.name);
+    case 'unknown':
+      return 'serde_json::Value';
     case 'array':
       return `Vec<${renderRustType(node.element, names, strings)}>`;
     case 'record':
@@ -143,17 +145,22 @@ export function renderRustParamType(type: MethodType, names: RustNames): string 
   return renderRustMethodType(type, names, 'owned');
 }
 
-/** Does the tree hold an `integer` (i64 needs `#[ts(type = ...)]`, ts-rs would say bigint)? */
-export function containsInteger(node: TypeNode): boolean {
+/**
+ * Does the tree need `#[ts(type = ...)]`: an `integer` (ts-rs would say bigint for i64) or
+ * `unknown` (serde_json::Value has no TS impl without ts-rs's serde-json-impl feature)?
+ */
+export function needsTsTypeOverride(node: TypeNode): boolean {
   switch (node.kind) {
     case 'primitive':
       return node.name === 'integer';
+    case 'unknown':
+      return true;
     case 'array':
-      return containsInteger(node.element);
+      return needsTsTypeOverride(node.element);
     case 'record':
-      return containsInteger(node.value);
+      return needsTsTypeOverride(node.value);
     case 'nullable':
-      return containsInteger(node.inner);
+      return needsTsTypeOverride(node.inner);
     default:
       return false;
   }
@@ -200,6 +207,7 @@ function defaultStructs(types: readonly TypeDeclaration[], imports: readonly Res
       case 'array':
       case 'record':
       case 'nullable':
+      case 'unknown': // serde_json::Value, whose default is Null
         return true;
       case 'literals':
         return false;
@@ -255,6 +263,8 @@ export function rustDerives(types: readonly TypeDeclaration[], unions: readonly 
         }
         case 'literals':
           return true;
+        case 'unknown':
+          return allowed.has('serde_json::Value');
       }
     };
     for (let changed = true; changed; ) {
@@ -344,7 +354,7 @@ export function renderRustField(field: FieldModel, ctx: RustFieldContext, indent
     lines.push(`${indent}#[serde(default, skip_serializing_if = "Option::is_none")]`);
     lines.push(field.type.kind === 'nullable' ? `${indent}#[ts(optional = nullable)]` : `${indent}#[ts(optional)]`);
   }
-  if (containsInteger(field.type)) {
+  if (needsTsTypeOverride(field.type)) {
     const tsNode = field.optional && field.type.kind === 'nullable' ? field.type.inner : field.type;
     lines.push(`${indent}#[ts(type = ${rustString(tsRsInlineType(tsNode, { nameOf: (n) => n }))})]`);
   }

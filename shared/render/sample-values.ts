@@ -16,6 +16,7 @@ export function sampleValue(node: TypeNode, types: readonly TypeDeclaration[], s
     case 'record':
       return {};
     case 'nullable':
+    case 'unknown':
       return null;
     case 'named': {
       const declared = types.find((t) => t.name === node.name);

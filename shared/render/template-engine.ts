@@ -15,7 +15,8 @@ export function renderTemplate(folder: string, name: string, data: Record<string
   let template = cache.get(key);
   if (!template) {
     const path = join(templatesDir, folder, `${name}.ejs`);
-    template = ejs.compile(readFileSync(path, 'utf8'), { filename: path, escape: (text: string) => text, strict: false, _with: true });
+    // cache: ejs compiles an include() at every call otherwise (once per command in a batch).
+    template = ejs.compile(readFileSync(path, 'utf8'), { filename: path, escape: (text: string) => text, strict: false, _with: true, cache: true });
     cache.set(key, template);
   }
   // Verbatim output is for files whose exact bytes come from another tool (ts-rs prints `{ \n/**`).
@@ -23,10 +24,25 @@ export function renderTemplate(folder: string, name: string, data: Record<string
   return options.verbatim ? template(data) : tidy(template(data), options.maxBlankLines ?? 1);
 }
 
-/** Strip trailing spaces and collapse runs of blank lines that conditional template sections leave. */
+/**
+ * Strip trailing spaces and tabs and collapse runs of blank lines that conditional template
+ * sections leave. Line by line: one /[ \t]+$/gm over the whole text costs more than the render.
+ */
 function tidy(text: string, maxBlankLines: number): string {
-  return `${text
-    .replace(/[ \t]+$/gm, '')
-    .replace(new RegExp(`\\n{${maxBlankLines + 2},}`, 'g'), '\n'.repeat(maxBlankLines + 1))
-    .trim()}\n`;
+  const lines: string[] = [];
+  let blanks = 0;
+  for (const line of text.split('\n')) {
+    const stripped = trimSpacesAtLineEnds(line);
+    blanks = stripped === '' ? blanks + 1 : 0;
+    if (blanks <= maxBlankLines) lines.push(stripped);
+  }
+  return `${lines.join('\n').trim()}\n`;
+}
+
+/** Spaces and tabs before the end of a line (the other line terminators too, as /$/m sees them). */
+function trimSpacesAtLineEnds(line: string): string {
+  if (/[\r\u2028\u2029]/.test(line)) return line.replace(/[ \t]+$/gm, '');
+  let end = line.length;
+  while (end > 0 && (line.charCodeAt(end - 1) === 32 || line.charCodeAt(end - 1) === 9)) end--;
+  return end === line.length ? line : line.slice(0, end);
 }

@@ -17,6 +17,8 @@ export function tsRsInlineType(node: TypeNode, names: { nameOf(name: string): st
       return node.name === 'string' ? 'string' : node.name === 'boolean' ? 'boolean' : 'number';
     case 'named':
       return names.nameOf(node.name);
+    case 'unknown':
+      return 'unknown';
     case 'array':
       return `Array<${tsRsInlineType(node.element, names)}>`;
     case 'record':

@@ -8,6 +8,8 @@ export function renderTsType(node: TypeNode): string {
       return node.name === 'integer' ? 'number' : node.name;
     case 'named':
       return node.name;
+    case 'unknown':
+      return 'unknown';
     case 'literals':
       return node.values.map((v) => `'${v}'`).join(' | ');
     case 'array': {

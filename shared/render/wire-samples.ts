@@ -21,6 +21,9 @@ export function wireSample(node: TypeNode, mode: SampleMode, known: SampleTypes,
       return { string: 'text', number: 1.5, integer: 7, boolean: true }[node.name];
     case 'literals':
       return node.values[mode === 'full' ? node.values.length - 1 : 0];
+    case 'unknown':
+      // Untyped JSON: any document; the full one nests an array and an object.
+      return mode === 'minimal' ? null : { note: 'text', items: [1, true] };
     case 'array': {
       if (mode === 'minimal') return [];
       const element = wireSample(node.element, mode, known, seen);

@@ -1,4 +1,4 @@
-import type { ProjectConfig } from '../config/project-config.js';
+import { payloadOf, type ProjectConfig } from '../config/project-config.js';
 import { shippedTraitCatalog } from '../adapters/trait-only/trait-catalog.js';
 import { commandClassName, snakeCase } from '../model/naming.js';
 import { canonicalSpec } from '../spec/canonical-spec.js';
@@ -51,7 +51,11 @@ export function normaliseSpec(document: unknown, config: ProjectConfig): Command
     description: f.description === '' ? undefined : f.description,
   });
   spec.params = spec.params && spec.params.length > 0 ? spec.params.map(field) : undefined;
-  spec.results = spec.results && spec.results.length > 0 ? spec.results.map(field) : undefined;
+  // A result that states a host convention as it is (success: boolean, listed by v1 specs) says nothing.
+  const conventions = payloadOf(config).resultConventions;
+  const restatesConvention = (f: SpecField): boolean => conventions.some((c) => c.name === f.name && canonicalType(c.type) === f.type && (c.optional === true) === (f.optional === true));
+  const results = (spec.results ?? []).map(field).filter((f) => !restatesConvention(f));
+  spec.results = results.length > 0 ? results : undefined;
   spec.examples = spec.examples && spec.examples.length > 0 ? spec.examples.map((e) => ({ ...e, expectedResult: e.expectedResult === '' ? undefined : e.expectedResult })) : undefined;
 
   // Declared types reachable from params and results, in declaration order.

@@ -1,3 +1,4 @@
+import { HOST_ACCESS_LEVELS } from '../config/project-config.js';
 import type { AccessLevel, SpecExample } from '../spec/command-spec.js';
 
 /** What a command's README states that the code does not. */
@@ -12,7 +13,6 @@ export interface ReadmeFacts {
   readonly integerFields: ReadonlySet<string>;
 }
 
-const ACCESS_LEVELS: readonly AccessLevel[] = ['ai-safe', 'internal', 'system', 'dangerous'];
 
 /** Split a markdown table row into cells, honouring `\|` escapes. */
 function tableCells(line: string): string[] | undefined {
@@ -74,14 +74,29 @@ function firstParagraph(lines: readonly string[]): string | undefined {
   return paragraph.length > 0 ? paragraph.join(' ') : undefined;
 }
 
-function accessLevelIn(text: string): AccessLevel | undefined {
-  for (const line of text.split(/\r?\n/)) {
-    if (!/access[\s_-]*level/i.test(line)) continue;
-    const after = line.slice(line.search(/access[\s_-]*level/i) + 'access level'.length);
-    const found = ACCESS_LEVELS.map((level) => ({ level, at: after.search(new RegExp(`(^|[^a-z-])${level}($|[^a-z-])`, 'i')) }))
+/**
+ * The access level: on the line that says "access level" (`| Access level | ai-safe |`,
+ * `**Access level:** system`), or, under an "Access Level" heading, in the first line of text
+ * after it (the host's layout: `## Access Level`, a blank line, `**ai-safe**`).
+ */
+function accessLevelIn(text: string, levels: readonly string[]): AccessLevel | undefined {
+  const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const first = (segment: string): AccessLevel | undefined =>
+    levels
+      .map((level) => ({ level, at: segment.search(new RegExp(`(^|[^a-z-])${escape(level)}($|[^a-z-])`, 'i')) }))
       .filter((x) => x.at >= 0)
-      .sort((a, b) => a.at - b.at)[0];
-    if (found) return found.level;
+      .sort((a, b) => a.at - b.at || b.level.length - a.level.length)[0]?.level;
+  const lines = text.split(/\r?\n/);
+  for (let i = 0; i < lines.length; i++) {
+    const at = lines[i].search(/access[\s_-]*level/i);
+    if (at < 0) continue;
+    const found = first(lines[i].slice(at + 'access level'.length));
+    if (found) return found;
+    if (/^\s*#{1,6}\s/.test(lines[i])) {
+      const next = lines.slice(i + 1).find((l) => l.trim() !== '');
+      const under = next && !/^\s*#{1,6}\s/.test(next) ? first(next) : undefined;
+      if (under) return under;
+    }
   }
   return undefined;
 }
@@ -128,7 +143,7 @@ function integerRows(lines: readonly string[], owner: string, into: Set<string>)
  * Read the facts of a command README (the generator's layout, and the looser shapes hand-written
  * READMEs take: an "Access level" line anywhere, examples as text + fenced command).
  */
-export function readReadme(text: string): ReadmeFacts {
+export function readReadme(text: string, accessLevels: readonly string[] = HOST_ACCESS_LEVELS): ReadmeFacts {
   const all = sections(text);
   const title = all.find((s) => s.level === 1);
   const description = title ? firstParagraph(title.lines) : undefined;
@@ -152,5 +167,5 @@ export function readReadme(text: string): ReadmeFacts {
       examples.push(...examplesIn(section.level === 2 ? section.lines : [section.title, ...section.lines]));
     }
   }
-  return { description, accessLevel: accessLevelIn(text), examples, integerFields };
+  return { description, accessLevel: accessLevelIn(text, accessLevels), examples, integerFields };
 }

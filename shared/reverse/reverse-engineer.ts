@@ -1,6 +1,6 @@
 import { posix } from 'node:path';
 import { Node, Project, ts, type SourceFile } from 'ts-morph';
-import type { ProjectConfig } from '../config/project-config.js';
+import { accessLevelsOf, payloadOf, type ImportDeclaration, type ProjectConfig } from '../config/project-config.js';
 import { commandClassName, pascalCase } from '../model/naming.js';
 import { canonicalSpec } from '../spec/canonical-spec.js';
 import type { AccessLevel, AdapterId, CommandSpecV2, Environment, RustBlock, SpecExample, SpecField, SpecTypeDeclaration } from '../spec/command-spec.js';
@@ -14,8 +14,9 @@ import { shippedTraitCatalog, type TraitCatalog } from '../adapters/trait-only/t
 import { nodeSourceReader, type SourceReader } from './source-reader.js';
 import { indexSpecs, type IndexedSpec, type SpecIndex } from './spec-index.js';
 import { SpecTypeBuilder, type CollectedDeclaration, type CollectedField } from './spec-type-builder.js';
-import { classStems, findAccessor, headerDescription, payloadDeclarations, superCommandName, syntaxError, type PayloadDeclaration } from './types-file.js';
-import { CodeTypeRegistry } from './type-registry.js';
+import { classStems, findAccessor, findAccessors, headerDescription, type AccessorFacts, payloadDeclarations, superCommandName, syntaxError, type DeclarationResolver, type PayloadBases, type PayloadDeclaration } from './types-file.js';
+import { projectTypeIndex, type KnownTypes } from './exported-types.js';
+import { hasGeneratedBlock } from '../edits/types-file-merge.js';
 import type { ReverseWarning } from './warnings.js';
 
 export interface ReverseEngineerOptions {
@@ -27,7 +28,7 @@ export interface ReverseEngineerOptions {
 }
 
 /** Sees a command's Types file (parsed, with its project-relative path) during `reverse`. */
-export type TypesFileInspector = (typesFile: SourceFile, label: string) => void;
+export type TypesFileInspector = (typesFile: SourceFile, label: string, accessor?: AccessorFacts) => void;
 
 /** The outcome for one command folder. */
 export interface ReversedCommand {
@@ -40,12 +41,11 @@ export interface ReversedCommand {
   readonly status: 'reversed' | 'failed' | 'not-a-command';
   /** The spec in canonical v2 form, when reversed. */
   readonly spec?: CommandSpecV2;
+  /** Project-relative path of the Types file the spec was read from (a shared one sits above the folder). */
+  readonly typesFile?: string;
   readonly warnings: readonly ReverseWarning[];
 }
 
-/** Payload fields the host's base types declare; never spec fields. */
-const PARAMS_BASE_FIELDS = new Set(['context', 'sessionId', 'userId']);
-const RESULT_BASE_FIELDS = new Set(['context', 'sessionId', 'userId', 'success', 'error']);
 /** Folders never searched for commands. (`test` and `browser` are not here: `ai/adapter/test` and `interface/browser/capabilities` are commands.) */
 const NEVER_COMMAND_FOLDERS = new Set(['node_modules', 'dist']);
 
@@ -76,7 +76,7 @@ export class ReverseEngineer {
   private readonly modulePaths: ModulePaths;
   private readonly rustIndex: RustCrateIndex;
   /** Types exported across the project, read on first need (a name a Types file uses without importing). */
-  private readonly registry: CodeTypeRegistry;
+  readonly registry: KnownTypes;
   private specIndex: SpecIndex | undefined;
 
   constructor(options: ReverseEngineerOptions) {
@@ -85,7 +85,7 @@ export class ReverseEngineer {
     this.config = options.config;
     this.modulePaths = ModulePaths.forProject(this.root, this.config, this.reader);
     this.rustIndex = new RustCrateIndex(posix.join(this.root, this.config.roots.rustCrate, 'src'), this.reader);
-    this.registry = new CodeTypeRegistry(this.root, this.config, this.reader, this.project, this.modulePaths);
+    this.registry = projectTypeIndex(this.root, this.config, this.reader);
   }
 
   /** The specs folder's specs by name (read once per run). */
@@ -112,35 +112,68 @@ export class ReverseEngineer {
     return found.sort();
   }
 
-  /** Reverse every folder in order; `onProgress` is called after each. */
+  /** Reverse every folder in order (a shared Types file gives one result per command); `onProgress` is called after each folder. */
   reverseAll(folders: readonly string[], onProgress?: (done: number, total: number, result: ReversedCommand) => void): ReversedCommand[] {
-    return folders.map((folder, index) => {
-      const result = this.reverse(folder);
-      onProgress?.(index + 1, folders.length, result);
-      return result;
+    return folders.flatMap((folder, index) => {
+      const results = this.reverseCommands(folder);
+      onProgress?.(index + 1, folders.length, results[0]);
+      return results;
     });
   }
 
-  /**
-   * Reverse one command folder (absolute path). `inspect` sees the command's parsed Types file
-   * while it is open (the audit reads it for its own checks without parsing it again).
-   */
+  /** Reverse one command folder (absolute path): its first command (see reverseCommands for a shared Types file). */
   reverse(folder: string, inspect?: TypesFileInspector): ReversedCommand {
-    const warnings: ReverseWarning[] = [];
-    const warn = (warning: ReverseWarning): void => {
-      warnings.push(warning);
-    };
+    return this.reverseCommands(folder, inspect)[0];
+  }
+
+  /**
+   * Reverse the commands of one folder (absolute path): one, or one per static accessor when the
+   * folder's Types file declares several commands whose folders sit below it (WallTypes.ts).
+   * `inspect` sees each command's parsed Types file while it is open (the audit reads it for its
+   * own checks without parsing it again).
+   */
+  reverseCommands(folder: string, inspect?: TypesFileInspector): ReversedCommand[] {
     const opened: SourceFile[] = [];
-    try {
-      const outcome = this.reverseFolder(folder, warn, opened, inspect);
+    const run = (chosen?: AccessorFacts): ReversedCommand => {
+      const warnings: ReverseWarning[] = [];
+      const outcome = this.reverseFolder(folder, (w) => warnings.push(w), opened, inspect, chosen);
       // Warnings in reading order: by file, then line.
       warnings.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : (a.line ?? 0) - (b.line ?? 0)));
       if (outcome === 'failed' || outcome === 'not-a-command') return { folder: this.relative(folder), status: outcome, warnings: outcome === 'failed' ? warnings : [] };
-      return { folder: this.relative(folder), status: 'reversed', spec: outcome, warnings };
+      return { folder: this.relative(outcome.folder), status: 'reversed', spec: outcome.spec, typesFile: outcome.typesFile, warnings };
+    };
+    try {
+      const shared = this.sharedAccessors(folder, opened);
+      return shared.length > 0 ? shared.map((accessor) => run(accessor)) : [run()];
     } finally {
       // One project for the run; each command's own files are dropped once read, so memory stays flat.
       for (const file of opened) if (!file.wasForgotten()) this.project.removeSourceFile(file);
     }
+  }
+
+  /**
+   * The accessors of a shared Types file: those naming a command whose folder is below this one
+   * and has no Types file of its own. Empty for an ordinary command folder.
+   */
+  private sharedAccessors(folder: string, opened: SourceFile[]): AccessorFacts[] {
+    // A folder with its own command classes is an ordinary command (speed: its Types file is parsed once, later).
+    if (['server', 'browser'].some((side) => (this.reader.listFolder(posix.join(folder, side)) ?? []).some((e) => !e.isFolder && isSourceFile(e.name)))) return [];
+    const commandsRoot = posix.join(this.root, this.config.roots.commands);
+    const accessors: AccessorFacts[] = [];
+    for (const path of this.typesFilesIn(folder)) {
+      const text = this.reader.readFile(path);
+      if (text === undefined || !/Commands\s*\.\s*execute|commandName/.test(text)) continue;
+      const file = this.project.createSourceFile(path, text, { overwrite: true });
+      opened.push(file);
+      if (syntaxError(file)) continue;
+      for (const accessor of findAccessors(file)) {
+        const name = accessor.executeName ?? accessor.commandName;
+        if (name === undefined) continue;
+        const commandFolder = posix.join(commandsRoot, name);
+        if (commandFolder.startsWith(`${folder}/`) && this.reader.listFolder(commandFolder) !== undefined && this.typesFilesIn(commandFolder).length === 0 && !accessors.some((a) => (a.executeName ?? a.commandName) === name)) accessors.push(accessor);
+      }
+    }
+    return accessors;
   }
 
   /**
@@ -189,6 +222,20 @@ export class ReverseEngineer {
     return posix.relative(this.root, path);
   }
 
+  /** Does a folder below this one hold a command (a Types file, or a command class)? */
+  private hasCommandBelow(folder: string): boolean {
+    const isCommand = (f: string): boolean =>
+      this.typesFilesIn(f).length > 0 || ['server', 'browser'].some((side) => (this.reader.listFolder(posix.join(f, side)) ?? []).some((e) => !e.isFolder && isSourceFile(e.name)));
+    const walk = (current: string, depth: number): boolean =>
+      depth < 6 &&
+      (this.reader.listFolder(current) ?? []).some((e) => {
+        if (!e.isFolder || NEVER_COMMAND_FOLDERS.has(e.name) || e.name.startsWith('.') || ['shared', 'server', 'browser', 'test'].includes(e.name)) return false;
+        const child = posix.join(current, e.name);
+        return isCommand(child) || walk(child, depth + 1);
+      });
+    return walk(folder, 0);
+  }
+
   private typesFilesIn(folder: string): string[] {
     return (this.reader.listFolder(posix.join(folder, 'shared')) ?? []).filter((e) => !e.isFolder && isTypesFile(e.name)).map((e) => posix.join(folder, 'shared', e.name));
   }
@@ -207,6 +254,64 @@ export class ReverseEngineer {
     return file;
   }
 
+  /** A name's interface or alias: declared in the file, or imported from a module of the project (re-exports followed). */
+  readonly resolveDeclaration: DeclarationResolver = (name, from) => {
+    const local = from.getInterface(name) ?? from.getTypeAlias(name);
+    if (local) return local;
+    for (const declaration of from.getImportDeclarations()) {
+      const imported = declaration.getNamedImports().find((n) => (n.getAliasNode()?.getText() ?? n.getName()) === name);
+      if (!imported) continue;
+      const module = this.loadModule(declaration.getModuleSpecifierValue(), from);
+      return module ? this.exportedDeclaration(imported.getName(), module, 0) : undefined;
+    }
+    return undefined;
+  };
+
+  /** An exported interface or alias of a module, following `export { X } from` and `export * from` (a few levels). */
+  private exportedDeclaration(name: string, module: SourceFile, depth: number): ReturnType<DeclarationResolver> {
+    const own = module.getInterface(name) ?? module.getTypeAlias(name);
+    if (own) return own.isExported() ? own : undefined;
+    if (depth > 4) return undefined;
+    for (const declaration of module.getExportDeclarations()) {
+      const specifier = declaration.getModuleSpecifierValue();
+      if (specifier === undefined) continue;
+      const named = declaration.getNamedExports();
+      const match = named.find((n) => (n.getAliasNode()?.getText() ?? n.getName()) === name);
+      if (named.length > 0 && !match) continue;
+      const next = this.loadModule(specifier, module);
+      const found = next ? this.exportedDeclaration(match?.getName() ?? name, next, depth + 1) : undefined;
+      if (found) return found;
+    }
+    return undefined;
+  }
+
+  /**
+   * A spec type text read the way reverse reads code (for v1 specs, whose types the grammar may not
+   * take): inline objects lifted into named types (<Owner><Field>), untyped JSON and what JSON
+   * cannot carry written as unknown, a name one module of the project exports imported from it.
+   */
+  specTypeOfText(text: string, owner: string, field: string): { type: string; types: Record<string, SpecTypeDeclaration>; imports: ImportDeclaration[]; warnings: ReverseWarning[] } {
+    const warnings: ReverseWarning[] = [];
+    const path = posix.join(this.root, this.config.roots.specs, `__v1_${owner}_${field}.ts`);
+    const file = this.project.createSourceFile(path, `interface __V1Field {\n  ${JSON.stringify(field)}: ${text};\n}\n`, { overwrite: true });
+    try {
+      if (syntaxError(file)) return { type: text, types: {}, imports: [], warnings: [{ kind: 'inexpressible-type', file: this.config.roots.specs, message: `type ${text} of ${field} does not parse as TypeScript` }] };
+      const builder = new SpecTypeBuilder(file, { config: this.config, modulePaths: this.modulePaths, fileLabel: this.config.roots.specs, warn: (w) => warnings.push(w), knownTypes: this.registry, labelOf: (p) => this.relative(p), resolveDeclaration: this.resolveDeclaration });
+      const [collected] = builder.fieldsOf(file.getInterfaceOrThrow('__V1Field').getMembers(), { owner, label: (f) => `${f}: ` });
+      const types: Record<string, SpecTypeDeclaration> = {};
+      for (const declaration of [...builder.declarations.values()].sort((a, b) => a.position - b.position)) types[declaration.name] = specType(declaration, (f) => f.type);
+      return { type: collected ? typeToSpecText(collected.type) : text, types, imports: [...builder.imports.values()], warnings };
+    } finally {
+      this.project.removeSourceFile(file);
+    }
+  }
+
+  /** The host's payload base names, from the project config. */
+  payloadBases(): PayloadBases {
+    const payload = payloadOf(this.config);
+    return { params: payload.paramsBase, result: payload.resultBase, payload: payload.payloadBase };
+  }
+
   private readonly loadModule: ModuleLoader = (specifier, from) => {
     const path = this.modulePaths.resolve(specifier, from.getFilePath());
     if (!path) return undefined;
@@ -216,8 +321,15 @@ export class ReverseEngineer {
     return text === undefined ? undefined : this.project.createSourceFile(path, text, { overwrite: true });
   };
 
-  private reverseFolder(folder: string, warn: (w: ReverseWarning) => void, opened: SourceFile[], inspect?: TypesFileInspector): CommandSpecV2 | 'failed' | 'not-a-command' {
-    const typesFiles = this.typesFilesIn(folder)
+  /**
+   * One command of a folder. With `chosen` (an accessor of a shared Types file), the command's
+   * sides and README are in the folder its name gives, below this one.
+   */
+  private reverseFolder(typesFolder: string, warn: (w: ReverseWarning) => void, opened: SourceFile[], inspect?: TypesFileInspector, chosen?: AccessorFacts): { spec: CommandSpecV2; folder: string; typesFile: string } | 'failed' | 'not-a-command' {
+    const commandsRoot = posix.join(this.root, this.config.roots.commands);
+    const chosenName = chosen ? (chosen.executeName ?? chosen.commandName)! : undefined;
+    const folder = chosenName !== undefined ? posix.join(commandsRoot, chosenName) : typesFolder;
+    const typesFiles = this.typesFilesIn(typesFolder)
       .map((path) => this.open(path, warn, opened))
       .filter((f): f is SourceFile => f !== undefined);
     const sourcesIn = (side: string): string[] => (this.reader.listFolder(posix.join(folder, side)) ?? []).filter((e) => !e.isFolder && isSourceFile(e.name)).map((e) => posix.join(folder, side, e.name));
@@ -233,18 +345,26 @@ export class ReverseEngineer {
         })
         .filter((f): f is SourceFile => f !== undefined);
     if (typesFiles.length === 0) return 'failed';
-    const isCommandTypes = (f: SourceFile): boolean => findAccessor(f) !== undefined || payloadDeclarations(f, 'CommandParams').length > 0 || payloadDeclarations(f, 'CommandResult').length > 0;
-    // Shared types of a namespace (commands/file/shared/FileTypes.ts) sit where a command's would.
-    if (!typesFiles.some(isCommandTypes) && serverPaths.length === 0 && browserPaths.length === 0) return 'not-a-command';
+    const payloadOptions = { bases: this.payloadBases(), resolve: this.resolveDeclaration };
+    const isCommandTypes = (f: SourceFile): boolean => findAccessor(f) !== undefined || payloadDeclarations(f, 'params', payloadOptions).length > 0 || payloadDeclarations(f, 'result', payloadOptions).length > 0;
+    // Shared types of a namespace (commands/file/shared/FileTypes.ts, data/shared/BaseDataTypes.ts) sit
+    // where a command's would: no command class here, and the commands are in the folders below.
+    const sidesHere = serverPaths.length > 0 || browserPaths.length > 0;
+    if (!sidesHere && !chosen && (!typesFiles.some(isCommandTypes) || this.hasCommandBelow(folder))) return 'not-a-command';
 
     // The Types file: the one holding the accessor, else the params or result interface.
-    const typesFile = typesFiles.find((f) => findAccessor(f) !== undefined) ?? typesFiles.find(isCommandTypes) ?? typesFiles[0];
+    const typesFile = chosen
+      ? typesFiles.find((f) => findAccessors(f).some((a) => a.line === chosen.line && a.className === chosen.className))!
+      : (typesFiles.find((f) => findAccessor(f) !== undefined) ?? typesFiles.find(isCommandTypes) ?? typesFiles[0]);
     const typesLabel = this.relative(typesFile.getFilePath());
-    const accessor = findAccessor(typesFile);
-    inspect?.(typesFile, typesLabel);
+    const accessor = chosen ?? findAccessor(typesFile);
+    inspect?.(typesFile, typesLabel, accessor);
+    if (chosen) {
+      const siblings = findAccessors(typesFile).map((a) => a.executeName ?? a.commandName).filter((n): n is string => n !== undefined && n !== chosenName);
+      warn({ kind: 'shared-types-file', file: typesLabel, line: chosen.line, message: `${typesLabel} declares ${siblings.length + 1} commands (${[chosenName, ...siblings].join(', ')}); this spec is ${chosenName}'s, and its command classes are in ${this.relative(folder)}` });
+    }
 
     // Name: what the code passes to Commands.execute, then commandName, then the classes' super(), then the folder.
-    const commandsRoot = posix.join(this.root, this.config.roots.commands);
     const folderName = folder.startsWith(`${commandsRoot}/`) ? posix.relative(commandsRoot, folder) : posix.basename(folder);
     const superName = accessor?.executeName ?? accessor?.commandName ? undefined : parse([...serverPaths, ...browserPaths]).map(superCommandName).find((n) => n !== undefined);
     const name = accessor?.executeName ?? accessor?.commandName ?? superName ?? folderName;
@@ -257,8 +377,8 @@ export class ReverseEngineer {
       warn({ kind: 'name', file: typesLabel, line: accessor?.line ?? 1, message: `the code names the command ${JSON.stringify(name)} but its folder is ${this.config.roots.commands}/${folderName}; the spec keeps ${JSON.stringify(name)}` });
     }
 
-    const paramsCandidates = payloadDeclarations(typesFile, 'CommandParams');
-    const resultCandidates = payloadDeclarations(typesFile, 'CommandResult');
+    const paramsCandidates = payloadDeclarations(typesFile, 'params', payloadOptions);
+    const resultCandidates = payloadDeclarations(typesFile, 'result', payloadOptions);
     // Class name: read from code (accessor, then interfaces and classes), never derived from the path.
     const className =
       accessor?.className ??
@@ -274,7 +394,8 @@ export class ReverseEngineer {
     if (!paramsDeclaration) warn({ kind: 'missing-params', file: typesLabel, line: 1, message: 'no interface extends CommandParams; the spec has no params' });
     if (!resultDeclaration) warn({ kind: 'missing-result', file: typesLabel, line: 1, message: 'no interface extends CommandResult; the spec has no results' });
 
-    const builder = new SpecTypeBuilder(typesFile, { config: this.config, modulePaths: this.modulePaths, fileLabel: typesLabel, warn, knownTypes: this.registry });
+    const builder = new SpecTypeBuilder(typesFile, { config: this.config, modulePaths: this.modulePaths, fileLabel: typesLabel, warn, knownTypes: this.registry, labelOf: (p) => this.relative(p), resolveDeclaration: this.resolveDeclaration });
+    const payload = payloadOf(this.config);
     const readPayload = (declaration: PayloadDeclaration | undefined, kind: 'param' | 'result', excluded: ReadonlySet<string>): CollectedField[] => {
       if (!declaration) return [];
       for (const [parameter, substitute] of declaration.typeParameters) {
@@ -288,18 +409,31 @@ export class ReverseEngineer {
         });
       }
       for (const base of declaration.foreignBases) {
-        warn({ kind: 'inexpressible-type', file: typesLabel, line: declaration.line, message: `${declaration.name} also extends ${base}, whose fields are not declared in this file; they are not in the spec: list them in ${declaration.name} or under types` });
+        warn({ kind: 'inexpressible-type', file: typesLabel, line: declaration.line, message: `${declaration.name} also extends ${base}, whose fields could not be read (not found in the project, or not an interface); they are not in the spec: list them in ${declaration.name} or under types` });
       }
-      // Base fields (context, success, error, ...) are the host's: not read, so their types are not imported.
-      const own = declaration.members.filter((m) => !(Node.isPropertySignature(m) && excluded.has(m.getName())));
+      for (const base of declaration.inheritedFrom) {
+        warn({ kind: 'inherited', file: typesLabel, line: declaration.line, message: `${declaration.name} inherits the fields of ${base.name} (${this.relative(base.file)}); the spec lists them as its own ${kind}s, and the regenerated ${declaration.name} extends ${kind === 'param' ? payload.paramsBase : payload.resultBase} with them flattened in` });
+      }
+      // Base fields (context, sessionId, userId) are the host's: not read, so their types are not imported.
+      const own = declaration.members.filter((m) => !(Node.isPropertySignature(m) && excluded.has(m.getName().replace(/^['"]|['"]$/g, ''))));
       return builder.fieldsOf(own, { owner: className, typeParameters: declaration.typeParameters, label: (f) => `${kind} ${f}: ` });
     };
-    const params = readPayload(paramsDeclaration, 'param', PARAMS_BASE_FIELDS);
-    const results = readPayload(resultDeclaration, 'result', RESULT_BASE_FIELDS);
+    const params = readPayload(paramsDeclaration, 'param', new Set(payload.paramsFields));
+    const allResults = readPayload(resultDeclaration, 'result', new Set(payload.resultFields));
+    // success and error: the host's conventions; a result declaring one differently (error?: string) keeps it.
+    const results = allResults.filter((field) => {
+      const convention = payload.resultConventions.find((c) => c.name === field.name);
+      if (!convention) return true;
+      const same = typeToSpecText(field.type) === convention.type && field.optional === (convention.optional === true);
+      if (!same) {
+        warn({ kind: 'host-field', file: field.file, line: field.line, message: `result ${field.name} is ${typeToSpecText(field.type)}${field.optional ? ' (optional)' : ''} in the code but ${convention.type}${convention.optional ? ' (optional)' : ''} by the host's convention; the spec keeps the code's type, so code that sets it keeps compiling` });
+      }
+      return !same;
+    });
 
     // What code does not say: the README, then an existing spec of the same name.
     const readmeText = this.reader.readFile(posix.join(folder, 'README.md'));
-    const readme: ReadmeFacts | undefined = readmeText !== undefined ? readReadme(readmeText) : undefined;
+    const readme: ReadmeFacts | undefined = readmeText !== undefined ? readReadme(readmeText, accessLevelsOf(this.config)) : undefined;
     const existing: IndexedSpec | undefined = this.existingSpecs().byName.get(name);
 
     // Sides, and whether the server command talks to the Rust core.
@@ -307,8 +441,9 @@ export class ReverseEngineer {
     let environment: Environment;
     let adapter: AdapterId | undefined;
     if (rustBacked) {
+      // The server talks to the Rust core; a browser side (delegating to the server) is kept.
       adapter = 'rust-ipc';
-      environment = 'server';
+      environment = browserPaths.length > 0 ? 'both' : 'server';
     } else if (serverPaths.length > 0 || browserPaths.length > 0) {
       environment = serverPaths.length > 0 && browserPaths.length > 0 ? 'both' : serverPaths.length > 0 ? 'server' : 'browser';
     } else {
@@ -375,14 +510,38 @@ export class ReverseEngineer {
       types[declaration.name] = specType(declaration, (field) => typeOf(declaration.name, field));
     }
 
+    // A Types file holding more than this command's declarations (other commands, helpers, the user's
+    // own types) is shared: regenerating merges into it (spec typesFile) instead of writing it whole.
+    const regenerated = regeneratedExports(className, specParams, specResults, types);
+    // Read on the compiler's own nodes: wrapping every statement costs more than the whole check.
+    const source = typesFile.compilerNode;
+    const userCode = source.statements.filter((s) => !ts.isImportDeclaration(s) && !statementNames(s).every((n) => regenerated.has(n)));
+    const sharedFile = chosen !== undefined || userCode.length > 0 || hasGeneratedBlock(typesFile.getFullText());
+    if (sharedFile && !chosen && userCode.length > 0) {
+      const names = userCode.flatMap(statementNames);
+      warn({ kind: 'shared-types-file', file: typesLabel, line: source.getLineAndCharacterOfPosition(userCode[0].getStart(source)).line + 1, message: `${typesLabel} also holds code of its own (${names.length > 0 ? names.join(', ') : 'statements'}); the spec names it as typesFile, so regenerating replaces only ${name}'s declarations and keeps the rest` });
+    }
+    for (const path of sharedFile ? [] : [...serverPaths, ...browserPaths]) {
+      for (const used of importsOf(this.reader.readFile(path) ?? '')) {
+        if (this.modulePaths.resolve(used.specifier, path) !== typesFile.getFilePath()) continue;
+        for (const name of used.names) {
+          if (regenerated.has(name)) continue;
+          warn({ kind: 'lost-export', file: this.relative(path), line: used.line, message: `imports ${name} from ${typesLabel}, which the regenerated Types file does not export (only the spec's declarations are written); move ${name} to a module of its own and import it from there before regenerating` });
+        }
+      }
+    }
+
     const description = readme?.description ?? headerDescription(typesFile) ?? existing?.spec.description;
     if (description === undefined) {
       warn({ kind: 'description', file: typesLabel, line: 1, message: 'no description in the README, the Types file header or an existing spec; the spec says TODO' });
     }
     const accessLevel: AccessLevel | undefined = readme?.accessLevel ?? existing?.spec.accessLevel;
     const examples: readonly SpecExample[] = readme && readme.examples.length > 0 ? readme.examples : existing?.spec.examples ?? [];
-    // A Rust-backed command's imports carry the Rust path its module `use`s for the same name.
+    // Imports a spec field uses (a host convention's type read and dropped needs none), each with
+    // the Rust path a Rust-backed command's module `use`s for the same name.
+    const usedNames = new Set([...specParams, ...specResults, ...Object.values(types).flatMap((t) => Object.values(t.fields ?? {}))].flatMap((f) => namesInText(f.type)));
     const imports = [...builder.imports.values()]
+      .filter((i) => usedNames.has(i.name))
       .map((i) => {
         const path = i.rust === undefined ? rust?.usePaths.find((p) => p.endsWith(`::${i.name}`)) : undefined;
         return path ? { ...i, rust: path } : i;
@@ -390,7 +549,7 @@ export class ReverseEngineer {
       .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     const rustBlock = rust ? this.rustBlock(rust, imports.map((i) => i.name)) : undefined;
 
-    return canonicalSpec({
+    const spec = canonicalSpec({
       version: 2,
       name,
       className: className !== commandClassName(name) ? className : undefined,
@@ -398,6 +557,7 @@ export class ReverseEngineer {
       environment,
       adapter,
       accessLevel,
+      typesFile: sharedFile ? typesLabel : undefined,
       rust: rustBlock,
       imports: imports.length > 0 ? imports : undefined,
       types: Object.keys(types).length > 0 ? types : undefined,
@@ -405,6 +565,58 @@ export class ReverseEngineer {
       results: specResults.length > 0 ? specResults : undefined,
       examples: examples.length > 0 ? [...examples] : undefined,
     });
+    return { spec, folder, typesFile: typesLabel };
+  }
+}
+
+/**
+ * What the generated Types file exports for a spec: the params and result interfaces and their
+ * factories, the accessor, the declared types, every enum (declared, or lifted from an inline
+ * union as <Owner><Field>) with its Values list and guard.
+ */
+function regeneratedExports(className: string, params: readonly SpecField[], results: readonly SpecField[], types: Record<string, SpecTypeDeclaration>): Set<string> {
+  const names = new Set([`${className}Params`, `${className}Result`, `create${className}Params`, `create${className}Result`, `create${className}ResultFromParams`, className]);
+  const addEnum = (name: string): void => {
+    for (const n of [name, `${name}Values`, `is${name}`]) names.add(n);
+  };
+  const inline = (owner: string, field: string, text: string): void => {
+    if (text.includes("'")) addEnum(`${owner}${pascalCase(field)}`);
+  };
+  for (const f of [...params, ...results]) inline(className, f.name, f.type);
+  for (const [name, declaration] of Object.entries(types)) {
+    if (declaration.enum) addEnum(name);
+    else names.add(name);
+    for (const [field, f] of Object.entries(declaration.fields ?? {})) inline(name, field, f.type);
+  }
+  return names;
+}
+
+/** The named imports of a file (`import { a, type B } from 'x'`), read from its import statements. */
+function importsOf(text: string): { specifier: string; names: string[]; line: number }[] {
+  const out: { specifier: string; names: string[]; line: number }[] = [];
+  for (const match of text.matchAll(/^\s*import\s+(?:type\s+)?\{([^}]*)\}\s*from\s*['"]([^'"]+)['"]/gm)) {
+    const names = match[1]
+      .split(',')
+      .map((n) => n.trim().replace(/^type\s+/, '').split(/\s+as\s+/)[0].trim())
+      .filter((n) => n !== '');
+    out.push({ specifier: match[2], names, line: text.slice(0, match.index + match[0].indexOf('import')).split('\n').length });
+  }
+  return out;
+}
+
+/** The names a top-level statement declares (an interface, type, enum, class, function or const). */
+function statementNames(statement: ts.Statement): string[] {
+  if (ts.isVariableStatement(statement)) return statement.declarationList.declarations.flatMap((d) => (ts.isIdentifier(d.name) ? [d.name.text] : []));
+  if ((ts.isInterfaceDeclaration(statement) || ts.isTypeAliasDeclaration(statement) || ts.isEnumDeclaration(statement) || ts.isClassDeclaration(statement) || ts.isFunctionDeclaration(statement)) && statement.name) return [statement.name.text];
+  return [];
+}
+
+/** The type names a spec type text mentions. */
+function namesInText(text: string): string[] {
+  try {
+    return namesIn(parseTypeString(text));
+  } catch {
+    return [];
   }
 }
 

@@ -2,6 +2,8 @@ import type { PlannedFile } from '../adapters/adapter.js';
 import type { ProjectConfig } from '../config/project-config.js';
 import { specFileName } from '../model/naming.js';
 import { serialiseSpec } from '../spec/canonical-spec.js';
+import type { CommandSpecV2 } from '../spec/command-spec.js';
+import { normaliseSpec } from './normalise-spec.js';
 import type { ReversedCommand } from './reverse-engineer.js';
 import type { SpecIndex } from './spec-index.js';
 import { formatWarning, type ReverseWarning, type ReverseWarningKind } from './warnings.js';
@@ -53,9 +55,20 @@ export function planSpecFiles(results: readonly ReversedCommand[], existing: Spe
       continue;
     }
     byPath.set(path, `${name} (${result.folder})`);
-    files.push({ path, content: serialiseSpec(result.spec), name, folder: result.folder });
+    // A spec that says what the code says is left as written (its defaults, its order, its v1 form).
+    const same = current !== undefined && sameCommand(current.spec, result.spec, config);
+    files.push({ path, content: same ? current.text : serialiseSpec(result.spec), name, folder: result.folder });
   }
   return { files, skipped };
+}
+
+/** Do two specs generate the same command (compared in the normalised form the round trip is judged in)? */
+function sameCommand(existing: unknown, reversed: CommandSpecV2, config: ProjectConfig): boolean {
+  try {
+    return JSON.stringify(normaliseSpec(existing, config)) === JSON.stringify(normaliseSpec(reversed, config));
+  } catch {
+    return false;
+  }
 }
 
 /** What happened to one planned file, seen on disk before and after the run. */

@@ -10,6 +10,8 @@ export interface IndexedSpec {
   /** The spec as v2 (v1 files are migrated in memory). */
   readonly spec: CommandSpecV2;
   readonly isV1: boolean;
+  /** The file's text as it is on disk. */
+  readonly text: string;
 }
 
 /**
@@ -38,8 +40,9 @@ export function indexSpecs(projectRoot: string, specsFolder: string, reader: Sou
       if (!entry.name.endsWith('.json')) continue;
       const file = posix.relative(projectRoot, path);
       let document: unknown;
+      const text = reader.readFile(path) ?? '';
       try {
-        document = JSON.parse(reader.readFile(path) ?? '');
+        document = JSON.parse(text);
       } catch {
         unreadable.push(file);
         continue;
@@ -53,7 +56,7 @@ export function indexSpecs(projectRoot: string, specsFolder: string, reader: Sou
       // Two files claiming one name: the first in path order is the one matched.
       const first = byName.get(spec.name);
       if (first) duplicates.push({ name: spec.name, file, claimedBy: first.file });
-      else byName.set(spec.name, { file, spec, isV1 });
+      else byName.set(spec.name, { file, spec, isV1, text });
     }
   };
   walk(posix.join(projectRoot, specsFolder));

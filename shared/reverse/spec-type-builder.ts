@@ -14,6 +14,7 @@ import {
 import type { ImportDeclaration, ProjectConfig } from '../config/project-config.js';
 import { pascalCase } from '../model/naming.js';
 import { TypeSyntaxError, parseTypeString } from '../types/type-grammar.js';
+import { flattenedMembers, localDeclaration, type DeclarationResolver } from './types-file.js';
 import type { TypeNode } from '../types/type-tree.js';
 import { descriptionOf } from './comments.js';
 import type { ModulePaths } from './module-paths.js';
@@ -26,6 +27,8 @@ export interface CollectedField {
   readonly optional: boolean;
   readonly description?: string;
   readonly line: number;
+  /** Project-relative file the field is declared in (an inherited field's is another file). */
+  readonly file: string;
 }
 
 export type CollectedDeclaration =
@@ -59,6 +62,35 @@ export interface BuilderContext {
   readonly warn: (warning: ReverseWarning) => void;
   /** Types other modules of the project export (for names this file uses without importing). */
   readonly knownTypes?: { lookup(name: string): readonly { name: string; from: string }[]; suggestions(name: string): string[] };
+  /** Project-relative path of any file (fields inherited from another file are reported there). */
+  readonly labelOf?: (absolutePath: string) => string;
+  /** Interfaces a local interface extends, followed into other files (their fields are flattened in). */
+  readonly resolveDeclaration?: DeclarationResolver;
+}
+
+/** The names one file can refer to: its own top-level declarations and its imports. */
+interface FileScope {
+  readonly file: SourceFile;
+  readonly locals: ReadonlyMap<string, LocalDeclaration>;
+  readonly importedNames: ReadonlyMap<string, { readonly imported: string; readonly specifier: string; readonly node: ImportSpecifier | Node }>;
+}
+
+function fileScope(file: SourceFile): FileScope {
+  const locals = new Map<string, LocalDeclaration>();
+  for (const declaration of [...file.getInterfaces(), ...file.getTypeAliases(), ...file.getEnums(), ...file.getClasses()]) {
+    const name = declaration.getName();
+    if (name && !locals.has(name)) locals.set(name, declaration);
+  }
+  const importedNames = new Map<string, { imported: string; specifier: string; node: ImportSpecifier | Node }>();
+  for (const declaration of file.getImportDeclarations()) {
+    const specifier = declaration.getModuleSpecifierValue();
+    for (const namedImport of declaration.getNamedImports()) {
+      importedNames.set(namedImport.getAliasNode()?.getText() ?? namedImport.getName(), { imported: namedImport.getName(), specifier, node: namedImport });
+    }
+    const defaultImport = declaration.getDefaultImport();
+    if (defaultImport) importedNames.set(defaultImport.getText(), { imported: defaultImport.getText(), specifier, node: defaultImport });
+  }
+  return { file, locals, importedNames };
 }
 
 /** A top-level declaration a field type may name: interface, alias, enum or class. */
@@ -71,35 +103,57 @@ const named = (name: string): TypeNode => ({ kind: 'named', name });
 
 /**
  * Turns TypeScript type nodes of one Types file into spec type trees, collecting the local
- * declarations the fields use (→ spec `types`) and the imported names (→ spec `imports`).
- * What the grammar cannot express is written as an import of a named type, with a warning.
+ * declarations the fields use (→ spec `types`) and the imported names (→ spec `imports`). Fields
+ * inherited from another file are read in that file's scope: its exported types become imports
+ * (that file stays when the Types file is regenerated). What the grammar cannot express is
+ * written as `unknown` (untyped JSON), with a warning, never as an invented name.
  */
 export class SpecTypeBuilder {
   readonly declarations = new Map<string, CollectedDeclaration>();
   readonly imports = new Map<string, ImportDeclaration>();
-  private readonly locals = new Map<string, LocalDeclaration>();
-  private readonly importedNames = new Map<string, { readonly imported: string; readonly specifier: string; readonly node: ImportSpecifier | Node }>();
-  /** Local names already resolved: the tree a reference to them becomes. */
+  private readonly scopes = new Map<SourceFile, FileScope>();
+  private readonly locals: ReadonlyMap<string, LocalDeclaration>;
+  private readonly importedNames: FileScope['importedNames'];
+  /** Local names already resolved: the tree a reference to them becomes (keyed `<file>#<name>` outside the Types file). */
   private readonly resolved = new Map<string, TypeNode>();
-  private readonly typesModule: string;
 
   constructor(
     private readonly sourceFile: SourceFile,
     private readonly context: BuilderContext,
   ) {
-    for (const declaration of [...sourceFile.getInterfaces(), ...sourceFile.getTypeAliases(), ...sourceFile.getEnums(), ...sourceFile.getClasses()]) {
-      const name = declaration.getName();
-      if (name && !this.locals.has(name)) this.locals.set(name, declaration);
+    const own = fileScope(sourceFile);
+    this.scopes.set(sourceFile, own);
+    this.locals = own.locals;
+    this.importedNames = own.importedNames;
+  }
+
+  private scopeOf(node: Node): FileScope {
+    const file = node.getSourceFile();
+    let scope = this.scopes.get(file);
+    if (!scope) {
+      scope = fileScope(file);
+      this.scopes.set(file, scope);
     }
-    for (const declaration of sourceFile.getImportDeclarations()) {
-      const specifier = declaration.getModuleSpecifierValue();
-      for (const namedImport of declaration.getNamedImports()) {
-        this.importedNames.set(namedImport.getAliasNode()?.getText() ?? namedImport.getName(), { imported: namedImport.getName(), specifier, node: namedImport });
-      }
-      const defaultImport = declaration.getDefaultImport();
-      if (defaultImport) this.importedNames.set(defaultImport.getText(), { imported: defaultImport.getText(), specifier, node: defaultImport });
-    }
-    this.typesModule = context.modulePaths.aliasOf(sourceFile.getFilePath()) ?? `./${posix.basename(sourceFile.getFilePath()).replace(/\.tsx?$/, '')}`;
+    return scope;
+  }
+
+  /** Where a warning about this node points: its own file. */
+  private fileOf(node: Node): string {
+    const file = node.getSourceFile();
+    return file === this.sourceFile ? this.context.fileLabel : (this.context.labelOf?.(file.getFilePath()) ?? file.getFilePath());
+  }
+
+  /** The cache key of a local declaration's resolution. */
+  private key(name: string, scope: FileScope): string {
+    return scope.file === this.sourceFile ? name : `${scope.file.getFilePath()}#${name}`;
+  }
+
+  /** The module a spec import of a file names: its alias, else the path relative to the Types file. */
+  private moduleOf(file: string): string {
+    const alias = this.context.modulePaths.aliasOf(file);
+    if (alias) return alias;
+    const relative = posix.relative(posix.dirname(this.sourceFile.getFilePath()), file).replace(/(\/index)?\.(d\.ts|tsx?)$/, '');
+    return relative.startsWith('.') ? relative : `./${relative}`;
   }
 
   /** The fields of an interface or type literal, each converted; members that are not fields are reported. */
@@ -108,7 +162,7 @@ export class SpecTypeBuilder {
     for (const member of members) {
       if (!Node.isPropertySignature(member)) {
         const what = `${base.label('')}has a ${member.getKindName()} member (${member.getText().split('\n')[0].trim()}), which is not a wire field`;
-        this.warnInexpressible(member.getStartLineNumber(), what, 'it is not in the spec; describe data as fields', undefined);
+        this.warnInexpressible(member, what, 'it is not in the spec; describe data as fields');
         continue;
       }
       const field = this.field(member, base);
@@ -127,24 +181,27 @@ export class SpecTypeBuilder {
     let optional = member.hasQuestionToken();
     let type: TypeNode;
     if (!typeNode) {
-      this.emit({ kind: 'any', file: this.context.fileLabel, line, message: `${scope.label}has no type annotation (implicitly any); the spec says any until a type is named` });
-      type = named('any');
+      this.emit({ kind: 'any', file: this.fileOf(member), line, message: `${scope.label}has no type annotation (implicitly any); written as unknown (untyped JSON) until a type is named` });
+      type = { kind: 'unknown' };
     } else {
       const converted = this.attempt(() => this.convertTop(typeNode, scope));
       if (converted.ok) {
         type = converted.value.type;
         optional = optional || converted.value.undefinedMember;
       } else {
-        // The whole field type becomes one named import: one declaration for a person to write.
-        const importedAs = this.freeName(`${scope.owner}${pascalCase(name)}`);
-        this.imports.set(importedAs, { name: importedAs, from: this.typesModule });
+        // Untyped JSON keeps every write to the field compiling; a person declares the shape later.
         const whole = typeNode.getText().replace(/\s+/g, ' ');
         const part = converted.node.getText().replace(/\s+/g, ' ');
-        this.warnInexpressible(line, `${scope.label}type ${whole} cannot be expressed in a spec${part !== whole ? ` (${part})` : ''}`, suggestionFor(part), importedAs);
-        type = named(importedAs);
+        this.emit({
+          kind: 'inexpressible-type',
+          file: this.fileOf(member),
+          line,
+          message: `${scope.label}type ${whole} cannot be expressed in a spec${part !== whole ? ` (${part})` : ''}; written as unknown (untyped JSON): code that reads the field needs a cast until the shape is declared (${suggestionFor(part)})`,
+        });
+        type = { kind: 'unknown' };
       }
     }
-    return { name, type, optional, description: descriptionOf(member), line };
+    return { name, type, optional, description: descriptionOf(member), line, file: this.fileOf(member) };
   }
 
   /** Convert a field's type; a top-level `| undefined` makes the field optional instead. */
@@ -165,9 +222,13 @@ export class SpecTypeBuilder {
         return { kind: 'primitive', name: 'number' };
       case SyntaxKind.BooleanKeyword:
         return { kind: 'primitive', name: 'boolean' };
+      case SyntaxKind.UnknownKeyword:
+      case SyntaxKind.ObjectKeyword:
+        // Untyped JSON: the grammar's escape (audit counts it; a person may declare the shape later).
+        return { kind: 'unknown' };
       case SyntaxKind.AnyKeyword:
-        this.emit({ kind: 'any', file: this.context.fileLabel, line: node.getStartLineNumber(), message: `${scope.label}uses any; the spec keeps any, which the generator refuses until the shape is named under types` });
-        return named('any');
+        this.emit({ kind: 'any', file: this.fileOf(node), line: node.getStartLineNumber(), message: `${scope.label}uses any; written as unknown (untyped JSON), which the host allows where any is not; name the shape under types when it is known` });
+        return { kind: 'unknown' };
       case SyntaxKind.ParenthesizedType:
         return this.convert(node.asKindOrThrow(SyntaxKind.ParenthesizedType).getTypeNode(), scope);
       case SyntaxKind.TypeOperator: {
@@ -213,17 +274,39 @@ export class SpecTypeBuilder {
       return Node.isStringLiteral(literal) || Node.isNoSubstitutionTemplateLiteral(literal) ? literal.getLiteralValue() : undefined;
     });
     const booleanLiterals = rest.every((m) => m.getKind() === SyntaxKind.LiteralType && ['true', 'false'].includes(m.getText()));
+    const numberLiterals = rest.length > 1 && rest.every((m) => Node.isLiteralTypeNode(m) && (Node.isNumericLiteral(m.getLiteral()) || Node.isPrefixUnaryExpression(m.getLiteral())));
     if (literalValues.every((v): v is string => v !== undefined) && new Set(literalValues).size === literalValues.length) {
       core = { kind: 'literals', values: literalValues };
     } else if (booleanLiterals && rest.length === 2) {
       core = { kind: 'primitive', name: 'boolean' };
+    } else if (numberLiterals) {
+      this.emit({ kind: 'inexpressible-type', file: this.fileOf(whole), line: whole.getStartLineNumber(), message: `${scope.label}type ${whole.getText()} is a union of number literals; written as number (the spec has no number literals), so code that reads it into the union needs a cast` });
+      core = { kind: 'primitive', name: 'number' };
     } else if (rest.length === 1) {
       core = this.convert(rest[0], scope);
+    } else if (rest.every((m) => this.isStringOnTheWire(m))) {
+      // `UUID | string`: every member is a string on the wire (UUID is a branded string in config).
+      core = { kind: 'primitive', name: 'string' };
     } else {
       return this.inexpressible(whole);
     }
     if (nulls.length === 0) return core;
     return core.kind === 'nullable' ? this.inexpressible(whole) : { kind: 'nullable', inner: core };
+  }
+
+  /** `string`, a string literal, or a name the config imports as a Rust `String` (UUID). */
+  private isStringOnTheWire(node: TsTypeNode): boolean {
+    if (node.getKind() === SyntaxKind.StringKeyword) return true;
+    if (Node.isLiteralTypeNode(node)) {
+      const literal = node.getLiteral();
+      return Node.isStringLiteral(literal) || Node.isNoSubstitutionTemplateLiteral(literal);
+    }
+    if (Node.isTypeReference(node) && node.getTypeArguments().length === 0) {
+      const name = node.getTypeName().getText();
+      const original = this.scopeOf(node).importedNames.get(name)?.imported ?? name;
+      return this.context.config.imports.some((i) => i.name === original && i.rust === 'String');
+    }
+    return false;
   }
 
   private convertTypeLiteral(node: Node & { getMembers(): TypeElementTypes[] }, scope: FieldScope): TypeNode {
@@ -260,9 +343,16 @@ export class SpecTypeBuilder {
       return this.inexpressible(node as unknown as TsTypeNode);
     }
     if (args.length > 0) return this.inexpressible(node as unknown as TsTypeNode);
-    if (this.locals.has(name)) return this.resolveLocal(name, scope);
-    const imported = this.importedNames.get(name);
-    if (imported) return this.useImport(imported.imported, imported.specifier, imported.node.getStartLineNumber());
+    const names = this.scopeOf(node);
+    const local = names.locals.get(name);
+    if (local) {
+      // Another file's exported type stays where it is (only the Types file is regenerated): import it.
+      const exported = names.file !== this.sourceFile && (local as Node & { isExported?(): boolean }).isExported?.() === true;
+      if (exported) return this.useImport(name, this.moduleOf(names.file.getFilePath()), node.getStartLineNumber(), names.file);
+      return this.resolveLocal(name, scope, names);
+    }
+    const imported = names.importedNames.get(name);
+    if (imported) return this.useImport(imported.imported, imported.specifier, imported.node.getStartLineNumber(), names.file);
     const fromConfig = this.context.config.imports.find((i) => i.name === name);
     if (fromConfig) {
       this.imports.set(name, fromConfig);
@@ -274,25 +364,31 @@ export class SpecTypeBuilder {
     if (exporters.length === 1) {
       // Learned from code: one module of the project exports the name, so the spec imports it from there.
       this.imports.set(name, { name, from: exporters[0].from });
-      this.emit({ kind: 'unresolved-type', file: this.context.fileLabel, line, message: `${scope.label}type ${name} is neither declared in this file nor imported; ${exporters[0].from} exports it, so the spec imports it from there (the Types file needs the import too)` });
+      this.emit({ kind: 'unresolved-type', file: this.fileOf(node), line, message: `${scope.label}type ${name} is neither declared in this file nor imported; ${exporters[0].from} exports it, so the spec imports it from there (the Types file needs the import too)` });
       return named(name);
     }
     const seen = exporters.length > 1 ? `; exported by ${exporters.map((e) => e.from).join(', ')}: choose one under imports` : '';
     const close = exporters.length === 0 ? this.context.knownTypes?.suggestions(name) ?? [] : [];
     const suggestion = close.length > 0 ? `; close matches in code: ${close.join(', ')}` : '';
-    this.emit({ kind: 'unresolved-type', file: this.context.fileLabel, line, message: `${scope.label}type ${name} is neither declared in this file nor imported; the spec names it as is, and generation fails until it is declared under types or imported${seen}${suggestion}` });
+    this.emit({ kind: 'unresolved-type', file: this.fileOf(node), line, message: `${scope.label}type ${name} is neither declared in this file nor imported; the spec names it as is, and generation fails until it is declared under types or imported${seen}${suggestion}` });
     return named(name);
   }
 
-  /** Record an import used by a field: relative specifiers become the alias of the file they name. */
-  private useImport(name: string, specifier: string, line: number): TypeNode {
+  /**
+   * Record an import used by a field: relative specifiers become the alias of the file they name
+   * (or, without one, the path relative to the Types file, which is where the import is written).
+   */
+  private useImport(name: string, specifier: string, line: number, fromFile: SourceFile = this.sourceFile): TypeNode {
     let from = specifier;
     if (specifier.startsWith('.')) {
-      const file = this.context.modulePaths.resolve(specifier, this.sourceFile.getFilePath());
+      const file = this.context.modulePaths.resolve(specifier, fromFile.getFilePath());
       const alias = file ? this.context.modulePaths.aliasOf(file) : undefined;
       if (alias) from = alias;
-      else if (!this.imports.has(name)) {
-        this.emit({ kind: 'relative-import', file: this.context.fileLabel, line, message: `import of ${name} from '${specifier}' kept relative: no tsconfig path alias maps ${file ? 'its file' : 'it (the file was not found)'}` });
+      else {
+        if (file && fromFile !== this.sourceFile) from = this.moduleOf(file);
+        if (!this.imports.has(name)) {
+          this.emit({ kind: 'relative-import', file: this.fileOf(fromFile), line, message: `import of ${name} from '${specifier}' kept relative: no tsconfig path alias maps ${file ? 'its file' : 'it (the file was not found)'}` });
+        }
       }
     }
     const fromConfig = this.context.config.imports.find((i) => i.name === name && i.from === from);
@@ -300,51 +396,59 @@ export class SpecTypeBuilder {
     return named(name);
   }
 
-  /** A reference to a top-level declaration of this file: a spec type, a folded alias, or an import when inexpressible. */
-  private resolveLocal(name: string, scope: FieldScope): TypeNode {
-    const known = this.resolved.get(name);
+  /** A reference to a top-level declaration of a file in scope: a spec type, a folded alias, or unknown when inexpressible. */
+  private resolveLocal(name: string, scope: FieldScope, names: FileScope = this.scopes.get(this.sourceFile)!): TypeNode {
+    const key = this.key(name, names);
+    const known = this.resolved.get(key);
     if (known) return known;
-    const declaration = this.locals.get(name)!;
+    const declaration = names.locals.get(name)!;
     const line = declaration.getStartLineNumber();
-    const selfImport = (problem: string, suggestion: string): TypeNode => {
-      this.imports.set(name, { name, from: this.typesModule });
+    const untyped = (problem: string, suggestion: string): TypeNode => {
       this.emit({
         kind: 'inexpressible-type',
-        file: this.context.fileLabel,
+        file: this.fileOf(declaration),
         line,
-        message: `type ${name} ${problem}; written as an import of ${name} from '${this.typesModule}'. Move its declaration to a module of its own (regenerating rewrites this file) and point the import there, or ${suggestion}`,
+        message: `type ${name} ${problem}; fields of this type are written as unknown (untyped JSON): ${suggestion}`,
       });
-      this.resolved.set(name, named(name));
-      return named(name);
+      this.resolved.set(key, { kind: 'unknown' });
+      return { kind: 'unknown' };
     };
     if (Node.isInterfaceDeclaration(declaration)) {
-      if (declaration.getTypeParameters().length > 0) return selfImport('is generic', 'declare a non-generic shape under types');
-      if (declaration.getExtends().length > 0) return selfImport(`extends ${declaration.getExtends().map((e) => e.getText()).join(', ')}`, 'declare its fields in one interface under types');
-      return this.collectInterface(name, declaration, declaration.getMembers());
+      if (declaration.getTypeParameters().length > 0) return untyped('is generic', 'declare a non-generic shape under types');
+      if (declaration.getExtends().length > 0) {
+        const flat = flattenedMembers(declaration, this.context.resolveDeclaration ?? localDeclaration);
+        if (flat.foreignBases.length > 0) return untyped(`extends ${flat.foreignBases.join(', ')}, whose fields cannot be read`, 'declare its fields in one interface under types');
+        return this.collectInterface(name, declaration, flat.members, key);
+      }
+      return this.collectInterface(name, declaration, declaration.getMembers(), key);
     }
     if (Node.isTypeAliasDeclaration(declaration)) {
-      if (declaration.getTypeParameters().length > 0) return selfImport('is generic', 'declare a non-generic shape under types');
+      if (declaration.getTypeParameters().length > 0) return untyped('is generic', 'declare a non-generic shape under types');
       const target = declaration.getTypeNodeOrThrow();
       const members = unionMembers(target);
       const values = members.map((m) => (m.getKind() === SyntaxKind.LiteralType ? m.asKindOrThrow(SyntaxKind.LiteralType).getLiteral() : undefined));
       if (values.every((v) => v !== undefined && (Node.isStringLiteral(v) || Node.isNoSubstitutionTemplateLiteral(v)))) {
         const enumValues = values.map((v) => (v as Node & { getLiteralValue(): string }).getLiteralValue());
         this.declarations.set(name, { kind: 'enum', name, description: descriptionOf(declaration), position: declaration.getPos(), values: enumValues });
-        this.resolved.set(name, named(name));
+        this.resolved.set(key, named(name));
         return named(name);
       }
       if (Node.isTypeLiteral(target) && !(target.getMembers().length === 1 && Node.isIndexSignatureDeclaration(target.getMembers()[0]))) {
-        return this.collectInterface(name, declaration, target.getMembers());
+        return this.collectInterface(name, declaration, target.getMembers(), key);
+      }
+      if (Node.isIntersectionTypeNode(target) && target.getTypeNodes().every((t) => Node.isTypeLiteral(t) || Node.isTypeReference(t))) {
+        const flat = flattenedMembers(declaration, this.context.resolveDeclaration ?? localDeclaration);
+        if (flat.foreignBases.length === 0) return this.collectInterface(name, declaration, flat.members, key);
       }
       // Any other alias: what it stands for, when the grammar can say it.
-      this.resolved.set(name, named(name));
+      this.resolved.set(key, named(name));
       const inner = this.attempt(() => this.convert(target, { ...scope, owner: name, field: '', label: `type ${name}: ` }));
       if (!inner.ok) {
-        this.resolved.delete(name);
-        return selfImport(`is ${target.getText().replace(/\s+/g, ' ')}, which the spec grammar cannot express`, suggestionFor(inner.node.getText()));
+        this.resolved.delete(key);
+        return untyped(`is ${target.getText().replace(/\s+/g, ' ')}, which the spec grammar cannot express`, suggestionFor(inner.node.getText()));
       }
-      this.emit({ kind: 'inlined-alias', file: this.context.fileLabel, line, message: `alias ${name} = ${target.getText()} is written as what it stands for (${describeTree(inner.value)}); the spec has no plain aliases` });
-      this.resolved.set(name, inner.value);
+      this.emit({ kind: 'inlined-alias', file: this.fileOf(declaration), line, message: `alias ${name} = ${target.getText()} is written as what it stands for (${describeTree(inner.value)}); the spec has no plain aliases` });
+      this.resolved.set(key, inner.value);
       return inner.value;
     }
     if (Node.isEnumDeclaration(declaration)) {
@@ -354,18 +458,24 @@ export class SpecTypeBuilder {
       });
       if (values.every((v): v is string => v !== undefined)) {
         this.declarations.set(name, { kind: 'enum', name, description: descriptionOf(declaration), position: declaration.getPos(), values });
-        this.resolved.set(name, named(name));
+        this.resolved.set(key, named(name));
         return named(name);
       }
-      return selfImport('is an enum with non-string members', "use a union of string literals ('a' | 'b')");
+      if (declaration.getMembers().every((m) => m.getInitializer() === undefined || Node.isNumericLiteral(m.getInitializer()!))) {
+        // A numeric enum is a number on the wire, and TypeScript lets any number stand for one.
+        this.emit({ kind: 'inexpressible-type', file: this.fileOf(declaration), line, message: `type ${name} is a numeric enum; written as number (what it is on the wire): a string-literal union ('a' | 'b') would keep the names` });
+        this.resolved.set(key, { kind: 'primitive', name: 'number' });
+        return { kind: 'primitive', name: 'number' };
+      }
+      return untyped('is an enum with non-string members', "use a union of string literals ('a' | 'b')");
     }
-    return selfImport(`is a ${declaration.getKindName()}`, 'declare the wire shape as an interface under types');
+    return untyped(`is a ${declaration.getKindName()}`, 'declare the wire shape as an interface under types');
   }
 
-  private collectInterface(name: string, declaration: Node, members: readonly TypeElementTypes[]): TypeNode {
+  private collectInterface(name: string, declaration: Node, members: readonly TypeElementTypes[], key = name): TypeNode {
     const collected: CollectedDeclaration = { kind: 'interface', name, description: descriptionOf(declaration), position: declaration.getPos(), fields: [] };
     this.declarations.set(name, collected);
-    this.resolved.set(name, named(name));
+    this.resolved.set(key, named(name));
     collected.fields = this.fieldsOf(members, { owner: name, label: (f) => `${name}.${f}: ` });
     return named(name);
   }
@@ -407,11 +517,8 @@ export class SpecTypeBuilder {
     throw new InexpressibleType(node);
   }
 
-  private warnInexpressible(line: number, what: string, suggestion: string, importedAs: string | undefined): void {
-    const written = importedAs
-      ? `; written as an import of ${importedAs} from '${this.typesModule}': declare \`export type ${importedAs} = ...\` in a module of its own (regenerating rewrites this file) and point the import there, or ${suggestion}`
-      : `; ${suggestion}`;
-    this.emit({ kind: 'inexpressible-type', file: this.context.fileLabel, line, message: `${what}${written}` });
+  private warnInexpressible(at: Node, what: string, suggestion: string): void {
+    this.emit({ kind: 'inexpressible-type', file: this.fileOf(at), line: at.getStartLineNumber(), message: `${what}; ${suggestion}` });
   }
 
   /** A name not yet used by a local declaration, an import or a collected type. */
@@ -457,6 +564,8 @@ function describeTree(node: TypeNode): string {
     case 'primitive':
     case 'named':
       return node.name;
+    case 'unknown':
+      return 'unknown';
     case 'literals':
       return node.values.map((v) => `'${v}'`).join(' | ');
     case 'array':

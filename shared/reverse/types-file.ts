@@ -32,12 +32,32 @@ export interface PayloadDeclaration {
   readonly name: string;
   readonly line: number;
   readonly node: InterfaceDeclaration | TypeAliasDeclaration;
-  /** Own members, plus those of local interfaces it also extends (listed first). */
+  /**
+   * Own members, plus those of every interface it extends on the way to the host base, in this
+   * file or imported from another (inherited first; a member redeclared lower down wins).
+   */
   readonly members: readonly TypeElementTypes[];
-  /** Bases other than the payload base and local interfaces: their fields cannot be read. */
+  /** Bases whose fields could not be read (not found, or a shape other than an interface). */
   readonly foreignBases: readonly string[];
+  /** Interfaces in other files whose fields were flattened in, as `Name (file)`. */
+  readonly inheritedFrom: readonly { readonly name: string; readonly file: string }[];
   readonly typeParameters: ReadonlyMap<string, TsTypeNode | undefined>;
 }
+
+/** The host's payload base names (config payload): params, result, and the base of both. */
+export interface PayloadBases {
+  readonly params: string;
+  readonly result: string;
+  readonly payload: string;
+}
+
+const DEFAULT_BASES: PayloadBases = { params: 'CommandParams', result: 'CommandResult', payload: 'JTAGPayload' };
+
+/** Finds the declaration a name refers to from a file: a local interface or alias, or one imported from a module of the project. */
+export type DeclarationResolver = (name: string, from: SourceFile) => InterfaceDeclaration | TypeAliasDeclaration | undefined;
+
+/** The declaration a name has in its own file (no imports followed). */
+export const localDeclaration: DeclarationResolver = (name, from) => from.getInterface(name) ?? from.getTypeAlias(name);
 
 const unwrap = (expression: Expression): Expression => {
   let current: Expression = expression;
@@ -52,64 +72,148 @@ export function stringValue(expression: Expression | undefined): string | undefi
   return Node.isStringLiteral(inner) || Node.isNoSubstitutionTemplateLiteral(inner) ? inner.getLiteralValue() : undefined;
 }
 
-/** Local names under which a host base type (CommandParams, CommandResult) is imported or declared. */
-function localNamesOf(sourceFile: SourceFile, base: string): Set<string> {
-  const names = new Set([base]);
-  for (const declaration of sourceFile.getImportDeclarations()) {
+/** The name a file's local name stands for: an import's original name, else itself. */
+function originalName(name: string, file: SourceFile): string {
+  for (const declaration of file.getImportDeclarations()) {
     for (const named of declaration.getNamedImports()) {
-      if (named.getName() === base) names.add(named.getAliasNode()?.getText() ?? base);
+      if ((named.getAliasNode()?.getText() ?? named.getName()) === name) return named.getName();
     }
   }
-  return names;
+  return name;
 }
 
 function baseName(text: string): string {
   return text.replace(/<.*$/s, '').split('.').pop()!.trim();
 }
 
-/** Every interface extending `base` (CommandParams / CommandResult), and aliases `= base & { ... }`, in file order. */
-export function payloadDeclarations(sourceFile: SourceFile, base: string): PayloadDeclaration[] {
-  const baseNames = localNamesOf(sourceFile, base);
-  const found: PayloadDeclaration[] = [];
-  const typeParametersOf = (node: InterfaceDeclaration | TypeAliasDeclaration): Map<string, TsTypeNode | undefined> =>
-    new Map(node.getTypeParameters().map((p) => [p.getName(), p.getDefault() ?? p.getConstraint()]));
-  for (const declaration of sourceFile.getInterfaces()) {
-    const bases = declaration.getExtends().map((e) => baseName(e.getExpression().getText()));
-    if (!bases.some((b) => baseNames.has(b))) continue;
-    const inherited: TypeElementTypes[] = [];
-    const foreign: string[] = [];
-    const visit = (names: readonly string[], seen: Set<string>): void => {
-      for (const name of names) {
-        if (baseNames.has(name) || seen.has(name)) continue;
-        seen.add(name);
-        const local = sourceFile.getInterface(name);
-        if (!local) {
-          foreign.push(name);
-          continue;
-        }
-        visit(local.getExtends().map((e) => baseName(e.getExpression().getText())), seen);
-        inherited.push(...local.getMembers());
-      }
-    };
-    visit(bases, new Set());
-    found.push({ name: declaration.getName(), line: declaration.getStartLineNumber(), node: declaration, members: [...inherited, ...declaration.getMembers()], foreignBases: foreign, typeParameters: typeParametersOf(declaration) });
+type PayloadKind = 'params' | 'result' | 'payload';
+
+/** One heritage entry: `Base`, `Base<T>`, `Omit<Base, 'k'>` or `Pick<Base, 'k'>`. */
+interface Heritage {
+  readonly name: string;
+  readonly text: string;
+  /** Member names Omit drops or Pick keeps. */
+  readonly filter?: { readonly mode: 'omit' | 'pick'; readonly keys: ReadonlySet<string> };
+}
+
+function heritageOf(text: string, typeArgs: readonly TsTypeNode[]): Heritage {
+  const name = baseName(text);
+  if ((name === 'Omit' || name === 'Pick') && typeArgs.length === 2 && Node.isTypeReference(typeArgs[0])) {
+    const keys = new Set(unionLiterals(typeArgs[1]));
+    return { name: baseName(typeArgs[0].getTypeName().getText()), text, filter: { mode: name === 'Omit' ? 'omit' : 'pick', keys } };
   }
-  for (const alias of sourceFile.getTypeAliases()) {
-    const target = alias.getTypeNode();
-    if (!target) continue;
-    const parts = Node.isIntersectionTypeNode(target) ? target.getTypeNodes() : [target];
-    const isBase = (part: TsTypeNode): boolean => Node.isTypeReference(part) && baseNames.has(baseName(part.getTypeName().getText()));
-    if (!parts.some(isBase)) continue;
-    const members: TypeElementTypes[] = [];
-    const foreign: string[] = [];
-    for (const part of parts) {
-      if (isBase(part)) continue;
-      if (Node.isTypeLiteral(part)) members.push(...part.getMembers());
-      else foreign.push(part.getText());
+  return { name, text };
+}
+
+function unionLiterals(node: TsTypeNode): string[] {
+  if (Node.isUnionTypeNode(node)) return node.getTypeNodes().flatMap(unionLiterals);
+  if (Node.isLiteralTypeNode(node)) {
+    const literal = node.getLiteral();
+    if (Node.isStringLiteral(literal) || Node.isNoSubstitutionTemplateLiteral(literal)) return [literal.getLiteralValue()];
+  }
+  return [];
+}
+
+function heritagesOf(node: InterfaceDeclaration | TypeAliasDeclaration): { heritages: Heritage[]; literals: TypeElementTypes[]; others: string[] } {
+  if (Node.isInterfaceDeclaration(node)) {
+    return { heritages: node.getExtends().map((e) => heritageOf(e.getExpression().getText(), e.getTypeArguments())), literals: [...node.getMembers()], others: [] };
+  }
+  const target = node.getTypeNode();
+  const parts = target ? (Node.isIntersectionTypeNode(target) ? target.getTypeNodes() : [target]) : [];
+  const heritages: Heritage[] = [];
+  const literals: TypeElementTypes[] = [];
+  const others: string[] = [];
+  for (const part of parts) {
+    if (Node.isTypeReference(part)) heritages.push(heritageOf(part.getTypeName().getText(), part.getTypeArguments()));
+    else if (Node.isTypeLiteral(part)) literals.push(...part.getMembers());
+    else others.push(part.getText());
+  }
+  return { heritages, literals, others };
+}
+
+/**
+ * Every params (or result) declaration of a Types file, in file order: an interface or an alias
+ * `= Base & { ... }` whose extends chain reaches the host's params (result) base, in this file or
+ * through interfaces imported from others (`resolve` follows the imports). A declaration reaching
+ * only the payload base both share (JTAGPayload) counts by its name (`...Params`, `...Result`).
+ */
+export function payloadDeclarations(sourceFile: SourceFile, kind: 'params' | 'result', options: { readonly bases?: PayloadBases; readonly resolve?: DeclarationResolver } = {}): PayloadDeclaration[] {
+  const bases = options.bases ?? DEFAULT_BASES;
+  const resolve = options.resolve ?? localDeclaration;
+  const hostKind = (name: string, file: SourceFile): PayloadKind | undefined => {
+    const original = originalName(name, file);
+    return original === bases.params ? 'params' : original === bases.result ? 'result' : original === bases.payload ? 'payload' : undefined;
+  };
+  const kinds = new Map<Node, PayloadKind | null>();
+  const classify = (node: InterfaceDeclaration | TypeAliasDeclaration): PayloadKind | undefined => {
+    if (kinds.has(node)) return kinds.get(node) ?? undefined;
+    kinds.set(node, null);
+    let found: PayloadKind | undefined;
+    for (const heritage of heritagesOf(node).heritages) {
+      const direct = hostKind(heritage.name, node.getSourceFile());
+      const reached = direct ?? (() => {
+        const next = resolve(heritage.name, node.getSourceFile());
+        return next ? classify(next) : undefined;
+      })();
+      // Params or result beats the shared payload base.
+      if (reached && (found === undefined || found === 'payload')) found = reached;
     }
-    found.push({ name: alias.getName(), line: alias.getStartLineNumber(), node: alias, members, foreignBases: foreign, typeParameters: typeParametersOf(alias) });
+    kinds.set(node, found ?? null);
+    return found;
+  };
+  const suffix = kind === 'params' ? 'Params' : 'Result';
+  const found: PayloadDeclaration[] = [];
+  for (const declaration of [...sourceFile.getInterfaces(), ...sourceFile.getTypeAliases()]) {
+    const reached = classify(declaration);
+    if (reached !== kind && !(reached === 'payload' && declaration.getName().endsWith(suffix))) continue;
+    const { members, foreignBases, inheritedFrom } = flattenedMembers(declaration, resolve, (name, file) => hostKind(name, file) !== undefined);
+    const typeParameters = new Map(declaration.getTypeParameters().map((p) => [p.getName(), p.getDefault() ?? p.getConstraint()]));
+    found.push({ name: declaration.getName(), line: declaration.getStartLineNumber(), node: declaration, members, foreignBases, inheritedFrom, typeParameters });
   }
   return found.sort((a, b) => a.node.getPos() - b.node.getPos());
+}
+
+/**
+ * The members of an interface (or intersection alias) with everything it inherits, bases first,
+ * followed into other files by `resolve`; a name declared again lower down wins. `skip` names
+ * bases not to read (the host's payload bases). `Omit<B, 'k'>` and `Pick<B, 'k'>` filter B.
+ */
+export function flattenedMembers(
+  declaration: InterfaceDeclaration | TypeAliasDeclaration,
+  resolve: DeclarationResolver,
+  skip: (name: string, file: SourceFile) => boolean = () => false,
+): { members: TypeElementTypes[]; foreignBases: string[]; inheritedFrom: { name: string; file: string }[] } {
+  const inheritedFrom: { name: string; file: string }[] = [];
+  const foreignBases: string[] = [];
+  const seen = new Set<Node>();
+  const collect = (node: InterfaceDeclaration | TypeAliasDeclaration, filter?: Heritage['filter']): TypeElementTypes[] => {
+    if (seen.has(node)) return [];
+    seen.add(node);
+    const { heritages, literals, others } = heritagesOf(node);
+    const out: TypeElementTypes[] = [];
+    for (const heritage of heritages) {
+      if (skip(heritage.name, node.getSourceFile())) continue;
+      const next = resolve(heritage.name, node.getSourceFile());
+      if (!next) {
+        foreignBases.push(heritage.text);
+        continue;
+      }
+      if (next.getSourceFile() !== declaration.getSourceFile()) inheritedFrom.push({ name: next.getName(), file: next.getSourceFile().getFilePath() });
+      out.push(...collect(next, heritage.filter));
+    }
+    foreignBases.push(...others);
+    out.push(...literals);
+    return filter ? out.filter((m) => !Node.isPropertySignature(m) || filter.keys.has(memberName(m)) === (filter.mode === 'pick')) : out;
+  };
+  const all = collect(declaration);
+  const last = new Map<string, TypeElementTypes>();
+  for (const member of all) if (Node.isPropertySignature(member)) last.set(memberName(member), member);
+  return { members: all.filter((m) => !Node.isPropertySignature(m) || last.get(memberName(m)) === m), foreignBases, inheritedFrom };
+}
+
+/** A property's wire name (quotes dropped). */
+export function memberName(member: TypeElementTypes): string {
+  return Node.isPropertySignature(member) ? member.getName().replace(/^['"]|['"]$/g, '') : member.getText();
 }
 
 /** Is this call `Commands.execute(...)` (or `x.Commands.execute(...)`)? Decided on the syntax tree, not the text. */
@@ -139,6 +243,12 @@ function executeCalls(node: Node): { name?: string; paramsType?: string; resultT
  * whose `execute` calls Commands.execute, or that carries a `commandName` string.
  */
 export function findAccessor(sourceFile: SourceFile): AccessorFacts | undefined {
+  const candidates = findAccessors(sourceFile);
+  return candidates.find((c) => c.executeName !== undefined) ?? candidates[0];
+}
+
+/** Every static accessor of a file, in file order (a shared Types file holds one per command). */
+export function findAccessors(sourceFile: SourceFile): AccessorFacts[] {
   const candidates: AccessorFacts[] = [];
   for (const statement of sourceFile.getVariableStatements()) {
     for (const declaration of statement.getDeclarations()) {
@@ -154,7 +264,7 @@ export function findAccessor(sourceFile: SourceFile): AccessorFacts | undefined 
     const facts = accessorOfClass(declaration);
     if (facts) candidates.push(facts);
   }
-  return candidates.find((c) => c.executeName !== undefined) ?? candidates[0];
+  return candidates.sort((a, b) => a.line - b.line);
 }
 
 function accessorOfObject(name: string, object: ObjectLiteralExpression, line: number): AccessorFacts | undefined {
@@ -216,7 +326,7 @@ export function headerDescription(sourceFile: SourceFile): string | undefined {
   const prose = paragraphs
     .map((p) => p.join(' '))
     .filter((p) => p !== '')
-    .filter((p) => !/command\s*-\s*(shared\s+)?types?$/i.test(p) && !/^(shared\s+)?types?\s+(for|of)\b/i.test(p) && !/^generated\b/i.test(p) && !p.startsWith('@'));
+    .filter((p) => !/commands?\s*-\s*(shared\s+)?types?$/i.test(p) && !/^(shared\s+)?types?\s+(for|of)\b/i.test(p) && !/^generated\b/i.test(p) && !p.startsWith('@'));
   return prose.length > 0 ? commentText(`// ${prose[0]}`) : undefined;
 }
 

@@ -32,7 +32,29 @@ export type ReverseWarningKind =
   /** A Rust-backed command whose Rust module could not be found. */
   | 'rust'
   /** An import the spec keeps relative because no path alias maps its file. */
-  | 'relative-import';
+  | 'relative-import'
+  /** Params or result fields inherited from an interface in another file, flattened into the spec. */
+  | 'inherited'
+  /** A host convention field (error, success) declared with another type: the spec keeps the code's. */
+  | 'host-field'
+  /** Something the regenerated Types file will not have that hand-written code uses (an exported helper). */
+  | 'lost-export'
+  /** Several commands in one Types file: each gets its own spec. */
+  | 'shared-types-file';
+
+/**
+ * Warnings that say only what reverse did faithfully (a base flattened, the code's own error type
+ * kept, an alias inlined, a shared Types file merged into): a spec with these and no others is exact.
+ * Every other kind asks a person to decide something.
+ */
+export const INFORMATIONAL_WARNINGS: ReadonlySet<ReverseWarningKind> = new Set<ReverseWarningKind>(['inherited', 'host-field', 'inlined-alias', 'shared-types-file', 'relative-import']);
+
+/** Does this warning leave a decision to a person (the migration report's "needs review")? */
+export function needsReview(warning: ReverseWarning): boolean {
+  if (INFORMATIONAL_WARNINGS.has(warning.kind)) return false;
+  // A name one module of the project exports is imported from it: resolved, nothing to decide.
+  return !(warning.kind === 'unresolved-type' && /exports it, so the spec imports it from there/.test(warning.message));
+}
 
 export interface ReverseWarning {
   readonly kind: ReverseWarningKind;

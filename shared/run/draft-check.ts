@@ -1,4 +1,5 @@
 import type { AdapterRegistry } from '../adapters/registry.js';
+import type { GenerateRequest } from '../engine.js';
 import type { ProjectConfig } from '../config/project-config.js';
 import { SpecError, type SpecIssue } from '../errors.js';
 import type { CommandSpecV2 } from '../spec/command-spec.js';
@@ -13,6 +14,8 @@ export interface DraftCheckOptions {
   readonly config: ProjectConfig;
   readonly registry?: AdapterRegistry;
   readonly extraAdapters?: readonly string[];
+  /** The project's type registry (projectKnownTypes): names the final run would import, the wizard accepts. */
+  readonly knownTypes?: GenerateRequest['knownTypes'];
 }
 
 /**
@@ -25,7 +28,7 @@ export async function draftIssues(draft: SpecDraft, options: DraftCheckOptions):
   const { generateCommand } = await import('../engine.js');
   const spec: CommandSpecV2 = { ...draft, version: 2, name: draft.name ?? 'draft/command', description: draft.description ?? 'draft' };
   try {
-    generateCommand({ specText: JSON.stringify(spec), specFile: DRAFT_SOURCE, config: options.config, registry: options.registry, extraAdapters: options.extraAdapters });
+    generateCommand({ specText: JSON.stringify(spec), specFile: DRAFT_SOURCE, config: options.config, registry: options.registry, extraAdapters: options.extraAdapters, knownTypes: options.knownTypes });
     return [];
   } catch (error) {
     if (!(error instanceof SpecError)) throw error;

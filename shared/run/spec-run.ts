@@ -3,7 +3,7 @@ import type { AdapterRegistry } from '../adapters/registry.js';
 import type { ProjectConfig } from '../config/project-config.js';
 import { EditError } from '../edits/edit-error.js';
 import { loadRustSyntax, RustSyntaxNotLoaded } from '../edits/rust-syntax.js';
-import { applyEdits, checkAgainstProject, generateCommand, type GenerationResult } from '../engine.js';
+import { applyEdits, checkAgainstProject, generateCommand, type GenerateRequest, type GenerationResult } from '../engine.js';
 import { SpecError, type SpecIssue } from '../errors.js';
 import type { SpecSource } from './spec-sources.js';
 
@@ -18,6 +18,8 @@ export interface SpecRunOptions {
   readonly read: (path: string) => string | undefined;
   /** The specs of the project's specs folder (see PlanContext.specs); the run's own specs go before them. */
   readonly specs?: () => readonly SpecText[];
+  /** The project's exported types (projectTypeIndex), for names a spec uses without importing them. */
+  readonly knownTypes?: GenerateRequest['knownTypes'];
 }
 
 /** Everything one run writes, for one spec or a batch. */
@@ -45,7 +47,7 @@ export function planSpecRun(sources: readonly SpecSource[], options: SpecRunOpti
     (specs ??= [...sources.map((s) => ({ file: s.specFile, text: typeof s.specText === 'string' ? s.specText : Buffer.from(s.specText).toString('utf8') })), ...(options.specs?.() ?? [])]);
   for (const source of sources) {
     try {
-      const result = generateCommand({ ...source, config: options.config, registry: options.registry, migrate: options.migrate, extraAdapters: options.extraAdapters, project: options.read, specs: projectSpecs });
+      const result = generateCommand({ ...source, config: options.config, registry: options.registry, migrate: options.migrate, extraAdapters: options.extraAdapters, project: options.read, specs: projectSpecs, knownTypes: options.knownTypes });
       if (options.onlyAdapters && !options.onlyAdapters.ids.includes(result.adapter.id)) {
         issues.push({ file: source.specFile, pointer: '/adapter', message: options.onlyAdapters.hint(result.adapter.id), found: JSON.stringify(result.adapter.id), expected: options.onlyAdapters.ids.map((id) => JSON.stringify(id)).join(' or ') });
         continue;

@@ -5,7 +5,8 @@
  */
 import { writeFileSync } from 'node:fs';
 import standaloneCode from 'ajv/dist/standalone/index.js';
-import { PRECOMPILED_VALIDATORS, SCHEMA_NAMES, createSchemaAjv, schemasFingerprint } from './schema-validation.js';
+import { PRECOMPILED_VALIDATORS } from './precompiled-validators.js';
+import { SCHEMA_NAMES, createSchemaAjv, schemasFingerprint } from './schema-validation.js';
 
 const ajv = createSchemaAjv({ code: { source: true } });
 const code = standaloneCode.default(ajv, Object.fromEntries(SCHEMA_NAMES.map((name) => [name, `${name}.schema.json`])));

@@ -68,7 +68,7 @@ export function canonicalSpec(spec: CommandSpecV2): CommandSpecV2 {
       imports: nonEmpty(spec.imports?.map((i) => ordered(i, ['name', 'from', 'rust']))),
       rust: spec.rust ? ordered(spec.rust, ['module', 'command_prefix', 'traits', 'imports', 'companions']) : undefined,
     },
-    ['$schema', 'version', 'name', 'className', 'description', 'environment', 'adapter', 'accessLevel', 'rust', 'imports', 'types', 'traits', 'params', 'results', 'examples'],
+    ['$schema', 'version', 'name', 'className', 'description', 'environment', 'adapter', 'accessLevel', 'typesFile', 'rust', 'imports', 'types', 'traits', 'params', 'results', 'examples'],
   );
 }
 

@@ -2,7 +2,8 @@ import type { ImportDeclaration } from '../config/project-config.js';
 
 /** The raw shape of a CommandSpec v2 file, as the schema in schemas/command-spec-v2.schema.json allows. */
 export type Environment = 'server' | 'browser' | 'both';
-export type AccessLevel = 'ai-safe' | 'internal' | 'system' | 'dangerous';
+/** One of the project's access levels (config `accessLevels`; the host's by default). */
+export type AccessLevel = string;
 export type AdapterId = 'server-only' | 'browser-only' | 'full-stack' | 'rust-ipc' | 'trait-only';
 
 export interface SpecField {
@@ -96,6 +97,8 @@ export interface CommandSpecV2 {
   environment?: Environment;
   adapter?: AdapterId;
   accessLevel?: AccessLevel;
+  /** A Types file shared with other commands or hand-written code (merged into, never overwritten). */
+  typesFile?: string;
   rust?: RustBlock;
   types?: Record<string, SpecTypeDeclaration>;
   traits?: Record<string, SpecTrait>;

@@ -1,18 +1,15 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import type { Ajv as AjvInstance, ErrorObject, Options, ValidateFunction } from 'ajv';
 import { describeValue, pointerOf, valueAtPointer, type SpecIssue } from '../errors.js';
 import { didYouMean } from '../model/naming.js';
 import { schemasDir } from '../package-root.js';
+import { readPrecompiledValidators } from './precompiled-validators.js';
 
 export type SchemaName = 'command-spec-v2' | 'project-config' | 'generation-record';
 export const SCHEMA_NAMES: readonly SchemaName[] = ['command-spec-v2', 'project-config', 'generation-record'];
-
-/** Validators compiled at build time (build-validators.ts), so a run does not pay for ajv's compiler. */
-export const PRECOMPILED_VALIDATORS = join(dirname(fileURLToPath(import.meta.url)), 'precompiled-validators.cjs');
 
 const schemaTexts = (): string[] => SCHEMA_NAMES.map((name) => readFileSync(join(schemasDir, `${name}.schema.json`), 'utf8'));
 
@@ -33,10 +30,9 @@ export function createSchemaAjv(extra: Options = {}): AjvInstance {
 let validators: ReadonlyMap<SchemaName, ValidateFunction> | undefined;
 
 function loadValidators(): ReadonlyMap<SchemaName, ValidateFunction> {
-  if (existsSync(PRECOMPILED_VALIDATORS)) {
-    const precompiled = createRequire(import.meta.url)(PRECOMPILED_VALIDATORS) as Record<string, ValidateFunction> & { schemasFingerprint?: string };
-    if (precompiled.schemasFingerprint === schemasFingerprint()) return new Map(SCHEMA_NAMES.map((name) => [name, precompiled[name]]));
-  }
+  // Validators compiled at build time, so a run does not pay for ajv's compiler; never stale ones.
+  const precompiled = readPrecompiledValidators();
+  if (precompiled?.schemasFingerprint === schemasFingerprint()) return new Map(SCHEMA_NAMES.map((name) => [name, precompiled[name] as ValidateFunction]));
   const ajv = createSchemaAjv();
   return new Map(SCHEMA_NAMES.map((name) => [name, ajv.getSchema(`${name}.schema.json`)!]));
 }

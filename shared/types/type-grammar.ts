@@ -21,14 +21,12 @@ type Token =
 
 export const PRIMITIVES: readonly PrimitiveName[] = ['string', 'number', 'integer', 'boolean'];
 export const GRAMMAR_SUMMARY =
-  "write string, number, integer, boolean, a union of string literals ('a' | 'b'), T[], Array<T>, Record<string, T>, T | null, or a type name from the spec's types or imports";
+  "write string, number, integer, boolean, unknown (untyped JSON), a union of string literals ('a' | 'b'), T[], Array<T>, Record<string, T>, T | null, or a type name from the spec's types or imports";
 
 /** Names the grammar refuses outright, with what to write instead (a Map: a spec's `toString` is no key of it). */
 const REFUSED_NAMES: ReadonlyMap<string, string> = new Map([
-  ['any', "'any' is not allowed; name the shape in the spec's types block"],
-  ['unknown', "'unknown' is not allowed; name the shape in the spec's types block"],
-  ['object', "'object' is not allowed; declare an interface in the spec's types block"],
-  ['Object', "'Object' is not allowed; declare an interface in the spec's types block"],
+  ['any', "'any' is not allowed; name the shape in the spec's types block, or write unknown for untyped JSON"],
+  ['Object', "'Object' is not allowed; declare an interface in the spec's types block, or write unknown for untyped JSON"],
   ['undefined', "'undefined' is not a wire type; mark the field optional instead"],
   ['void', "'void' is not a wire type; omit the field instead"],
   ['never', "'never' is not a wire type; omit the field instead"],
@@ -145,6 +143,8 @@ export function parseTypeString(source: string): TypeNode {
     if (name === 'null') return { node: { kind: 'primitive', name: 'string' }, isNull: true, offset: token.offset };
     const refusal = REFUSED_NAMES.get(name);
     if (refusal) throw new TypeSyntaxError(token.offset, refusal.split(';')[0], refusal.split(';')[1]?.trim() ?? GRAMMAR_SUMMARY);
+    // The untyped-JSON escape; `object` is accepted as another spelling of it.
+    if (name === 'unknown' || name === 'object') return { node: { kind: 'unknown' }, isNull: false, offset: token.offset };
     if ((PRIMITIVES as readonly string[]).includes(name)) return { node: { kind: 'primitive', name: name as PrimitiveName }, isNull: false, offset: token.offset };
     if (name === 'true' || name === 'false') throw new TypeSyntaxError(token.offset, 'boolean literal types are not accepted', 'use boolean');
     if (peek().text === '<') {

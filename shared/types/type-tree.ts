@@ -11,7 +11,9 @@ export type TypeNode =
   | { readonly kind: 'array'; readonly element: TypeNode }
   | { readonly kind: 'record'; readonly value: TypeNode }
   | { readonly kind: 'nullable'; readonly inner: TypeNode }
-  | { readonly kind: 'named'; readonly name: string };
+  | { readonly kind: 'named'; readonly name: string }
+  /** Untyped JSON (spec `unknown`, or its spelling `object`): the escape for data with no declared shape. */
+  | { readonly kind: 'unknown' };
 
 /** Visit every named reference in a tree (used by the registry and by import collection). */
 export function namedReferences(node: TypeNode): string[] {
@@ -29,6 +31,22 @@ export function namedReferences(node: TypeNode): string[] {
   }
 }
 
+/** Does the tree hold untyped JSON (`unknown`) anywhere? */
+export function containsUnknown(node: TypeNode): boolean {
+  switch (node.kind) {
+    case 'unknown':
+      return true;
+    case 'array':
+      return containsUnknown(node.element);
+    case 'record':
+      return containsUnknown(node.value);
+    case 'nullable':
+      return containsUnknown(node.inner);
+    default:
+      return false;
+  }
+}
+
 /** Canonical TypeScript-syntax text of a tree: the form specs are normalised to. */
 export function typeToSpecText(node: TypeNode): string {
   switch (node.kind) {
@@ -38,6 +56,8 @@ export function typeToSpecText(node: TypeNode): string {
       return node.values.map((v) => `'${v}'`).join(' | ');
     case 'named':
       return node.name;
+    case 'unknown':
+      return 'unknown';
     case 'array': {
       const inner = typeToSpecText(node.element);
       return node.element.kind === 'literals' || node.element.kind === 'nullable' ? `(${inner})[]` : `${inner}[]`;

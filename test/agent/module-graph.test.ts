@@ -1,19 +1,12 @@
 import { ok } from 'node:assert/strict';
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { binPath, docsReadSpec, removeTempProjects, runProcess, tempProject } from '../support/generator-run.js';
-import { repoRoot } from '../support/paths.js';
+import { docsReadSpec, removeTempProjects, tempProject } from '../support/generator-run.js';
+import { modulesLoadedBy as recordModules } from '../support/module-graph.js';
 
-/** Run the bin with a resolve hook that records every module the process loads; returns their URLs. */
+/** The modules a bin run loads (test/support/module-graph.ts); it may end with 0 or 1. */
 async function modulesLoadedBy(args: readonly string[]): Promise<string[]> {
-  const record = join(tempProject(), 'modules.txt');
-  const hook = join(tempProject(), 'record-hook.mjs');
-  writeFileSync(hook, `import { appendFileSync } from 'node:fs';\nexport async function resolve(specifier, context, next) {\n  const result = await next(specifier, context);\n  appendFileSync(${JSON.stringify(record)}, result.url + '\\n');\n  return result;\n}\n`);
-  const register = `data:text/javascript,import { register } from 'node:module'; register(${JSON.stringify(pathToFileURL(hook).href)});`;
-  const run = await runProcess(process.execPath, ['--import', register, binPath, ...args], { cwd: repoRoot, stdin: 'closed' });
+  const { run, loaded } = await recordModules(args);
   ok(run.code === 0 || run.code === 1, run.stderr);
-  return readFileSync(record, 'utf8').split('\n');
+  return loaded;
 }
 
 const MCP_MODULES = ['/@modelcontextprotocol/sdk/', '/zod/', '/dist/bin/mcp-server.js'];
@@ -24,7 +17,7 @@ describe('module graph: the MCP SDK loads only for `continuum-gen mcp`', functio
   it('the fast path (command --spec, with --json too) never loads the MCP SDK or zod', async () => {
     for (const extra of [[], ['--json']]) {
       const loaded = await modulesLoadedBy(['command', `--spec=${docsReadSpec}`, `--cwd=${tempProject()}`, ...extra]);
-      ok(loaded.some((url) => url.includes('/mem-fs-editor/')), 'the hook sees the modules the run loads');
+      ok(loaded.some((url) => url.endsWith('/dist/bin/continuum-gen.cjs')), 'the recorder sees the modules the run loads');
       for (const module of MCP_MODULES) ok(!loaded.some((url) => url.includes(module)), `the fast path loaded ${module}`);
     }
   });

@@ -119,7 +119,33 @@ describe('audit --enforce in a real git repository', () => {
     cpSync(auditTree, dir, { recursive: true });
     git(dir, 'init', '-q', '-b', 'main');
     const { result } = enforceAudit(dir);
-    deepStrictEqual(result.findings.map((f) => `${f.command} ${f.ruleId}`), ['lab/anytypes CG015-new-command-without-spec']);
+    deepStrictEqual(result.findings.map((f) => `${f.command} ${f.ruleId}`), [
+      'lab/anytypes CG015-new-command-without-spec',
+      'lab/copied CG015-new-command-without-spec',
+      'lab/copied CG018-duplicate-command',
+      'lab/copied CG017-folder-name-mismatch',
+    ]);
+  });
+
+  it('enforcement is by folder: a new folder copied from another command (its accessor still names the old one) fails', () => {
+    const dir = tempProject();
+    cpSync(auditTree, dir, { recursive: true });
+    initRepository(dir);
+    cpSync(join(dir, 'src/commands/docs/read'), join(dir, 'src/commands/docs/clone'), { recursive: true });
+    const { result } = enforceAudit(dir);
+    deepStrictEqual(
+      result.findings.filter((f) => f.folder === 'src/commands/docs/clone').map((f) => `${f.command} ${f.ruleId} ${f.severity}`),
+      ['docs/clone CG015-new-command-without-spec error', 'docs/clone CG018-duplicate-command error', 'docs/clone CG017-folder-name-mismatch warning'],
+    );
+    match(result.findings.find((f) => f.ruleId === 'CG018-duplicate-command' && f.folder === 'src/commands/docs/clone')!.message, /claims the command name "docs\/read", which src\/commands\/docs\/read already has/);
+    // The old copy already in the tree (lab/copied) is the full audit's to report, not the guard's.
+    deepStrictEqual(result.findings.filter((f) => f.folder === 'src/commands/lab/copied'), []);
+    // Its spec, named by its folder, makes it pass the guard (the name mismatch stays a warning).
+    writeFileSync(join(dir, 'src/generator/specs/docs-clone.json'), readFileSync(join(dir, 'src/generator/specs/docs-read.json'), 'utf8').replace('"docs/read"', '"docs/clone"'));
+    deepStrictEqual(
+      enforceAudit(dir).result.findings.filter((f) => f.folder === 'src/commands/docs/clone').map((f) => f.ruleId),
+      ['CG018-duplicate-command', 'CG017-folder-name-mismatch'],
+    );
   });
 
   it('refuses clearly outside a repository and on a ref that is not a commit', () => {

@@ -43,9 +43,18 @@ describe('type grammar', () => {
     }
   });
 
-  it('refuses any and unknown, naming what to write instead', () => {
-    assert.match(refusal('any').message, /'any' is not allowed.*types block/);
-    assert.match(refusal('unknown[]').message, /'unknown' is not allowed/);
+  it('refuses any, naming what to write instead (a shape, or unknown)', () => {
+    assert.match(refusal('any').message, /'any' is not allowed.*types block.*unknown/);
+    assert.match(refusal('Object').message, /'Object' is not allowed/);
+  });
+
+  it('accepts unknown (untyped JSON), with object as another spelling of it, at any depth', () => {
+    assert.deepEqual(parseTypeString('unknown'), { kind: 'unknown' });
+    assert.deepEqual(parseTypeString('object'), { kind: 'unknown' });
+    assert.deepEqual(parseTypeString('Record<string, unknown>'), { kind: 'record', value: { kind: 'unknown' } });
+    assert.deepEqual(parseTypeString('object[] | null'), { kind: 'nullable', inner: { kind: 'array', element: { kind: 'unknown' } } });
+    assert.equal(typeToSpecText(parseTypeString('object[]')), 'unknown[]');
+    assert.match(refusal('unknown | string').message, /unions of non-literal types/);
   });
 
   it('refuses inline object literals and points at the brace', () => {

@@ -36,7 +36,7 @@ describe('the npm pack tarball, installed into a temporary project', function ()
   after(removeTempProjects);
 
   it('ships the compiled generators and bin, templates, schemas, specs, docs and the license; no TypeScript sources, no compiled tests', () => {
-    for (const path of ['dist/generators/command/index.js', 'dist/generators/app/index.js', 'dist/generators/init/index.js', 'dist/bin/continuum-gen.js', 'dist/shared/engine.js', 'schemas/command-spec-v2.schema.json', 'package.json', 'LICENSE', 'docs/adapters.md', 'specs/traits/managed-service.json']) ok(packed.includes(path), `${path} is packed`);
+    for (const path of ['dist/generators/command/index.js', 'dist/generators/app/index.js', 'dist/generators/init/index.js', 'dist/bin/continuum-gen.cjs', 'dist/bin/cli.bundle.cjs', 'dist/shared/engine.js', 'schemas/command-spec-v2.schema.json', 'package.json', 'LICENSE', 'docs/adapters.md', 'specs/traits/managed-service.json']) ok(packed.includes(path), `${path} is packed`);
     ok(packed.some((p) => p.startsWith('templates/command/')));
     deepStrictEqual(packed.filter((p) => p.endsWith('.ts') || p.startsWith('dist/test/') || p.startsWith('generators/')), []);
   });
@@ -103,7 +103,7 @@ describe('a fresh clone: npm pack builds dist/, and the tarball installed into a
     await exec('npm', ['ci', '--ignore-scripts', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: clone, maxBuffer: 64 * 1024 * 1024 });
     const { stdout } = await exec('npm', ['pack', '--json', '--loglevel=error'], { cwd: clone, maxBuffer: 64 * 1024 * 1024 });
     const [info] = JSON.parse(stdout.slice(stdout.indexOf('['))) as Array<{ filename: string; files: Array<{ path: string }> }>;
-    ok(info.files.some((f) => f.path === 'dist/bin/continuum-gen.js'), 'the tarball has the bin');
+    ok(info.files.some((f) => f.path === 'dist/bin/continuum-gen.cjs'), 'the tarball has the bin');
 
     // npm install -g ./generator-continuum-*.tgz, into a scratch prefix instead of the machine's.
     const prefix = tempProject();

@@ -42,7 +42,8 @@ describe('the wizard in a terminal (a pseudo-terminal through util-linux script)
     const draftDir = tempProject();
     const run = await runInTerminal(process.execPath, [binPath, 'command'], {
       cwd: dir,
-      env: { TMPDIR: draftDir },
+      // The code cache has a folder of its own, so that the temp folder holds only what the wizard leaves.
+      env: { TMPDIR: draftDir, NODE_COMPILE_CACHE: tempProject() },
       steps: [
         { waitFor: /Command name/, send: 'lab/ping\r' },
         { waitFor: /Description/, send: 'Answer pong\r' },

@@ -148,6 +148,30 @@ describe('the command wizard (yeoman-test answers)', () => {
     deepStrictEqual([spec.className, spec.params], ['DocReader', [{ name: 'path', type: 'string[]' }]]);
   });
 
+  it("offers the project's own access levels, and accepts a type the project exports (the registry the run imports it from)", async () => {
+    const dir = tempProject({
+      '.yo-rc.json': JSON.stringify({ 'generator-continuum': { accessLevels: ['public', 'internal'] } }),
+      'src/shared/generated/gpu/SubsystemInfo.ts': 'export type SubsystemInfo = { usedMb: number, };\n',
+    });
+    const offered: unknown[] = [];
+    fromRepoRoot();
+    const answers: Record<string, unknown> = { ...TOP, accessLevel: 'public', addParam1: false, addResult1: true, result1Name: 'gpu', result1Type: 'other', result1TypeExpression: 'SubsystemInfo', result1Description: '', addResult2: false, summaryAction: 'generate' };
+    await helpers
+      .run(commandGenerator, { tmpdir: false, cwd: dir, forwardCwd: true }, { force: false })
+      .withOptions({ interactive: true, draft: join(tempProject(), 'x.draft.json') } as Record<string, unknown>)
+      .withAnswers(answers)
+      .withAdapterOptions({
+        spyFactory: recordingSpyFactory,
+        callback: (answer: unknown, { question }: { question: { name?: string; choices?: unknown } }) => {
+          if (question.name === 'accessLevel') offered.push(question.choices);
+          return answer;
+        },
+      });
+    deepStrictEqual(offered, [[{ value: 'public', name: 'public' }, { value: 'internal', name: 'internal (default)' }]]);
+    const spec = JSON.parse(read(dir, SAVED_SPEC));
+    deepStrictEqual([spec.accessLevel, spec.results, spec.imports], ['public', [{ name: 'gpu', type: 'SubsystemInfo' }], [{ name: 'SubsystemInfo', from: '@shared/generated/gpu/SubsystemInfo' }]]);
+  });
+
   it('shows a summary and lets any part be edited before confirming', async () => {
     const dir = tempProject();
     const result = await runWizard(

@@ -71,9 +71,12 @@ describe('reverse: the hand-written fixture tree', () => {
     });
   }
 
-  it('the Rust-backed gpu/stats reverses to the design spec specs/gpu-stats.json, rust block included', () => {
+  it('the Rust-backed gpu/stats reverses to the design spec specs/gpu-stats.json, rust block included (plus what its code says besides: error?: string, a browser side)', () => {
     const gpu = results.find((r) => keyOf(r.folder) === 'gpu-stats');
-    assert.deepEqual(normaliseSpec(gpu?.spec, defaultProjectConfig), normaliseSpec(JSON.parse(readFileSync(join(specsDir, 'gpu-stats.json'), 'utf8')), defaultProjectConfig));
+    assert.deepEqual(gpu?.spec?.results?.find((r) => r.name === 'error'), { name: 'error', type: 'string', optional: true });
+    assert.equal(gpu?.spec?.environment, 'both', 'gpu/stats has browser/GpuStatsBrowserCommand.ts beside its Rust-backed server');
+    const withoutError = { ...gpu!.spec!, environment: 'server' as const, results: gpu!.spec!.results!.filter((r) => r.name !== 'error') };
+    assert.deepEqual(normaliseSpec(withoutError, defaultProjectConfig), normaliseSpec(JSON.parse(readFileSync(join(specsDir, 'gpu-stats.json'), 'utf8')), defaultProjectConfig));
   });
 
   it('every reversed spec without a blocking warning generates again (registered adapters)', () => {

@@ -7,7 +7,7 @@ import { fixturesDir, repoRoot } from './paths.js';
 /** Compiled entry points, as yo and continuum-gen load them. */
 export const commandGenerator = join(repoRoot, 'dist', 'generators', 'command', 'index.js');
 export const appGenerator = join(repoRoot, 'dist', 'generators', 'app', 'index.js');
-export const binPath = join(repoRoot, 'dist', 'bin', 'continuum-gen.js');
+export const binPath = join(repoRoot, 'dist', 'bin', 'continuum-gen.cjs');
 export const docsReadSpec = join(fixturesDir, 'specs', 'docs-read.json');
 
 /**

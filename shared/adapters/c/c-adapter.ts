@@ -46,6 +46,7 @@ export const cTypeMapping: AdapterTypeMapping = {
   number: 'double',
   integer: 'int64_t',
   boolean: 'bool',
+  unknown: 'const char * (JSON text)',
   enum: 'typedef enum X { X_A = 0, ... } X; plus x_to_string / x_from_string',
   array: 'TArray { T *items; size_t count; }',
   record: 'TMap { char **keys; T *values; size_t count; } (keys sorted)',
@@ -91,6 +92,8 @@ class CTypeSpeller {
         return { string: 'String', number: 'Double', integer: 'Int64', boolean: 'Bool' }[node.name];
       case 'named':
         return node.name;
+      case 'unknown':
+        return 'Json';
       case 'array':
         return `${this.stem(node.element)}Array`;
       case 'record':
@@ -108,6 +111,9 @@ class CTypeSpeller {
         const target = resolveNamed(C_ADAPTER_ID, this.model, this.options, node.name);
         return target.kind === 'imported' ? target.mapping.type : node.name;
       }
+      case 'unknown':
+        // Untyped JSON travels as its JSON text.
+        return 'const char *';
       case 'array':
       case 'record': {
         const inner = node.kind === 'array' ? node.element : node.value;

@@ -42,6 +42,8 @@ export const kotlinTypeMapping: AdapterTypeMapping = {
   number: 'Double',
   integer: 'Long',
   boolean: 'Boolean',
+  // Fully qualified: kotlinx.serialization's JSON tree type needs no import line.
+  unknown: 'kotlinx.serialization.json.JsonElement',
   enum: '@Serializable enum class X { @SerialName("a") A }',
   array: 'List<T>',
   record: 'Map<String, T>',

@@ -8,7 +8,7 @@ import type { SpecIssue } from '../../errors.js';
 import { pointerOf } from '../../errors.js';
 import type { CommandModel, EnumDeclaration, FieldModel, InterfaceDeclaration } from '../../model/command-model.js';
 import { words } from '../../model/naming.js';
-import { typeToSpecText } from '../../types/type-tree.js';
+import { containsUnknown, typeToSpecText } from '../../types/type-tree.js';
 import type { AdapterOptions, ImportedTypeMapping } from '../adapter.js';
 
 /** Thrown by a language's type spelling when the language has no form for a type. */
@@ -45,6 +45,11 @@ export interface StructSource {
 
 export function interfaces(model: CommandModel): InterfaceDeclaration[] {
   return model.types.filter((t): t is InterfaceDeclaration => t.kind === 'interface');
+}
+
+/** Does any struct of the model hold untyped JSON (spec `unknown`)? Languages that need an import or a declaration for it ask. */
+export function usesUnknown(model: CommandModel): boolean {
+  return structSources(model).some((s) => s.fields.some((f) => containsUnknown(f.type)));
 }
 
 export function enums(model: CommandModel): EnumDeclaration[] {

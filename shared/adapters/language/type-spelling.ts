@@ -9,6 +9,8 @@ import { UnmappableType } from './language-support.js';
  */
 export interface TypeSpelling {
   readonly primitive: Readonly<Record<PrimitiveName, string>>;
+  /** Untyped JSON (spec `unknown`), when the language has a spelling for it. */
+  readonly unknown?: string;
   array(inner: string, node: TypeNode): string;
   record(inner: string, node: TypeNode): string;
   nullable(inner: string, node: TypeNode): string;
@@ -24,6 +26,7 @@ export function fillTemplate(template: string, inner: string): string {
 export function spellingFromMapping(mapping: AdapterTypeMapping, named: (name: string) => string): TypeSpelling {
   return {
     primitive: { string: mapping.string, number: mapping.number, integer: mapping.integer, boolean: mapping.boolean },
+    unknown: mapping.unknown,
     array: (inner) => fillTemplate(mapping.array, inner),
     record: (inner) => fillTemplate(mapping.record, inner),
     nullable: (inner) => fillTemplate(mapping.nullable, inner),
@@ -40,6 +43,9 @@ export function spellType(node: TypeNode, spelling: TypeSpelling): string {
       return spelling.primitive[node.name];
     case 'named':
       return spelling.named(node.name);
+    case 'unknown':
+      if (spelling.unknown === undefined) throw new UnmappableType('untyped JSON (unknown) has no spelling in this language', "a named type under the spec's types");
+      return spelling.unknown;
     case 'array':
       return spelling.array(spellType(node.element, spelling), node);
     case 'record':

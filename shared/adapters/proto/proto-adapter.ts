@@ -24,9 +24,12 @@ import {
   structSources,
   unsupportedDeclarationIssues,
   upperSnake,
+  usesUnknown,
 } from '../language/language-support.js';
 
 export const PROTO_ADAPTER_ID = 'proto';
+/** Declares google.protobuf.Value, the spelling of untyped JSON (spec `unknown`). */
+const PROTO_STRUCT_FILE = 'google/protobuf/struct.proto';
 const TEMPLATES = 'proto';
 
 export const protoTypeMapping: AdapterTypeMapping = {
@@ -35,6 +38,7 @@ export const protoTypeMapping: AdapterTypeMapping = {
   number: 'double',
   integer: 'int64',
   boolean: 'bool',
+  unknown: 'google.protobuf.Value',
   enum: 'enum X { X_UNSPECIFIED = 0; X_A = 1; ... }',
   array: 'repeated T',
   record: 'map<string, T>',
@@ -88,6 +92,8 @@ function protoElement(node: TypeNode, model: CommandModel, options: AdapterOptio
       const target = resolveNamed(PROTO_ADAPTER_ID, model, options, node.name);
       return target.kind === 'imported' ? target.mapping.type : node.name;
     }
+    case 'unknown':
+      return protoTypeMapping.unknown!;
     case 'array':
     case 'record':
       throw new UnmappableType(`proto3 cannot put a ${node.kind === 'array' ? 'repeated field' : 'map'} inside ${where}`, 'a named type (in types) that holds the inner list or map as a field');
@@ -114,7 +120,7 @@ function protoView(model: CommandModel, options: AdapterOptions | undefined) {
   return {
     name: model.name,
     packageName: packageName(model, options),
-    imports: importsUsed(model, options),
+    imports: [...new Set([...importsUsed(model, options), ...(usesUnknown(model) ? [PROTO_STRUCT_FILE] : [])])].sort(),
     enums: enums(model).map((e) => ({
       name: e.name,
       comment: protoComment(e.description),

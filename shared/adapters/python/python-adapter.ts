@@ -20,6 +20,7 @@ import {
   stringOption,
   structSources,
   unsupportedDeclarationIssues,
+  usesUnknown,
 } from '../language/language-support.js';
 import { spellType, spellingFromMapping } from '../language/type-spelling.js';
 
@@ -48,6 +49,7 @@ export const pythonTypeMapping: AdapterTypeMapping = {
   number: 'float',
   integer: 'int',
   boolean: 'bool',
+  unknown: 'Any',
   enum: "Literal['a', 'b']",
   array: 'list[T]',
   record: 'dict[str, T]',
@@ -144,7 +146,7 @@ function pythonView(model: CommandModel, options: AdapterOptions | undefined) {
     module,
     docstring: pythonDocstring(model.description, ''),
     importLines: pythonImportLines(model, options),
-    usesLiteral: enums(model).length > 0,
+    typingNames: [...(usesUnknown(model) ? ['Any'] : []), ...(enums(model).length > 0 ? ['Literal'] : [])],
     aliases: enums(model).map((e) => ({
       comment: e.description ? `# ${oneLine(e.description)}\n` : '',
       line: `${e.name} = Literal[${e.values.map(pythonString).join(', ')}]`,

@@ -6,7 +6,6 @@
  * that command's parts of the shared files.
  */
 import type { ProjectConfig } from '../../config/project-config.js';
-import { hostExportedTypes } from '../../config/host-exported-types.js';
 import { SpecError, type SpecIssue } from '../../errors.js';
 import type { CommandModel } from '../../model/command-model.js';
 import { resolveCommandModel } from '../../model/resolve-model.js';
@@ -49,8 +48,7 @@ function resolveSibling(source: SpecText, config: ProjectConfig, reservedNames: 
   if (resolved === undefined) {
     try {
       const loaded = loadSpec(source.text, source.file);
-      const knownTypes = context.project ? hostExportedTypes(config, context.project) : [];
-      resolved = { model: resolveCommandModel(loaded.spec, loaded.source, config, { reservedNames, knownTypes }), locate: (pointer) => loaded.source.locate(pointer) };
+      resolved = { model: resolveCommandModel(loaded.spec, loaded.source, config, { reservedNames, ...(context.knownTypes ? { knownTypes: context.knownTypes } : {}) }), locate: (pointer) => loaded.source.locate(pointer) };
     } catch (error) {
       if (!(error instanceof SpecError)) throw error;
       resolved = { issues: error.issues };

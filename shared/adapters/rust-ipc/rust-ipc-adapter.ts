@@ -14,7 +14,7 @@ import { namedReferences, type TypeNode } from '../../types/type-tree.js';
 import { renderTsType } from '../../render/typescript-renderer.js';
 import type { FilePlan, GeneratorAdapter, PlanContext, PlannedEdit, PlannedFile, ProjectReader } from '../adapter.js';
 import { usePathIssues } from '../rust-shared/rust-paths.js';
-import { derivedNameIssues, planTypeScriptCommand, TYPESCRIPT_RESERVED } from '../typescript-command/command-adapter.js';
+import { derivedNameIssues, planTypeScriptCommand, typesFileEdits, TYPESCRIPT_RESERVED } from '../typescript-command/command-adapter.js';
 import type { RustIpcCommandView } from '../typescript-command/command-view.js';
 import { shippedTraitCatalog, type KnownTrait, type TraitCatalog } from '../trait-only/trait-catalog.js';
 import { DEFAULT_STARTUP, modulePathProblem, moduleName, parentModuleFile, rustCratePath, rustLayout, wireTypeFile, wireTypeSpecifier } from '../rust-shared/rust-layout.js';
@@ -122,6 +122,9 @@ function jsonSchemaType(node: TypeNode, model: CommandModel): string {
       if (rust !== undefined && /^([iu](8|16|32|64|128|size)|f32|f64)$/.test(rust)) return 'number';
       return 'object';
     }
+    case 'unknown':
+      // Any JSON value: the schema names no single type, and object is the host's catch-all for a payload.
+      return 'object';
   }
 }
 
@@ -408,7 +411,7 @@ function planRustIpc(model: CommandModel, config: ProjectConfig, catalog: TraitC
     return { ...file, owners: declaredBy.get(typeName) ?? everyone };
   });
   const handlers = members.map((m, i) => handlerFile(m, parts[i]));
-  return [rust, ...tsFiles, ...(host.mixin ? [] : [mixin]), ...handlers, ...planTypeScriptCommand(model, config, { server: true, browser: false }, rustIpcCommandView(model, config, names))];
+  return [rust, ...tsFiles, ...(host.mixin ? [] : [mixin]), ...handlers, ...planTypeScriptCommand(model, config, { server: true, browser: model.environment === 'both' }, rustIpcCommandView(model, config, names))];
 }
 
 /** What the TypeScript command's templates need of the Rust side. */
@@ -553,7 +556,7 @@ export function rustIpcAdapter(options: RustIpcAdapterOptions = {}): GeneratorAd
     check: (model, config, _options, context) => [...checkRustIpc(model, config, catalog(config)), ...moduleIssues(model, config, catalog(config), context), ...hostParts(rustModuleNames(model, config), model, context).issues],
     plan: (model, config, _options, context) => planRustIpc(model, config, catalog(config), context),
     relatedSpecs: (model, config, _options, context) => relatedOf(moduleMembers(model, config, context, RUST_IPC_RESERVED).members, model),
-    edits: (model, config, _options, project, context) => rustIpcEdits(model, config, project, context),
+    edits: (model, config, _options, project, context) => [...rustIpcEdits(model, config, project, context), ...typesFileEdits(model, config)],
     nextSteps: (model, config, project) => rustIpcNextSteps(model, config, project),
     checkProject: (model, config, project) => {
       const known = catalog(config);

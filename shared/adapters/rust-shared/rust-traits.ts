@@ -69,6 +69,8 @@ export function defaultStub(type: MethodType, borrowed: boolean, known: StubType
       return 'None';
     case 'literals':
       return undefined;
+    case 'unknown':
+      return 'serde_json::Value::Null';
     case 'named': {
       const declared = known.types.find((t) => t.name === node.name);
       if (declared?.kind === 'enum') return `${names.nameOf(node.name)}::${rustVariantName(declared.values[0])}`;

@@ -22,6 +22,7 @@ import {
   stringOption,
   structSources,
   unsupportedDeclarationIssues,
+  usesUnknown,
 } from '../language/language-support.js';
 import { spellType, spellingFromMapping } from '../language/type-spelling.js';
 
@@ -45,6 +46,7 @@ export const swiftTypeMapping: AdapterTypeMapping = {
   number: 'Double',
   integer: 'Int',
   boolean: 'Bool',
+  unknown: 'JSONValue',
   enum: 'enum X: String, Codable, CaseIterable',
   array: '[T]',
   record: '[String: T]',
@@ -64,6 +66,7 @@ const SWIFT_RESERVED = reservedNameMap([
   [['Codable', 'Encodable', 'Decodable', 'Encoder', 'Decoder', 'CodingKey', 'CaseIterable', 'Equatable', 'Hashable', 'Sendable'], 'is a Swift standard protocol the generated code uses'],
   [['Data', 'Date', 'URL', 'UUID', 'Foundation'], 'is a Foundation name the generated file imports'],
   [['CommandTransport'], 'is the transport protocol the generated client uses'],
+  [['JSONValue'], 'is the untyped-JSON type the generated file declares'],
 ]);
 
 /** A Swift identifier for a wire name: backticks for keywords, a trailing _ for the unusable ones. */
@@ -133,6 +136,8 @@ function swiftView(model: CommandModel, options: AdapterOptions | undefined) {
       cases: e.values.map((value, i) => ({ doc: swiftDoc(e.valueDescriptions?.[i], '    '), line: `case ${swiftCaseName(value)} = ${swiftString(value)}` })),
     })),
     structs,
+    // Swift has no JSON value type of its own: the file declares one when a field is untyped JSON.
+    declaresJsonValue: usesUnknown(model),
     functionName: swiftIdentifier(lowerCamel(model.className)),
     paramsType: paramsTypeName(model),
     resultType: resultTypeName(model),

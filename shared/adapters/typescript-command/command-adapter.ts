@@ -3,7 +3,8 @@ import { pointerOf, type SpecIssue } from '../../errors.js';
 import type { CommandModel } from '../../model/command-model.js';
 import { renderTemplate } from '../../render/template-engine.js';
 import { renderTsValue } from '../../render/typescript-renderer.js';
-import type { FilePlan, GeneratorAdapter, PlannedFile } from '../adapter.js';
+import { mergeTypesFile } from '../../edits/types-file-merge.js';
+import type { FilePlan, GeneratorAdapter, PlannedEdit, PlannedFile } from '../adapter.js';
 import { buildCommandView, validationBlock, type CommandSides, type CommandView, type RustIpcCommandView } from './command-view.js';
 
 const TEMPLATE_FOLDER = 'command';
@@ -79,7 +80,8 @@ export function planTypeScriptCommand(model: CommandModel, config: ProjectConfig
     : base;
   const data = { ...view, ...testView(view, model) };
   const files: PlannedFile[] = [
-    { path: view.files.types, content: renderTemplate(TEMPLATE_FOLDER, 'types.ts', data) },
+    // A shared Types file is merged into (typesFileEdits), not written whole.
+    ...(model.typesFile ? [] : [{ path: view.files.types, content: renderTemplate(TEMPLATE_FOLDER, 'types.ts', data) }]),
     { path: view.files.readme, content: renderTemplate(TEMPLATE_FOLDER, 'README.md', data) },
     { path: view.files.unitTest, content: renderTemplate(TEMPLATE_FOLDER, 'unit-test.ts', data) },
     { path: view.files.integrationTest, content: renderTemplate(TEMPLATE_FOLDER, 'integration-test.ts', data) },
@@ -89,6 +91,14 @@ export function planTypeScriptCommand(model: CommandModel, config: ProjectConfig
   if (sides.server) files.push({ path: view.files.server, content: renderTemplate(TEMPLATE_FOLDER, 'server-command.ts', data) });
   if (sides.browser) files.push({ path: view.files.browser, content: renderTemplate(TEMPLATE_FOLDER, 'browser-command.ts', data) });
   return files;
+}
+
+/** The merge of the command's declarations into its shared Types file (spec typesFile); none without one. */
+export function typesFileEdits(model: CommandModel, config: ProjectConfig): PlannedEdit[] {
+  if (!model.typesFile) return [];
+  const view = buildCommandView(model, config, { server: true, browser: false });
+  const text = renderTemplate(TEMPLATE_FOLDER, 'types.ts', { ...view, ...testView(view, model) });
+  return [{ path: model.typesFile, description: `the declarations of ${model.name}`, apply: (existing) => mergeTypesFile(existing, { command: model.name, text }) }];
 }
 
 /** A TypeScript-only command adapter writing the given sides. */
@@ -110,5 +120,6 @@ export function typeScriptCommandAdapter(id: string, description: string, sides:
     reservedNames: TYPESCRIPT_RESERVED,
     check: (model) => derivedNameIssues(model),
     plan: (model: CommandModel, config: ProjectConfig): FilePlan => planTypeScriptCommand(model, config, sides),
+    edits: (model, config) => typesFileEdits(model, config),
   };
 }

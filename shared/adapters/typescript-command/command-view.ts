@@ -1,10 +1,12 @@
+import { posix } from 'node:path';
 import type { ProjectConfig } from '../../config/project-config.js';
 import type { CommandModel, EnumDeclaration, FieldModel } from '../../model/command-model.js';
 import { words } from '../../model/naming.js';
 import { renderTsDeclaration, renderTsFields, renderTsType, renderTsValue } from '../../render/typescript-renderer.js';
 import { sampleValue } from '../../render/sample-values.js';
 import { importSpecifier, rustLayout } from '../rust-shared/rust-layout.js';
-import type { TypeNode } from '../../types/type-tree.js';
+import { namedReferences, type TypeNode } from '../../types/type-tree.js';
+import { HOST_ERROR_TYPE } from '../../model/resolve-model.js';
 
 /** Which command classes a TypeScript command adapter writes. */
 export interface CommandSides {
@@ -85,6 +87,12 @@ export interface CommandView {
   readonly hasParams: boolean;
   readonly defaultLines: readonly string[];
   readonly resultLines: readonly string[];
+  /** The host's result conventions (success, error): required ones before the spec's results, optional ones after. */
+  readonly resultConventionLines: { readonly before: readonly string[]; readonly after: readonly string[] };
+  /** A result field names the host's error type, so the Types file imports it. */
+  readonly usesHostError: boolean;
+  /** How the README states the conventions: `success: boolean` and `error?: JTAGError`. */
+  readonly resultConventionText: string;
   /** Validation statements for the implementing class, one block per param. */
   readonly validationBlocks: readonly string[];
   readonly usesValidationError: boolean;
@@ -147,6 +155,8 @@ function invalidCheck(value: string, node: TypeNode, model: CommandModel): { con
       return { condition: `typeof ${value} !== 'object' || ${value} === null`, expected: `a ${declared.name} object` };
     }
     case 'literals':
+    case 'unknown':
+      // Untyped JSON: every wire value is valid.
       return undefined;
   }
 }
@@ -187,6 +197,7 @@ function validCheck(value: string, node: TypeNode, model: CommandModel): { condi
       return { condition: `typeof ${value} === 'object' && ${value} !== null`, expected: `a ${declared.name} object` };
     }
     case 'literals':
+    case 'unknown':
       return undefined;
   }
 }
@@ -229,13 +240,16 @@ export function buildCommandView(model: CommandModel, config: ProjectConfig, sid
   const C = model.className;
   const dir = `${config.roots.commands}/${model.name}`;
   const alias = `${config.importPaths.commandsAlias}/${model.name}`;
+  // A shared Types file (spec typesFile) is imported by its own module path.
+  const typesPath = model.typesFile ?? `${dir}/shared/${C}Types.ts`;
+  const typesModule = model.typesFile ? `${config.importPaths.commandsAlias}/${posix.relative(config.roots.commands, model.typesFile).replace(/\.ts$/, '')}` : `${alias}/shared/${C}Types`;
 
   // Imported spec types, grouped by module; UUID is always needed by the factories. A type whose
-  // file the generator places (ts-rs's JsonValue, a generated wire type) is imported from there.
-  const typesFile = `${dir}/shared/${C}Types.ts`;
+  // file the generator places (ts-rs's JsonValue, a generated wire type) is imported from there,
+  // by a path relative to the Types file the imports land in.
   const byModule = new Map<string, Set<string>>([[config.importPaths.uuid, new Set(['UUID'])]]);
   for (const imported of model.imports) {
-    const from = importSpecifier(rustLayout(config), typesFile, imported, 'alias');
+    const from = importSpecifier(rustLayout(config), typesPath, imported, 'alias');
     const names = byModule.get(from) ?? new Set<string>();
     names.add(imported.name);
     byModule.set(from, names);
@@ -285,7 +299,7 @@ export function buildCommandView(model: CommandModel, config: ProjectConfig, sid
     hostImports: config.importPaths,
     files: {
       dir,
-      types: typesFile,
+      types: typesPath,
       server: `${dir}/server/${C}ServerCommand.ts`,
       browser: `${dir}/browser/${C}BrowserCommand.ts`,
       readme: `${dir}/README.md`,
@@ -295,7 +309,7 @@ export function buildCommandView(model: CommandModel, config: ProjectConfig, sid
       npmignore: `${dir}/.npmignore`,
     },
     modules: {
-      types: `${alias}/shared/${C}Types`,
+      types: typesModule,
       server: `${alias}/server/${C}ServerCommand`,
       browser: `${alias}/browser/${C}BrowserCommand`,
     },
@@ -307,6 +321,9 @@ export function buildCommandView(model: CommandModel, config: ProjectConfig, sid
     hasParams: model.params.length > 0,
     defaultLines: model.params.filter((p) => p.optional && p.default !== undefined).map((p) => `${p.name}: ${renderTsValue(p.default)},`),
     resultLines: renderTsFields(model.results),
+    resultConventionLines: { before: renderTsFields(model.resultConventions.filter((f) => !f.optional)), after: renderTsFields(model.resultConventions.filter((f) => f.optional)) },
+    usesHostError: [...model.resultConventions, ...model.results, ...model.types.flatMap((t) => (t.kind === 'interface' ? t.fields : []))].some((f) => namedReferences(f.type).includes(HOST_ERROR_TYPE)),
+    resultConventionText: model.resultConventions.map((f) => `\`${f.name}${f.optional ? '?' : ''}: ${renderTsType(f.type)}\``).join(' and ').replace(/ and (?=.* and )/g, ', '),
     validationBlocks,
     usesValidationError: validationBlocks.length > 0,
     validationImports,
