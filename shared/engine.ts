@@ -1,4 +1,4 @@
-import type { FilePlan, GeneratorAdapter, PlannedEdit, PlannedFile, ProjectReader } from './adapters/adapter.js';
+import type { FilePlan, GeneratorAdapter, PlanContext, PlannedEdit, PlannedFile, ProjectReader, RelatedSpec, SpecText } from './adapters/adapter.js';
 import { builtinAdapters } from './adapters/builtin-adapters.js';
 import type { AdapterRegistry } from './adapters/registry.js';
 import { mergePlans, reservedNameIssues, resolveRunOptions, selectExtraAdapters, sortedPlan, type AdapterPlan } from './adapters/run-adapters.js';
@@ -27,6 +27,8 @@ export interface GenerateRequest {
   readonly extraAdapters?: readonly string[];
   /** The project's current files, for edits that depend on what is there (see ProjectReader). */
   readonly project?: ProjectReader;
+  /** The project's specs, the run's own first (see PlanContext.specs): a Rust module holds every command that names it. */
+  readonly specs?: () => readonly SpecText[];
   /** The project's exported types (projectTypeIndex), for names the spec uses without declaring or importing them. */
   readonly knownTypes?: ResolveOptions['knownTypes'];
 }
@@ -48,6 +50,8 @@ export interface GenerationResult {
   readonly plans: readonly AdapterPlan[];
   /** What the user must still do by hand (printed after the run). */
   readonly nextSteps: readonly string[];
+  /** The other specs the plan was made from (the other commands of its Rust module), sorted by command. */
+  readonly related: readonly RelatedSpec[];
   /** Line and column of a JSON pointer in the spec file, for issues found after planning. */
   locate(pointer: string): { line: number; column: number } | undefined;
 }
@@ -89,8 +93,9 @@ export function generateCommand(request: GenerateRequest): GenerationResult {
   const options = collect(() => resolveRunOptions([adapter, ...extras], request.config)) ?? new Map();
   const resolved = resolveCommandModelWithIssues(loaded.spec, loaded.source, request.config, { reservedNames: adapter.reservedNames, knownTypes: request.knownTypes });
   const model = resolved.model;
+  const context: PlanContext = { ...(request.project ? { project: request.project } : {}), ...(request.specs ? { specs: request.specs } : {}), ...(request.knownTypes ? { knownTypes: request.knownTypes } : {}) };
   const runChecks = (): SpecIssue[] => [
-    ...(adapter.check?.(model, request.config, options.get(adapter.id)) ?? []),
+    ...(adapter.check?.(model, request.config, options.get(adapter.id), context) ?? []),
     ...extras.flatMap((extra) => [...reservedNameIssues(extra, model), ...(extra.check?.(model, request.config, options.get(extra.id)) ?? [])]),
   ];
   const clean = inspection.issues.length === 0 && resolved.issues.length === 0;
@@ -102,12 +107,16 @@ export function generateCommand(request: GenerateRequest): GenerationResult {
     // A model with problems is partial; an adapter check that cannot cope with it adds nothing.
     else if (clean) throw error;
   }
-  const adapterIssues = checked.map((i) => ({ ...i, ...loaded.source.locate(i.pointer) }));
-  const restored = [...resolved.issues, ...adapterIssues].map((i) => inspection.restore(i)).filter((i): i is SpecIssue => i !== undefined);
+  // Issues of another file (a spec of the same Rust module) arrive located in that file.
+  const own = checked.filter((i) => i.file === request.specFile);
+  const foreign = checked.filter((i) => i.file !== request.specFile);
+  const adapterIssues = own.map((i) => ({ ...i, ...loaded.source.locate(i.pointer) }));
+  const restored = [...[...resolved.issues, ...adapterIssues].map((i) => inspection.restore(i)).filter((i): i is SpecIssue => i !== undefined), ...foreign];
   const all = inFileOrder([...inspection.issues, ...restored]);
   if (all.length > 0 || later.length > 0) throw new SpecError([...all, ...later]);
 
-  const plans: AdapterPlan[] = [adapter, ...extras].map((a) => ({ adapter: a.id, files: sortedPlan(a.plan(model, request.config, options.get(a.id))) }));
+  const plans: AdapterPlan[] = [adapter, ...extras].map((a) => ({ adapter: a.id, files: sortedPlan(a.plan(model, request.config, options.get(a.id), a === adapter ? context : {})) }));
+  const related = [...(adapter.relatedSpecs?.(model, request.config, options.get(adapter.id), context) ?? [])].sort((a, b) => (a.command < b.command ? -1 : a.command > b.command ? 1 : 0));
   const files: PlannedFile[] = mergePlans(plans, request.specFile);
   const specsRoot = request.config.roots.specs;
   const inSpecsFolder = request.specPathInProject !== undefined && isInside(request.specPathInProject, specsRoot);
@@ -121,11 +130,11 @@ export function generateCommand(request: GenerateRequest): GenerationResult {
     files.push({ path: request.specPathInProject!, content: serialiseSpec(model.spec) });
   }
   const plan = checkPlan(files, adapter.id, request.specFile);
-  const edits = checkEdits(adapter.edits?.(model, request.config, options.get(adapter.id), request.project) ?? [], plan, adapter.id, request.specFile);
+  const edits = checkEdits(adapter.edits?.(model, request.config, options.get(adapter.id), request.project, context) ?? [], plan, adapter.id, request.specFile);
   const extraEdits = extras.flatMap((extra) => checkEdits(extra.edits?.(model, request.config, options.get(extra.id), request.project) ?? [], plan, extra.id, request.specFile));
   const nextSteps = [adapter, ...extras].flatMap((a) => a.nextSteps?.(model, request.config, request.project) ?? []);
   const locate = (pointer: string): { line: number; column: number } | undefined => loaded.source.locate(pointer);
-  return { model, adapter, files: plan, edits: [...edits, ...extraEdits], migratedFromV1: loaded.migratedFromV1, adapters: [adapter, ...extras], plans, nextSteps, locate };
+  return { model, adapter, files: plan, edits: [...edits, ...extraEdits], migratedFromV1: loaded.migratedFromV1, adapters: [adapter, ...extras], plans, nextSteps, related, locate };
 }
 
 /**

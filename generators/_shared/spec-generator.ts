@@ -5,12 +5,12 @@ import { committedResult } from '../../shared/agent/commit-result.js';
 import { projectKnownTypes } from '../../shared/agent/project-run.js';
 import { formatRunResult } from '../../shared/agent/run-result.js';
 import { toolInfo } from '../../shared/audit/tool-info.js';
-import { loadProjectAdapters } from '../../shared/adapters/plugin-loader.js';
+import { loadProjectAdapters, projectSpecTexts } from '../../shared/adapters/plugin-loader.js';
 import type { AdapterRegistry } from '../../shared/adapters/registry.js';
 import { colourEnabled } from '../../shared/colour.js';
 import type { ProjectConfig } from '../../shared/config/project-config.js';
 import { SpecError } from '../../shared/errors.js';
-import { extraAdapterIds, planSpecRun, type SpecRun, type SpecRunOptions } from '../../shared/run/spec-run.js';
+import { extraAdapterIds, planSpecRunLoading, type SpecRun, type SpecRunOptions } from '../../shared/run/spec-run.js';
 import { ALLOW_NON_HOST_FLAG, guardHost } from '../../shared/run/host-guard.js';
 import { collectSpecSources, type SpecSource } from '../../shared/run/spec-sources.js';
 import { ConflictRefusal, projectReader, type CommitReport, type FileState } from '../../shared/write/commit.js';
@@ -54,14 +54,15 @@ export abstract class SpecGenerator extends ContinuumGenerator {
   protected async planRun(): Promise<void> {
     const { registry } = await this.reportingAsync(() => loadProjectAdapters(this.destinationRoot(), this.projectConfig));
     this.registry = registry;
-    this.specRun = this.reporting(() =>
-      planSpecRun(this.sources, {
+    this.specRun = await this.reportingAsync(() =>
+      planSpecRunLoading(this.sources, {
         config: this.projectConfig,
         registry,
         extraAdapters: extraAdapterIds(this.optionValue('adapter')),
         migrate: this.optionValue('migrate') === true,
         onlyAdapters: this.onlyAdapters(),
         read: projectReader(this.destinationRoot(), this.projectConfig),
+        specs: () => projectSpecTexts(this.destinationRoot(), this.projectConfig),
         knownTypes: projectKnownTypes(this.destinationRoot(), this.projectConfig),
       }),
     );

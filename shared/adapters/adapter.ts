@@ -1,3 +1,4 @@
+import type { ResolveOptions } from '../model/resolve-model.js';
 import type { ProjectConfig } from '../config/project-config.js';
 import type { SpecIssue } from '../errors.js';
 import type { CommandModel } from '../model/command-model.js';
@@ -6,6 +7,48 @@ import type { CommandModel } from '../model/command-model.js';
 export interface PlannedFile {
   readonly path: string;
   readonly content: string;
+  /**
+   * Created when missing and never rewritten, not even under --force: the developer's file from
+   * then on (a Rust command handler). The generation-gap half of a module: the generator owns the
+   * rest.
+   */
+  readonly once?: boolean;
+  /**
+   * The commands whose generation records list this file (default: the spec's own). A file made
+   * from several specs (a Rust module of many commands) is listed by each, so every record stays
+   * true to the file whichever command is generated next.
+   */
+  readonly owners?: readonly string[];
+}
+
+/** A spec file's text and the name to cite it by. */
+export interface SpecText {
+  readonly file: string;
+  readonly text: string;
+}
+
+/** Another spec a generation read (a command that shares its Rust module), in canonical form. */
+export interface RelatedSpec {
+  readonly command: string;
+  readonly file: string;
+  /** The canonical v2 text (what a generation record holds and hashes). */
+  readonly canonical: string;
+}
+
+/**
+ * What an adapter may read of the project while it checks and plans. The engine stays pure: the
+ * front end supplies these (over the disk), a reproduction the recorded specs, tests a map.
+ */
+export interface PlanContext {
+  /** The project's current files (undefined: an empty project). */
+  readonly project?: ProjectReader;
+  /**
+   * The project's specs (its specs folder, the run's own specs first), read only by an adapter
+   * whose output depends on several specs: every spec naming one Rust module makes one module.
+   */
+  readonly specs?: () => readonly SpecText[];
+  /** The project's exported types, for names a sibling spec uses without declaring them (as the run's own spec). */
+  readonly knownTypes?: ResolveOptions['knownTypes'];
 }
 
 /** What a generation run writes. Paths are unique and sorted so output order is deterministic. */
@@ -109,14 +152,16 @@ export interface GeneratorAdapter {
    * A type the adapter cannot map is reported here, naming the adapter and the type. The engine
    * always passes `options` (the resolved values of `options`); it is optional for older adapters.
    */
-  check?(model: CommandModel, config: ProjectConfig, options?: AdapterOptions): SpecIssue[];
+  check?(model: CommandModel, config: ProjectConfig, options?: AdapterOptions, context?: PlanContext): SpecIssue[];
   /** The files for this model (project-relative POSIX paths). */
-  plan(model: CommandModel, config: ProjectConfig, options?: AdapterOptions): FilePlan;
+  plan(model: CommandModel, config: ProjectConfig, options?: AdapterOptions, context?: PlanContext): FilePlan;
+  /** The other specs the plan was made from (the other commands of a Rust module), for the generation records. */
+  relatedSpecs?(model: CommandModel, config: ProjectConfig, options?: AdapterOptions, context?: PlanContext): readonly RelatedSpec[];
   /**
    * Edits of shared files (module registration, IPC composition); applied in order, after the plan
    * is written. `project` (when the front end has one) reads what is already there.
    */
-  edits?(model: CommandModel, config: ProjectConfig, options?: AdapterOptions, project?: ProjectReader): readonly PlannedEdit[];
+  edits?(model: CommandModel, config: ProjectConfig, options?: AdapterOptions, project?: ProjectReader, context?: PlanContext): readonly PlannedEdit[];
   /**
    * Checks against the project as it will be once the whole run's files and edits are in (a Rust
    * `use` path must resolve in the crate); an issue stops the run before anything is written.

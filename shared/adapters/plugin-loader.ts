@@ -195,14 +195,24 @@ function guardPlugin(adapter: GeneratorAdapter, origin: PluginOrigin, entryOptio
   };
 }
 
-/** The trait-only specs in the project's specs folder (its own traits), sorted by path. */
-export function projectTraitSpecs(projectRoot: string, config: ProjectConfig): TraitSpecSource[] {
+/** Every spec of the project's specs folder, sorted by path (a rust-ipc module is made from all that name it). */
+export function projectSpecTexts(projectRoot: string, config: ProjectConfig): TraitSpecSource[] {
   const specsRoot = join(projectRoot, config.roots.specs);
   if (!existsSync(specsRoot)) return [];
   return globSync('**/*.json', { cwd: specsRoot, onlyFiles: true })
     .sort()
     .flatMap((relativePath) => {
-      const text = readFileSync(join(specsRoot, relativePath), 'utf8');
+      try {
+        return [{ file: `${config.roots.specs}/${relativePath}`, text: readFileSync(join(specsRoot, relativePath), 'utf8') }];
+      } catch {
+        return []; // Unreadable: not this function's to report.
+      }
+    });
+}
+
+/** The trait-only specs in the project's specs folder (its own traits), sorted by path. */
+export function projectTraitSpecs(projectRoot: string, config: ProjectConfig): TraitSpecSource[] {
+  return projectSpecTexts(projectRoot, config).flatMap(({ file, text }) => {
       let document: unknown;
       try {
         document = JSON.parse(text);
@@ -210,8 +220,8 @@ export function projectTraitSpecs(projectRoot: string, config: ProjectConfig): T
         return []; // Not this function's to report: a broken spec fails where it is generated.
       }
       const isTraitSpec = document !== null && typeof document === 'object' && (document as { adapter?: unknown }).adapter === 'trait-only';
-      return isTraitSpec ? [{ file: `${config.roots.specs}/${relativePath}`, text }] : [];
-    });
+      return isTraitSpec ? [{ file, text }] : [];
+  });
 }
 
 /** The built-in adapters, with rust-ipc knowing the project's own trait specs beside the shipped ones. */

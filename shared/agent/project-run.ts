@@ -1,13 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { join, sep } from 'node:path';
-import { loadProjectAdapters } from '../adapters/plugin-loader.js';
+import { loadProjectAdapters, projectSpecTexts } from '../adapters/plugin-loader.js';
 import { CONFIG_FILE, projectConfigFromText } from '../config/load-project-config.js';
 import type { ProjectConfig } from '../config/project-config.js';
 import type { AdapterRegistry } from '../adapters/registry.js';
 import { projectTypeIndex, type KnownTypes } from '../reverse/exported-types.js';
 import { nodeSourceReader } from '../reverse/source-reader.js';
 import { projectReader } from '../write/commit.js';
-import { planSpecRun, type SpecRun, type SpecRunOptions } from '../run/spec-run.js';
+import { planSpecRunLoading, type SpecRun, type SpecRunOptions } from '../run/spec-run.js';
 import type { SpecSource } from '../run/spec-sources.js';
 
 export interface ProjectRunRequest {
@@ -33,7 +33,7 @@ export async function loadProjectRun(request: ProjectRunRequest): Promise<{ read
   const { projectRoot } = request;
   const config = projectConfigFromText(readProjectFile(projectRoot, CONFIG_FILE));
   const { registry } = await loadProjectAdapters(projectRoot, config);
-  const run = planSpecRun(request.sources(), {
+  const run = await planSpecRunLoading(request.sources(), {
     config,
     registry,
     extraAdapters: request.adapters ?? [],
@@ -41,6 +41,7 @@ export async function loadProjectRun(request: ProjectRunRequest): Promise<{ read
     onlyAdapters: request.onlyAdapters,
     // Edits read shared files through the commit's path checks: a link out of the project reads as absent.
     read: projectReader(projectRoot, config),
+    specs: () => projectSpecTexts(projectRoot, config),
     knownTypes: projectKnownTypes(projectRoot, config),
   });
   return { run, config, registry };

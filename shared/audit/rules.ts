@@ -21,6 +21,9 @@ import CG015_new_command_without_spec from './rules/CG015-new-command-without-sp
 import CG016_untyped_json from './rules/CG016-untyped-json.js';
 import CG017_folder_name_mismatch from './rules/CG017-folder-name-mismatch.js';
 import CG018_duplicate_command from './rules/CG018-duplicate-command.js';
+import CG019_generated_part_edited from './rules/CG019-generated-part-edited.js';
+import CG020_record_spec_changed from './rules/CG020-record-spec-changed.js';
+import CG021_dispatch_arm_missing from './rules/CG021-dispatch-arm-missing.js';
 
 export type { AuditRule, Severity } from './rule.js';
 
@@ -44,6 +47,9 @@ export const AUDIT_RULES = [
   CG016_untyped_json,
   CG017_folder_name_mismatch,
   CG018_duplicate_command,
+  CG019_generated_part_edited,
+  CG020_record_spec_changed,
+  CG021_dispatch_arm_missing,
 ] as const satisfies readonly AuditRule[];
 
 /** A rule's id (`CG<number>-<name>`), never changed once released. */

@@ -155,6 +155,42 @@ export function rustDocText(declaration: TypeDeclaration | TaggedUnionDeclaratio
 export interface RustDerives {
   readonly partialEq: ReadonlySet<string>;
   readonly eq: ReadonlySet<string>;
+  /** Structs whose every field has a default (so a handler can write `..Default::default()` and survive a new field). */
+  readonly default?: ReadonlySet<string>;
+}
+
+/** Structs that can derive Default: every field optional, or of a type with a default (no enum has one). A fixpoint. */
+function defaultStructs(types: readonly TypeDeclaration[], imports: readonly ResolvedImport[]): Set<string> {
+  const structs = types.filter((t): t is InterfaceDeclaration => t.kind === 'interface');
+  const importRust = new Map(imports.map((i) => [i.name, i.rust]));
+  const ok = new Set(structs.map((s) => s.name));
+  const supports = (node: TypeNode): boolean => {
+    switch (node.kind) {
+      case 'primitive':
+      case 'array':
+      case 'record':
+      case 'nullable':
+      case 'unknown': // serde_json::Value, whose default is Null
+        return true;
+      case 'literals':
+        return false;
+      case 'named': {
+        const rust = importRust.get(node.name);
+        // The imported primitives all have a default (the same set as PartialEq's).
+        return ok.has(node.name) || (rust !== undefined && PARTIAL_EQ_RUST_TYPES.has(rust));
+      }
+    }
+  };
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const s of structs) {
+      if (ok.has(s.name) && !s.fields.every((f) => f.optional || supports(f.type))) {
+        ok.delete(s.name);
+        changed = true;
+      }
+    }
+  }
+  return ok;
 }
 
 const EQ_RUST_TYPES = new Set(['String', 'bool', 'i8', 'i16', 'i32', 'i64', 'i128', 'isize', 'u8', 'u16', 'u32', 'u64', 'u128', 'usize', 'serde_json::Value']);
@@ -208,6 +244,7 @@ export function rustDerives(types: readonly TypeDeclaration[], unions: readonly 
   return {
     partialEq: compute(PARTIAL_EQ_RUST_TYPES, () => true),
     eq: compute(EQ_RUST_TYPES, (name) => name !== 'number'),
+    default: defaultStructs(types, imports),
   };
 }
 
@@ -292,7 +329,8 @@ export function renderRustField(field: FieldModel, ctx: RustFieldContext, indent
 export function rustDeriveList(name: string, kind: 'struct' | 'enum' | 'union', derives: RustDerives, ordered = false): string {
   if (kind === 'enum') return ['Debug', 'Clone', 'Copy', 'PartialEq', 'Eq', 'Hash', ...(ordered ? ['PartialOrd', 'Ord'] : []), 'Serialize', 'Deserialize', 'TS'].join(', ');
   const eq = derives.partialEq.has(name) ? ['PartialEq', ...(derives.eq.has(name) ? ['Eq'] : [])] : [];
-  return ['Debug', 'Clone', ...eq, 'Serialize', 'Deserialize', 'TS'].join(', ');
+  const defaulted = kind === 'struct' && derives.default?.has(name) ? ['Default'] : [];
+  return ['Debug', 'Clone', ...defaulted, ...eq, 'Serialize', 'Deserialize', 'TS'].join(', ');
 }
 
 /** `#[ts(export, export_to = "...")]`, on one line or wrapped the way rustfmt wraps a long one. */

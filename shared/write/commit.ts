@@ -114,6 +114,8 @@ interface Owner {
   readonly specHash: string;
   readonly specText: string;
   readonly specFile: string;
+  /** The other specs the file was generated from (the rest of its Rust module): hash -> text. */
+  readonly with: ReadonlyMap<string, string>;
 }
 
 const generatorVersion = (): string => toolInfo().version;
@@ -136,16 +138,27 @@ export async function prepareCommit(run: SpecRun, context: CommitContext): Promi
   for (const result of run.results) {
     adaptersRun.set(result.model.name, new Set([...(adaptersRun.get(result.model.name) ?? []), ...result.adapters.map((a) => a.id)]));
     const specText = serialiseSpec(result.model.spec);
-    const base = { command: result.model.name, specHash: contentHash(specText), specText, specFile: result.model.specFile };
+    // Every spec this generation was made from (a Rust module's commands): each owner's record reproduces it with the others.
+    const sources = [{ command: result.model.name, specText, specFile: result.model.specFile }, ...result.related.map((r) => ({ command: r.command, specText: r.canonical, specFile: r.file }))];
+    const ownerOf = (command: string, adapter: string): Owner => {
+      const own = sources.find((s) => s.command === command)!;
+      const others = new Map(sources.filter((s) => s.command !== command).map((s) => [contentHash(s.specText), s.specText]));
+      return { command, adapter, specHash: contentHash(own.specText), specText: own.specText, specFile: own.specFile, with: others };
+    };
     const adapterOf = new Map(result.plans.flatMap((plan) => plan.files.map((f) => [f.path, plan.adapter] as const)));
     for (const file of result.files) {
       const list = owners.get(file.path) ?? [];
-      list.push({ ...base, adapter: adapterOf.get(file.path) ?? result.adapter.id });
+      const adapter = adapterOf.get(file.path) ?? result.adapter.id;
+      for (const command of file.owners ?? [result.model.name]) {
+        if (!sources.some((s) => s.command === command) || list.some((o) => o.command === command)) continue;
+        list.push(ownerOf(command, adapter));
+        if (!recordOwners.has(command)) recordOwners.set(command, ownerOf(command, adapter));
+      }
       owners.set(file.path, list);
       if (!origin.has(file.path)) origin.set(file.path, result.model.specFile);
     }
     for (const edit of result.edits) if (!origin.has(edit.path)) origin.set(edit.path, result.model.specFile);
-    recordOwners.set(result.model.name, { ...base, adapter: result.adapter.id });
+    recordOwners.set(result.model.name, ownerOf(result.model.name, result.adapter.id));
   }
 
   const issues: SpecIssue[] = [];
@@ -189,10 +202,10 @@ export async function prepareCommit(run: SpecRun, context: CommitContext): Promi
 
   const edited = new Set(run.edited);
   const rewritten = new Set(run.overwrite.filter((p) => !edited.has(p)));
-  const reproduce = baseReproducer({ config: context.config, registry: context.registry, generatorVersion: generatorVersion() });
+  const reproduce = baseReproducer({ config: context.config, registry: context.registry, generatorVersion: generatorVersion(), project: projectReader(context.projectRoot, context.config, probe) });
   const decisions: FileDecision[] = [];
   for (const { file, absolute } of located) {
-    const kind: PlannedKind = edited.has(file.path) ? 'edit' : rewritten.has(file.path) ? 'rewrite' : 'generated';
+    const kind: PlannedKind = edited.has(file.path) ? 'edit' : rewritten.has(file.path) ? 'rewrite' : file.once ? 'once' : 'generated';
     const disk = await read(file.path, absolute);
     // The first owner whose record lists the file holds its previous generation.
     const holder = (owners.get(file.path) ?? []).map((o) => records.get(o.command)).find((record) => record?.previous?.files.has(file.path));
@@ -205,9 +218,9 @@ export async function prepareCommit(run: SpecRun, context: CommitContext): Promi
           kind,
           content: file.content,
           disk,
-          ...(kind === 'generated' && recorded ? { recorded } : {}),
+          ...((kind === 'generated' || kind === 'once') && recorded ? { recorded } : {}),
           ...(settled ? { settled } : {}),
-          base: () => reproduce(file.path, recorded!, holder!.previous!.specs.get(recorded!.spec)!, holder!.path),
+          base: () => reproduce(file.path, recorded!, holder!.previous!.specs.get(recorded!.spec)!, holder!.path, (recorded!.with ?? []).map((hash) => holder!.previous!.specs.get(hash)!)),
         },
         settings,
       ),
@@ -234,13 +247,15 @@ function recordDecisions(prepared: PreparedCommit, decisions: readonly FileDecis
     for (const [path, entry] of entries) if (!planned.has(path) && ran.has(entry.adapter)) entries.delete(path);
   }
   for (const decision of decisions) {
-    if (decision.kind !== 'generated' || decision.generated === undefined) continue;
+    if ((decision.kind !== 'generated' && decision.kind !== 'once') || decision.generated === undefined) continue;
     // A file left as it was keeps the entry of the generation it still holds.
     const kept = decision.state === 'skip' || (only !== undefined && !only.has(decision.path));
     if (kept) continue;
     for (const owner of prepared.owners.get(decision.path) ?? []) {
-      files.get(owner.command)?.set(decision.path, { adapter: owner.adapter, content: contentHash(decision.generated), generator: version, spec: owner.specHash });
+      const withHashes = [...owner.with.keys()].sort();
+      files.get(owner.command)?.set(decision.path, { adapter: owner.adapter, content: contentHash(decision.generated), generator: version, spec: owner.specHash, ...(withHashes.length > 0 ? { with: withHashes } : {}) });
       specs.get(owner.command)?.set(owner.specHash, owner.specText);
+      for (const [hash, text] of owner.with) specs.get(owner.command)?.set(hash, text);
     }
   }
   const out: FileDecision[] = [];

@@ -31,7 +31,8 @@ export interface CommitSettings {
 }
 
 /** What kind of file a planned path is. */
-export type PlannedKind = 'generated' | 'edit' | 'rewrite' | 'record';
+/** once: a file created when missing and never rewritten (the developer's, e.g. a Rust handler). */
+export type PlannedKind = 'generated' | 'once' | 'edit' | 'rewrite' | 'record';
 
 export interface FileDecision {
   readonly path: string;
@@ -79,16 +80,18 @@ export function decideFile(input: DecideInput, settings: CommitSettings): FileDe
     kind,
     state,
     ...(disk === undefined ? {} : { disk }),
-    ...(kind === 'generated' ? { generated: content } : {}),
+    ...(kind === 'generated' || kind === 'once' ? { generated: content } : {}),
     ...(state === 'identical' || state === 'skip' || state === 'conflict' ? {} : { content }),
     ...extra,
   });
 
   if (disk === undefined) {
-    if (kind === 'generated' && input.recorded && !settings.force) return decision('skip', { reason: 'deleted since it was generated (--force brings it back)' });
+    if ((kind === 'generated' || kind === 'once') && input.recorded && !settings.force) return decision('skip', { reason: 'deleted since it was generated (--force brings it back)' });
     return decision('create');
   }
   if (same(disk, content, settings)) return decision('identical');
+  // The developer's file from its creation on: never rewritten, whatever the flags say.
+  if (kind === 'once') return decision('skip', { reason: 'yours: created once, never rewritten' });
   if (input.settled === 'skip') return decision('skip', { reason: '.yo-resolve' });
   if (input.settled === 'force') return decision('force', { reason: '.yo-resolve' });
   if (kind === 'edit') return decision('edit');

@@ -24,6 +24,8 @@ export interface RecordedFile {
   readonly generator: string;
   /** Hash of the canonical spec text it came from: a key of `specs`. */
   readonly spec: string;
+  /** Hashes of the other specs it was made from (the other commands of its Rust module), sorted: keys of `specs`. */
+  readonly with?: readonly string[];
 }
 
 export interface GenerationRecord {
@@ -59,11 +61,11 @@ const byKey = <T>(entries: Iterable<[string, T]>): [string, T][] => [...entries]
  */
 export function serialiseRecord(record: GenerationRecord): string {
   const files = byKey(record.files.entries());
-  const used = new Set(files.map(([, f]) => f.spec));
+  const used = new Set(files.flatMap(([, f]) => [f.spec, ...(f.with ?? [])]));
   const document = {
     format: RECORD_FORMAT,
     command: record.command,
-    files: Object.fromEntries(files.map(([path, f]) => [path, { adapter: f.adapter, content: f.content, generator: f.generator, spec: f.spec }])),
+    files: Object.fromEntries(files.map(([path, f]) => [path, { adapter: f.adapter, content: f.content, generator: f.generator, spec: f.spec, ...(f.with && f.with.length > 0 ? { with: [...f.with].sort() } : {}) }])),
     specs: Object.fromEntries(byKey(record.specs.entries()).filter(([hash]) => used.has(hash)).map(([hash, text]) => [hash, JSON.parse(text) as unknown])),
   };
   return `${JSON.stringify(document, null, 2)}\n`;
@@ -85,6 +87,9 @@ export function parseRecord(text: string, file: string): GenerationRecord {
     }
     for (const [path, entry] of Object.entries((document as { files: Record<string, RecordedFile> }).files)) {
       if (!(entry.spec in specs)) issues.push({ file, pointer: pointerOf('files', path, 'spec'), message: 'names a spec the record does not hold', found: entry.spec, expected: `one of the keys of /specs` });
+      (entry.with ?? []).forEach((hash, index) => {
+        if (!(hash in specs)) issues.push({ file, pointer: pointerOf('files', path, 'with', index), message: 'names a spec the record does not hold', found: hash, expected: `one of the keys of /specs` });
+      });
     }
   }
   if (issues.length > 0) throw new SpecError(issues.map((i) => ({ ...i, ...source.locate(i.pointer) })));

@@ -4,6 +4,7 @@
  * (another generator version, another project config or trait catalog) is not used: a wrong base
  * could drop a hand-written line, so that file becomes a conflict instead.
  */
+import type { ProjectReader, SpecText } from '../adapters/adapter.js';
 import type { AdapterRegistry } from '../adapters/registry.js';
 import type { ProjectConfig } from '../config/project-config.js';
 import { generateCommand } from '../engine.js';
@@ -13,16 +14,18 @@ import { contentHash, type RecordedFile } from './record.js';
 export type Base = { readonly text: string } | { readonly problem: string };
 
 /** A reproducer for one run: each recorded spec is generated at most once per adapter set. */
-export function baseReproducer(options: { readonly config: ProjectConfig; readonly registry?: AdapterRegistry; readonly generatorVersion: string }) {
+export function baseReproducer(options: { readonly config: ProjectConfig; readonly registry?: AdapterRegistry; readonly generatorVersion: string; readonly project?: ProjectReader }) {
   type Generation = { readonly files: ReadonlyMap<string, string>; readonly adapter: string } | { readonly problem: string };
   const generations = new Map<string, Generation>();
 
-  const generate = (specText: string, specFile: string, extra: readonly string[]): Generation => {
-    const key = `${contentHash(specText)} ${extra.join(',')}`;
+  const generate = (specText: string, specFile: string, extra: readonly string[], withTexts: readonly string[]): Generation => {
+    const key = `${contentHash(specText)} ${extra.join(',')} ${withTexts.map(contentHash).join(',')}`;
     let generation = generations.get(key);
     if (generation === undefined) {
+      // The other specs of the file's module, exactly as recorded (not the specs folder as it is now).
+      const specs = (): SpecText[] => withTexts.map((text, i) => ({ file: `${specFile} (module spec ${i + 1})`, text }));
       try {
-        const result = generateCommand({ specText, specFile, config: options.config, registry: options.registry, extraAdapters: extra });
+        const result = generateCommand({ specText, specFile, config: options.config, registry: options.registry, extraAdapters: extra, specs, ...(options.project ? { project: options.project } : {}) });
         generation = { files: new Map(result.files.map((f) => [f.path, f.content])), adapter: result.adapter.id };
       } catch (error) {
         if (!(error instanceof SpecError)) throw error;
@@ -34,11 +37,11 @@ export function baseReproducer(options: { readonly config: ProjectConfig; readon
   };
 
   /** The text `path` had when `entry` was recorded, from the spec text the record holds. */
-  return (path: string, entry: RecordedFile, specText: string, recordFile: string): Base => {
+  return (path: string, entry: RecordedFile, specText: string, recordFile: string, withTexts: readonly string[] = []): Base => {
     const specFile = `${recordFile} (the spec ${entry.spec.slice(0, 19)}...)`;
-    let generation = generate(specText, specFile, []);
+    let generation = generate(specText, specFile, [], withTexts);
     // A file of an --adapter run: that adapter runs beside the spec's own.
-    if (!('problem' in generation) && generation.adapter !== entry.adapter) generation = generate(specText, specFile, [entry.adapter]);
+    if (!('problem' in generation) && generation.adapter !== entry.adapter) generation = generate(specText, specFile, [entry.adapter], withTexts);
     if ('problem' in generation) return generation;
     const text = generation.files.get(path);
     if (text === undefined) return { problem: `the recorded spec no longer plans ${path}` };

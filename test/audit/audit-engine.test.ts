@@ -65,8 +65,10 @@ describe('audit engine: the fixture tree with one violation of every kind', () =
 
   it('every rule but the enforce-only one fires on this tree; the clean commands have no finding', () => {
     const fired = new Set(result.findings.map((f) => f.ruleId));
+    // The rules about generation records fire on a generated project instead (test/living/audit-managed.test.ts).
+    const onGeneratedProjects = ['CG019-generated-part-edited', 'CG020-record-spec-changed', 'CG021-dispatch-arm-missing'];
     deepStrictEqual(
-      AUDIT_RULES.map((r) => r.id).filter((id) => !fired.has(id)),
+      AUDIT_RULES.map((r) => r.id).filter((id) => !fired.has(id) && !onGeneratedProjects.includes(id)),
       ['CG015-new-command-without-spec'],
     );
     for (const clean of ['docs/read', 'gpu/stats', 'lab/legacy', 'lab/stringerr', 'store/rows', 'board/pin', 'board/unpin']) {

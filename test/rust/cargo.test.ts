@@ -321,7 +321,7 @@ describe('generated Rust in the host fixture crate: cargo check, cargo test and 
       const outcome = JSON.parse(run.output.slice(run.output.indexOf('{'))) as { ping: string; level: string; usedMb: number; stats: string; bad: string };
       assert.equal(outcome.ping, '0.0.0', 'a hand-written module answers through the composed client');
       assert.deepEqual([outcome.level, outcome.usedMb], ['normal', 0], "the host's snake_case wire form (used_mb) still maps to camelCase beside the generated camelCase types");
-      assert.match(outcome.stats, /^gpu\/stats: not implemented yet \(GpuModule::stats in src\/modules\/gpu\.rs\); params: GpuStatsParams \{ subsystem: None \}$/, 'the command, RustBackedCommand, the mixin, the socket, ipc/mod.rs, the registry and GpuModule::stats');
+      assert.match(outcome.stats, /^gpu\/stats: not implemented yet \(GpuModule::stats in src\/modules\/gpu\/stats\.rs\); params: GpuStatsParams \{ subsystem: None \}$/, 'the command, RustBackedCommand, the mixin, the socket, ipc/mod.rs, the registry and GpuModule::stats');
       assert.match(outcome.bad, /^gpu\/stats: invalid params: unknown variant `nope`/, "the module's own params check answers over the wire");
     } finally {
       server.kill();

@@ -3,6 +3,8 @@ import { rustDocInlineText, rustFormatString } from '../../targets/rust/rust-tex
 import { tsCommentText, tsString } from '../../targets/typescript/typescript-text.js';
 import type { ProjectConfig } from '../../config/project-config.js';
 import { composeIpcMixin } from '../../edits/ipc-composition.js';
+import { extendHostMixin, hostMixinShape, type HostMixinShape } from '../../edits/host-mixin-edit.js';
+import { extendHostModule, hostModuleShape, type HostModuleProblem, type HostModuleShape } from '../../edits/host-module-edit.js';
 import { registerRustModule } from '../../edits/rust-module-registration.js';
 import { registerAtStartup, type StartupModuleRegistration } from '../../edits/startup-registration.js';
 import { pointerOf, type SpecIssue } from '../../errors.js';
@@ -12,7 +14,7 @@ import { RUST_RESERVED_TYPE_NAMES, renderRustMethodType, renderRustParamType, ru
 import { renderTemplate } from '../../render/template-engine.js';
 import { namedReferences, type TypeNode } from '../../types/type-tree.js';
 import { renderTsType } from '../../render/typescript-renderer.js';
-import type { FilePlan, GeneratorAdapter, PlannedEdit, PlannedFile, ProjectReader } from '../adapter.js';
+import type { FilePlan, GeneratorAdapter, PlanContext, PlannedEdit, PlannedFile, ProjectReader } from '../adapter.js';
 import { usePathIssues } from '../rust-shared/rust-paths.js';
 import { derivedNameIssues, planTypeScriptCommand, typesFileEdits, TYPESCRIPT_RESERVED } from '../typescript-command/command-adapter.js';
 import type { RustIpcCommandView } from '../typescript-command/command-view.js';
@@ -20,8 +22,12 @@ import { shippedTraitCatalog, type KnownTrait, type TraitCatalog } from '../trai
 import { DEFAULT_STARTUP, modulePathProblem, moduleName, parentModuleFile, rustCratePath, rustLayout, wireTypeFile, wireTypeSpecifier } from '../rust-shared/rust-layout.js';
 import { renderRustImplMethod, traitIsAsync } from '../rust-shared/rust-traits.js';
 import { rustUseLines } from '../rust-shared/rust-uses.js';
-import { buildRustWire, pointerOfDeclaration, rustRawString, rustWireIssues, sampleDocuments } from '../rust-shared/rust-wire.js';
+import { buildRustWire, pointerOfDeclaration, rustRawString, rustWireIssues, sampleDocuments, type WireDeclaration } from '../rust-shared/rust-wire.js';
+import { moduleMembers, relatedOf, type ModuleMember } from './module-members.js';
 import { derivedDocs, moduleWireDeclarations, rustModuleNames, type RustModuleNames } from './rust-module-view.js';
+
+/** Names neither TypeScript nor Rust output may use (checked for every spec of a module). */
+const RUST_IPC_RESERVED: ReadonlyMap<string, string> = new Map([...TYPESCRIPT_RESERVED, ...RUST_RESERVED_TYPE_NAMES]);
 
 const RUST_PATH = /^[A-Za-z_][A-Za-z0-9_]*(::[A-Za-z_][A-Za-z0-9_]*)+$/;
 
@@ -160,99 +166,263 @@ function traitImpls(traits: readonly KnownTrait[], names: RustModuleNames): { bl
   return { blocks, paths, usesBTreeMap };
 }
 
-function planRustIpc(model: CommandModel, config: ProjectConfig, catalog: TraitCatalog): FilePlan {
-  const names = rustModuleNames(model, config);
-  const declarations = moduleWireDeclarations(model, names);
-  const wire = buildRustWire(declarations, model.imports, { layout: names.layout, folder: names.module, docs: derivedDocs(model, names) });
-  const traits = (model.rust?.traits ?? []).map((t) => catalog.get(t)!);
-  const impls = traitImpls(traits, names);
+/** What the module template prints for one command. */
+interface CommandPart {
+  readonly name: string;
+  readonly literal: string;
+  readonly descriptionLiteral: string;
+  readonly descriptionDoc: readonly string[];
+  readonly method: string;
+  readonly testName: string;
+  readonly paramsStruct: string;
+  readonly resultStruct: string;
+  readonly notImplemented: string;
+  readonly schemaParams: ReadonlyArray<{ name: string; type: string; required: boolean; description: string }>;
+  readonly requestDocs: readonly string[];
+  readonly badParams?: string;
+  readonly badParamName?: string;
+  readonly handlerModule: string;
+  readonly crateRelativeHandlerFile: string;
+}
 
-  // use lines: the runtime, serde, ts-rs, the traits and the types their signatures name, the wire
-  // types' imports, and the spec's own rust.imports (which win when two paths give one name).
-  const specImports = model.rust?.imports ?? [];
-  const byName = new Map<string, string>();
-  for (const path of specImports) byName.set(path.split('::').pop()!, path);
-  for (const path of wire.usePaths) if (!byName.has(path.split('::').pop()!)) byName.set(path.split('::').pop()!, path);
-  for (const [name, path] of impls.paths) if (!byName.has(name)) byName.set(name, path);
-  const referenced = new Set([...impls.paths.keys(), ...wire.usePaths.map((p) => p.split('::').pop()!)]);
-  const unused = new Set(specImports.filter((p) => !referenced.has(p.split('::').pop()!)));
-  const uses = rustUseLines(
-    [
-      'std::any::Any',
-      ...(wire.usesBTreeMap || impls.usesBTreeMap ? ['std::collections::BTreeMap'] : []),
-      'async_trait::async_trait',
-      'serde::Deserialize',
-      'serde::Serialize',
-      'serde_json::Value',
-      'ts_rs::TS',
-      ...['CommandResult', 'CommandSchema', 'ModuleConfig', 'ModuleContext', 'ModulePriority', ...(model.params.length > 0 ? ['ParamSchema'] : []), 'ServiceModule'].map((n) => `crate::runtime::${n}`),
-      ...[...byName.values()].filter((p) => p !== 'serde_json::Value'),
-    ],
-    unused,
-  );
-
+function commandPart(member: ModuleMember, declarations: readonly WireDeclaration[]): CommandPart {
+  const { model, names } = member;
   // Test documents: what the TypeScript side sends (the spec's sample values), as IPC requests.
   const paramDocs = sampleDocuments(names.paramsStruct, declarations, model.imports) as Array<Record<string, unknown>>;
   const requests = (paramDocs.length > 0 ? paramDocs : [{}]).map((doc) => ({ command: model.name, requestId: 1, ...doc }));
   const minimalParams = paramDocs[paramDocs.length - 1] ?? {};
   const enumParam = model.params.find((p) => p.type.kind === 'named' && model.types.some((t) => t.kind === 'enum' && t.name === (p.type as { name: string }).name));
   const badParams = enumParam ? JSON.stringify({ ...minimalParams, [enumParam.name]: `not-a-${enumParam.name}` }) : undefined;
+  return {
+    name: model.name,
+    literal: rustString(model.name),
+    descriptionLiteral: rustString(model.description),
+    descriptionDoc: rustDocLines(`\`${model.name}\`: ${model.description}`, '    '),
+    method: names.method,
+    testName: names.method.replace(/^r#/, ''),
+    paramsStruct: names.paramsStruct,
+    resultStruct: names.resultStruct,
+    notImplemented: rustFormatString(`${model.name}: not implemented yet (${names.structName}::${names.method} in ${names.crateRelativeHandlerFile}); params: `),
+    schemaParams: model.params.map((p) => ({ name: rustString(p.name), type: rustString(jsonSchemaType(p.type, model)), required: !p.optional, description: rustString(p.description ?? '') })),
+    requestDocs: [...new Set(requests.map((r) => JSON.stringify(r)))].map(rustRawString),
+    ...(badParams === undefined ? {} : { badParams: rustRawString(badParams), badParamName: enumParam!.name }),
+    handlerModule: names.handlerModule,
+    crateRelativeHandlerFile: names.crateRelativeHandlerFile,
+  };
+}
 
-  // One entry per command of the module (a module holds one command today).
-  const commands = [
-    {
-      name: model.name,
-      literal: rustString(model.name),
-      descriptionLiteral: rustString(model.description),
-      descriptionDoc: rustDocLines(`\`${model.name}\`: ${model.description}`, '    '),
-      method: names.method,
-      testName: names.method.replace(/^r#/, ''),
-      paramsStruct: names.paramsStruct,
-      resultStruct: names.resultStruct,
-      notImplemented: rustFormatString(`${model.name}: not implemented yet (${names.structName}::${names.method} in ${names.crateRelativeFile}); params: `),
-      schemaParams: model.params.map((p) => ({ name: rustString(p.name), type: rustString(jsonSchemaType(p.type, model)), required: !p.optional, description: rustString(p.description ?? '') })),
-      requestDocs: [...new Set(requests.map((r) => JSON.stringify(r)))].map(rustRawString),
-      badParams: badParams === undefined ? undefined : rustRawString(badParams),
-      badParamName: enumParam?.name,
-    },
-  ];
+/**
+ * The wire declarations of every command of the module, in command order: a type two specs
+ * declare alike is declared once; declared differently, it is refused at the spec being generated.
+ */
+function moduleDeclarations(members: readonly ModuleMember[], model: CommandModel): { declarations: WireDeclaration[]; issues: SpecIssue[] } {
+  const byName = new Map<string, { text: string; member: ModuleMember }>();
+  const declarations: WireDeclaration[] = [];
+  const issues: SpecIssue[] = [];
+  for (const member of members) {
+    for (const declaration of moduleWireDeclarations(member.model, member.names)) {
+      const text = JSON.stringify(declaration);
+      const previous = byName.get(declaration.name);
+      if (previous === undefined) {
+        byName.set(declaration.name, { text, member });
+        declarations.push(declaration);
+      } else if (previous.text !== text) {
+        const mine = member.model.name === model.name ? member : previous.member.model.name === model.name ? previous.member : undefined;
+        const other = mine === member ? previous.member : member;
+        const at = mine ? pointerOfDeclaration(mine.model, declaration.name) : pointerOfDeclaration(member.model, declaration.name);
+        issues.push({
+          file: (mine ?? member).file,
+          pointer: at,
+          ...(mine ?? member).locate?.(at),
+          message: `type ${declaration.name} is declared differently by ${other.model.name} (${other.file}); both are commands of ${member.names.modulePath}, whose one Rust module declares each type once`,
+          found: JSON.stringify(declaration.name),
+          expected: 'the same declaration in both specs, or another name',
+        });
+      }
+    }
+  }
+  return { declarations, issues };
+}
 
-  const rust: PlannedFile = {
+/** Problems of the module as a whole: its other specs, types declared twice, two commands on one method. */
+function moduleIssues(model: CommandModel, config: ProjectConfig, catalog: TraitCatalog, context: PlanContext | undefined): SpecIssue[] {
+  const { members, issues } = moduleMembers(model, config, context, RUST_IPC_RESERVED);
+  const out = [...issues, ...moduleDeclarations(members, model).issues];
+  const own = rustModuleNames(model, config);
+  for (const member of members) {
+    if (member.model.name === model.name) continue;
+    // A sibling the module cannot hold stops this run too, cited at its own file.
+    out.push(...checkRustIpc(member.model, config, catalog).map((i) => ({ ...i, ...member.locate?.(i.pointer), message: `${i.message} (${member.model.name} is a command of ${own.modulePath} too)` })));
+    if (member.names.method === own.method || member.names.handlerModule === own.handlerModule) {
+      out.push({ file: model.specFile, pointer: '/name', message: `${model.name} and ${member.model.name} (${member.file}) both become the method ${own.structName}::${own.method} (handler ${own.handlerModule}.rs) of ${own.modulePath}`, found: JSON.stringify(model.name), expected: 'command names whose last parts differ in snake_case' });
+    }
+  }
+  return out;
+}
+
+/** The module's `use` lines: the runtime, serde, ts-rs, the traits and the types they name, the wire types' imports, the specs' rust.imports. */
+function moduleUses(members: readonly ModuleMember[], wire: ReturnType<typeof buildRustWire>, impls: ReturnType<typeof traitImpls>, hostStruct?: string): string[] {
+  const specImports = [...new Set(members.flatMap((m) => m.model.rust?.imports ?? []))];
+  const byName = new Map<string, string>();
+  for (const path of specImports) if (!byName.has(path.split('::').pop()!)) byName.set(path.split('::').pop()!, path);
+  for (const path of wire.usePaths) if (!byName.has(path.split('::').pop()!)) byName.set(path.split('::').pop()!, path);
+  for (const [name, path] of impls.paths) if (!byName.has(name)) byName.set(name, path);
+  const referenced = new Set([...impls.paths.keys(), ...wire.usePaths.map((p) => p.split('::').pop()!)]);
+  const unused = new Set(specImports.filter((p) => !referenced.has(p.split('::').pop()!)));
+  const withParams = members.some((m) => m.model.params.length > 0);
+  const btree = wire.usesBTreeMap || impls.usesBTreeMap ? ['std::collections::BTreeMap'] : [];
+  const ownTypes = [...byName.values()].filter((p) => p !== 'serde_json::Value');
+  if (hostStruct !== undefined) {
+    // The generated part of a hand-written module: its wire types, dispatch and schemas only.
+    const runtime = ['CommandResult', 'CommandSchema', ...(withParams ? ['ParamSchema'] : [])].map((n) => `crate::runtime::${n}`);
+    const asyncImpls = impls.blocks.some((b) => b.attribute !== undefined) ? ['async_trait::async_trait'] : [];
+    return rustUseLines([...btree, ...asyncImpls, 'serde::Deserialize', 'serde::Serialize', 'serde_json::Value', 'ts_rs::TS', ...runtime, `super::${hostStruct}`, ...ownTypes], unused);
+  }
+  return rustUseLines(
+    [
+      'std::any::Any',
+      ...btree,
+      'async_trait::async_trait',
+      'serde::Deserialize',
+      'serde::Serialize',
+      'serde_json::Value',
+      'ts_rs::TS',
+      ...['CommandResult', 'CommandSchema', 'ModuleConfig', 'ModuleContext', 'ModulePriority', ...(withParams ? ['ParamSchema'] : []), 'ServiceModule'].map((n) => `crate::runtime::${n}`),
+      ...ownTypes,
+    ],
+    unused,
+  );
+}
+
+/** The handler file of one command: written once, then the developer's. */
+function handlerFile(member: ModuleMember, part: CommandPart): PlannedFile {
+  return {
+    path: member.names.handlerFile,
+    once: true,
+    owners: [member.model.name],
+    content: renderTemplate('rust', 'handler.rs', { ...member.names, command: part, moduleFileName: posix.basename(member.names.moduleFile) }),
+  };
+}
+
+/** Does a file say it was generated (its header names generator-continuum)? Otherwise it is hand-written. */
+function isGeneratedFile(text: string): boolean {
+  return text.split('\n', 8).some((line) => /generated by generator-continuum/i.test(line));
+}
+
+/** The hand-written module and mixin the command joins, when the host has them (not generated ones). */
+interface HostParts {
+  readonly module?: HostModuleShape;
+  readonly mixin?: HostMixinShape;
+  /** Why one cannot be extended, at its file and line. */
+  readonly issues: readonly SpecIssue[];
+}
+
+function hostParts(names: RustModuleNames, model: CommandModel, context: PlanContext | undefined): HostParts {
+  const read = (path: string): string | undefined => {
+    const text = context?.project?.(path);
+    return text === undefined || isGeneratedFile(text) ? undefined : text;
+  };
+  const issues: SpecIssue[] = [];
+  const refused = (file: string, problem: HostModuleProblem): void => {
+    issues.push({ file, pointer: '', line: problem.line, column: problem.column, message: `${problem.problem}: the hand-written file cannot take the generated command ${model.name} (nothing was written)`, expected: problem.expected });
+  };
+  const moduleText = read(names.moduleFile);
+  const mixinText = read(names.mixinFile);
+  const module = moduleText === undefined ? undefined : hostModuleShape(moduleText);
+  const mixin = mixinText === undefined ? undefined : hostMixinShape(mixinText);
+  if (module && 'problem' in module) refused(names.moduleFile, module);
+  if (mixin && 'problem' in mixin) refused(names.mixinFile, mixin);
+  return { ...(module && !('problem' in module) ? { module } : {}), ...(mixin && !('problem' in mixin) ? { mixin } : {}), issues };
+}
+
+/** The module's names as they are in a hand-written module (its struct is whatever it implements ServiceModule for). */
+function withHostNames(members: readonly ModuleMember[], host: HostParts): ModuleMember[] {
+  return members.map((m) => ({ ...m, names: { ...m.names, ...(host.module ? { structName: host.module.structName } : {}), ...(host.mixin ? { mixin: host.mixin.mixin } : {}) } }));
+}
+
+/** The generated part of a hand-written module: its wire types, routing and schemas, beside it. */
+function generatedPartFile(names: RustModuleNames): string {
+  return `${names.layout.crateRoot}/src/${names.modulePath}/generated.rs`;
+}
+
+function planRustIpc(model: CommandModel, config: ProjectConfig, catalog: TraitCatalog, context: PlanContext | undefined): FilePlan {
+  const host = hostParts(rustModuleNames(model, config), model, context);
+  const { members: found } = moduleMembers(model, config, context, RUST_IPC_RESERVED);
+  const members = withHostNames(found, host);
+  const names = members.find((m) => m.model.name === model.name)!.names;
+  const everyone = members.map((m) => m.model.name);
+  const { declarations } = moduleDeclarations(members, model);
+  const imports = new Map<string, CommandModel['imports'][number]>();
+  for (const member of members) for (const i of member.model.imports) if (!imports.has(i.name)) imports.set(i.name, i);
+  const docs = new Map(members.flatMap((m) => [...derivedDocs(m.model, m.names)]));
+  const wire = buildRustWire(declarations, [...imports.values()], { layout: names.layout, folder: names.module, docs });
+  const traitNames = [...new Set(members.flatMap((m) => m.model.rust?.traits ?? []))];
+  const impls = traitImpls(traitNames.map((t) => catalog.get(t)!), names);
+  const prefixes = [...new Set(members.map((m) => m.names.commandPrefix))].sort();
+  const parts = members.map((m) => commandPart(m, declarations));
+
+  const templateData = {
+    ...names,
+    commandPrefixes: prefixes,
+    generatedTypesDir: `${names.layout.generatedTypes}/${names.module}`,
+    declarations: wire.rust,
+    impls: impls.blocks,
+    commands: parts,
+    wireTests: wire.tests,
+  };
+  const rust: PlannedFile = host.module
+    ? { path: generatedPartFile(names), owners: everyone, content: renderTemplate('rust', 'generated-part.rs', { ...templateData, moduleFileName: posix.basename(names.moduleFile), uses: moduleUses(members, wire, impls, names.structName) }) }
+    : {
     path: names.moduleFile,
+    owners: everyone,
     content: renderTemplate('rust', 'module.rs', {
       ...names,
-      description: rustDocInlineText(model.description),
+      commandPrefixes: prefixes,
+      description: members.length === 1 ? rustDocInlineText(model.description) : `the commands ${everyone.map((n) => `\`${n}\``).join(', ')}`,
       generatedTypesDir: `${names.layout.generatedTypes}/${names.module}`,
       startupFile: names.layout.startup ? `${names.layout.crateRoot}/${names.layout.startup.file}` : 'the host start-up code (by hand: the project config turns the edit off)',
-      uses,
+      uses: moduleUses(members, wire, impls),
       declarations: wire.rust,
       impls: impls.blocks,
-      commands,
+      commands: parts,
       wireTests: wire.tests,
     }),
   };
 
   // Wire types through the generatedTypes alias (@shared/generated/gpu/X), or relative where it has none.
   const wireSpecifier = (typeName: string): string => wireTypeSpecifier(names.layout, names.mixinFile, wireTypeFile(names.layout, names.module, typeName), 'alias');
-  const wireImports = [names.paramsStruct, names.resultStruct].map((t) => `import type { ${t} } from '${wireSpecifier(t)}';`);
-  const typeReexports = model.types.map((t) => `export type { ${t.name} } from '${wireSpecifier(t.name)}';`);
+  const wireImports = members.flatMap((m) => [m.names.paramsStruct, m.names.resultStruct]).map((t) => `import type { ${t} } from '${wireSpecifier(t)}';`);
+  const specTypes = [...new Set(members.flatMap((m) => m.model.types.map((t) => t.name)))];
   const mixin: PlannedFile = {
     path: names.mixinFile,
+    owners: everyone,
     content: renderTemplate('ipc-mixin', 'mixin.ts', {
       ...names,
-      command: model.name,
-      description: tsCommentText(model.description),
+      commandPrefixes: prefixes,
+      commands: members.map((m) => ({ name: m.model.name, description: tsCommentText(m.model.description), clientMethod: m.names.clientMethod, paramsStruct: m.names.paramsStruct, resultStruct: m.names.resultStruct })),
       wireImports,
-      typeReexports,
+      typeReexports: specTypes.map((t) => `export type { ${t} } from '${wireSpecifier(t)}';`),
       moduleFileInProject: names.moduleFile,
     }),
   };
+  // A wire type's file belongs to the commands that declare it; the module's own files to all of them.
+  const declaredBy = new Map<string, string[]>();
+  for (const member of members) for (const d of moduleWireDeclarations(member.model, member.names)) declaredBy.set(d.name, [...(declaredBy.get(d.name) ?? []), member.model.name]);
+  const tsFiles = wire.tsFiles.map((file) => {
+    const typeName = posix.basename(file.path, '.ts');
+    return { ...file, owners: declaredBy.get(typeName) ?? everyone };
+  });
+  const handlers = members.map((m, i) => handlerFile(m, parts[i]));
+  return [rust, ...tsFiles, ...(host.mixin ? [] : [mixin]), ...handlers, ...planTypeScriptCommand(model, config, { server: true, browser: model.environment === 'both' }, rustIpcCommandView(model, config, names))];
+}
 
+/** What the TypeScript command's templates need of the Rust side. */
+function rustIpcCommandView(model: CommandModel, config: ProjectConfig, names: RustModuleNames): RustIpcCommandView {
   const serverFile = `${config.roots.commands}/${model.name}/server/${model.className}ServerCommand.ts`;
   const composition = `${names.layout.ipcBindings}/RustCoreIPC`;
   const relative = posix.relative(posix.dirname(serverFile), composition);
   const wireResult = `${model.className}WireResult`;
-  const rustIpc: RustIpcCommandView = {
+  return {
     clientModule: relative.startsWith('.') ? relative : `./${relative}`,
     wireResult,
     wireResultImport: `import type { ${names.resultStruct} as ${wireResult} } from '${wireTypeSpecifier(names.layout, serverFile, wireTypeFile(names.layout, names.module, names.resultStruct), 'alias')}';`,
@@ -262,16 +432,15 @@ function planRustIpc(model: CommandModel, config: ProjectConfig, catalog: TraitC
     wireParamLines: model.params.map((p) => `${p.name}: params.${p.name},`),
     ...resultRetyping(model, config),
     moduleFile: names.moduleFile,
+    handlerFile: names.handlerFile,
     mixinFile: names.mixinFile,
     wireTypesDir: `${names.layout.generatedTypes}/${names.module}`,
     structName: names.structName,
     rustMethod: names.method,
     traits: model.rust?.traits ?? [],
   };
-  return [rust, ...wire.tsFiles, mixin, ...planTypeScriptCommand(model, config, { server: true, browser: model.environment === 'both' }, rustIpc)];
 }
 
-/** `pub mod` lines up the module path, and the mixin in the composition file. */
 /** Result fields of imported types, which arrive as their plain wire form and are re-typed (see RustIpcCommandView). */
 function resultRetyping(model: CommandModel, config: ProjectConfig): Pick<RustIpcCommandView, 'resultRetypeLines' | 'resultRetypeImports'> {
   // Only imports that stand for a Rust primitive lose their TS type on the wire (UUID -> String -> string);
@@ -303,10 +472,29 @@ function resultRetyping(model: CommandModel, config: ProjectConfig): Pick<RustIp
 }
 
 /** `pub mod` lines up the module path to lib.rs, the start-up registration, and the mixin in the composition file. */
-function rustIpcEdits(model: CommandModel, config: ProjectConfig, project?: ProjectReader): PlannedEdit[] {
-  const names = rustModuleNames(model, config);
+function rustIpcEdits(model: CommandModel, config: ProjectConfig, project?: ProjectReader, context?: PlanContext): PlannedEdit[] {
+  const host = hostParts(rustModuleNames(model, config), model, context);
+  const members = withHostNames(moduleMembers(model, config, context, RUST_IPC_RESERVED).members, host);
+  const names = members.find((m) => m.model.name === model.name)!.names;
   const segments = names.modulePath.split('/');
   const edits: PlannedEdit[] = [];
+  if (host.module) {
+    // Every generated command of the module: the generated part routes them all, so each needs its arm.
+    const additions = members.map((m) => ({ command: m.model.name, handlerModule: m.names.handlerModule, dispatchFn: `dispatch_${m.names.handlerModule}`, schemaFn: `schema_${m.names.handlerModule}` }));
+    edits.push({ path: names.moduleFile, description: `${additions.map((a) => a.command).join(', ')}: mod generated, match arm, schema entry, handler module (syntax-aware, every line kept)`, apply: (existing) => extendHostModule(existing ?? '', names.moduleFile, additions) });
+  }
+  if (host.mixin) {
+    const specifier = (typeName: string): string => wireTypeSpecifier(names.layout, names.mixinFile, wireTypeFile(names.layout, names.module, typeName), 'alias');
+    const additions = members.map((m) => ({
+      command: m.model.name,
+      description: tsCommentText(m.model.description),
+      clientMethod: m.names.clientMethod,
+      paramsStruct: m.names.paramsStruct,
+      resultStruct: m.names.resultStruct,
+      imports: [...new Set([m.names.paramsStruct, m.names.resultStruct, ...m.model.types.map((t) => t.name)])].map((name) => ({ name, from: specifier(name) })),
+    }));
+    edits.push({ path: names.mixinFile, description: `${additions.map((a) => a.clientMethod).join(', ')} in the hand-written ${names.mixin} (syntax-aware, every line kept)`, apply: (existing) => extendHostMixin(existing ?? '', names.mixinFile, additions) });
+  }
   for (let depth = segments.length; depth >= 1; depth--) {
     const child = segments.slice(0, depth).join('/');
     const module = moduleName(child);
@@ -317,7 +505,8 @@ function rustIpcEdits(model: CommandModel, config: ProjectConfig, project?: Proj
     });
   }
   const startup = names.layout.startup;
-  if (startup && crateExists(names, project)) {
+  // A hand-written module is registered at start-up by hand, with its own state (GpuModule::new(manager)).
+  if (startup && !host.module && crateExists(names, project)) {
     const file = `${names.layout.crateRoot}/${startup.file}`;
     const registration = startupRegistration(model, names, startup.statement);
     edits.push({ path: file, description: registration.statement, apply: (existing) => registerAtStartup(existing, registration, file) });
@@ -367,7 +556,8 @@ export function rustIpcAdapter(options: RustIpcAdapterOptions = {}): GeneratorAd
     id: 'rust-ipc',
     description: 'Rust ServiceModule with ts-rs wire types, IPC mixin and a TypeScript command that calls it (one spec, full vertical)',
     writes: [
-      '<rustCrate>/src/<rust.module>.rs (+ pub mod in its parents up to lib.rs, edited)',
+      '<rustCrate>/src/<rust.module>.rs: every command of the module (+ pub mod in its parents up to lib.rs, edited)',
+      '<rustCrate>/src/<rust.module>/<command>.rs: the handler, yours (created once, never rewritten)',
       '<rustCrate>/src/ipc/mod.rs: the start-up registration (edited; rust.startup)',
       '<generatedTypes>/<module>/<Type>.ts',
       '<ipcBindings>/modules/<module>.ts (+ RustCoreIPC.ts: type re-exports and the mixin, edited)',
@@ -379,10 +569,11 @@ export function rustIpcAdapter(options: RustIpcAdapterOptions = {}): GeneratorAd
       'package.json',
       '.npmignore',
     ],
-    reservedNames: new Map([...TYPESCRIPT_RESERVED, ...RUST_RESERVED_TYPE_NAMES]),
-    check: (model, config) => checkRustIpc(model, config, catalog(config)),
-    plan: (model, config) => planRustIpc(model, config, catalog(config)),
-    edits: (model, config, _options, project) => [...rustIpcEdits(model, config, project), ...typesFileEdits(model, config)],
+    reservedNames: RUST_IPC_RESERVED,
+    check: (model, config, _options, context) => [...checkRustIpc(model, config, catalog(config)), ...moduleIssues(model, config, catalog(config), context), ...hostParts(rustModuleNames(model, config), model, context).issues],
+    plan: (model, config, _options, context) => planRustIpc(model, config, catalog(config), context),
+    relatedSpecs: (model, config, _options, context) => relatedOf(moduleMembers(model, config, context, RUST_IPC_RESERVED).members, model),
+    edits: (model, config, _options, project, context) => [...rustIpcEdits(model, config, project, context), ...typesFileEdits(model, config)],
     nextSteps: (model, config, project) => rustIpcNextSteps(model, config, project),
     checkProject: (model, config, project) => {
       const known = catalog(config);

@@ -2,7 +2,7 @@ import { posix } from 'node:path';
 import type { ProjectConfig } from '../../config/project-config.js';
 import type { CommandModel, InterfaceDeclaration } from '../../model/command-model.js';
 import { camelCase, pascalCase, snakeCase } from '../../model/naming.js';
-import { rustIdent } from '../../render/rust-renderer.js';
+import { RUST_KEYWORDS, rustIdent } from '../../render/rust-renderer.js';
 import { defaultCommandPrefix, defaultRustModule } from '../../spec/spec-defaults.js';
 import { moduleName, rustLayout, rustModuleFile, type RustLayout } from '../rust-shared/rust-layout.js';
 import type { WireDeclaration } from '../rust-shared/rust-wire.js';
@@ -37,6 +37,20 @@ export interface RustModuleNames {
   readonly mixinFile: string;
   /** The mixin's method (camelCase command name: gpuStats). */
   readonly clientMethod: string;
+  /** The child module that holds the command's handler (stats), and its file: yours, created once. */
+  readonly handlerModule: string;
+  readonly handlerFile: string;
+  /** The handler file relative to the crate (src/modules/gpu/stats.rs), as messages cite it. */
+  readonly crateRelativeHandlerFile: string;
+}
+
+/** Child module names of a module that a handler module must not take: the tests module, the generated part, path keywords. */
+const TAKEN_CHILD_MODULES = new Set(['tests', 'generated', 'self', 'super', 'crate']);
+
+/** The handler's child module: the method's name, unless that is a keyword or already a child (stats; type -> type_handler). */
+function handlerModuleName(method: string): string {
+  const bare = method.replace(/^r#/, '');
+  return RUST_KEYWORDS.has(bare) || TAKEN_CHILD_MODULES.has(bare) ? `${bare}_handler` : bare;
 }
 
 export function rustModuleNames(model: CommandModel, config: ProjectConfig): RustModuleNames {
@@ -48,6 +62,8 @@ export function rustModuleNames(model: CommandModel, config: ProjectConfig): Rus
   let method = snakeCase(rest) || 'run';
   if (TAKEN_METHODS.has(method)) method = `${method}_command`;
   const moduleFile = rustModuleFile(layout, modulePath);
+  const handlerModule = handlerModuleName(rustIdent(method));
+  const handlerFile = `${layout.crateRoot}/src/${modulePath}/${handlerModule}.rs`;
   return {
     layout,
     modulePath,
@@ -62,6 +78,9 @@ export function rustModuleNames(model: CommandModel, config: ProjectConfig): Rus
     mixin: `${pascalCase(module)}Mixin`,
     mixinFile: `${layout.ipcBindings}/modules/${module}.ts`,
     clientMethod: camelCase(model.name),
+    handlerModule,
+    handlerFile,
+    crateRelativeHandlerFile: posix.relative(layout.crateRoot, handlerFile),
   };
 }
 

@@ -41,8 +41,9 @@ export interface RustIpcCommandView {
   readonly resultRetypeLines: readonly string[];
   /** `import type { UUID } from '...';` lines those re-typings need. */
   readonly resultRetypeImports: readonly string[];
-  /** Project-relative paths shown in the README. */
+  /** Project-relative paths shown in the README: the module, and the command's handler in it (yours). */
   readonly moduleFile: string;
+  readonly handlerFile: string;
   readonly mixinFile: string;
   readonly wireTypesDir: string;
   /** The Rust side: module struct, its method, the traits it implements. */

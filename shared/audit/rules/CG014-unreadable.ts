@@ -1,3 +1,4 @@
+import { generationRecords } from '../generation-records.js';
 import { defineRule, plural } from '../rule.js';
 
 export default defineRule({
@@ -19,6 +20,7 @@ export default defineRule({
     for (const { file, line, message } of context.sources?.unparsable ?? []) report({ file, line }, `${file} does not parse (${message}); its Commands.execute calls were not checked`);
     if (context.mode === 'full') {
       for (const file of context.specIndex.unreadable) report({ file, line: context.specSources.syntaxErrorLine(file) }, `${file} is not a spec (a JSON object with a string name); skipped`);
+      for (const { file, line, message } of generationRecords(context).unreadable) report({ file, line }, message);
     }
     for (const problem of context.readerProblems) report({ file: context.relative(problem.path), line: 1 }, `${context.relative(problem.path)} ${problem.message}`);
   },

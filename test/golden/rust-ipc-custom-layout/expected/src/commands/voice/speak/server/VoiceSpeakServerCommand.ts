@@ -3,7 +3,7 @@
  *
  * Speak a text aloud
  *
- * The logic lives in continuum-core (Rust: VoiceModule::speak in core/continuum-core/src/modules/voice.rs);
+ * The logic lives in continuum-core (Rust: VoiceModule::speak in core/continuum-core/src/modules/voice/speak.rs);
  * this command validates its params and calls it over IPC.
  */
 

@@ -3,7 +3,7 @@
  *
  * Every wire shape the Rust adapter maps: keywords, renames, integers, maps, nullables, recursion, imports
  *
- * The logic lives in continuum-core (Rust: EdgeModule::inspect in src/workers/continuum-core/src/modules/edge.rs);
+ * The logic lives in continuum-core (Rust: EdgeModule::inspect in src/workers/continuum-core/src/modules/edge/inspect.rs);
  * this command validates its params and calls it over IPC.
  */
 

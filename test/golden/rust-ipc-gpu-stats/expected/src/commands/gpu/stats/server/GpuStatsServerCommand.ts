@@ -3,7 +3,7 @@
  *
  * Query GPU memory manager stats
  *
- * The logic lives in continuum-core (Rust: GpuModule::stats in src/workers/continuum-core/src/modules/gpu.rs);
+ * The logic lives in continuum-core (Rust: GpuModule::stats in src/workers/continuum-core/src/modules/gpu/stats.rs);
  * this command validates its params and calls it over IPC.
  */
 

@@ -3,7 +3,7 @@
  *
  * Which session owns the GPU (results of an imported type, UUID, cross the wire as strings)
  *
- * The logic lives in continuum-core (Rust: GpuOwnerModule::owner in src/workers/continuum-core/src/modules/gpu_owner.rs);
+ * The logic lives in continuum-core (Rust: GpuOwnerModule::owner in src/workers/continuum-core/src/modules/gpu_owner/owner.rs);
  * this command validates its params and calls it over IPC.
  */
 

@@ -39,7 +39,7 @@ pub enum EvictionPolicy {
     Lfu,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 #[ts(export, export_to = "../../../shared/generated/system/CacheStats.ts")]
 pub struct CacheStats {

@@ -1,0 +1,63 @@
+/**
+ * The parsers of syntax-aware edits (tree-sitter Rust, ts-morph) are loaded only by a run that
+ * edits a hand-written host file: a rust-ipc run into a project without one loads neither (the
+ * fast path's module-graph guard), and the same hook sees both when the host's own gpu.rs and
+ * gpu.ts are extended (the check can fail).
+ */
+import { equal, ok } from 'node:assert/strict';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { makeLivingProject } from '../living/living-project.js';
+import { removeTempProjects, runProcess, tempProject } from '../support/generator-run.js';
+import { repoRoot } from '../support/paths.js';
+import { removeRustCrates } from '../support/rust-project.js';
+
+const binPath = join(repoRoot, 'dist', 'bin', 'continuum-gen.js');
+const SPEC = 'src/generator/specs/gpu-evict.json';
+const evictSpec = {
+  version: 2,
+  name: 'gpu/evict',
+  description: 'Evict a GPU memory consumer',
+  adapter: 'rust-ipc',
+  environment: 'server',
+  rust: { module: 'modules/gpu' },
+  params: [{ name: 'consumer', type: 'string', description: 'Id of the consumer' }],
+  results: [{ name: 'evicted', type: 'boolean', description: 'Whether it was evicted' }],
+};
+
+/** Generate gpu/evict into a living project, recording every module the process loads. */
+async function loadedBy(name: string, handWrittenGpu: boolean): Promise<{ loaded: string[]; stderr: string }> {
+  const project = makeLivingProject(name, { handWrittenGpu });
+  mkdirSync(dirname(project.at(SPEC)), { recursive: true });
+  writeFileSync(project.at(SPEC), `${JSON.stringify(evictSpec, null, 2)}\n`);
+  const record = join(tempProject(), 'modules.txt');
+  const hook = join(tempProject(), 'record-hook.mjs');
+  writeFileSync(hook, `import { appendFileSync } from 'node:fs';\nexport async function resolve(specifier, context, next) {\n  const result = await next(specifier, context);\n  appendFileSync(${JSON.stringify(record)}, result.url + '\\n');\n  return result;\n}\n`);
+  const register = `data:text/javascript,import { register } from 'node:module'; register(${JSON.stringify(pathToFileURL(hook).href)});`;
+  // ts-morph is loaded with require (createRequire), which the resolve hook does not see: the CommonJS cache is listed at exit.
+  const cjs = `data:text/javascript,import { appendFileSync } from 'node:fs'; import { createRequire } from 'node:module'; const cache = createRequire(${JSON.stringify(hook)}).cache; process.on('exit', () => appendFileSync(${JSON.stringify(record)}, Object.keys(cache).join('\\n') + '\\n'));`;
+  const run = await runProcess(process.execPath, ['--import', register, '--import', cjs, binPath, 'command', `--spec=${project.at(SPEC)}`, `--cwd=${project.root}`, '--no-interactive'], { cwd: repoRoot, stdin: 'closed' });
+  equal(run.code, 0, run.stderr);
+  return { loaded: readFileSync(record, 'utf8').split('\n'), stderr: run.stderr };
+}
+
+const PARSERS = ['/web-tree-sitter/', '/ts-morph/'];
+
+describe('the edit parsers are loaded only when a hand-written host file is edited (module graph, not timing)', function () {
+  after(removeTempProjects);
+  after(removeRustCrates);
+
+  it('a rust-ipc run that writes a new module loads neither web-tree-sitter nor ts-morph', async () => {
+    const { loaded, stderr } = await loadedBy('lazy-parsers-new-module', false);
+    ok(/create src\/workers\/continuum-core\/src\/modules\/gpu\.rs/.test(stderr), stderr);
+    ok(loaded.some((url) => url.includes('/shared/engine.js') || url.includes('/dist/bin/')), 'the hook sees the modules the run loads');
+    for (const parser of PARSERS) ok(!loaded.some((url) => url.includes(parser)), `a run that edits no hand-written file loaded ${parser}`);
+  });
+
+  it('extending the hand-written gpu.rs and gpu.ts loads both (the check can fail)', async () => {
+    const { loaded, stderr } = await loadedBy('lazy-parsers-hand-written', true);
+    ok(/edit src\/workers\/continuum-core\/src\/modules\/gpu\.rs/.test(stderr), stderr);
+    for (const parser of PARSERS) ok(loaded.some((url) => url.includes(parser)), `the edit of hand-written code did not load ${parser}`);
+  });
+});
