@@ -5,15 +5,13 @@
  * gpu.ts are extended (the check can fail).
  */
 import { equal, ok } from 'node:assert/strict';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { makeLivingProject } from '../living/living-project.js';
-import { removeTempProjects, runProcess, tempProject } from '../support/generator-run.js';
-import { repoRoot } from '../support/paths.js';
+import { removeTempProjects } from '../support/generator-run.js';
+import { modulesLoadedBy } from '../support/module-graph.js';
 import { removeRustCrates } from '../support/rust-project.js';
 
-const binPath = join(repoRoot, 'dist', 'bin', 'continuum-gen.js');
 const SPEC = 'src/generator/specs/gpu-evict.json';
 const evictSpec = {
   version: 2,
@@ -31,15 +29,9 @@ async function loadedBy(name: string, handWrittenGpu: boolean): Promise<{ loaded
   const project = makeLivingProject(name, { handWrittenGpu });
   mkdirSync(dirname(project.at(SPEC)), { recursive: true });
   writeFileSync(project.at(SPEC), `${JSON.stringify(evictSpec, null, 2)}\n`);
-  const record = join(tempProject(), 'modules.txt');
-  const hook = join(tempProject(), 'record-hook.mjs');
-  writeFileSync(hook, `import { appendFileSync } from 'node:fs';\nexport async function resolve(specifier, context, next) {\n  const result = await next(specifier, context);\n  appendFileSync(${JSON.stringify(record)}, result.url + '\\n');\n  return result;\n}\n`);
-  const register = `data:text/javascript,import { register } from 'node:module'; register(${JSON.stringify(pathToFileURL(hook).href)});`;
-  // ts-morph is loaded with require (createRequire), which the resolve hook does not see: the CommonJS cache is listed at exit.
-  const cjs = `data:text/javascript,import { appendFileSync } from 'node:fs'; import { createRequire } from 'node:module'; const cache = createRequire(${JSON.stringify(hook)}).cache; process.on('exit', () => appendFileSync(${JSON.stringify(record)}, Object.keys(cache).join('\\n') + '\\n'));`;
-  const run = await runProcess(process.execPath, ['--import', register, '--import', cjs, binPath, 'command', `--spec=${project.at(SPEC)}`, `--cwd=${project.root}`, '--no-interactive'], { cwd: repoRoot, stdin: 'closed' });
+  const { run, loaded } = await modulesLoadedBy(['command', `--spec=${project.at(SPEC)}`, `--cwd=${project.root}`, '--no-interactive']);
   equal(run.code, 0, run.stderr);
-  return { loaded: readFileSync(record, 'utf8').split('\n'), stderr: run.stderr };
+  return { loaded, stderr: run.stderr };
 }
 
 const PARSERS = ['/web-tree-sitter/', '/ts-morph/'];
@@ -51,7 +43,7 @@ describe('the edit parsers are loaded only when a hand-written host file is edit
   it('a rust-ipc run that writes a new module loads neither web-tree-sitter nor ts-morph', async () => {
     const { loaded, stderr } = await loadedBy('lazy-parsers-new-module', false);
     ok(/create src\/workers\/continuum-core\/src\/modules\/gpu\.rs/.test(stderr), stderr);
-    ok(loaded.some((url) => url.includes('/shared/engine.js') || url.includes('/dist/bin/')), 'the hook sees the modules the run loads');
+    ok(loaded.some((url) => url.endsWith('/dist/bin/continuum-gen.cjs')), 'the hook sees the modules the run loads');
     for (const parser of PARSERS) ok(!loaded.some((url) => url.includes(parser)), `a run that edits no hand-written file loaded ${parser}`);
   });
 
