@@ -7,11 +7,12 @@ unless_exists: true
  * <%= title %> Command - Integration Tests
  *
  * Calls the command through its static accessor against a RUNNING system
- * (start it first, e.g. `npm start`).
+ * (start it first, e.g. `npm start`): it connects first, and fails at once without one.
  *
  * Run with: npx tsx src/commands/<%= name %>/test/integration/<%= className %>Integration.test.ts
  */
 
+import { jtag } from '@server/server-index';
 import { <%= className %> } from '@commands/<%= name %>/shared/<%= className %>Types';
 
 function assert(condition: boolean, message: string): asserts condition {
@@ -46,6 +47,7 @@ async function testRejectsBadInput(): Promise<void> {
 
 async function runAll(): Promise<void> {
   console.log('🚀 <%= className %> integration tests (needs a running system)');
+  await jtag.connect();
   assert(<%= className %>.commandName === '<%= name %>', "the accessor targets '<%= name %>'");
   await testExecute();
   await testRejectsBadInput();

@@ -14,6 +14,7 @@ import type { CommandParams, CommandResult, CommandInput, JTAGContext } from '@s
 import { createPayload, transformPayload } from '@system/core/types/JTAGTypes';
 import { Commands } from '@system/core/shared/Commands';
 import type { JTAGError } from '@system/core/types/ErrorTypes';
+import { SYSTEM_SCOPES } from '@system/core/types/SystemScopes';
 import type { UUID } from '@system/core/types/CrossPlatformUUID';
 
 // ── Spec types ──────────────────────────────────────────────────────────────
@@ -39,14 +40,15 @@ export interface <%= className %>Params extends CommandParams {
 }
 
 /**
- * Build params. `data` is everything but context and session, so it includes `userId`
- * exactly when the host's CommandParams requires one.
+ * Build params. `userId` defaults to the system user, as the host's factories do; pass one to
+ * act for somebody else.
  */
 export const create<%= className %>Params = (
   context: JTAGContext,
   sessionId: UUID,
-  data: Omit<<%= className %>Params, 'context' | 'sessionId'>
+  data: Omit<<%= className %>Params, 'context' | 'sessionId' | 'userId'> & { userId?: UUID }
 ): <%= className %>Params => createPayload(context, sessionId, {
+  userId: SYSTEM_SCOPES.SYSTEM,
   mode: 'safe',
   limit: 10,
   ...data

@@ -13,6 +13,7 @@ unless_exists: true
 
 import { generateUUID } from '@system/core/types/CrossPlatformUUID';
 import type { CommandInput, JTAGContext } from '@system/core/types/JTAGTypes';
+import { SYSTEM_SCOPES } from '@system/core/types/SystemScopes';
 import { ValidationError } from '@system/core/types/ErrorTypes';
 import type { ICommandDaemon } from '@daemons/command-daemon/shared/CommandBase';
 import { <%= className %>, create<%= className %>Params, type <%= className %>Params } from '@commands/<%= name %>/shared/<%= className %>Types';
@@ -25,15 +26,25 @@ function assert(condition: boolean, message: string): asserts condition {
   console.log(`  ✓ ${message}`);
 }
 
-const context: JTAGContext = { uuid: generateUUID(), environment: 'server' };
+/**
+ * A complete JTAGContext. A unit test reads no configuration, so `config` and `getConfig()`
+ * fail loudly if the command ever does.
+ */
+const context: JTAGContext = {
+  uuid: generateUUID(),
+  environment: 'server',
+  get config(): JTAGContext['config'] {
+    throw new Error('<%= className %> unit test: the command read context.config, which this test does not provide');
+  },
+  getConfig(): ReturnType<JTAGContext['getConfig']> {
+    throw new Error('<%= className %> unit test: the command called context.getConfig(), which this test does not provide');
+  },
+};
 const sessionId = generateUUID();
-// The caller's identity is spread into the factory data, never written inline: a host whose
-// CommandParams has no `userId` would reject an inline `userId` as an excess property.
-const caller = { userId: generateUUID() };
 
 /** Params as the system would build them from what a caller passes to the static accessor. */
 function paramsOf(input: CommandInput<<%= className %>Params>): <%= className %>Params {
-  return create<%= className %>Params(context, sessionId, { ...caller, ...input });
+  return create<%= className %>Params(context, sessionId, input);
 }
 
 // The command under test never calls its commander; a bare stub is enough.
@@ -50,6 +61,7 @@ function testParamsFactory(): void {
   const params = paramsOf({ target: '' });
   assert(params.context === context, 'keeps the context');
   assert(params.sessionId === sessionId, 'keeps the sessionId');
+  assert(params.userId === SYSTEM_SCOPES.SYSTEM, 'userId defaults to the system user');
   assert(JSON.stringify(params.mode) === '"safe"', 'mode defaults to "safe"');
   assert(JSON.stringify(params.limit) === '10', 'limit defaults to 10');
 }
