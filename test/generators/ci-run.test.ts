@@ -1,6 +1,7 @@
 import { equal, match, ok } from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { repoRoot } from '../support/paths.js';
 
@@ -14,11 +15,25 @@ const ciPackages = (): string[] => {
   return line.replace(/>.*$/, '').trim().split(/\s+/).slice(2).filter((word) => !word.startsWith('-'));
 };
 
+/**
+ * The helper copied into a folder every user can read: the clone may sit in a folder only its owner
+ * can enter (mktemp -d makes 0700), where `nobody` could not source it.
+ */
+function readableHelper(): { dir: string; file: string } {
+  const dir = mkdtempSync(join(tmpdir(), 'continuum-ci-run-'));
+  chmodSync(dir, 0o755);
+  const file = join(dir, 'apt-get-unprivileged.sh');
+  copyFileSync(helper, file);
+  chmodSync(file, 0o644);
+  return { dir, file };
+}
+
 /** Run a bash snippet with the unprivileged apt-get in scope, as a user who is not root (nobody, when the tests run as root). */
 function asNonRoot(snippet: string): { status: number | null; stderr: string } {
-  const script = `set -euo pipefail; source ${JSON.stringify(helper)}; ${snippet}`;
+  const { dir, file } = readableHelper();
+  const script = `set -euo pipefail; source ${JSON.stringify(file)}; ${snippet}`;
   const root = process.getuid?.() === 0;
-  const run = root ? spawnSync('runuser', ['-u', 'nobody', '--', 'bash', '-c', script], { encoding: 'utf8' }) : spawnSync('bash', ['-c', script], { encoding: 'utf8' });
+  const run = root ? spawnSync('runuser', ['-u', 'nobody', '--', 'bash', '-c', script], { encoding: 'utf8', cwd: dir }) : spawnSync('bash', ['-c', script], { encoding: 'utf8', cwd: dir });
   return { status: run.status, stderr: run.stderr };
 }
 
