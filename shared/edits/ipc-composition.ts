@@ -29,25 +29,71 @@ export class CompositionEditError extends EditError {
 const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const IDENT = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 
-/** `A(B(C(Base)))` as [A, B, C] when the expression is nothing but that nesting, else undefined. */
-function mixinChain(expression: string): string[] | undefined {
+/**
+ * Mixins per nesting: tsc gives up on about 50 nested mixin calls (TS2589, "type instantiation is
+ * excessively deep"), so a longer chain is composed in named stage classes of at most this many, each
+ * a fresh base for the next (a named class's instance type does not nest).
+ */
+export const MIXINS_PER_STAGE = 25;
+const BASE = 'RustCoreIPCClientBase';
+const STAGE_NAME = 'ComposedClientStage';
+const STAGE_COMMENT = '// tsc stops at about 50 nested mixins (TS2589): the inner ones are composed in stage classes.';
+const STAGE_COMMENT_LINE = /^[ \t]*\/\/ tsc stops at about 50 nested mixins \(TS2589\)[^\n]*\n/m;
+const STAGE_DECLARATION = /^[ \t]*class[ \t]+ComposedClientStage(\d+)[ \t]+extends[ \t]+([\s\S]*?)[ \t]*\{[ \t]*\}[ \t]*\n/gm;
+
+/** `A(B(C(Inner)))` as { names: [A, B, C], inner: Inner } when the expression is nothing but that nesting. */
+function mixinNesting(expression: string): { names: string[]; inner: string } | undefined {
   const names: string[] = [];
   let rest = expression.replace(/\s+/g, '');
-  while (rest !== 'RustCoreIPCClientBase') {
+  while (!IDENT.test(rest)) {
     const m = /^([A-Za-z_$][A-Za-z0-9_$]*)\((.*)\)$/.exec(rest);
     if (!m) return undefined;
     names.push(m[1]);
     rest = m[2];
   }
-  return names;
+  return { names, inner: rest };
+}
+
+/** The stage classes of a composition, by number, with their nesting. */
+function stageClasses(text: string): Map<string, { names: string[]; inner: string } | undefined> {
+  const stages = new Map<string, { names: string[]; inner: string } | undefined>();
+  for (const m of text.matchAll(STAGE_DECLARATION)) stages.set(`${STAGE_NAME}${m[1]}`, mixinNesting(m[2]));
+  return stages;
+}
+
+/** Every mixin of the composition, outermost first, following stage classes down to the base; undefined when it is not only mixins. */
+function mixinChain(expression: string, stages: ReadonlyMap<string, { names: string[]; inner: string } | undefined>): string[] | undefined {
+  const names: string[] = [];
+  let nesting = mixinNesting(expression);
+  while (nesting) {
+    names.push(...nesting.names);
+    if (nesting.inner === BASE) return names;
+    if (!stages.has(nesting.inner)) return undefined;
+    nesting = stages.get(nesting.inner);
+  }
+  return undefined;
 }
 
 /** The chain laid out as the host writes it: `A(\n\tB(\n\t\tC(Base)\n\t)\n)`; one mixin stays on one line. */
-function layoutChain(names: readonly string[], unit: string, baseIndent: string): string {
-  if (names.length <= 1) return names.length === 0 ? 'RustCoreIPCClientBase' : `${names[0]}(RustCoreIPCClientBase)`;
-  const open = names.map((name, i) => (i === 0 ? `${name}(` : i === names.length - 1 ? `${baseIndent}${unit.repeat(i)}${name}(RustCoreIPCClientBase)` : `${baseIndent}${unit.repeat(i)}${name}(`));
+function layoutChain(names: readonly string[], unit: string, baseIndent: string, base = BASE): string {
+  if (names.length <= 1) return names.length === 0 ? base : `${names[0]}(${base})`;
+  const open = names.map((name, i) => (i === 0 ? `${name}(` : i === names.length - 1 ? `${baseIndent}${unit.repeat(i)}${name}(${base})` : `${baseIndent}${unit.repeat(i)}${name}(`));
   const close = names.slice(0, -1).map((_, i) => `${baseIndent}${unit.repeat(names.length - 2 - i)})`);
   return [...open, ...close].join('\n');
+}
+
+/**
+ * The chain (outermost first) split into stages from the base up, so that adding a mixin on the outside
+ * never moves one that is already staged: stage classes for the inner ones, the rest for ComposedClient.
+ */
+function stagedLayout(names: readonly string[], unit: string, baseIndent: string): { stages: string; expression: string } {
+  const chunks: string[][] = [];
+  for (let end = names.length; end > 0; end -= MIXINS_PER_STAGE) chunks.unshift(names.slice(Math.max(0, end - MIXINS_PER_STAGE), end));
+  const outer = chunks.shift() ?? [];
+  if (chunks.length === 0) return { stages: '', expression: layoutChain(outer, unit, baseIndent) };
+  // chunks now runs from the stage nearest ComposedClient down to the one over the base.
+  const stages = chunks.reverse().map((chunk, i) => `${baseIndent}class ${STAGE_NAME}${i + 1} extends ${layoutChain(chunk, unit, baseIndent, i === 0 ? BASE : `${STAGE_NAME}${i}`)} {}\n`);
+  return { stages: `${baseIndent}${STAGE_COMMENT}\n${stages.join('')}`, expression: layoutChain(outer, unit, baseIndent, `${STAGE_NAME}${stages.length}`) };
 }
 
 /** `export type { A, B } from 'x';`, or one name a line (with `unit`) when that is long. */
@@ -77,13 +123,15 @@ export function composeIpcMixin(existing: string | undefined, registration: Mixi
   // At the start of a line, so that an example in a comment (` *   const ComposedClient = ...`) is not taken for it.
   const chain = /^([ \t]*(?:export[ \t]+)?const\s+ComposedClient\s*=\s*)([\s\S]*?)(\s*;)/m.exec(existing);
   if (!chain) throw new CompositionEditError(file, 'no "const ComposedClient = ..." declaration found', registration);
-  if (!/\bRustCoreIPCClientBase\b/.test(chain[2])) throw new CompositionEditError(file, 'the ComposedClient expression does not start from RustCoreIPCClientBase', registration);
+  if (!/\bRustCoreIPCClientBase\b/.test(chain[2]) && mixinChain(chain[2], stageClasses(existing)) === undefined) throw new CompositionEditError(file, 'the ComposedClient expression does not start from RustCoreIPCClientBase', registration);
 
   const name = escape(registration.mixin);
   const importLines = [...existing.matchAll(/^import\s[^;]*?from\s*(['"])([^'"]+)\1;?[ \t]*$/gm)];
   const quote = importLines[0]?.[1] ?? "'";
   const imported = new RegExp(`^\\s*import\\s*\\{[^}]*\\b${name}\\b[^}]*\\}\\s*from\\s*['"][^'"]+['"]`, 'm').test(existing);
-  const composed = new RegExp(`\\b${name}\\s*\\(`).test(chain[2]);
+  const stages = stageClasses(existing);
+  const staged = [...existing.matchAll(STAGE_DECLARATION)].map((m) => m[2]);
+  const composed = [chain[2], ...staged].some((expression) => new RegExp(`\\b${name}\\s*\\(`).test(expression));
   const exported = exportedNames(existing);
   const missingTypes = types.filter((t) => !exported.has(t));
   if (imported && composed && missingTypes.length === 0) return existing;
@@ -92,10 +140,16 @@ export function composeIpcMixin(existing: string | undefined, registration: Mixi
   const unit = /\n([ \t]+)\S/.exec(chain[2])?.[1] ?? /^(\t| {2,4})\S/m.exec(existing)?.[1] ?? '\t';
   let text = existing;
   if (!composed) {
-    const names = mixinChain(chain[2]);
+    const names = mixinChain(chain[2], stages);
     const baseIndent = /^[ \t]*/.exec(chain[1])![0];
-    const wrapped = names ? layoutChain([registration.mixin, ...names], unit, baseIndent) : `${registration.mixin}(${chain[2].trim()})`;
-    text = text.slice(0, chain.index) + chain[1] + wrapped + chain[3] + text.slice(chain.index + chain[0].length);
+    if (names) {
+      // The stage classes are laid out anew just above ComposedClient (where this edit put them).
+      const layout = stagedLayout([registration.mixin, ...names], unit, baseIndent);
+      const before = text.slice(0, chain.index).replace(STAGE_DECLARATION, '').replace(STAGE_COMMENT_LINE, '');
+      text = before + layout.stages + chain[1] + layout.expression + chain[3] + text.slice(chain.index + chain[0].length);
+    } else {
+      text = text.slice(0, chain.index) + chain[1] + `${registration.mixin}(${chain[2].trim()})` + chain[3] + text.slice(chain.index + chain[0].length);
+    }
   }
   if (!imported) {
     const lines = [...text.matchAll(/^import\s[^;]*?from\s*(['"])([^'"]+)\1;?[ \t]*$/gm)];

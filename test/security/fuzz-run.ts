@@ -101,8 +101,8 @@ export function checkBatch(specs: readonly FuzzSpec[], first = 0): BatchOutcome 
     const unplaced = issues.filter((i) => i.file !== `fz${k}.json` || typeof i.pointer !== 'string' || (i.pointer !== '' && !i.pointer.startsWith('/')));
     if (unplaced.length > 0) fail(k, `refused without a place: ${JSON.stringify(unplaced)}`);
   }
-  // One project per RUST_CHUNK Rust specs: RustCoreIPC.ts nests one mixin per module, and tsc gives up
-  // (TS2589) somewhere past 50 of them, a limit of the composition that this fuzzer found but does not test.
+  // One project per RUST_CHUNK Rust specs, to keep each cargo build small. (The fuzzer once found tsc's limit
+  // on nested mixins, TS2589 past about 50 modules; the composition now stages them: test/rust/many-modules.test.ts.)
   const chunks: Array<readonly PlannedFile[]> = [];
   for (let i = 0; i < rustSources.length; i += RUST_CHUNK) chunks.push(timed('generate', () => generateProject(rustSources.slice(i, i + RUST_CHUNK))).files);
   const rust = chunks.flat();
