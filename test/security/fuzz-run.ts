@@ -39,7 +39,13 @@ export interface BatchOutcome {
 
 const specNumbers = (text: string): number[] => [...new Set([...text.matchAll(/fz(\d+)/gi)].map((m) => Number(m[1])))];
 
-export function checkBatch(specs: readonly FuzzSpec[], first = 0): BatchOutcome {
+/**
+ * Changes a generated file before the compilers see it: only the control test uses it, to break one
+ * spec's output on purpose and show that each stage reports it on that spec.
+ */
+export type Tamper = (file: PlannedFile) => PlannedFile;
+
+export function checkBatch(specs: readonly FuzzSpec[], first = 0, tamper: Tamper = (file) => file): BatchOutcome {
   const failures = new Map<number, string[]>();
   const fail = (k: number, what: string): void => void failures.set(k, [...(failures.get(k) ?? []), what]);
   /** A tool's output: each line naming a spec goes to that spec; none named, the whole output to -1. */
@@ -73,7 +79,7 @@ export function checkBatch(specs: readonly FuzzSpec[], first = 0): BatchOutcome 
       try {
         const result = generateCommand({ specText: text, specFile: file, config: defaultProjectConfig });
         if (spec.kind !== 'typescript') rustSources.push({ file, text });
-        else ts.push(...result.files.filter((f) => f.path.endsWith('.ts')));
+        else ts.push(...result.files.filter((f) => f.path.endsWith('.ts')).map(tamper));
       } catch (error) {
         if (error instanceof SpecError) refused.set(k, error.issues);
         else fail(k, `generation crashed: ${error instanceof Error ? error.stack : String(error)}`);
@@ -84,7 +90,7 @@ export function checkBatch(specs: readonly FuzzSpec[], first = 0): BatchOutcome 
       for (const language of FUZZ_LANGUAGES) {
         try {
           const result = generateCommand({ specText: text, specFile: file, config: defaultProjectConfig, extraAdapters: [language] });
-          languages.get(language)!.push(...result.plans.filter((p) => p.adapter === language).flatMap((p) => p.files));
+          languages.get(language)!.push(...result.plans.filter((p) => p.adapter === language).flatMap((p) => p.files).map(tamper));
         } catch (error) {
           if (error instanceof SpecError) languageRefusals.set(`${k} ${language}`, error.issues);
           else fail(k, `${language} generation crashed: ${error instanceof Error ? error.stack : String(error)}`);
@@ -104,7 +110,7 @@ export function checkBatch(specs: readonly FuzzSpec[], first = 0): BatchOutcome 
   // One project per RUST_CHUNK Rust specs, to keep each cargo build small. (The fuzzer once found tsc's limit
   // on nested mixins, TS2589 past about 50 modules; the composition now stages them: test/rust/many-modules.test.ts.)
   const chunks: Array<readonly PlannedFile[]> = [];
-  for (let i = 0; i < rustSources.length; i += RUST_CHUNK) chunks.push(timed('generate', () => generateProject(rustSources.slice(i, i + RUST_CHUNK))).files);
+  for (let i = 0; i < rustSources.length; i += RUST_CHUNK) chunks.push(timed('generate', () => generateProject(rustSources.slice(i, i + RUST_CHUNK))).files.map(tamper));
   const rust = chunks.flat();
   const accepted = specs.length - refused.size;
 
