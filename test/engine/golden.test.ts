@@ -2,7 +2,17 @@ import { strict as assert } from 'node:assert';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { assertGoldenTree, caseEdits, caseFiles, generateGoldenCase, goldenCase, goldenCases, listFilesUnder, refreshRequested, REFRESH_VARIABLE } from '../support/golden.js';
+import {
+  assertGoldenTree,
+  caseEdits,
+  caseFiles,
+  generateGoldenCase,
+  goldenCase,
+  goldenCases,
+  listFilesUnder,
+  refreshRequested,
+  REFRESH_VARIABLE,
+} from '../support/golden.js';
 import { repoRoot } from '../support/paths.js';
 import { TARGETS, targetCases } from '../languages/targets.js';
 
@@ -48,7 +58,10 @@ describe('the golden harness', () => {
     writeFileSync(join(dir, first), `${readFileSync(join(dir, first), 'utf8')}// altered by the control\n`);
     assert.throws(
       () => assertGoldenTree(dir, caseFiles(c, generateGoldenCase(c)), {}),
-      (e: Error) => e.message.includes(`${first} differs from the generated file`) && e.message.includes('-// altered by the control') && e.message.startsWith('1 golden file(s) differ'),
+      (e: Error) =>
+        e.message.includes(`${first} differs from the generated file`) &&
+        e.message.includes('-// altered by the control') &&
+        e.message.startsWith('1 golden file(s) differ'),
     );
   });
 

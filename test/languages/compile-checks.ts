@@ -7,7 +7,18 @@ import { generateGoldenCase, goldenCases } from '../support/golden.js';
 import { makeHostProject, typeCheckHost } from '../support/host-project.js';
 import { fixturesDir, specsDir } from '../support/paths.js';
 import { filesOf, generateLanguageCase, languageCases, runTool, writeTree, type LanguageCase, type ToolRun } from './language-cases.js';
-import { kotlinBuild, kotlinProject, memo, mutate, roundTripCases, rustBuild, rustWireCrate, rustWireDeclarations, rustWireModule, tempDir } from './round-trips.js';
+import {
+  kotlinBuild,
+  kotlinProject,
+  memo,
+  mutate,
+  roundTripCases,
+  rustBuild,
+  rustWireCrate,
+  rustWireDeclarations,
+  rustWireModule,
+  tempDir,
+} from './round-trips.js';
 import { runCargo, runMaven } from './toolchains.js';
 
 /**
@@ -35,12 +46,15 @@ export function defaultLayoutTypeScript(): PlannedFile[] {
     // Saved spec copies are not compiled; cases may differ there (e.g. a $schema key).
     for (const file of files.filter((f) => !f.path.startsWith(`${defaultProjectConfig.roots.specs}/`))) {
       const previous = byPath.get(file.path);
-      if (previous !== undefined && previous !== file.content) throw new Error(`${origin} writes ${file.path} differently from another case`);
+      if (previous !== undefined && previous !== file.content)
+        throw new Error(`${origin} writes ${file.path} differently from another case`);
       byPath.set(file.path, file.content);
     }
   };
   const edits: PlannedEdit[] = [];
-  for (const file of readdirSync(specsDir).filter((f) => f.endsWith('.json')).sort()) {
+  for (const file of readdirSync(specsDir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()) {
     const result = generateCommand({ specText: readFileSync(join(specsDir, file), 'utf8'), specFile: file, config: defaultProjectConfig });
     add(result.files, file);
     edits.push(...result.edits);
@@ -51,8 +65,13 @@ export function defaultLayoutTypeScript(): PlannedFile[] {
     edits.push(...result.edits);
   }
   // Edits of shared TypeScript files (rust-ipc composes its mixin into RustCoreIPC.ts), applied to the fixture's text.
-  const fixtureText = (path: string): string | undefined => (existsSync(join(fixturesDir, 'host', path)) ? readFileSync(join(fixturesDir, 'host', path), 'utf8') : undefined);
-  for (const [path, content] of applyEdits(edits.filter((e) => e.path.endsWith('.ts')), (path) => byPath.get(path) ?? fixtureText(path))) byPath.set(path, content);
+  const fixtureText = (path: string): string | undefined =>
+    existsSync(join(fixturesDir, 'host', path)) ? readFileSync(join(fixturesDir, 'host', path), 'utf8') : undefined;
+  for (const [path, content] of applyEdits(
+    edits.filter((e) => e.path.endsWith('.ts')),
+    (path) => byPath.get(path) ?? fixtureText(path),
+  ))
+    byPath.set(path, content);
   return [...byPath].map(([path, content]) => ({ path, content }));
 }
 
@@ -66,7 +85,10 @@ export function tscRuns(): LabelledRun[] {
 export function tscControl(): ControlRun {
   const files = defaultLayoutTypeScript();
   const types = files.find((f) => f.path.endsWith('DocsReadTypes.ts'))!;
-  const broken = makeHostProject([...files.filter((f) => f !== types), { path: types.path, content: mutate(types.content, /content: string;/, 'content: number;', 'typescript type error') }]);
+  const broken = makeHostProject([
+    ...files.filter((f) => f !== types),
+    { path: types.path, content: mutate(types.content, /content: string;/, 'content: number;', 'typescript type error') },
+  ]);
   return { ...typeCheckHost(broken), expected: /DocsReadServerCommand\.ts.*error TS2322/ };
 }
 
@@ -75,7 +97,10 @@ export function tscControl(): ControlRun {
 /** Stubs of the host files the custom-options case imports (its importedTypes name them). */
 const HOST_STUBS: PlannedFile[] = [
   { path: 'proto/acme/core/uuid.proto', content: 'syntax = "proto3";\npackage acme.core;\nmessage Uuid { string value = 1; }\n' },
-  { path: 'native/include/acme/uuid.h', content: '#ifndef ACME_UUID_H\n#define ACME_UUID_H\ntypedef struct acme_uuid { unsigned char bytes[16]; } acme_uuid;\n#endif\n' },
+  {
+    path: 'native/include/acme/uuid.h',
+    content: '#ifndef ACME_UUID_H\n#define ACME_UUID_H\ntypedef struct acme_uuid { unsigned char bytes[16]; } acme_uuid;\n#endif\n',
+  },
 ];
 
 export interface WrittenCase {
@@ -96,10 +121,15 @@ export const writtenLanguageCases = memo((): WrittenCase[] =>
   }),
 );
 
-const protoc = (dir: string, file: string): ToolRun => runTool('protoc', [`--proto_path=${dirname(file)}`, `--descriptor_set_out=${join(dir, 'descriptors.pb')}`, file]);
+const protoc = (dir: string, file: string): ToolRun =>
+  runTool('protoc', [`--proto_path=${dirname(file)}`, `--descriptor_set_out=${join(dir, 'descriptors.pb')}`, file]);
 
 export function protocRuns(): LabelledRun[] {
-  return writtenLanguageCases().flatMap((w) => (w.proto.length === 0 ? [missing(`${w.c.name}: no .proto`)] : w.proto.map((file) => ({ label: `${w.c.name}: ${file.path}`, ...protoc(w.dir, join(w.dir, file.path)) }))));
+  return writtenLanguageCases().flatMap((w) =>
+    w.proto.length === 0
+      ? [missing(`${w.c.name}: no .proto`)]
+      : w.proto.map((file) => ({ label: `${w.c.name}: ${file.path}`, ...protoc(w.dir, join(w.dir, file.path)) })),
+  );
 }
 
 export function protocControl(): ControlRun {
@@ -117,7 +147,11 @@ export const CXX_FLAGS = ['-fsyntax-only', '-std=c++17', '-Wall', '-Wextra', '-p
 export function compileHeader(header: string, includeDirs: readonly string[], language: 'c' | 'c++', workDir: string): ToolRun {
   const unit = join(workDir, language === 'c' ? 'unit.c' : 'unit.cpp');
   writeFileSync(unit, `#include "${header}"\n#include "${header}"\nint main(void) { return 0; }\n`);
-  return runTool(language === 'c' ? 'gcc' : 'g++', [...(language === 'c' ? C_FLAGS : CXX_FLAGS), ...includeDirs.map((d) => `-I${d}`), unit]);
+  return runTool(language === 'c' ? 'gcc' : 'g++', [
+    ...(language === 'c' ? C_FLAGS : CXX_FLAGS),
+    ...includeDirs.map((d) => `-I${d}`),
+    unit,
+  ]);
 }
 
 export function headerRuns(): LabelledRun[] {
@@ -125,7 +159,10 @@ export function headerRuns(): LabelledRun[] {
     if (w.headers.length === 0) return [missing(`${w.c.name}: no header`)];
     return w.headers.flatMap((header) => {
       const includeDirs = [dirname(join(w.dir, header.path)), join(w.dir, 'native/include')];
-      return (['c', 'c++'] as const).map((language) => ({ label: `${w.c.name}: ${header.path} (${language})`, ...compileHeader(join(w.dir, header.path), includeDirs, language, w.dir) }));
+      return (['c', 'c++'] as const).map((language) => ({
+        label: `${w.c.name}: ${header.path} (${language})`,
+        ...compileHeader(join(w.dir, header.path), includeDirs, language, w.dir),
+      }));
     });
   });
 }
@@ -139,7 +176,9 @@ export function headerControl(): ControlRun {
 
 export function pyCompileRuns(): LabelledRun[] {
   return writtenLanguageCases().map((w) =>
-    w.python.length < 2 ? missing(`${w.c.name}: expected models and routes`) : { label: w.c.name, ...runTool('python3', ['-m', 'py_compile', ...w.python.map((f) => join(w.dir, f.path))]) },
+    w.python.length < 2
+      ? missing(`${w.c.name}: expected models and routes`)
+      : { label: w.c.name, ...runTool('python3', ['-m', 'py_compile', ...w.python.map((f) => join(w.dir, f.path))]) },
   );
 }
 
@@ -163,7 +202,12 @@ export function kotlinControl(): ControlRun {
   const files = filesOf(generateLanguageCase(c, ['kotlin']), 'kotlin');
   const command = files.find((f) => f.path.endsWith('/VhsmEncrypt.kt'))!;
   const broken = mutate(command.content, /val version: Long,/, 'val version: Long = "one",', 'kotlin type error');
-  const dir = kotlinProject([...files.filter((f) => f !== command), { ...command, content: broken }].map((f) => ({ path: `src/main/kotlin/${f.path.replace(/^generated\/kotlin\//, '')}`, content: f.content })));
+  const dir = kotlinProject(
+    [...files.filter((f) => f !== command), { ...command, content: broken }].map((f) => ({
+      path: `src/main/kotlin/${f.path.replace(/^generated\/kotlin\//, '')}`,
+      content: f.content,
+    })),
+  );
   const line = broken.split('\n').findIndex((l) => l.includes('"one"')) + 1;
   return { ...runMaven(dir, ['compile']), expected: new RegExp(`VhsmEncrypt\\.kt:${line}:\\d+ .*(type mismatch|String)`, 'i') };
 }
@@ -176,7 +220,9 @@ export function cargoRuns(): LabelledRun[] {
 /** The first case's wire module with a field of an undeclared type must not build (same flags as the round trip's, so its dependencies are reused). */
 export function cargoControl(): ControlRun {
   const g = roundTripCases()[0];
-  const edit = (rust: string[]): string[] => [mutate(rust.join('\n\n'), /: (String|bool|i64|f64|u32|u64|i32),/, ': UndeclaredWireType,', 'rust type error')];
+  const edit = (rust: string[]): string[] => [
+    mutate(rust.join('\n\n'), /: (String|bool|i64|f64|u32|u64|i32),/, ': UndeclaredWireType,', 'rust type error'),
+  ];
   const dir = rustWireCrate(rustWireModule('broken', g.model, rustWireDeclarations(g.model), edit));
   return { ...runCargo(dir, ['test', '--locked', '--no-run'], { RUSTFLAGS: '-D warnings' }), expected: /UndeclaredWireType/ };
 }

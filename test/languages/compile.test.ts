@@ -20,7 +20,10 @@ describe('generated code compiles, per target (tsc, cargo, kotlinc, protoc, gcc,
       const runs = check.run();
       assert.ok(runs.length > 0, 'nothing was compiled');
       const failed = runs.filter((r) => r.status !== 0);
-      assert.deepEqual(failed.map((r) => `${r.label}\n${r.output}`), []);
+      assert.deepEqual(
+        failed.map((r) => `${r.label}\n${r.output}`),
+        [],
+      );
     });
 
     it(`${target.id}: the check is real: ${check.control.what} fails it`, function () {
@@ -47,7 +50,10 @@ describe('C: headers together and from C++', () => {
     const w = writtenLanguageCases().find((x) => x.c.name === 'docs-read')!;
     const unit = join(w.dir, 'caller.cpp');
     const object = join(w.dir, 'caller.o');
-    writeFileSync(unit, `#include "${join(w.dir, w.headers[0].path)}"\nint call(const DocsReadParams *p, DocsReadResult *r) { int status = docs_read(p, r); docs_read_result_free(r); return status; }\n`);
+    writeFileSync(
+      unit,
+      `#include "${join(w.dir, w.headers[0].path)}"\nint call(const DocsReadParams *p, DocsReadResult *r) { int status = docs_read(p, r); docs_read_result_free(r); return status; }\n`,
+    );
     const compile = runTool('g++', ['-c', '-std=c++17', '-o', object, unit]);
     assert.equal(compile.status, 0, compile.output);
     const symbols = runTool('nm', ['-u', object]);

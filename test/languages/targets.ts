@@ -52,7 +52,11 @@ export const TARGETS: readonly TargetDescriptor[] = [
   {
     id: 'typescript',
     adapters: ['server-only', 'browser-only', 'full-stack'],
-    compile: { what: 'tsc --strict in the host fixture', run: compile.tscRuns, control: { what: 'a type error in DocsReadTypes.ts', run: compile.tscControl } },
+    compile: {
+      what: 'tsc --strict in the host fixture',
+      run: compile.tscRuns,
+      control: { what: 'a type error in DocsReadTypes.ts', run: compile.tscControl },
+    },
     roundTrip: {
       what: 'TypeScript (typed literals under tsc --strict, JSON.parse -> JSON.stringify under tsx)',
       runTimeMutants: false,
@@ -65,7 +69,12 @@ export const TARGETS: readonly TargetDescriptor[] = [
   {
     id: 'rust',
     adapters: ['rust-ipc', 'trait-only'],
-    compile: { what: 'cargo test of the wire types (serde, ts-rs 12, -D warnings)', registry: 'crates', run: compile.cargoRuns, control: { what: 'a field of an undeclared type', run: compile.cargoControl } },
+    compile: {
+      what: 'cargo test of the wire types (serde, ts-rs 12, -D warnings)',
+      registry: 'crates',
+      run: compile.cargoRuns,
+      control: { what: 'a field of an undeclared type', run: compile.cargoControl },
+    },
     roundTrip: {
       what: 'Rust (serde_json::from_str -> to_string, cargo test with serde and ts-rs 12 from crates.io)',
       registry: 'crates',
@@ -79,7 +88,12 @@ export const TARGETS: readonly TargetDescriptor[] = [
   {
     id: 'kotlin',
     adapters: ['kotlin'],
-    compile: { what: 'kotlinc with kotlinx.serialization and -Werror (Maven)', registry: 'maven', run: compile.kotlinRuns, control: { what: 'a String default for a Long', run: compile.kotlinControl } },
+    compile: {
+      what: 'kotlinc with kotlinx.serialization and -Werror (Maven)',
+      registry: 'maven',
+      run: compile.kotlinRuns,
+      control: { what: 'a String default for a Long', run: compile.kotlinControl },
+    },
     roundTrip: {
       what: 'Kotlin (kotlinx.serialization Json.decodeFromString -> encodeToString, compiled by Maven)',
       registry: 'maven',
@@ -93,7 +107,11 @@ export const TARGETS: readonly TargetDescriptor[] = [
   {
     id: 'python',
     adapters: ['python'],
-    compile: { what: 'python3 -m py_compile (models and route stub)', run: compile.pyCompileRuns, control: { what: 'a syntax error', run: compile.pyCompileControl } },
+    compile: {
+      what: 'python3 -m py_compile (models and route stub)',
+      run: compile.pyCompileRuns,
+      control: { what: 'a syntax error', run: compile.pyCompileControl },
+    },
     roundTrip: {
       what: 'Python (Pydantic v2: model_validate_json -> model_dump_json(by_alias=True, exclude_unset=True))',
       registry: 'pypi',
@@ -101,13 +119,25 @@ export const TARGETS: readonly TargetDescriptor[] = [
       build: () => ({ ...pythonRoundTrip(), ready: { status: 0, output: '', label: 'the Pydantic driver ran' } }),
     },
   },
-  { id: 'proto', adapters: ['proto'], compile: { what: 'protoc', run: compile.protocRuns, control: { what: 'a missing semicolon', run: compile.protocControl } } },
+  {
+    id: 'proto',
+    adapters: ['proto'],
+    compile: { what: 'protoc', run: compile.protocRuns, control: { what: 'a missing semicolon', run: compile.protocControl } },
+  },
   {
     id: 'c',
     adapters: ['c'],
-    compile: { what: 'gcc -std=c11 and g++ -std=c++17, -Wall -Wextra -pedantic -Werror, each header included twice', run: compile.headerRuns, control: { what: 'a missing semicolon', run: compile.headerControl } },
+    compile: {
+      what: 'gcc -std=c11 and g++ -std=c++17, -Wall -Wextra -pedantic -Werror, each header included twice',
+      run: compile.headerRuns,
+      control: { what: 'a missing semicolon', run: compile.headerControl },
+    },
   },
-  { id: 'swift', adapters: ['swift'], compile: { none: 'no Swift toolchain on these machines: the tree-sitter Swift grammar parses the output (swift.test.ts)' } },
+  {
+    id: 'swift',
+    adapters: ['swift'],
+    compile: { none: 'no Swift toolchain on these machines: the tree-sitter Swift grammar parses the output (swift.test.ts)' },
+  },
 ];
 
 /** The golden cases in which one of the target's adapters runs (the spec's own or an extra one). */

@@ -35,7 +35,11 @@ describe('golden cases of the Rust adapters (rust-ipc, trait-only)', () => {
     ];
     for (const [name, spec] of verbatim) {
       const c = cases.find((x) => x.c.name === name)!.c;
-      assert.equal(readFileSync(join(c.dir, 'spec.json'), 'utf8'), readFileSync(join(specsDir, spec), 'utf8'), `${name} is specs/${spec} verbatim`);
+      assert.equal(
+        readFileSync(join(c.dir, 'spec.json'), 'utf8'),
+        readFileSync(join(specsDir, spec), 'utf8'),
+        `${name} is specs/${spec} verbatim`,
+      );
     }
     assert.ok(cases.some(({ c, result }) => c.name.includes('custom-layout') && result.adapter.id === 'rust-ipc'));
     assert.ok(cases.some(({ c, result }) => c.name.includes('custom-layout') && result.adapter.id === 'trait-only'));

@@ -72,7 +72,12 @@ const specFileOf = (c: GoldenCase): string => (c.spec === `test/golden/${c.name}
 /** Run the spec's own adapter and the case's extra adapters (or the ones given). */
 export function generateGoldenCase(c: GoldenCase, extraAdapters: readonly string[] = c.extraAdapters): GenerationResult {
   const specText = readFileSync(join(repoRoot, c.spec), 'utf8');
-  return generateCommand({ specText, specFile: specFileOf(c), config: caseConfig(c), ...(extraAdapters.length > 0 ? { extraAdapters } : {}) });
+  return generateCommand({
+    specText,
+    specFile: specFileOf(c),
+    config: caseConfig(c),
+    ...(extraAdapters.length > 0 ? { extraAdapters } : {}),
+  });
 }
 
 /** The files expected/ holds: the extra adapters' plans, or everything the spec's own adapter writes. */
@@ -82,7 +87,11 @@ export function caseFiles(c: GoldenCase, result: GenerationResult): PlannedFile[
 }
 
 /** The files expected-edits/ holds: each file the plan edits, after its edits are applied to the fixture's text. */
-export function caseEdits(c: GoldenCase, result: GenerationResult, read: (path: string) => string | undefined = (path) => fixtureText(path, caseConfig(c))): PlannedFile[] {
+export function caseEdits(
+  c: GoldenCase,
+  result: GenerationResult,
+  read: (path: string) => string | undefined = (path) => fixtureText(path, caseConfig(c)),
+): PlannedFile[] {
   return [...applyEdits(result.edits, read)].map(([path, content]) => ({ path, content })).sort((a, b) => (a.path < b.path ? -1 : 1));
 }
 
@@ -103,7 +112,10 @@ export function listFilesUnder(dir: string): string[] {
 /** Is a refresh asked for? Throws when it is asked for in CI, where goldens must only be compared. */
 export function refreshRequested(env: NodeJS.ProcessEnv = process.env): boolean {
   if (env[REFRESH_VARIABLE] !== '1') return false;
-  if (env.CI) throw new Error(`${REFRESH_VARIABLE}=1 is refused when CI is set (CI=${env.CI}): golden files are refreshed on a developer machine and the diff reviewed`);
+  if (env.CI)
+    throw new Error(
+      `${REFRESH_VARIABLE}=1 is refused when CI is set (CI=${env.CI}): golden files are refreshed on a developer machine and the diff reviewed`,
+    );
   return true;
 }
 
@@ -119,7 +131,9 @@ const MAX_DIFF_LINES = 60;
 
 function patchOf(label: string, expected: string, actual: string): string {
   const lines = createTwoFilesPatch(label, `${label} (generated)`, expected, actual, '', '', { context: 2 }).split('\n');
-  return lines.length > MAX_DIFF_LINES ? [...lines.slice(0, MAX_DIFF_LINES), `... ${lines.length - MAX_DIFF_LINES} more diff lines`].join('\n') : lines.join('\n');
+  return lines.length > MAX_DIFF_LINES
+    ? [...lines.slice(0, MAX_DIFF_LINES), `... ${lines.length - MAX_DIFF_LINES} more diff lines`].join('\n')
+    : lines.join('\n');
 }
 
 /** Every way `files` differs from the tree at `dir`: missing, unexpected and changed files (with a unified diff each). */
@@ -132,7 +146,8 @@ export function treeDifferences(dir: string, files: readonly PlannedFile[]): str
     if (!onDisk.has(file.path)) problems.push(`${label(file.path)}: generated, but not expected`);
     else {
       const expected = readFileSync(join(dir, file.path), 'utf8');
-      if (expected !== file.content) problems.push(`${label(file.path)} differs from the generated file:\n${patchOf(label(file.path), expected, file.content)}`);
+      if (expected !== file.content)
+        problems.push(`${label(file.path)} differs from the generated file:\n${patchOf(label(file.path), expected, file.content)}`);
     }
   }
   return problems;
@@ -145,5 +160,8 @@ export function treeDifferences(dir: string, files: readonly PlannedFile[]): str
 export function assertGoldenTree(dir: string, files: readonly PlannedFile[], env: NodeJS.ProcessEnv = process.env): void {
   if (refreshRequested(env)) rewriteTree(dir, files);
   const problems = treeDifferences(dir, files);
-  if (problems.length > 0) throw new Error(`${problems.length} golden file(s) differ (${REFRESH_VARIABLE}=1 rewrites them; review the diff):\n${problems.join('\n')}`);
+  if (problems.length > 0)
+    throw new Error(
+      `${problems.length} golden file(s) differ (${REFRESH_VARIABLE}=1 rewrites them; review the diff):\n${problems.join('\n')}`,
+    );
 }
