@@ -1,89 +1,110 @@
 import { strict as assert } from 'node:assert';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, relative } from 'node:path';
-import { resolveProjectConfig } from '../../shared/config/project-config.js';
-import { generateCommand } from '../../shared/engine.js';
-import { goldenDir, repoRoot } from '../support/paths.js';
+import { join } from 'node:path';
+import {
+  assertGoldenTree,
+  caseEdits,
+  caseFiles,
+  generateGoldenCase,
+  goldenCase,
+  goldenCases,
+  listFilesUnder,
+  refreshRequested,
+  REFRESH_VARIABLE,
+} from '../support/golden.js';
+import { repoRoot } from '../support/paths.js';
+import { TARGETS, targetCases } from '../languages/targets.js';
 
-/**
- * One folder per case under test/golden/: spec.json (+ optional config.json, the project config)
- * and expected/, the files the generator must write, byte for byte. `UPDATE_GOLDEN=1` rewrites
- * expected/ from the current output; review the diff before committing it.
- */
-export function goldenCases(): string[] {
-  return readdirSync(goldenDir)
-    .filter((name) => existsSync(join(goldenDir, name, 'spec.json')))
-    .sort();
-}
-
-export function generateCase(name: string) {
-  const caseDir = join(goldenDir, name);
-  const configPath = join(caseDir, 'config.json');
-  const config = resolveProjectConfig(existsSync(configPath) ? JSON.parse(readFileSync(configPath, 'utf8')) : undefined, configPath);
-  return generateCommand({ specText: readFileSync(join(caseDir, 'spec.json'), 'utf8'), specFile: `${name}/spec.json`, config });
-}
-
-function listFiles(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  const out: string[] = [];
-  const walk = (current: string): void => {
-    for (const entry of readdirSync(current)) {
-      const full = join(current, entry);
-      if (statSync(full).isDirectory()) walk(full);
-      else out.push(relative(dir, full).split('\\').join('/'));
-    }
-  };
-  walk(dir);
-  return out.sort();
-}
-
+/** The golden cases of every target, in the one layout test/support/golden.ts describes. */
 describe('golden files', () => {
   const cases = goldenCases();
 
-  it('has a case per TypeScript command adapter', () => {
-    const adapters = new Set(cases.map((c) => generateCase(c).adapter.id));
-    for (const id of ['server-only', 'browser-only', 'full-stack']) assert.ok(adapters.has(id), `no golden case for ${id}`);
-  });
+  for (const target of TARGETS) {
+    it(`target ${target.id}: every adapter (${target.adapters.join(', ')}) runs in a golden case`, () => {
+      const ran = new Set(targetCases(target).flatMap((c) => generateGoldenCase(c).adapters.map((a) => a.id)));
+      for (const id of target.adapters) assert.ok(ran.has(id), `no golden case runs ${id}`);
+    });
+  }
 
-  for (const name of cases) {
-    it(`${name}: output equals expected/ byte for byte`, () => {
-      const expectedDir = join(goldenDir, name, 'expected');
-      const { files } = generateCase(name);
-      if (process.env.UPDATE_GOLDEN === '1') {
-        rmSync(expectedDir, { recursive: true, force: true });
-        for (const file of files) {
-          mkdirSync(dirname(join(expectedDir, file.path)), { recursive: true });
-          writeFileSync(join(expectedDir, file.path), file.content);
-        }
-      }
-      assert.deepEqual(files.map((f) => f.path), listFiles(expectedDir), 'the set of planned files');
-      for (const file of files) {
-        assert.equal(file.content, readFileSync(join(expectedDir, file.path), 'utf8'), file.path);
-      }
+  for (const c of cases) {
+    describe(c.name, () => {
+      it('planned files equal expected/ byte for byte', () => {
+        assertGoldenTree(join(c.dir, 'expected'), caseFiles(c, generateGoldenCase(c)));
+      });
+      // Edits belong to the spec's own adapter: a case of extra adapters checks only their files.
+      if (c.extraAdapters.length > 0) return;
+      it('edited files (mod.rs, RustCoreIPC.ts) equal expected-edits/ byte for byte', () => {
+        assertGoldenTree(join(c.dir, 'expected-edits'), caseEdits(c, generateGoldenCase(c)));
+      });
     });
   }
 });
 
+describe('the golden harness', () => {
+  const scratch: string[] = [];
+  const copyOf = (name: string): string => {
+    const dir = mkdtempSync(join(tmpdir(), 'continuum-golden-'));
+    scratch.push(dir);
+    cpSync(join(goldenCase(name).dir, 'expected'), dir, { recursive: true });
+    return dir;
+  };
+  after(() => scratch.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
+  it('fails on an altered expected file, naming the file and showing the diff', () => {
+    const c = goldenCase('server-only-docs-read');
+    const dir = copyOf(c.name);
+    const [first] = listFilesUnder(dir);
+    writeFileSync(join(dir, first), `${readFileSync(join(dir, first), 'utf8')}// altered by the control\n`);
+    assert.throws(
+      () => assertGoldenTree(dir, caseFiles(c, generateGoldenCase(c)), {}),
+      (e: Error) =>
+        e.message.includes(`${first} differs from the generated file`) &&
+        e.message.includes('-// altered by the control') &&
+        e.message.startsWith('1 golden file(s) differ'),
+    );
+  });
+
+  it('fails on a missing and on an unexpected file, naming both', () => {
+    const c = goldenCase('server-only-docs-read');
+    const dir = copyOf(c.name);
+    const [first] = listFilesUnder(dir);
+    rmSync(join(dir, first));
+    writeFileSync(join(dir, 'stray.ts'), '');
+    assert.throws(
+      () => assertGoldenTree(dir, caseFiles(c, generateGoldenCase(c)), {}),
+      (e: Error) => /stray\.ts: expected, but not generated/.test(e.message) && e.message.includes(`${first}: generated, but not expected`),
+    );
+  });
+
+  it(`${REFRESH_VARIABLE}=1 is the one way to refresh, and it is refused when CI is set`, () => {
+    assert.equal(refreshRequested({}), false);
+    assert.equal(refreshRequested({ [REFRESH_VARIABLE]: '1' }), true);
+    assert.throws(() => refreshRequested({ [REFRESH_VARIABLE]: '1', CI: 'true' }), /UPDATE_GOLDEN=1 is refused when CI is set \(CI=true\)/);
+  });
+});
+
 describe('determinism', () => {
   it('the same spec and config give identical plans, with no absolute path or time in them', () => {
-    for (const name of goldenCases()) {
-      const first = generateCase(name).files;
-      const second = generateCase(name).files;
-      assert.deepEqual(first, second, name);
+    for (const c of goldenCases()) {
+      const first = caseFiles(c, generateGoldenCase(c));
+      assert.deepEqual(first, caseFiles(c, generateGoldenCase(c)), c.name);
       for (const file of first) {
         for (const leak of [repoRoot, tmpdir(), process.env.HOME ?? '/nonexistent-home']) {
-          assert.ok(!file.content.includes(leak), `${name}/${file.path} contains ${leak}`);
+          assert.ok(!file.content.includes(leak), `${c.name}/${file.path} contains ${leak}`);
         }
-        assert.doesNotMatch(file.content, /\b20\d\d-\d\d-\d\dT\d\d:/, `${name}/${file.path} contains a timestamp`);
+        assert.doesNotMatch(file.content, /\b20\d\d-\d\d-\d\dT\d\d:/, `${c.name}/${file.path} contains a timestamp`);
       }
     }
   });
 
   it('plans are sorted by path', () => {
-    for (const name of goldenCases()) {
-      const paths = generateCase(name).files.map((f) => f.path);
-      assert.deepEqual(paths, [...paths].sort(), name);
+    for (const c of goldenCases()) {
+      const result = generateGoldenCase(c);
+      for (const files of [result.files, ...result.plans.map((p) => p.files)]) {
+        const paths = files.map((f) => f.path);
+        assert.deepEqual(paths, [...paths].sort(), c.name);
+      }
     }
   });
 });

@@ -1,66 +1,34 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { PlannedFile } from '../../shared/adapters/adapter.js';
-import { resolveProjectConfig, type ProjectConfig } from '../../shared/config/project-config.js';
-import { generateCommand, type GenerationResult } from '../../shared/engine.js';
+import type { GenerationResult } from '../../shared/engine.js';
+import { caseConfig, generateGoldenCase, goldenCases, type GoldenCase } from '../support/golden.js';
 import { repoRoot } from '../support/paths.js';
+
+export { caseConfig };
 
 /** The language adapters under test, in the order they run. */
 export const LANGUAGE_ADAPTERS = ['swift', 'kotlin', 'python', 'proto', 'c'] as const;
 export type LanguageId = (typeof LANGUAGE_ADAPTERS)[number];
 
 export const languagesDir = join(repoRoot, 'test', 'languages');
-export const languageGoldenDir = join(languagesDir, 'golden');
 
-/**
- * One golden case: test/languages/golden/<name>/case.json names the spec (repo-relative) and,
- * optionally, the project config; expected/ holds what the five language adapters write.
- */
-export interface LanguageCase {
-  readonly name: string;
-  readonly spec: string;
-  readonly config?: unknown;
-}
+/** A golden case whose case.json runs the language adapters (test/golden/<name>/, see test/support/golden.ts). */
+export type LanguageCase = GoldenCase;
 
 export function languageCases(): LanguageCase[] {
-  return readdirSync(languageGoldenDir)
-    .filter((name) => existsSync(join(languageGoldenDir, name, 'case.json')))
-    .sort()
-    .map((name) => ({ name, ...(JSON.parse(readFileSync(join(languageGoldenDir, name, 'case.json'), 'utf8')) as { spec: string; config?: unknown }) }));
+  return goldenCases().filter((c) => LANGUAGE_ADAPTERS.some((id) => c.extraAdapters.includes(id)));
 }
 
-export function caseConfig(c: LanguageCase): ProjectConfig {
-  return resolveProjectConfig(c.config);
-}
-
-/** Run the spec's own adapter and every language adapter. */
-export function generateLanguageCase(c: LanguageCase, adapters: readonly string[] = LANGUAGE_ADAPTERS): GenerationResult {
-  return generateCommand({ specText: readFileSync(join(repoRoot, c.spec), 'utf8'), specFile: c.spec, config: caseConfig(c), extraAdapters: adapters });
-}
-
-/** The files the language adapters planned (not the spec's own adapter's, not the saved spec). */
-export function languageFiles(result: GenerationResult): PlannedFile[] {
-  return result.plans.filter((p) => (LANGUAGE_ADAPTERS as readonly string[]).includes(p.adapter)).flatMap((p) => p.files);
+/** Run the spec's own adapter and the case's language adapters (or the ones given). */
+export function generateLanguageCase(c: LanguageCase, adapters: readonly string[] = c.extraAdapters): GenerationResult {
+  return generateGoldenCase(c, adapters);
 }
 
 export function filesOf(result: GenerationResult, adapter: LanguageId): readonly PlannedFile[] {
   return result.plans.find((p) => p.adapter === adapter)?.files ?? [];
-}
-
-export function listFilesUnder(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  const out: string[] = [];
-  const walk = (current: string): void => {
-    for (const entry of readdirSync(current)) {
-      const full = join(current, entry);
-      if (statSync(full).isDirectory()) walk(full);
-      else out.push(relative(dir, full).split('\\').join('/'));
-    }
-  };
-  walk(dir);
-  return out.sort();
 }
 
 export function writeTree(dir: string, files: readonly PlannedFile[]): void {

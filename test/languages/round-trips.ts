@@ -115,7 +115,7 @@ export function tempDir(prefix: string): string {
 }
 
 /** Made once per process; a build that threw throws the same error again without redoing the work. */
-function memo<T>(make: () => T): () => T {
+export function memo<T>(make: () => T): () => T {
   let value: { v: T } | { e: unknown } | undefined;
   return () => {
     if (value === undefined) {

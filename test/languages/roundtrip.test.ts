@@ -1,20 +1,8 @@
 import { strict as assert } from 'node:assert';
 import { removeHostProjects } from '../support/host-project.js';
-import {
-  DROPPED_FIELD,
-  MUTANTS,
-  RENAMED_FIELD,
-  kotlinBuild,
-  pythonRoundTrip,
-  roundTripCases,
-  roundTripProblems,
-  rustBuild,
-  typeScriptBuild,
-  type Job,
-  type MutantKind,
-  type Outcome,
-} from './round-trips.js';
-import { skipWhenRegistrySkipped, type Registry } from './toolchains.js';
+import { DROPPED_FIELD, MUTANTS, RENAMED_FIELD, roundTripCases, roundTripProblems, typeScriptBuild } from './round-trips.js';
+import { TARGETS } from './targets.js';
+import { skipWhenRegistrySkipped } from './toolchains.js';
 import { canonicalJson } from './wire-documents.js';
 
 /**
@@ -42,52 +30,23 @@ describe('cross-language round trip: one wire document set per spec through Pyth
     }
   });
 
-  const languages: { name: string; registry?: Registry; build: () => { jobs: readonly Job[]; outcomes: readonly Outcome[]; mutantJobs?: Readonly<Record<MutantKind, Job>>; mutantOutcomes?: Readonly<Record<MutantKind, Outcome>>; ready: () => void } }[] = [
-    {
-      name: 'Python (Pydantic v2: model_validate_json -> model_dump_json(by_alias=True, exclude_unset=True))',
-      registry: 'pypi',
-      build: () => ({ ...pythonRoundTrip(), ready: () => undefined }),
-    },
-    {
-      name: 'Kotlin (kotlinx.serialization Json.decodeFromString -> encodeToString, compiled by Maven)',
-      registry: 'maven',
-      build: () => {
-        const b = kotlinBuild();
-        return { ...b, ready: () => assert.equal(b.run.status, 0, `mvn compile exec:java in ${b.dir}\n${b.run.output}`) };
-      },
-    },
-    {
-      name: 'Rust (serde_json::from_str -> to_string, cargo test with serde and ts-rs 12 from crates.io)',
-      registry: 'crates',
-      build: () => {
-        const b = rustBuild();
-        return { ...b, ready: () => assert.equal(b.run.status, 0, `cargo test in ${b.dir}\n${b.run.output}`) };
-      },
-    },
-    {
-      name: 'TypeScript (typed literals under tsc --strict, JSON.parse -> JSON.stringify under tsx)',
-      build: () => {
-        const b = typeScriptBuild();
-        return { ...b, ready: () => assert.equal(b.check.status, 0, b.check.output) };
-      },
-    },
-  ];
+  const languages = TARGETS.flatMap((t) => (t.roundTrip ? [t.roundTrip] : []));
 
   for (const language of languages) {
-    it(`${language.name}: every document gives back the same canonical JSON`, function () {
+    it(`${language.what}: every document gives back the same canonical JSON`, function () {
       if (language.registry) skipWhenRegistrySkipped(this, language.registry);
       const build = language.build();
-      build.ready();
+      assert.equal(build.ready.status, 0, `${build.ready.label}\n${build.ready.output}`);
       assert.ok(build.jobs.length >= 28, `${build.jobs.length} documents`);
       assert.deepEqual(roundTripProblems(build.jobs, build.outcomes), []);
     });
   }
 
-  for (const language of languages.filter((l) => l.registry !== undefined)) {
-    it(`${language.name.split(' (')[0]}: the check is real: a renamed field (${RENAMED_FIELD}) and a dropped one (${DROPPED_FIELD}) fail it`, function () {
-      skipWhenRegistrySkipped(this, language.registry!);
+  for (const language of languages.filter((l) => l.runTimeMutants)) {
+    it(`${language.what.split(' (')[0]}: the check is real: a renamed field (${RENAMED_FIELD}) and a dropped one (${DROPPED_FIELD}) fail it`, function () {
+      if (language.registry) skipWhenRegistrySkipped(this, language.registry);
       const build = language.build();
-      build.ready();
+      assert.equal(build.ready.status, 0, `${build.ready.label}\n${build.ready.output}`);
       for (const kind of MUTANTS) {
         const problems = roundTripProblems([build.mutantJobs![kind]], [build.mutantOutcomes![kind]]);
         assert.equal(problems.length, 1, `the ${kind} mutant passed the round trip`);
