@@ -3,6 +3,7 @@ import { C_HEADER_MACROS, C_RESERVED, C_RESERVED_WORDS, cComment, cCommentText }
 import type { SpecIssue } from '../../errors.js';
 import { pointerOf } from '../../errors.js';
 import type { CommandModel, FieldModel } from '../../model/command-model.js';
+import { adapterTemplates } from '../../package-root.js';
 import { renderTemplate } from '../../render/template-engine.js';
 import type { TypeNode } from '../../types/type-tree.js';
 import type { AdapterOptionDeclaration, AdapterOptions, AdapterTypeMapping, FilePlan, GeneratorAdapter } from '../adapter.js';
@@ -27,7 +28,7 @@ import {
 } from '../language/language-support.js';
 
 export const C_ADAPTER_ID = 'c';
-const TEMPLATES = 'c';
+const TEMPLATES = adapterTemplates('c');
 
 export { C_RESERVED_WORDS };
 

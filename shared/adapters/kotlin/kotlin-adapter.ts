@@ -3,6 +3,7 @@ import { kotlinDoc, kotlinString } from '../../targets/kotlin/kotlin-text.js';
 import type { SpecIssue } from '../../errors.js';
 import { pointerOf } from '../../errors.js';
 import type { CommandModel, FieldModel } from '../../model/command-model.js';
+import { adapterTemplates } from '../../package-root.js';
 import { renderTemplate } from '../../render/template-engine.js';
 import type { AdapterOptionDeclaration, AdapterOptions, AdapterTypeMapping, FilePlan, GeneratorAdapter } from '../adapter.js';
 import {
@@ -28,7 +29,7 @@ import {
 import { spellType, spellingFromMapping } from '../language/type-spelling.js';
 
 export const KOTLIN_ADAPTER_ID = 'kotlin';
-const TEMPLATES = 'kotlin';
+const TEMPLATES = adapterTemplates('kotlin');
 
 /** Kotlin's hard keywords: as identifiers they take backticks (type-mapping.md, pitfalls). */
 export const KOTLIN_KEYWORDS: ReadonlySet<string> = new Set([

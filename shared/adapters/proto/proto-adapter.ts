@@ -3,6 +3,7 @@ import { protoComment, protoCommentText } from '../../targets/proto/proto-text.j
 import type { SpecIssue } from '../../errors.js';
 import { pointerOf } from '../../errors.js';
 import type { CommandModel, FieldModel } from '../../model/command-model.js';
+import { adapterTemplates } from '../../package-root.js';
 import { renderTemplate } from '../../render/template-engine.js';
 import type { TypeNode } from '../../types/type-tree.js';
 import type { AdapterOptionDeclaration, AdapterOptions, AdapterTypeMapping, FilePlan, GeneratorAdapter } from '../adapter.js';
@@ -30,7 +31,7 @@ import {
 export const PROTO_ADAPTER_ID = 'proto';
 /** Declares google.protobuf.Value, the spelling of untyped JSON (spec `unknown`). */
 const PROTO_STRUCT_FILE = 'google/protobuf/struct.proto';
-const TEMPLATES = 'proto';
+const TEMPLATES = adapterTemplates('proto');
 
 export const protoTypeMapping: AdapterTypeMapping = {
   language: 'Protocol Buffers (proto3)',

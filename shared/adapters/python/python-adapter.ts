@@ -2,6 +2,7 @@ import type { ProjectConfig } from '../../config/project-config.js';
 import { PYDANTIC_RESERVED, PYTHON_ANNOTATION_NAMES, PYTHON_KEYWORDS, PYTHON_RESERVED, pythonCommentText, pythonDocstring, pythonString } from '../../targets/python/python-text.js';
 import type { SpecIssue } from '../../errors.js';
 import type { CommandModel, FieldModel } from '../../model/command-model.js';
+import { adapterTemplates } from '../../package-root.js';
 import { renderTemplate } from '../../render/template-engine.js';
 import type { AdapterOptionDeclaration, AdapterOptions, AdapterTypeMapping, FilePlan, GeneratorAdapter } from '../adapter.js';
 import {
@@ -24,7 +25,7 @@ import {
 import { spellType, spellingFromMapping } from '../language/type-spelling.js';
 
 export const PYTHON_ADAPTER_ID = 'python';
-const TEMPLATES = 'python';
+const TEMPLATES = adapterTemplates('python');
 
 export { PYDANTIC_RESERVED, PYTHON_KEYWORDS };
 

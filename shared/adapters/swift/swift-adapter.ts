@@ -3,6 +3,7 @@ import { swiftDoc, swiftDocText, swiftString } from '../../targets/swift/swift-t
 import type { SpecIssue } from '../../errors.js';
 import { pointerOf } from '../../errors.js';
 import type { CommandModel, FieldModel } from '../../model/command-model.js';
+import { adapterTemplates } from '../../package-root.js';
 import { renderTemplate } from '../../render/template-engine.js';
 import type { AdapterOptionDeclaration, AdapterOptions, AdapterTypeMapping, FilePlan, GeneratorAdapter } from '../adapter.js';
 import {
@@ -27,7 +28,7 @@ import {
 import { spellType, spellingFromMapping } from '../language/type-spelling.js';
 
 export const SWIFT_ADAPTER_ID = 'swift';
-const TEMPLATES = 'swift';
+const TEMPLATES = adapterTemplates('swift');
 
 /** Words Swift reserves; as identifiers they take backticks (type-mapping.md, pitfalls). */
 export const SWIFT_KEYWORDS: ReadonlySet<string> = new Set([
