@@ -1,11 +1,11 @@
 import type { ProjectConfig } from '../config/project-config.js';
 import type { TraitCatalog } from './trait-only/trait-catalog.js';
-import { cAdapter } from './c/c-adapter.js';
-import { kotlinAdapter } from './kotlin/kotlin-adapter.js';
-import { protoAdapter } from './proto/proto-adapter.js';
-import { pythonAdapter } from './python/python-adapter.js';
+import { cAdapter } from './c/index.js';
+import { kotlinAdapter } from './kotlin/index.js';
+import { protoAdapter } from './proto/index.js';
+import { pythonAdapter } from './python/index.js';
 import { AdapterRegistry } from './registry.js';
-import { swiftAdapter } from './swift/swift-adapter.js';
+import { swiftAdapter } from './swift/index.js';
 import { rustIpcAdapter } from './rust-ipc/rust-ipc-adapter.js';
 import { traitOnlyAdapter } from './trait-only/trait-adapter.js';
 import { typeScriptCommandAdapter } from './typescript-command/command-adapter.js';

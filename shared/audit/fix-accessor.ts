@@ -27,7 +27,7 @@ const VALUE_DECLARATIONS = (file: SourceFile, name: string): boolean =>
 
 /**
  * Insert the static accessor into a Types file that has none, in the exact shape the command
- * template writes (templates/command/types.ts.ejs): a section rule, a JSDoc block with usage,
+ * template writes (shared/adapters/typescript-command/templates/types.ts.ejs): a section rule, a JSDoc block with usage,
  * `export const <C> = { execute(params: CommandInput<<C>Params>): Promise<<C>Result> { return
  * Commands.execute<<C>Params, <C>Result>('<name>', params as Partial<<C>Params>); }, commandName:
  * '<name>' as const } as const;` The imports it needs (CommandInput from the module the file

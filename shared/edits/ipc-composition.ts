@@ -1,5 +1,7 @@
+import { adapterTemplates } from '../package-root.js';
 import { renderTemplate } from '../render/template-engine.js';
 import { EditError } from './edit-error.js';
+
 
 /**
  * Pure edit of the IPC composition file (`bindings/RustCoreIPC.ts`): re-export a module's types,
@@ -118,7 +120,7 @@ function exportedNames(text: string): Set<string> {
 export function composeIpcMixin(existing: string | undefined, registration: MixinRegistration, file = 'RustCoreIPC.ts'): string {
   if (!IDENT.test(registration.mixin)) throw new Error(`internal: not an identifier: ${JSON.stringify(registration.mixin)}`);
   const types = registration.types ?? [];
-  if (existing === undefined) return renderTemplate('ipc-mixin', 'RustCoreIPC.ts', { mixins: [{ ...registration, types }] });
+  if (existing === undefined) return renderTemplate(adapterTemplates('rust-ipc'), 'RustCoreIPC.ts', { mixins: [{ ...registration, types }] });
 
   // At the start of a line, so that an example in a comment (` *   const ComposedClient = ...`) is not taken for it.
   const chain = /^([ \t]*(?:export[ \t]+)?const\s+ComposedClient\s*=\s*)([\s\S]*?)(\s*;)/m.exec(existing);

@@ -1,20 +1,19 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ejs from 'ejs';
-import { templatesDir } from '../package-root.js';
 
 const cache = new Map<string, ejs.TemplateFunction>();
 
 /**
- * Render templates/<folder>/<name>.ejs with the given data. Templates are compiled once per
- * process; output is plain text with no trailing whitespace at line ends and one final newline
+ * Render <folder>/<name>.ejs with the given data; `folder` is an adapter's template folder
+ * (`adapterTemplates` in package-root.ts). Templates are compiled once per process; output is plain text with no trailing whitespace at line ends and one final newline
  * (unless `verbatim`, which returns exactly what the template printed).
  */
 export function renderTemplate(folder: string, name: string, data: Record<string, unknown>, options: { verbatim?: boolean; maxBlankLines?: number } = {}): string {
   const key = `${folder}/${name}`;
   let template = cache.get(key);
   if (!template) {
-    const path = join(templatesDir, folder, `${name}.ejs`);
+    const path = join(folder, `${name}.ejs`);
     // cache: ejs compiles an include() at every call otherwise (once per command in a batch).
     template = ejs.compile(readFileSync(path, 'utf8'), { filename: path, escape: (text: string) => text, strict: false, _with: true, cache: true });
     cache.set(key, template);

@@ -37,7 +37,7 @@ describe('the npm pack tarball, installed into a temporary project', function ()
 
   it('ships the compiled generators and bin, templates, schemas, specs, docs and the license; no TypeScript sources, no compiled tests', () => {
     for (const path of ['dist/generators/command/index.js', 'dist/generators/app/index.js', 'dist/generators/init/index.js', 'dist/bin/continuum-gen.cjs', 'dist/bin/cli.bundle.cjs', 'dist/shared/engine.js', 'schemas/command-spec-v2.schema.json', 'package.json', 'LICENSE', 'docs/adapters.md', 'specs/traits/managed-service.json']) ok(packed.includes(path), `${path} is packed`);
-    ok(packed.some((p) => p.startsWith('templates/command/')));
+    ok(packed.some((p) => p.startsWith('shared/adapters/typescript-command/templates/')));
     deepStrictEqual(packed.filter((p) => p.endsWith('.ts') || p.startsWith('dist/test/') || p.startsWith('generators/')), []);
   });
 

@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { mkdirSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import protobuf from 'protobufjs';
-import { protoEnumValueName } from '../../shared/adapters/proto/proto-adapter.js';
+import { protoEnumValueName } from '../../shared/adapters/proto/namer.js';
 import { filesOf, generateLanguageCase, languageCases, writeTree } from './language-cases.js';
 import { mutate, tempDir, roundTripCases, type GeneratedCase } from './round-trips.js';
 import { pythonVenv, runPython, runPythonDriver, skipWhenRegistrySkipped } from './toolchains.js';

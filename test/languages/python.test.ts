@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PYDANTIC_RESERVED } from '../../shared/adapters/python/python-adapter.js';
+import { PYDANTIC_RESERVED } from '../../shared/targets/python/python-text.js';
 import type { FieldModel } from '../../shared/model/command-model.js';
 import { filesOf, generateLanguageCase, languageCases, writeTree } from './language-cases.js';
 import { mutate, tempDir, pythonModule, pythonOutcomes, roundTripCases, roundTripProblems, type GeneratedCase, type Job } from './round-trips.js';

@@ -1,14 +1,13 @@
 /**
- * What every language adapter shares: walking the model's fields with their JSON pointers,
- * reporting types a language cannot map (naming the adapter and the type), imported-type
- * mappings from the adapter's options, and identifier naming with collision checks.
+ * What every language target shares: the model's structs with their JSON pointers, imported-type
+ * mappings from the adapter's options, casing, and collision checks (naming-pass.ts runs them).
  * Each language keeps its own namer and type spelling in its own folder (quicktype's shape).
  */
 import type { SpecIssue } from '../../errors.js';
 import { pointerOf } from '../../errors.js';
 import type { CommandModel, EnumDeclaration, FieldModel, InterfaceDeclaration } from '../../model/command-model.js';
 import { words } from '../../model/naming.js';
-import { containsUnknown, typeToSpecText } from '../../types/type-tree.js';
+import { containsUnknown } from '../../types/type-tree.js';
 import type { AdapterOptions, ImportedTypeMapping } from '../adapter.js';
 
 /** Thrown by a language's type spelling when the language has no form for a type. */
@@ -20,15 +19,6 @@ export class UnmappableType extends Error {
     super(reason);
     this.name = 'UnmappableType';
   }
-}
-
-/** One field of the model, the struct it belongs to, and where its type is in the spec. */
-export interface FieldSite {
-  /** Name of the struct/message/class the field is rendered in. */
-  readonly owner: string;
-  readonly field: FieldModel;
-  /** JSON pointer of the field's type in the spec. */
-  readonly pointer: string;
 }
 
 export const paramsTypeName = (model: CommandModel): string => `${model.className}Params`;
@@ -65,43 +55,6 @@ export function structSources(model: CommandModel): StructSource[] {
   ];
 }
 
-export function fieldSites(model: CommandModel): FieldSite[] {
-  return structSources(model).flatMap((s) => s.fields.map((field, i) => ({ owner: s.name, field, pointer: s.pointers[i] })));
-}
-
-/** Run a language's field mapping over every field; each UnmappableType becomes an issue naming the adapter and the type. */
-export function mappingIssues(adapterId: string, model: CommandModel, mapField: (site: FieldSite) => void): SpecIssue[] {
-  const issues: SpecIssue[] = [];
-  for (const site of fieldSites(model)) {
-    try {
-      mapField(site);
-    } catch (error) {
-      if (!(error instanceof UnmappableType)) throw error;
-      const text = typeToSpecText(site.field.type);
-      issues.push({
-        file: model.specFile,
-        pointer: site.pointer,
-        message: `adapter ${adapterId} cannot map type ${text} (${site.owner}.${site.field.name}): ${error.reason}`,
-        found: JSON.stringify(text),
-        expected: error.expected,
-      });
-    }
-  }
-  return issues;
-}
-
-/** Parts of a model a plain-data language adapter does not render (tagged unions, traits). */
-export function unsupportedDeclarationIssues(adapterId: string, model: CommandModel): SpecIssue[] {
-  const issues: SpecIssue[] = [];
-  for (const union of model.unions ?? []) {
-    issues.push({ file: model.specFile, pointer: pointerOf('types', union.name), message: `adapter ${adapterId} cannot map type ${union.name}: tagged unions are not supported by this adapter`, found: JSON.stringify(union.name), expected: 'a spec without variants for this adapter, or an adapter that renders tagged unions' });
-  }
-  for (const trait of model.traits ?? []) {
-    issues.push({ file: model.specFile, pointer: pointerOf('traits', trait.name), message: `adapter ${adapterId} does not render traits (${trait.name})`, expected: 'a command spec (params and results) for this adapter' });
-  }
-  return issues;
-}
-
 /** What a named reference resolves to. */
 export type NamedTarget =
   | { readonly kind: 'interface'; readonly declaration: InterfaceDeclaration }
@@ -126,11 +79,6 @@ export function importedTypes(options: AdapterOptions | undefined): Readonly<Rec
   const value = options?.importedTypes;
   // Null prototype: a spec's type named constructor must find no inherited mapping.
   return Object.assign(Object.create(null) as Record<string, ImportedTypeMapping>, value !== undefined && typeof value === 'object' ? value : {});
-}
-
-export function stringOption(options: AdapterOptions | undefined, name: string, fallback: string): string {
-  const value = options?.[name];
-  return typeof value === 'string' ? value : fallback;
 }
 
 /** The import lines an adapter needs for the imported types the model uses (deduplicated, sorted). */

@@ -11,6 +11,7 @@ import { pointerOf, type SpecIssue } from '../../errors.js';
 import type { CommandModel, FieldModel } from '../../model/command-model.js';
 import { closestNames, editDistance } from '../../model/naming.js';
 import { RUST_RESERVED_TYPE_NAMES, renderRustMethodType, renderRustParamType, rustDocLines, rustString } from '../../render/rust-renderer.js';
+import { adapterTemplates } from '../../package-root.js';
 import { renderTemplate } from '../../render/template-engine.js';
 import { namedReferences, type TypeNode } from '../../types/type-tree.js';
 import { renderTsType } from '../../render/typescript-renderer.js';
@@ -25,6 +26,8 @@ import { rustUseLines } from '../rust-shared/rust-uses.js';
 import { buildRustWire, pointerOfDeclaration, rustRawString, rustWireIssues, sampleDocuments, type WireDeclaration } from '../rust-shared/rust-wire.js';
 import { moduleMembers, relatedOf, type ModuleMember } from './module-members.js';
 import { derivedDocs, moduleWireDeclarations, rustModuleNames, type RustModuleNames } from './rust-module-view.js';
+
+const TEMPLATES = adapterTemplates('rust-ipc');
 
 /** Names neither TypeScript nor Rust output may use (checked for every spec of a module). */
 const RUST_IPC_RESERVED: ReadonlyMap<string, string> = new Map([...TYPESCRIPT_RESERVED, ...RUST_RESERVED_TYPE_NAMES]);
@@ -300,7 +303,7 @@ function handlerFile(member: ModuleMember, part: CommandPart): PlannedFile {
     path: member.names.handlerFile,
     once: true,
     owners: [member.model.name],
-    content: renderTemplate('rust', 'handler.rs', { ...member.names, command: part, moduleFileName: posix.basename(member.names.moduleFile) }),
+    content: renderTemplate(TEMPLATES, 'handler.rs', { ...member.names, command: part, moduleFileName: posix.basename(member.names.moduleFile) }),
   };
 }
 
@@ -371,11 +374,11 @@ function planRustIpc(model: CommandModel, config: ProjectConfig, catalog: TraitC
     wireTests: wire.tests,
   };
   const rust: PlannedFile = host.module
-    ? { path: generatedPartFile(names), owners: everyone, content: renderTemplate('rust', 'generated-part.rs', { ...templateData, moduleFileName: posix.basename(names.moduleFile), uses: moduleUses(members, wire, impls, names.structName) }) }
+    ? { path: generatedPartFile(names), owners: everyone, content: renderTemplate(TEMPLATES, 'generated-part.rs', { ...templateData, moduleFileName: posix.basename(names.moduleFile), uses: moduleUses(members, wire, impls, names.structName) }) }
     : {
     path: names.moduleFile,
     owners: everyone,
-    content: renderTemplate('rust', 'module.rs', {
+    content: renderTemplate(TEMPLATES, 'module.rs', {
       ...names,
       commandPrefixes: prefixes,
       description: members.length === 1 ? rustDocInlineText(model.description) : `the commands ${everyone.map((n) => `\`${n}\``).join(', ')}`,
@@ -396,7 +399,7 @@ function planRustIpc(model: CommandModel, config: ProjectConfig, catalog: TraitC
   const mixin: PlannedFile = {
     path: names.mixinFile,
     owners: everyone,
-    content: renderTemplate('ipc-mixin', 'mixin.ts', {
+    content: renderTemplate(TEMPLATES, 'mixin.ts', {
       ...names,
       commandPrefixes: prefixes,
       commands: members.map((m) => ({ name: m.model.name, description: tsCommentText(m.model.description), clientMethod: m.names.clientMethod, paramsStruct: m.names.paramsStruct, resultStruct: m.names.resultStruct })),

@@ -17,12 +17,16 @@ import {
   type RustDeclarationContext,
   type RustNames,
 } from '../../render/rust-renderer.js';
+import { adapterTemplates } from '../../package-root.js';
 import { renderTemplate } from '../../render/template-engine.js';
 import { TS_RS_NOTE, tsRsDeclaration, tsRsDependencies, tsRsDocs } from '../../render/ts-rs-renderer.js';
 import { unionSamples, wireSample, type SampleTypes } from '../../render/wire-samples.js';
 import type { TypeNode } from '../../types/type-tree.js';
 import type { PlannedFile } from '../adapter.js';
 import { exportTo, importedTypeFile, jsonValueFile as jsonValuePath, relativeSpecifier, wireTypeFile, type RustLayout } from './rust-layout.js';
+
+/** ts-rs-type and the wire tests both Rust adapters print. */
+const TEMPLATES = adapterTemplates('rust-shared');
 
 /** Rust types that ts-rs prints as a TypeScript primitive (the 64-bit integers need `#[ts(type)]`). */
 const RUST_PRIMITIVE_TS: Readonly<Record<string, string>> = {
@@ -132,7 +136,7 @@ export function buildRustWire(declarations: readonly WireDeclaration[], imports:
     const docs = tsRsDocs(rustDocText(d, d.kind === 'interface' ? options.docs?.get(d.name) : undefined));
     return {
       path,
-      content: renderTemplate('rust', 'ts-rs-type.ts', { note: TS_RS_NOTE, imports: depImports.map((i) => `import type { ${i.name} } from ${JSON.stringify(i.from)};`), docs, declaration: tsRsDeclaration(d, { nameOf: tsName }) }, { verbatim: true }),
+      content: renderTemplate(TEMPLATES, 'ts-rs-type.ts', { note: TS_RS_NOTE, imports: depImports.map((i) => `import type { ${i.name} } from ${JSON.stringify(i.from)};`), docs, declaration: tsRsDeclaration(d, { nameOf: tsName }) }, { verbatim: true }),
     };
   });
   if (usedImports.some((i) => i.rust === 'serde_json::Value')) tsFiles.push(jsonValueFile(layout));
@@ -144,7 +148,7 @@ export function buildRustWire(declarations: readonly WireDeclaration[], imports:
 export function jsonValueFile(layout: RustLayout): PlannedFile {
   return {
     path: jsonValuePath(layout),
-    content: renderTemplate('rust', 'ts-rs-type.ts', { note: TS_RS_NOTE, imports: [], docs: '', declaration: 'type JsonValue = number | string | boolean | Array<JsonValue> | { [key in string]: JsonValue } | null;' }, { verbatim: true }),
+    content: renderTemplate(TEMPLATES, 'ts-rs-type.ts', { note: TS_RS_NOTE, imports: [], docs: '', declaration: 'type JsonValue = number | string | boolean | Array<JsonValue> | { [key in string]: JsonValue } | null;' }, { verbatim: true }),
   };
 }
 

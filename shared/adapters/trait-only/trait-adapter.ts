@@ -6,6 +6,7 @@ import { pointerOf, type SpecIssue } from '../../errors.js';
 import type { CommandModel, FieldModel, MethodType, TaggedUnionDeclaration, TraitMethodModel, TraitModel } from '../../model/command-model.js';
 import { camelCase, snakeCase } from '../../model/naming.js';
 import { RUST_RESERVED_TYPE_NAMES, tsExportAttribute } from '../../render/rust-renderer.js';
+import { adapterTemplates } from '../../package-root.js';
 import { renderTemplate } from '../../render/template-engine.js';
 import { renderTsType } from '../../render/typescript-renderer.js';
 import type { TypeNode } from '../../types/type-tree.js';
@@ -15,6 +16,8 @@ import { renderRustTrait, rustMethodSignature, traitIsAsync } from '../rust-shar
 import { usePathIssues } from '../rust-shared/rust-paths.js';
 import { buildRustWire, jsonValueFile, rustWireIssues, type WireDeclaration } from '../rust-shared/rust-wire.js';
 import { systemModulePath, traitModulePath, traitTypesFolder } from './trait-layout.js';
+
+const TEMPLATES = adapterTemplates('trait-only');
 
 /** Signatures the supervisor companion calls, as the Rust renderer writes them. */
 const SUPERVISED_SIGNATURES = [
@@ -128,7 +131,7 @@ function planTraitSpec(model: CommandModel, config: ProjectConfig): FilePlan {
   const files: PlannedFile[] = [
     {
       path: rustModuleFile(layout, modulePath),
-      content: renderTemplate('trait', 'traits.rs', {
+      content: renderTemplate(TEMPLATES, 'traits.rs', {
         specName: model.name,
         descriptionLines: rustDocLines(model.description, '', '//!'),
         itemNames: [...traits.map((t) => t.name), ...wire.declarations.map((d) => d.name)],
@@ -157,7 +160,7 @@ function planTraitSpec(model: CommandModel, config: ProjectConfig): FilePlan {
         .filter((l): l is string => l !== undefined);
       return {
         path: interfaceFile,
-        content: renderTemplate('trait', 'interface.ts', {
+        content: renderTemplate(TEMPLATES, 'interface.ts', {
           trait: trait.name,
           specName: model.name,
           rustPath: `${rustCratePath(modulePath.split('/').slice(0, -1).join('/'))}::${trait.name}`,
@@ -179,13 +182,13 @@ function planTraitSpec(model: CommandModel, config: ProjectConfig): FilePlan {
   const traitsAt = rustCratePath(modulePath.split('/').slice(0, -1).join('/'));
   const pressure = model.imports.find((i) => i.name === 'PressureLevel');
   if (companions.includes('pressure')) {
-    files.push({ path: rustModuleFile(layout, `${system}/pressure`), content: renderTemplate('trait', 'pressure.rs', { specName: model.name, pressurePath: `${systemPath}::pressure::PressureLevel`, hostPressureLevel: pressure!.rust }) });
+    files.push({ path: rustModuleFile(layout, `${system}/pressure`), content: renderTemplate(TEMPLATES, 'pressure.rs', { specName: model.name, pressurePath: `${systemPath}::pressure::PressureLevel`, hostPressureLevel: pressure!.rust }) });
   }
   if (companions.includes('supervisor')) {
     const exportAttribute = (name: string): string => tsExportAttribute(exportTo(layout, folder, name));
     files.push({
       path: rustModuleFile(layout, `${system}/supervisor`),
-      content: renderTemplate('trait', 'supervisor.rs', { specName: model.name, traitsAt, exportAttribute }),
+      content: renderTemplate(TEMPLATES, 'supervisor.rs', { specName: model.name, traitsAt, exportAttribute }),
     });
     // The supervisor's wire types, as ts-rs prints them: imports sorted by path, PressureLevel's where the host's is.
     const pressureFile = importedTypeFile(layout, pressure!);
@@ -196,7 +199,7 @@ function planTraitSpec(model: CommandModel, config: ProjectConfig): FilePlan {
         .map((used) => ({ used, from: used === 'PressureLevel' && pressureFile === undefined ? pressure!.from : relativeSpecifier(path, used === 'PressureLevel' ? pressureFile! : wireTypeFile(layout, folder, used)) }))
         .sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0))
         .map((i) => `import type { ${i.used} } from ${JSON.stringify(i.from)};`);
-      files.push({ path, content: renderTemplate('trait', `supervisor-${snakeCase(name).replace(/_/g, '-')}.ts`, { imports }, { verbatim: true }) });
+      files.push({ path, content: renderTemplate(TEMPLATES, `supervisor-${snakeCase(name).replace(/_/g, '-')}.ts`, { imports }, { verbatim: true }) });
     }
   }
   return files;

@@ -2,13 +2,14 @@ import type { ProjectConfig } from '../../config/project-config.js';
 import { TS_HOST_NAMES, TYPESCRIPT_RESERVED_TYPE_NAMES } from '../../targets/typescript/typescript-text.js';
 import { pointerOf, type SpecIssue } from '../../errors.js';
 import type { CommandModel } from '../../model/command-model.js';
+import { adapterTemplates } from '../../package-root.js';
 import { renderTemplate } from '../../render/template-engine.js';
 import { renderTsValue } from '../../render/typescript-renderer.js';
 import { mergeTypesFile } from '../../edits/types-file-merge.js';
 import type { FilePlan, GeneratorAdapter, PlannedEdit, PlannedFile } from '../adapter.js';
 import { buildCommandView, validationBlock, type CommandSides, type CommandView, type RustIpcCommandView } from './command-view.js';
 
-const TEMPLATE_FOLDER = 'command';
+const TEMPLATE_FOLDER = adapterTemplates('typescript-command');
 
 /** Names a generated Types file cannot declare: TypeScript globals, utility types, and what it imports. */
 export const TYPESCRIPT_RESERVED = TYPESCRIPT_RESERVED_TYPE_NAMES;
