@@ -1,14 +1,14 @@
 import type { ProjectConfig } from '../config/project-config.js';
-import type { TraitCatalog } from './trait-only/trait-catalog.js';
+import type { TraitCatalog } from './trait-only/index.js';
 import { cAdapter } from './c/c-adapter.js';
 import { kotlinAdapter } from './kotlin/kotlin-adapter.js';
 import { protoAdapter } from './proto/proto-adapter.js';
 import { pythonAdapter } from './python/python-adapter.js';
 import { AdapterRegistry } from './registry.js';
 import { swiftAdapter } from './swift/swift-adapter.js';
-import { rustIpcAdapter } from './rust-ipc/rust-ipc-adapter.js';
-import { traitOnlyAdapter } from './trait-only/trait-adapter.js';
-import { typeScriptCommandAdapter } from './typescript-command/command-adapter.js';
+import { rustIpcAdapter } from './rust-ipc/index.js';
+import { traitOnlyAdapter } from './trait-only/index.js';
+import { typeScriptCommandAdapter } from './typescript-command/index.js';
 
 export interface BuiltinAdapterOptions {
   /** The traits rust-ipc specs may name (default: the trait specs shipped in specs/traits/). */

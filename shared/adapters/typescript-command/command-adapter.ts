@@ -6,7 +6,8 @@ import { renderTemplate } from '../../render/template-engine.js';
 import { renderTsValue } from '../../render/typescript-renderer.js';
 import { mergeTypesFile } from '../../edits/types-file-merge.js';
 import type { FilePlan, GeneratorAdapter, PlannedEdit, PlannedFile } from '../adapter.js';
-import { buildCommandView, validationBlock, type CommandSides, type CommandView, type RustIpcCommandView } from './command-view.js';
+import { buildCommandView, validationBlock, type CommandSides, type CommandView } from './command-view.js';
+import type { RenderedServerImplementation, ServerImplementation } from './server-implementation.js';
 
 const TEMPLATE_FOLDER = 'command';
 
@@ -54,15 +55,16 @@ export function derivedNameIssues(model: CommandModel): SpecIssue[] {
 function testView(view: CommandView, model: CommandModel) {
   const implementingSide = view.sides.server ? 'server' : 'browser';
   const badField = view.enumParam?.name ?? view.requiredParam;
-  const testsExecute = view.rustIpc === undefined && view.placeholderResultLines !== undefined && view.sampleInputKnown;
+  const composed = view.serverImplementation !== undefined;
+  const testsExecute = !composed && view.placeholderResultLines !== undefined && view.sampleInputKnown;
   return {
     implementingSide,
     implementingClass: view.sides.server ? 'ServerCommand' : 'BrowserCommand',
     implementingModule: view.sides.server ? view.modules.server : view.modules.browser,
-    // A rust-ipc command's execute needs a running continuum-core: the integration test covers it.
+    // A composed server's execute needs its backing service running: the integration test covers it.
     testsExecute,
-    // Its validation runs before it takes the client, so a unit test can check that without a core.
-    testsValidation: badField !== undefined && view.sampleInputKnown && (testsExecute || view.rustIpc !== undefined),
+    // Its validation runs before it calls out, so a unit test can check that without the service.
+    testsValidation: badField !== undefined && view.sampleInputKnown && (testsExecute || composed),
     badField,
     badInput: view.enumParam ? `{ ${view.enumParam.name}: 'not-a-${view.enumParam.enumName}' }` : `{ ${view.requiredParam}: undefined }`,
     defaultChecks: model.params
@@ -71,18 +73,22 @@ function testView(view: CommandView, model: CommandModel) {
   };
 }
 
+/** The view with a composing adapter's server implementation in its slot (see ServerImplementation). */
+function composedView(base: CommandView, model: CommandModel, server: ServerImplementation): CommandView {
+  const validationBlocks = server.base.checksRequiredParams ? model.params.map((p) => validationBlock(p, model, false)).filter((b): b is string => b !== undefined) : base.validationBlocks;
+  const usesValidationError = validationBlocks.length > 0;
+  const rendered: RenderedServerImplementation = { ...server, body: server.body({ className: model.className, validationBlocks, usesValidationError }) };
+  return { ...base, serverImplementation: rendered, validationBlocks, usesValidationError, implementationImports: [...server.typesValues, ...base.validationImports] };
+}
+
 /**
- * Plan the TypeScript command folder of the host conventions for the given sides. With `rustIpc`
- * (adapter rust-ipc) the server command calls continuum-core through the IPC client instead of
- * holding a placeholder implementation.
+ * Plan the TypeScript command folder of the host conventions for the given sides. With `server`
+ * (filled by a composing adapter, see ServerImplementation) the server command does what the slot
+ * says instead of holding a placeholder implementation.
  */
-export function planTypeScriptCommand(model: CommandModel, config: ProjectConfig, sides: CommandSides, rustIpc?: RustIpcCommandView): PlannedFile[] {
-  const base = buildCommandView(model, config, sides, rustIpc !== undefined);
-  // A Rust-backed command's base class checks the required params; the command adds the type checks.
-  const rustBlocks = rustIpc ? model.params.map((p) => validationBlock(p, model, false)).filter((b): b is string => b !== undefined) : [];
-  const view: CommandView = rustIpc
-    ? { ...base, rustIpc, validationBlocks: rustBlocks, usesValidationError: rustBlocks.length > 0, implementationImports: [`create${model.className}ResultFromParams`, ...base.validationImports] }
-    : base;
+export function planTypeScriptCommand(model: CommandModel, config: ProjectConfig, sides: CommandSides, server?: ServerImplementation): PlannedFile[] {
+  const base = buildCommandView(model, config, sides, server?.base.refusesBlankStrings === true);
+  const view = server ? composedView(base, model, server) : base;
   const data = { ...view, ...testView(view, model) };
   const files: PlannedFile[] = [
     // A shared Types file is merged into (typesFileEdits), not written whole.
