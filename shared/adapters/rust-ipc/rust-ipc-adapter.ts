@@ -15,7 +15,7 @@ import { renderTemplate } from '../../render/template-engine.js';
 import type { TypeNode } from '../../types/type-tree.js';
 import type { FilePlan, GeneratorAdapter, PlanContext, PlannedEdit, PlannedFile, ProjectReader } from '../adapter.js';
 import { usePathIssues } from '../rust-shared/rust-paths.js';
-import { derivedNameIssues, planTypeScriptCommand, typesFileEdits, TYPESCRIPT_RESERVED } from '../typescript-command/index.js';
+import { derivedNameIssues, planTypeScriptCommand, sidesOf, typesFileEdits, TYPESCRIPT_RESERVED } from '../typescript-command/index.js';
 import { shippedTraitCatalog, type KnownTrait, type TraitCatalog } from '../trait-only/index.js';
 import { rustIpcServer } from './command-slot.js';
 import { DEFAULT_STARTUP, modulePathProblem, moduleName, parentModuleFile, rustCratePath, rustLayout, wireTypeFile, wireTypeSpecifier } from '../rust-shared/rust-layout.js';
@@ -412,7 +412,7 @@ function planRustIpc(model: CommandModel, config: ProjectConfig, catalog: TraitC
     return { ...file, owners: declaredBy.get(typeName) ?? everyone };
   });
   const handlers = members.map((m, i) => handlerFile(m, parts[i]));
-  return [rust, ...tsFiles, ...(host.mixin ? [] : [mixin]), ...handlers, ...planTypeScriptCommand(model, config, { server: true, browser: model.environment === 'both' }, rustIpcServer(model, config, names))];
+  return [rust, ...tsFiles, ...(host.mixin ? [] : [mixin]), ...handlers, ...planTypeScriptCommand(model, config, sidesOf(model.environment), rustIpcServer(model, config, names))];
 }
 
 /** `pub mod` lines up the module path to lib.rs, the start-up registration, and the mixin in the composition file. */
@@ -499,6 +499,9 @@ export function rustIpcAdapter(options: RustIpcAdapterOptions = {}): GeneratorAd
   return {
     id: 'rust-ipc',
     description: 'Rust ServiceModule with ts-rs wire types, IPC mixin and a TypeScript command that calls it (one spec, full vertical)',
+    // The command may also have a browser side, which delegates to the server (like full-stack).
+    environments: ['server', 'both'],
+    accepts: ['rust'],
     writes: [
       '<rustCrate>/src/<rust.module>.rs: every command of the module (+ pub mod in its parents up to lib.rs, edited)',
       '<rustCrate>/src/<rust.module>/<command>.rs: the handler, yours (created once, never rewritten)',

@@ -2,6 +2,7 @@ import type { ProjectConfig } from '../../config/project-config.js';
 import { TS_HOST_NAMES, TYPESCRIPT_RESERVED_TYPE_NAMES } from '../../targets/typescript/typescript-text.js';
 import { pointerOf, type SpecIssue } from '../../errors.js';
 import type { CommandModel } from '../../model/command-model.js';
+import type { Environment } from '../../spec/command-spec.js';
 import { renderTemplate } from '../../render/template-engine.js';
 import { renderTsValue } from '../../render/typescript-renderer.js';
 import { mergeTypesFile } from '../../edits/types-file-merge.js';
@@ -112,8 +113,14 @@ export function typesFileEdits(model: CommandModel, config: ProjectConfig): Plan
   return [{ path: model.typesFile, description: `the declarations of ${model.name}`, apply: (existing) => mergeTypesFile(existing, { command: model.name, text }) }];
 }
 
-/** A TypeScript-only command adapter writing the given sides. */
-export function typeScriptCommandAdapter(id: string, description: string, sides: CommandSides): GeneratorAdapter {
+/** The command classes a TypeScript command of an environment has. */
+export function sidesOf(environment: Environment): CommandSides {
+  return { server: environment !== 'browser', browser: environment !== 'server' };
+}
+
+/** A TypeScript-only command adapter for one environment: the default adapter of a spec of that environment that names none. */
+export function typeScriptCommandAdapter(id: string, description: string, environment: Environment): GeneratorAdapter {
+  const sides = sidesOf(environment);
   const writes = [
     'shared/<C>Types.ts',
     ...(sides.server ? ['server/<C>ServerCommand.ts'] : []),
@@ -127,6 +134,8 @@ export function typeScriptCommandAdapter(id: string, description: string, sides:
   return {
     id,
     description,
+    environments: [environment],
+    defaultFor: [environment],
     writes,
     reservedNames: TYPESCRIPT_RESERVED,
     check: (model) => derivedNameIssues(model),
