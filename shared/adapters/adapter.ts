@@ -12,7 +12,8 @@ export const ADAPTER_ID_PATTERN = /^[a-z][a-z0-9-]*$/;
  * (rust.companions) and `variants` (tagged unions in types). A spec holding one its adapter does not
  * accept is refused at the block, naming the adapters that accept it.
  */
-export type SpecBlock = 'rust' | 'traits' | 'companions' | 'variants';
+export const SPEC_BLOCKS = ['rust', 'traits', 'companions', 'variants'] as const;
+export type SpecBlock = (typeof SPEC_BLOCKS)[number];
 
 /** One file the generator wants to exist: a project-relative POSIX path and its full content. */
 export interface PlannedFile {
