@@ -70,6 +70,14 @@ describe("a project adapter as a spec's own adapter (config adapters, spec adapt
     assert.equal(read(dir, 'app/routes/routes.txt'), before['app/routes/routes.txt'].content);
   });
 
+  it('`continuum-gen adapters` lists it with what a spec naming it may hold', async () => {
+    const run = await runBin(['adapters'], { cwd: project([ROUTE_TABLE], docsRead('route-table')), stdin: 'closed' });
+    assert.equal(run.code, 0, run.stderr);
+    assert.match(run.stdout, /^route-table {2}\(\.\/tools\/route-table-adapter\.js\)\n.*\n {2}writes: app\/routes\/<name>\.route\.json, .*\n {2}options: outputDir="app\/routes"\n {2}spec: environment server$/m);
+    assert.match(run.stdout, /^rust-ipc {2}\(built-in\)\n.*\n.*\n {2}spec: environment server or both; reads rust$/m);
+    assert.match(run.stdout, /^server-only {2}\(built-in\)\n.*\n.*\n {2}spec: environment server; the default adapter of environment server$/m);
+  });
+
   it('the control: without the plugin in the config, the same spec is refused at /adapter with the known ids listed, and nothing is written', async () => {
     const dir = project([], docsRead('route-table'));
     const before = snapshotFiles(dir);
