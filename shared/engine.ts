@@ -91,12 +91,13 @@ export function generateCommand(request: GenerateRequest): GenerationResult {
   const resolved = resolveCommandModelWithIssues(loaded.spec, loaded.source, request.config, { reservedNames: adapter.reservedNames, knownTypes: request.knownTypes, adapter: { id: adapter.id, environment: choice.environment } });
   const model = resolved.model;
   const context: PlanContext = { ...(request.project ? { project: request.project } : {}), ...(request.specs ? { specs: request.specs } : {}), ...(request.knownTypes ? { knownTypes: request.knownTypes } : {}) };
+  // What of the spec its adapter does not take (an environment, a block), from the adapter's declarations.
+  const fit = specFitIssues(loaded.spec, adapter, registry, request.specFile);
   const runChecks = (): SpecIssue[] => [
-    ...specFitIssues(loaded.spec, adapter, registry, request.specFile),
     ...(adapter.check?.(model, request.config, options.get(adapter.id), context) ?? []),
     ...extras.flatMap((extra) => [...reservedNameIssues(extra, model), ...(extra.check?.(model, request.config, options.get(extra.id)) ?? [])]),
   ];
-  const clean = inspection.issues.length === 0 && resolved.issues.length === 0;
+  const clean = inspection.issues.length === 0 && resolved.issues.length === 0 && fit.length === 0;
   let checked: readonly SpecIssue[] = [];
   try {
     checked = runChecks();
@@ -106,7 +107,7 @@ export function generateCommand(request: GenerateRequest): GenerationResult {
     else if (clean) throw error;
   }
   // Issues of another file (a spec of the same Rust module) arrive located in that file.
-  const own = checked.filter((i) => i.file === request.specFile);
+  const own = [...fit, ...checked.filter((i) => i.file === request.specFile)];
   const foreign = checked.filter((i) => i.file !== request.specFile);
   const adapterIssues = own.map((i) => ({ ...i, ...loaded.source.locate(i.pointer) }));
   const restored = [...[...resolved.issues, ...adapterIssues].map((i) => inspection.restore(i)).filter((i): i is SpecIssue => i !== undefined), ...foreign];

@@ -128,6 +128,17 @@ describe("a project adapter's declarations and edits are checked like the built-
   });
 
   for (const [what, module, expected] of [
+    ['claims a default another adapter holds', './broken/default-taken.js', /\(at \/generator-continuum\/adapters\/0\/module\): adapter plugin \.\/broken\/default-taken\.js \(id default-taken\) cannot be registered: server-only is already the default adapter of environment server/],
+    ['declares unknown environments and blocks', './broken/bad-declarations.js', /adapter plugin \.\/broken\/bad-declarations\.js does not export a valid adapter: environments is neither absent nor a list of "server", "browser", "both"; accepts is neither absent nor a list of "rust", "traits", "companions", "variants"/],
+  ] as const) {
+    it(`a plugin that ${what} is refused when it loads, naming it`, async () => {
+      const dir = project([{ module }], docsRead('server-only'));
+      const config = resolveProjectConfig((JSON.parse(read(dir, '.yo-rc.json')) as Record<string, unknown>)[CONFIG_KEY]);
+      await assert.rejects(loadProjectAdapters(dir, config), (error: unknown) => error instanceof SpecError && expected.test(error.message));
+    });
+  }
+
+  for (const [what, module, expected] of [
     ['plans an edit outside the project', './broken/edits-escape-project.js', /adapter plugin \.\/broken\/edits-escape-project\.js \(id edits-escape-project\) planned an edit of a path outside the project: it contains '\.\.'; found "\.\.\/shared\.txt"/],
     ['edits a file without returning its text', './broken/edit-returns-nothing.js', /adapter plugin \.\/broken\/edit-returns-nothing\.js \(id edit-returns-nothing\) returned something other than the file's new text from its edit of shared\.txt/],
   ] as const) {
