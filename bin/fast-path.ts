@@ -17,21 +17,18 @@ import { CONFIG_FILE, projectConfigFromText } from '../shared/config/load-projec
 import { interactivityFlagsOf, isInteractive } from '../shared/interactive.js';
 import { findProjectRoot, projectRootNotice } from '../shared/config/project-root.js';
 import { SpecError, describeRefusal, type SpecIssue } from '../shared/errors.js';
-import { extraAdapterIds, onlyAdapter, type SpecRun, type SpecRunOptions } from '../shared/run/spec-run.js';
+import { extraAdapterIds, type SpecRun, type SpecRunOptions } from '../shared/run/spec-run.js';
 import { guardHost } from '../shared/run/host-guard.js';
 import { collectSpecSources } from '../shared/run/spec-sources.js';
 import { CommitWriteError, ConflictRefusal, commitRun, projectReader, type CommitReport, type CommitSettings } from '../shared/write/commit.js';
 import { commitSpecRun, streamSink, yoResolveSettler, type CommitSink } from '../generators/_shared/spec-commit.js';
 import { mergeMode } from '../generators/_shared/pending-conflicts.js';
+import { specRestriction } from '../generators/_shared/adapter-generators.js';
 import { BOOLEAN_FLAGS, type FastOptions } from './cli-flags.js';
 import { specGenerationResult } from './spec-generation-result.js';
 
 /** Sub-generators the fast path can run, and the adapters each accepts (undefined: all); a Map, so `valueOf` is no sub-generator. */
-const FAST_SUB_GENERATORS: ReadonlyMap<string, SpecRunOptions['onlyAdapters']> = new Map([
-  ['command', undefined],
-  ['rust-module', onlyAdapter('rust-ipc')],
-  ['trait', onlyAdapter('trait-only')],
-]);
+const FAST_SUB_GENERATORS: ReadonlyMap<string, SpecRunOptions['onlyAdapters']> = new Map(['command', 'rust-module', 'trait'].map((name) => [name, specRestriction(name)]));
 
 /** Parse the flags the fast path understands; undefined for anything else (the Yeoman path decides). */
 function parseFastOptions(argv: readonly string[]): FastOptions | undefined {

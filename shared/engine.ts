@@ -1,15 +1,16 @@
 import type { FilePlan, GeneratorAdapter, PlanContext, PlannedEdit, PlannedFile, ProjectReader, RelatedSpec, SpecText } from './adapters/adapter.js';
 import { builtinAdapters } from './adapters/builtin-adapters.js';
+import { chooseAdapter, specFitIssues, type AdapterChoice } from './adapters/choose-adapter.js';
 import type { AdapterRegistry } from './adapters/registry.js';
 import { mergePlans, reservedNameIssues, resolveRunOptions, selectExtraAdapters, sortedPlan, type AdapterPlan } from './adapters/run-adapters.js';
 import { unsafeRelativePath, type ProjectConfig } from './config/project-config.js';
 import { SpecError, inFileOrder, type SpecIssue } from './errors.js';
 import type { CommandModel } from './model/command-model.js';
 import { specFileName } from './model/naming.js';
-import { didYouMean } from './model/naming.js';
 import { resolveCommandModelWithIssues, type ResolveOptions } from './model/resolve-model.js';
 import { serialiseSpec } from './spec/canonical-spec.js';
-import { adapterOfSpec } from './spec/spec-defaults.js';
+import type { CommandSpecV2 } from './spec/command-spec.js';
+import type { JsonSource } from './spec/json-source.js';
 import { inspectSpec } from './spec/load-spec.js';
 
 export interface GenerateRequest {
@@ -83,22 +84,20 @@ export function generateCommand(request: GenerateRequest): GenerationResult {
       return undefined;
     }
   };
-  const adapterId = adapterOfSpec(loaded.spec);
-  const adapter = registry.get(adapterId);
-  if (!adapter) {
-    const suggestion = didYouMean(adapterId, registry.ids());
-    throw new SpecError([...inspection.issues, { file: request.specFile, pointer: '/adapter', ...loaded.source.locate('/adapter'), message: `adapter ${adapterId} is not available in this version`, found: JSON.stringify(adapterId), expected: `one of ${registry.ids().join(', ')}`, ...(suggestion ? { suggestion } : {}) }]);
-  }
+  const choice = chosenAdapter(registry, loaded.spec, loaded.source, request.specFile, inspection.issues);
+  const adapter = choice.adapter;
   const extras = collect(() => selectExtraAdapters(registry, request.extraAdapters ?? [], adapter.id, request.specFile)) ?? [];
   const options = collect(() => resolveRunOptions([adapter, ...extras], request.config)) ?? new Map();
-  const resolved = resolveCommandModelWithIssues(loaded.spec, loaded.source, request.config, { reservedNames: adapter.reservedNames, knownTypes: request.knownTypes });
+  const resolved = resolveCommandModelWithIssues(loaded.spec, loaded.source, request.config, { reservedNames: adapter.reservedNames, knownTypes: request.knownTypes, adapter: { id: adapter.id, environment: choice.environment } });
   const model = resolved.model;
   const context: PlanContext = { ...(request.project ? { project: request.project } : {}), ...(request.specs ? { specs: request.specs } : {}), ...(request.knownTypes ? { knownTypes: request.knownTypes } : {}) };
+  // What of the spec its adapter does not take (an environment, a block), from the adapter's declarations.
+  const fit = specFitIssues(loaded.spec, adapter, registry, request.specFile);
   const runChecks = (): SpecIssue[] => [
     ...(adapter.check?.(model, request.config, options.get(adapter.id), context) ?? []),
     ...extras.flatMap((extra) => [...reservedNameIssues(extra, model), ...(extra.check?.(model, request.config, options.get(extra.id)) ?? [])]),
   ];
-  const clean = inspection.issues.length === 0 && resolved.issues.length === 0;
+  const clean = inspection.issues.length === 0 && resolved.issues.length === 0 && fit.length === 0;
   let checked: readonly SpecIssue[] = [];
   try {
     checked = runChecks();
@@ -108,7 +107,7 @@ export function generateCommand(request: GenerateRequest): GenerationResult {
     else if (clean) throw error;
   }
   // Issues of another file (a spec of the same Rust module) arrive located in that file.
-  const own = checked.filter((i) => i.file === request.specFile);
+  const own = [...fit, ...checked.filter((i) => i.file === request.specFile)];
   const foreign = checked.filter((i) => i.file !== request.specFile);
   const adapterIssues = own.map((i) => ({ ...i, ...loaded.source.locate(i.pointer) }));
   const restored = [...[...resolved.issues, ...adapterIssues].map((i) => inspection.restore(i)).filter((i): i is SpecIssue => i !== undefined), ...foreign];
@@ -135,6 +134,16 @@ export function generateCommand(request: GenerateRequest): GenerationResult {
   const nextSteps = [adapter, ...extras].flatMap((a) => a.nextSteps?.(model, request.config, request.project) ?? []);
   const locate = (pointer: string): { line: number; column: number } | undefined => loaded.source.locate(pointer);
   return { model, adapter, files: plan, edits: [...edits, ...extraEdits], migratedFromV1: loaded.migratedFromV1, adapters: [adapter, ...extras], plans, nextSteps, related, locate };
+}
+
+/** The spec's adapter (chooseAdapter); an unknown one is refused at once, with the spec's other problems so far, located. */
+function chosenAdapter(registry: AdapterRegistry, spec: CommandSpecV2, source: JsonSource, specFile: string, earlier: readonly SpecIssue[]): AdapterChoice {
+  try {
+    return chooseAdapter(registry, spec, specFile);
+  } catch (error) {
+    if (!(error instanceof SpecError)) throw error;
+    throw new SpecError([...earlier, ...error.issues.map((i) => ({ ...i, ...source.locate(i.pointer) }))]);
+  }
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { BaseFeatures, BaseOptions } from 'yeoman-generator';
-import { onlyAdapter, type SpecRunOptions } from '../../shared/run/spec-run.js';
+import type { SpecRunOptions } from '../../shared/run/spec-run.js';
+import { specRestriction, subGeneratorOf } from '../_shared/adapter-generators.js';
 import { adapterOption, mergeOption, specOption, SpecGenerator, verboseOption } from '../_shared/spec-generator.js';
 
 export const summary = 'the whole Rust-backed vertical of a rust-ipc spec: ServiceModule, ts-rs wire types, IPC mixin, command (--spec=<file|folder|glob>)';
@@ -19,11 +20,11 @@ export function rustSpecGenerator(adapterId: 'rust-ipc' | 'trait-only', summaryT
     }
 
     protected get subGeneratorName(): string {
-      return adapterId === 'rust-ipc' ? 'rust-module' : 'trait';
+      return subGeneratorOf(adapterId);
     }
 
     protected override onlyAdapters(): SpecRunOptions['onlyAdapters'] {
-      return onlyAdapter(adapterId);
+      return specRestriction(this.subGeneratorName);
     }
 
     initializing(): void {

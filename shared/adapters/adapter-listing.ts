@@ -20,6 +20,10 @@ export interface AdapterDescription {
   /** What is wrong with the configured options, when something is. */
   readonly optionsProblem?: string;
   readonly language?: string;
+  /** Its declarations (see GeneratorAdapter), when it has them: the environments of its command, those it is the default of, the spec blocks it reads. */
+  readonly environments?: readonly string[];
+  readonly defaultFor?: readonly string[];
+  readonly accepts?: readonly string[];
 }
 
 /** Fill `<outputDir>`-style placeholders of a writes entry with string option values. */
@@ -44,6 +48,9 @@ export function describeAdapter(adapter: GeneratorAdapter, source: string, confi
     options,
     ...(optionsProblem === undefined ? {} : { optionsProblem }),
     ...(adapter.typeMapping ? { language: adapter.typeMapping.language } : {}),
+    ...(adapter.environments ? { environments: [...adapter.environments] } : {}),
+    ...(adapter.defaultFor ? { defaultFor: [...adapter.defaultFor] } : {}),
+    ...(adapter.accepts ? { accepts: [...adapter.accepts] } : {}),
   };
 }
 
@@ -57,6 +64,15 @@ export function describeAdapters(loaded: LoadedAdapters, config: ProjectConfig):
   ];
 }
 
+/** What a spec naming the adapter may hold, and when a spec gets it without naming it: `environment server or both; reads rust`. */
+function declarationText(d: AdapterDescription): string {
+  return [
+    ...(d.environments ? [`environment ${d.environments.join(' or ')}`] : []),
+    ...(d.defaultFor ? [`the default adapter of environment ${d.defaultFor.join(', ')}`] : []),
+    ...(d.accepts ? [`reads ${d.accepts.join(', ')}`] : []),
+  ].join('; ');
+}
+
 /** The text `continuum-gen adapters` prints. */
 export function formatAdapterListing(descriptions: readonly AdapterDescription[]): string {
   const lines = ['Adapters (a spec names one with "adapter"; run more beside it with --adapter=<id>):', ''];
@@ -68,6 +84,8 @@ export function formatAdapterListing(descriptions: readonly AdapterDescription[]
       const entries = Object.entries(d.options).sort(([a], [b]) => (a < b ? -1 : 1));
       if (entries.length > 0) lines.push(`  options: ${entries.map(([k, v]) => `${k}=${JSON.stringify(v)}`).join(', ')}`);
     }
+    const declared = declarationText(d);
+    if (declared !== '') lines.push(`  spec: ${declared}`);
     lines.push('');
   }
   return `${lines.join('\n').trimEnd()}\n`;

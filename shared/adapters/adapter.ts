@@ -2,6 +2,18 @@ import type { ResolveOptions } from '../model/resolve-model.js';
 import type { ProjectConfig } from '../config/project-config.js';
 import type { SpecIssue } from '../errors.js';
 import type { CommandModel } from '../model/command-model.js';
+import type { Environment } from '../spec/command-spec.js';
+
+/** An adapter id (in a spec's `adapter`, on the command line, in the config): the schema's `adapter` pattern. */
+export const ADAPTER_ID_PATTERN = /^[a-z][a-z0-9-]*$/;
+
+/**
+ * The spec blocks only some adapters read: `rust` (the Rust block), `traits`, `companions`
+ * (rust.companions) and `variants` (tagged unions in types). A spec holding one its adapter does not
+ * accept is refused at the block, naming the adapters that accept it.
+ */
+export const SPEC_BLOCKS = ['rust', 'traits', 'companions', 'variants'] as const;
+export type SpecBlock = (typeof SPEC_BLOCKS)[number];
 
 /** One file the generator wants to exist: a project-relative POSIX path and its full content. */
 export interface PlannedFile {
@@ -135,8 +147,17 @@ export interface AdapterTypeMapping {
  * the project config's `adapters` list by plugin-loader.ts. See docs/adapters.md.
  */
 export interface GeneratorAdapter {
-  /** Identifier used in specs (`adapter`) and on the command line. */
+  /** Identifier used in specs (`adapter`) and on the command line (ADAPTER_ID_PATTERN). */
   readonly id: string;
+  /**
+   * The environments the command it writes may run in, the one a spec without `environment` gets
+   * first. Absent: it writes no command (trait-only), and a spec's environment is not its concern.
+   */
+  readonly environments?: readonly Environment[];
+  /** The environments for which it is the adapter of a spec that names none (one adapter per environment). */
+  readonly defaultFor?: readonly Environment[];
+  /** The spec blocks it reads (see SpecBlock); absent: none of them. */
+  readonly accepts?: readonly SpecBlock[];
   /** One line for `continuum-gen adapters` and the wizard. */
   readonly description: string;
   /** Human-readable list of what it writes (paths use <C> for the class name). */

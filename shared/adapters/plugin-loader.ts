@@ -12,7 +12,8 @@ import { dirname, isAbsolute, join, posix, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CONFIG_FILE, CONFIG_KEY, unsafeRelativePath, type PluginDeclaration, type ProjectConfig } from '../config/project-config.js';
 import { SpecError, describeValue, type SpecIssue } from '../errors.js';
-import type { AdapterOptionDeclaration, AdapterOptions, FilePlan, GeneratorAdapter, PlannedFile } from './adapter.js';
+import { ADAPTER_ID_PATTERN, SPEC_BLOCKS, type AdapterOptionDeclaration, type AdapterOptions, type FilePlan, type GeneratorAdapter, type PlannedEdit, type PlannedFile } from './adapter.js';
+import { ADAPTER_OF_ENVIRONMENT } from '../spec/spec-defaults.js';
 import { optionValueProblem } from './adapter-options.js';
 import { builtinAdapters } from './builtin-adapters.js';
 import type { AdapterRegistry } from './registry.js';
@@ -23,6 +24,7 @@ import { ProjectPaths, platformNameLimits } from '../write/path-safety.js';
 import { importModule } from '../import-module.js';
 
 const OPTION_TYPES = ['string', 'path', 'boolean', 'string-map', 'type-map'];
+const ENVIRONMENTS = Object.keys(ADAPTER_OF_ENVIRONMENT);
 
 /** Where a registered project-local adapter came from. */
 export interface PluginOrigin {
@@ -104,11 +106,12 @@ export function adapterShapeProblems(value: unknown): string[] {
   if (value === null || typeof value !== 'object') return [`the export is ${value === null ? 'null' : typeof value}, not an adapter object`];
   const a = value as Record<string, unknown>;
   const problems: string[] = [];
-  if (typeof a.id !== 'string' || !/^[a-z][a-z0-9-]*$/.test(a.id)) problems.push(`id ${describeValue(a.id)} is not a lowercase id (letters, digits, -)`);
+  if (typeof a.id !== 'string' || !ADAPTER_ID_PATTERN.test(a.id)) problems.push(`id ${describeValue(a.id)} is not a lowercase id (letters, digits, -)`);
   if (typeof a.description !== 'string' || a.description === '') problems.push('description is missing (one line for the adapter listing)');
   if (!Array.isArray(a.writes) || !a.writes.every((w) => typeof w === 'string')) problems.push('writes is not a list of strings (what the adapter writes, for the listing)');
   if (typeof a.plan !== 'function') problems.push('plan is not a function (model, config, options) => [{ path, content }]');
-  if (a.check !== undefined && typeof a.check !== 'function') problems.push('check is neither a function nor absent');
+  for (const hook of ['check', 'edits'] as const) if (a[hook] !== undefined && typeof a[hook] !== 'function') problems.push(`${hook} is neither a function nor absent`);
+  problems.push(...listProblems(a.environments, 'environments', ENVIRONMENTS), ...listProblems(a.defaultFor, 'defaultFor', ENVIRONMENTS), ...listProblems(a.accepts, 'accepts', SPEC_BLOCKS));
   if (a.reservedNames !== undefined && !(a.reservedNames instanceof Map)) problems.push('reservedNames is neither a Map nor absent');
   if (a.typeMapping !== undefined && (a.typeMapping === null || typeof a.typeMapping !== 'object')) problems.push('typeMapping is neither an object nor absent');
   if (a.options !== undefined) {
@@ -124,12 +127,19 @@ export function adapterShapeProblems(value: unknown): string[] {
   return problems;
 }
 
+/** A declaration list (environments, defaultFor, accepts) that is absent or holds only known values, else its problem. */
+function listProblems(value: unknown, name: string, known: readonly string[]): string[] {
+  if (value === undefined) return [];
+  if (Array.isArray(value) && value.every((v) => known.includes(v as string))) return [];
+  return [`${name} is neither absent nor a list of ${known.map((k) => JSON.stringify(k)).join(', ')}`];
+}
+
 const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 /**
- * The plugin as the engine sees it: its own fields, option defaults taken from its config entry,
- * and check/plan guarded so that a throw, a non-plan or a path outside the project becomes a
- * SpecError naming the plugin.
+ * The plugin as the engine sees it: its own fields and declarations, option defaults taken from its
+ * config entry, and check/plan/edits guarded so that a throw, a non-plan, a non-edit or a path
+ * outside the project becomes a SpecError naming the plugin.
  */
 function guardPlugin(adapter: GeneratorAdapter, origin: PluginOrigin, entryOptions: Readonly<Record<string, unknown>>): GeneratorAdapter {
   const who = `adapter plugin ${origin.module} (id ${adapter.id})`;
@@ -139,6 +149,8 @@ function guardPlugin(adapter: GeneratorAdapter, origin: PluginOrigin, entryOptio
   // Declared options take their config entry's values as defaults; undeclared plugins get the entry's object as is.
   const options = declared?.map((d) => (d.name in entryOptions ? { ...d, default: entryOptions[d.name] as AdapterOptionDeclaration['default'] } : d));
   const withEntry = (resolved: AdapterOptions | undefined): AdapterOptions => (declared ? (resolved ?? {}) : ({ ...entryOptions, ...resolved } as AdapterOptions));
+
+  const pathProblem = (path: unknown): string | undefined => (typeof path !== 'string' ? 'is not a string' : (unsafeRelativePath(path) ?? (path.endsWith('/') ? 'ends with a slash' : undefined)));
 
   const checkPlanShape = (files: unknown): FilePlan => {
     if (files !== null && typeof files === 'object' && typeof (files as { then?: unknown }).then === 'function') throw failure('returned a Promise from plan; plan must return its files synchronously');
@@ -150,29 +162,60 @@ function guardPlugin(adapter: GeneratorAdapter, origin: PluginOrigin, entryOptio
         issues.push({ file: CONFIG_FILE, pointer: entryPointer(origin.index), message: `${who} planned file ${i} without a string path and content`, found: describeValue(file), expected: '{ path: string, content: string }' });
         return;
       }
-      const problem = unsafeRelativePath(f.path);
-      if (problem || f.path.endsWith('/')) {
-        issues.push({ file: CONFIG_FILE, pointer: entryPointer(origin.index), message: `${who} planned a path outside the project: it ${problem ?? 'ends with a slash'}`, found: JSON.stringify(f.path), expected: 'a project-relative file path with forward slashes and no ..' });
-      }
+      const problem = pathProblem(f.path);
+      if (problem) issues.push({ file: CONFIG_FILE, pointer: entryPointer(origin.index), message: `${who} planned a path outside the project: it ${problem}`, found: JSON.stringify(f.path), expected: 'a project-relative file path with forward slashes and no ..' });
     });
     if (issues.length > 0) throw new SpecError(issues);
     return (files as PlannedFile[]).map((f) => ({ path: f.path, content: f.content }));
   };
 
+  /** An edit's apply, guarded: a throw or a non-string result names the plugin and the file. */
+  const guardedApply = (edit: PlannedEdit): PlannedEdit['apply'] => (existing) => {
+    let text: unknown;
+    try {
+      text = edit.apply(existing);
+    } catch (error) {
+      if (error instanceof SpecError) throw error;
+      throw failure(`threw in its edit of ${edit.path}: ${messageOf(error)}`);
+    }
+    if (typeof text !== 'string') throw failure(`returned something other than the file's new text from its edit of ${edit.path}`, describeValue(text), 'a string');
+    return text;
+  };
+
+  const checkEditsShape = (edits: unknown): PlannedEdit[] => {
+    if (!Array.isArray(edits)) throw failure('returned something other than a list of edits from edits', describeValue(edits), '[{ path, description, apply }, ...]');
+    const issues: SpecIssue[] = [];
+    edits.forEach((edit: unknown, i) => {
+      const e = edit as Partial<PlannedEdit> | null;
+      if (!e || typeof e.description !== 'string' || typeof e.apply !== 'function') {
+        issues.push({ file: CONFIG_FILE, pointer: entryPointer(origin.index), message: `${who} planned edit ${i} without a description and an apply function`, found: describeValue(edit), expected: '{ path: string, description: string, apply(existing) => string }' });
+        return;
+      }
+      const problem = pathProblem(e.path);
+      if (problem) issues.push({ file: CONFIG_FILE, pointer: entryPointer(origin.index), message: `${who} planned an edit of a path outside the project: it ${problem}`, found: describeValue(e.path), expected: 'a project-relative file path with forward slashes and no ..' });
+    });
+    if (issues.length > 0) throw new SpecError(issues);
+    return (edits as PlannedEdit[]).map((e) => ({ path: e.path, description: e.description, apply: guardedApply(e) }));
+  };
+
   const check = adapter.check;
+  const edits = adapter.edits;
   return {
     id: adapter.id,
     description: adapter.description,
     writes: [...adapter.writes],
+    ...(adapter.environments ? { environments: [...adapter.environments] } : {}),
+    ...(adapter.defaultFor ? { defaultFor: [...adapter.defaultFor] } : {}),
+    ...(adapter.accepts ? { accepts: [...adapter.accepts] } : {}),
     ...(adapter.reservedNames ? { reservedNames: adapter.reservedNames } : {}),
     ...(options ? { options } : {}),
     ...(adapter.typeMapping ? { typeMapping: adapter.typeMapping } : {}),
     ...(check
       ? {
-          check: (model, config, resolved) => {
+          check: (model, config, resolved, context) => {
             let issues: unknown;
             try {
-              issues = check.call(adapter, model, config, withEntry(resolved));
+              issues = check.call(adapter, model, config, withEntry(resolved), context);
             } catch (error) {
               if (error instanceof SpecError) throw error;
               throw failure(`threw in check: ${messageOf(error)}`);
@@ -182,16 +225,30 @@ function guardPlugin(adapter: GeneratorAdapter, origin: PluginOrigin, entryOptio
           },
         }
       : {}),
-    plan: (model, config, resolved) => {
+    plan: (model, config, resolved, context) => {
       let files: unknown;
       try {
-        files = adapter.plan.call(adapter, model, config, withEntry(resolved));
+        files = adapter.plan.call(adapter, model, config, withEntry(resolved), context);
       } catch (error) {
         if (error instanceof SpecError) throw error;
         throw failure(`threw in plan: ${messageOf(error)}`);
       }
       return checkPlanShape(files);
     },
+    ...(edits
+      ? {
+          edits: (model, config, resolved, project, context) => {
+            let planned: unknown;
+            try {
+              planned = edits.call(adapter, model, config, withEntry(resolved), project, context);
+            } catch (error) {
+              if (error instanceof SpecError) throw error;
+              throw failure(`threw in edits: ${messageOf(error)}`);
+            }
+            return checkEditsShape(planned);
+          },
+        }
+      : {}),
   };
 }
 
@@ -273,7 +330,7 @@ export async function loadProjectAdapters(projectRoot: string, config: ProjectCo
     }
     const problems = adapterShapeProblems(exported);
     if (problems.length > 0) {
-      fail(`does not export a valid adapter: ${problems.join('; ')}`, 'a GeneratorAdapter { id, description, writes, plan, check?, options?, typeMapping?, reservedNames? } (see docs/adapters.md)', describeValue(exported));
+      fail(`does not export a valid adapter: ${problems.join('; ')}`, 'a GeneratorAdapter { id, description, writes, plan, check?, edits?, options?, typeMapping?, reservedNames?, environments?, defaultFor?, accepts? } (see docs/adapters.md)', describeValue(exported));
       continue;
     }
     const adapter = exported as GeneratorAdapter;
@@ -281,6 +338,11 @@ export async function loadProjectAdapters(projectRoot: string, config: ProjectCo
     const earlier = plugins.find((p) => p.id === adapter.id);
     if (earlier || base.get(adapter.id)) {
       fail(`has id ${adapter.id}, which ${earlier ? `adapter plugin ${earlier.module}` : 'a built-in adapter'} already uses`, `an id other than ${base.ids().join(', ')}`);
+      continue;
+    }
+    const unregistrable = base.registrationProblem(adapter);
+    if (unregistrable) {
+      fail(`(id ${adapter.id}) cannot be registered: ${unregistrable}`, 'defaultFor only for environments no other adapter is the default of, or no defaultFor (a spec names its adapter)');
       continue;
     }
     // Entry options a plugin declares must fit their types; the others are the factory's own.

@@ -4,7 +4,7 @@ import type { KnownTypes } from '../reverse/exported-types.js';
 import type { JsonSource } from '../spec/json-source.js';
 import type { AdapterId, CommandSpecV2, Environment, SpecField, SpecTypeField } from '../spec/command-spec.js';
 import { canonicalSpec } from '../spec/canonical-spec.js';
-import { adapterOfSpec, ENVIRONMENT_OF_ADAPTER, environmentOfSpec } from '../spec/spec-defaults.js';
+import { adapterOfSpec, environmentOfSpec } from '../spec/spec-defaults.js';
 import { SPEC_LIMITS } from '../spec/limits.js';
 import { TypeSyntaxError, parseTypeString } from '../types/type-grammar.js';
 import { namedReferences, type TypeNode } from '../types/type-tree.js';
@@ -13,8 +13,6 @@ import { defaultValueProblems, fieldNameProblem } from './field-rules.js';
 import { closestNames, commandClassName, commandNameProblem, didYouMean, pascalCase } from './naming.js';
 import { methodTypeNodes, resolveTraits } from './resolve-traits.js';
 import { tsModuleSpecifierProblem } from '../targets/typescript/typescript-text.js';
-
-const RUST_ADAPTERS: readonly AdapterId[] = ['rust-ipc', 'trait-only'];
 
 /** The host's error type: a result convention (error?: JTAGError) names it, imported from importPaths.errorTypes. */
 export const HOST_ERROR_TYPE = 'JTAGError';
@@ -28,6 +26,8 @@ export interface ResolveOptions {
    * neither declares nor imports that exactly one module exports is imported from it.
    */
   readonly knownTypes?: Pick<KnownTypes, 'lookup'> & Partial<Pick<KnownTypes, 'suggestions'>>;
+  /** The spec's adapter and environment as the engine chose them (chooseAdapter); absent: the built-in defaults. */
+  readonly adapter?: { readonly id: AdapterId; readonly environment: Environment };
 }
 
 /**
@@ -72,26 +72,9 @@ export function resolveCommandModelWithIssues(spec: CommandSpecV2, source: JsonS
     issues.add({ file, pointer: spec.className ? '/className' : '/name', message: `class name ${className} ${reservedClass}`, found: JSON.stringify(className), expected: 'set className to another PascalCase name' });
   }
 
-  // Adapter and environment decide each other when only one is given; both given must agree.
-  const adapter: AdapterId = adapterOfSpec(spec);
-  const impliedEnvironment = ENVIRONMENT_OF_ADAPTER[adapter];
-  const environment: Environment = environmentOfSpec(spec);
-  // A Rust-backed command may also have a browser side (it delegates to the server, like full-stack).
-  const allowedEnvironments: readonly Environment[] = adapter === 'rust-ipc' ? ['server', 'both'] : impliedEnvironment ? [impliedEnvironment] : [];
-  if (spec.environment && impliedEnvironment && !allowedEnvironments.includes(spec.environment)) {
-    issues.add({ file, pointer: '/environment', message: `environment ${spec.environment} contradicts adapter ${adapter}`, found: JSON.stringify(spec.environment), expected: `${allowedEnvironments.map((e) => JSON.stringify(e)).join(' or ')} for adapter ${adapter}, or remove environment` });
-  }
-  if (spec.rust && !RUST_ADAPTERS.includes(adapter)) {
-    issues.add({ file, pointer: '/rust', message: `a rust block needs a Rust adapter, but adapter is ${adapter}`, expected: `adapter "rust-ipc" or "trait-only", or no rust block` });
-  }
-  // Traits, tagged unions and companions only mean something to the trait-only adapter.
-  if (adapter !== 'trait-only') {
-    if (spec.traits) issues.add({ file, pointer: '/traits', message: `a traits block needs adapter trait-only, but adapter is ${adapter}`, expected: 'adapter "trait-only" (one spec for the traits, another for each command), or no traits block' });
-    if (spec.rust?.companions) issues.add({ file, pointer: '/rust/companions', message: `companions are written by the trait-only adapter, but adapter is ${adapter}`, expected: 'adapter "trait-only", or no companions' });
-    for (const [typeName, declaration] of Object.entries(spec.types ?? {})) {
-      if (declaration.variants) issues.add({ file, pointer: pointerOf('types', typeName, 'variants'), message: `tagged unions (variants) are only rendered by the trait-only adapter, but adapter is ${adapter}`, expected: 'declare the union in a trait-only spec and import it, or use an interface with optional fields' });
-    }
-  }
+  // The engine chooses the adapter and checks the spec fits it (shared/adapters/choose-adapter.ts); a spec resolved without one gets the built-in defaults.
+  const adapter: AdapterId = options.adapter?.id ?? adapterOfSpec(spec);
+  const environment: Environment = options.adapter?.environment ?? environmentOfSpec(spec);
 
   // Registry: every name a type string may mention, and where it comes from.
   const declaredNames = Object.keys(spec.types ?? {});

@@ -12,7 +12,7 @@ export interface SpecRunOptions {
   readonly registry?: AdapterRegistry;
   readonly extraAdapters?: readonly string[];
   readonly migrate?: boolean;
-  /** Accept only specs of these adapters (the rust-module and trait sub-generators). */
+  /** Accept only specs of these adapters, refusing another with the hint (a front end's sub-generator for some adapters). */
   readonly onlyAdapters?: { readonly ids: readonly string[]; readonly hint: (adapterId: string) => string };
   /** The current text of a project file (for edits of shared files such as mod.rs), or undefined. */
   readonly read: (path: string) => string | undefined;
@@ -136,15 +136,4 @@ export function describeSpecRun(run: SpecRun): string[] {
 export function extraAdapterIds(value: unknown): string[] {
   const values = Array.isArray(value) ? value : typeof value === 'string' ? [value] : [];
   return values.flatMap((v) => String(v).split(',')).map((v) => v.trim()).filter((v) => v !== '');
-}
-
-/** The sub-generator that writes each Rust adapter's specs (every other spec is continuum:command's). */
-const GENERATOR_OF_ADAPTER: Readonly<Record<string, string>> = { 'rust-ipc': 'continuum:rust-module', 'trait-only': 'continuum:trait' };
-
-/** The restriction of a Rust adapter's sub-generator to that adapter's specs, naming the one to use instead. */
-export function onlyAdapter(adapterId: 'rust-ipc' | 'trait-only'): NonNullable<SpecRunOptions['onlyAdapters']> {
-  return {
-    ids: [adapterId],
-    hint: (found) => `the spec's adapter is ${found}, and ${GENERATOR_OF_ADAPTER[adapterId]} writes ${adapterId} specs; use ${GENERATOR_OF_ADAPTER[found] ?? 'continuum:command'}`,
-  };
 }

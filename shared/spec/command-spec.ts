@@ -4,7 +4,8 @@ import type { ImportDeclaration } from '../config/project-config.js';
 export type Environment = 'server' | 'browser' | 'both';
 /** One of the project's access levels (config `accessLevels`; the host's by default). */
 export type AccessLevel = string;
-export type AdapterId = 'server-only' | 'browser-only' | 'full-stack' | 'rust-ipc' | 'trait-only';
+/** An adapter's id: a built-in's or a project plugin's (the registry knows which exist; the schema checks the pattern). */
+export type AdapterId = string;
 
 export interface SpecField {
   name: string;

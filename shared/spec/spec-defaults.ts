@@ -9,6 +9,13 @@ import type { AdapterId, CommandSpecV2, Environment } from './command-spec.js';
 /** The environment a spec without one (and without an adapter implying one) runs in. */
 export const DEFAULT_ENVIRONMENT: Environment = 'server';
 
+/*
+ * The engine chooses a spec's adapter from the adapters' own declarations (environments, defaultFor:
+ * shared/adapters/choose-adapter.ts). The two tables below are those declarations of the built-in
+ * adapters, for readers without a registry (reverse's normal form, a spec resolved on its own);
+ * test/engine/spec-schema-sync.test.ts keeps them equal to the declarations.
+ */
+
 /** The adapter a spec without one gets, by its environment. */
 export const ADAPTER_OF_ENVIRONMENT: Readonly<Record<Environment, AdapterId>> = {
   server: 'server-only',
@@ -25,7 +32,7 @@ export const ENVIRONMENT_OF_ADAPTER: Readonly<Record<AdapterId, Environment | un
   'trait-only': undefined,
 };
 
-/** The spec's adapter: the one it names, else the one its environment (default server) implies. */
+/** The spec's adapter among the built-ins: the one it names, else the one its environment (default server) implies. */
 export function adapterOfSpec(spec: Pick<CommandSpecV2, 'adapter' | 'environment'>): AdapterId {
   return spec.adapter ?? ADAPTER_OF_ENVIRONMENT[spec.environment ?? DEFAULT_ENVIRONMENT];
 }

@@ -2,6 +2,8 @@ import { deepStrictEqual, notDeepStrictEqual } from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Project, type SourceFile } from 'ts-morph';
+import { ADAPTER_ID_PATTERN } from '../../shared/adapters/adapter.js';
+import { builtinAdapters } from '../../shared/adapters/builtin-adapters.js';
 import { ADAPTER_OF_ENVIRONMENT, ENVIRONMENT_OF_ADAPTER } from '../../shared/spec/spec-defaults.js';
 import { commandOptions } from '../../generators/command/command.js';
 import { repoRoot } from '../support/paths.js';
@@ -13,6 +15,7 @@ interface SchemaNode {
   readonly enum?: readonly string[];
   readonly items?: SchemaNode;
   readonly $ref?: string;
+  readonly pattern?: string;
 }
 
 const schema = JSON.parse(readFileSync(join(repoRoot, 'schemas', 'command-spec-v2.schema.json'), 'utf8')) as SchemaNode & { definitions: Record<string, SchemaNode> };
@@ -36,7 +39,6 @@ const INTERFACES: readonly (readonly [string, SchemaNode])[] = [
 /** Each string-literal union of the spec and the schema enum it must equal. */
 const UNIONS: readonly (readonly [string, SchemaNode])[] = [
   ['Environment', rootProperties.environment],
-  ['AdapterId', rootProperties.adapter],
   ['RustCompanion', rootProperties.rust.properties!.companions.items!],
 ];
 
@@ -112,10 +114,24 @@ describe('one vocabulary: the spec types and schemas/command-spec-v2.schema.json
     deepStrictEqual(interfaceShape(file, 'ImportDeclaration'), schemaShape(definitions.import));
   });
 
-  it('the wizard offers, and the defaults map, exactly the schema environments; every adapter has its implied environment', () => {
+  it('the wizard offers, and the defaults map, exactly the schema environments', () => {
     const environments = [...(rootProperties.environment.enum ?? [])].sort();
     deepStrictEqual(commandOptions.environment.prompt.choices.map((c) => c.value).sort(), environments);
     deepStrictEqual(Object.keys(ADAPTER_OF_ENVIRONMENT).sort(), environments);
-    deepStrictEqual(Object.keys(ENVIRONMENT_OF_ADAPTER).sort(), [...(rootProperties.adapter.enum ?? [])].sort());
+  });
+
+  it("the schema's adapter is the registry's id pattern, not a list: a project adapter may be a spec's own", () => {
+    deepStrictEqual([rootProperties.adapter.enum, rootProperties.adapter.pattern], [undefined, ADAPTER_ID_PATTERN.source]);
+  });
+
+  it("the built-in defaults a spec resolved without a registry gets (spec-defaults.ts) are the built-in adapters' declarations", () => {
+    const registry = builtinAdapters();
+    const declared = (table: Record<string, unknown>): string[] =>
+      Object.keys(table).map((id) => `${id}: ${registry.get(id)?.environments?.[0]}`);
+    deepStrictEqual(Object.entries(ENVIRONMENT_OF_ADAPTER).map(([id, environment]) => `${id}: ${environment}`), declared(ENVIRONMENT_OF_ADAPTER));
+    deepStrictEqual(Object.entries(ADAPTER_OF_ENVIRONMENT).map(([environment, id]) => `${environment}: ${id}`), Object.keys(ADAPTER_OF_ENVIRONMENT).map((e) => `${e}: ${registry.defaultFor(e as keyof typeof ADAPTER_OF_ENVIRONMENT)?.id}`));
+    // The control: a declaration that disagrees is seen.
+    const browserFirst = { ...ENVIRONMENT_OF_ADAPTER, 'rust-ipc': 'both' };
+    notDeepStrictEqual(Object.entries(browserFirst).map(([id, environment]) => `${id}: ${environment}`), declared(browserFirst));
   });
 });

@@ -39,10 +39,10 @@ describe('Rust adapters refuse what Rust cannot take, with file, place, found an
   });
 
   it('a rust block, a traits block or a tagged union on a TypeScript-only adapter', () => {
-    refused({ ...gpu(), adapter: 'server-only' }, '/rust', /a rust block needs a Rust adapter, but adapter is server-only/);
+    refused({ ...gpu(), adapter: 'server-only' }, '/rust', /a rust block needs adapter rust-ipc or trait-only, but adapter is server-only/);
     refused({ ...gpu(), traits: managed().traits }, '/traits', /a traits block needs adapter trait-only, but adapter is rust-ipc/);
     const union = { tag: 'kind', variants: { a: {}, b: { fields: { x: { type: 'string' } } } } };
-    refused({ ...gpu(), adapter: 'server-only', rust: undefined, types: { Shape: union } }, '/types/Shape/variants', /tagged unions \(variants\) are only rendered by the trait-only adapter/);
+    refused({ ...gpu(), adapter: 'server-only', rust: undefined, types: { Shape: union } }, '/types/Shape/variants', /tagged unions \(variants\) need adapter trait-only, but adapter is server-only/);
   });
 
   it('an imported type with no Rust form', () => {

@@ -1,6 +1,6 @@
 import { posix } from 'node:path';
 import { rustDocInlineText, rustFormatString } from '../../targets/rust/rust-text.js';
-import { tsCommentText, tsString } from '../../targets/typescript/typescript-text.js';
+import { tsCommentText } from '../../targets/typescript/typescript-text.js';
 import type { ProjectConfig } from '../../config/project-config.js';
 import { composeIpcMixin } from '../../edits/ipc-composition.js';
 import { extendHostMixin, hostMixinShape, type HostMixinShape } from '../../edits/host-mixin-edit.js';
@@ -13,13 +13,12 @@ import { closestNames, editDistance } from '../../model/naming.js';
 import { RUST_RESERVED_TYPE_NAMES, renderRustMethodType, renderRustParamType, rustDocLines, rustString } from '../../render/rust-renderer.js';
 import { adapterTemplates } from '../../package-root.js';
 import { renderTemplate } from '../../render/template-engine.js';
-import { namedReferences, type TypeNode } from '../../types/type-tree.js';
-import { renderTsType } from '../../render/typescript-renderer.js';
+import type { TypeNode } from '../../types/type-tree.js';
 import type { FilePlan, GeneratorAdapter, PlanContext, PlannedEdit, PlannedFile, ProjectReader } from '../adapter.js';
 import { usePathIssues } from '../rust-shared/rust-paths.js';
-import { derivedNameIssues, planTypeScriptCommand, typesFileEdits, TYPESCRIPT_RESERVED } from '../typescript-command/command-adapter.js';
-import type { RustIpcCommandView } from '../typescript-command/command-view.js';
-import { shippedTraitCatalog, type KnownTrait, type TraitCatalog } from '../trait-only/trait-catalog.js';
+import { derivedNameIssues, planTypeScriptCommand, sidesOf, typesFileEdits, TYPESCRIPT_RESERVED } from '../typescript-command/index.js';
+import { shippedTraitCatalog, type KnownTrait, type TraitCatalog } from '../trait-only/index.js';
+import { rustIpcServer } from './command-slot.js';
 import { DEFAULT_STARTUP, modulePathProblem, moduleName, parentModuleFile, rustCratePath, rustLayout, wireTypeFile, wireTypeSpecifier } from '../rust-shared/rust-layout.js';
 import { renderRustImplMethod, traitIsAsync } from '../rust-shared/rust-traits.js';
 import { rustUseLines } from '../rust-shared/rust-uses.js';
@@ -416,62 +415,7 @@ function planRustIpc(model: CommandModel, config: ProjectConfig, catalog: TraitC
     return { ...file, owners: declaredBy.get(typeName) ?? everyone };
   });
   const handlers = members.map((m, i) => handlerFile(m, parts[i]));
-  return [rust, ...tsFiles, ...(host.mixin ? [] : [mixin]), ...handlers, ...planTypeScriptCommand(model, config, { server: true, browser: model.environment === 'both' }, rustIpcCommandView(model, config, names))];
-}
-
-/** What the TypeScript command's templates need of the Rust side. */
-function rustIpcCommandView(model: CommandModel, config: ProjectConfig, names: RustModuleNames): RustIpcCommandView {
-  const serverFile = `${config.roots.commands}/${model.name}/server/${model.className}ServerCommand.ts`;
-  const composition = `${names.layout.ipcBindings}/RustCoreIPC`;
-  const relative = posix.relative(posix.dirname(serverFile), composition);
-  const wireResult = `${model.className}WireResult`;
-  return {
-    clientModule: relative.startsWith('.') ? relative : `./${relative}`,
-    wireResult,
-    wireResultImport: `import type { ${names.resultStruct} as ${wireResult} } from '${wireTypeSpecifier(names.layout, serverFile, wireTypeFile(names.layout, names.module, names.resultStruct), 'alias')}';`,
-    // The base class refuses null as missing: a nullable param, where null is a value, is not listed.
-    requiredParams: model.params.filter((p) => !p.optional && p.type.kind !== 'nullable').map((p) => p.name),
-    clientMethod: names.clientMethod,
-    wireParamLines: model.params.map((p) => `${p.name}: params.${p.name},`),
-    ...resultRetyping(model, config),
-    moduleFile: names.moduleFile,
-    handlerFile: names.handlerFile,
-    mixinFile: names.mixinFile,
-    wireTypesDir: `${names.layout.generatedTypes}/${names.module}`,
-    structName: names.structName,
-    rustMethod: names.method,
-    traits: model.rust?.traits ?? [],
-  };
-}
-
-/** Result fields of imported types, which arrive as their plain wire form and are re-typed (see RustIpcCommandView). */
-function resultRetyping(model: CommandModel, config: ProjectConfig): Pick<RustIpcCommandView, 'resultRetypeLines' | 'resultRetypeImports'> {
-  // Only imports that stand for a Rust primitive lose their TS type on the wire (UUID -> String -> string);
-  // an imported struct comes back as the same generated type.
-  const imported = new Map(model.imports.filter((i) => /^(String|bool|[iu](8|16|32|64|128|size)|f32|f64)$/.test(i.rust ?? '')).map((i) => [i.name, i]));
-  // A declared type holding one (Owner { id: UUID }) differs from its wire type too, at any depth: re-typed as well.
-  const holding = new Set<string>();
-  for (let changed = true; changed; ) {
-    changed = false;
-    for (const t of model.types) {
-      if (t.kind !== 'interface' || holding.has(t.name)) continue;
-      if (t.fields.some((f) => namedReferences(f.type).some((n) => imported.has(n) || holding.has(n)))) {
-        holding.add(t.name);
-        changed = true;
-      }
-    }
-  }
-  const fields = model.results.filter((f) => namedReferences(f.type).some((name) => imported.has(name) || holding.has(name)));
-  const used = [...new Set(fields.flatMap((f) => namedReferences(f.type).filter((name) => imported.has(name))))].sort();
-  const byModule = new Map<string, string[]>();
-  for (const name of used) byModule.set(imported.get(name)!.from, [...(byModule.get(imported.get(name)!.from) ?? []), name]);
-  // The declared types the casts name come from the command's Types file.
-  const declared = [...new Set(fields.flatMap((f) => namedReferences(f.type).filter((name) => holding.has(name))))].sort();
-  if (declared.length > 0) byModule.set(`${config.importPaths.commandsAlias}/${model.name}/shared/${model.className}Types`, declared);
-  return {
-    resultRetypeLines: fields.map((f) => `${f.name}: result.${f.name} as ${renderTsType(f.type)}${f.optional ? ' | undefined' : ''},`),
-    resultRetypeImports: [...byModule].sort(([a], [b]) => (a < b ? -1 : 1)).map(([from, names]) => `import type { ${names.join(', ')} } from ${tsString(from)};`),
-  };
+  return [rust, ...tsFiles, ...(host.mixin ? [] : [mixin]), ...handlers, ...planTypeScriptCommand(model, config, sidesOf(model.environment), rustIpcServer(model, config, names))];
 }
 
 /** `pub mod` lines up the module path to lib.rs, the start-up registration, and the mixin in the composition file. */
@@ -558,6 +502,9 @@ export function rustIpcAdapter(options: RustIpcAdapterOptions = {}): GeneratorAd
   return {
     id: 'rust-ipc',
     description: 'Rust ServiceModule with ts-rs wire types, IPC mixin and a TypeScript command that calls it (one spec, full vertical)',
+    // The command may also have a browser side, which delegates to the server (like full-stack).
+    environments: ['server', 'both'],
+    accepts: ['rust'],
     writes: [
       '<rustCrate>/src/<rust.module>.rs: every command of the module (+ pub mod in its parents up to lib.rs, edited)',
       '<rustCrate>/src/<rust.module>/<command>.rs: the handler, yours (created once, never rewritten)',

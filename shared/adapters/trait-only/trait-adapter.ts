@@ -244,6 +244,8 @@ export function traitOnlyAdapter(): GeneratorAdapter {
   return {
     id: 'trait-only',
     description: 'Rust traits with ts-rs wire types and TypeScript interfaces (cross-cutting contracts; no command)',
+    // No environments: it writes no command.
+    accepts: ['rust', 'traits', 'companions', 'variants'],
     writes: ['<rustCrate>/src/<traitsModule>/<spec>.rs', '<rustCrate>/src/<traitsModule>.rs (pub mod + pub use, edited; parents declared up to lib.rs)', '<generatedTypes>/system/<Type>.ts', '<generatedTypes>/system/<Trait>.ts', 'companions: <rustCrate>/src/system/pressure.rs (re-exports the host PressureLevel), supervisor.rs'],
     reservedNames: RUST_RESERVED_TYPE_NAMES,
     check: (model, config) => checkTraitSpec(model, config),

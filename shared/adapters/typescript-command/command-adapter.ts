@@ -3,11 +3,13 @@ import { TS_HOST_NAMES, TYPESCRIPT_RESERVED_TYPE_NAMES } from '../../targets/typ
 import { pointerOf, type SpecIssue } from '../../errors.js';
 import type { CommandModel } from '../../model/command-model.js';
 import { adapterTemplates } from '../../package-root.js';
+import type { Environment } from '../../spec/command-spec.js';
 import { renderTemplate } from '../../render/template-engine.js';
 import { renderTsValue } from '../../render/typescript-renderer.js';
 import { mergeTypesFile } from '../../edits/types-file-merge.js';
 import type { FilePlan, GeneratorAdapter, PlannedEdit, PlannedFile } from '../adapter.js';
-import { buildCommandView, validationBlock, type CommandSides, type CommandView, type RustIpcCommandView } from './command-view.js';
+import { buildCommandView, validationBlock, type CommandSides, type CommandView } from './command-view.js';
+import type { RenderedServerImplementation, ServerImplementation } from './server-implementation.js';
 
 const TEMPLATE_FOLDER = adapterTemplates('typescript-command');
 
@@ -55,15 +57,16 @@ export function derivedNameIssues(model: CommandModel): SpecIssue[] {
 function testView(view: CommandView, model: CommandModel) {
   const implementingSide = view.sides.server ? 'server' : 'browser';
   const badField = view.enumParam?.name ?? view.requiredParam;
-  const testsExecute = view.rustIpc === undefined && view.placeholderResultLines !== undefined && view.sampleInputKnown;
+  const composed = view.serverImplementation !== undefined;
+  const testsExecute = !composed && view.placeholderResultLines !== undefined && view.sampleInputKnown;
   return {
     implementingSide,
     implementingClass: view.sides.server ? 'ServerCommand' : 'BrowserCommand',
     implementingModule: view.sides.server ? view.modules.server : view.modules.browser,
-    // A rust-ipc command's execute needs a running continuum-core: the integration test covers it.
+    // A composed server's execute needs its backing service running: the integration test covers it.
     testsExecute,
-    // Its validation runs before it takes the client, so a unit test can check that without a core.
-    testsValidation: badField !== undefined && view.sampleInputKnown && (testsExecute || view.rustIpc !== undefined),
+    // Its validation runs before it calls out, so a unit test can check that without the service.
+    testsValidation: badField !== undefined && view.sampleInputKnown && (testsExecute || composed),
     badField,
     badInput: view.enumParam ? `{ ${view.enumParam.name}: 'not-a-${view.enumParam.enumName}' }` : `{ ${view.requiredParam}: undefined }`,
     defaultChecks: model.params
@@ -72,18 +75,22 @@ function testView(view: CommandView, model: CommandModel) {
   };
 }
 
+/** The view with a composing adapter's server implementation in its slot (see ServerImplementation). */
+function composedView(base: CommandView, model: CommandModel, server: ServerImplementation): CommandView {
+  const validationBlocks = server.base.checksRequiredParams ? model.params.map((p) => validationBlock(p, model, false)).filter((b): b is string => b !== undefined) : base.validationBlocks;
+  const usesValidationError = validationBlocks.length > 0;
+  const rendered: RenderedServerImplementation = { ...server, body: server.body({ className: model.className, validationBlocks, usesValidationError }) };
+  return { ...base, serverImplementation: rendered, validationBlocks, usesValidationError, implementationImports: [...server.typesValues, ...base.validationImports] };
+}
+
 /**
- * Plan the TypeScript command folder of the host conventions for the given sides. With `rustIpc`
- * (adapter rust-ipc) the server command calls continuum-core through the IPC client instead of
- * holding a placeholder implementation.
+ * Plan the TypeScript command folder of the host conventions for the given sides. With `server`
+ * (filled by a composing adapter, see ServerImplementation) the server command does what the slot
+ * says instead of holding a placeholder implementation.
  */
-export function planTypeScriptCommand(model: CommandModel, config: ProjectConfig, sides: CommandSides, rustIpc?: RustIpcCommandView): PlannedFile[] {
-  const base = buildCommandView(model, config, sides, rustIpc !== undefined);
-  // A Rust-backed command's base class checks the required params; the command adds the type checks.
-  const rustBlocks = rustIpc ? model.params.map((p) => validationBlock(p, model, false)).filter((b): b is string => b !== undefined) : [];
-  const view: CommandView = rustIpc
-    ? { ...base, rustIpc, validationBlocks: rustBlocks, usesValidationError: rustBlocks.length > 0, implementationImports: [`create${model.className}ResultFromParams`, ...base.validationImports] }
-    : base;
+export function planTypeScriptCommand(model: CommandModel, config: ProjectConfig, sides: CommandSides, server?: ServerImplementation): PlannedFile[] {
+  const base = buildCommandView(model, config, sides, server?.base.refusesBlankStrings === true);
+  const view = server ? composedView(base, model, server) : base;
   const data = { ...view, ...testView(view, model) };
   const files: PlannedFile[] = [
     // A shared Types file is merged into (typesFileEdits), not written whole.
@@ -107,8 +114,14 @@ export function typesFileEdits(model: CommandModel, config: ProjectConfig): Plan
   return [{ path: model.typesFile, description: `the declarations of ${model.name}`, apply: (existing) => mergeTypesFile(existing, { command: model.name, text }) }];
 }
 
-/** A TypeScript-only command adapter writing the given sides. */
-export function typeScriptCommandAdapter(id: string, description: string, sides: CommandSides): GeneratorAdapter {
+/** The command classes a TypeScript command of an environment has. */
+export function sidesOf(environment: Environment): CommandSides {
+  return { server: environment !== 'browser', browser: environment !== 'server' };
+}
+
+/** A TypeScript-only command adapter for one environment: the default adapter of a spec of that environment that names none. */
+export function typeScriptCommandAdapter(id: string, description: string, environment: Environment): GeneratorAdapter {
+  const sides = sidesOf(environment);
   const writes = [
     'shared/<C>Types.ts',
     ...(sides.server ? ['server/<C>ServerCommand.ts'] : []),
@@ -122,6 +135,8 @@ export function typeScriptCommandAdapter(id: string, description: string, sides:
   return {
     id,
     description,
+    environments: [environment],
+    defaultFor: [environment],
     writes,
     reservedNames: TYPESCRIPT_RESERVED,
     check: (model) => derivedNameIssues(model),

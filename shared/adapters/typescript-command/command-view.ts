@@ -9,47 +9,12 @@ import { namedReferences, type TypeNode } from '../../types/type-tree.js';
 import { HOST_ERROR_TYPE } from '../../model/resolve-model.js';
 import { markdownCell, markdownCode, markdownFencedLine, markdownParagraph } from '../../targets/markdown/markdown-text.js';
 import { tsCommentText, tsString, tsTemplateText } from '../../targets/typescript/typescript-text.js';
+import type { RenderedServerImplementation } from './server-implementation.js';
 
 /** Which command classes a TypeScript command adapter writes. */
 export interface CommandSides {
   readonly server: boolean;
   readonly browser: boolean;
-}
-
-/**
- * What the command templates need when the server command calls continuum-core over IPC
- * (adapter rust-ipc) instead of holding the logic. Undefined for TypeScript-only commands.
- */
-export interface RustIpcCommandView {
-  /** Module specifier of the composed IPC client (RustCoreIPC), from the server command. */
-  readonly clientModule: string;
-  /** What the mixin method returns, as the server command names it (the ts-rs result under an alias). */
-  readonly wireResult: string;
-  /** `import type { GpuStatsResult as GpuStatsWireResult } from '...';` */
-  readonly wireResultImport: string;
-  /** Params the host's RustBackedCommand checks for presence (the spec's required ones). */
-  readonly requiredParams: readonly string[];
-  /** The mixin method the server command calls, e.g. gpuStats. */
-  readonly clientMethod: string;
-  /** Object-literal lines of the wire params, e.g. `subsystem: params.subsystem,`. */
-  readonly wireParamLines: readonly string[];
-  /**
-   * Result fields whose type uses an imported TS type (UUID): on the wire they are the Rust type's
-   * plain form (string), so the server command re-types them at this boundary, e.g.
-   * `ownerId: result.ownerId as UUID,`. Empty when no result field uses an import.
-   */
-  readonly resultRetypeLines: readonly string[];
-  /** `import type { UUID } from '...';` lines those re-typings need. */
-  readonly resultRetypeImports: readonly string[];
-  /** Project-relative paths shown in the README: the module, and the command's handler in it (yours). */
-  readonly moduleFile: string;
-  readonly handlerFile: string;
-  readonly mixinFile: string;
-  readonly wireTypesDir: string;
-  /** The Rust side: module struct, its method, the traits it implements. */
-  readonly structName: string;
-  readonly rustMethod: string;
-  readonly traits: readonly string[];
 }
 
 /**
@@ -132,8 +97,8 @@ export interface CommandView {
   /** The command folder's package.json (JSON.stringify is its escaping). */
   readonly packageJson: string;
   readonly keywords: readonly string[];
-  /** Set by the rust-ipc adapter; undefined (but present, for the templates) otherwise. */
-  readonly rustIpc: RustIpcCommandView | undefined;
+  /** The server's implementation slot, filled by a composing adapter; undefined (but present, for the templates): the placeholder. */
+  readonly serverImplementation: RenderedServerImplementation | undefined;
 }
 
 
@@ -171,7 +136,7 @@ function invalidCheck(value: string, node: TypeNode, model: CommandModel): { con
   }
 }
 
-/** The checks of one param; `required: false` leaves presence to the caller (RustBackedCommand checks it). */
+/** The checks of one param; `required: false` leaves presence to the caller (a server base class that checks it). */
 export function validationBlock(field: FieldModel, model: CommandModel, required = true): string | undefined {
   const access = `params.${field.name}`;
   const check = invalidCheck(access, field.type, model);
@@ -225,7 +190,7 @@ function objectLiteralLines(fields: readonly FieldModel[], model: CommandModel, 
   for (const field of fields) {
     if (field.optional) continue;
     const sample = sampleValue(field.type, model.types);
-    // The host's RustBackedCommand takes a blank required string for a missing one.
+    // A server base class that refuses blank strings (ServerBaseClass.refusesBlankStrings) takes one for a missing one.
     const value = nonBlankStrings && sample === '' ? 'text' : sample;
     if (value === undefined) return undefined;
     lines.push(`${field.name}: ${renderTsValue(value)},`);
@@ -282,7 +247,7 @@ function readmeType(node: TypeNode, model: CommandModel): string {
 
 /**
  * Build the view for the TypeScript command templates. `nonBlankStrings`: sample inputs give
- * required strings a non-empty value (for Rust-backed commands, whose base class refuses blanks).
+ * required strings a non-empty value (for a server base class that refuses blanks).
  */
 export function buildCommandView(model: CommandModel, config: ProjectConfig, sides: CommandSides, nonBlankStrings = false): CommandView {
   const C = model.className;
@@ -419,6 +384,6 @@ export function buildCommandView(model: CommandModel, config: ProjectConfig, sid
       2,
     ),
     keywords: ['jtag', 'command', ...model.segments],
-    rustIpc: undefined,
+    serverImplementation: undefined,
   };
 }
