@@ -7,6 +7,7 @@ import { canonicalSpec } from '../spec/canonical-spec.js';
 import { adapterOfSpec, ENVIRONMENT_OF_ADAPTER, environmentOfSpec } from '../spec/spec-defaults.js';
 import { SPEC_LIMITS } from '../spec/limits.js';
 import { TypeSyntaxError, parseTypeString } from '../types/type-grammar.js';
+import { mapLeaves } from '../types/fold.js';
 import { namedReferences, type TypeNode } from '../types/type-tree.js';
 import type { CommandModel, EnumDeclaration, FieldModel, ResolvedImport, TaggedUnionDeclaration, TypeDeclaration, VariantModel } from './command-model.js';
 import { defaultValueProblems, fieldNameProblem } from './field-rules.js';
@@ -129,25 +130,15 @@ export function resolveCommandModelWithIssues(spec: CommandSpecV2, source: JsonS
   };
 
   // Replace each literal union with a reference to a named enum, so every language names it once.
-  const liftLiterals = (node: TypeNode, enumName: string, pointer: string): TypeNode => {
-    switch (node.kind) {
-      case 'literals': {
-        if (declaredNames.includes(enumName) || importsByName.has(enumName) || liftedEnums.some((e) => e.name === enumName)) {
-          issues.add({ file, pointer, message: `the inline union would be named ${enumName}, which is already taken`, expected: `declare the union under types with another name and use that name here` });
-        }
-        liftedEnums.push({ kind: 'enum', name: enumName, values: node.values, origin: 'inline' });
-        return { kind: 'named', name: enumName };
+  const liftLiterals = (node: TypeNode, enumName: string, pointer: string): TypeNode =>
+    mapLeaves(node, (leaf) => {
+      if (leaf.kind !== 'literals') return leaf;
+      if (declaredNames.includes(enumName) || importsByName.has(enumName) || liftedEnums.some((e) => e.name === enumName)) {
+        issues.add({ file, pointer, message: `the inline union would be named ${enumName}, which is already taken`, expected: `declare the union under types with another name and use that name here` });
       }
-      case 'array':
-        return { kind: 'array', element: liftLiterals(node.element, enumName, pointer) };
-      case 'record':
-        return { kind: 'record', value: liftLiterals(node.value, enumName, pointer) };
-      case 'nullable':
-        return { kind: 'nullable', inner: liftLiterals(node.inner, enumName, pointer) };
-      default:
-        return node;
-    }
-  };
+      liftedEnums.push({ kind: 'enum', name: enumName, values: leaf.values, origin: 'inline' });
+      return { kind: 'named', name: enumName };
+    });
 
   const checkOptionalNullable = (field: SpecField | SpecTypeField, tree: TypeNode, pointer: string): void => {
     if (field.optional && tree.kind === 'nullable' && !field.optionalNullable) {

@@ -130,13 +130,6 @@ function jsonSchemaType(node: TypeNode, model: CommandModel): string {
   }
 }
 
-function walkNames(node: TypeNode, into: Set<string>): void {
-  if (node.kind === 'named') into.add(node.name);
-  else if (node.kind === 'array') walkNames(node.element, into);
-  else if (node.kind === 'record') walkNames(node.value, into);
-  else if (node.kind === 'nullable') walkNames(node.inner, into);
-}
-
 /** The `impl <Trait> for <Module>` blocks and the paths their signatures need. */
 function traitImpls(traits: readonly KnownTrait[], names: RustModuleNames): { blocks: Array<{ header: string; attribute?: string; methods: string[] }>; paths: Map<string, string>; usesBTreeMap: boolean } {
   const paths = new Map<string, string>();
@@ -148,7 +141,7 @@ function traitImpls(traits: readonly KnownTrait[], names: RustModuleNames): { bl
     for (const method of implemented) {
       const used = new Set<string>();
       for (const type of [...method.params.map((p) => p.type), ...(method.returns ? [method.returns] : [])]) {
-        for (const node of type.kind === 'type' ? [type.node] : type.elements) walkNames(node, used);
+        for (const node of type.kind === 'type' ? [type.node] : type.elements) for (const name of namedReferences(node)) used.add(name);
         const text = type.kind === 'type' ? renderRustMethodType(type, known.names, 'owned') + renderRustParamType(type, known.names) : '';
         if (text.includes('BTreeMap')) usesBTreeMap = true;
       }

@@ -20,7 +20,7 @@ import {
 import { renderTemplate } from '../../render/template-engine.js';
 import { TS_RS_NOTE, tsRsDeclaration, tsRsDependencies, tsRsDocs } from '../../render/ts-rs-renderer.js';
 import { unionSamples, wireSample, type SampleTypes } from '../../render/wire-samples.js';
-import type { TypeNode } from '../../types/type-tree.js';
+import { namedReferences, typeNodes } from '../../types/type-tree.js';
 import type { PlannedFile } from '../adapter.js';
 import { exportTo, importedTypeFile, jsonValueFile as jsonValuePath, relativeSpecifier, wireTypeFile, type RustLayout } from './rust-layout.js';
 
@@ -60,13 +60,6 @@ export interface WireTests {
 /** A JSON document as a Rust raw string literal. */
 export const rustRawString = rustJsonLiteral;
 
-function walk(node: TypeNode, visit: (n: TypeNode) => void): void {
-  visit(node);
-  if (node.kind === 'array') walk(node.element, visit);
-  else if (node.kind === 'record') walk(node.value, visit);
-  else if (node.kind === 'nullable') walk(node.inner, visit);
-}
-
 function fieldsOf(declaration: WireDeclaration): readonly FieldModel[] {
   return declaration.kind === 'interface' ? declaration.fields : declaration.kind === 'union' ? declaration.variants.flatMap((v) => v.fields) : [];
 }
@@ -97,10 +90,10 @@ export function buildRustWire(declarations: readonly WireDeclaration[], imports:
   let usesBTreeMap = false;
   for (const d of declarations) {
     for (const f of fieldsOf(d)) {
-      walk(f.type, (n) => {
+      for (const n of typeNodes(f.type)) {
         if (n.kind === 'named') usedNames.add(n.name);
         if (n.kind === 'record') usesBTreeMap = true;
-      });
+      }
     }
   }
   const usedImports = imports.filter((i) => usedNames.has(i.name));
@@ -209,7 +202,7 @@ export function rustWireIssues(model: CommandModel, declarations: readonly WireD
 
   // Imports the wire types use must say what they are in Rust.
   const used = new Set<string>();
-  for (const d of declarations) for (const f of fieldsOf(d)) walk(f.type, (n) => n.kind === 'named' && used.add(n.name));
+  for (const d of declarations) for (const f of fieldsOf(d)) for (const name of namedReferences(f.type)) used.add(name);
   const localNames = new Set(declarations.map((d) => d.name));
   const rustNamesSeen = new Map<string, string>();
   for (const imported of model.imports) {

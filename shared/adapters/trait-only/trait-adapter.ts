@@ -8,7 +8,7 @@ import { camelCase, snakeCase } from '../../model/naming.js';
 import { RUST_RESERVED_TYPE_NAMES, tsExportAttribute } from '../../render/rust-renderer.js';
 import { renderTemplate } from '../../render/template-engine.js';
 import { renderTsType } from '../../render/typescript-renderer.js';
-import type { TypeNode } from '../../types/type-tree.js';
+import { namedReferences, typeNodes, type TypeNode } from '../../types/type-tree.js';
 import type { FilePlan, GeneratorAdapter, PlannedEdit, PlannedFile } from '../adapter.js';
 import { exportTo, importedTypeFile, importSpecifier, moduleName, modulePathProblem, parentModuleFile, relativeSpecifier, rustCratePath, rustLayout, rustModuleFile, wireTypeFile } from '../rust-shared/rust-layout.js';
 import { renderRustTrait, rustMethodSignature, traitIsAsync } from '../rust-shared/rust-traits.js';
@@ -118,7 +118,7 @@ function planTraitSpec(model: CommandModel, config: ProjectConfig): FilePlan {
   const localNames = new Set(wire.declarations.map((d) => d.name));
   const usePaths = [...wire.usePaths, ...model.imports.filter((i) => i.rust?.includes('::') && !wire.usePaths.includes(i.rust)).map((i) => i.rust!)];
   const signatureNodes = traits.flatMap((t) => t.methods.flatMap((m) => [...m.params.map((p) => p.type), ...(m.returns ? [m.returns] : [])])).flatMap((type) => (type.kind === 'type' ? [type.node] : type.elements));
-  const hasRecord = (node: TypeNode): boolean => node.kind === 'record' || (node.kind === 'array' && hasRecord(node.element)) || (node.kind === 'nullable' && hasRecord(node.inner));
+  const hasRecord = (node: TypeNode): boolean => typeNodes(node).some((n) => n.kind === 'record');
   const uses = [
     ...(wire.usesBTreeMap || signatureNodes.some(hasRecord) ? ['use std::collections::BTreeMap;', ''] : []),
     ...(traits.some(traitIsAsync) ? ['use async_trait::async_trait;'] : []),
@@ -144,7 +144,7 @@ function planTraitSpec(model: CommandModel, config: ProjectConfig): FilePlan {
       const referenced = new Set<string>();
       for (const method of trait.methods) {
         for (const type of [...method.params.map((p) => p.type), ...(method.returns ? [method.returns] : [])]) {
-          for (const node of type.kind === 'type' ? [type.node] : type.elements) collectNames(node, referenced);
+          for (const node of type.kind === 'type' ? [type.node] : type.elements) for (const name of namedReferences(node)) referenced.add(name);
         }
       }
       const importLines = [...referenced]
@@ -200,13 +200,6 @@ function planTraitSpec(model: CommandModel, config: ProjectConfig): FilePlan {
     }
   }
   return files;
-}
-
-function collectNames(node: TypeNode, into: Set<string>): void {
-  if (node.kind === 'named') into.add(node.name);
-  else if (node.kind === 'array') collectNames(node.element, into);
-  else if (node.kind === 'record') collectNames(node.value, into);
-  else if (node.kind === 'nullable') collectNames(node.inner, into);
 }
 
 /** Registration of the spec's module (re-exported by its parent) and of the companions. */
