@@ -10,6 +10,7 @@ import { registerAtStartup, type StartupModuleRegistration } from '../../edits/s
 import { pointerOf, type SpecIssue } from '../../errors.js';
 import type { CommandModel, FieldModel } from '../../model/command-model.js';
 import { closestNames, editDistance } from '../../model/naming.js';
+import { rustOf } from '../../model/resolve-model.js';
 import { RUST_RESERVED_TYPE_NAMES, renderRustMethodType, renderRustParamType, rustDocLines, rustString } from '../../render/rust-renderer.js';
 import { renderTemplate } from '../../render/template-engine.js';
 import { namedReferences, type TypeNode } from '../../types/type-tree.js';
@@ -22,7 +23,7 @@ import { shippedTraitCatalog, type KnownTrait, type TraitCatalog } from '../trai
 import { DEFAULT_STARTUP, modulePathProblem, moduleName, parentModuleFile, rustCratePath, rustLayout, wireTypeFile, wireTypeSpecifier } from '../rust-shared/rust-layout.js';
 import { renderRustImplMethod, traitIsAsync } from '../rust-shared/rust-traits.js';
 import { rustUseLines } from '../rust-shared/rust-uses.js';
-import { buildRustWire, pointerOfDeclaration, rustRawString, rustWireIssues, sampleDocuments, type WireDeclaration } from '../rust-shared/rust-wire.js';
+import { buildRustWire, rustRawString, rustWireIssues, sampleDocuments, type WireDeclaration } from '../rust-shared/rust-wire.js';
 import { moduleMembers, relatedOf, type ModuleMember } from './module-members.js';
 import { derivedDocs, moduleWireDeclarations, rustModuleNames, type RustModuleNames } from './rust-module-view.js';
 
@@ -35,23 +36,19 @@ const RUST_PATH = /^[A-Za-z_][A-Za-z0-9_]*(::[A-Za-z_][A-Za-z0-9_]*)+$/;
 function rustDerivedNameIssues(model: CommandModel, names: RustModuleNames, catalog: TraitCatalog): SpecIssue[] {
   const taken = new Map<string, string>([
     [names.structName, 'the module struct'],
-    ...(model.rust?.traits ?? []).map((t): [string, string] => [t, 'a trait the module implements']),
+    ...rustOf(model).traits.map((t): [string, string] => [t, 'a trait the module implements']),
   ]);
-  for (const traitName of model.rust?.traits ?? []) {
+  for (const traitName of rustOf(model).traits) {
     const known = catalog.get(traitName);
     for (const typeName of known?.typePaths.keys() ?? []) taken.set(known!.names.nameOf(typeName), `a type the signatures of ${traitName} use`);
   }
   return model.types
     .filter((t) => taken.has(t.name))
-    .map((t) => ({ file: model.specFile, pointer: pointerOfDeclaration(model, t.name), message: `type name ${t.name} collides with ${taken.get(t.name)} in ${names.crateRelativeFile}`, found: JSON.stringify(t.name), expected: 'another name' }));
+    .map((t) => ({ file: model.specFile, pointer: t.pointer, message: `type name ${t.name} collides with ${taken.get(t.name)} in ${names.crateRelativeFile}`, found: JSON.stringify(t.name), expected: 'another name' }));
 }
 
 function fieldPointer(model: CommandModel, names: RustModuleNames): (owner: string, field: FieldModel) => string {
-  return (owner, field) => {
-    if (owner === names.paramsStruct) return pointerOf('params', model.params.indexOf(field), 'name');
-    if (owner === names.resultStruct) return pointerOf('results', model.results.indexOf(field), 'name');
-    return pointerOf('types', owner, 'fields', field.name);
-  };
+  return (owner, field) => (owner === names.paramsStruct || owner === names.resultStruct ? `${field.pointer}/name` : field.pointer);
 }
 
 function checkRustIpc(model: CommandModel, config: ProjectConfig, catalog: TraitCatalog): SpecIssue[] {
@@ -59,17 +56,17 @@ function checkRustIpc(model: CommandModel, config: ProjectConfig, catalog: Trait
   const names = rustModuleNames(model, config);
   const issues: SpecIssue[] = [];
   const problem = modulePathProblem(names.modulePath);
-  if (problem) issues.push({ file, pointer: model.rust?.module ? '/rust/module' : '/name', message: `the Rust module ${names.modulePath} ${problem}`, found: JSON.stringify(names.modulePath), expected: 'snake_case segments such as modules/gpu' });
+  if (problem) issues.push({ file, pointer: rustOf(model).modulePointer, message: `the Rust module ${names.modulePath} ${problem}`, found: JSON.stringify(names.modulePath), expected: 'snake_case segments such as modules/gpu' });
   if (!model.name.startsWith(names.commandPrefix)) {
-    issues.push({ file, pointer: model.rust?.command_prefix ? '/rust/command_prefix' : '/name', message: `the registry would never route ${model.name} to a module with the prefix ${names.commandPrefix}`, found: JSON.stringify(names.commandPrefix), expected: `a prefix of the command name, e.g. ${JSON.stringify(`${model.segments[0]}/`)}` });
+    issues.push({ file, pointer: rustOf(model).commandPrefixPointer, message: `the registry would never route ${model.name} to a module with the prefix ${names.commandPrefix}`, found: JSON.stringify(names.commandPrefix), expected: `a prefix of the command name, e.g. ${JSON.stringify(`${model.segments[0]}/`)}` });
   }
-  (model.rust?.traits ?? []).forEach((traitName, index) => {
+  rustOf(model).traits.forEach((traitName, index) => {
     if (catalog.get(traitName)) return;
     const known = catalog.names();
     const close = closestNames(traitName, known, 1).filter((n) => editDistance(n, traitName) <= 3);
     issues.push({ file, pointer: pointerOf('rust', 'traits', index), message: `unknown trait ${traitName}${close.length > 0 ? ` (did you mean ${close[0]}?)` : ''}`, found: JSON.stringify(traitName), expected: `one of the known traits: ${known.join(', ')}` });
   });
-  (model.rust?.imports ?? []).forEach((path, index) => {
+  rustOf(model).imports.forEach((path, index) => {
     if (!RUST_PATH.test(path)) issues.push({ file, pointer: pointerOf('rust', 'imports', index), message: 'not a Rust use path', found: JSON.stringify(path), expected: 'one path per entry, e.g. crate::system::pressure::PressureLevel (no braces, no globs)' });
   });
   for (const reserved of ['command', 'requestId']) {
@@ -90,7 +87,7 @@ const SERVICE_MODULE_METHODS = ['config', 'initialize', 'handle_command', 'handl
 function ambiguousMethodIssues(model: CommandModel, catalog: TraitCatalog): SpecIssue[] {
   const owners = new Map<string, string>(SERVICE_MODULE_METHODS.map((m) => [m, 'ServiceModule']));
   const issues: SpecIssue[] = [];
-  (model.rust?.traits ?? []).forEach((traitName, index) => {
+  rustOf(model).traits.forEach((traitName, index) => {
     const known = catalog.get(traitName);
     for (const method of known?.trait.methods ?? []) {
       const owner = owners.get(method.name);
@@ -222,7 +219,7 @@ function moduleDeclarations(members: readonly ModuleMember[], model: CommandMode
       } else if (previous.text !== text) {
         const mine = member.model.name === model.name ? member : previous.member.model.name === model.name ? previous.member : undefined;
         const other = mine === member ? previous.member : member;
-        const at = mine ? pointerOfDeclaration(mine.model, declaration.name) : pointerOfDeclaration(member.model, declaration.name);
+        const at = (mine ?? member).model.typesByName.get(declaration.name)?.pointer ?? '';
         issues.push({
           file: (mine ?? member).file,
           pointer: at,
@@ -255,7 +252,7 @@ function moduleIssues(model: CommandModel, config: ProjectConfig, catalog: Trait
 
 /** The module's `use` lines: the runtime, serde, ts-rs, the traits and the types they name, the wire types' imports, the specs' rust.imports. */
 function moduleUses(members: readonly ModuleMember[], wire: ReturnType<typeof buildRustWire>, impls: ReturnType<typeof traitImpls>, hostStruct?: string): string[] {
-  const specImports = [...new Set(members.flatMap((m) => m.model.rust?.imports ?? []))];
+  const specImports = [...new Set(members.flatMap((m) => rustOf(m.model).imports))];
   const byName = new Map<string, string>();
   for (const path of specImports) if (!byName.has(path.split('::').pop()!)) byName.set(path.split('::').pop()!, path);
   for (const path of wire.usePaths) if (!byName.has(path.split('::').pop()!)) byName.set(path.split('::').pop()!, path);
@@ -349,7 +346,7 @@ function planRustIpc(model: CommandModel, config: ProjectConfig, catalog: TraitC
   for (const member of members) for (const i of member.model.imports) if (!imports.has(i.name)) imports.set(i.name, i);
   const docs = new Map(members.flatMap((m) => [...derivedDocs(m.model, m.names)]));
   const wire = buildRustWire(declarations, [...imports.values()], { layout: names.layout, folder: names.module, docs });
-  const traitNames = [...new Set(members.flatMap((m) => m.model.rust?.traits ?? []))];
+  const traitNames = [...new Set(members.flatMap((m) => rustOf(m.model).traits))];
   const impls = traitImpls(traitNames.map((t) => catalog.get(t)!), names);
   const prefixes = [...new Set(members.map((m) => m.names.commandPrefix))].sort();
   const parts = members.map((m) => commandPart(m, declarations));
@@ -430,7 +427,7 @@ function rustIpcCommandView(model: CommandModel, config: ProjectConfig, names: R
     wireTypesDir: `${names.layout.generatedTypes}/${names.module}`,
     structName: names.structName,
     rustMethod: names.method,
-    traits: model.rust?.traits ?? [],
+    traits: rustOf(model).traits,
   };
 }
 
@@ -570,7 +567,7 @@ export function rustIpcAdapter(options: RustIpcAdapterOptions = {}): GeneratorAd
     nextSteps: (model, config, project) => rustIpcNextSteps(model, config, project),
     checkProject: (model, config, project) => {
       const known = catalog(config);
-      const traitPaths = (model.rust?.traits ?? []).flatMap((name, index) => {
+      const traitPaths = rustOf(model).traits.flatMap((name, index) => {
         const trait = known.get(name);
         return trait ? [{ path: trait.rustPath, pointer: `/rust/traits/${index}`, hint: `generate ${trait.spec.specFile} first: continuum-gen trait --spec=<that spec>` }] : [];
       });

@@ -3,8 +3,9 @@ import { rustDocLines } from '../../targets/rust/rust-text.js';
 import { tsDocBlockLines, tsMethodName, tsParameterName } from '../../targets/typescript/typescript-text.js';
 import { registerRustModule } from '../../edits/rust-module-registration.js';
 import { pointerOf, type SpecIssue } from '../../errors.js';
-import type { CommandModel, FieldModel, MethodType, TaggedUnionDeclaration, TraitMethodModel, TraitModel } from '../../model/command-model.js';
+import type { CommandModel, MethodType, TaggedUnionDeclaration, TraitMethodModel, TraitModel } from '../../model/command-model.js';
 import { camelCase, snakeCase } from '../../model/naming.js';
+import { rustOf } from '../../model/resolve-model.js';
 import { RUST_RESERVED_TYPE_NAMES, tsExportAttribute } from '../../render/rust-renderer.js';
 import { renderTemplate } from '../../render/template-engine.js';
 import { renderTsType } from '../../render/typescript-renderer.js';
@@ -32,17 +33,10 @@ function wireDeclarations(model: CommandModel): WireDeclaration[] {
   return [...(model.unions ?? []), ...model.types];
 }
 
-function fieldPointer(model: CommandModel): (owner: string, field: FieldModel) => string {
-  return (owner, field) => {
-    const [typeName, variant] = owner.split('.');
-    return variant === undefined ? pointerOf('types', typeName, 'fields', field.name) : pointerOf('types', typeName, 'variants', variant, 'fields', field.name);
-  };
-}
-
 /** What the pressure and supervisor companions need from the spec, as issues when missing. */
 function companionIssues(model: CommandModel, config: ProjectConfig): SpecIssue[] {
   const file = model.specFile;
-  const companions = model.rust?.companions ?? [];
+  const companions = rustOf(model).companions;
   const issues: SpecIssue[] = [];
   const at = (name: string): string => pointerOf('rust', 'companions', companions.indexOf(name as never));
   if (companions.includes('pressure')) {
@@ -77,12 +71,12 @@ function checkTraitSpec(model: CommandModel, config: ProjectConfig): SpecIssue[]
   if (model.params.length > 0) issues.push({ file, pointer: '/params', message: 'a trait-only spec writes no command, so it takes no params', expected: 'no params (write a rust-ipc spec for the command)' });
   if (model.results.length > 0) issues.push({ file, pointer: '/results', message: 'a trait-only spec writes no command, so it has no results', expected: 'no results (write a rust-ipc spec for the command)' });
   if ((model.traits ?? []).length === 0 && wireDeclarations(model).length === 0) issues.push({ file, pointer: '', message: 'a trait-only spec needs traits or types', expected: 'a traits block' });
-  const modulePath = traitModulePath(model, config);
+  const modulePath = traitModulePath(model);
   const problem = modulePathProblem(modulePath);
-  if (problem) issues.push({ file, pointer: model.rust?.module ? '/rust/module' : '/name', message: `the trait module ${modulePath} ${problem}`, found: JSON.stringify(modulePath), expected: 'snake_case segments such as system/traits/managed_service' });
-  if (model.rust?.traits) issues.push({ file, pointer: '/rust/traits', message: 'rust.traits lists traits a rust-ipc module implements; a trait-only spec declares traits instead', expected: 'a traits block' });
-  if (model.rust?.command_prefix) issues.push({ file, pointer: '/rust/command_prefix', message: 'a trait-only spec writes no command module, so it has no command prefix', expected: 'no command_prefix' });
-  return [...issues, ...rustWireIssues(model, wireDeclarations(model), fieldPointer(model)), ...companionIssues(model, config)];
+  if (problem) issues.push({ file, pointer: rustOf(model).modulePointer, message: `the trait module ${modulePath} ${problem}`, found: JSON.stringify(modulePath), expected: 'snake_case segments such as system/traits/managed_service' });
+  if (rustOf(model).declared.traits) issues.push({ file, pointer: '/rust/traits', message: 'rust.traits lists traits a rust-ipc module implements; a trait-only spec declares traits instead', expected: 'a traits block' });
+  if (rustOf(model).declared.command_prefix) issues.push({ file, pointer: '/rust/command_prefix', message: 'a trait-only spec writes no command module, so it has no command prefix', expected: 'no command_prefix' });
+  return [...issues, ...rustWireIssues(model, wireDeclarations(model), (_owner, field) => field.pointer), ...companionIssues(model, config)];
 }
 
 /** TypeScript of a method type in the trait's interface. */
@@ -111,7 +105,7 @@ function tsInterfaceLines(trait: TraitModel): string[] {
 
 function planTraitSpec(model: CommandModel, config: ProjectConfig): FilePlan {
   const layout = rustLayout(config);
-  const modulePath = traitModulePath(model, config);
+  const modulePath = traitModulePath(model);
   const folder = traitTypesFolder(config);
   const wire = buildRustWire(wireDeclarations(model), model.imports, { layout, folder });
   const traits = model.traits ?? [];
@@ -173,7 +167,7 @@ function planTraitSpec(model: CommandModel, config: ProjectConfig): FilePlan {
   const json = jsonValueFile(layout);
   if (model.imports.some((i) => i.rust === 'serde_json::Value') && !files.some((f) => f.path === json.path)) files.push(json);
 
-  const companions = model.rust?.companions ?? [];
+  const companions = rustOf(model).companions;
   const system = systemModulePath(config);
   const systemPath = rustCratePath(system);
   const traitsAt = rustCratePath(modulePath.split('/').slice(0, -1).join('/'));
@@ -205,7 +199,7 @@ function planTraitSpec(model: CommandModel, config: ProjectConfig): FilePlan {
 /** Registration of the spec's module (re-exported by its parent) and of the companions. */
 function traitEdits(model: CommandModel, config: ProjectConfig): PlannedEdit[] {
   const layout = rustLayout(config);
-  const modulePath = traitModulePath(model, config);
+  const modulePath = traitModulePath(model);
   const edits: PlannedEdit[] = [];
   const register = (path: string, reexport: boolean): void => {
     const segments = path.split('/');
@@ -225,7 +219,7 @@ function traitEdits(model: CommandModel, config: ProjectConfig): PlannedEdit[] {
   };
   register(modulePath, true);
   const system = systemModulePath(config);
-  for (const companion of model.rust?.companions ?? []) register(`${system}/${companion}`, false);
+  for (const companion of rustOf(model).companions) register(`${system}/${companion}`, false);
   return edits;
 }
 

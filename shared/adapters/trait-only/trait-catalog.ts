@@ -65,7 +65,7 @@ export function traitCatalogFromSpecs(sources: readonly TraitSpecSource[], confi
     if (model.adapter !== 'trait-only') {
       throw new SpecError([{ file: source.file, pointer: '/adapter', message: 'a trait spec must use adapter trait-only', found: JSON.stringify(model.adapter), expected: '"trait-only"' }]);
     }
-    const parent = traitModulePath(model, config).split('/').slice(0, -1).join('/');
+    const parent = traitModulePath(model).split('/').slice(0, -1).join('/');
     // The parent module re-exports the spec's module (pub use <spec>::*), so its path names everything.
     const at = rustCratePath(parent);
     const typePaths = new Map<string, string>();
