@@ -541,7 +541,9 @@ export interface RustIpcAdapterOptions {
  * and their TypeScript, the IPC mixin, and the TypeScript command whose server side calls it.
  */
 export function rustIpcAdapter(options: RustIpcAdapterOptions = {}): GeneratorAdapter {
-  const catalog = options.traits ?? shippedTraitCatalog;
+  const fallback = options.traits ?? shippedTraitCatalog;
+  // The run's traits when the engine resolved them (the project's own among them), else the adapter's own.
+  const catalog = (config: ProjectConfig, context: PlanContext | undefined): TraitCatalog => context?.traits?.() ?? fallback(config);
   return {
     id: 'rust-ipc',
     description: 'Rust ServiceModule with ts-rs wire types, IPC mixin and a TypeScript command that calls it (one spec, full vertical)',
@@ -560,13 +562,13 @@ export function rustIpcAdapter(options: RustIpcAdapterOptions = {}): GeneratorAd
       '.npmignore',
     ],
     reservedNames: RUST_IPC_RESERVED,
-    check: (model, config, _options, context) => [...checkRustIpc(model, config, catalog(config)), ...moduleIssues(model, config, catalog(config), context), ...hostParts(rustModuleNames(model, config), model, context).issues],
-    plan: (model, config, _options, context) => planRustIpc(model, config, catalog(config), context),
+    check: (model, config, _options, context) => [...checkRustIpc(model, config, catalog(config, context)), ...moduleIssues(model, config, catalog(config, context), context), ...hostParts(rustModuleNames(model, config), model, context).issues],
+    plan: (model, config, _options, context) => planRustIpc(model, config, catalog(config, context), context),
     relatedSpecs: (model, config, _options, context) => relatedOf(moduleMembers(model, config, context, RUST_IPC_RESERVED).members, model),
     edits: (model, config, _options, project, context) => [...rustIpcEdits(model, config, project, context), ...typesFileEdits(model, config)],
     nextSteps: (model, config, project) => rustIpcNextSteps(model, config, project),
-    checkProject: (model, config, project) => {
-      const known = catalog(config);
+    checkProject: (model, config, project, context) => {
+      const known = catalog(config, context);
       const traitPaths = rustOf(model).traits.flatMap((name, index) => {
         const trait = known.get(name);
         return trait ? [{ path: trait.rustPath, pointer: `/rust/traits/${index}`, hint: `generate ${trait.spec.specFile} first: continuum-gen trait --spec=<that spec>` }] : [];
