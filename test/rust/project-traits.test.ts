@@ -53,6 +53,17 @@ describe("a project's own trait specs", function () {
     });
   }
 
+  it("reverse reads the module back with the project's traits, as generation wrote it (no use path of the trait's types left over)", async () => {
+    const dir = project(true);
+    const generated = await runBin(['command', '--spec=cache-stats.json', `--cwd=${dir}`], { cwd: dir, stdin: 'closed' });
+    assert.equal(generated.code, 0, generated.stderr);
+    const reversed = await runBin(['reverse', 'src/commands/cache/stats', '--stdout', `--cwd=${dir}`], { cwd: dir, stdin: 'closed' });
+    assert.equal(reversed.code, 0, reversed.stderr);
+    const spec = JSON.parse(reversed.stdout.split('\n')[0]) as { rust?: unknown };
+    // With the shipped traits only, CacheStats (a type of CacheControl's signatures) came back as rust.imports.
+    assert.deepEqual(spec.rust, cacheSpec.rust);
+  });
+
   it('the shipped trait specs stay known beside the project ones', async () => {
     const dir = project(true);
     const run = await runBin(['trait', `--spec=${join(specsDir, 'traits', 'managed-service.json')}`, `--cwd=${dir}`], { cwd: dir, stdin: 'closed' });
