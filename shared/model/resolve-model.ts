@@ -235,14 +235,14 @@ function resolveFields(r: Resolution, className: string): ResolvedFields {
   const allResults = resolveFieldList(r, r.spec.results, 'results', className);
   // No adapter but TypeScript's sees a convention field.
   const results = allResults.filter((f) => !conventionNames.includes(f.name));
-  const overrides = allResults.filter((f) => conventionNames.includes(f.name));
+  const replacing = allResults.filter((f) => conventionNames.includes(f.name));
   const resultConventions: FieldModel[] = payload.resultConventions.map((convention, index) => {
     const replaced = allResults.find((f) => f.name === convention.name);
     if (replaced) return replaced;
     const type = parseFieldType(r, convention.type, `/payload/resultConventions/${index}/type`, className, convention.name) ?? { kind: 'unknown' };
     return { name: convention.name, type, optional: convention.optional === true, pointer: '' };
   });
-  return { params, results, resultConventions, overrides: resultConventions.filter((f) => overrides.includes(f)) };
+  return { params, results, resultConventions, overrides: resultConventions.filter((f) => replacing.includes(f)) };
 }
 
 function resolveFieldList(r: Resolution, fields: readonly SpecField[] | undefined, listName: 'params' | 'results', className: string): FieldModel[] {

@@ -211,7 +211,8 @@ function moduleDeclarations(members: readonly ModuleMember[], model: CommandMode
   const issues: SpecIssue[] = [];
   for (const member of members) {
     for (const declaration of moduleWireDeclarations(member.model, member.names)) {
-      const text = JSON.stringify(declaration);
+      // Where each spec writes it is no part of the declaration: two specs may declare one type at different places.
+      const text = JSON.stringify(declaration, (key, value: unknown) => (key === 'pointer' ? undefined : value));
       const previous = byName.get(declaration.name);
       if (previous === undefined) {
         byName.set(declaration.name, { text, member });
