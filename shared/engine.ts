@@ -1,6 +1,7 @@
 import type { FilePlan, GeneratorAdapter, PlanContext, PlannedEdit, PlannedFile, ProjectReader, RelatedSpec, SpecText } from './adapters/adapter.js';
 import { builtinAdapters } from './adapters/builtin-adapters.js';
 import { chooseAdapter, specFitIssues, type AdapterChoice } from './adapters/choose-adapter.js';
+import { resolveProjectTraits, type TraitCatalog } from './adapters/trait-only/trait-catalog.js';
 import type { AdapterRegistry } from './adapters/registry.js';
 import { mergePlans, reservedNameIssues, resolveRunOptions, selectExtraAdapters, sortedPlan, type AdapterPlan } from './adapters/run-adapters.js';
 import { unsafeRelativePath, type ProjectConfig } from './config/project-config.js';
@@ -32,6 +33,8 @@ export interface GenerateRequest {
   readonly specs?: () => readonly SpecText[];
   /** The project's exported types (projectTypeIndex), for names the spec uses without declaring or importing them. */
   readonly knownTypes?: ResolveOptions['knownTypes'];
+  /** The run's traits (projectTraits over the project's specs folder), resolved once for every spec of the run. */
+  readonly traits?: () => TraitCatalog;
 }
 
 export interface GenerationResult {
@@ -53,8 +56,19 @@ export interface GenerationResult {
   readonly nextSteps: readonly string[];
   /** The other specs the plan was made from (the other commands of its Rust module), sorted by command. */
   readonly related: readonly RelatedSpec[];
+  /** What the adapters read of the project (checkAgainstProject passes it on). */
+  readonly context: PlanContext;
   /** Line and column of a JSON pointer in the spec file, for issues found after planning. */
   locate(pointer: string): { line: number; column: number } | undefined;
+}
+
+/**
+ * The project's traits for one run: its own trait specs (among `specs`, the specs folder) and the
+ * shipped ones, resolved on first use and then shared by every spec of the run.
+ */
+export function projectTraits(specs: () => readonly SpecText[], config: ProjectConfig): () => TraitCatalog {
+  let catalog: TraitCatalog | undefined;
+  return () => (catalog ??= resolveProjectTraits(specs(), config));
 }
 
 /** Is `path` inside `folder` (both project-relative POSIX paths)? */
@@ -90,7 +104,12 @@ export function generateCommand(request: GenerateRequest): GenerationResult {
   const options = collect(() => resolveRunOptions([adapter, ...extras], request.config)) ?? new Map();
   const resolved = resolveCommandModelWithIssues(loaded.spec, loaded.source, request.config, { reservedNames: adapter.reservedNames, knownTypes: request.knownTypes, adapter: { id: adapter.id, environment: choice.environment } });
   const model = resolved.model;
-  const context: PlanContext = { ...(request.project ? { project: request.project } : {}), ...(request.specs ? { specs: request.specs } : {}), ...(request.knownTypes ? { knownTypes: request.knownTypes } : {}) };
+  const context: PlanContext = {
+    ...(request.project ? { project: request.project } : {}),
+    ...(request.specs ? { specs: request.specs } : {}),
+    ...(request.knownTypes ? { knownTypes: request.knownTypes } : {}),
+    ...(request.traits ? { traits: request.traits } : {}),
+  };
   // What of the spec its adapter does not take (an environment, a block), from the adapter's declarations.
   const fit = specFitIssues(loaded.spec, adapter, registry, request.specFile);
   const runChecks = (): SpecIssue[] => [
@@ -133,7 +152,7 @@ export function generateCommand(request: GenerateRequest): GenerationResult {
   const extraEdits = extras.flatMap((extra) => checkEdits(extra.edits?.(model, request.config, options.get(extra.id), request.project) ?? [], plan, extra.id, request.specFile));
   const nextSteps = [adapter, ...extras].flatMap((a) => a.nextSteps?.(model, request.config, request.project) ?? []);
   const locate = (pointer: string): { line: number; column: number } | undefined => loaded.source.locate(pointer);
-  return { model, adapter, files: plan, edits: [...edits, ...extraEdits], migratedFromV1: loaded.migratedFromV1, adapters: [adapter, ...extras], plans, nextSteps, related, locate };
+  return { model, adapter, files: plan, edits: [...edits, ...extraEdits], migratedFromV1: loaded.migratedFromV1, adapters: [adapter, ...extras], plans, nextSteps, related, context, locate };
 }
 
 /** The spec's adapter (chooseAdapter); an unknown one is refused at once, with the spec's other problems so far, located. */
@@ -151,7 +170,7 @@ function chosenAdapter(registry: AdapterRegistry, spec: CommandSpecV2, source: J
  * planned and edited files first, then the disk). Throws SpecError with every issue of every spec.
  */
 export function checkAgainstProject(results: readonly GenerationResult[], config: ProjectConfig, project: ProjectReader): void {
-  const issues = results.flatMap((result) => result.adapters.flatMap((a) => (a.checkProject?.(result.model, config, project) ?? []).map((i) => ({ ...i, ...result.locate(i.pointer) }))));
+  const issues = results.flatMap((result) => result.adapters.flatMap((a) => (a.checkProject?.(result.model, config, project, result.context) ?? []).map((i) => ({ ...i, ...result.locate(i.pointer) }))));
   if (issues.length > 0) throw new SpecError(issues);
 }
 

@@ -2,6 +2,7 @@ import type { ResolveOptions } from '../model/resolve-model.js';
 import type { ProjectConfig } from '../config/project-config.js';
 import type { SpecIssue } from '../errors.js';
 import type { CommandModel } from '../model/command-model.js';
+import type { TraitCatalog } from './trait-only/trait-catalog.js';
 import type { Environment } from '../spec/command-spec.js';
 
 /** An adapter id (in a spec's `adapter`, on the command line, in the config): the schema's `adapter` pattern. */
@@ -61,6 +62,11 @@ export interface PlanContext {
   readonly specs?: () => readonly SpecText[];
   /** The project's exported types, for names a sibling spec uses without declaring them (as the run's own spec). */
   readonly knownTypes?: ResolveOptions['knownTypes'];
+  /**
+   * The traits rust-ipc specs may implement (the project's trait specs and the shipped ones),
+   * resolved by the engine once per run on first use (projectTraits); undefined: the adapter's own default.
+   */
+  readonly traits?: () => TraitCatalog;
 }
 
 /** What a generation run writes. Paths are unique and sorted so output order is deterministic. */
@@ -187,7 +193,7 @@ export interface GeneratorAdapter {
    * Checks against the project as it will be once the whole run's files and edits are in (a Rust
    * `use` path must resolve in the crate); an issue stops the run before anything is written.
    */
-  checkProject?(model: CommandModel, config: ProjectConfig, project: ProjectReader): SpecIssue[];
+  checkProject?(model: CommandModel, config: ProjectConfig, project: ProjectReader, context?: PlanContext): SpecIssue[];
   /** What the user must still do by hand after the run (printed with the summary). */
   nextSteps?(model: CommandModel, config: ProjectConfig, project?: ProjectReader): string[];
 }

@@ -17,7 +17,7 @@ import { ADAPTER_OF_ENVIRONMENT } from '../spec/spec-defaults.js';
 import { optionValueProblem } from './adapter-options.js';
 import { builtinAdapters } from './builtin-adapters.js';
 import type { AdapterRegistry } from './registry.js';
-import { projectTraitCatalog, type TraitCatalog, type TraitSpecSource } from './trait-only/trait-catalog.js';
+import { resolveProjectTraits, traitSpecsAmong, type TraitCatalog, type TraitSpecSource } from './trait-only/trait-catalog.js';
 import { globSync } from 'tinyglobby';
 import { nodeProbe } from '../write/node-tree.js';
 import { ProjectPaths, platformNameLimits } from '../write/path-safety.js';
@@ -269,23 +269,14 @@ export function projectSpecTexts(projectRoot: string, config: ProjectConfig): Tr
 
 /** The trait-only specs in the project's specs folder (its own traits), sorted by path. */
 export function projectTraitSpecs(projectRoot: string, config: ProjectConfig): TraitSpecSource[] {
-  return projectSpecTexts(projectRoot, config).flatMap(({ file, text }) => {
-      let document: unknown;
-      try {
-        document = JSON.parse(text);
-      } catch {
-        return []; // Not this function's to report: a broken spec fails where it is generated.
-      }
-      const isTraitSpec = document !== null && typeof document === 'object' && (document as { adapter?: unknown }).adapter === 'trait-only';
-      return isTraitSpec ? [{ file, text }] : [];
-  });
+  return traitSpecsAmong(projectSpecTexts(projectRoot, config));
 }
 
 /** The built-in adapters, with rust-ipc knowing the project's own trait specs beside the shipped ones. */
 export function projectBuiltinAdapters(projectRoot: string, config: ProjectConfig): AdapterRegistry {
   // Read the specs folder only when a rust-ipc spec asks for its traits, once per run.
   let catalog: TraitCatalog | undefined;
-  return builtinAdapters({ rustTraits: (cfg) => (catalog ??= projectTraitCatalog(projectTraitSpecs(projectRoot, config), cfg)) });
+  return builtinAdapters({ rustTraits: (cfg) => (catalog ??= resolveProjectTraits(projectSpecTexts(projectRoot, config), cfg)) });
 }
 
 /**

@@ -1,5 +1,5 @@
 import { unsafeRelativePath, type ProjectConfig } from '../config/project-config.js';
-import { SpecError, pointerOf, type SpecIssue } from '../errors.js';
+import { SpecError, type SpecIssue } from '../errors.js';
 import type { CommandModel } from '../model/command-model.js';
 import { didYouMean } from '../model/naming.js';
 import type { AdapterOptions, FilePlan, GeneratorAdapter, PlannedFile } from './adapter.js';
@@ -39,10 +39,10 @@ export function reservedNameIssues(adapter: GeneratorAdapter, model: CommandMode
   if (!reserved) return [];
   const issues: SpecIssue[] = [];
   const classReason = reserved.get(model.className);
-  if (classReason) issues.push({ file: model.specFile, pointer: model.spec.className ? '/className' : '/name', message: `adapter ${adapter.id}: class name ${model.className} ${classReason}`, found: JSON.stringify(model.className), expected: 'set className to another PascalCase name' });
+  if (classReason) issues.push({ file: model.specFile, pointer: model.classNamePointer, message: `adapter ${adapter.id}: class name ${model.className} ${classReason}`, found: JSON.stringify(model.className), expected: 'set className to another PascalCase name' });
   for (const type of model.types) {
     const reason = reserved.get(type.name);
-    if (reason) issues.push({ file: model.specFile, pointer: pointerOf('types', type.name), message: `adapter ${adapter.id}: type name ${type.name} ${reason}`, found: JSON.stringify(type.name), expected: 'another PascalCase name' });
+    if (reason) issues.push({ file: model.specFile, pointer: type.pointer, message: `adapter ${adapter.id}: type name ${type.name} ${reason}`, found: JSON.stringify(type.name), expected: 'another PascalCase name' });
   }
   return issues;
 }

@@ -1,4 +1,4 @@
-import type { AccessLevel, AdapterId, CommandSpecV2, Environment, RustBlock, SpecExample } from '../spec/command-spec.js';
+import type { AccessLevel, AdapterId, CommandSpecV2, Environment, RustBlock, RustCompanion, SpecExample } from '../spec/command-spec.js';
 import type { TypeNode } from '../types/type-tree.js';
 
 /** One field of params, results or a declared interface, with its type fully resolved. */
@@ -11,12 +11,16 @@ export interface FieldModel {
   readonly optional: boolean;
   /** Value an optional param takes when absent (params factory). */
   readonly default?: unknown;
+  /** JSON pointer of the field in the spec (/params/0, /types/T/fields/f); '' for a result convention of the project config. */
+  readonly pointer: string;
 }
 
 export interface InterfaceDeclaration {
   readonly kind: 'interface';
   readonly name: string;
   readonly description?: string;
+  /** JSON pointer of the declaration in the spec (/types/T). */
+  readonly pointer: string;
   readonly fields: readonly FieldModel[];
 }
 
@@ -27,6 +31,8 @@ export interface EnumDeclaration {
   readonly values: readonly string[];
   /** 'spec' when declared in the types block, 'inline' when lifted from a field's literal union. */
   readonly origin: 'spec' | 'inline';
+  /** JSON pointer of the declaration (/types/E), or of the field type it was lifted from (/params/0/type). */
+  readonly pointer: string;
   /** Doc text of each value, index-aligned with `values` (spec `valueDescriptions`). */
   readonly valueDescriptions?: readonly (string | undefined)[];
   /** The values are in increasing order (spec `ordered`). */
@@ -41,6 +47,8 @@ export interface VariantModel {
   readonly name: string;
   readonly description?: string;
   readonly fields: readonly FieldModel[];
+  /** JSON pointer of the variant in the spec (/types/U/variants/V). */
+  readonly pointer: string;
 }
 
 /**
@@ -51,6 +59,8 @@ export interface TaggedUnionDeclaration {
   readonly kind: 'union';
   readonly name: string;
   readonly description?: string;
+  /** JSON pointer of the declaration in the spec (/types/U). */
+  readonly pointer: string;
   readonly tag: string;
   readonly variants: readonly VariantModel[];
 }
@@ -85,6 +95,8 @@ export interface TraitMethodModel {
   readonly stub?: string;
   /** What an implementer must do (TODO comment). */
   readonly todo?: string;
+  /** JSON pointer of the method in the spec (/traits/T/methods/0). */
+  readonly pointer: string;
 }
 
 /** A trait declared by a trait-only spec. */
@@ -93,12 +105,39 @@ export interface TraitModel {
   readonly description?: string;
   readonly supertraits: readonly string[];
   readonly methods: readonly TraitMethodModel[];
+  /** JSON pointer of the trait in the spec (/traits/T). */
+  readonly pointer: string;
 }
 
 export interface ResolvedImport {
   readonly name: string;
   readonly from: string;
   readonly rust?: string;
+}
+
+/** An import the command uses, and where the spec lists it. */
+export interface ImportModel extends ResolvedImport {
+  /** JSON pointer of the spec's entry (/imports/0); undefined for an import of the project config or one learned from the project's exports. */
+  readonly pointer?: string;
+}
+
+/** A spec's interface, enum or tagged union, as `typesByName` finds it. */
+export type NamedDeclaration = TypeDeclaration | TaggedUnionDeclaration;
+
+/** The rust block of a Rust-backed spec, with the defaults applied (one place: spec-defaults.ts). */
+export interface RustModel {
+  /** Module path under the crate's src (modules/gpu): rust.module, else the adapter's default. */
+  readonly module: string;
+  /** The commands the module answers (gpu/): rust.command_prefix, else the command's first segment and a slash. */
+  readonly commandPrefix: string;
+  readonly traits: readonly string[];
+  readonly imports: readonly string[];
+  readonly companions: readonly RustCompanion[];
+  /** Where module and prefix come from: their key under /rust, or /name when derived from the command name. */
+  readonly modulePointer: string;
+  readonly commandPrefixPointer: string;
+  /** The block as the spec writes it, for checks that refuse a key (empty when the spec has none). */
+  readonly declared: RustBlock;
 }
 
 /**
@@ -111,6 +150,11 @@ export interface CommandModel {
   readonly segments: readonly string[];
   /** Class-name stem, e.g. GpuStats. */
   readonly className: string;
+  /** Where the class name comes from: /className when the spec writes one, else /name. */
+  readonly classNamePointer: string;
+  /** The params and result types every target declares (GpuStatsParams, GpuStatsResult). */
+  readonly paramsTypeName: string;
+  readonly resultTypeName: string;
   readonly description: string;
   readonly environment: Environment;
   readonly adapter: AdapterId;
@@ -124,18 +168,23 @@ export interface CommandModel {
   readonly resultConventions: readonly FieldModel[];
   /** Declared types in spec order, then enums lifted from inline unions in order of appearance. */
   readonly types: readonly TypeDeclaration[];
+  /** Every declaration (types and unions) by name. */
+  readonly typesByName: ReadonlyMap<string, NamedDeclaration>;
   /** Imported types the command uses, sorted by name. */
-  readonly imports: readonly ResolvedImport[];
+  readonly imports: readonly ImportModel[];
   readonly examples: readonly SpecExample[];
-  readonly rust?: RustBlock;
+  /** The rust block with its defaults, for a Rust adapter's spec (rust-ipc, trait-only); undefined for others. */
+  readonly rust?: RustModel;
   /** Project-relative Types file shared with other commands or hand-written code (spec typesFile); undefined: the command's own. */
   readonly typesFile?: string;
   /** Tagged unions (trait-only specs), in spec order; empty for other specs. */
   readonly unions?: readonly TaggedUnionDeclaration[];
   /** Traits (trait-only specs), in spec order; empty for other specs. */
   readonly traits?: readonly TraitModel[];
-  /** The spec in canonical v2 form (what is saved into the specs folder). */
+  /** The spec in canonical v2 form (what is saved into the specs folder): the engine's to save, no adapter's to read. */
   readonly spec: CommandSpecV2;
+  /** `spec` as saved (serialiseSpec): what generation records hold and hash. */
+  readonly canonicalText: string;
   /** Spec file the model came from, as given (for messages). */
   readonly specFile: string;
 }

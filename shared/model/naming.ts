@@ -75,3 +75,8 @@ export function didYouMean(unknown: string, known: readonly string[]): string | 
   if (best === undefined) return undefined;
   return editDistance(unknown, best) <= Math.min(3, Math.max(1, Math.ceil(unknown.length / 3))) ? best : undefined;
 }
+
+/** The name of the enum lifted from an inline literal union: the owner's name and the field's, PascalCase (GpuStatsMode). */
+export function liftedEnumName(owner: string, fieldName: string): string {
+  return `${owner}${pascalCase(fieldName)}`;
+}

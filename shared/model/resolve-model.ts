@@ -1,34 +1,24 @@
 import { accessLevelsOf, payloadOf, unsafeRelativePath, type ProjectConfig } from '../config/project-config.js';
 import { IssueCollector, SpecError, describeValue, pointerOf, valueAtPointer, type SpecIssue } from '../errors.js';
-import type { KnownTypes } from '../reverse/exported-types.js';
 import type { JsonSource } from '../spec/json-source.js';
-import type { AdapterId, CommandSpecV2, Environment, SpecField, SpecTypeField } from '../spec/command-spec.js';
-import { canonicalSpec } from '../spec/canonical-spec.js';
-import { adapterOfSpec, environmentOfSpec } from '../spec/spec-defaults.js';
+import type { AdapterId, CommandSpecV2, Environment, SpecField, SpecTypeDeclaration } from '../spec/command-spec.js';
+import { canonicalSpec, serialiseSpec } from '../spec/canonical-spec.js';
+import { adapterOfSpec, defaultCommandPrefix, defaultRustModule, defaultTraitModule, DEFAULT_TRAITS_MODULE, environmentOfSpec } from '../spec/spec-defaults.js';
 import { SPEC_LIMITS } from '../spec/limits.js';
-import { TypeSyntaxError, parseTypeString } from '../types/type-grammar.js';
 import { namedReferences, type TypeNode } from '../types/type-tree.js';
-import type { CommandModel, EnumDeclaration, FieldModel, ResolvedImport, TaggedUnionDeclaration, TypeDeclaration, VariantModel } from './command-model.js';
-import { defaultValueProblems, fieldNameProblem } from './field-rules.js';
+import type { CommandModel, FieldModel, NamedDeclaration, RustModel, TaggedUnionDeclaration, TraitModel, TypeDeclaration, VariantModel } from './command-model.js';
+import { defaultValueProblems } from './field-rules.js';
 import { closestNames, commandClassName, commandNameProblem, didYouMean, pascalCase } from './naming.js';
+import { checkFieldName, checkOptionalNullable, parseFieldType, report, resolveDeclaredField, type Resolution, type ResolveOptions } from './resolution.js';
 import { methodTypeNodes, resolveTraits } from './resolve-traits.js';
 import { tsModuleSpecifierProblem } from '../targets/typescript/typescript-text.js';
 
+export type { ResolveOptions } from './resolution.js';
+
+const RUST_ADAPTERS: readonly AdapterId[] = ['rust-ipc', 'trait-only'];
+
 /** The host's error type: a result convention (error?: JTAGError) names it, imported from importPaths.errorTypes. */
 export const HOST_ERROR_TYPE = 'JTAGError';
-
-export interface ResolveOptions {
-  /** Names an adapter refuses (reserved words, global types), by adapter, checked for types and the class name. */
-  readonly reservedNames?: ReadonlyMap<string, string>;
-  /**
-   * The project's exported types (the design's registry, projectTypeIndex: existing commands' Types
-   * files, ts-rs exports, the host's RustCoreIPC.ts re-exports), consulted last: a name the spec
-   * neither declares nor imports that exactly one module exports is imported from it.
-   */
-  readonly knownTypes?: Pick<KnownTypes, 'lookup'> & Partial<Pick<KnownTypes, 'suggestions'>>;
-  /** The spec's adapter and environment as the engine chose them (chooseAdapter); absent: the built-in defaults. */
-  readonly adapter?: { readonly id: AdapterId; readonly environment: Environment };
-}
 
 /**
  * Resolve a schema-valid spec into a CommandModel: check names, parse every type string once,
@@ -45,301 +35,319 @@ export function resolveCommandModel(spec: CommandSpecV2, source: JsonSource, con
  * resolveCommandModel without the throw: every problem, and the model of what resolved. With
  * problems, fields whose type did not parse or resolve are left out of it, so the adapters' own
  * checks can still run on the rest in the same pass; such a model is never rendered.
+ *
+ * The passes run in the order a reader meets the spec, each on what the ones before it resolved:
+ * limits, names, environment, imports, types, fields, traits, references, defaults, rust.
  */
 export function resolveCommandModelWithIssues(spec: CommandSpecV2, source: JsonSource, config: ProjectConfig, options: ResolveOptions = {}): { model: CommandModel; issues: readonly SpecIssue[] } {
-  const issues = new IssueCollector((pointer) => source.locate(pointer));
-  const file = source.file;
-  checkSizes(spec, (pointer, what, limit) => issues.add({ file, pointer, message: `more ${what} than the limit of ${limit}`, expected: `at most ${limit} ${what} (see Limits in the README)` }));
+  const r: Resolution = {
+    spec,
+    file: source.file,
+    config,
+    options,
+    issues: new IssueCollector((pointer) => source.locate(pointer)),
+    declaredNames: Object.keys(spec.types ?? {}),
+    importsByName: new Map(),
+    registryImports: [],
+    usedImports: new Set(),
+    liftedEnums: [],
+  };
+  checkLimits(r);
+  const names = resolveNames(r);
+  const target = resolveEnvironment(r);
+  resolveImports(r);
+  const declared = resolveTypes(r);
+  const fields = resolveFields(r, names.className);
+  const traits = resolveTraits(spec.traits, { file: r.file, issues: r.issues, parseType: (raw, pointer, owner, field) => parseFieldType(r, raw, pointer, owner, field), reservedNames: options.reservedNames });
+  const types = [...declared.interfacesAndEnums, ...r.liftedEnums];
+  const unresolved = checkReferences(r, { ...fields, types, unions: declared.unions, traits });
+  checkDefaults(r, fields.params, [...types, ...declared.unions], unresolved);
+  const rust = resolveRust(r, target.adapter);
 
+  // With problems, leave out the fields that did not resolve (see above).
+  const resolvedOnly = (list: readonly FieldModel[]): FieldModel[] => list.filter((f) => !unresolved.has(f));
+  const modelTypes = types.map((t) => (t.kind === 'interface' ? { ...t, fields: resolvedOnly(t.fields) } : t));
+  const unions = declared.unions.map((u) => ({ ...u, variants: u.variants.map((v) => ({ ...v, fields: resolvedOnly(v.fields) })) }));
+  const saved = canonicalSpec(r.registryImports.length > 0 ? { ...spec, imports: [...(spec.imports ?? []), ...r.registryImports.map(({ name, from }) => ({ name, from }))] } : spec);
+  const model: CommandModel = {
+    name: spec.name,
+    segments: spec.name.split('/'),
+    ...names,
+    description: spec.description,
+    ...target,
+    accessLevel: spec.accessLevel ?? 'internal',
+    params: resolvedOnly(fields.params),
+    results: resolvedOnly(fields.results),
+    resultConventions: resolvedOnly(fields.resultConventions),
+    types: modelTypes,
+    typesByName: new Map<string, NamedDeclaration>([...modelTypes, ...unions].map((t) => [t.name, t])),
+    imports: [...r.usedImports].sort().map((name) => r.importsByName.get(name)!),
+    examples: spec.examples ?? [],
+    ...(rust ? { rust } : {}),
+    ...(spec.typesFile !== undefined ? { typesFile: spec.typesFile } : {}),
+    unions,
+    traits,
+    spec: saved,
+    canonicalText: serialiseSpec(saved),
+    specFile: r.file,
+  };
+  return { model, issues: r.issues.list() };
+}
+
+/** Lists longer than their limit, the typesFile's place, the access level: what holds before any name is read. */
+function checkLimits(r: Resolution): void {
+  const { spec, config } = r;
+  checkSizes(spec, (pointer, what, limit) => report(r, { pointer, message: `more ${what} than the limit of ${limit}`, expected: `at most ${limit} ${what} (see Limits in the README)` }));
   if (spec.typesFile !== undefined) {
     const problem = unsafeRelativePath(spec.typesFile);
     const commandsRoot = `${config.roots.commands}/`;
     if (problem || !spec.typesFile.startsWith(commandsRoot)) {
-      issues.add({ file, pointer: '/typesFile', message: `typesFile ${problem ?? `is outside the commands root ${config.roots.commands}`}`, found: JSON.stringify(spec.typesFile), expected: `a project-relative .ts file under ${config.roots.commands}, e.g. ${commandsRoot}collaboration/wall/shared/WallTypes.ts` });
+      report(r, { pointer: '/typesFile', message: `typesFile ${problem ?? `is outside the commands root ${config.roots.commands}`}`, found: JSON.stringify(spec.typesFile), expected: `a project-relative .ts file under ${config.roots.commands}, e.g. ${commandsRoot}collaboration/wall/shared/WallTypes.ts` });
     }
   }
-  const accessLevel = accessLevelIssue(spec, file, config);
-  if (accessLevel) issues.add(accessLevel);
-  const payload = payloadOf(config);
-  const conventionNames = payload.resultConventions.map((c) => c.name);
+  const accessLevel = accessLevelIssue(spec, r.file, config);
+  if (accessLevel) r.issues.add(accessLevel);
+}
 
+/** The command name and the names derived from it: the class-name stem and the params and result types. */
+function resolveNames(r: Resolution): Pick<CommandModel, 'className' | 'classNamePointer' | 'paramsTypeName' | 'resultTypeName'> {
+  const { spec } = r;
   const nameProblem = commandNameProblem(spec.name);
-  if (nameProblem) issues.add({ file, pointer: '/name', message: `command name ${nameProblem.problem}`, found: JSON.stringify(spec.name), expected: nameProblem.expected });
-
+  if (nameProblem) report(r, { pointer: '/name', message: `command name ${nameProblem.problem}`, found: JSON.stringify(spec.name), expected: nameProblem.expected });
   const className = spec.className ?? commandClassName(spec.name);
-  const reservedClass = options.reservedNames?.get(className);
-  if (reservedClass) {
-    issues.add({ file, pointer: spec.className ? '/className' : '/name', message: `class name ${className} ${reservedClass}`, found: JSON.stringify(className), expected: 'set className to another PascalCase name' });
-  }
+  const classNamePointer = spec.className ? '/className' : '/name';
+  const reservedClass = r.options.reservedNames?.get(className);
+  if (reservedClass) report(r, { pointer: classNamePointer, message: `class name ${className} ${reservedClass}`, found: JSON.stringify(className), expected: 'set className to another PascalCase name' });
+  return { className, classNamePointer, paramsTypeName: `${className}Params`, resultTypeName: `${className}Result` };
+}
 
-  // The engine chooses the adapter and checks the spec fits it (shared/adapters/choose-adapter.ts); a spec resolved without one gets the built-in defaults.
-  const adapter: AdapterId = options.adapter?.id ?? adapterOfSpec(spec);
-  const environment: Environment = options.adapter?.environment ?? environmentOfSpec(spec);
+/** The adapter and environment as the engine chose them (chooseAdapter, which also checks the spec fits the adapter); without one, the built-in defaults. */
+function resolveEnvironment(r: Resolution): { adapter: AdapterId; environment: Environment } {
+  return { adapter: r.options.adapter?.id ?? adapterOfSpec(r.spec), environment: r.options.adapter?.environment ?? environmentOfSpec(r.spec) };
+}
 
-  // Registry: every name a type string may mention, and where it comes from.
-  const declaredNames = Object.keys(spec.types ?? {});
-  const importsByName = new Map<string, ResolvedImport>();
-  for (const declared of config.imports) importsByName.set(declared.name, declared);
-  (spec.imports ?? []).forEach((declared, index) => {
-    if (declaredNames.includes(declared.name)) {
-      issues.add({ file, pointer: pointerOf('imports', index, 'name'), message: `import ${declared.name} has the same name as a type in the types block`, expected: 'a name declared in one place only' });
+/** The registry of importable names (the config's, then the spec's, each spec entry with its pointer); the declared names an adapter reserves. */
+function resolveImports(r: Resolution): void {
+  for (const declared of r.config.imports) r.importsByName.set(declared.name, declared);
+  (r.spec.imports ?? []).forEach((declared, index) => {
+    if (r.declaredNames.includes(declared.name)) {
+      report(r, { pointer: pointerOf('imports', index, 'name'), message: `import ${declared.name} has the same name as a type in the types block`, expected: 'a name declared in one place only' });
     }
     // Every target prints `from` inside a string literal; one that no module specifier holds is refused, not escaped into a module nobody has.
     const fromProblem = tsModuleSpecifierProblem(declared.from);
-    if (fromProblem) issues.add({ file, pointer: pointerOf('imports', index, 'from'), message: `import ${declared.name}: ${fromProblem}`, found: JSON.stringify(declared.from), expected: 'a module specifier such as @system/core/types/CrossPlatformUUID' });
-    importsByName.set(declared.name, declared);
+    if (fromProblem) report(r, { pointer: pointerOf('imports', index, 'from'), message: `import ${declared.name}: ${fromProblem}`, found: JSON.stringify(declared.from), expected: 'a module specifier such as @system/core/types/CrossPlatformUUID' });
+    r.importsByName.set(declared.name, { ...declared, pointer: pointerOf('imports', index) });
   });
-
-  for (const typeName of declaredNames) {
-    const reserved = options.reservedNames?.get(typeName);
-    if (reserved) issues.add({ file, pointer: pointerOf('types', typeName), message: `type name ${typeName} ${reserved}`, found: JSON.stringify(typeName), expected: 'another PascalCase name' });
+  for (const typeName of r.declaredNames) {
+    const reserved = r.options.reservedNames?.get(typeName);
+    if (reserved) report(r, { pointer: pointerOf('types', typeName), message: `type name ${typeName} ${reserved}`, found: JSON.stringify(typeName), expected: 'another PascalCase name' });
   }
+}
 
-  const liftedEnums: EnumDeclaration[] = [];
-  const usedImports = new Set<string>();
-  const registryImports: ResolvedImport[] = [];
-
-  const parseFieldType = (rawType: string, pointer: string, owner: string, fieldName: string): TypeNode | undefined => {
-    let tree: TypeNode;
-    try {
-      tree = parseTypeString(rawType);
-    } catch (error) {
-      if (!(error instanceof TypeSyntaxError)) throw error;
-      issues.add({ file, pointer, message: `type ${describeValue(rawType)}: ${error.problem} (at character ${error.offset + 1})`, found: describeValue(rawType), expected: error.suggestion });
-      return undefined;
-    }
-    return liftLiterals(tree, `${owner}${pascalCase(fieldName)}`, pointer);
-  };
-
-  // Replace each literal union with a reference to a named enum, so every language names it once.
-  const liftLiterals = (node: TypeNode, enumName: string, pointer: string): TypeNode => {
-    switch (node.kind) {
-      case 'literals': {
-        if (declaredNames.includes(enumName) || importsByName.has(enumName) || liftedEnums.some((e) => e.name === enumName)) {
-          issues.add({ file, pointer, message: `the inline union would be named ${enumName}, which is already taken`, expected: `declare the union under types with another name and use that name here` });
-        }
-        liftedEnums.push({ kind: 'enum', name: enumName, values: node.values, origin: 'inline' });
-        return { kind: 'named', name: enumName };
-      }
-      case 'array':
-        return { kind: 'array', element: liftLiterals(node.element, enumName, pointer) };
-      case 'record':
-        return { kind: 'record', value: liftLiterals(node.value, enumName, pointer) };
-      case 'nullable':
-        return { kind: 'nullable', inner: liftLiterals(node.inner, enumName, pointer) };
-      default:
-        return node;
-    }
-  };
-
-  const checkOptionalNullable = (field: SpecField | SpecTypeField, tree: TypeNode, pointer: string): void => {
-    if (field.optional && tree.kind === 'nullable' && !field.optionalNullable) {
-      issues.add({ file, pointer: `${pointer}/type`, message: 'a field that is both optional and nullable (f?: T | null) is ambiguous: serde cannot tell absent from null', expected: 'either optional or | null, or set "optionalNullable": true to accept both' });
-    }
-  };
-
-  const fieldIndex = new Map<FieldModel, number>();
-  const resolveFields = (fields: readonly SpecField[] | undefined, listName: 'params' | 'results'): FieldModel[] => {
-    const seen = new Map<string, number>();
-    const resolved: FieldModel[] = [];
-    (fields ?? []).forEach((field, index) => {
-      const pointer = pointerOf(listName, index);
-      checkFieldName(field.name, `${pointer}/name`);
-      const previous = seen.get(field.name);
-      if (previous !== undefined) {
-        issues.add({ file, pointer: `${pointer}/name`, message: `duplicate ${listName === 'params' ? 'param' : 'result'} name '${field.name}' (first at /${listName}/${previous})`, expected: 'each name once' });
-      }
-      seen.set(field.name, index);
-      const collisions = listName === 'params' ? payload.paramsFields : payload.resultFields;
-      if (collisions.includes(field.name)) {
-        issues.add({ file, pointer: `${pointer}/name`, message: `'${field.name}' is already part of every ${listName === 'params' ? 'CommandParams' : 'CommandResult'}`, found: JSON.stringify(field.name), expected: `a name other than ${collisions.join(', ')}` });
-      }
-      const tree = parseFieldType(field.type, `${pointer}/type`, className, field.name);
-      if (!tree) return;
-      checkOptionalNullable(field, tree, pointer);
-      if (field.default !== undefined) {
-        if (listName !== 'params' || !field.optional) {
-          issues.add({ file, pointer: `${pointer}/default`, message: 'a default only makes sense on an optional param', expected: '"optional": true, or no default' });
-        }
-      }
-      const model: FieldModel = { name: field.name, type: tree, description: field.description, optional: field.optional === true, default: field.default };
-      fieldIndex.set(model, index);
-      resolved.push(model);
-    });
-    return resolved;
-  };
-
-  function checkFieldName(name: string, pointer: string): void {
-    const problem = fieldNameProblem(name);
-    if (problem) issues.add({ file, pointer, message: problem.problem, found: JSON.stringify(name), expected: problem.expected });
-  }
-
-  const declarations: TypeDeclaration[] = [];
+/** The types block: enums, interfaces (in spec order) and tagged unions, each field's type parsed once. */
+function resolveTypes(r: Resolution): { interfacesAndEnums: TypeDeclaration[]; unions: TaggedUnionDeclaration[] } {
+  const interfacesAndEnums: TypeDeclaration[] = [];
   const unions: TaggedUnionDeclaration[] = [];
-  for (const [typeName, declaration] of Object.entries(spec.types ?? {})) {
+  for (const [typeName, declaration] of Object.entries(r.spec.types ?? {})) {
     const pointer = pointerOf('types', typeName);
-    if (declaration.enum) {
-      const values = declaration.enum;
-      for (const key of Object.keys(declaration.valueDescriptions ?? {})) {
-        if (!values.includes(key)) issues.add({ file, pointer: `${pointer}${pointerOf('valueDescriptions', key)}`, message: `'${key}' is not a value of ${typeName}`, expected: `one of ${values.map((v) => `'${v}'`).join(', ')}` });
-      }
-      const described = declaration.valueDescriptions;
-      declarations.push({
-        kind: 'enum',
-        name: typeName,
-        description: declaration.description,
-        values,
-        origin: 'spec',
-        // Own members only: a value named constructor must not find Object.prototype.constructor.
-        ...(described ? { valueDescriptions: values.map((v) => (Object.hasOwn(described, v) ? described[v] : undefined)) } : {}),
-        ...(declaration.ordered ? { ordered: true } : {}),
-      });
-      continue;
-    }
-    if (declaration.variants) {
-      const tag = declaration.tag ?? 'type';
-      const variants: VariantModel[] = [];
-      for (const [variantName, variant] of Object.entries(declaration.variants)) {
-        const variantPointer = `${pointer}${pointerOf('variants', variantName)}`;
-        const fields: FieldModel[] = [];
-        for (const [fieldName, field] of Object.entries(variant.fields ?? {})) {
-          const fieldPointer = `${variantPointer}${pointerOf('fields', fieldName)}`;
-          checkFieldName(fieldName, fieldPointer);
-          if (fieldName === tag) issues.add({ file, pointer: fieldPointer, message: `field '${fieldName}' has the name of the tag of ${typeName}`, found: JSON.stringify(fieldName), expected: `a field name other than '${tag}', or another tag` });
-          const tree = parseFieldType(field.type, `${fieldPointer}/type`, `${typeName}${pascalCase(variantName)}`, fieldName);
-          if (!tree) continue;
-          checkOptionalNullable(field, tree, fieldPointer);
-          fields.push({ name: fieldName, type: tree, description: field.description, optional: field.optional === true });
-        }
-        variants.push({ name: variantName, description: variant.description, fields });
-      }
-      unions.push({ kind: 'union', name: typeName, description: declaration.description, tag, variants });
-      continue;
-    }
-    const fields: FieldModel[] = [];
-    for (const [fieldName, field] of Object.entries(declaration.fields ?? {})) {
-      const fieldPointer = `${pointer}${pointerOf('fields', fieldName)}`;
-      checkFieldName(fieldName, fieldPointer);
-      const tree = parseFieldType(field.type, `${fieldPointer}/type`, typeName, fieldName);
-      if (!tree) continue;
-      checkOptionalNullable(field, tree, fieldPointer);
-      fields.push({ name: fieldName, type: tree, description: field.description, optional: field.optional === true });
-    }
-    declarations.push({ kind: 'interface', name: typeName, description: declaration.description, fields });
+    if (declaration.enum) interfacesAndEnums.push(resolveEnum(r, typeName, declaration, declaration.enum, pointer));
+    else if (declaration.variants) unions.push(resolveUnion(r, typeName, declaration, declaration.variants, pointer));
+    else interfacesAndEnums.push(resolveInterface(r, typeName, declaration, pointer));
   }
+  return { interfacesAndEnums, unions };
+}
 
-  const params = resolveFields(spec.params, 'params');
-  const allResults = resolveFields(spec.results, 'results');
-  // A result named like a convention (success, error) replaces it with the code's own type; no other adapter sees it.
+function resolveEnum(r: Resolution, typeName: string, declaration: SpecTypeDeclaration, values: readonly string[], pointer: string): TypeDeclaration {
+  for (const key of Object.keys(declaration.valueDescriptions ?? {})) {
+    if (!values.includes(key)) report(r, { pointer: `${pointer}${pointerOf('valueDescriptions', key)}`, message: `'${key}' is not a value of ${typeName}`, expected: `one of ${values.map((v) => `'${v}'`).join(', ')}` });
+  }
+  const described = declaration.valueDescriptions;
+  return {
+    kind: 'enum',
+    name: typeName,
+    description: declaration.description,
+    values,
+    origin: 'spec',
+    pointer,
+    // Own members only: a value named constructor must not find Object.prototype.constructor.
+    ...(described ? { valueDescriptions: values.map((v) => (Object.hasOwn(described, v) ? described[v] : undefined)) } : {}),
+    ...(declaration.ordered ? { ordered: true } : {}),
+  };
+}
+
+function resolveUnion(r: Resolution, typeName: string, declaration: SpecTypeDeclaration, specVariants: NonNullable<SpecTypeDeclaration['variants']>, pointer: string): TaggedUnionDeclaration {
+  const tag = declaration.tag ?? 'type';
+  const variants: VariantModel[] = Object.entries(specVariants).map(([variantName, variant]) => {
+    const variantPointer = `${pointer}${pointerOf('variants', variantName)}`;
+    const fields = Object.entries(variant.fields ?? {}).flatMap(([fieldName, field]) => {
+      const fieldPointer = `${variantPointer}${pointerOf('fields', fieldName)}`;
+      checkFieldName(r, fieldName, fieldPointer);
+      if (fieldName === tag) report(r, { pointer: fieldPointer, message: `field '${fieldName}' has the name of the tag of ${typeName}`, found: JSON.stringify(fieldName), expected: `a field name other than '${tag}', or another tag` });
+      return resolveDeclaredField(r, fieldName, field, fieldPointer, `${typeName}${pascalCase(variantName)}`) ?? [];
+    });
+    return { name: variantName, description: variant.description, fields, pointer: variantPointer };
+  });
+  return { kind: 'union', name: typeName, description: declaration.description, tag, variants, pointer };
+}
+
+function resolveInterface(r: Resolution, typeName: string, declaration: SpecTypeDeclaration, pointer: string): TypeDeclaration {
+  const fields = Object.entries(declaration.fields ?? {}).flatMap(([fieldName, field]) => {
+    const fieldPointer = `${pointer}${pointerOf('fields', fieldName)}`;
+    checkFieldName(r, fieldName, fieldPointer);
+    return resolveDeclaredField(r, fieldName, field, fieldPointer, typeName) ?? [];
+  });
+  return { kind: 'interface', name: typeName, description: declaration.description, fields, pointer };
+}
+
+interface ResolvedFields {
+  readonly params: readonly FieldModel[];
+  /** The spec's results but those named like a result convention. */
+  readonly results: readonly FieldModel[];
+  readonly resultConventions: readonly FieldModel[];
+  /** The convention fields the spec's results replace (checked against the registry with the host's error type known). */
+  readonly overrides: readonly FieldModel[];
+}
+
+/** Params, results and the host's result conventions (a spec result of a convention's name replaces it with the code's own type). */
+function resolveFields(r: Resolution, className: string): ResolvedFields {
+  const payload = payloadOf(r.config);
+  const conventionNames = payload.resultConventions.map((c) => c.name);
+  const params = resolveFieldList(r, r.spec.params, 'params', className);
+  const allResults = resolveFieldList(r, r.spec.results, 'results', className);
+  // No adapter but TypeScript's sees a convention field.
   const results = allResults.filter((f) => !conventionNames.includes(f.name));
+  const replacing = allResults.filter((f) => conventionNames.includes(f.name));
   const resultConventions: FieldModel[] = payload.resultConventions.map((convention, index) => {
     const replaced = allResults.find((f) => f.name === convention.name);
     if (replaced) return replaced;
-    const type = parseFieldType(convention.type, `/payload/resultConventions/${index}/type`, className, convention.name) ?? { kind: 'unknown' };
-    return { name: convention.name, type, optional: convention.optional === true };
+    const type = parseFieldType(r, convention.type, `/payload/resultConventions/${index}/type`, className, convention.name) ?? { kind: 'unknown' };
+    return { name: convention.name, type, optional: convention.optional === true, pointer: '' };
   });
-  const traits = resolveTraits(spec.traits, { file, issues, parseType: parseFieldType, reservedNames: options.reservedNames });
-  const types = [...declarations, ...liftedEnums];
-  const knownLocal = new Set([...types.map((t) => t.name), ...unions.map((u) => u.name)]);
-  // Primitives are suggested too: a misspelt 'strng' is far more likely than a missing import.
-  const knownNames = [...knownLocal, ...importsByName.keys(), 'string', 'number', 'integer', 'boolean'];
+  return { params, results, resultConventions, overrides: resultConventions.filter((f) => replacing.includes(f)) };
+}
 
-  // Every named reference must resolve; an unknown one lists the closest known names.
-  const unresolved = new Set<FieldModel>();
-  const checkReferences = (fields: readonly FieldModel[], pointerOfField: (index: number, field: FieldModel) => string): void => {
-    fields.forEach((field, index) => {
-      for (const name of namedReferences(field.type)) {
-        if (knownLocal.has(name)) continue;
-        if (importsByName.has(name)) {
-          usedImports.add(name);
-          continue;
-        }
-        const exporters = options.knownTypes?.lookup(name) ?? [];
-        if (exporters.length === 1) {
-          // Learned from the project's code: the saved spec carries the import from now on.
-          const found = { name, from: exporters[0].from };
-          importsByName.set(name, found);
-          registryImports.push(found);
-          usedImports.add(name);
-          continue;
-        }
-        unresolved.add(field);
-        if (exporters.length > 1) {
-          issues.add({ file, pointer: pointerOfField(index, field), message: `type ${name} is exported by ${exporters.length} modules of the project`, found: JSON.stringify(name), expected: `an entry under imports naming one of ${exporters.map((e) => e.from).join(', ')}` });
-          continue;
-        }
-        // Names the project exports come first: a missing import is likelier than a typo there.
-        const exported = options.knownTypes?.suggestions?.(name) ?? [];
-        const suggestions = [...new Set([...exported, ...closestNames(name, knownNames)])].slice(0, 5);
-        const suggestion = didYouMean(name, [...knownNames, ...exported]);
-        issues.add({
-          file,
-          pointer: pointerOfField(index, field),
-          message: `unknown type ${name}`,
-          found: JSON.stringify(name),
-          expected: suggestions.length > 0 ? `a declared or imported type, e.g. ${suggestions.join(', ')}` : "a type declared in the spec's types block or listed in imports",
-          ...(suggestion ? { suggestion } : {}),
-        });
-      }
-    });
-  };
-  checkReferences(params, (i) => pointerOf('params', i, 'type'));
-  const conventionIndex = (field: FieldModel): number => (spec.results ?? []).findIndex((r) => r.name === field.name);
-  checkReferences(results, (_, f) => pointerOf('results', conventionIndex(f), 'type'));
-  const overrides = resultConventions.filter((f) => (spec.results ?? []).some((r) => r.name === f.name));
-  knownLocal.add(HOST_ERROR_TYPE);
-  checkReferences(overrides, (_, f) => pointerOf('results', conventionIndex(f), 'type'));
-  knownLocal.delete(HOST_ERROR_TYPE);
-  for (const declaration of declarations) {
-    if (declaration.kind === 'interface') checkReferences(declaration.fields, (_, f) => pointerOf('types', declaration.name, 'fields', f.name, 'type'));
-  }
-  for (const union of unions) {
-    for (const variant of union.variants) checkReferences(variant.fields, (_, f) => pointerOf('types', union.name, 'variants', variant.name, 'fields', f.name, 'type'));
-  }
-  traits.forEach((trait) => {
-    trait.methods.forEach((method, m) => {
-      const pointer = pointerOf('traits', trait.name, 'methods', m);
-      const asFields = (nodes: readonly TypeNode[]): FieldModel[] => nodes.map((type) => ({ name: method.name, type, optional: false }));
-      method.params.forEach((param, p) => checkReferences(asFields(methodTypeNodes(param.type)), () => `${pointer}${pointerOf('params', p, 'type')}`));
-      if (method.returns) checkReferences(asFields(methodTypeNodes(method.returns)), () => `${pointer}/returns`);
-    });
-  });
-
-  // Defaults must be values of their field's type, to the leaf.
-  const defaultTypes = { declarations: new Map<string, TypeDeclaration | TaggedUnionDeclaration>([...types, ...unions].map((t) => [t.name, t])), imported: new Set(importsByName.keys()) };
-  params.forEach((field) => {
-    if (field.default === undefined || !field.optional || unresolved.has(field)) return;
-    const at = pointerOf('params', fieldIndex.get(field)!, 'default');
-    for (const problem of defaultValueProblems(field.default, field.type, defaultTypes)) {
-      issues.add({ file, pointer: at + problem.at, message: `default does not fit type: ${problem.problem}`, found: describeValue(valueAtPointer(field.default, problem.at)), ...(problem.suggestion ? { suggestion: problem.suggestion } : {}) });
+function resolveFieldList(r: Resolution, fields: readonly SpecField[] | undefined, listName: 'params' | 'results', className: string): FieldModel[] {
+  const payload = payloadOf(r.config);
+  const seen = new Map<string, number>();
+  return (fields ?? []).flatMap((field, index) => {
+    const pointer = pointerOf(listName, index);
+    checkFieldName(r, field.name, `${pointer}/name`);
+    const previous = seen.get(field.name);
+    if (previous !== undefined) report(r, { pointer: `${pointer}/name`, message: `duplicate ${listName === 'params' ? 'param' : 'result'} name '${field.name}' (first at /${listName}/${previous})`, expected: 'each name once' });
+    seen.set(field.name, index);
+    const collisions = listName === 'params' ? payload.paramsFields : payload.resultFields;
+    if (collisions.includes(field.name)) {
+      report(r, { pointer: `${pointer}/name`, message: `'${field.name}' is already part of every ${listName === 'params' ? 'CommandParams' : 'CommandResult'}`, found: JSON.stringify(field.name), expected: `a name other than ${collisions.join(', ')}` });
     }
+    const tree = parseFieldType(r, field.type, `${pointer}/type`, className, field.name);
+    if (!tree) return [];
+    checkOptionalNullable(r, field, tree, pointer);
+    if (field.default !== undefined && (listName !== 'params' || !field.optional)) {
+      report(r, { pointer: `${pointer}/default`, message: 'a default only makes sense on an optional param', expected: '"optional": true, or no default' });
+    }
+    return [{ name: field.name, type: tree, description: field.description, optional: field.optional === true, default: field.default, pointer }];
   });
+}
 
-  // With problems, leave out the fields that did not resolve (see above).
-  const resolvedOnly = (fields: readonly FieldModel[]): FieldModel[] => fields.filter((f) => !unresolved.has(f));
-  const imports = [...usedImports].sort().map((name) => importsByName.get(name)!);
-  const model: CommandModel = {
-    name: spec.name,
-    segments: spec.name.split('/'),
-    className,
-    description: spec.description,
-    environment,
-    adapter,
-    accessLevel: spec.accessLevel ?? 'internal',
-    params: resolvedOnly(params),
-    results: resolvedOnly(results),
-    resultConventions: resolvedOnly(resultConventions),
-    types: types.map((t) => (t.kind === 'interface' ? { ...t, fields: resolvedOnly(t.fields) } : t)),
-    imports,
-    examples: spec.examples ?? [],
-    rust: spec.rust,
-    ...(spec.typesFile !== undefined ? { typesFile: spec.typesFile } : {}),
-    unions: unions.map((u) => ({ ...u, variants: u.variants.map((v) => ({ ...v, fields: resolvedOnly(v.fields) })) })),
-    traits,
-    spec: canonicalSpec(registryImports.length > 0 ? { ...spec, imports: [...(spec.imports ?? []), ...registryImports] } : spec),
-    specFile: file,
+/** What the references pass checks: every field list of the spec, and the trait signatures. */
+interface Referencing extends ResolvedFields {
+  readonly types: readonly TypeDeclaration[];
+  readonly unions: readonly TaggedUnionDeclaration[];
+  readonly traits: readonly TraitModel[];
+}
+
+/** Every named reference must resolve; an unknown one lists the closest known names. Returns the fields that did not resolve. */
+function checkReferences(r: Resolution, of: Referencing): Set<FieldModel> {
+  const knownLocal = new Set([...of.types.map((t) => t.name), ...of.unions.map((u) => u.name)]);
+  // Primitives are suggested too: a misspelt 'strng' is far more likely than a missing import.
+  const knownNames = [...knownLocal, ...r.importsByName.keys(), 'string', 'number', 'integer', 'boolean'];
+  const unresolved = new Set<FieldModel>();
+  const check = (fields: readonly FieldModel[], pointerOfType: (field: FieldModel) => string, local: ReadonlySet<string> = knownLocal): void => {
+    for (const field of fields) {
+      for (const name of namedReferences(field.type)) {
+        if (local.has(name) || resolveImportedName(r, name)) continue;
+        unresolved.add(field);
+        r.issues.add(unknownNameIssue(r, name, pointerOfType(field), knownNames));
+      }
+    }
   };
-  return { model, issues: issues.list() };
+  const typeOf = (field: FieldModel): string => `${field.pointer}/type`;
+  check(of.params, typeOf);
+  check(of.results, typeOf);
+  check(of.overrides, typeOf, new Set([...knownLocal, HOST_ERROR_TYPE]));
+  for (const declaration of of.types) if (declaration.kind === 'interface') check(declaration.fields, typeOf);
+  for (const union of of.unions) for (const variant of union.variants) check(variant.fields, typeOf);
+  for (const trait of of.traits) {
+    for (const method of trait.methods) {
+      const asFields = (nodes: readonly TypeNode[]): FieldModel[] => nodes.map((type) => ({ name: method.name, type, optional: false, pointer: method.pointer }));
+      method.params.forEach((param, p) => check(asFields(methodTypeNodes(param.type)), () => `${method.pointer}${pointerOf('params', p, 'type')}`));
+      if (method.returns) check(asFields(methodTypeNodes(method.returns)), () => `${method.pointer}/returns`);
+    }
+  }
+  return unresolved;
+}
+
+/** Is `name` imported (by the config or the spec), or exported by exactly one module of the project (then imported from now on)? */
+function resolveImportedName(r: Resolution, name: string): boolean {
+  if (!r.importsByName.has(name)) {
+    const exporters = r.options.knownTypes?.lookup(name) ?? [];
+    if (exporters.length !== 1) return false;
+    // Learned from the project's code: the saved spec carries the import from now on.
+    const found = { name, from: exporters[0].from };
+    r.importsByName.set(name, found);
+    r.registryImports.push(found);
+  }
+  r.usedImports.add(name);
+  return true;
+}
+
+function unknownNameIssue(r: Resolution, name: string, pointer: string, knownNames: readonly string[]): Omit<SpecIssue, 'line' | 'column'> {
+  const exporters = r.options.knownTypes?.lookup(name) ?? [];
+  if (exporters.length > 1) {
+    return { file: r.file, pointer, message: `type ${name} is exported by ${exporters.length} modules of the project`, found: JSON.stringify(name), expected: `an entry under imports naming one of ${exporters.map((e) => e.from).join(', ')}` };
+  }
+  // Names the project exports come first: a missing import is likelier than a typo there.
+  const exported = r.options.knownTypes?.suggestions?.(name) ?? [];
+  const suggestions = [...new Set([...exported, ...closestNames(name, [...knownNames])])].slice(0, 5);
+  const suggestion = didYouMean(name, [...knownNames, ...exported]);
+  return {
+    file: r.file,
+    pointer,
+    message: `unknown type ${name}`,
+    found: JSON.stringify(name),
+    expected: suggestions.length > 0 ? `a declared or imported type, e.g. ${suggestions.join(', ')}` : "a type declared in the spec's types block or listed in imports",
+    ...(suggestion ? { suggestion } : {}),
+  };
+}
+
+/** Defaults must be values of their field's type, to the leaf. */
+function checkDefaults(r: Resolution, params: readonly FieldModel[], declarations: readonly NamedDeclaration[], unresolved: ReadonlySet<FieldModel>): void {
+  const types = { declarations: new Map(declarations.map((t) => [t.name, t])), imported: new Set(r.importsByName.keys()) };
+  for (const field of params) {
+    if (field.default === undefined || !field.optional || unresolved.has(field)) continue;
+    const at = `${field.pointer}/default`;
+    for (const problem of defaultValueProblems(field.default, field.type, types)) {
+      report(r, { pointer: at + problem.at, message: `default does not fit type: ${problem.problem}`, found: describeValue(valueAtPointer(field.default, problem.at)), ...(problem.suggestion ? { suggestion: problem.suggestion } : {}) });
+    }
+  }
+}
+
+/** The rust block of a Rust adapter's spec with the defaults applied, each value with the pointer it comes from. */
+function resolveRust(r: Resolution, adapter: AdapterId): RustModel | undefined {
+  if (!RUST_ADAPTERS.includes(adapter)) return undefined;
+  const declared = r.spec.rust ?? {};
+  const traitsModule = r.config.rust?.traitsModule ?? DEFAULT_TRAITS_MODULE;
+  const defaultModule = adapter === 'trait-only' ? defaultTraitModule(r.spec.name, traitsModule) : defaultRustModule(r.spec.name);
+  return {
+    module: declared.module ?? defaultModule,
+    commandPrefix: declared.command_prefix ?? defaultCommandPrefix(r.spec.name),
+    traits: declared.traits ?? [],
+    imports: declared.imports ?? [],
+    companions: declared.companions ?? [],
+    modulePointer: declared.module ? '/rust/module' : '/name',
+    commandPrefixPointer: declared.command_prefix ? '/rust/command_prefix' : '/name',
+    declared,
+  };
 }
 
 /** Report each list of the spec that is longer than its limit in SPEC_LIMITS, at its first entry past the limit. */
@@ -379,4 +387,10 @@ export function accessLevelIssue(spec: { readonly accessLevel?: unknown }, file:
     expected: `one of ${levels.join(', ')}${close.length > 0 ? ` (closest: ${close.join(', ')})` : ''}, or add it to accessLevels in .yo-rc.json`,
     ...(suggestion ? { suggestion } : {}),
   };
+}
+
+/** The rust block of a model a Rust adapter renders (resolution gives one to every rust-ipc and trait-only spec). */
+export function rustOf(model: Pick<CommandModel, 'rust' | 'adapter' | 'specFile'>): RustModel {
+  if (!model.rust) throw new Error(`internal: ${model.specFile} (adapter ${model.adapter}) has no rust block; only rust-ipc and trait-only specs have one`);
+  return model.rust;
 }

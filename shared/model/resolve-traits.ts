@@ -121,9 +121,10 @@ export function resolveTraits(traits: Readonly<Record<string, SpecTrait>> | unde
         defaultBody: method.defaultBody,
         stub: method.stub,
         todo: method.todo,
+        pointer,
       });
     });
-    resolved.push({ name: traitName, description: trait.description, supertraits: trait.supertraits ?? ['Send', 'Sync'], methods });
+    resolved.push({ name: traitName, description: trait.description, supertraits: trait.supertraits ?? ['Send', 'Sync'], methods, pointer: traitPointer });
   }
   return resolved;
 }

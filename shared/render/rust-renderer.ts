@@ -1,5 +1,6 @@
 import type { EnumDeclaration, FieldModel, InterfaceDeclaration, MethodType, ResolvedImport, TaggedUnionDeclaration, TypeDeclaration } from '../model/command-model.js';
 import { pascalCase, snakeCase } from '../model/naming.js';
+import { foldType, throughContainers } from '../types/fold.js';
 import type { TypeNode } from '../types/type-tree.js';
 import { tsRsInlineType } from './ts-rs-renderer.js';
 import { rustDocLines, rustIdent, rustString } from '../targets/rust/rust-text.js';
@@ -75,22 +76,17 @@ export function rustNames(imports: readonly ResolvedImport[]): RustNames {
 
 /** Rust type text of a tree. `strings: 'borrowed'` writes &str (results borrowed from self, parameters). */
 export function renderRustType(node: TypeNode, names: RustNames, strings: 'owned' | 'borrowed' = 'owned'): string {
-  switch (node.kind) {
-    case 'primitive':
-      return { string: strings === 'borrowed' ? '&str' : 'String', number: 'f64', integer: 'i64', boolean: 'bool' }[node.name];
-    case 'named':
-      return names.nameOf(node.name);
-    case 'unknown':
-      return 'serde_json::Value';
-    case 'array':
-      return `Vec<${renderRustType(node.element, names, strings)}>`;
-    case 'record':
-      return `BTreeMap<String, ${renderRustType(node.value, names, strings)}>`;
-    case 'nullable':
-      return `Option<${renderRustType(node.inner, names, strings)}>`;
-    case 'literals':
+  return foldType<string>(node, {
+    primitive: (n) => ({ string: strings === 'borrowed' ? '&str' : 'String', number: 'f64', integer: 'i64', boolean: 'bool' })[n.name],
+    named: (n) => names.nameOf(n.name),
+    unknown: () => 'serde_json::Value',
+    array: (element) => `Vec<${element}>`,
+    record: (value) => `BTreeMap<String, ${value}>`,
+    nullable: (inner) => `Option<${inner}>`,
+    literals: () => {
       throw new Error('internal: literal unions are lifted to enums before rendering');
-  }
+    },
+  });
 }
 
 /** Rust text of a trait method's parameter or result type. */
@@ -121,20 +117,7 @@ export function renderRustParamType(type: MethodType, names: RustNames): string 
  * `unknown` (serde_json::Value has no TS impl without ts-rs's serde-json-impl feature)?
  */
 export function needsTsTypeOverride(node: TypeNode): boolean {
-  switch (node.kind) {
-    case 'primitive':
-      return node.name === 'integer';
-    case 'unknown':
-      return true;
-    case 'array':
-      return needsTsTypeOverride(node.element);
-    case 'record':
-      return needsTsTypeOverride(node.value);
-    case 'nullable':
-      return needsTsTypeOverride(node.inner);
-    default:
-      return false;
-  }
+  return foldType<boolean>(node, { primitive: (n) => n.name === 'integer', unknown: () => true, named: () => false, literals: () => false, ...throughContainers() });
 }
 
 /**
@@ -209,27 +192,17 @@ export function rustDerives(types: readonly TypeDeclaration[], unions: readonly 
   const importRust = new Map(imports.map((i) => [i.name, i.rust]));
   const compute = (allowed: ReadonlySet<string>, leaf: (name: 'string' | 'number' | 'integer' | 'boolean') => boolean): Set<string> => {
     const ok = new Set<string>([...enums, ...structured.map((s) => s.name)]);
-    const supports = (node: TypeNode): boolean => {
-      switch (node.kind) {
-        case 'primitive':
-          return leaf(node.name);
-        case 'array':
-          return supports(node.element);
-        case 'record':
-          return supports(node.value);
-        case 'nullable':
-          return supports(node.inner);
-        case 'named': {
-          if (ok.has(node.name)) return true;
-          const rust = importRust.get(node.name);
-          return rust !== undefined && allowed.has(rust);
-        }
-        case 'literals':
-          return true;
-        case 'unknown':
-          return allowed.has('serde_json::Value');
-      }
-    };
+    const supports = (node: TypeNode): boolean =>
+      foldType<boolean>(node, {
+        primitive: (n) => leaf(n.name),
+        named: (n) => {
+          const rust = importRust.get(n.name);
+          return ok.has(n.name) || (rust !== undefined && allowed.has(rust));
+        },
+        literals: () => true,
+        unknown: () => allowed.has('serde_json::Value'),
+        ...throughContainers(),
+      });
     for (let changed = true; changed; ) {
       changed = false;
       for (const s of structured) {

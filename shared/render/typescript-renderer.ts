@@ -1,4 +1,5 @@
 import type { FieldModel, TypeDeclaration } from '../model/command-model.js';
+import { foldType } from '../types/fold.js';
 import type { TypeNode } from '../types/type-tree.js';
 import { tsDocComment, tsString, tsValue } from '../targets/typescript/typescript-text.js';
 
@@ -6,24 +7,15 @@ export { tsDocComment };
 
 /** TypeScript text of a resolved type tree (integer is number on the TS side; see type-mapping). */
 export function renderTsType(node: TypeNode): string {
-  switch (node.kind) {
-    case 'primitive':
-      return node.name === 'integer' ? 'number' : node.name;
-    case 'named':
-      return node.name;
-    case 'unknown':
-      return 'unknown';
-    case 'literals':
-      return node.values.map(tsString).join(' | ');
-    case 'array': {
-      const element = renderTsType(node.element);
-      return node.element.kind === 'nullable' || node.element.kind === 'literals' ? `(${element})[]` : `${element}[]`;
-    }
-    case 'record':
-      return `Record<string, ${renderTsType(node.value)}>`;
-    case 'nullable':
-      return `${renderTsType(node.inner)} | null`;
-  }
+  return foldType<string>(node, {
+    primitive: (n) => (n.name === 'integer' ? 'number' : n.name),
+    named: (n) => n.name,
+    unknown: () => 'unknown',
+    literals: (n) => n.values.map(tsString).join(' | '),
+    array: (element, n) => (n.element.kind === 'nullable' || n.element.kind === 'literals' ? `(${element})[]` : `${element}[]`),
+    record: (value) => `Record<string, ${value}>`,
+    nullable: (inner) => `${inner} | null`,
+  });
 }
 
 /** The member lines of an interface body: doc comment above each field, `?` when optional. */

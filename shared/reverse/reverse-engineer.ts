@@ -10,7 +10,7 @@ import { readDefaults, type ModuleLoader } from './defaults.js';
 import { ModulePaths } from './module-paths.js';
 import { readReadme, type ReadmeFacts } from './readme-facts.js';
 import { adoptRustIntegers, RustCrateIndex, type RustModuleFacts } from './rust-facts.js';
-import { shippedTraitCatalog, type TraitCatalog } from '../adapters/trait-only/trait-catalog.js';
+import { resolveProjectTraits, type TraitCatalog } from '../adapters/trait-only/trait-catalog.js';
 import { nodeSourceReader, type SourceReader } from './source-reader.js';
 import { indexSpecs, type IndexedSpec, type SpecIndex } from './spec-index.js';
 import { SpecTypeBuilder, type CollectedDeclaration, type CollectedField } from './spec-type-builder.js';
@@ -210,7 +210,7 @@ export class ReverseEngineer {
   private traitCatalog(): TraitCatalog | null {
     if (this.catalog === undefined) {
       try {
-        this.catalog = shippedTraitCatalog(this.config);
+        this.catalog = resolveProjectTraits([...this.existingSpecs().byName.values()], this.config);
       } catch {
         this.catalog = null;
       }

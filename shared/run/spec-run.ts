@@ -3,7 +3,7 @@ import type { AdapterRegistry } from '../adapters/registry.js';
 import type { ProjectConfig } from '../config/project-config.js';
 import { EditError } from '../edits/edit-error.js';
 import { loadRustSyntax, RustSyntaxNotLoaded } from '../edits/rust-syntax.js';
-import { applyEdits, checkAgainstProject, generateCommand, type GenerateRequest, type GenerationResult } from '../engine.js';
+import { applyEdits, checkAgainstProject, generateCommand, projectTraits, type GenerateRequest, type GenerationResult } from '../engine.js';
 import { SpecError, type SpecIssue } from '../errors.js';
 import type { SpecSource } from './spec-sources.js';
 
@@ -45,9 +45,11 @@ export function planSpecRun(sources: readonly SpecSource[], options: SpecRunOpti
   let specs: readonly SpecText[] | undefined;
   const projectSpecs = (): readonly SpecText[] =>
     (specs ??= [...sources.map((s) => ({ file: s.specFile, text: typeof s.specText === 'string' ? s.specText : Buffer.from(s.specText).toString('utf8') })), ...(options.specs?.() ?? [])]);
+  // The project's traits, from its specs folder, resolved once for the whole run (and only if a spec needs them).
+  const traits = options.specs ? projectTraits(options.specs, options.config) : undefined;
   for (const source of sources) {
     try {
-      const result = generateCommand({ ...source, config: options.config, registry: options.registry, migrate: options.migrate, extraAdapters: options.extraAdapters, project: options.read, specs: projectSpecs, knownTypes: options.knownTypes });
+      const result = generateCommand({ ...source, config: options.config, registry: options.registry, migrate: options.migrate, extraAdapters: options.extraAdapters, project: options.read, specs: projectSpecs, knownTypes: options.knownTypes, ...(traits ? { traits } : {}) });
       if (options.onlyAdapters && !options.onlyAdapters.ids.includes(result.adapter.id)) {
         issues.push({ file: source.specFile, pointer: '/adapter', message: options.onlyAdapters.hint(result.adapter.id), found: JSON.stringify(result.adapter.id), expected: options.onlyAdapters.ids.map((id) => JSON.stringify(id)).join(' or ') });
         continue;

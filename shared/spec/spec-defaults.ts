@@ -51,3 +51,11 @@ export function defaultRustModule(commandName: string): string {
 export function defaultCommandPrefix(commandName: string): string {
   return `${commandName.split('/')[0]}/`;
 }
+
+/** config rust.traitsModule when the project sets none: the module that holds the trait specs' modules. */
+export const DEFAULT_TRAITS_MODULE = 'system/traits';
+
+/** rust.module of a trait-only spec that has none: one submodule of the traits module per spec (traits/managed-service -> system/traits/managed_service). */
+export function defaultTraitModule(commandName: string, traitsModule: string = DEFAULT_TRAITS_MODULE): string {
+  return `${traitsModule}/${snakeCase(commandName.split('/').pop()!)}`;
+}

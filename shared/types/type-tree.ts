@@ -1,3 +1,5 @@
+import { foldType, throughContainers } from './fold.js';
+
 /**
  * The type tree every language renders from. A spec's type string is parsed once into this
  * form; after resolution, inline literal unions have been lifted into named enum declarations,
@@ -15,56 +17,43 @@ export type TypeNode =
   /** Untyped JSON (spec `unknown`, or its spelling `object`): the escape for data with no declared shape. */
   | { readonly kind: 'unknown' };
 
-/** Visit every named reference in a tree (used by the registry and by import collection). */
+/** Every named reference in a tree (used by the registry and by import collection). */
 export function namedReferences(node: TypeNode): string[] {
-  switch (node.kind) {
-    case 'named':
-      return [node.name];
-    case 'array':
-      return namedReferences(node.element);
-    case 'record':
-      return namedReferences(node.value);
-    case 'nullable':
-      return namedReferences(node.inner);
-    default:
-      return [];
-  }
+  return foldType<string[]>(node, { primitive: () => [], literals: () => [], unknown: () => [], named: (n) => [n.name], ...throughContainers() });
 }
 
 /** Does the tree hold untyped JSON (`unknown`) anywhere? */
 export function containsUnknown(node: TypeNode): boolean {
-  switch (node.kind) {
-    case 'unknown':
-      return true;
-    case 'array':
-      return containsUnknown(node.element);
-    case 'record':
-      return containsUnknown(node.value);
-    case 'nullable':
-      return containsUnknown(node.inner);
-    default:
-      return false;
-  }
+  return foldType<boolean>(node, { primitive: () => false, literals: () => false, named: () => false, unknown: () => true, ...throughContainers() });
 }
 
 /** Canonical TypeScript-syntax text of a tree: the form specs are normalised to. */
 export function typeToSpecText(node: TypeNode): string {
-  switch (node.kind) {
-    case 'primitive':
-      return node.name;
-    case 'literals':
-      return node.values.map((v) => `'${v}'`).join(' | ');
-    case 'named':
-      return node.name;
-    case 'unknown':
-      return 'unknown';
-    case 'array': {
-      const inner = typeToSpecText(node.element);
-      return node.element.kind === 'literals' || node.element.kind === 'nullable' ? `(${inner})[]` : `${inner}[]`;
-    }
-    case 'record':
-      return `Record<string, ${typeToSpecText(node.value)}>`;
-    case 'nullable':
-      return `${typeToSpecText(node.inner)} | null`;
-  }
+  return foldType<string>(node, {
+    primitive: (n) => n.name,
+    literals: (n) => n.values.map((v) => `'${v}'`).join(' | '),
+    named: (n) => n.name,
+    unknown: () => 'unknown',
+    array: (inner, n) => (n.element.kind === 'literals' || n.element.kind === 'nullable' ? `(${inner})[]` : `${inner}[]`),
+    record: (value) => `Record<string, ${value}>`,
+    nullable: (inner) => `${inner} | null`,
+  });
+}
+
+/** Every node of a tree, outermost first (`string[] | null`: the nullable, the array, the string). */
+export function typeNodes(node: TypeNode): TypeNode[] {
+  return foldType<TypeNode[]>(node, {
+    primitive: (n) => [n],
+    literals: (n) => [n],
+    named: (n) => [n],
+    unknown: (n) => [n],
+    array: (inner, n) => [n, ...inner],
+    record: (inner, n) => [n, ...inner],
+    nullable: (inner, n) => [n, ...inner],
+  });
+}
+
+/** The one leaf of a tree (a tree has one: every container holds one child). */
+export function typeLeaf(node: TypeNode): TypeNode {
+  return foldType<TypeNode>(node, { primitive: (n) => n, literals: (n) => n, named: (n) => n, unknown: (n) => n, ...throughContainers() });
 }

@@ -11,7 +11,6 @@ import type { AdapterRegistry } from '../adapters/registry.js';
 import type { ProjectConfig } from '../config/project-config.js';
 import { SpecError, type SpecIssue } from '../errors.js';
 import type { SpecRun } from '../run/spec-run.js';
-import { serialiseSpec } from '../spec/canonical-spec.js';
 import { toolInfo } from '../audit/tool-info.js';
 import { CHANGING_STATES, decideFile, type CommitSettings, type FileDecision, type FileState, type PlannedKind } from './decide.js';
 import { BatchWriteError, nodeProbe, removeStaleTemporaries, writeBatch, type BatchFs } from './node-tree.js';
@@ -137,7 +136,7 @@ export async function prepareCommit(run: SpecRun, context: CommitContext): Promi
   const adaptersRun = new Map<string, Set<string>>();
   for (const result of run.results) {
     adaptersRun.set(result.model.name, new Set([...(adaptersRun.get(result.model.name) ?? []), ...result.adapters.map((a) => a.id)]));
-    const specText = serialiseSpec(result.model.spec);
+    const specText = result.model.canonicalText;
     // Every spec this generation was made from (a Rust module's commands): each owner's record reproduces it with the others.
     const sources = [{ command: result.model.name, specText, specFile: result.model.specFile }, ...result.related.map((r) => ({ command: r.command, specText: r.canonical, specFile: r.file }))];
     const ownerOf = (command: string, adapter: string): Owner => {

@@ -408,8 +408,8 @@ export const rustWireFixtureDir = join(fixturesDir, 'rust-wire');
 
 /** The Rust wire types of a command: the engine's renderer over the spec's types and the derived Params and Result. */
 export function rustWireDeclarations(model: CommandModel): WireDeclaration[] {
-  const params: InterfaceDeclaration = { kind: 'interface', name: `${model.className}Params`, fields: model.params };
-  const result: InterfaceDeclaration = { kind: 'interface', name: `${model.className}Result`, fields: model.results };
+  const params: InterfaceDeclaration = { kind: 'interface', name: `${model.className}Params`, fields: model.params, pointer: '/params' };
+  const result: InterfaceDeclaration = { kind: 'interface', name: `${model.className}Result`, fields: model.results, pointer: '/results' };
   return [...model.types, ...(model.unions ?? []), params, result];
 }
 

@@ -7,7 +7,7 @@ import { tsRsDeclaration, tsRsInlineType } from '../../shared/render/ts-rs-rende
 import { parseTypeString } from '../../shared/types/type-grammar.js';
 
 const names = rustNames([{ name: 'UUID', from: '@system/core/types/CrossPlatformUUID', rust: 'String' }, { name: 'PressureLevel', from: '@shared/generated/system/PressureLevel', rust: 'crate::system::pressure::PressureLevel' }]);
-const field = (name: string, type: string, extra: Partial<FieldModel> = {}): FieldModel => ({ name, type: parseTypeString(type), optional: false, ...extra });
+const field = (name: string, type: string, extra: Partial<FieldModel> = {}): FieldModel => ({ name, type: parseTypeString(type), optional: false, pointer: `/types/T/fields/${name}`, ...extra });
 
 describe('Rust renderer: names', () => {
   it('snake_cases fields and renames only where rename_all camelCase does not give the wire name back', () => {
@@ -63,12 +63,12 @@ describe('Rust renderer: types (type-mapping.md)', () => {
   });
 
   it('boxes a field that makes its struct contain itself, and finds cycles with no finite value', () => {
-    const node: InterfaceDeclaration = { kind: 'interface', name: 'Node', fields: [field('next', 'Node', { optional: true }), field('children', 'Node[]')] };
+    const node: InterfaceDeclaration = { kind: 'interface', name: 'Node', fields: [field('next', 'Node', { optional: true }), field('children', 'Node[]')], pointer: '/types/Node' };
     const { boxed, infinite } = recursiveFields([node], []);
     assert.ok(boxed.has(node.fields[0]) && !boxed.has(node.fields[1]));
     assert.deepEqual(infinite, []);
-    const a: InterfaceDeclaration = { kind: 'interface', name: 'A', fields: [field('b', 'B')] };
-    const b: InterfaceDeclaration = { kind: 'interface', name: 'B', fields: [field('a', 'A')] };
+    const a: InterfaceDeclaration = { kind: 'interface', name: 'A', fields: [field('b', 'B')], pointer: '/types/A' };
+    const b: InterfaceDeclaration = { kind: 'interface', name: 'B', fields: [field('a', 'A')], pointer: '/types/B' };
     assert.equal(recursiveFields([a, b], []).infinite.length, 2);
   });
 });
@@ -79,11 +79,11 @@ describe('ts-rs text (what ts-rs exports for the same Rust)', () => {
   });
 
   it('prints structs and enums as ts-rs does, optional fields with ?', () => {
-    const decl: InterfaceDeclaration = { kind: 'interface', name: 'HealthPingResult', fields: [field('uptimeMs', 'integer'), field('version', 'string'), field('note', 'string', { optional: true })] };
+    const decl: InterfaceDeclaration = { kind: 'interface', name: 'HealthPingResult', fields: [field('uptimeMs', 'integer'), field('version', 'string'), field('note', 'string', { optional: true })], pointer: '/types/HealthPingResult' };
     assert.equal(tsRsDeclaration(decl, { nameOf: (n) => n }), 'type HealthPingResult = { uptimeMs: number, version: string, note?: string, };');
-    assert.equal(tsRsDeclaration({ kind: 'enum', name: 'PressureLevel', values: ['normal', 'high'], origin: 'spec' }, { nameOf: (n) => n }), 'type PressureLevel = "normal" | "high";');
+    assert.equal(tsRsDeclaration({ kind: 'enum', name: 'PressureLevel', values: ['normal', 'high'], origin: 'spec', pointer: '/types/PressureLevel' }, { nameOf: (n) => n }), 'type PressureLevel = "normal" | "high";');
     assert.equal(
-      tsRsDeclaration({ kind: 'union', name: 'HealthStatus', tag: 'status', variants: [{ name: 'healthy', fields: [] }, { name: 'degraded', fields: [field('reason', 'string')] }] }, { nameOf: (n) => n }),
+      tsRsDeclaration({ kind: 'union', name: 'HealthStatus', tag: 'status', pointer: '/types/HealthStatus', variants: [{ name: 'healthy', fields: [], pointer: '/types/HealthStatus/variants/healthy' }, { name: 'degraded', fields: [field('reason', 'string')], pointer: '/types/HealthStatus/variants/degraded' }] }, { nameOf: (n) => n }),
       'type HealthStatus = { "status": "healthy" } | { "status": "degraded", reason: string, };',
     );
   });

@@ -230,6 +230,6 @@ export function wireTypesOf(result: GenerationResult, config: ProjectConfig = de
     const names = rustModuleNames(result.model, config);
     return { declarations: moduleWireDeclarations(result.model, names), rustModule: names.modulePath.split('/').join('::'), tsFolder: names.module };
   }
-  const modulePath = traitModulePath(result.model, config);
+  const modulePath = traitModulePath(result.model);
   return { declarations: [...(result.model.unions ?? []), ...result.model.types], rustModule: modulePath.split('/').slice(0, -1).join('::'), tsFolder: modulePath.split('/')[0] };
 }

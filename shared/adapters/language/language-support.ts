@@ -21,8 +21,8 @@ export class UnmappableType extends Error {
   }
 }
 
-export const paramsTypeName = (model: CommandModel): string => `${model.className}Params`;
-export const resultTypeName = (model: CommandModel): string => `${model.className}Result`;
+export const paramsTypeName = (model: CommandModel): string => model.paramsTypeName;
+export const resultTypeName = (model: CommandModel): string => model.resultTypeName;
 
 /** A struct a language renders: the spec's interfaces, then the command's params and result. */
 export interface StructSource {

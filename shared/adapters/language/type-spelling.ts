@@ -1,3 +1,4 @@
+import { foldType } from '../../types/fold.js';
 import type { PrimitiveName, TypeNode } from '../../types/type-tree.js';
 import type { AdapterTypeMapping } from '../adapter.js';
 import { UnmappableType } from './language-support.js';
@@ -38,22 +39,19 @@ export function spellType(node: TypeNode, spelling: TypeSpelling): string {
   // Issue 13's `unknown` (any JSON value) gets its case here and a TypeSpelling entry: Python
   // `JsonValue` (from pydantic), Kotlin `JsonElement` (kotlinx.serialization.json), Swift a Codable
   // JSON enum the adapter writes, proto `google.protobuf.Value` (protoElement in the proto adapter).
-  switch (node.kind) {
-    case 'primitive':
-      return spelling.primitive[node.name];
-    case 'named':
-      return spelling.named(node.name);
-    case 'unknown':
+  return foldType<string>(node, {
+    primitive: (n) => spelling.primitive[n.name],
+    named: (n) => spelling.named(n.name),
+    unknown: () => {
       if (spelling.unknown === undefined) throw new UnmappableType('untyped JSON (unknown) has no spelling in this language', "a named type under the spec's types");
       return spelling.unknown;
-    case 'array':
-      return spelling.array(spellType(node.element, spelling), node);
-    case 'record':
-      return spelling.record(spellType(node.value, spelling), node);
-    case 'nullable':
-      return spelling.nullable(spellType(node.inner, spelling), node);
-    case 'literals':
+    },
+    array: (element, n) => spelling.array(element, n),
+    record: (value, n) => spelling.record(value, n),
+    nullable: (inner, n) => spelling.nullable(inner, n),
+    literals: () => {
       // Resolution lifts every literal union into a named enum; a bare one means a model built by hand.
       throw new UnmappableType('an inline string union was not lifted into a named enum', 'a model from resolveCommandModel');
-  }
+    },
+  });
 }

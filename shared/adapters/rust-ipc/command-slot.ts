@@ -2,6 +2,7 @@ import { posix } from 'node:path';
 import type { ProjectConfig } from '../../config/project-config.js';
 import type { CommandModel } from '../../model/command-model.js';
 import { adapterTemplates } from '../../package-root.js';
+import { rustOf } from '../../model/resolve-model.js';
 import { renderTemplate } from '../../render/template-engine.js';
 import { renderTsType } from '../../render/typescript-renderer.js';
 import { tsString } from '../../targets/typescript/typescript-text.js';
@@ -71,7 +72,7 @@ export function rustIpcServer(model: CommandModel, config: ProjectConfig, names:
 
 /** The README's "Rust side": where the logic lives and what else the vertical generates. */
 function readmeSection(model: CommandModel, names: RustModuleNames): string[] {
-  const traits = model.rust?.traits ?? [];
+  const traits = rustOf(model).traits;
   return [
     '## Rust side',
     '',

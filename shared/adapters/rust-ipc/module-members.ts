@@ -9,7 +9,6 @@ import type { ProjectConfig } from '../../config/project-config.js';
 import { SpecError, type SpecIssue } from '../../errors.js';
 import type { CommandModel } from '../../model/command-model.js';
 import { resolveCommandModel } from '../../model/resolve-model.js';
-import { serialiseSpec } from '../../spec/canonical-spec.js';
 import { loadSpec } from '../../spec/load-spec.js';
 import type { PlanContext, RelatedSpec, SpecText } from '../adapter.js';
 import { rustModuleNames, type RustModuleNames } from './rust-module-view.js';
@@ -65,7 +64,7 @@ function resolveSibling(source: SpecText, config: ProjectConfig, reservedNames: 
  */
 export function moduleMembers(model: CommandModel, config: ProjectConfig, context: PlanContext | undefined, reservedNames: ReadonlyMap<string, string>): { readonly members: readonly ModuleMember[]; readonly issues: readonly SpecIssue[] } {
   const names = rustModuleNames(model, config);
-  const own: ModuleMember = { model, names, file: model.specFile, canonical: serialiseSpec(model.spec) };
+  const own: ModuleMember = { model, names, file: model.specFile, canonical: model.canonicalText };
   const members = new Map<string, ModuleMember>([[model.name, own]]);
   const issues: SpecIssue[] = [];
   for (const source of context?.specs?.() ?? []) {
@@ -79,7 +78,7 @@ export function moduleMembers(model: CommandModel, config: ProjectConfig, contex
     if (members.has(sibling.name)) continue;
     const siblingNames = rustModuleNames(sibling, config);
     if (siblingNames.modulePath !== names.modulePath) continue;
-    members.set(sibling.name, { model: sibling, names: siblingNames, file: source.file, canonical: serialiseSpec(sibling.spec), locate: resolved.locate });
+    members.set(sibling.name, { model: sibling, names: siblingNames, file: source.file, canonical: sibling.canonicalText, locate: resolved.locate });
   }
   const sorted = [...members.values()].sort((a, b) => (a.model.name < b.model.name ? -1 : a.model.name > b.model.name ? 1 : 0));
   return { members: sorted, issues };

@@ -10,10 +10,11 @@ import { registerAtStartup, type StartupModuleRegistration } from '../../edits/s
 import { pointerOf, type SpecIssue } from '../../errors.js';
 import type { CommandModel, FieldModel } from '../../model/command-model.js';
 import { closestNames, editDistance } from '../../model/naming.js';
+import { rustOf } from '../../model/resolve-model.js';
 import { RUST_RESERVED_TYPE_NAMES, renderRustMethodType, renderRustParamType, rustDocLines, rustString } from '../../render/rust-renderer.js';
 import { adapterTemplates } from '../../package-root.js';
 import { renderTemplate } from '../../render/template-engine.js';
-import type { TypeNode } from '../../types/type-tree.js';
+import { namedReferences, type TypeNode } from '../../types/type-tree.js';
 import type { FilePlan, GeneratorAdapter, PlanContext, PlannedEdit, PlannedFile, ProjectReader } from '../adapter.js';
 import { usePathIssues } from '../rust-shared/rust-paths.js';
 import { derivedNameIssues, planTypeScriptCommand, sidesOf, typesFileEdits, TYPESCRIPT_RESERVED } from '../typescript-command/index.js';
@@ -22,7 +23,7 @@ import { rustIpcServer } from './command-slot.js';
 import { DEFAULT_STARTUP, modulePathProblem, moduleName, parentModuleFile, rustCratePath, rustLayout, wireTypeFile, wireTypeSpecifier } from '../rust-shared/rust-layout.js';
 import { renderRustImplMethod, traitIsAsync } from '../rust-shared/rust-traits.js';
 import { rustUseLines } from '../rust-shared/rust-uses.js';
-import { buildRustWire, pointerOfDeclaration, rustRawString, rustWireIssues, sampleDocuments, type WireDeclaration } from '../rust-shared/rust-wire.js';
+import { buildRustWire, rustRawString, rustWireIssues, sampleDocuments, type WireDeclaration } from '../rust-shared/rust-wire.js';
 import { moduleMembers, relatedOf, type ModuleMember } from './module-members.js';
 import { derivedDocs, moduleWireDeclarations, rustModuleNames, type RustModuleNames } from './rust-module-view.js';
 
@@ -37,23 +38,19 @@ const RUST_PATH = /^[A-Za-z_][A-Za-z0-9_]*(::[A-Za-z_][A-Za-z0-9_]*)+$/;
 function rustDerivedNameIssues(model: CommandModel, names: RustModuleNames, catalog: TraitCatalog): SpecIssue[] {
   const taken = new Map<string, string>([
     [names.structName, 'the module struct'],
-    ...(model.rust?.traits ?? []).map((t): [string, string] => [t, 'a trait the module implements']),
+    ...rustOf(model).traits.map((t): [string, string] => [t, 'a trait the module implements']),
   ]);
-  for (const traitName of model.rust?.traits ?? []) {
+  for (const traitName of rustOf(model).traits) {
     const known = catalog.get(traitName);
     for (const typeName of known?.typePaths.keys() ?? []) taken.set(known!.names.nameOf(typeName), `a type the signatures of ${traitName} use`);
   }
   return model.types
     .filter((t) => taken.has(t.name))
-    .map((t) => ({ file: model.specFile, pointer: pointerOfDeclaration(model, t.name), message: `type name ${t.name} collides with ${taken.get(t.name)} in ${names.crateRelativeFile}`, found: JSON.stringify(t.name), expected: 'another name' }));
+    .map((t) => ({ file: model.specFile, pointer: t.pointer, message: `type name ${t.name} collides with ${taken.get(t.name)} in ${names.crateRelativeFile}`, found: JSON.stringify(t.name), expected: 'another name' }));
 }
 
 function fieldPointer(model: CommandModel, names: RustModuleNames): (owner: string, field: FieldModel) => string {
-  return (owner, field) => {
-    if (owner === names.paramsStruct) return pointerOf('params', model.params.indexOf(field), 'name');
-    if (owner === names.resultStruct) return pointerOf('results', model.results.indexOf(field), 'name');
-    return pointerOf('types', owner, 'fields', field.name);
-  };
+  return (owner, field) => (owner === names.paramsStruct || owner === names.resultStruct ? `${field.pointer}/name` : field.pointer);
 }
 
 function checkRustIpc(model: CommandModel, config: ProjectConfig, catalog: TraitCatalog): SpecIssue[] {
@@ -61,17 +58,17 @@ function checkRustIpc(model: CommandModel, config: ProjectConfig, catalog: Trait
   const names = rustModuleNames(model, config);
   const issues: SpecIssue[] = [];
   const problem = modulePathProblem(names.modulePath);
-  if (problem) issues.push({ file, pointer: model.rust?.module ? '/rust/module' : '/name', message: `the Rust module ${names.modulePath} ${problem}`, found: JSON.stringify(names.modulePath), expected: 'snake_case segments such as modules/gpu' });
+  if (problem) issues.push({ file, pointer: rustOf(model).modulePointer, message: `the Rust module ${names.modulePath} ${problem}`, found: JSON.stringify(names.modulePath), expected: 'snake_case segments such as modules/gpu' });
   if (!model.name.startsWith(names.commandPrefix)) {
-    issues.push({ file, pointer: model.rust?.command_prefix ? '/rust/command_prefix' : '/name', message: `the registry would never route ${model.name} to a module with the prefix ${names.commandPrefix}`, found: JSON.stringify(names.commandPrefix), expected: `a prefix of the command name, e.g. ${JSON.stringify(`${model.segments[0]}/`)}` });
+    issues.push({ file, pointer: rustOf(model).commandPrefixPointer, message: `the registry would never route ${model.name} to a module with the prefix ${names.commandPrefix}`, found: JSON.stringify(names.commandPrefix), expected: `a prefix of the command name, e.g. ${JSON.stringify(`${model.segments[0]}/`)}` });
   }
-  (model.rust?.traits ?? []).forEach((traitName, index) => {
+  rustOf(model).traits.forEach((traitName, index) => {
     if (catalog.get(traitName)) return;
     const known = catalog.names();
     const close = closestNames(traitName, known, 1).filter((n) => editDistance(n, traitName) <= 3);
     issues.push({ file, pointer: pointerOf('rust', 'traits', index), message: `unknown trait ${traitName}${close.length > 0 ? ` (did you mean ${close[0]}?)` : ''}`, found: JSON.stringify(traitName), expected: `one of the known traits: ${known.join(', ')}` });
   });
-  (model.rust?.imports ?? []).forEach((path, index) => {
+  rustOf(model).imports.forEach((path, index) => {
     if (!RUST_PATH.test(path)) issues.push({ file, pointer: pointerOf('rust', 'imports', index), message: 'not a Rust use path', found: JSON.stringify(path), expected: 'one path per entry, e.g. crate::system::pressure::PressureLevel (no braces, no globs)' });
   });
   for (const reserved of ['command', 'requestId']) {
@@ -92,7 +89,7 @@ const SERVICE_MODULE_METHODS = ['config', 'initialize', 'handle_command', 'handl
 function ambiguousMethodIssues(model: CommandModel, catalog: TraitCatalog): SpecIssue[] {
   const owners = new Map<string, string>(SERVICE_MODULE_METHODS.map((m) => [m, 'ServiceModule']));
   const issues: SpecIssue[] = [];
-  (model.rust?.traits ?? []).forEach((traitName, index) => {
+  rustOf(model).traits.forEach((traitName, index) => {
     const known = catalog.get(traitName);
     for (const method of known?.trait.methods ?? []) {
       const owner = owners.get(method.name);
@@ -132,13 +129,6 @@ function jsonSchemaType(node: TypeNode, model: CommandModel): string {
   }
 }
 
-function walkNames(node: TypeNode, into: Set<string>): void {
-  if (node.kind === 'named') into.add(node.name);
-  else if (node.kind === 'array') walkNames(node.element, into);
-  else if (node.kind === 'record') walkNames(node.value, into);
-  else if (node.kind === 'nullable') walkNames(node.inner, into);
-}
-
 /** The `impl <Trait> for <Module>` blocks and the paths their signatures need. */
 function traitImpls(traits: readonly KnownTrait[], names: RustModuleNames): { blocks: Array<{ header: string; attribute?: string; methods: string[] }>; paths: Map<string, string>; usesBTreeMap: boolean } {
   const paths = new Map<string, string>();
@@ -150,7 +140,7 @@ function traitImpls(traits: readonly KnownTrait[], names: RustModuleNames): { bl
     for (const method of implemented) {
       const used = new Set<string>();
       for (const type of [...method.params.map((p) => p.type), ...(method.returns ? [method.returns] : [])]) {
-        for (const node of type.kind === 'type' ? [type.node] : type.elements) walkNames(node, used);
+        for (const node of type.kind === 'type' ? [type.node] : type.elements) for (const name of namedReferences(node)) used.add(name);
         const text = type.kind === 'type' ? renderRustMethodType(type, known.names, 'owned') + renderRustParamType(type, known.names) : '';
         if (text.includes('BTreeMap')) usesBTreeMap = true;
       }
@@ -223,7 +213,8 @@ function moduleDeclarations(members: readonly ModuleMember[], model: CommandMode
   const issues: SpecIssue[] = [];
   for (const member of members) {
     for (const declaration of moduleWireDeclarations(member.model, member.names)) {
-      const text = JSON.stringify(declaration);
+      // Where each spec writes it is no part of the declaration: two specs may declare one type at different places.
+      const text = JSON.stringify(declaration, (key, value: unknown) => (key === 'pointer' ? undefined : value));
       const previous = byName.get(declaration.name);
       if (previous === undefined) {
         byName.set(declaration.name, { text, member });
@@ -231,7 +222,7 @@ function moduleDeclarations(members: readonly ModuleMember[], model: CommandMode
       } else if (previous.text !== text) {
         const mine = member.model.name === model.name ? member : previous.member.model.name === model.name ? previous.member : undefined;
         const other = mine === member ? previous.member : member;
-        const at = mine ? pointerOfDeclaration(mine.model, declaration.name) : pointerOfDeclaration(member.model, declaration.name);
+        const at = (mine ?? member).model.typesByName.get(declaration.name)?.pointer ?? '';
         issues.push({
           file: (mine ?? member).file,
           pointer: at,
@@ -264,7 +255,7 @@ function moduleIssues(model: CommandModel, config: ProjectConfig, catalog: Trait
 
 /** The module's `use` lines: the runtime, serde, ts-rs, the traits and the types they name, the wire types' imports, the specs' rust.imports. */
 function moduleUses(members: readonly ModuleMember[], wire: ReturnType<typeof buildRustWire>, impls: ReturnType<typeof traitImpls>, hostStruct?: string): string[] {
-  const specImports = [...new Set(members.flatMap((m) => m.model.rust?.imports ?? []))];
+  const specImports = [...new Set(members.flatMap((m) => rustOf(m.model).imports))];
   const byName = new Map<string, string>();
   for (const path of specImports) if (!byName.has(path.split('::').pop()!)) byName.set(path.split('::').pop()!, path);
   for (const path of wire.usePaths) if (!byName.has(path.split('::').pop()!)) byName.set(path.split('::').pop()!, path);
@@ -358,7 +349,7 @@ function planRustIpc(model: CommandModel, config: ProjectConfig, catalog: TraitC
   for (const member of members) for (const i of member.model.imports) if (!imports.has(i.name)) imports.set(i.name, i);
   const docs = new Map(members.flatMap((m) => [...derivedDocs(m.model, m.names)]));
   const wire = buildRustWire(declarations, [...imports.values()], { layout: names.layout, folder: names.module, docs });
-  const traitNames = [...new Set(members.flatMap((m) => m.model.rust?.traits ?? []))];
+  const traitNames = [...new Set(members.flatMap((m) => rustOf(m.model).traits))];
   const impls = traitImpls(traitNames.map((t) => catalog.get(t)!), names);
   const prefixes = [...new Set(members.map((m) => m.names.commandPrefix))].sort();
   const parts = members.map((m) => commandPart(m, declarations));
@@ -498,7 +489,9 @@ export interface RustIpcAdapterOptions {
  * and their TypeScript, the IPC mixin, and the TypeScript command whose server side calls it.
  */
 export function rustIpcAdapter(options: RustIpcAdapterOptions = {}): GeneratorAdapter {
-  const catalog = options.traits ?? shippedTraitCatalog;
+  const fallback = options.traits ?? shippedTraitCatalog;
+  // The run's traits when the engine resolved them (the project's own among them), else the adapter's own.
+  const catalog = (config: ProjectConfig, context: PlanContext | undefined): TraitCatalog => context?.traits?.() ?? fallback(config);
   return {
     id: 'rust-ipc',
     description: 'Rust ServiceModule with ts-rs wire types, IPC mixin and a TypeScript command that calls it (one spec, full vertical)',
@@ -520,14 +513,14 @@ export function rustIpcAdapter(options: RustIpcAdapterOptions = {}): GeneratorAd
       '.npmignore',
     ],
     reservedNames: RUST_IPC_RESERVED,
-    check: (model, config, _options, context) => [...checkRustIpc(model, config, catalog(config)), ...moduleIssues(model, config, catalog(config), context), ...hostParts(rustModuleNames(model, config), model, context).issues],
-    plan: (model, config, _options, context) => planRustIpc(model, config, catalog(config), context),
+    check: (model, config, _options, context) => [...checkRustIpc(model, config, catalog(config, context)), ...moduleIssues(model, config, catalog(config, context), context), ...hostParts(rustModuleNames(model, config), model, context).issues],
+    plan: (model, config, _options, context) => planRustIpc(model, config, catalog(config, context), context),
     relatedSpecs: (model, config, _options, context) => relatedOf(moduleMembers(model, config, context, RUST_IPC_RESERVED).members, model),
     edits: (model, config, _options, project, context) => [...rustIpcEdits(model, config, project, context), ...typesFileEdits(model, config)],
     nextSteps: (model, config, project) => rustIpcNextSteps(model, config, project),
-    checkProject: (model, config, project) => {
-      const known = catalog(config);
-      const traitPaths = (model.rust?.traits ?? []).flatMap((name, index) => {
+    checkProject: (model, config, project, context) => {
+      const known = catalog(config, context);
+      const traitPaths = rustOf(model).traits.flatMap((name, index) => {
         const trait = known.get(name);
         return trait ? [{ path: trait.rustPath, pointer: `/rust/traits/${index}`, hint: `generate ${trait.spec.specFile} first: continuum-gen trait --spec=<that spec>` }] : [];
       });

@@ -3,7 +3,7 @@ import type { ProjectConfig } from '../../config/project-config.js';
 import type { CommandModel, InterfaceDeclaration } from '../../model/command-model.js';
 import { camelCase, pascalCase, snakeCase } from '../../model/naming.js';
 import { RUST_KEYWORDS, rustIdent } from '../../render/rust-renderer.js';
-import { defaultCommandPrefix, defaultRustModule } from '../../spec/spec-defaults.js';
+import { rustOf } from '../../model/resolve-model.js';
 import { moduleName, rustLayout, rustModuleFile, type RustLayout } from '../rust-shared/rust-layout.js';
 import type { WireDeclaration } from '../rust-shared/rust-wire.js';
 
@@ -55,9 +55,10 @@ function handlerModuleName(method: string): string {
 
 export function rustModuleNames(model: CommandModel, config: ProjectConfig): RustModuleNames {
   const layout = rustLayout(config);
-  const modulePath = model.rust?.module ?? defaultRustModule(model.name);
+  const rust = rustOf(model);
+  const modulePath = rust.module;
   const module = moduleName(modulePath);
-  const commandPrefix = model.rust?.command_prefix ?? defaultCommandPrefix(model.name);
+  const commandPrefix = rust.commandPrefix;
   const rest = model.name.startsWith(commandPrefix) && model.name.length > commandPrefix.length ? model.name.slice(commandPrefix.length) : model.segments[model.segments.length - 1];
   let method = snakeCase(rest) || 'run';
   if (TAKEN_METHODS.has(method)) method = `${method}_command`;
@@ -71,8 +72,8 @@ export function rustModuleNames(model: CommandModel, config: ProjectConfig): Rus
     structName: `${pascalCase(module)}Module`,
     commandPrefix,
     method: rustIdent(method),
-    paramsStruct: `${model.className}Params`,
-    resultStruct: `${model.className}Result`,
+    paramsStruct: model.paramsTypeName,
+    resultStruct: model.resultTypeName,
     moduleFile,
     crateRelativeFile: posix.relative(layout.crateRoot, moduleFile),
     mixin: `${pascalCase(module)}Mixin`,
@@ -86,8 +87,8 @@ export function rustModuleNames(model: CommandModel, config: ProjectConfig): Rus
 
 /** The wire types of the module: the spec's types, then the params and result structs. */
 export function moduleWireDeclarations(model: CommandModel, names: RustModuleNames): WireDeclaration[] {
-  const params: InterfaceDeclaration = { kind: 'interface', name: names.paramsStruct, fields: model.params };
-  const result: InterfaceDeclaration = { kind: 'interface', name: names.resultStruct, fields: model.results };
+  const params: InterfaceDeclaration = { kind: 'interface', name: names.paramsStruct, fields: model.params, pointer: '/params' };
+  const result: InterfaceDeclaration = { kind: 'interface', name: names.resultStruct, fields: model.results, pointer: '/results' };
   return [...model.types, params, result];
 }
 

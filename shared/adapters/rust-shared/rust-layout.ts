@@ -1,5 +1,6 @@
 import { posix } from 'node:path';
 import type { ProjectConfig } from '../../config/project-config.js';
+import { DEFAULT_TRAITS_MODULE } from '../../spec/spec-defaults.js';
 import { RUST_KEYWORDS } from '../../render/rust-renderer.js';
 
 /**
@@ -48,7 +49,7 @@ export function rustLayout(config: ProjectConfig): RustLayout {
     generatedTypes,
     generatedTypesAlias: config.importPaths.generatedTypes ?? (sourceRelative.startsWith('..') ? undefined : `@${sourceRelative}`),
     ipcBindings: config.roots.ipcBindings,
-    traitsModule: config.rust?.traitsModule ?? 'system/traits',
+    traitsModule: config.rust?.traitsModule ?? DEFAULT_TRAITS_MODULE,
     startup: startup === false ? undefined : { ...DEFAULT_STARTUP, ...startup },
   };
 }

@@ -91,7 +91,7 @@ export function unresolvedRustPath(path: string, layout: RustLayout, read: Proje
  * imports it uses (from the spec or the project config), and any more the adapter writes.
  */
 export function usePathIssues(
-  model: { readonly specFile: string; readonly rust?: { readonly imports?: readonly string[] }; readonly imports: ReadonlyArray<{ readonly name: string; readonly rust?: string }>; readonly spec: { readonly imports?: ReadonlyArray<{ readonly name: string }> } },
+  model: { readonly specFile: string; readonly rust?: { readonly imports: readonly string[] }; readonly imports: ReadonlyArray<{ readonly name: string; readonly rust?: string; readonly pointer?: string }> },
   layout: RustLayout,
   read: ProjectReader,
   more: ReadonlyArray<{ readonly path: string; readonly pointer: string; readonly hint: string }> = [],
@@ -101,10 +101,7 @@ export function usePathIssues(
     ...(model.rust?.imports ?? []).map((path, index) => ({ path, pointer: `/rust/imports/${index}`, hint: '' })),
     ...model.imports
       .filter((i) => i.rust?.includes('::'))
-      .map((i) => {
-        const index = (model.spec.imports ?? []).findIndex((s) => s.name === i.name);
-        return { path: i.rust!, pointer: index >= 0 ? `/imports/${index}/rust` : '', hint: index >= 0 ? '' : `the Rust path of ${i.name} comes from the project config's imports` };
-      }),
+      .map((i) => ({ path: i.rust!, pointer: i.pointer !== undefined ? `${i.pointer}/rust` : '', hint: i.pointer !== undefined ? '' : `the Rust path of ${i.name} comes from the project config's imports` })),
     ...more,
   ];
   const seen = new Set<string>();

@@ -1,7 +1,7 @@
-import { pointerOf, type SpecIssue } from '../../errors.js';
+import type { SpecIssue } from '../../errors.js';
 import { rustJsonLiteral, tsRsValueProblem } from '../../targets/rust/rust-text.js';
-import type { CommandModel, EnumDeclaration, FieldModel, InterfaceDeclaration, ResolvedImport, TaggedUnionDeclaration, TypeDeclaration } from '../../model/command-model.js';
-import { pascalCase, snakeCase } from '../../model/naming.js';
+import type { CommandModel, EnumDeclaration, FieldModel, ImportModel, InterfaceDeclaration, ResolvedImport, TaggedUnionDeclaration, TypeDeclaration } from '../../model/command-model.js';
+import { snakeCase } from '../../model/naming.js';
 import {
   recursiveFields,
   renderRustDeclaration,
@@ -21,7 +21,7 @@ import { adapterTemplates } from '../../package-root.js';
 import { renderTemplate } from '../../render/template-engine.js';
 import { TS_RS_NOTE, tsRsDeclaration, tsRsDependencies, tsRsDocs } from '../../render/ts-rs-renderer.js';
 import { unionSamples, wireSample, type SampleTypes } from '../../render/wire-samples.js';
-import type { TypeNode } from '../../types/type-tree.js';
+import { namedReferences, typeNodes } from '../../types/type-tree.js';
 import type { PlannedFile } from '../adapter.js';
 import { exportTo, importedTypeFile, jsonValueFile as jsonValuePath, relativeSpecifier, wireTypeFile, type RustLayout } from './rust-layout.js';
 
@@ -64,13 +64,6 @@ export interface WireTests {
 /** A JSON document as a Rust raw string literal. */
 export const rustRawString = rustJsonLiteral;
 
-function walk(node: TypeNode, visit: (n: TypeNode) => void): void {
-  visit(node);
-  if (node.kind === 'array') walk(node.element, visit);
-  else if (node.kind === 'record') walk(node.value, visit);
-  else if (node.kind === 'nullable') walk(node.inner, visit);
-}
-
 function fieldsOf(declaration: WireDeclaration): readonly FieldModel[] {
   return declaration.kind === 'interface' ? declaration.fields : declaration.kind === 'union' ? declaration.variants.flatMap((v) => v.fields) : [];
 }
@@ -101,10 +94,10 @@ export function buildRustWire(declarations: readonly WireDeclaration[], imports:
   let usesBTreeMap = false;
   for (const d of declarations) {
     for (const f of fieldsOf(d)) {
-      walk(f.type, (n) => {
+      for (const n of typeNodes(f.type)) {
         if (n.kind === 'named') usedNames.add(n.name);
         if (n.kind === 'record') usesBTreeMap = true;
-      });
+      }
     }
   }
   const usedImports = imports.filter((i) => usedNames.has(i.name));
@@ -178,58 +171,40 @@ export function sampleDocuments(name: string, declarations: readonly WireDeclara
   return docs.filter((d) => d !== undefined);
 }
 
-/** The JSON pointer where a declaration (or the field whose inline union it was lifted from) is written. */
-export function pointerOfDeclaration(model: CommandModel, name: string): string {
-  if (model.spec.types?.[name]) return pointerOf('types', name);
-  const lifted = (owner: string, fieldName: string): boolean => `${owner}${pascalCase(fieldName)}` === name;
-  const params = model.params.findIndex((p) => lifted(model.className, p.name));
-  if (params >= 0) return pointerOf('params', params, 'type');
-  const results = model.results.findIndex((r) => lifted(model.className, r.name));
-  if (results >= 0) return pointerOf('results', results, 'type');
-  for (const [typeName, declaration] of Object.entries(model.spec.types ?? {})) {
-    for (const fieldName of Object.keys(declaration.fields ?? {})) if (lifted(typeName, fieldName)) return pointerOf('types', typeName, 'fields', fieldName, 'type');
-  }
-  return '';
+/** Where an enum value is written: its entry in the types block, or the field type it was lifted from. */
+function enumValuePointer(declaration: EnumDeclaration, value: string): string {
+  return declaration.origin === 'spec' ? `${declaration.pointer}/enum/${declaration.values.indexOf(value)}` : declaration.pointer;
 }
 
 /**
  * What Rust cannot express or would refuse to compile, as spec issues: imports without a Rust
  * type, names that collide once in Rust form, structs that contain themselves with no way out.
  */
-/** Where an enum value is written: its entry in the types block, or the field type it was lifted from. */
-function enumValuePointer(model: CommandModel, enumName: string, value: string): string {
-  const declared = model.spec.types?.[enumName];
-  if (declared?.enum) return pointerOf('types', enumName, 'enum', declared.enum.indexOf(value));
-  return pointerOfDeclaration(model, enumName);
-}
-
 export function rustWireIssues(model: CommandModel, declarations: readonly WireDeclaration[], fieldPointer: (owner: string, field: FieldModel) => string): SpecIssue[] {
   const file = model.specFile;
   const issues: SpecIssue[] = [];
-  const importPointer = (name: string): string => {
-    const index = (model.spec.imports ?? []).findIndex((i) => i.name === name);
-    return index >= 0 ? pointerOf('imports', index) : '';
-  };
+  // An import of the project config (or learned from the project's exports) has no place in the spec.
+  const importPointer = (imported: ImportModel): string => imported.pointer ?? '';
 
   // Imports the wire types use must say what they are in Rust.
   const used = new Set<string>();
-  for (const d of declarations) for (const f of fieldsOf(d)) walk(f.type, (n) => n.kind === 'named' && used.add(n.name));
+  for (const d of declarations) for (const f of fieldsOf(d)) for (const name of namedReferences(f.type)) used.add(name);
   const localNames = new Set(declarations.map((d) => d.name));
   const rustNamesSeen = new Map<string, string>();
   for (const imported of model.imports) {
     if (!used.has(imported.name)) continue;
     if (!imported.rust) {
-      issues.push({ file, pointer: importPointer(imported.name), message: `import ${imported.name} has no Rust type, so the Rust structs cannot use it`, found: JSON.stringify(imported.name), expected: 'a "rust" entry on the import (e.g. "rust": "crate::system::pressure::PressureLevel", or "String")' });
+      issues.push({ file, pointer: importPointer(imported), message: `import ${imported.name} has no Rust type, so the Rust structs cannot use it`, found: JSON.stringify(imported.name), expected: 'a "rust" entry on the import (e.g. "rust": "crate::system::pressure::PressureLevel", or "String")' });
       continue;
     }
     if (!RUST_PATH.test(imported.rust)) {
-      issues.push({ file, pointer: importPointer(imported.name), message: `the Rust type of import ${imported.name} is not a Rust path`, found: JSON.stringify(imported.rust), expected: 'a path such as crate::system::pressure::PressureLevel, or a type such as String' });
+      issues.push({ file, pointer: importPointer(imported), message: `the Rust type of import ${imported.name} is not a Rust path`, found: JSON.stringify(imported.rust), expected: 'a path such as crate::system::pressure::PressureLevel, or a type such as String' });
       continue;
     }
     const rustName = imported.rust.split('::').pop()!;
     const other = rustNamesSeen.get(rustName);
     if (localNames.has(rustName) || (other !== undefined && other !== imported.rust)) {
-      issues.push({ file, pointer: importPointer(imported.name), message: `import ${imported.name} is ${rustName} in Rust, a name already used in this module`, found: JSON.stringify(imported.rust), expected: 'a distinct Rust type name' });
+      issues.push({ file, pointer: importPointer(imported), message: `import ${imported.name} is ${rustName} in Rust, a name already used in this module`, found: JSON.stringify(imported.rust), expected: 'a distinct Rust type name' });
     }
     rustNamesSeen.set(rustName, imported.rust);
   }
@@ -256,11 +231,11 @@ export function rustWireIssues(model: CommandModel, declarations: readonly WireD
     const seen = new Map<string, string>();
     for (const value of values) {
       const unprintable = tsRsValueProblem(value);
-      if (unprintable) issues.push({ file, pointer: enumValuePointer(model, d.name, value), message: `the value ${JSON.stringify(value)} of ${d.name}: ${unprintable}`, found: JSON.stringify(value), expected: 'a value without " \\ or control characters' });
+      if (unprintable) issues.push({ file, pointer: enumValuePointer(d as EnumDeclaration, value), message: `the value ${JSON.stringify(value)} of ${d.name}: ${unprintable}`, found: JSON.stringify(value), expected: 'a value without " \\ or control characters' });
       const variant = rustVariantName(value);
       const previous = seen.get(variant);
       if (previous !== undefined) {
-        issues.push({ file, pointer: pointerOfDeclaration(model, d.name), message: `the values '${previous}' and '${value}' of ${d.name} are both the Rust variant ${variant}`, found: JSON.stringify(value), expected: 'values that differ in more than punctuation or letter case' });
+        issues.push({ file, pointer: d.pointer, message: `the values '${previous}' and '${value}' of ${d.name} are both the Rust variant ${variant}`, found: JSON.stringify(value), expected: 'values that differ in more than punctuation or letter case' });
       }
       seen.set(variant, value);
     }
@@ -277,7 +252,7 @@ export function rustWireIssues(model: CommandModel, declarations: readonly WireD
     const field = declaration?.fields.find((f) => f.name === fieldName);
     issues.push({
       file,
-      pointer: field ? fieldPointer(cycle.type, field) : pointerOfDeclaration(model, cycle.type),
+      pointer: field ? fieldPointer(cycle.type, field) : (declarations.find((d) => d.name === cycle.type)?.pointer ?? ''),
       message: `${cycle.path[0]} makes ${cycle.type} contain itself through required fields: no finite value exists (Rust would also refuse the infinite size)`,
       expected: 'make one field of the cycle optional, nullable (T | null) or an array',
     });

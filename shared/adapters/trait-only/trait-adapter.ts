@@ -3,13 +3,14 @@ import { rustDocLines } from '../../targets/rust/rust-text.js';
 import { tsDocBlockLines, tsMethodName, tsParameterName } from '../../targets/typescript/typescript-text.js';
 import { registerRustModule } from '../../edits/rust-module-registration.js';
 import { pointerOf, type SpecIssue } from '../../errors.js';
-import type { CommandModel, FieldModel, MethodType, TaggedUnionDeclaration, TraitMethodModel, TraitModel } from '../../model/command-model.js';
+import type { CommandModel, MethodType, TaggedUnionDeclaration, TraitMethodModel, TraitModel } from '../../model/command-model.js';
 import { camelCase, snakeCase } from '../../model/naming.js';
+import { rustOf } from '../../model/resolve-model.js';
 import { RUST_RESERVED_TYPE_NAMES, tsExportAttribute } from '../../render/rust-renderer.js';
 import { adapterTemplates } from '../../package-root.js';
 import { renderTemplate } from '../../render/template-engine.js';
 import { renderTsType } from '../../render/typescript-renderer.js';
-import type { TypeNode } from '../../types/type-tree.js';
+import { namedReferences, typeNodes, type TypeNode } from '../../types/type-tree.js';
 import type { FilePlan, GeneratorAdapter, PlannedEdit, PlannedFile } from '../adapter.js';
 import { exportTo, importedTypeFile, importSpecifier, moduleName, modulePathProblem, parentModuleFile, relativeSpecifier, rustCratePath, rustLayout, rustModuleFile, wireTypeFile } from '../rust-shared/rust-layout.js';
 import { renderRustTrait, rustMethodSignature, traitIsAsync } from '../rust-shared/rust-traits.js';
@@ -35,17 +36,10 @@ function wireDeclarations(model: CommandModel): WireDeclaration[] {
   return [...(model.unions ?? []), ...model.types];
 }
 
-function fieldPointer(model: CommandModel): (owner: string, field: FieldModel) => string {
-  return (owner, field) => {
-    const [typeName, variant] = owner.split('.');
-    return variant === undefined ? pointerOf('types', typeName, 'fields', field.name) : pointerOf('types', typeName, 'variants', variant, 'fields', field.name);
-  };
-}
-
 /** What the pressure and supervisor companions need from the spec, as issues when missing. */
 function companionIssues(model: CommandModel, config: ProjectConfig): SpecIssue[] {
   const file = model.specFile;
-  const companions = model.rust?.companions ?? [];
+  const companions = rustOf(model).companions;
   const issues: SpecIssue[] = [];
   const at = (name: string): string => pointerOf('rust', 'companions', companions.indexOf(name as never));
   if (companions.includes('pressure')) {
@@ -80,12 +74,12 @@ function checkTraitSpec(model: CommandModel, config: ProjectConfig): SpecIssue[]
   if (model.params.length > 0) issues.push({ file, pointer: '/params', message: 'a trait-only spec writes no command, so it takes no params', expected: 'no params (write a rust-ipc spec for the command)' });
   if (model.results.length > 0) issues.push({ file, pointer: '/results', message: 'a trait-only spec writes no command, so it has no results', expected: 'no results (write a rust-ipc spec for the command)' });
   if ((model.traits ?? []).length === 0 && wireDeclarations(model).length === 0) issues.push({ file, pointer: '', message: 'a trait-only spec needs traits or types', expected: 'a traits block' });
-  const modulePath = traitModulePath(model, config);
+  const modulePath = traitModulePath(model);
   const problem = modulePathProblem(modulePath);
-  if (problem) issues.push({ file, pointer: model.rust?.module ? '/rust/module' : '/name', message: `the trait module ${modulePath} ${problem}`, found: JSON.stringify(modulePath), expected: 'snake_case segments such as system/traits/managed_service' });
-  if (model.rust?.traits) issues.push({ file, pointer: '/rust/traits', message: 'rust.traits lists traits a rust-ipc module implements; a trait-only spec declares traits instead', expected: 'a traits block' });
-  if (model.rust?.command_prefix) issues.push({ file, pointer: '/rust/command_prefix', message: 'a trait-only spec writes no command module, so it has no command prefix', expected: 'no command_prefix' });
-  return [...issues, ...rustWireIssues(model, wireDeclarations(model), fieldPointer(model)), ...companionIssues(model, config)];
+  if (problem) issues.push({ file, pointer: rustOf(model).modulePointer, message: `the trait module ${modulePath} ${problem}`, found: JSON.stringify(modulePath), expected: 'snake_case segments such as system/traits/managed_service' });
+  if (rustOf(model).declared.traits) issues.push({ file, pointer: '/rust/traits', message: 'rust.traits lists traits a rust-ipc module implements; a trait-only spec declares traits instead', expected: 'a traits block' });
+  if (rustOf(model).declared.command_prefix) issues.push({ file, pointer: '/rust/command_prefix', message: 'a trait-only spec writes no command module, so it has no command prefix', expected: 'no command_prefix' });
+  return [...issues, ...rustWireIssues(model, wireDeclarations(model), (_owner, field) => field.pointer), ...companionIssues(model, config)];
 }
 
 /** TypeScript of a method type in the trait's interface. */
@@ -114,14 +108,14 @@ function tsInterfaceLines(trait: TraitModel): string[] {
 
 function planTraitSpec(model: CommandModel, config: ProjectConfig): FilePlan {
   const layout = rustLayout(config);
-  const modulePath = traitModulePath(model, config);
+  const modulePath = traitModulePath(model);
   const folder = traitTypesFolder(config);
   const wire = buildRustWire(wireDeclarations(model), model.imports, { layout, folder });
   const traits = model.traits ?? [];
   const localNames = new Set(wire.declarations.map((d) => d.name));
   const usePaths = [...wire.usePaths, ...model.imports.filter((i) => i.rust?.includes('::') && !wire.usePaths.includes(i.rust)).map((i) => i.rust!)];
   const signatureNodes = traits.flatMap((t) => t.methods.flatMap((m) => [...m.params.map((p) => p.type), ...(m.returns ? [m.returns] : [])])).flatMap((type) => (type.kind === 'type' ? [type.node] : type.elements));
-  const hasRecord = (node: TypeNode): boolean => node.kind === 'record' || (node.kind === 'array' && hasRecord(node.element)) || (node.kind === 'nullable' && hasRecord(node.inner));
+  const hasRecord = (node: TypeNode): boolean => typeNodes(node).some((n) => n.kind === 'record');
   const uses = [
     ...(wire.usesBTreeMap || signatureNodes.some(hasRecord) ? ['use std::collections::BTreeMap;', ''] : []),
     ...(traits.some(traitIsAsync) ? ['use async_trait::async_trait;'] : []),
@@ -147,7 +141,7 @@ function planTraitSpec(model: CommandModel, config: ProjectConfig): FilePlan {
       const referenced = new Set<string>();
       for (const method of trait.methods) {
         for (const type of [...method.params.map((p) => p.type), ...(method.returns ? [method.returns] : [])]) {
-          for (const node of type.kind === 'type' ? [type.node] : type.elements) collectNames(node, referenced);
+          for (const node of type.kind === 'type' ? [type.node] : type.elements) for (const name of namedReferences(node)) referenced.add(name);
         }
       }
       const importLines = [...referenced]
@@ -176,7 +170,7 @@ function planTraitSpec(model: CommandModel, config: ProjectConfig): FilePlan {
   const json = jsonValueFile(layout);
   if (model.imports.some((i) => i.rust === 'serde_json::Value') && !files.some((f) => f.path === json.path)) files.push(json);
 
-  const companions = model.rust?.companions ?? [];
+  const companions = rustOf(model).companions;
   const system = systemModulePath(config);
   const systemPath = rustCratePath(system);
   const traitsAt = rustCratePath(modulePath.split('/').slice(0, -1).join('/'));
@@ -205,17 +199,10 @@ function planTraitSpec(model: CommandModel, config: ProjectConfig): FilePlan {
   return files;
 }
 
-function collectNames(node: TypeNode, into: Set<string>): void {
-  if (node.kind === 'named') into.add(node.name);
-  else if (node.kind === 'array') collectNames(node.element, into);
-  else if (node.kind === 'record') collectNames(node.value, into);
-  else if (node.kind === 'nullable') collectNames(node.inner, into);
-}
-
 /** Registration of the spec's module (re-exported by its parent) and of the companions. */
 function traitEdits(model: CommandModel, config: ProjectConfig): PlannedEdit[] {
   const layout = rustLayout(config);
-  const modulePath = traitModulePath(model, config);
+  const modulePath = traitModulePath(model);
   const edits: PlannedEdit[] = [];
   const register = (path: string, reexport: boolean): void => {
     const segments = path.split('/');
@@ -235,7 +222,7 @@ function traitEdits(model: CommandModel, config: ProjectConfig): PlannedEdit[] {
   };
   register(modulePath, true);
   const system = systemModulePath(config);
-  for (const companion of model.rust?.companions ?? []) register(`${system}/${companion}`, false);
+  for (const companion of rustOf(model).companions) register(`${system}/${companion}`, false);
   return edits;
 }
 

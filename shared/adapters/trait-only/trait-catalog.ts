@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ProjectConfig } from '../../config/project-config.js';
+import type { SpecText } from '../adapter.js';
 import { SpecError } from '../../errors.js';
 import type { CommandModel, TraitModel } from '../../model/command-model.js';
 import { resolveCommandModel } from '../../model/resolve-model.js';
@@ -12,10 +13,7 @@ import type { StubTypes } from '../rust-shared/rust-traits.js';
 import { traitModulePath } from './trait-layout.js';
 
 /** A trait spec's text and the name to cite it by. */
-export interface TraitSpecSource {
-  readonly file: string;
-  readonly text: string;
-}
+export type TraitSpecSource = SpecText;
 
 /** A trait a rust-ipc spec can list in `rust.traits`, with what implementing it needs. */
 export interface KnownTrait {
@@ -65,7 +63,7 @@ export function traitCatalogFromSpecs(sources: readonly TraitSpecSource[], confi
     if (model.adapter !== 'trait-only') {
       throw new SpecError([{ file: source.file, pointer: '/adapter', message: 'a trait spec must use adapter trait-only', found: JSON.stringify(model.adapter), expected: '"trait-only"' }]);
     }
-    const parent = traitModulePath(model, config).split('/').slice(0, -1).join('/');
+    const parent = traitModulePath(model).split('/').slice(0, -1).join('/');
     // The parent module re-exports the spec's module (pub use <spec>::*), so its path names everything.
     const at = rustCratePath(parent);
     const typePaths = new Map<string, string>();
@@ -109,4 +107,26 @@ export function projectTraitCatalog(projectSources: readonly TraitSpecSource[], 
   if (projectSources.length === 0) return shippedTraitCatalog(config);
   const project = traitCatalogFromSpecs(projectSources, config);
   return new TraitCatalog([...project.entries(), ...shippedTraitCatalog(config).entries().filter((entry) => !project.get(entry.trait.name))]);
+}
+
+/** The trait-only specs among a project's specs (its own traits), in the order given. */
+export function traitSpecsAmong(specs: readonly SpecText[]): TraitSpecSource[] {
+  return specs.filter(({ text }) => {
+    let document: unknown;
+    try {
+      document = JSON.parse(text);
+    } catch {
+      return false; // Not this function's to report: a broken spec fails where it is generated.
+    }
+    return document !== null && typeof document === 'object' && (document as { adapter?: unknown }).adapter === 'trait-only';
+  });
+}
+
+/**
+ * The traits a project's rust-ipc specs may name, from its specs folder as a read interface gives
+ * it: the one function generation (once per run, see the engine's projectTraits), reverse and the
+ * audit resolve them with, so all three agree about a project's own traits.
+ */
+export function resolveProjectTraits(specs: readonly SpecText[], config: ProjectConfig): TraitCatalog {
+  return projectTraitCatalog(traitSpecsAmong(specs), config);
 }

@@ -1,15 +1,15 @@
 import type { ProjectConfig } from '../../config/project-config.js';
 import type { CommandModel } from '../../model/command-model.js';
-import { snakeCase } from '../../model/naming.js';
+import { rustOf } from '../../model/resolve-model.js';
 import { rustLayout } from '../rust-shared/rust-layout.js';
 
 /**
  * The module a trait spec writes: `rust.module` when given, else one submodule of the traits
- * module per spec (traits/managed-service -> system/traits/managed_service), re-exported by
+ * module per spec (the model applies spec-defaults' defaultTraitModule), re-exported by
  * system/traits.rs so that `crate::system::traits::ManagedService` names it.
  */
-export function traitModulePath(model: CommandModel, config: ProjectConfig): string {
-  return model.rust?.module ?? `${rustLayout(config).traitsModule}/${snakeCase(model.segments[model.segments.length - 1])}`;
+export function traitModulePath(model: CommandModel): string {
+  return rustOf(model).module;
 }
 
 /** The folder under generatedTypes for a trait spec's wire types: the first segment of the traits module (system). */

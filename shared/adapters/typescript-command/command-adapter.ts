@@ -19,8 +19,8 @@ export const TYPESCRIPT_RESERVED = TYPESCRIPT_RESERVED_TYPE_NAMES;
 /** Names the Types file derives; a spec type of the same name would be declared twice. */
 export function derivedNameIssues(model: CommandModel): SpecIssue[] {
   const derived = new Map<string, string>([
-    [`${model.className}Params`, 'the params interface'],
-    [`${model.className}Result`, 'the result interface'],
+    [model.paramsTypeName, 'the params interface'],
+    [model.resultTypeName, 'the result interface'],
     [model.className, 'the static accessor'],
     [`create${model.className}Params`, 'the params factory'],
     [`create${model.className}Result`, 'the result factory'],
@@ -34,7 +34,7 @@ export function derivedNameIssues(model: CommandModel): SpecIssue[] {
       : [
           {
             file: model.specFile,
-            pointer: model.spec.className ? '/className' : '/name',
+            pointer: model.classNamePointer,
             message: `class name ${model.className} makes ${clashing.map(([name, what]) => `${what} ${name}`).join(' and ')}: host names the generated TypeScript imports`,
             found: JSON.stringify(model.className),
             expected: `set className to another PascalCase name (e.g. ${JSON.stringify(`${model.className}Run`)}): derived names may not be ${TS_HOST_NAMES.join(', ')}`,

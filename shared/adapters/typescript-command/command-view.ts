@@ -5,7 +5,7 @@ import { words } from '../../model/naming.js';
 import { renderTsDeclaration, renderTsFields, renderTsType, renderTsValue } from '../../render/typescript-renderer.js';
 import { sampleValue } from '../../render/sample-values.js';
 import { importSpecifier, rustLayout } from '../rust-shared/rust-layout.js';
-import { namedReferences, type TypeNode } from '../../types/type-tree.js';
+import { namedReferences, typeLeaf, type TypeNode } from '../../types/type-tree.js';
 import { HOST_ERROR_TYPE } from '../../model/resolve-model.js';
 import { markdownCell, markdownCode, markdownFencedLine, markdownParagraph } from '../../targets/markdown/markdown-text.js';
 import { tsCommentText, tsString, tsTemplateText } from '../../targets/typescript/typescript-text.js';
@@ -238,8 +238,7 @@ function sampleInputLines(fields: readonly FieldModel[], model: CommandModel, uu
 function readmeType(node: TypeNode, model: CommandModel): string {
   const enumDeclaration = enumOf(node, model);
   // A tree has one leaf; when it is an integer, say so (TypeScript writes number for both, and reverse reads this back).
-  const leaf = (n: TypeNode): TypeNode => (n.kind === 'array' ? leaf(n.element) : n.kind === 'record' ? leaf(n.value) : n.kind === 'nullable' ? leaf(n.inner) : n);
-  const leafNode = leaf(node);
+  const leafNode = typeLeaf(node);
   const integer = leafNode.kind === 'primitive' && leafNode.name === 'integer' ? ' (integer)' : '';
   const text = `${markdownCode(renderTsType(node))}${integer}`;
   return enumDeclaration && enumDeclaration.origin === 'inline' ? `${text} (${markdownCell(enumDeclaration.values.map((v) => `'${v}'`).join(' | '))})` : text;
