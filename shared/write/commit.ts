@@ -139,10 +139,12 @@ export async function prepareCommit(run: SpecRun, context: CommitContext): Promi
     const specText = serialiseSpec(result.model.spec);
     // Every spec this generation was made from (a Rust module's commands): each owner's record reproduces it with the others.
     const sources = [{ command: result.model.name, specText, specFile: result.model.specFile }, ...result.related.map((r) => ({ command: r.command, specText: r.canonical, specFile: r.file }))];
+    // Each spec hashed once per result, not once for every file it owns.
+    const hashes = new Map(sources.map((s) => [s.specText, contentHash(s.specText)]));
     const ownerOf = (command: string, adapter: string): Owner => {
       const own = sources.find((s) => s.command === command)!;
-      const others = new Map(sources.filter((s) => s.command !== command).map((s) => [contentHash(s.specText), s.specText]));
-      return { command, adapter, specHash: contentHash(own.specText), specText: own.specText, specFile: own.specFile, with: others };
+      const others = new Map(sources.filter((s) => s.command !== command).map((s) => [hashes.get(s.specText)!, s.specText]));
+      return { command, adapter, specHash: hashes.get(own.specText)!, specText: own.specText, specFile: own.specFile, with: others };
     };
     const adapterOf = new Map(result.plans.flatMap((plan) => plan.files.map((f) => [f.path, plan.adapter] as const)));
     for (const file of result.files) {
@@ -328,7 +330,9 @@ export async function finishCommit(prepared: PreparedCommit, context: CommitCont
   const absolute = new Map(toWrite.map((d) => [d.path, (prepared.paths.check(d.path) as { absolute: string }).absolute]));
   const watcher = context.interrupted ? { interrupted: context.interrupted, stop: () => undefined } : watchInterrupt();
   try {
-    await removeStaleTemporaries([...absolute.values()].map((p) => posix.dirname(p)), context.fs);
+    // A folder the checks found missing holds no temporary file: only the others are read.
+    const folders = [...absolute].filter(([path]) => !prepared.paths.seenMissing(posix.dirname(path))).map(([, abs]) => posix.dirname(abs));
+    await removeStaleTemporaries(folders, context.fs);
     // Records last: a run stopped between files leaves them describing the files as they were.
     const ordered = [...toWrite.filter((d) => d.kind !== 'record'), ...toWrite.filter((d) => d.kind === 'record')];
     const outcome = await writeBatch(
