@@ -29,11 +29,26 @@ export function streamSink(stream: NodeJS.WritableStream, colour: boolean): Comm
 
 /** The .yo-resolve entry of a project-relative path (`<path> skip` / `<path> force`), read with @yeoman/conflicter. */
 export function yoResolveSettler(projectRoot: string): (path: string) => Promise<'skip' | 'force' | undefined> {
-  const yoResolve = new YoResolve();
+  const yoResolve = rememberingFoldersWithout(new YoResolve());
   return async (path) => {
     const status = await yoResolve.getStatusForFile(join(projectRoot, path));
     return status === 'skip' || status === 'force' ? status : undefined;
   };
+}
+
+/**
+ * YoResolve caches the .yo-resolve files it finds but not the folders without one, so each file of
+ * a batch stats every folder up to / again; its cache takes null for "none here", which this sets.
+ */
+function rememberingFoldersWithout(yoResolve: YoResolve): YoResolve {
+  const inner = yoResolve as unknown as { getMapForFolder(folder: string): Promise<unknown>; groupedYoResolve: Map<string, unknown> };
+  const lookUp = inner.getMapForFolder.bind(yoResolve);
+  inner.getMapForFolder = async (folder) => {
+    const map = await lookUp(folder);
+    if (map === undefined) inner.groupedYoResolve.set(folder, null);
+    return map;
+  };
+  return yoResolve;
 }
 
 export interface SpecCommitOptions {

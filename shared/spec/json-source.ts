@@ -49,6 +49,13 @@ export function parseJsonSource(input: string | Uint8Array, file: string): JsonS
   return { file, value, issues, locate: (pointer) => nearest(positions, pointer), locateKey: (pointer) => nearest(keyPositions, pointer) };
 }
 
+/** Whether a parsed value nests at most SPEC_LIMITS.jsonDepth arrays and objects (the limit the scanner holds text to). */
+export function withinJsonDepth(value: unknown, depth = 1): boolean {
+  if (value === null || typeof value !== 'object') return true;
+  if (depth > SPEC_LIMITS.jsonDepth) return false;
+  return Object.values(value).every((member) => withinJsonDepth(member, depth + 1));
+}
+
 const stripBom = (text: string): string => (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
 
 /** One well-formed UTF-8 sequence (RFC 3629, table 3-7 of the Unicode standard), over bytes read as latin1. */
@@ -87,6 +94,15 @@ interface Place {
 
 /** A string with an unpaired surrogate (from a \uD800-style escape): it cannot be written as UTF-8. */
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+/** Any surrogate at all: a cheap test first, as the lookbehind above is slow on every key and string. */
+const ANY_SURROGATE = /[\ud800-\udfff]/;
+const hasLoneSurrogate = (text: string): boolean => ANY_SURROGATE.test(text) && LONE_SURROGATE.test(text);
+
+/** A JSON string's body: anything but a quote, a backslash or a control character, and the valid escapes. */
+const STRING_BODY = /(?:[^"\\\u0000-\u001f]+|\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4}))*/y;
+
+/** A JSON literal: true, false, null or a number. */
+const LITERAL = /true|false|null|-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
 
 class PositionScanner {
   private index = 0;
@@ -165,7 +181,8 @@ class PositionScanner {
       this.scanStringValue(pointer);
       return;
     }
-    const literal = /^(?:true|false|null|-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?)/.exec(this.text.slice(this.index, this.index + 400));
+    LITERAL.lastIndex = this.index;
+    const literal = LITERAL.exec(this.text);
     if (!literal) this.fail('expected a value', this.peekDescription(), 'an object, array, string, number, true, false or null');
     if (/^-?\d/.test(literal[0]) && !Number.isFinite(Number(literal[0]))) {
       this.issues.push({ file: this.file, pointer, ...this.position(), message: 'number out of range: JSON.parse would make it Infinity', found: literal[0], expected: `a number between -${Number.MAX_VALUE} and ${Number.MAX_VALUE}` });
@@ -220,7 +237,7 @@ class PositionScanner {
     } else {
       seen.set(key, keyAt);
     }
-    if (LONE_SURROGATE.test(key)) {
+    if (hasLoneSurrogate(key)) {
       this.issues.push({ file: this.file, pointer: member, ...keyAt, message: 'key holds an unpaired surrogate escape (\\uD800-\\uDFFF), which no UTF-8 file can hold', found: JSON.stringify(key.slice(0, 40)), expected: 'a surrogate pair or the character itself' });
     }
     if (key === '__proto__') {
@@ -259,12 +276,26 @@ class PositionScanner {
   private scanStringValue(pointer: string): void {
     const at = this.position();
     const value = this.scanString();
-    if (LONE_SURROGATE.test(value)) {
+    if (hasLoneSurrogate(value)) {
       this.issues.push({ file: this.file, pointer, ...at, message: 'string holds an unpaired surrogate escape (\\uD800-\\uDFFF), which no UTF-8 file can hold', found: JSON.stringify(value.slice(0, 40)), expected: 'a surrogate pair (\\uD83D\\uDE00) or the character itself' });
     }
   }
 
   private scanString(): string {
+    // Most strings are well-formed: one sticky match, and JSON.parse only when there is an escape.
+    STRING_BODY.lastIndex = this.index + 1;
+    const body = STRING_BODY.exec(this.text);
+    const end = this.index + 1 + (body?.[0].length ?? 0);
+    if (this.text[end] === '"') {
+      const start = this.index;
+      this.index = end + 1;
+      return body![0].includes('\\') ? (JSON.parse(this.text.slice(start, this.index)) as string) : body![0];
+    }
+    return this.scanStringSlowly();
+  }
+
+  /** The scan that finds and words what is wrong with a string. */
+  private scanStringSlowly(): string {
     const start = this.index;
     this.index++;
     while (this.index < this.text.length) {

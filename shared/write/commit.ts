@@ -5,7 +5,6 @@
  * batch. `commitRun` is the stable entry point; it returns the states as data and prints nothing.
  */
 import { readFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { posix } from 'node:path';
 import type { AdapterRegistry } from '../adapters/registry.js';
 import type { ProjectConfig } from '../config/project-config.js';
@@ -139,10 +138,12 @@ export async function prepareCommit(run: SpecRun, context: CommitContext): Promi
     const specText = result.model.canonicalText;
     // Every spec this generation was made from (a Rust module's commands): each owner's record reproduces it with the others.
     const sources = [{ command: result.model.name, specText, specFile: result.model.specFile }, ...result.related.map((r) => ({ command: r.command, specText: r.canonical, specFile: r.file }))];
+    // Each spec hashed once per result, not once for every file it owns.
+    const hashes = new Map(sources.map((s) => [s.specText, contentHash(s.specText)]));
     const ownerOf = (command: string, adapter: string): Owner => {
       const own = sources.find((s) => s.command === command)!;
-      const others = new Map(sources.filter((s) => s.command !== command).map((s) => [contentHash(s.specText), s.specText]));
-      return { command, adapter, specHash: contentHash(own.specText), specText: own.specText, specFile: own.specFile, with: others };
+      const others = new Map(sources.filter((s) => s.command !== command).map((s) => [hashes.get(s.specText)!, s.specText]));
+      return { command, adapter, specHash: hashes.get(own.specText)!, specText: own.specText, specFile: own.specFile, with: others };
     };
     const adapterOf = new Map(result.plans.flatMap((plan) => plan.files.map((f) => [f.path, plan.adapter] as const)));
     for (const file of result.files) {
@@ -169,12 +170,16 @@ export async function prepareCommit(run: SpecRun, context: CommitContext): Promi
     }
     return verdict.absolute;
   };
-  const read = async (path: string, absolute: string | undefined): Promise<string | undefined> => {
-    if (absolute === undefined) return undefined;
-    return readFile(absolute, 'utf8').catch((error: NodeJS.ErrnoException) => {
-      if (error.code !== 'ENOENT') issues.push({ file: path, pointer: '', message: `cannot be read to decide what to write (${error.code ?? error.message})`, expected: 'a readable file, or none' });
+  // Read synchronously: thousands of small files awaited one by one left the run idle between them.
+  const read = (path: string, absolute: string | undefined): string | undefined => {
+    if (absolute === undefined || paths.seenMissing(path)) return undefined;
+    try {
+      return readFileSync(absolute, 'utf8');
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code !== 'ENOENT') issues.push({ file: path, pointer: '', message: `cannot be read to decide what to write (${code ?? String(error)})`, expected: 'a readable file, or none' });
       return undefined;
-    });
+    }
   };
 
   // Records: read and parsed first, so a broken one stops the run before any decision.
@@ -182,7 +187,7 @@ export async function prepareCommit(run: SpecRun, context: CommitContext): Promi
   for (const [command, owner] of recordOwners) {
     const path = recordPath(context.config, command);
     origin.set(path, owner.specFile);
-    const disk = await read(path, at(path));
+    const disk = read(path, at(path));
     let previous: GenerationRecord | undefined;
     if (disk !== undefined) {
       try {
@@ -205,11 +210,12 @@ export async function prepareCommit(run: SpecRun, context: CommitContext): Promi
   const decisions: FileDecision[] = [];
   for (const { file, absolute } of located) {
     const kind: PlannedKind = edited.has(file.path) ? 'edit' : rewritten.has(file.path) ? 'rewrite' : file.once ? 'once' : 'generated';
-    const disk = await read(file.path, absolute);
+    const disk = read(file.path, absolute);
     // The first owner whose record lists the file holds its previous generation.
     const holder = (owners.get(file.path) ?? []).map((o) => records.get(o.command)).find((record) => record?.previous?.files.has(file.path));
     const recorded: RecordedFile | undefined = holder?.previous?.files.get(file.path);
-    const settled = settings.skipYoResolve || disk === undefined ? undefined : await context.settled?.(file.path);
+    // .yo-resolve only matters for a file that would change: an identical one is not looked up.
+    const settled = settings.skipYoResolve || disk === undefined || disk === file.content ? undefined : await context.settled?.(file.path);
     decisions.push(
       decideFile(
         {
@@ -323,7 +329,9 @@ export async function finishCommit(prepared: PreparedCommit, context: CommitCont
   const absolute = new Map(toWrite.map((d) => [d.path, (prepared.paths.check(d.path) as { absolute: string }).absolute]));
   const watcher = context.interrupted ? { interrupted: context.interrupted, stop: () => undefined } : watchInterrupt();
   try {
-    await removeStaleTemporaries([...absolute.values()].map((p) => posix.dirname(p)), context.fs);
+    // A folder the checks found missing holds no temporary file: only the others are read.
+    const folders = [...absolute].filter(([path]) => !prepared.paths.seenMissing(posix.dirname(path))).map(([, abs]) => posix.dirname(abs));
+    await removeStaleTemporaries(folders, context.fs);
     // Records last: a run stopped between files leaves them describing the files as they were.
     const ordered = [...toWrite.filter((d) => d.kind !== 'record'), ...toWrite.filter((d) => d.kind === 'record')];
     const outcome = await writeBatch(

@@ -12,7 +12,9 @@ import type { EntryKind, PathProbe } from './path-safety.js';
 export const nodeProbe: PathProbe = {
   kind(absolute: string): EntryKind {
     try {
-      const stats = lstatSync(absolute);
+      // No exception for a missing entry: a fresh batch probes thousands of them.
+      const stats = lstatSync(absolute, { throwIfNoEntry: false });
+      if (stats === undefined) return 'missing';
       return stats.isSymbolicLink() ? 'symlink' : stats.isFile() ? 'file' : stats.isDirectory() ? 'folder' : 'other';
     } catch {
       return 'missing';
@@ -88,7 +90,8 @@ const alive = (pid: number): boolean => {
  */
 export async function removeStaleTemporaries(folders: Iterable<string>, fs: BatchFs = fsPromises): Promise<string[]> {
   const removed: string[] = [];
-  for (const folder of new Set(folders)) {
+  // Every folder at once: a batch of thousands of folders read one by one waited on each.
+  const clean = async (folder: string): Promise<void> => {
     const names = await fs.readdir(folder).catch(() => [] as string[]);
     for (const name of names) {
       const match = TEMP_NAME.exec(String(name));
@@ -98,7 +101,8 @@ export async function removeStaleTemporaries(folders: Iterable<string>, fs: Batc
         () => undefined,
       );
     }
-  }
+  };
+  await Promise.all([...new Set(folders)].map(clean));
   return removed.sort();
 }
 
@@ -118,12 +122,22 @@ export async function writeBatch(writes: readonly BatchWrite[], options: { inter
     for (const folder of madeFolders.splice(0).sort((a, b) => b.length - a.length)) await fs.rmdir(folder).catch(() => undefined);
   };
   let failure: { index: number; error: unknown } | undefined;
+  // One mkdir a folder, however many files go into it.
+  const folders = new Map<string, Promise<void>>();
+  const makeFolder = (folder: string): Promise<void> => {
+    let made = folders.get(folder);
+    if (made === undefined) {
+      made = fs.mkdir(folder, { recursive: true }).then((first) => {
+        if (first !== undefined) madeFolders.push(...foldersBetween(first, folder));
+      });
+      folders.set(folder, made);
+    }
+    return made;
+  };
   const stage = async (write: BatchWrite, index: number): Promise<void> => {
     const temp = tempPath(write.absolute);
     try {
-      const folder = posix.dirname(write.absolute);
-      const first = await fs.mkdir(folder, { recursive: true });
-      if (first !== undefined) madeFolders.push(...foldersBetween(first, folder));
+      await makeFolder(posix.dirname(write.absolute));
       // A replaced file keeps its permissions; a new one gets the usual mode less the umask.
       const mode = write.previous === undefined ? 0o666 : ((await fs.stat(write.absolute).catch(() => undefined))?.mode ?? 0o666) & 0o7777;
       const handle = await fs.open(temp, 'wx', mode);

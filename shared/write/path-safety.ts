@@ -38,6 +38,8 @@ const bytes = (text: string): number => Buffer.byteLength(text, 'utf8');
  */
 export class ProjectPaths {
   private readonly walked = new Map<string, PathVerdict>();
+  /** Checked paths with no entry there: below a missing folder nothing is probed, and nothing need be read. */
+  private readonly missing = new Set<string>();
   private readonly allowed: ReadonlySet<string>;
 
   constructor(
@@ -64,6 +66,11 @@ export class ProjectPaths {
     return verdict;
   }
 
+  /** Whether a check of `path` found nothing there (the file, or a folder above it, missing). */
+  seenMissing(path: string): boolean {
+    return this.missing.has(path);
+  }
+
   /** Walk the first `count` segments: each must be a real folder (the last a file or nothing), or an allowed link. */
   private walk(segments: readonly string[], count: number): PathVerdict {
     const relative = segments.slice(0, count).join('/');
@@ -79,8 +86,10 @@ export class ProjectPaths {
     if ('problem' in parent) return parent;
     const absolute = posix.join(parent.absolute, segments[count - 1]);
     const last = count === segments.length;
-    switch (this.probe.kind(absolute)) {
+    const kind = count > 1 && this.missing.has(segments.slice(0, count - 1).join('/')) ? 'missing' : this.probe.kind(absolute);
+    switch (kind) {
       case 'missing':
+        this.missing.add(relative);
         return { absolute };
       case 'file':
         return last ? { absolute } : { problem: `needs ${relative} to be a folder, and it is a file`, expected: 'a folder there, or no entry' };

@@ -9,7 +9,7 @@ import { posix } from 'node:path';
 import type { ProjectConfig } from '../config/project-config.js';
 import { SpecError, pointerOf, type SpecIssue } from '../errors.js';
 import { specFileName } from '../model/naming.js';
-import { parseJsonSource } from '../spec/json-source.js';
+import { parseJsonSource, withinJsonDepth } from '../spec/json-source.js';
 import { validateWithSchema } from '../spec/schema-validation.js';
 
 export const RECORD_FORMAT = 'generator-continuum/generation-record/1';
@@ -76,23 +76,44 @@ export function serialiseRecord(record: GenerationRecord): string {
  * that cannot be trusted must not decide whether a hand edit is overwritten.
  */
 export function parseRecord(text: string, file: string): GenerationRecord {
+  // A record that checks out needs only JSON.parse; the locating scanner runs to report what does not.
+  const quick = quickRecord(text, file);
+  if (quick) return quick;
   const source = parseJsonSource(text, file);
-  const document = source.value;
-  const issues: SpecIssue[] = validateWithSchema('generation-record', document, file);
-  if (issues.length === 0) {
-    const { specs } = document as { specs: Record<string, unknown> };
-    for (const [hash, spec] of Object.entries(specs)) {
-      const actual = contentHash(canonicalSpecText(spec));
-      if (actual !== hash) issues.push({ file, pointer: pointerOf('specs', hash), message: 'the spec does not have the hash it is filed under (edited by hand?)', found: actual, expected: hash });
-    }
-    for (const [path, entry] of Object.entries((document as { files: Record<string, RecordedFile> }).files)) {
-      if (!(entry.spec in specs)) issues.push({ file, pointer: pointerOf('files', path, 'spec'), message: 'names a spec the record does not hold', found: entry.spec, expected: `one of the keys of /specs` });
-      (entry.with ?? []).forEach((hash, index) => {
-        if (!(hash in specs)) issues.push({ file, pointer: pointerOf('files', path, 'with', index), message: 'names a spec the record does not hold', found: hash, expected: `one of the keys of /specs` });
-      });
-    }
-  }
+  const issues = recordIssues(source.value, file);
   if (issues.length > 0) throw new SpecError(issues.map((i) => ({ ...i, ...source.locate(i.pointer) })));
+  return recordOf(source.value);
+}
+
+/** The record, when the text parses and has no problem; undefined sends it to the locating parse. */
+function quickRecord(text: string, file: string): GenerationRecord | undefined {
+  try {
+    const document: unknown = JSON.parse(text);
+    return withinJsonDepth(document) && recordIssues(document, file).length === 0 ? recordOf(document) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** What makes a parsed record untrustworthy: its schema, a spec not under its hash, a file naming a spec it lacks. */
+function recordIssues(document: unknown, file: string): SpecIssue[] {
+  const issues: SpecIssue[] = validateWithSchema('generation-record', document, file);
+  if (issues.length > 0) return issues;
+  const { specs } = document as { specs: Record<string, unknown> };
+  for (const [hash, spec] of Object.entries(specs)) {
+    const actual = contentHash(canonicalSpecText(spec));
+    if (actual !== hash) issues.push({ file, pointer: pointerOf('specs', hash), message: 'the spec does not have the hash it is filed under (edited by hand?)', found: actual, expected: hash });
+  }
+  for (const [path, entry] of Object.entries((document as { files: Record<string, RecordedFile> }).files)) {
+    if (!(entry.spec in specs)) issues.push({ file, pointer: pointerOf('files', path, 'spec'), message: 'names a spec the record does not hold', found: entry.spec, expected: `one of the keys of /specs` });
+    (entry.with ?? []).forEach((hash, index) => {
+      if (!(hash in specs)) issues.push({ file, pointer: pointerOf('files', path, 'with', index), message: 'names a spec the record does not hold', found: hash, expected: `one of the keys of /specs` });
+    });
+  }
+  return issues;
+}
+
+function recordOf(document: unknown): GenerationRecord {
   const { command, files, specs } = document as { command: string; files: Record<string, RecordedFile>; specs: Record<string, unknown> };
   return {
     command,
