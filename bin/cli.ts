@@ -21,6 +21,9 @@ const AGENT_COMMANDS: Readonly<Record<string, (rest: string[]) => Promise<number
   schema: async (rest) => (await besideThis<typeof import('./agent-commands.js')>('./agent-commands.js')).schemaCommand(rest),
 };
 
+/** Sub-generators whose fast path (bin/tree-path.ts) reads the project's code: loaded only by their runs. */
+const TREE_SUB_GENERATORS: ReadonlySet<string> = new Set(['reverse', 'audit']);
+
 let fastPathRan = false;
 
 /** Did this run take the fast path? (The entry keeps the code cache of such runs: the ones whose start-up matters.) */
@@ -47,11 +50,17 @@ async function main(argv: string[]): Promise<number> {
   return generate(argv);
 }
 
+/** The fast path of a sub-generator: reverse and audit load theirs beside the bundle; the spec-driven one is in it. */
+async function fastRunOf(subGenerator: string): Promise<(argv: string[]) => Promise<number | undefined>> {
+  if (TREE_SUB_GENERATORS.has(subGenerator)) return (await besideThis<typeof import('./tree-path.js')>('./tree-path.js')).fastTreeRun;
+  // In the bundle (scripts/bundle.mjs): loaded, not imported.
+  return (await import('./fast-path.js')).fastRun;
+}
+
 async function generate(argv: string[]): Promise<number> {
   // CONTINUUM_GEN_PATH=yeoman forces the Yeoman path (the parity test compares the two).
   if (process.env.CONTINUUM_GEN_PATH !== 'yeoman') {
-    // In the bundle (scripts/bundle.mjs): loaded, not imported.
-    const { fastRun } = await import('./fast-path.js');
+    const fastRun = await fastRunOf(argv[0] ?? '');
     const code = await fastRun(argv);
     fastPathRan = code !== undefined;
     if (code !== undefined) return code;

@@ -4,7 +4,7 @@
  * runs. (2) Bundle the bin's CLI and its fast path (bin/cli.ts and everything it imports, npm
  * packages included) into one CommonJS module, dist/bin/cli.bundle.cjs, with a source map, so a
  * spec-driven run loads two modules instead of ~170. The lazily imported paths (the Yeoman
- * path, the MCP server, the agent commands) stay outside: they load tsc's output from dist/bin/.
+ * path, the MCP server, the agent commands, reverse and audit) stay outside: they load tsc's output from dist/bin/.
  */
 import { build } from 'esbuild';
 import { createRequire } from 'node:module';
@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 /** Imported only on the runs that need them, from the files tsc writes next to the bundle. */
-const LAZY = ['./yeoman-path.js', './mcp-server.js', './agent-commands.js', './wizard-path.js'];
+const LAZY = ['./yeoman-path.js', './mcp-server.js', './agent-commands.js', './wizard-path.js', './tree-path.js'];
 
 /** The validators build-validators.ts wrote, inside the bundle instead of read from dist/ at run time. */
 const precompiledValidators = {
