@@ -26,7 +26,7 @@ const TREE_SUB_GENERATORS: ReadonlySet<string> = new Set(['reverse', 'audit']);
 
 let fastPathRan = false;
 
-/** Did this run take the fast path? (The entry keeps the code cache of such runs: the ones whose start-up matters.) */
+/** Did this run take the fast path in the bundle? (The entry keeps the code cache of such runs: the ones whose start-up matters.) */
 export const ranFastPath = (): boolean => fastPathRan;
 
 async function main(argv: string[]): Promise<number> {
@@ -62,7 +62,8 @@ async function generate(argv: string[]): Promise<number> {
   if (process.env.CONTINUUM_GEN_PATH !== 'yeoman') {
     const fastRun = await fastRunOf(argv[0] ?? '');
     const code = await fastRun(argv);
-    fastPathRan = code !== undefined;
+    // The bundle's code cache is kept from a spec-driven run: reverse and audit run little of the bundle's code.
+    fastPathRan = code !== undefined && !TREE_SUB_GENERATORS.has(argv[0] ?? '');
     if (code !== undefined) return code;
   }
   const { runWithYeoman } = await besideThis<typeof import('./yeoman-path.js')>('./yeoman-path.js');
