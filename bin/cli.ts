@@ -21,7 +21,7 @@ const AGENT_COMMANDS: Readonly<Record<string, (rest: string[]) => Promise<number
   schema: async (rest) => (await besideThis<typeof import('./agent-commands.js')>('./agent-commands.js')).schemaCommand(rest),
 };
 
-/** Sub-generators whose fast path (bin/tree-path.ts) reads the project's code: loaded only by their runs. */
+/** Sub-generators whose fast path (bin/tree-path.ts, bundled apart: dist/bin/tree.bundle.mjs) reads the project's code: loaded only by their runs. */
 const TREE_SUB_GENERATORS: ReadonlySet<string> = new Set(['reverse', 'audit']);
 
 let fastPathRan = false;
@@ -52,7 +52,7 @@ async function main(argv: string[]): Promise<number> {
 
 /** The fast path of a sub-generator: reverse and audit load theirs beside the bundle; the spec-driven one is in it. */
 async function fastRunOf(subGenerator: string): Promise<(argv: string[]) => Promise<number | undefined>> {
-  if (TREE_SUB_GENERATORS.has(subGenerator)) return (await besideThis<typeof import('./tree-path.js')>('./tree-path.js')).fastTreeRun;
+  if (TREE_SUB_GENERATORS.has(subGenerator)) return (await besideThis<typeof import('./tree-path.js')>('./tree.bundle.mjs')).fastTreeRun;
   // In the bundle (scripts/bundle.mjs): loaded, not imported.
   return (await import('./fast-path.js')).fastRun;
 }

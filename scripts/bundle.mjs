@@ -4,7 +4,10 @@
  * runs. (2) Bundle the bin's CLI and its fast path (bin/cli.ts and everything it imports, npm
  * packages included) into one CommonJS module, dist/bin/cli.bundle.cjs, with a source map, so a
  * spec-driven run loads two modules instead of ~170. The lazily imported paths (the Yeoman
- * path, the MCP server, the agent commands, reverse and audit) stay outside: they load tsc's output from dist/bin/.
+ * path, the MCP server, the agent commands) stay outside: they load tsc's output from dist/bin/.
+ * (3) The fast path of reverse and audit (bin/tree-path.ts) in an ES module of its own,
+ * dist/bin/tree.bundle.mjs, loaded only by those runs: this package's code in one file, the npm
+ * packages (ts-morph, the TypeScript compiler) loaded from node_modules as they are.
  */
 import { build } from 'esbuild';
 import { createRequire } from 'node:module';
@@ -13,7 +16,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 /** Imported only on the runs that need them, from the files tsc writes next to the bundle. */
-const LAZY = ['./yeoman-path.js', './mcp-server.js', './agent-commands.js', './wizard-path.js', './tree-path.js'];
+const LAZY = ['./yeoman-path.js', './mcp-server.js', './agent-commands.js', './wizard-path.js'];
 
 /** The validators build-validators.ts wrote, inside the bundle instead of read from dist/ at run time. */
 const precompiledValidators = {
@@ -58,5 +61,19 @@ await build({
   // The sources locate the package from their own URL; in the bundle that is the bundle's.
   define: { 'import.meta.url': '__bundleUrl' },
   banner: { js: "const __bundleUrl = require('node:url').pathToFileURL(__filename).href;" },
+  logLevel: 'warning',
+});
+
+await build({
+  absWorkingDir: root,
+  entryPoints: ['bin/tree-path.ts'],
+  outfile: 'dist/bin/tree.bundle.mjs',
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  packages: 'external',
+  sourcemap: true,
+  sourcesContent: false,
   logLevel: 'warning',
 });

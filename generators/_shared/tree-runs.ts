@@ -74,7 +74,7 @@ export async function runAuditCommand(flags: AuditFlags, frontEnd: TreeFrontEnd,
   const { projectRoot, config } = frontEnd;
   const dryRun = frontEnd.settings.dryRun === true;
   if (flags.installHook) return installHook(frontEnd);
-  const planned = await planAuditRun({
+  const planned = planAuditRun({
     projectRoot,
     config,
     mode: flags.enforce ? 'enforce' : 'full',

@@ -5,7 +5,7 @@
  */
 import type { PlannedFile } from '../adapters/adapter.js';
 import { runAudit, type AuditMode, type AuditOptions, type AuditResult } from '../audit/audit.js';
-import type { FixPlan } from '../audit/fix-plan.js';
+import { planFixes, type FixPlan } from '../audit/fix-plan.js';
 import { GitProblem, hookTarget, newCommandFolders, repositoryOf, resolveBase, type HookTarget } from '../audit/git.js';
 import { OverlayReader } from '../audit/overlay-reader.js';
 import { hookBlock, withHookBlock } from '../audit/pre-commit-hook.js';
@@ -14,7 +14,6 @@ import type { FailOn } from '../audit/rules.js';
 import { toolInfo } from '../audit/tool-info.js';
 import { AuditTreeReader } from '../audit/tree-reader.js';
 import type { ProjectConfig } from '../config/project-config.js';
-import { importModule } from '../import-module.js';
 import { RunStop } from './run-stop.js';
 
 export { checkAuditFlags, FAIL_ON_VALUES, type AuditFlags } from './audit-flags.js';
@@ -78,21 +77,18 @@ export interface AuditRun {
   readonly failure?: string;
 }
 
-/** The fix planner (ts-morph edits of Types files), loaded only by a --fix run. */
-const loadFixPlanner = (): Promise<typeof import('../audit/fix-plan.js')> => importModule(new URL('../audit/fix-plan.js', import.meta.url).href);
-
 /**
  * Plan an audit run, as planSpecRun plans a generation: the audit, the fixes it can make, the
  * files to write and whether the run fails; the front end (Yeoman or the bin) writes and prints.
  */
-export async function planAuditRun(options: AuditRunOptions): Promise<AuditRun> {
+export function planAuditRun(options: AuditRunOptions): AuditRun {
   const { projectRoot, config, mode, failOn } = options;
   const reader = new AuditTreeReader();
   const auditOptions: AuditOptions = { projectRoot, config, reader, mode, ...(options.classifyNew ? { classifyNew: options.classifyNew } : {}) };
   let audit = runAudit(auditOptions);
   let fixes: FixPlan | undefined;
   if (options.fix === true) {
-    fixes = (await loadFixPlanner()).planFixes(audit, projectRoot, config, reader);
+    fixes = planFixes(audit, projectRoot, config, reader);
     // The report describes the tree as the fixes leave it.
     if (fixes.files.length > 0) audit = runAudit({ ...auditOptions, reader: new OverlayReader(reader, fixes.files.map((f) => ({ path: `${projectRoot}/${f.path}`, content: f.content }))) });
   }
