@@ -21,9 +21,12 @@ const AGENT_COMMANDS: Readonly<Record<string, (rest: string[]) => Promise<number
   schema: async (rest) => (await besideThis<typeof import('./agent-commands.js')>('./agent-commands.js')).schemaCommand(rest),
 };
 
+/** Sub-generators whose fast path (bin/tree-path.ts, bundled apart: dist/bin/tree.bundle.mjs) reads the project's code: loaded only by their runs. */
+const TREE_SUB_GENERATORS: ReadonlySet<string> = new Set(['reverse', 'audit']);
+
 let fastPathRan = false;
 
-/** Did this run take the fast path? (The entry keeps the code cache of such runs: the ones whose start-up matters.) */
+/** Did this run take the fast path in the bundle? (The entry keeps the code cache of such runs: the ones whose start-up matters.) */
 export const ranFastPath = (): boolean => fastPathRan;
 
 async function main(argv: string[]): Promise<number> {
@@ -47,13 +50,20 @@ async function main(argv: string[]): Promise<number> {
   return generate(argv);
 }
 
+/** The fast path of a sub-generator: reverse and audit load theirs beside the bundle; the spec-driven one is in it. */
+async function fastRunOf(subGenerator: string): Promise<(argv: string[]) => Promise<number | undefined>> {
+  if (TREE_SUB_GENERATORS.has(subGenerator)) return (await besideThis<typeof import('./tree-path.js')>('./tree.bundle.mjs')).fastTreeRun;
+  // In the bundle (scripts/bundle.mjs): loaded, not imported.
+  return (await import('./fast-path.js')).fastRun;
+}
+
 async function generate(argv: string[]): Promise<number> {
   // CONTINUUM_GEN_PATH=yeoman forces the Yeoman path (the parity test compares the two).
   if (process.env.CONTINUUM_GEN_PATH !== 'yeoman') {
-    // In the bundle (scripts/bundle.mjs): loaded, not imported.
-    const { fastRun } = await import('./fast-path.js');
+    const fastRun = await fastRunOf(argv[0] ?? '');
     const code = await fastRun(argv);
-    fastPathRan = code !== undefined;
+    // The bundle's code cache is kept from a spec-driven run: reverse and audit run little of the bundle's code.
+    fastPathRan = code !== undefined && !TREE_SUB_GENERATORS.has(argv[0] ?? '');
     if (code !== undefined) return code;
   }
   const { runWithYeoman } = await besideThis<typeof import('./yeoman-path.js')>('./yeoman-path.js');

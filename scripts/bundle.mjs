@@ -5,6 +5,9 @@
  * packages included) into one CommonJS module, dist/bin/cli.bundle.cjs, with a source map, so a
  * spec-driven run loads two modules instead of ~170. The lazily imported paths (the Yeoman
  * path, the MCP server, the agent commands) stay outside: they load tsc's output from dist/bin/.
+ * (3) The fast path of reverse and audit (bin/tree-path.ts) in an ES module of its own,
+ * dist/bin/tree.bundle.mjs, loaded only by those runs: this package's code in one file, the npm
+ * packages (ts-morph, the TypeScript compiler) loaded from node_modules as they are.
  */
 import { build } from 'esbuild';
 import { createRequire } from 'node:module';
@@ -58,5 +61,19 @@ await build({
   // The sources locate the package from their own URL; in the bundle that is the bundle's.
   define: { 'import.meta.url': '__bundleUrl' },
   banner: { js: "const __bundleUrl = require('node:url').pathToFileURL(__filename).href;" },
+  logLevel: 'warning',
+});
+
+await build({
+  absWorkingDir: root,
+  entryPoints: ['bin/tree-path.ts'],
+  outfile: 'dist/bin/tree.bundle.mjs',
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  packages: 'external',
+  sourcemap: true,
+  sourcesContent: false,
   logLevel: 'warning',
 });

@@ -1,7 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Generator, { type BaseFeatures, type BaseOptions, type PromptQuestion } from 'yeoman-generator';
-import type { FilePlan } from '../../shared/adapters/adapter.js';
 import { CONFIG_FILE, projectConfigFromText } from '../../shared/config/load-project-config.js';
 import { isInteractive } from '../../shared/interactive.js';
 import { findProjectRoot, projectRootNotice, type ProjectRoot } from '../../shared/config/project-root.js';
@@ -10,7 +9,7 @@ import { COMMAND_LINE } from '../../shared/agent/run-result.js';
 import { SpecError, describeRefusal, type SpecIssue } from '../../shared/errors.js';
 import { parseJsonSource } from '../../shared/spec/json-source.js';
 import { camelCaseOption, optionValueProblem, type OptionDeclaration } from './option-declarations.js';
-import { conflictRefusal, conflicterWouldAsk, unresolvedConflicts, type ConflicterSettings } from './pending-conflicts.js';
+import type { ConflicterSettings } from './pending-conflicts.js';
 
 /**
  * A run that stops before writing anything. Its message is complete (yo and continuum-gen print
@@ -82,9 +81,8 @@ function runErrorOf(error: SpecError): ContinuumRunError {
 
 /**
  * The thin base of every continuum sub-generator: options declared once, the interactive rule,
- * project config from .yo-rc.json, and writing a file plan through this.fs only, so Yeoman's
- * conflicter decides identical / conflict / force / skip / --dry-run / --bail / .yo-resolve.
- * Everything that can fail is checked before the first this.fs.write.
+ * project config from .yo-rc.json, the conflicter's settings. The generators write through the
+ * commit pipeline (spec-commit.ts, tree-runs.ts), which the bin's fast path runs too.
  */
 export abstract class ContinuumGenerator extends Generator {
   private readonly declarations = new Map<string, OptionDeclaration>();
@@ -240,29 +238,5 @@ export abstract class ContinuumGenerator extends Generator {
     const own = this.options as ConflicterSettings;
     const pick = (key: keyof ConflicterSettings): boolean | undefined => envOptions[key] ?? own[key];
     return { force: pick('force'), bail: pick('bail'), dryRun: pick('dryRun'), skipYoResolve: pick('skipYoResolve'), ignoreWhitespace: pick('ignoreWhitespace') };
-  }
-
-  /**
-   * Write a file plan through this.fs only. A non-interactive run must never reach the
-   * conflicter's prompt (it waits forever on an open stdin pipe), so when the conflicter would
-   * ask, files changed on disk fail the run first, all of them listed, with nothing written.
-   * `overwrite` names plan paths the user explicitly asked to rewrite (they are never a conflict).
-   */
-  protected async writePlan(files: FilePlan, options: { overwrite?: readonly string[] } = {}): Promise<void> {
-    const overwrite = new Set(options.overwrite ?? []);
-    const settings = this.conflicterSettings;
-    if (!this.interactive && conflicterWouldAsk(settings)) {
-      const conflicts = await unresolvedConflicts(files.filter((f) => !overwrite.has(f.path)), this.destinationRoot(), settings);
-      if (conflicts.length > 0) {
-        throw new ContinuumRunError(conflictRefusal(conflicts), [], conflicts);
-      }
-    }
-    for (const file of files) {
-      const path = this.destinationPath(file.path);
-      this.fs.write(path, file.content);
-      // A file the user asked to rewrite (--migrate's spec) goes through the conflicter as 'force',
-      // the way Yeoman forces .yo-rc.json: logged, still skipped by --dry-run, never a question.
-      if (overwrite.has(file.path)) (this.fs.store.get(path) as { conflicter?: string }).conflicter = 'force';
-    }
   }
 }

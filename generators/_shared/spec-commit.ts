@@ -64,6 +64,8 @@ export interface SpecCommitOptions {
   readonly ask?: CommitContext['ask'];
   /** The fast path's way out: a run whose conflicts should be asked is handed to the Yeoman path before anything is printed. */
   readonly declineWhenAsking?: boolean;
+  /** Lines said before the files' states (a reverse run's warnings), after the dry-run banner. */
+  readonly preamble?: readonly string[];
 }
 
 /** States a batch lists even without --verbose: what someone should look at. */
@@ -91,7 +93,7 @@ export async function commitSpecRun(run: SpecRun, options: SpecCommitOptions): P
   if (wouldAsk && options.declineWhenAsking) return 'declined';
 
   if (settings.dryRun) sink.line(DRY_RUN_BANNER);
-  for (const line of describeSpecRun(run)) sink.line(line);
+  for (const line of [...(options.preamble ?? []), ...describeSpecRun(run)]) sink.line(line);
   const report = await finishCommit(prepared, context);
   const listFiles = options.verbose || run.results.length === 1;
   const written = new Set(report.files.filter((f) => f.written).map((f) => f.path));

@@ -131,7 +131,7 @@ export abstract class SpecGenerator extends ContinuumGenerator {
 }
 
 /** Yeoman's logger prints the classic states itself (yeoman-test records them); the others as the same padded line. */
-function adapterSink(adapter: InputOutputAdapter, colour: boolean): CommitSink {
+export function adapterSink(adapter: InputOutputAdapter, colour: boolean): CommitSink {
   const log = adapter.log as unknown as Record<string, ((message: string) => unknown) | undefined> & { writeln(text: string): unknown };
   const classic: ReadonlySet<FileState> = new Set(['create', 'identical', 'conflict', 'force', 'skip']);
   return {

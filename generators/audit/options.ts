@@ -1,6 +1,7 @@
+import { FAIL_ON_VALUES, type AuditFlags } from '../../shared/run/audit-flags.js';
 import type { OptionDeclaration } from '../_shared/option-declarations.js';
 
-export const FAIL_ON_VALUES = ['error', 'warning', 'never'] as const;
+export { FAIL_ON_VALUES };
 
 /** Every option of `continuum:audit`, declared once (flag and help line). */
 export const auditOptions = {
@@ -40,3 +41,10 @@ export const auditOptions = {
     description: 'Repair what is mechanical, through the conflict rules: insert missing static accessors, write missing specs from the code (reverse); report the rest',
   },
 } satisfies Record<string, OptionDeclaration>;
+
+/** The audit's flags from the options' values, however they came in (Yeoman's parser, or the bin's). */
+export function auditFlagsOf(value: (name: string) => unknown): AuditFlags {
+  const on = (name: string): boolean => value(name) === true;
+  const text = (name: string): string | undefined => (typeof value(name) === 'string' ? (value(name) as string) : undefined);
+  return { json: on('json'), sarif: text('sarif'), failOn: value('fail-on'), enforce: on('enforce'), base: text('base'), installHook: on('install-hook'), fix: on('fix') };
+}

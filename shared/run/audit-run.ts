@@ -1,12 +1,49 @@
+/**
+ * An audit run planned by the engine, as planSpecRun plans a generation: the audit, the fixes it
+ * can make, the files to write and whether the run fails. The front end (the audit generator, or
+ * the bin's fast path) writes and prints; both say and write the same.
+ */
 import type { PlannedFile } from '../adapters/adapter.js';
 import { runAudit, type AuditMode, type AuditOptions, type AuditResult } from '../audit/audit.js';
 import { planFixes, type FixPlan } from '../audit/fix-plan.js';
+import { GitProblem, hookTarget, newCommandFolders, repositoryOf, resolveBase, type HookTarget } from '../audit/git.js';
 import { OverlayReader } from '../audit/overlay-reader.js';
+import { hookBlock, withHookBlock } from '../audit/pre-commit-hook.js';
 import { auditFails, sarifReport, severityCounts, type ReportContext } from '../audit/report.js';
 import type { FailOn } from '../audit/rules.js';
 import { toolInfo } from '../audit/tool-info.js';
 import { AuditTreeReader } from '../audit/tree-reader.js';
 import type { ProjectConfig } from '../config/project-config.js';
+import { RunStop } from './run-stop.js';
+
+export { checkAuditFlags, FAIL_ON_VALUES, type AuditFlags } from './audit-flags.js';
+
+/**
+ * A file written beside the commit pipeline, anywhere the user points (the SARIF report, the git
+ * hook, which may sit above the project root): forced when it differs, left alone when it does not.
+ */
+export interface OwnFile {
+  /** Absolute path. */
+  readonly path: string;
+  readonly content: string;
+  /** Its text on disk before the run, or undefined. */
+  readonly before: string | undefined;
+}
+
+/** --install-hook: the hook file and its text with the audit's block in it. */
+export function planHookInstall(projectRoot: string, read: (path: string) => string | undefined): { readonly target: HookTarget; readonly file: OwnFile } {
+  const repository = gitStep(() => repositoryOf(projectRoot));
+  const target = hookTarget(projectRoot, repository);
+  const before = read(target.path);
+  return { target, file: { path: target.path, before, content: withHookBlock(before, hookBlock(repository.projectPrefix)) } };
+}
+
+/** --enforce: the base new folders are judged against, and how a folder is found new (from git). */
+export function enforcedAudit(projectRoot: string, config: ProjectConfig, base: string | undefined): Required<Pick<AuditRunOptions, 'classifyNew' | 'baseLabel'>> {
+  const repository = gitStep(() => repositoryOf(projectRoot));
+  const resolved = gitStep(() => resolveBase(repository, base !== undefined && base !== '' ? base : undefined));
+  return { baseLabel: resolved.label, classifyNew: (folders) => newCommandFolders(repository, config.roots.commands, folders, resolved) };
+}
 
 export interface AuditRunOptions {
   /** Absolute POSIX path of the host project. */
@@ -21,7 +58,7 @@ export interface AuditRunOptions {
   readonly baseLabel?: string;
   /** --sarif: the absolute path of the SARIF file to write. */
   readonly sarifPath?: string;
-  /** The current text of a file (to leave an unchanged SARIF file out of the plan), or undefined. */
+  /** The current text of a file (an unchanged SARIF file is left alone), or undefined. */
   readonly read: (path: string) => string | undefined;
 }
 
@@ -30,10 +67,12 @@ export interface AuditRun {
   readonly audit: AuditResult;
   readonly fixes?: FixPlan;
   readonly context: ReportContext;
-  /** The fixes and the SARIF file, as a plan for the commit pipeline. */
+  /** The fixes, as a plan for the commit pipeline. */
   readonly files: readonly PlannedFile[];
-  /** Paths the user asked to rewrite (fixed Types files, the SARIF file): never a conflict question. */
+  /** Paths the user asked to rewrite (fixed Types files): never a conflict question. */
   readonly overwrite: readonly string[];
+  /** --sarif's report, when it differs from the file on disk. */
+  readonly sarif?: OwnFile;
   /** Why the run fails under --fail-on, when it does. */
   readonly failure?: string;
 }
@@ -56,15 +95,14 @@ export function planAuditRun(options: AuditRunOptions): AuditRun {
   const context: ReportContext = { tool: toolInfo(), failOn, specsRoot: config.roots.specs, ...(options.baseLabel !== undefined ? { base: options.baseLabel } : {}) };
   const files: PlannedFile[] = [...(fixes?.files ?? [])];
   const overwrite = (fixes?.files ?? []).filter((f) => f.kind === 'accessor').map((f) => f.path);
+  let sarif: OwnFile | undefined;
   if (options.sarifPath !== undefined) {
     const content = `${JSON.stringify(sarifReport(audit, context), null, 2)}\n`;
-    if (options.read(options.sarifPath) !== content) {
-      files.push({ path: options.sarifPath, content });
-      overwrite.push(options.sarifPath);
-    }
+    const before = options.read(options.sarifPath);
+    if (before !== content) sarif = { path: options.sarifPath, content, before };
   }
   const failure = auditFailure(audit, failOn);
-  return { audit, ...(fixes ? { fixes } : {}), context, files, overwrite, ...(failure !== undefined ? { failure } : {}) };
+  return { audit, ...(fixes ? { fixes } : {}), context, files, overwrite, ...(sarif ? { sarif } : {}), ...(failure !== undefined ? { failure } : {}) };
 }
 
 /** The message of a run that fails under --fail-on, or undefined when it passes. */
@@ -84,4 +122,14 @@ export function describeFixes(fixes: FixPlan, dryRun: boolean): string[] {
   const lines = [...fixes.files.map((file) => `${dryRun ? 'would fix' : 'fixed'}  ${file.summary}`), ...fixes.warnings.map((line) => `warning ${line}`), ...fixes.refused.map((line) => `not fixed  ${line}`)];
   if (fixes.files.length === 0 && fixes.refused.length === 0) lines.push('nothing to fix mechanically');
   return lines;
+}
+
+/** A git question the run cannot answer stops it, naming what to do. */
+function gitStep<T>(step: () => T): T {
+  try {
+    return step();
+  } catch (error) {
+    if (error instanceof GitProblem) throw new RunStop(`${error.message}. Nothing was written.`);
+    throw error;
+  }
 }
