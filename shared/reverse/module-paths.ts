@@ -1,5 +1,5 @@
 import { posix } from 'node:path';
-import { ts } from 'ts-morph';
+import { ts } from './syntax.js';
 import type { ProjectConfig } from '../config/project-config.js';
 import type { SourceReader } from './source-reader.js';
 
