@@ -149,9 +149,9 @@ export function buildAuditContext(options: AuditOptions): AuditContext {
   for (const folder of folders) {
     // A shared Types file gives one command per accessor; each is read with its own accessor's facts.
     const seen: { facts: TypesFileFacts; typesFile: string }[] = [];
-    const results = engine.reverseCommands(folder, (file, label, accessor) => {
+    const results = engine.reverseCommands(folder, (file, label, accessor, candidates) => {
       scannedTypesFiles.add(file.fileName);
-      seen.push({ typesFile: label, facts: typesFileFacts(file, { bases: engine.payloadBases(), resolve: engine.resolveDeclaration }, accessor) });
+      seen.push({ typesFile: label, facts: typesFileFacts(file, { bases: engine.payloadBases(), resolve: engine.resolveDeclaration, candidates }, accessor) });
     });
     results.forEach((result, index) => {
       if (result.status === 'not-a-command') return;

@@ -1,4 +1,5 @@
 import { findAccessor, isCommandsExecuteNode, payloadDeclarations, type AccessorFacts, type DeclarationResolver, type PayloadBases, type PayloadDeclaration } from '../reverse/types-file.js';
+import type { PayloadCandidates } from '../reverse/reverse-engineer.js';
 import { enumsOf, interfacesOf, lineOf, ts, typeAliasesOf } from '../reverse/syntax.js';
 
 /** A `Commands.execute(...)` call that is not inside a static accessor. */
@@ -8,13 +9,20 @@ export interface RawExecuteCall {
   readonly name?: string;
 }
 
+/** Where a payload declaration is. */
+export interface PayloadAt {
+  readonly name: string;
+  readonly line: number;
+}
+
 /** What the audit needs from one command's Types file, read from its syntax tree. */
 export interface TypesFileFacts {
   readonly accessor?: AccessorFacts;
   /** Line of every `any` keyword (types, casts, parameters). */
   readonly anyLines: readonly number[];
-  readonly params?: PayloadDeclaration;
-  readonly result?: PayloadDeclaration;
+  /** The params and result declarations, by name and line (no syntax node: the file's tree is let go once read). */
+  readonly params?: PayloadAt;
+  readonly result?: PayloadAt;
   /** Where each field is declared: owner (`params`, `results` or a type's name) -> field -> line. */
   readonly fieldLines: ReadonlyMap<string, ReadonlyMap<string, number>>;
   /** Where each owner is declared (the params interface, the result interface, each type). */
@@ -28,12 +36,13 @@ export interface TypesFileFacts {
  * Read a Types file's facts: accessor, `any`, payload interfaces, field lines, raw executes.
  * `payload` follows extends chains across files the way reverse does (bases and resolver from the run).
  */
-export function typesFileFacts(file: ts.SourceFile, payload: { readonly bases?: PayloadBases; readonly resolve?: DeclarationResolver } = {}, chosen?: AccessorFacts): TypesFileFacts {
+export function typesFileFacts(file: ts.SourceFile, payload: { readonly bases?: PayloadBases; readonly resolve?: DeclarationResolver; readonly candidates?: PayloadCandidates } = {}, chosen?: AccessorFacts): TypesFileFacts {
   // In a shared Types file, the accessor of the command being read (its params and result follow from it).
   const accessor = chosen ?? findAccessor(file);
-  const pick = (candidates: PayloadDeclaration[], wanted: string | undefined): PayloadDeclaration | undefined => candidates.find((c) => c.name === wanted) ?? candidates[0];
-  const params = pick(payloadDeclarations(file, 'params', payload), accessor?.paramsType);
-  const result = pick(payloadDeclarations(file, 'result', payload), accessor?.resultType);
+  const pick = (candidates: readonly PayloadDeclaration[], wanted: string | undefined): PayloadDeclaration | undefined => candidates.find((c) => c.name === wanted) ?? candidates[0];
+  // Reverse has read them already when it hands the file over (the same bases and resolver).
+  const params = pick(payload.candidates?.params ?? payloadDeclarations(file, 'params', payload), accessor?.paramsType);
+  const result = pick(payload.candidates?.result ?? payloadDeclarations(file, 'result', payload), accessor?.resultType);
 
   const fieldLines = new Map<string, Map<string, number>>();
   const ownerLines = new Map<string, number>();
@@ -62,7 +71,8 @@ export function typesFileFacts(file: ts.SourceFile, payload: { readonly bases?: 
   if (params) untyped('params', params.members);
   if (result) untyped('results', result.members);
   for (const declaration of interfacesOf(file)) if (declaration !== params?.node && declaration !== result?.node) untyped(nameOf(declaration), declaration.members);
-  return { accessor, anyLines, params, result, fieldLines, ownerLines, rawExecutes, untypedFields };
+  const at = (declaration: PayloadDeclaration | undefined): PayloadAt | undefined => (declaration ? { name: declaration.name, line: declaration.line } : undefined);
+  return { accessor, anyLines, params: at(params), result: at(result), fieldLines, ownerLines, rawExecutes, untypedFields };
 }
 
 /** `any` keywords and raw `Commands.execute` calls of a file, in one walk of the compiler's tree (no node wrapped). */
