@@ -27,8 +27,14 @@ export interface ReverseEngineerOptions {
   readonly reader?: SourceReader;
 }
 
-/** Sees a command's Types file (parsed, with its project-relative path) during `reverse`. */
-export type TypesFileInspector = (typesFile: ts.SourceFile, label: string, accessor?: AccessorFacts) => void;
+/** Sees a command's Types file (parsed, with its project-relative path, its accessor and payload declarations) during `reverse`. */
+export type TypesFileInspector = (typesFile: ts.SourceFile, label: string, accessor?: AccessorFacts, payload?: PayloadCandidates) => void;
+
+/** Every params and result declaration of a Types file (payloadDeclarations), read once for reverse and its inspector. */
+export interface PayloadCandidates {
+  readonly params: readonly PayloadDeclaration[];
+  readonly result: readonly PayloadDeclaration[];
+}
 
 /** The outcome for one command folder. */
 export interface ReversedCommand {
@@ -331,6 +337,12 @@ export class ReverseEngineer {
     const sourcesIn = (side: string): string[] => (this.reader.listFolder(posix.join(folder, side)) ?? []).filter((e) => !e.isFolder && isSourceFile(e.name)).map((e) => posix.join(folder, side, e.name));
     const serverPaths = sourcesIn('server');
     const browserPaths = sourcesIn('browser');
+    // A command class's text is asked for twice (the IPC client, the imports of the Types file): read once.
+    const texts = new Map<string, string>();
+    const textOf = (path: string): string => {
+      if (!texts.has(path)) texts.set(path, this.reader.readFile(path) ?? '');
+      return texts.get(path)!;
+    };
     // Command classes are parsed only when the Types file leaves a question they answer (speed: most never are).
     const parsed = new Map<string, ts.SourceFile | undefined>();
     const parse = (paths: readonly string[]): ts.SourceFile[] =>
@@ -354,7 +366,9 @@ export class ReverseEngineer {
       : (typesFiles.find((f) => findAccessor(f) !== undefined) ?? typesFiles.find(isCommandTypes) ?? typesFiles[0]);
     const typesLabel = this.relative(typesFile.fileName);
     const accessor = chosen ?? findAccessor(typesFile);
-    inspect?.(typesFile, typesLabel, accessor);
+    const paramsCandidates = payloadDeclarations(typesFile, 'params', payloadOptions);
+    const resultCandidates = payloadDeclarations(typesFile, 'result', payloadOptions);
+    inspect?.(typesFile, typesLabel, accessor, { params: paramsCandidates, result: resultCandidates });
     if (chosen) {
       const siblings = findAccessors(typesFile).map((a) => a.executeName ?? a.commandName).filter((n): n is string => n !== undefined && n !== chosenName);
       warn({ kind: 'shared-types-file', file: typesLabel, line: chosen.line, message: `${typesLabel} declares ${siblings.length + 1} commands (${[chosenName, ...siblings].join(', ')}); this spec is ${chosenName}'s, and its command classes are in ${this.relative(folder)}` });
@@ -373,8 +387,6 @@ export class ReverseEngineer {
       warn({ kind: 'name', file: typesLabel, line: accessor?.line ?? 1, message: `the code names the command ${JSON.stringify(name)} but its folder is ${this.config.roots.commands}/${folderName}; the spec keeps ${JSON.stringify(name)}` });
     }
 
-    const paramsCandidates = payloadDeclarations(typesFile, 'params', payloadOptions);
-    const resultCandidates = payloadDeclarations(typesFile, 'result', payloadOptions);
     // Class name: read from code (accessor, then interfaces and classes), never derived from the path.
     const className =
       accessor?.className ??
@@ -433,7 +445,7 @@ export class ReverseEngineer {
     const existing: IndexedSpec | undefined = this.existingSpecs().byName.get(name);
 
     // Sides, and whether the server command talks to the Rust core.
-    const rustBacked = parse(serverPaths.filter((p) => MENTIONS_IPC_CLIENT.test(this.reader.readFile(p) ?? ''))).some(usesRustIpcClient);
+    const rustBacked = parse(serverPaths.filter((p) => MENTIONS_IPC_CLIENT.test(textOf(p)))).some(usesRustIpcClient);
     let environment: Environment;
     let adapter: AdapterId | undefined;
     if (rustBacked) {
@@ -518,7 +530,7 @@ export class ReverseEngineer {
       warn({ kind: 'shared-types-file', file: typesLabel, line: source.getLineAndCharacterOfPosition(userCode[0].getStart(source)).line + 1, message: `${typesLabel} also holds code of its own (${names.length > 0 ? names.join(', ') : 'statements'}); the spec names it as typesFile, so regenerating replaces only ${name}'s declarations and keeps the rest` });
     }
     for (const path of sharedFile ? [] : [...serverPaths, ...browserPaths]) {
-      for (const used of importsOf(this.reader.readFile(path) ?? '')) {
+      for (const used of importsOf(textOf(path))) {
         if (this.modulePaths.resolve(used.specifier, path) !== typesFile.fileName) continue;
         for (const name of used.names) {
           if (regenerated.has(name)) continue;

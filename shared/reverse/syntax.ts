@@ -7,9 +7,10 @@ import { ts } from 'ts-morph';
 
 export { ts };
 
-/** Parse one file (the kind follows the extension); parents are set, for walks that go up (accessor scope, mixin constraint). */
+/** Parse one file (the kind follows the extension); parents are set, for walks that go up (accessor scope, mixin constraint, a node's file). */
 export function parseSource(path: string, text: string): ts.SourceFile {
-  return ts.createSourceFile(path, text, ts.ScriptTarget.ES2022, true);
+  // JSDoc is read as comment text (comments.ts), so its inner syntax is not parsed (a third of the parse).
+  return ts.createSourceFile(path, text, { languageVersion: ts.ScriptTarget.ES2022, jsDocParsingMode: ts.JSDocParsingMode.ParseNone }, true);
 }
 
 const newlines = new WeakMap<ts.SourceFile, number[]>();
@@ -58,13 +59,44 @@ export function nameOf(node: ts.Node): string | undefined {
   return name !== undefined && (ts.isIdentifier(name) || ts.isStringLiteral(name) || ts.isNumericLiteral(name) || ts.isPrivateIdentifier(name)) ? name.text : name?.getText();
 }
 
+/** A file's top-level declarations by kind, in order. */
+interface TopLevel {
+  readonly interfaces: readonly ts.InterfaceDeclaration[];
+  readonly aliases: readonly ts.TypeAliasDeclaration[];
+  readonly enums: readonly ts.EnumDeclaration[];
+  readonly classes: readonly ts.ClassDeclaration[];
+  readonly functions: readonly ts.FunctionDeclaration[];
+  readonly variables: readonly ts.VariableDeclaration[];
+}
+
+/** Sorted once per parsed file (a parsed tree never changes; an edited file is a new tree). */
+const topLevels = new WeakMap<ts.SourceFile, TopLevel>();
+
+function topLevel(file: ts.SourceFile): TopLevel {
+  let known = topLevels.get(file);
+  if (!known) {
+    const index = { interfaces: [] as ts.InterfaceDeclaration[], aliases: [] as ts.TypeAliasDeclaration[], enums: [] as ts.EnumDeclaration[], classes: [] as ts.ClassDeclaration[], functions: [] as ts.FunctionDeclaration[], variables: [] as ts.VariableDeclaration[] };
+    for (const statement of file.statements) {
+      if (ts.isInterfaceDeclaration(statement)) index.interfaces.push(statement);
+      else if (ts.isTypeAliasDeclaration(statement)) index.aliases.push(statement);
+      else if (ts.isEnumDeclaration(statement)) index.enums.push(statement);
+      else if (ts.isClassDeclaration(statement)) index.classes.push(statement);
+      else if (ts.isFunctionDeclaration(statement)) index.functions.push(statement);
+      else if (ts.isVariableStatement(statement)) index.variables.push(...statement.declarationList.declarations);
+    }
+    known = index;
+    topLevels.set(file, known);
+  }
+  return known;
+}
+
 /** Top-level interfaces, aliases, enums, classes, functions and variable declarations of a file, in order. */
-export const interfacesOf = (file: ts.SourceFile): ts.InterfaceDeclaration[] => file.statements.filter(ts.isInterfaceDeclaration);
-export const typeAliasesOf = (file: ts.SourceFile): ts.TypeAliasDeclaration[] => file.statements.filter(ts.isTypeAliasDeclaration);
-export const enumsOf = (file: ts.SourceFile): ts.EnumDeclaration[] => file.statements.filter(ts.isEnumDeclaration);
-export const classesOf = (file: ts.SourceFile): ts.ClassDeclaration[] => file.statements.filter(ts.isClassDeclaration);
-export const functionsOf = (file: ts.SourceFile): ts.FunctionDeclaration[] => file.statements.filter(ts.isFunctionDeclaration);
-export const variableDeclarationsOf = (file: ts.SourceFile): ts.VariableDeclaration[] => file.statements.filter(ts.isVariableStatement).flatMap((s) => [...s.declarationList.declarations]);
+export const interfacesOf = (file: ts.SourceFile): readonly ts.InterfaceDeclaration[] => topLevel(file).interfaces;
+export const typeAliasesOf = (file: ts.SourceFile): readonly ts.TypeAliasDeclaration[] => topLevel(file).aliases;
+export const enumsOf = (file: ts.SourceFile): readonly ts.EnumDeclaration[] => topLevel(file).enums;
+export const classesOf = (file: ts.SourceFile): readonly ts.ClassDeclaration[] => topLevel(file).classes;
+export const functionsOf = (file: ts.SourceFile): readonly ts.FunctionDeclaration[] => topLevel(file).functions;
+export const variableDeclarationsOf = (file: ts.SourceFile): readonly ts.VariableDeclaration[] => topLevel(file).variables;
 
 const byName = <T extends ts.Node>(nodes: readonly T[], name: string): T | undefined => nodes.find((n) => nameOf(n) === name);
 
@@ -86,20 +118,32 @@ export interface ImportedName {
 
 const specifierOf = (node: ts.Expression | undefined): string | undefined => (node !== undefined && ts.isStringLiteralLike(node) ? node.text : undefined);
 
-/** The named (and default) imports of a file, in order. */
-export function importedNames(file: ts.SourceFile, withDefault = false): ImportedName[] {
-  const out: ImportedName[] = [];
-  for (const statement of file.statements) {
-    if (!ts.isImportDeclaration(statement)) continue;
-    const specifier = specifierOf(statement.moduleSpecifier) ?? '';
-    const clause = statement.importClause;
-    const bindings = clause?.namedBindings;
-    if (bindings && ts.isNamedImports(bindings)) {
-      for (const element of bindings.elements) out.push({ local: element.name.text, imported: (element.propertyName ?? element.name).text, specifier, node: element });
+const imports = new WeakMap<ts.SourceFile, { readonly named: readonly ImportedName[]; readonly withDefault: readonly ImportedName[] }>();
+
+/** The named (and, asked for, default) imports of a file, in order; read once per parsed file. */
+export function importedNames(file: ts.SourceFile, withDefault = false): readonly ImportedName[] {
+  let known = imports.get(file);
+  if (!known) {
+    const named: ImportedName[] = [];
+    const all: ImportedName[] = [];
+    for (const statement of file.statements) {
+      if (!ts.isImportDeclaration(statement)) continue;
+      const specifier = specifierOf(statement.moduleSpecifier) ?? '';
+      const clause = statement.importClause;
+      const bindings = clause?.namedBindings;
+      if (bindings && ts.isNamedImports(bindings)) {
+        for (const element of bindings.elements) {
+          const entry = { local: element.name.text, imported: (element.propertyName ?? element.name).text, specifier, node: element };
+          named.push(entry);
+          all.push(entry);
+        }
+      }
+      if (clause?.name) all.push({ local: clause.name.text, imported: clause.name.text, specifier, node: clause.name });
     }
-    if (withDefault && clause?.name) out.push({ local: clause.name.text, imported: clause.name.text, specifier, node: clause.name });
+    known = { named, withDefault: all };
+    imports.set(file, known);
   }
-  return out;
+  return withDefault ? known.withDefault : known.named;
 }
 
 /** One `export ... from '<specifier>'` statement: its named exports (exported name, original name); none for `export *`. */

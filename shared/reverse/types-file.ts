@@ -220,8 +220,19 @@ export function findAccessor(sourceFile: ts.SourceFile): AccessorFacts | undefin
   return candidates.find((c) => c.executeName !== undefined) ?? candidates[0];
 }
 
-/** Every static accessor of a file, in file order (a shared Types file holds one per command). */
-export function findAccessors(sourceFile: ts.SourceFile): AccessorFacts[] {
+const accessorsOf = new WeakMap<ts.SourceFile, readonly AccessorFacts[]>();
+
+/** Every static accessor of a file, in file order (a shared Types file holds one per command); read once per parsed file. */
+export function findAccessors(sourceFile: ts.SourceFile): readonly AccessorFacts[] {
+  let known = accessorsOf.get(sourceFile);
+  if (!known) {
+    known = readAccessors(sourceFile);
+    accessorsOf.set(sourceFile, known);
+  }
+  return known;
+}
+
+function readAccessors(sourceFile: ts.SourceFile): AccessorFacts[] {
   const candidates: AccessorFacts[] = [];
   for (const declaration of variableDeclarationsOf(sourceFile)) {
     if (!declaration.initializer) continue;
