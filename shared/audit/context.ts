@@ -1,11 +1,11 @@
 import { posix } from 'node:path';
-import { Project, ts } from 'ts-morph';
 import type { ProjectConfig } from '../config/project-config.js';
 import { SpecError } from '../errors.js';
 import { ModulePaths } from '../reverse/module-paths.js';
 import { ReverseEngineer, type ReversedCommand } from '../reverse/reverse-engineer.js';
 import type { SourceReader } from '../reverse/source-reader.js';
 import type { IndexedSpec, SpecIndex } from '../reverse/spec-index.js';
+import { classesOf, parseSource } from '../reverse/syntax.js';
 import { syntaxError } from '../reverse/types-file.js';
 import { parseJsonSource } from '../spec/json-source.js';
 import type { AuditLocation } from './findings.js';
@@ -127,8 +127,8 @@ const isTsSource = (name: string): boolean => /\.tsx?$/.test(name) && !name.ends
 const SKIPPED_FOLDERS = new Set(['node_modules', 'dist', 'target']);
 
 /**
- * Reads the tree once: every command folder under the commands root by the reverse engine (one
- * ts-morph project), its Types file's facts while it is open, its spec matched by name; in a full
+ * Reads the tree once: every command folder under the commands root by the reverse engine (the
+ * compiler's syntax tree of each file), its Types file's facts while it is open, its spec matched by name; in a full
  * audit also every other TypeScript source (raw executes) and the Rust crate. Reads only.
  */
 export function buildAuditContext(options: AuditOptions): AuditContext {
@@ -149,9 +149,9 @@ export function buildAuditContext(options: AuditOptions): AuditContext {
   for (const folder of folders) {
     // A shared Types file gives one command per accessor; each is read with its own accessor's facts.
     const seen: { facts: TypesFileFacts; typesFile: string }[] = [];
-    const results = engine.reverseCommands(folder, (file, label, accessor) => {
-      scannedTypesFiles.add(file.getFilePath());
-      seen.push({ typesFile: label, facts: typesFileFacts(file, { bases: engine.payloadBases(), resolve: engine.resolveDeclaration }, accessor) });
+    const results = engine.reverseCommands(folder, (file, label, accessor, candidates) => {
+      scannedTypesFiles.add(file.fileName);
+      seen.push({ typesFile: label, facts: typesFileFacts(file, { bases: engine.payloadBases(), resolve: engine.resolveDeclaration, candidates }, accessor) });
     });
     results.forEach((result, index) => {
       if (result.status === 'not-a-command') return;
@@ -239,7 +239,6 @@ function rustServices(crate: readonly RustFile[]): RustServices {
 function scanSources(projectRoot: string, config: ProjectConfig, reader: SourceReader, alreadyScanned: ReadonlySet<string>): SourceScan {
   const rawExecutes: { file: string; call: RawExecuteCall }[] = [];
   const unparsable: { file: string; line: number; message: string }[] = [];
-  const project = new Project({ useInMemoryFileSystem: true, skipLoadingLibFiles: true, skipFileDependencyResolution: true, compilerOptions: { target: ts.ScriptTarget.ES2022 } });
   // The host's own executor and the command base class are where Commands.execute is defined and forwarded, not raw calls.
   const modulePaths = ModulePaths.forProject(projectRoot, config, reader);
   const hostFiles = new Set([config.importPaths.commands, config.importPaths.commandBase].map((specifier) => modulePaths.resolve(specifier, posix.join(projectRoot, 'index.ts'))).filter((p): p is string => p !== undefined));
@@ -257,20 +256,17 @@ function scanSources(projectRoot: string, config: ProjectConfig, reader: SourceR
       const text = reader.readFile(path);
       // Only a file naming both can hold the call (the parse decides whether it does).
       if (text === undefined || !text.includes('Commands') || !text.includes('execute')) continue;
-      const file = project.createSourceFile(path, text, { overwrite: true, scriptKind: path.endsWith('.tsx') ? ts.ScriptKind.TSX : ts.ScriptKind.TS });
-      try {
-        const label = posix.relative(projectRoot, path);
-        const problem = syntaxError(file);
-        if (problem) {
-          unparsable.push({ file: label, line: problem.line, message: problem.message });
-          continue;
-        }
-        // A file declaring the Commands class itself (a copy of the executor, a test double) defines execute.
-        if (file.getClasses().some((c) => c.getName() === 'Commands')) continue;
-        for (const call of rawExecuteCalls(file)) rawExecutes.push({ file: label, call });
-      } finally {
-        project.removeSourceFile(file);
+      // Parsed, read and let go: only this file's facts outlive the loop.
+      const file = parseSource(path, text);
+      const label = posix.relative(projectRoot, path);
+      const problem = syntaxError(file);
+      if (problem) {
+        unparsable.push({ file: label, line: problem.line, message: problem.message });
+        continue;
       }
+      // A file declaring the Commands class itself (a copy of the executor, a test double) defines execute.
+      if (classesOf(file).some((c) => c.name?.text === 'Commands')) continue;
+      for (const call of rawExecuteCalls(file)) rawExecutes.push({ file: label, call });
     }
   };
   const roots = [config.roots.source, config.roots.commands].map((r) => posix.join(projectRoot, r));

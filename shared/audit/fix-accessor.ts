@@ -44,11 +44,12 @@ export function insertStaticAccessor(input: AccessorFixInput): AccessorFix {
     manipulationSettings: { quoteKind: QuoteKind.Single },
   });
   const file = project.createSourceFile(`/${input.typesFile}`, input.text);
-  const broken = syntaxError(file);
+  // The readers take the compiler's tree, which ts-morph keeps current through its edits.
+  const broken = syntaxError(file.compilerNode);
   if (broken) return { problem: `${input.typesFile}:${broken.line} does not parse (${broken.message})` };
-  if (findAccessor(file)) return { problem: `${input.typesFile} already has a static accessor` };
-  const params = payloadDeclarations(file, 'params')[0];
-  const result = payloadDeclarations(file, 'result')[0];
+  if (findAccessor(file.compilerNode)) return { problem: `${input.typesFile} already has a static accessor` };
+  const params = payloadDeclarations(file.compilerNode, 'params')[0];
+  const result = payloadDeclarations(file.compilerNode, 'result')[0];
   if (!params || !result) {
     return { problem: `${input.typesFile} has no ${!params ? 'params interface (extends CommandParams)' : 'result interface (extends CommandResult)'}; the accessor's types would be a guess` };
   }
@@ -99,7 +100,7 @@ export function insertStaticAccessor(input: AccessorFixInput): AccessorFix {
   file.replaceWithText(file.getFullText().replace(/\s*$/, '\n'));
   file.insertText(file.getEnd(), accessor);
   // The inserted accessor must be what the audit and reverse look for.
-  if (findAccessor(file)?.executeName !== input.name) return { problem: `${input.typesFile}: the inserted accessor was not recognised; nothing written` };
+  if (findAccessor(file.compilerNode)?.executeName !== input.name) return { problem: `${input.typesFile}: the inserted accessor was not recognised; nothing written` };
   return { content: file.getFullText(), className: C };
 }
 

@@ -1,5 +1,6 @@
-import { Node, ts, type SourceFile } from 'ts-morph';
 import { findAccessor, isCommandsExecuteNode, payloadDeclarations, type AccessorFacts, type DeclarationResolver, type PayloadBases, type PayloadDeclaration } from '../reverse/types-file.js';
+import type { PayloadCandidates } from '../reverse/reverse-engineer.js';
+import { enumsOf, interfacesOf, lineOf, ts, typeAliasesOf } from '../reverse/syntax.js';
 
 /** A `Commands.execute(...)` call that is not inside a static accessor. */
 export interface RawExecuteCall {
@@ -8,13 +9,20 @@ export interface RawExecuteCall {
   readonly name?: string;
 }
 
+/** Where a payload declaration is. */
+export interface PayloadAt {
+  readonly name: string;
+  readonly line: number;
+}
+
 /** What the audit needs from one command's Types file, read from its syntax tree. */
 export interface TypesFileFacts {
   readonly accessor?: AccessorFacts;
   /** Line of every `any` keyword (types, casts, parameters). */
   readonly anyLines: readonly number[];
-  readonly params?: PayloadDeclaration;
-  readonly result?: PayloadDeclaration;
+  /** The params and result declarations, by name and line (no syntax node: the file's tree is let go once read). */
+  readonly params?: PayloadAt;
+  readonly result?: PayloadAt;
   /** Where each field is declared: owner (`params`, `results` or a type's name) -> field -> line. */
   readonly fieldLines: ReadonlyMap<string, ReadonlyMap<string, number>>;
   /** Where each owner is declared (the params interface, the result interface, each type). */
@@ -28,51 +36,47 @@ export interface TypesFileFacts {
  * Read a Types file's facts: accessor, `any`, payload interfaces, field lines, raw executes.
  * `payload` follows extends chains across files the way reverse does (bases and resolver from the run).
  */
-export function typesFileFacts(file: SourceFile, payload: { readonly bases?: PayloadBases; readonly resolve?: DeclarationResolver } = {}, chosen?: AccessorFacts): TypesFileFacts {
+export function typesFileFacts(file: ts.SourceFile, payload: { readonly bases?: PayloadBases; readonly resolve?: DeclarationResolver; readonly candidates?: PayloadCandidates } = {}, chosen?: AccessorFacts): TypesFileFacts {
   // In a shared Types file, the accessor of the command being read (its params and result follow from it).
   const accessor = chosen ?? findAccessor(file);
-  const pick = (candidates: PayloadDeclaration[], wanted: string | undefined): PayloadDeclaration | undefined => candidates.find((c) => c.name === wanted) ?? candidates[0];
-  const params = pick(payloadDeclarations(file, 'params', payload), accessor?.paramsType);
-  const result = pick(payloadDeclarations(file, 'result', payload), accessor?.resultType);
+  const pick = (candidates: readonly PayloadDeclaration[], wanted: string | undefined): PayloadDeclaration | undefined => candidates.find((c) => c.name === wanted) ?? candidates[0];
+  // Reverse has read them already when it hands the file over (the same bases and resolver).
+  const params = pick(payload.candidates?.params ?? payloadDeclarations(file, 'params', payload), accessor?.paramsType);
+  const result = pick(payload.candidates?.result ?? payloadDeclarations(file, 'result', payload), accessor?.resultType);
 
   const fieldLines = new Map<string, Map<string, number>>();
   const ownerLines = new Map<string, number>();
-  const record = (owner: string, line: number, members: readonly Node[]): void => {
+  const nameOf = (declaration: ts.InterfaceDeclaration | ts.TypeAliasDeclaration | ts.EnumDeclaration | ts.PropertySignature): string => declaration.name.getText(file).replace(/^['"]|['"]$/g, '');
+  const record = (owner: string, line: number, members: readonly ts.Node[]): void => {
     ownerLines.set(owner, line);
     const fields = new Map<string, number>();
-    for (const member of members) if (Node.isPropertySignature(member)) fields.set(member.getName().replace(/^['"]|['"]$/g, ''), member.getStartLineNumber());
+    for (const member of members) if (ts.isPropertySignature(member)) fields.set(nameOf(member), lineOf(member));
     fieldLines.set(owner, fields);
   };
-  for (const declaration of file.getInterfaces()) record(declaration.getName(), declaration.getStartLineNumber(), declaration.getMembers());
-  for (const alias of file.getTypeAliases()) {
-    const target = alias.getTypeNode();
-    record(alias.getName(), alias.getStartLineNumber(), target && Node.isTypeLiteral(target) ? target.getMembers() : []);
-  }
-  for (const declaration of file.getEnums()) record(declaration.getName(), declaration.getStartLineNumber(), []);
+  for (const declaration of interfacesOf(file)) record(nameOf(declaration), lineOf(declaration, file), declaration.members);
+  for (const alias of typeAliasesOf(file)) record(nameOf(alias), lineOf(alias, file), ts.isTypeLiteralNode(alias.type) ? alias.type.members : []);
+  for (const declaration of enumsOf(file)) record(nameOf(declaration), lineOf(declaration, file), []);
   if (params) record('params', params.line, [...params.members]);
   if (result) record('results', result.line, [...result.members]);
 
   const { anyLines, rawExecutes } = scan(file);
   const untypedFields: { owner: string; field: string; line: number }[] = [];
-  const untyped = (owner: string, members: readonly Node[]): void => {
+  const untyped = (owner: string, members: readonly ts.Node[]): void => {
     for (const member of members) {
-      if (!Node.isPropertySignature(member) || member.getSourceFile() !== file) continue;
-      const typeNode = member.getTypeNode();
-      if (!typeNode) continue;
-      // On the compiler's nodes: wrapping every descendant would cost more than the audit of the file.
+      if (!ts.isPropertySignature(member) || member.getSourceFile() !== file || !member.type) continue;
       const holdsUntyped = (node: ts.Node): boolean => node.kind === ts.SyntaxKind.UnknownKeyword || node.kind === ts.SyntaxKind.ObjectKeyword || ts.forEachChild(node, holdsUntyped) === true;
-      if (holdsUntyped(typeNode.compilerNode)) untypedFields.push({ owner, field: member.getName().replace(/^['"]|['"]$/g, ''), line: member.getStartLineNumber() });
+      if (holdsUntyped(member.type)) untypedFields.push({ owner, field: nameOf(member), line: lineOf(member, file) });
     }
   };
   if (params) untyped('params', params.members);
   if (result) untyped('results', result.members);
-  for (const declaration of file.getInterfaces()) if (declaration !== params?.node && declaration !== result?.node) untyped(declaration.getName(), declaration.getMembers());
-  return { accessor, anyLines, params, result, fieldLines, ownerLines, rawExecutes, untypedFields };
+  for (const declaration of interfacesOf(file)) if (declaration !== params?.node && declaration !== result?.node) untyped(nameOf(declaration), declaration.members);
+  const at = (declaration: PayloadDeclaration | undefined): PayloadAt | undefined => (declaration ? { name: declaration.name, line: declaration.line } : undefined);
+  return { accessor, anyLines, params: at(params), result: at(result), fieldLines, ownerLines, rawExecutes, untypedFields };
 }
 
 /** `any` keywords and raw `Commands.execute` calls of a file, in one walk of the compiler's tree (no node wrapped). */
-function scan(file: SourceFile): { anyLines: number[]; rawExecutes: RawExecuteCall[] } {
-  const source = file.compilerNode;
+function scan(source: ts.SourceFile): { anyLines: number[]; rawExecutes: RawExecuteCall[] } {
   const lineOf = (node: ts.Node): number => source.getLineAndCharacterOfPosition(node.getStart(source)).line + 1;
   const anyLines: number[] = [];
   const rawExecutes: RawExecuteCall[] = [];
@@ -90,7 +94,7 @@ function scan(file: SourceFile): { anyLines: number[]; rawExecutes: RawExecuteCa
 }
 
 /** `Commands.execute(...)` calls of a file that are not inside a static accessor. */
-export function rawExecuteCalls(file: SourceFile): RawExecuteCall[] {
+export function rawExecuteCalls(file: ts.SourceFile): RawExecuteCall[] {
   return scan(file).rawExecutes;
 }
 

@@ -1,4 +1,4 @@
-import type { Node } from 'ts-morph';
+import { leadingComments, lineAt, trailingComments, type ts } from './syntax.js';
 
 /** Comments that are tooling or layout, never a description. */
 function isNoise(text: string): boolean {
@@ -28,28 +28,28 @@ export function commentText(raw: string): string {
  * belongs to something else, such as a file header or a section divider); else a comment
  * trailing it on the same line.
  */
-export function descriptionOf(node: Node): string | undefined {
+export function descriptionOf(node: ts.Node): string | undefined {
   const sourceFile = node.getSourceFile();
-  const lineOf = (pos: number): number => sourceFile.getLineAndColumnAtPos(pos).line;
-  const ranges = node.getLeadingCommentRanges();
-  let expectedEndLine = lineOf(node.getStart()) - 1;
+  const lineOf = (pos: number): number => lineAt(sourceFile, pos);
+  const ranges = leadingComments(node, sourceFile);
+  let expectedEndLine = lineOf(node.getStart(sourceFile)) - 1;
   const picked: string[] = [];
   for (let i = ranges.length - 1; i >= 0; i--) {
     const range = ranges[i];
-    const endLine = lineOf(range.getEnd());
+    const endLine = lineOf(range.end);
     if (endLine !== expectedEndLine && !(picked.length === 0 && endLine === expectedEndLine + 1)) break;
-    const raw = range.getText();
+    const raw = range.text;
     const text = commentText(raw);
     if (isNoise(text)) break;
     picked.unshift(text);
     // A JSDoc or block comment is a whole description; line comments may continue upwards.
     if (raw.startsWith('/*')) break;
-    expectedEndLine = lineOf(range.getPos()) - 1;
+    expectedEndLine = lineOf(range.pos) - 1;
   }
   if (picked.length > 0) return picked.join(' ');
-  const trailing = node.getTrailingCommentRanges()[0];
-  if (trailing && lineOf(trailing.getPos()) === lineOf(node.getEnd())) {
-    const text = commentText(trailing.getText());
+  const trailing = trailingComments(node, sourceFile)[0];
+  if (trailing && lineOf(trailing.pos) === lineOf(node.end)) {
+    const text = commentText(trailing.text);
     if (!isNoise(text)) return text;
   }
   return undefined;

@@ -1,7 +1,7 @@
-import { Node, SyntaxKind, type Expression, type SourceFile } from 'ts-morph';
+import { descendantsOfKind, functionNamed, functionsOf, importedNames, lineOf, nameOf, ts, variableDeclarationNamed, variableDeclarationsOf } from './syntax.js';
 
 /** Finds the file a module specifier names, parsed in the run's project (undefined when not in the project). */
-export type ModuleLoader = (specifier: string, fromFile: SourceFile) => SourceFile | undefined;
+export type ModuleLoader = (specifier: string, fromFile: ts.SourceFile) => ts.SourceFile | undefined;
 
 export interface DefaultsFound {
   /** Param name -> default value (a JSON value). */
@@ -19,72 +19,70 @@ type Evaluated = unknown | typeof NOT_A_VALUE;
  * `x: data.x ?? value` forms and constants such as SYSTEM_SCOPES, followed into local consts and
  * into imported modules of the project.
  */
-export function readDefaults(sourceFile: SourceFile, className: string, loadModule: ModuleLoader): DefaultsFound {
+export function readDefaults(sourceFile: ts.SourceFile, className: string, loadModule: ModuleLoader): DefaultsFound {
   const factory = findFactory(sourceFile, className);
   const values = new Map<string, unknown>();
   const unreadable: { name: string; line: number; text: string }[] = [];
   if (!factory) return { values, unreadable };
-  const literals = factory.getDescendantsOfKind(SyntaxKind.ObjectLiteralExpression).filter((o) => o.getProperties().some((p) => Node.isSpreadAssignment(p)));
+  const literals = descendantsOfKind(factory, ts.isObjectLiteralExpression).filter((o) => o.properties.some(ts.isSpreadAssignment));
   for (const literal of literals) {
-    for (const property of literal.getProperties()) {
+    for (const property of literal.properties) {
       let name: string | undefined;
       let value: Evaluated = NOT_A_VALUE;
-      if (Node.isPropertyAssignment(property)) {
-        name = propertyName(property.getNameNode());
-        const initializer = property.getInitializer();
-        value = initializer ? evaluate(initializer, sourceFile, loadModule, 0) : NOT_A_VALUE;
-      } else if (Node.isShorthandPropertyAssignment(property)) {
-        name = property.getName();
+      if (ts.isPropertyAssignment(property)) {
+        name = propertyName(property.name);
+        value = evaluate(property.initializer, sourceFile, loadModule, 0);
+      } else if (ts.isShorthandPropertyAssignment(property)) {
+        name = property.name.getText(sourceFile);
         value = evaluateIdentifier(name, sourceFile, loadModule, 0);
       } else {
         continue;
       }
       if (name === undefined) continue;
-      if (value === NOT_A_VALUE) unreadable.push({ name, line: property.getStartLineNumber(), text: property.getText().replace(/\s+/g, ' ') });
+      if (value === NOT_A_VALUE) unreadable.push({ name, line: lineOf(property, sourceFile), text: property.getText(sourceFile).replace(/\s+/g, ' ') });
       else values.set(name, value);
     }
   }
   return { values, unreadable };
 }
 
-function findFactory(sourceFile: SourceFile, className: string): Node | undefined {
+function findFactory(sourceFile: ts.SourceFile, className: string): ts.Node | undefined {
   const wanted = `create${className}Params`;
-  const byName = (name: string): Node | undefined => sourceFile.getVariableDeclaration(name) ?? sourceFile.getFunction(name);
+  const byName = (name: string): ts.Node | undefined => variableDeclarationNamed(sourceFile, name) ?? functionNamed(sourceFile, name);
   const exact = byName(wanted);
   if (exact) return exact;
-  const others = [...sourceFile.getVariableDeclarations().map((d) => d.getName()), ...sourceFile.getFunctions().map((f) => f.getName() ?? '')].filter((n) => /^create\w*Params$/.test(n));
+  const others = [...variableDeclarationsOf(sourceFile).map((d) => d.name.getText(sourceFile)), ...functionsOf(sourceFile).map((f) => nameOf(f) ?? '')].filter((n) => /^create\w*Params$/.test(n));
   return others.length === 1 ? byName(others[0]) : undefined;
 }
 
-function propertyName(node: Node): string | undefined {
-  if (Node.isIdentifier(node)) return node.getText();
-  if (Node.isStringLiteral(node) || Node.isNoSubstitutionTemplateLiteral(node)) return node.getLiteralValue();
-  if (Node.isNumericLiteral(node)) return node.getText();
+function propertyName(node: ts.PropertyName): string | undefined {
+  if (ts.isIdentifier(node)) return node.getText();
+  if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) return node.text;
+  if (ts.isNumericLiteral(node)) return node.getText();
   return undefined;
 }
 
 /** The JSON value of an expression, or NOT_A_VALUE. */
-function evaluate(expression: Expression, sourceFile: SourceFile, loadModule: ModuleLoader, depth: number): Evaluated {
+function evaluate(node: ts.Expression, sourceFile: ts.SourceFile, loadModule: ModuleLoader, depth: number): Evaluated {
   if (depth > 8) return NOT_A_VALUE;
-  const node = expression;
-  if (Node.isAsExpression(node) || Node.isSatisfiesExpression(node) || Node.isParenthesizedExpression(node) || Node.isTypeAssertion(node) || Node.isNonNullExpression(node)) {
-    return evaluate(node.getExpression(), sourceFile, loadModule, depth);
+  if (ts.isAsExpression(node) || ts.isSatisfiesExpression(node) || ts.isParenthesizedExpression(node) || ts.isTypeAssertionExpression(node) || ts.isNonNullExpression(node)) {
+    return evaluate(node.expression, sourceFile, loadModule, depth);
   }
-  if (Node.isStringLiteral(node) || Node.isNoSubstitutionTemplateLiteral(node)) return node.getLiteralValue();
-  if (Node.isNumericLiteral(node)) return node.getLiteralValue();
-  if (Node.isTrueLiteral(node)) return true;
-  if (Node.isFalseLiteral(node)) return false;
-  if (Node.isNullLiteral(node)) return null;
-  if (Node.isPrefixUnaryExpression(node) && node.getOperatorToken() === SyntaxKind.MinusToken) {
-    const operand = evaluate(node.getOperand(), sourceFile, loadModule, depth + 1);
+  if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) return node.text;
+  if (ts.isNumericLiteral(node)) return numericValue(node);
+  if (node.kind === ts.SyntaxKind.TrueKeyword) return true;
+  if (node.kind === ts.SyntaxKind.FalseKeyword) return false;
+  if (node.kind === ts.SyntaxKind.NullKeyword) return null;
+  if (ts.isPrefixUnaryExpression(node) && node.operator === ts.SyntaxKind.MinusToken) {
+    const operand = evaluate(node.operand, sourceFile, loadModule, depth + 1);
     return typeof operand === 'number' ? -operand : NOT_A_VALUE;
   }
-  if (Node.isArrayLiteralExpression(node)) {
+  if (ts.isArrayLiteralExpression(node)) {
     const items: unknown[] = [];
-    for (const element of node.getElements()) {
-      if (Node.isSpreadElement(element)) {
+    for (const element of node.elements) {
+      if (ts.isSpreadElement(element)) {
         // `[...SYSTEM_SCOPES]`: a copy of a constant array.
-        const spread = evaluate(element.getExpression(), sourceFile, loadModule, depth + 1);
+        const spread = evaluate(element.expression, sourceFile, loadModule, depth + 1);
         if (!Array.isArray(spread)) return NOT_A_VALUE;
         items.push(...(spread as unknown[]));
         continue;
@@ -95,41 +93,39 @@ function evaluate(expression: Expression, sourceFile: SourceFile, loadModule: Mo
     }
     return items;
   }
-  if (Node.isObjectLiteralExpression(node)) {
+  if (ts.isObjectLiteralExpression(node)) {
     const object: Record<string, unknown> = {};
-    for (const property of node.getProperties()) {
-      if (!Node.isPropertyAssignment(property)) return NOT_A_VALUE;
-      const key = propertyName(property.getNameNode());
-      const initializer = property.getInitializer();
-      const value = key !== undefined && initializer ? evaluate(initializer, sourceFile, loadModule, depth + 1) : NOT_A_VALUE;
+    for (const property of node.properties) {
+      if (!ts.isPropertyAssignment(property)) return NOT_A_VALUE;
+      const key = propertyName(property.name);
+      const value = key !== undefined ? evaluate(property.initializer, sourceFile, loadModule, depth + 1) : NOT_A_VALUE;
       if (value === NOT_A_VALUE) return NOT_A_VALUE;
       object[key!] = value;
     }
     return object;
   }
   // `x: data.x ?? value` and `x: data.x || value`: the fallback is the default.
-  if (Node.isBinaryExpression(node)) {
-    const operator = node.getOperatorToken().getKind();
-    if (operator === SyntaxKind.QuestionQuestionToken || operator === SyntaxKind.BarBarToken) return evaluate(node.getRight(), sourceFile, loadModule, depth + 1);
+  if (ts.isBinaryExpression(node)) {
+    const operator = node.operatorToken.kind;
+    if (operator === ts.SyntaxKind.QuestionQuestionToken || operator === ts.SyntaxKind.BarBarToken) return evaluate(node.right, sourceFile, loadModule, depth + 1);
     return NOT_A_VALUE;
   }
-  if (Node.isIdentifier(node)) return evaluateIdentifier(node.getText(), sourceFile, loadModule, depth + 1);
+  if (ts.isIdentifier(node)) return evaluateIdentifier(node.getText(), sourceFile, loadModule, depth + 1);
   return NOT_A_VALUE;
 }
 
 /** A constant by name: declared in this file, or imported from a module of the project. */
-function evaluateIdentifier(name: string, sourceFile: SourceFile, loadModule: ModuleLoader, depth: number): Evaluated {
+function evaluateIdentifier(name: string, sourceFile: ts.SourceFile, loadModule: ModuleLoader, depth: number): Evaluated {
   if (name === 'undefined') return NOT_A_VALUE;
-  const local = sourceFile.getVariableDeclaration(name);
-  if (local) {
-    const initializer = local.getInitializer();
-    return initializer ? evaluate(initializer, sourceFile, loadModule, depth + 1) : NOT_A_VALUE;
-  }
-  for (const declaration of sourceFile.getImportDeclarations()) {
-    const imported = declaration.getNamedImports().find((n) => (n.getAliasNode()?.getText() ?? n.getName()) === name);
-    if (!imported) continue;
-    const module = loadModule(declaration.getModuleSpecifierValue(), sourceFile);
-    return module ? evaluateIdentifier(imported.getName(), module, loadModule, depth + 1) : NOT_A_VALUE;
-  }
-  return NOT_A_VALUE;
+  const local = variableDeclarationNamed(sourceFile, name);
+  if (local) return local.initializer ? evaluate(local.initializer, sourceFile, loadModule, depth + 1) : NOT_A_VALUE;
+  const imported = importedNames(sourceFile).find((n) => n.local === name);
+  if (!imported) return NOT_A_VALUE;
+  const module = loadModule(imported.specifier, sourceFile);
+  return module ? evaluateIdentifier(imported.imported, module, loadModule, depth + 1) : NOT_A_VALUE;
+}
+
+/** A numeric literal's value as ts-morph read it (decimals parsed as floats, the rest as base-10 integers). */
+function numericValue(node: ts.NumericLiteral): number {
+  return node.text.includes('.') ? parseFloat(node.text) : parseInt(node.text, 10);
 }

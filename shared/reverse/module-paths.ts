@@ -1,5 +1,5 @@
 import { posix } from 'node:path';
-import { ts } from 'ts-morph';
+import { ts } from './syntax.js';
 import type { ProjectConfig } from '../config/project-config.js';
 import type { SourceReader } from './source-reader.js';
 
@@ -13,9 +13,13 @@ const EXTENSIONS = ['.ts', '.tsx', '.d.ts', '/index.ts', '/index.tsx'];
 
 /**
  * Module specifiers of the host: which file an import names, and which alias names a file. The
- * project's tsconfig `paths` are the truth; the configured commands alias is the fallback.
+ * project's tsconfig `paths` are the truth; the configured commands alias is the fallback. One
+ * instance serves one run, over a tree that does not change under it: each answer is kept.
  */
 export class ModulePaths {
+  /** Resolved specifiers: by folder of the importing file for a relative one, else by the specifier alone. */
+  private readonly resolved = new Map<string, string | undefined>();
+
   private constructor(
     private readonly projectRoot: string,
     private readonly aliases: readonly PathAlias[],
@@ -32,8 +36,15 @@ export class ModulePaths {
 
   /** The absolute file an import specifier names, when it is relative or aliased and exists. */
   resolve(specifier: string, fromFile: string): string | undefined {
+    const relative = specifier.startsWith('./') || specifier.startsWith('../');
+    const key = relative ? `${posix.dirname(fromFile)}\0${specifier}` : specifier;
+    if (!this.resolved.has(key)) this.resolved.set(key, this.find(specifier, fromFile, relative));
+    return this.resolved.get(key);
+  }
+
+  private find(specifier: string, fromFile: string, relative: boolean): string | undefined {
     const bases: string[] = [];
-    if (specifier.startsWith('./') || specifier.startsWith('../')) {
+    if (relative) {
       bases.push(posix.join(posix.dirname(fromFile), specifier));
     } else {
       for (const alias of this.aliases) {

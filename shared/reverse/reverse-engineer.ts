@@ -1,5 +1,4 @@
 import { posix } from 'node:path';
-import { Node, Project, ts, type SourceFile } from 'ts-morph';
 import { accessLevelsOf, payloadOf, type ImportDeclaration, type ProjectConfig } from '../config/project-config.js';
 import { commandClassName, pascalCase } from '../model/naming.js';
 import { canonicalSpec } from '../spec/canonical-spec.js';
@@ -14,10 +13,11 @@ import { resolveProjectTraits, type TraitCatalog } from '../adapters/trait-only/
 import { nodeSourceReader, type SourceReader } from './source-reader.js';
 import { indexSpecs, type IndexedSpec, type SpecIndex } from './spec-index.js';
 import { SpecTypeBuilder, type CollectedDeclaration, type CollectedField } from './spec-type-builder.js';
-import { classStems, findAccessor, findAccessors, headerDescription, type AccessorFacts, payloadDeclarations, superCommandName, syntaxError, type DeclarationResolver, type PayloadBases, type PayloadDeclaration } from './types-file.js';
+import { classStems, findAccessor, findAccessors, headerDescription, memberName, type AccessorFacts, payloadDeclarations, superCommandName, syntaxError, type DeclarationResolver, type PayloadBases, type PayloadDeclaration } from './types-file.js';
 import { projectTypeIndex, type KnownTypes } from './exported-types.js';
 import { hasGeneratedBlock } from '../edits/types-file-merge.js';
 import type { ReverseWarning } from './warnings.js';
+import { declarationIn, descendantsOfKind, importedNames, isExported, parseSource, reExportsOf, ts } from './syntax.js';
 
 export interface ReverseEngineerOptions {
   /** Absolute POSIX path of the host project (where .yo-rc.json and tsconfig.json are). */
@@ -27,8 +27,14 @@ export interface ReverseEngineerOptions {
   readonly reader?: SourceReader;
 }
 
-/** Sees a command's Types file (parsed, with its project-relative path) during `reverse`. */
-export type TypesFileInspector = (typesFile: SourceFile, label: string, accessor?: AccessorFacts) => void;
+/** Sees a command's Types file (parsed, with its project-relative path, its accessor and payload declarations) during `reverse`. */
+export type TypesFileInspector = (typesFile: ts.SourceFile, label: string, accessor?: AccessorFacts, payload?: PayloadCandidates) => void;
+
+/** Every params and result declaration of a Types file (payloadDeclarations), read once for reverse and its inspector. */
+export interface PayloadCandidates {
+  readonly params: readonly PayloadDeclaration[];
+  readonly result: readonly PayloadDeclaration[];
+}
 
 /** The outcome for one command folder. */
 export interface ReversedCommand {
@@ -60,16 +66,15 @@ const isSourceFile = (name: string): boolean => /\.tsx?$/.test(name) && !/\.(tes
 
 /**
  * Reads hand-written (or generated) command folders back into CommandSpec v2. One instance is
- * one run: a single ts-morph project parses every file, the specs folder and the Rust crate are
- * indexed once, and nothing is written.
+ * one run: files are parsed to the compiler's syntax tree alone (no program, no wrappers), the
+ * specs folder and the Rust crate are indexed once, and nothing is written.
  */
 export class ReverseEngineer {
-  private readonly project = new Project({
-    useInMemoryFileSystem: true,
-    skipLoadingLibFiles: true,
-    skipFileDependencyResolution: true,
-    compilerOptions: { target: ts.ScriptTarget.ES2022, allowJs: false },
-  });
+  /**
+   * The run's parsed files by path: a command's own files until its folder is read (then let go,
+   * so memory stays flat), the modules its imports reach for the whole run.
+   */
+  private readonly files = new Map<string, ts.SourceFile>();
   private readonly reader: SourceReader;
   private readonly root: string;
   private readonly config: ProjectConfig;
@@ -133,7 +138,7 @@ export class ReverseEngineer {
    * own checks without parsing it again).
    */
   reverseCommands(folder: string, inspect?: TypesFileInspector): ReversedCommand[] {
-    const opened: SourceFile[] = [];
+    const opened: ts.SourceFile[] = [];
     const run = (chosen?: AccessorFacts): ReversedCommand => {
       const warnings: ReverseWarning[] = [];
       const outcome = this.reverseFolder(folder, (w) => warnings.push(w), opened, inspect, chosen);
@@ -146,8 +151,8 @@ export class ReverseEngineer {
       const shared = this.sharedAccessors(folder, opened);
       return shared.length > 0 ? shared.map((accessor) => run(accessor)) : [run()];
     } finally {
-      // One project for the run; each command's own files are dropped once read, so memory stays flat.
-      for (const file of opened) if (!file.wasForgotten()) this.project.removeSourceFile(file);
+      // Each command's own files are let go once read, so memory stays flat.
+      for (const file of opened) if (this.files.get(file.fileName) === file) this.files.delete(file.fileName);
     }
   }
 
@@ -155,7 +160,7 @@ export class ReverseEngineer {
    * The accessors of a shared Types file: those naming a command whose folder is below this one
    * and has no Types file of its own. Empty for an ordinary command folder.
    */
-  private sharedAccessors(folder: string, opened: SourceFile[]): AccessorFacts[] {
+  private sharedAccessors(folder: string, opened: ts.SourceFile[]): AccessorFacts[] {
     // A folder with its own command classes is an ordinary command (speed: its Types file is parsed once, later).
     if (['server', 'browser'].some((side) => (this.reader.listFolder(posix.join(folder, side)) ?? []).some((e) => !e.isFolder && isSourceFile(e.name)))) return [];
     const commandsRoot = posix.join(this.root, this.config.roots.commands);
@@ -163,7 +168,7 @@ export class ReverseEngineer {
     for (const path of this.typesFilesIn(folder)) {
       const text = this.reader.readFile(path);
       if (text === undefined || !/Commands\s*\.\s*execute|commandName/.test(text)) continue;
-      const file = this.project.createSourceFile(path, text, { overwrite: true });
+      const file = this.parse(path, text);
       opened.push(file);
       if (syntaxError(file)) continue;
       for (const accessor of findAccessors(file)) {
@@ -240,11 +245,18 @@ export class ReverseEngineer {
     return (this.reader.listFolder(posix.join(folder, 'shared')) ?? []).filter((e) => !e.isFolder && isTypesFile(e.name)).map((e) => posix.join(folder, 'shared', e.name));
   }
 
-  /** Parse one file into the run's project; a file with syntax errors is reported and skipped. */
-  private open(path: string, warn: (w: ReverseWarning) => void, opened: SourceFile[]): SourceFile | undefined {
+  /** Parse a file and keep it for the run (its imports may name it), replacing an earlier parse of the path. */
+  private parse(path: string, text: string): ts.SourceFile {
+    const file = parseSource(path, text);
+    this.files.set(path, file);
+    return file;
+  }
+
+  /** Parse one of a command's files; a file with syntax errors is reported and skipped. */
+  private open(path: string, warn: (w: ReverseWarning) => void, opened: ts.SourceFile[]): ts.SourceFile | undefined {
     const text = this.reader.readFile(path);
     if (text === undefined) return undefined;
-    const file = this.project.createSourceFile(path, text, { overwrite: true });
+    const file = this.parse(path, text);
     opened.push(file);
     const problem = syntaxError(file);
     if (problem) {
@@ -256,30 +268,24 @@ export class ReverseEngineer {
 
   /** A name's interface or alias: declared in the file, or imported from a module of the project (re-exports followed). */
   readonly resolveDeclaration: DeclarationResolver = (name, from) => {
-    const local = from.getInterface(name) ?? from.getTypeAlias(name);
+    const local = declarationIn(from, name);
     if (local) return local;
-    for (const declaration of from.getImportDeclarations()) {
-      const imported = declaration.getNamedImports().find((n) => (n.getAliasNode()?.getText() ?? n.getName()) === name);
-      if (!imported) continue;
-      const module = this.loadModule(declaration.getModuleSpecifierValue(), from);
-      return module ? this.exportedDeclaration(imported.getName(), module, 0) : undefined;
-    }
-    return undefined;
+    const imported = importedNames(from).find((n) => n.local === name);
+    if (!imported) return undefined;
+    const module = this.loadModule(imported.specifier, from);
+    return module ? this.exportedDeclaration(imported.imported, module, 0) : undefined;
   };
 
   /** An exported interface or alias of a module, following `export { X } from` and `export * from` (a few levels). */
-  private exportedDeclaration(name: string, module: SourceFile, depth: number): ReturnType<DeclarationResolver> {
-    const own = module.getInterface(name) ?? module.getTypeAlias(name);
-    if (own) return own.isExported() ? own : undefined;
+  private exportedDeclaration(name: string, module: ts.SourceFile, depth: number): ReturnType<DeclarationResolver> {
+    const own = declarationIn(module, name);
+    if (own) return isExported(own) ? own : undefined;
     if (depth > 4) return undefined;
-    for (const declaration of module.getExportDeclarations()) {
-      const specifier = declaration.getModuleSpecifierValue();
-      if (specifier === undefined) continue;
-      const named = declaration.getNamedExports();
-      const match = named.find((n) => (n.getAliasNode()?.getText() ?? n.getName()) === name);
+    for (const { specifier, named } of reExportsOf(module)) {
+      const match = named.find((n) => n.exported === name);
       if (named.length > 0 && !match) continue;
       const next = this.loadModule(specifier, module);
-      const found = next ? this.exportedDeclaration(match?.getName() ?? name, next, depth + 1) : undefined;
+      const found = next ? this.exportedDeclaration(match?.original ?? name, next, depth + 1) : undefined;
       if (found) return found;
     }
     return undefined;
@@ -293,17 +299,13 @@ export class ReverseEngineer {
   specTypeOfText(text: string, owner: string, field: string): { type: string; types: Record<string, SpecTypeDeclaration>; imports: ImportDeclaration[]; warnings: ReverseWarning[] } {
     const warnings: ReverseWarning[] = [];
     const path = posix.join(this.root, this.config.roots.specs, `__v1_${owner}_${field}.ts`);
-    const file = this.project.createSourceFile(path, `interface __V1Field {\n  ${JSON.stringify(field)}: ${text};\n}\n`, { overwrite: true });
-    try {
-      if (syntaxError(file)) return { type: text, types: {}, imports: [], warnings: [{ kind: 'inexpressible-type', file: this.config.roots.specs, message: `type ${text} of ${field} does not parse as TypeScript` }] };
-      const builder = new SpecTypeBuilder(file, { config: this.config, modulePaths: this.modulePaths, fileLabel: this.config.roots.specs, warn: (w) => warnings.push(w), knownTypes: this.registry, labelOf: (p) => this.relative(p), resolveDeclaration: this.resolveDeclaration });
-      const [collected] = builder.fieldsOf(file.getInterfaceOrThrow('__V1Field').getMembers(), { owner, label: (f) => `${f}: ` });
-      const types: Record<string, SpecTypeDeclaration> = {};
-      for (const declaration of [...builder.declarations.values()].sort((a, b) => a.position - b.position)) types[declaration.name] = specType(declaration, (f) => f.type);
-      return { type: collected ? typeToSpecText(collected.type) : text, types, imports: [...builder.imports.values()], warnings };
-    } finally {
-      this.project.removeSourceFile(file);
-    }
+    const file = parseSource(path, `interface __V1Field {\n  ${JSON.stringify(field)}: ${text};\n}\n`);
+    if (syntaxError(file)) return { type: text, types: {}, imports: [], warnings: [{ kind: 'inexpressible-type', file: this.config.roots.specs, message: `type ${text} of ${field} does not parse as TypeScript` }] };
+    const builder = new SpecTypeBuilder(file, { config: this.config, modulePaths: this.modulePaths, fileLabel: this.config.roots.specs, warn: (w) => warnings.push(w), knownTypes: this.registry, labelOf: (p) => this.relative(p), resolveDeclaration: this.resolveDeclaration });
+    const [collected] = builder.fieldsOf((declarationIn(file, '__V1Field') as ts.InterfaceDeclaration).members, { owner, label: (f) => `${f}: ` });
+    const types: Record<string, SpecTypeDeclaration> = {};
+    for (const declaration of [...builder.declarations.values()].sort((a, b) => a.position - b.position)) types[declaration.name] = specType(declaration, (f) => f.type);
+    return { type: collected ? typeToSpecText(collected.type) : text, types, imports: [...builder.imports.values()], warnings };
   }
 
   /** The host's payload base names, from the project config. */
@@ -313,40 +315,46 @@ export class ReverseEngineer {
   }
 
   private readonly loadModule: ModuleLoader = (specifier, from) => {
-    const path = this.modulePaths.resolve(specifier, from.getFilePath());
+    const path = this.modulePaths.resolve(specifier, from.fileName);
     if (!path) return undefined;
-    const existing = this.project.getSourceFile(path);
+    const existing = this.files.get(path);
     if (existing) return existing;
     const text = this.reader.readFile(path);
-    return text === undefined ? undefined : this.project.createSourceFile(path, text, { overwrite: true });
+    return text === undefined ? undefined : this.parse(path, text);
   };
 
   /**
    * One command of a folder. With `chosen` (an accessor of a shared Types file), the command's
    * sides and README are in the folder its name gives, below this one.
    */
-  private reverseFolder(typesFolder: string, warn: (w: ReverseWarning) => void, opened: SourceFile[], inspect?: TypesFileInspector, chosen?: AccessorFacts): { spec: CommandSpecV2; folder: string; typesFile: string } | 'failed' | 'not-a-command' {
+  private reverseFolder(typesFolder: string, warn: (w: ReverseWarning) => void, opened: ts.SourceFile[], inspect?: TypesFileInspector, chosen?: AccessorFacts): { spec: CommandSpecV2; folder: string; typesFile: string } | 'failed' | 'not-a-command' {
     const commandsRoot = posix.join(this.root, this.config.roots.commands);
     const chosenName = chosen ? (chosen.executeName ?? chosen.commandName)! : undefined;
     const folder = chosenName !== undefined ? posix.join(commandsRoot, chosenName) : typesFolder;
     const typesFiles = this.typesFilesIn(typesFolder)
       .map((path) => this.open(path, warn, opened))
-      .filter((f): f is SourceFile => f !== undefined);
+      .filter((f): f is ts.SourceFile => f !== undefined);
     const sourcesIn = (side: string): string[] => (this.reader.listFolder(posix.join(folder, side)) ?? []).filter((e) => !e.isFolder && isSourceFile(e.name)).map((e) => posix.join(folder, side, e.name));
     const serverPaths = sourcesIn('server');
     const browserPaths = sourcesIn('browser');
+    // A command class's text is asked for twice (the IPC client, the imports of the Types file): read once.
+    const texts = new Map<string, string>();
+    const textOf = (path: string): string => {
+      if (!texts.has(path)) texts.set(path, this.reader.readFile(path) ?? '');
+      return texts.get(path)!;
+    };
     // Command classes are parsed only when the Types file leaves a question they answer (speed: most never are).
-    const parsed = new Map<string, SourceFile | undefined>();
-    const parse = (paths: readonly string[]): SourceFile[] =>
+    const parsed = new Map<string, ts.SourceFile | undefined>();
+    const parse = (paths: readonly string[]): ts.SourceFile[] =>
       paths
         .map((p) => {
           if (!parsed.has(p)) parsed.set(p, this.open(p, warn, opened));
           return parsed.get(p);
         })
-        .filter((f): f is SourceFile => f !== undefined);
+        .filter((f): f is ts.SourceFile => f !== undefined);
     if (typesFiles.length === 0) return 'failed';
     const payloadOptions = { bases: this.payloadBases(), resolve: this.resolveDeclaration };
-    const isCommandTypes = (f: SourceFile): boolean => findAccessor(f) !== undefined || payloadDeclarations(f, 'params', payloadOptions).length > 0 || payloadDeclarations(f, 'result', payloadOptions).length > 0;
+    const isCommandTypes = (f: ts.SourceFile): boolean => findAccessor(f) !== undefined || payloadDeclarations(f, 'params', payloadOptions).length > 0 || payloadDeclarations(f, 'result', payloadOptions).length > 0;
     // Shared types of a namespace (commands/file/shared/FileTypes.ts, data/shared/BaseDataTypes.ts) sit
     // where a command's would: no command class here, and the commands are in the folders below.
     const sidesHere = serverPaths.length > 0 || browserPaths.length > 0;
@@ -356,9 +364,11 @@ export class ReverseEngineer {
     const typesFile = chosen
       ? typesFiles.find((f) => findAccessors(f).some((a) => a.line === chosen.line && a.className === chosen.className))!
       : (typesFiles.find((f) => findAccessor(f) !== undefined) ?? typesFiles.find(isCommandTypes) ?? typesFiles[0]);
-    const typesLabel = this.relative(typesFile.getFilePath());
+    const typesLabel = this.relative(typesFile.fileName);
     const accessor = chosen ?? findAccessor(typesFile);
-    inspect?.(typesFile, typesLabel, accessor);
+    const paramsCandidates = payloadDeclarations(typesFile, 'params', payloadOptions);
+    const resultCandidates = payloadDeclarations(typesFile, 'result', payloadOptions);
+    inspect?.(typesFile, typesLabel, accessor, { params: paramsCandidates, result: resultCandidates });
     if (chosen) {
       const siblings = findAccessors(typesFile).map((a) => a.executeName ?? a.commandName).filter((n): n is string => n !== undefined && n !== chosenName);
       warn({ kind: 'shared-types-file', file: typesLabel, line: chosen.line, message: `${typesLabel} declares ${siblings.length + 1} commands (${[chosenName, ...siblings].join(', ')}); this spec is ${chosenName}'s, and its command classes are in ${this.relative(folder)}` });
@@ -377,15 +387,13 @@ export class ReverseEngineer {
       warn({ kind: 'name', file: typesLabel, line: accessor?.line ?? 1, message: `the code names the command ${JSON.stringify(name)} but its folder is ${this.config.roots.commands}/${folderName}; the spec keeps ${JSON.stringify(name)}` });
     }
 
-    const paramsCandidates = payloadDeclarations(typesFile, 'params', payloadOptions);
-    const resultCandidates = payloadDeclarations(typesFile, 'result', payloadOptions);
     // Class name: read from code (accessor, then interfaces and classes), never derived from the path.
     const className =
       accessor?.className ??
       stemOf(paramsCandidates[0]?.name, 'Params') ??
       stemOf(resultCandidates[0]?.name, 'Result') ??
       [...parse(serverPaths).flatMap((f) => classStems(f, 'ServerCommand')), ...parse(browserPaths).flatMap((f) => classStems(f, 'BrowserCommand'))][0] ??
-      stemOf(posix.basename(typesFile.getFilePath()), 'Types.ts') ??
+      stemOf(posix.basename(typesFile.fileName), 'Types.ts') ??
       commandClassName(name);
     const pick = (candidates: PayloadDeclaration[], wanted: string | undefined, suffix: string): PayloadDeclaration | undefined =>
       candidates.find((c) => c.name === wanted) ?? candidates.find((c) => c.name === `${className}${suffix}`) ?? candidates[0];
@@ -404,7 +412,7 @@ export class ReverseEngineer {
           file: typesLabel,
           line: declaration.line,
           message: substitute
-            ? `${declaration.name} is generic; its type parameter ${parameter} is read as ${substitute.getText()} (its ${declaration.node.getTypeParameters().find((p) => p.getName() === parameter)?.getDefault() ? 'default' : 'constraint'})`
+            ? `${declaration.name} is generic; its type parameter ${parameter} is read as ${substitute.getText()} (its ${declaration.node.typeParameters?.find((p) => p.name.text === parameter)?.default ? 'default' : 'constraint'})`
             : `${declaration.name} is generic; its type parameter ${parameter} has no default or constraint, so fields using it are written as imports`,
         });
       }
@@ -415,7 +423,7 @@ export class ReverseEngineer {
         warn({ kind: 'inherited', file: typesLabel, line: declaration.line, message: `${declaration.name} inherits the fields of ${base.name} (${this.relative(base.file)}); the spec lists them as its own ${kind}s, and the regenerated ${declaration.name} extends ${kind === 'param' ? payload.paramsBase : payload.resultBase} with them flattened in` });
       }
       // Base fields (context, sessionId, userId) are the host's: not read, so their types are not imported.
-      const own = declaration.members.filter((m) => !(Node.isPropertySignature(m) && excluded.has(m.getName().replace(/^['"]|['"]$/g, ''))));
+      const own = declaration.members.filter((m) => !(ts.isPropertySignature(m) && excluded.has(memberName(m))));
       return builder.fieldsOf(own, { owner: className, typeParameters: declaration.typeParameters, label: (f) => `${kind} ${f}: ` });
     };
     const params = readPayload(paramsDeclaration, 'param', new Set(payload.paramsFields));
@@ -437,7 +445,7 @@ export class ReverseEngineer {
     const existing: IndexedSpec | undefined = this.existingSpecs().byName.get(name);
 
     // Sides, and whether the server command talks to the Rust core.
-    const rustBacked = parse(serverPaths.filter((p) => MENTIONS_IPC_CLIENT.test(this.reader.readFile(p) ?? ''))).some(usesRustIpcClient);
+    const rustBacked = parse(serverPaths.filter((p) => MENTIONS_IPC_CLIENT.test(textOf(p)))).some(usesRustIpcClient);
     let environment: Environment;
     let adapter: AdapterId | undefined;
     if (rustBacked) {
@@ -514,16 +522,16 @@ export class ReverseEngineer {
     // own types) is shared: regenerating merges into it (spec typesFile) instead of writing it whole.
     const regenerated = regeneratedExports(className, specParams, specResults, types);
     // Read on the compiler's own nodes: wrapping every statement costs more than the whole check.
-    const source = typesFile.compilerNode;
+    const source = typesFile;
     const userCode = source.statements.filter((s) => !ts.isImportDeclaration(s) && !statementNames(s).every((n) => regenerated.has(n)));
-    const sharedFile = chosen !== undefined || userCode.length > 0 || hasGeneratedBlock(typesFile.getFullText());
+    const sharedFile = chosen !== undefined || userCode.length > 0 || hasGeneratedBlock(typesFile.text);
     if (sharedFile && !chosen && userCode.length > 0) {
       const names = userCode.flatMap(statementNames);
       warn({ kind: 'shared-types-file', file: typesLabel, line: source.getLineAndCharacterOfPosition(userCode[0].getStart(source)).line + 1, message: `${typesLabel} also holds code of its own (${names.length > 0 ? names.join(', ') : 'statements'}); the spec names it as typesFile, so regenerating replaces only ${name}'s declarations and keeps the rest` });
     }
     for (const path of sharedFile ? [] : [...serverPaths, ...browserPaths]) {
-      for (const used of importsOf(this.reader.readFile(path) ?? '')) {
-        if (this.modulePaths.resolve(used.specifier, path) !== typesFile.getFilePath()) continue;
+      for (const used of importsOf(textOf(path))) {
+        if (this.modulePaths.resolve(used.specifier, path) !== typesFile.fileName) continue;
         for (const name of used.names) {
           if (regenerated.has(name)) continue;
           warn({ kind: 'lost-export', file: this.relative(path), line: used.line, message: `imports ${name} from ${typesLabel}, which the regenerated Types file does not export (only the spec's declarations are written); move ${name} to a module of its own and import it from there before regenerating` });
@@ -625,10 +633,12 @@ function stemOf(name: string | undefined, suffix: string): string | undefined {
 }
 
 /** Does a server command create or use the Rust core's IPC client? */
-function usesRustIpcClient(file: SourceFile): boolean {
-  const importsClient = file.getImportDeclarations().some((d) => /RustCoreIPC|continuum-core\/bindings/.test(d.getModuleSpecifierValue()) || d.getNamedImports().some((n) => /IPCClient$/i.test(n.getName())));
+function usesRustIpcClient(file: ts.SourceFile): boolean {
+  const imports = file.statements.filter(ts.isImportDeclaration);
+  const specifier = (d: ts.ImportDeclaration): string => (ts.isStringLiteralLike(d.moduleSpecifier) ? d.moduleSpecifier.text : '');
+  const importsClient = imports.some((d) => /RustCoreIPC|continuum-core\/bindings/.test(specifier(d))) || importedNames(file).some((n) => /IPCClient$/i.test(n.imported));
   if (importsClient) return true;
-  return file.getDescendantsOfKind(ts.SyntaxKind.NewExpression).some((n) => /IPCClient$/i.test(n.getExpression().getText()));
+  return descendantsOfKind(file, ts.isNewExpression).some((n) => /IPCClient$/i.test(n.expression.getText(file)));
 }
 
 function specField(field: CollectedField, type: TypeNode, value: unknown): SpecField {

@@ -1,20 +1,9 @@
 import { posix } from 'node:path';
-import {
-  Node,
-  SyntaxKind,
-  type EnumDeclaration,
-  type ImportSpecifier,
-  type InterfaceDeclaration,
-  type PropertySignature,
-  type SourceFile,
-  type TypeAliasDeclaration,
-  type TypeElementTypes,
-  type TypeNode as TsTypeNode,
-} from 'ts-morph';
 import type { ImportDeclaration, ProjectConfig } from '../config/project-config.js';
 import { pascalCase } from '../model/naming.js';
 import { TypeSyntaxError, parseTypeString } from '../types/type-grammar.js';
-import { flattenedMembers, localDeclaration, type DeclarationResolver } from './types-file.js';
+import { extendsOf, flattenedMembers, localDeclaration, type DeclarationResolver } from './types-file.js';
+import { classesOf, enumsOf, importedNames, interfacesOf, isExported, kindName, lineOf, nameOf, ts, typeAliasesOf } from './syntax.js';
 import type { TypeNode } from '../types/type-tree.js';
 import { descriptionOf } from './comments.js';
 import type { ModulePaths } from './module-paths.js';
@@ -39,7 +28,7 @@ export type CollectedDeclaration =
 export interface FieldOwner {
   readonly owner: string;
   readonly label: (field: string) => string;
-  readonly typeParameters?: ReadonlyMap<string, TsTypeNode | undefined>;
+  readonly typeParameters?: ReadonlyMap<string, ts.TypeNode | undefined>;
 }
 
 /** Where a type is being read, for names of lifted types and for warnings. */
@@ -51,7 +40,7 @@ export interface FieldScope {
   /** How the warning names the field, e.g. `param subsystem`. */
   readonly label: string;
   /** Type parameters of a generic params/result interface, replaced by these nodes. */
-  readonly typeParameters?: ReadonlyMap<string, TsTypeNode | undefined>;
+  readonly typeParameters?: ReadonlyMap<string, ts.TypeNode | undefined>;
 }
 
 export interface BuilderContext {
@@ -70,31 +59,24 @@ export interface BuilderContext {
 
 /** The names one file can refer to: its own top-level declarations and its imports. */
 interface FileScope {
-  readonly file: SourceFile;
+  readonly file: ts.SourceFile;
   readonly locals: ReadonlyMap<string, LocalDeclaration>;
-  readonly importedNames: ReadonlyMap<string, { readonly imported: string; readonly specifier: string; readonly node: ImportSpecifier | Node }>;
+  readonly importedNames: ReadonlyMap<string, { readonly imported: string; readonly specifier: string; readonly node: ts.Node }>;
 }
 
-function fileScope(file: SourceFile): FileScope {
+function fileScope(file: ts.SourceFile): FileScope {
   const locals = new Map<string, LocalDeclaration>();
-  for (const declaration of [...file.getInterfaces(), ...file.getTypeAliases(), ...file.getEnums(), ...file.getClasses()]) {
-    const name = declaration.getName();
+  for (const declaration of [...interfacesOf(file), ...typeAliasesOf(file), ...enumsOf(file), ...classesOf(file)]) {
+    const name = nameOf(declaration);
     if (name && !locals.has(name)) locals.set(name, declaration);
   }
-  const importedNames = new Map<string, { imported: string; specifier: string; node: ImportSpecifier | Node }>();
-  for (const declaration of file.getImportDeclarations()) {
-    const specifier = declaration.getModuleSpecifierValue();
-    for (const namedImport of declaration.getNamedImports()) {
-      importedNames.set(namedImport.getAliasNode()?.getText() ?? namedImport.getName(), { imported: namedImport.getName(), specifier, node: namedImport });
-    }
-    const defaultImport = declaration.getDefaultImport();
-    if (defaultImport) importedNames.set(defaultImport.getText(), { imported: defaultImport.getText(), specifier, node: defaultImport });
-  }
-  return { file, locals, importedNames };
+  const imported = new Map<string, { imported: string; specifier: string; node: ts.Node }>();
+  for (const entry of importedNames(file, true)) imported.set(entry.local, { imported: entry.imported, specifier: entry.specifier, node: entry.node });
+  return { file, locals, importedNames: imported };
 }
 
 /** A top-level declaration a field type may name: interface, alias, enum or class. */
-type LocalDeclaration = InterfaceDeclaration | TypeAliasDeclaration | EnumDeclaration | Node;
+type LocalDeclaration = ts.InterfaceDeclaration | ts.TypeAliasDeclaration | ts.EnumDeclaration | ts.ClassDeclaration;
 
 /** Globals the grammar refuses by name (the grammar says what to write instead). */
 const REFUSED_GLOBALS = new Set(['Date', 'Map', 'Set', 'Promise', 'Function', 'Object', 'Partial', 'Required', 'Readonly', 'Pick', 'Omit', 'Exclude', 'Extract', 'NonNullable', 'ReturnType', 'Awaited', 'Buffer', 'Uint8Array', 'ArrayBuffer', 'Error', 'RegExp', 'WeakMap', 'WeakSet', 'Symbol', 'BigInt']);
@@ -111,14 +93,14 @@ const named = (name: string): TypeNode => ({ kind: 'named', name });
 export class SpecTypeBuilder {
   readonly declarations = new Map<string, CollectedDeclaration>();
   readonly imports = new Map<string, ImportDeclaration>();
-  private readonly scopes = new Map<SourceFile, FileScope>();
+  private readonly scopes = new Map<ts.SourceFile, FileScope>();
   private readonly locals: ReadonlyMap<string, LocalDeclaration>;
   private readonly importedNames: FileScope['importedNames'];
   /** Local names already resolved: the tree a reference to them becomes (keyed `<file>#<name>` outside the Types file). */
   private readonly resolved = new Map<string, TypeNode>();
 
   constructor(
-    private readonly sourceFile: SourceFile,
+    private readonly sourceFile: ts.SourceFile,
     private readonly context: BuilderContext,
   ) {
     const own = fileScope(sourceFile);
@@ -127,7 +109,7 @@ export class SpecTypeBuilder {
     this.importedNames = own.importedNames;
   }
 
-  private scopeOf(node: Node): FileScope {
+  private scopeOf(node: ts.Node): FileScope {
     const file = node.getSourceFile();
     let scope = this.scopes.get(file);
     if (!scope) {
@@ -138,30 +120,30 @@ export class SpecTypeBuilder {
   }
 
   /** Where a warning about this node points: its own file. */
-  private fileOf(node: Node): string {
+  private fileOf(node: ts.Node): string {
     const file = node.getSourceFile();
-    return file === this.sourceFile ? this.context.fileLabel : (this.context.labelOf?.(file.getFilePath()) ?? file.getFilePath());
+    return file === this.sourceFile ? this.context.fileLabel : (this.context.labelOf?.(file.fileName) ?? file.fileName);
   }
 
   /** The cache key of a local declaration's resolution. */
   private key(name: string, scope: FileScope): string {
-    return scope.file === this.sourceFile ? name : `${scope.file.getFilePath()}#${name}`;
+    return scope.file === this.sourceFile ? name : `${scope.file.fileName}#${name}`;
   }
 
   /** The module a spec import of a file names: its alias, else the path relative to the Types file. */
   private moduleOf(file: string): string {
     const alias = this.context.modulePaths.aliasOf(file);
     if (alias) return alias;
-    const relative = posix.relative(posix.dirname(this.sourceFile.getFilePath()), file).replace(/(\/index)?\.(d\.ts|tsx?)$/, '');
+    const relative = posix.relative(posix.dirname(this.sourceFile.fileName), file).replace(/(\/index)?\.(d\.ts|tsx?)$/, '');
     return relative.startsWith('.') ? relative : `./${relative}`;
   }
 
   /** The fields of an interface or type literal, each converted; members that are not fields are reported. */
-  fieldsOf(members: readonly TypeElementTypes[], base: FieldOwner): CollectedField[] {
+  fieldsOf(members: readonly ts.TypeElement[], base: FieldOwner): CollectedField[] {
     const fields: CollectedField[] = [];
     for (const member of members) {
-      if (!Node.isPropertySignature(member)) {
-        const what = `${base.label('')}has a ${member.getKindName()} member (${member.getText().split('\n')[0].trim()}), which is not a wire field`;
+      if (!ts.isPropertySignature(member)) {
+        const what = `${base.label('')}has a ${kindName(member)} member (${member.getText().split('\n')[0].trim()}), which is not a wire field`;
         this.warnInexpressible(member, what, 'it is not in the spec; describe data as fields');
         continue;
       }
@@ -172,13 +154,13 @@ export class SpecTypeBuilder {
   }
 
   /** One property signature as a spec field; undefined for the no-params marker (`_noParams?: never`). */
-  private field(member: PropertySignature, base: FieldOwner): CollectedField | undefined {
-    const name = member.getNameNode().getKind() === SyntaxKind.Identifier ? member.getName() : unquote(member.getName());
-    const line = member.getStartLineNumber();
-    const typeNode = member.getTypeNode();
-    if (typeNode?.getKind() === SyntaxKind.NeverKeyword) return undefined;
+  private field(member: ts.PropertySignature, base: FieldOwner): CollectedField | undefined {
+    const name = ts.isIdentifier(member.name) ? member.name.getText() : unquote(member.name.getText());
+    const line = lineOf(member);
+    const typeNode = member.type;
+    if (typeNode?.kind === ts.SyntaxKind.NeverKeyword) return undefined;
     const scope: FieldScope = { owner: base.owner, field: name, line, label: base.label(name), typeParameters: base.typeParameters };
-    let optional = member.hasQuestionToken();
+    let optional = member.questionToken !== undefined;
     let type: TypeNode;
     if (!typeNode) {
       this.emit({ kind: 'any', file: this.fileOf(member), line, message: `${scope.label}has no type annotation (implicitly any); written as unknown (untyped JSON) until a type is named` });
@@ -205,82 +187,77 @@ export class SpecTypeBuilder {
   }
 
   /** Convert a field's type; a top-level `| undefined` makes the field optional instead. */
-  private convertTop(node: TsTypeNode, scope: FieldScope): { type: TypeNode; undefinedMember: boolean } {
+  private convertTop(node: ts.TypeNode, scope: FieldScope): { type: TypeNode; undefinedMember: boolean } {
     const members = unionMembers(node);
-    const withoutUndefined = members.filter((m) => m.getKind() !== SyntaxKind.UndefinedKeyword);
+    const withoutUndefined = members.filter((m) => m.kind !== ts.SyntaxKind.UndefinedKeyword);
     if (withoutUndefined.length < members.length && withoutUndefined.length > 0) {
       return { type: this.convertUnion(withoutUndefined, node, scope), undefinedMember: true };
     }
     return { type: this.convert(node, scope), undefinedMember: false };
   }
 
-  convert(node: TsTypeNode, scope: FieldScope): TypeNode {
-    switch (node.getKind()) {
-      case SyntaxKind.StringKeyword:
+  convert(node: ts.TypeNode, scope: FieldScope): TypeNode {
+    switch (node.kind) {
+      case ts.SyntaxKind.StringKeyword:
         return { kind: 'primitive', name: 'string' };
-      case SyntaxKind.NumberKeyword:
+      case ts.SyntaxKind.NumberKeyword:
         return { kind: 'primitive', name: 'number' };
-      case SyntaxKind.BooleanKeyword:
+      case ts.SyntaxKind.BooleanKeyword:
         return { kind: 'primitive', name: 'boolean' };
-      case SyntaxKind.UnknownKeyword:
-      case SyntaxKind.ObjectKeyword:
+      case ts.SyntaxKind.UnknownKeyword:
+      case ts.SyntaxKind.ObjectKeyword:
         // Untyped JSON: the grammar's escape (audit counts it; a person may declare the shape later).
         return { kind: 'unknown' };
-      case SyntaxKind.AnyKeyword:
-        this.emit({ kind: 'any', file: this.fileOf(node), line: node.getStartLineNumber(), message: `${scope.label}uses any; written as unknown (untyped JSON), which the host allows where any is not; name the shape under types when it is known` });
+      case ts.SyntaxKind.AnyKeyword:
+        this.emit({ kind: 'any', file: this.fileOf(node), line: lineOf(node), message: `${scope.label}uses any; written as unknown (untyped JSON), which the host allows where any is not; name the shape under types when it is known` });
         return { kind: 'unknown' };
-      case SyntaxKind.ParenthesizedType:
-        return this.convert(node.asKindOrThrow(SyntaxKind.ParenthesizedType).getTypeNode(), scope);
-      case SyntaxKind.TypeOperator: {
-        const operator = node.asKindOrThrow(SyntaxKind.TypeOperator);
-        if (operator.getOperator() === SyntaxKind.ReadonlyKeyword) return this.convert(operator.getTypeNode(), scope);
+      case ts.SyntaxKind.ParenthesizedType:
+        return this.convert((node as ts.ParenthesizedTypeNode).type, scope);
+      case ts.SyntaxKind.TypeOperator: {
+        const operator = node as ts.TypeOperatorNode;
+        if (operator.operator === ts.SyntaxKind.ReadonlyKeyword) return this.convert(operator.type, scope);
         return this.inexpressible(node);
       }
-      case SyntaxKind.ArrayType:
-        return { kind: 'array', element: this.convert(node.asKindOrThrow(SyntaxKind.ArrayType).getElementTypeNode(), scope) };
-      case SyntaxKind.UnionType:
+      case ts.SyntaxKind.ArrayType:
+        return { kind: 'array', element: this.convert((node as ts.ArrayTypeNode).elementType, scope) };
+      case ts.SyntaxKind.UnionType:
         return this.convertUnion(unionMembers(node), node, scope);
-      case SyntaxKind.LiteralType: {
-        const literal = node.asKindOrThrow(SyntaxKind.LiteralType).getLiteral();
-        if (Node.isStringLiteral(literal) || Node.isNoSubstitutionTemplateLiteral(literal)) return { kind: 'literals', values: [literal.getLiteralValue()] };
-        return this.inexpressible(node);
+      case ts.SyntaxKind.LiteralType: {
+        const value = stringLiteralOf(node);
+        return value !== undefined ? { kind: 'literals', values: [value] } : this.inexpressible(node);
       }
-      case SyntaxKind.TypeLiteral:
-        return this.convertTypeLiteral(node.asKindOrThrow(SyntaxKind.TypeLiteral), scope);
-      case SyntaxKind.MappedType: {
+      case ts.SyntaxKind.TypeLiteral:
+        return this.convertTypeLiteral(node as ts.TypeLiteralNode, scope);
+      case ts.SyntaxKind.MappedType: {
         // ts-rs writes maps as `{ [key in string]: T }`.
-        const mapped = node.asKindOrThrow(SyntaxKind.MappedType);
-        const constraint = mapped.getTypeParameter().getConstraint();
-        const valueNode = mapped.getTypeNode();
-        if (constraint?.getKind() === SyntaxKind.StringKeyword && valueNode && !mapped.getQuestionToken()) return { kind: 'record', value: this.convert(valueNode, scope) };
+        const mapped = node as ts.MappedTypeNode;
+        const constraint = mapped.typeParameter.constraint;
+        const valueNode = mapped.type;
+        if (constraint?.kind === ts.SyntaxKind.StringKeyword && valueNode && !mapped.questionToken) return { kind: 'record', value: this.convert(valueNode, scope) };
         return this.inexpressible(node);
       }
-      case SyntaxKind.TypeReference:
-        return this.convertReference(node.asKindOrThrow(SyntaxKind.TypeReference), scope);
+      case ts.SyntaxKind.TypeReference:
+        return this.convertReference(node as ts.TypeReferenceNode, scope);
       default:
         return this.inexpressible(node);
     }
   }
 
-  private convertUnion(members: readonly TsTypeNode[], whole: TsTypeNode, scope: FieldScope): TypeNode {
-    const isNull = (m: TsTypeNode): boolean => m.getKind() === SyntaxKind.LiteralType && m.asKindOrThrow(SyntaxKind.LiteralType).getLiteral().getKind() === SyntaxKind.NullKeyword;
+  private convertUnion(members: readonly ts.TypeNode[], whole: ts.TypeNode, scope: FieldScope): TypeNode {
+    const isNull = (m: ts.TypeNode): boolean => ts.isLiteralTypeNode(m) && m.literal.kind === ts.SyntaxKind.NullKeyword;
     const nulls = members.filter(isNull);
     const rest = members.filter((m) => !isNull(m));
-    if (rest.length === 0 || nulls.length > 1 || members.some((m) => m.getKind() === SyntaxKind.UndefinedKeyword)) return this.inexpressible(whole);
+    if (rest.length === 0 || nulls.length > 1 || members.some((m) => m.kind === ts.SyntaxKind.UndefinedKeyword)) return this.inexpressible(whole);
     let core: TypeNode;
-    const literalValues = rest.map((m) => {
-      if (m.getKind() !== SyntaxKind.LiteralType) return undefined;
-      const literal = m.asKindOrThrow(SyntaxKind.LiteralType).getLiteral();
-      return Node.isStringLiteral(literal) || Node.isNoSubstitutionTemplateLiteral(literal) ? literal.getLiteralValue() : undefined;
-    });
-    const booleanLiterals = rest.every((m) => m.getKind() === SyntaxKind.LiteralType && ['true', 'false'].includes(m.getText()));
-    const numberLiterals = rest.length > 1 && rest.every((m) => Node.isLiteralTypeNode(m) && (Node.isNumericLiteral(m.getLiteral()) || Node.isPrefixUnaryExpression(m.getLiteral())));
+    const literalValues = rest.map(stringLiteralOf);
+    const booleanLiterals = rest.every((m) => ts.isLiteralTypeNode(m) && ['true', 'false'].includes(m.getText()));
+    const numberLiterals = rest.length > 1 && rest.every((m) => ts.isLiteralTypeNode(m) && (ts.isNumericLiteral(m.literal) || ts.isPrefixUnaryExpression(m.literal)));
     if (literalValues.every((v): v is string => v !== undefined) && new Set(literalValues).size === literalValues.length) {
       core = { kind: 'literals', values: literalValues };
     } else if (booleanLiterals && rest.length === 2) {
       core = { kind: 'primitive', name: 'boolean' };
     } else if (numberLiterals) {
-      this.emit({ kind: 'inexpressible-type', file: this.fileOf(whole), line: whole.getStartLineNumber(), message: `${scope.label}type ${whole.getText()} is a union of number literals; written as number (the spec has no number literals), so code that reads it into the union needs a cast` });
+      this.emit({ kind: 'inexpressible-type', file: this.fileOf(whole), line: lineOf(whole), message: `${scope.label}type ${whole.getText()} is a union of number literals; written as number (the spec has no number literals), so code that reads it into the union needs a cast` });
       core = { kind: 'primitive', name: 'number' };
     } else if (rest.length === 1) {
       core = this.convert(rest[0], scope);
@@ -295,71 +272,68 @@ export class SpecTypeBuilder {
   }
 
   /** `string`, a string literal, or a name the config imports as a Rust `String` (UUID). */
-  private isStringOnTheWire(node: TsTypeNode): boolean {
-    if (node.getKind() === SyntaxKind.StringKeyword) return true;
-    if (Node.isLiteralTypeNode(node)) {
-      const literal = node.getLiteral();
-      return Node.isStringLiteral(literal) || Node.isNoSubstitutionTemplateLiteral(literal);
-    }
-    if (Node.isTypeReference(node) && node.getTypeArguments().length === 0) {
-      const name = node.getTypeName().getText();
+  private isStringOnTheWire(node: ts.TypeNode): boolean {
+    if (node.kind === ts.SyntaxKind.StringKeyword) return true;
+    if (ts.isLiteralTypeNode(node)) return stringLiteralOf(node) !== undefined;
+    if (ts.isTypeReferenceNode(node) && (node.typeArguments ?? []).length === 0) {
+      const name = node.typeName.getText();
       const original = this.scopeOf(node).importedNames.get(name)?.imported ?? name;
       return this.context.config.imports.some((i) => i.name === original && i.rust === 'String');
     }
     return false;
   }
 
-  private convertTypeLiteral(node: Node & { getMembers(): TypeElementTypes[] }, scope: FieldScope): TypeNode {
-    const members = node.getMembers();
+  private convertTypeLiteral(node: ts.TypeLiteralNode, scope: FieldScope): TypeNode {
+    const members = node.members;
     // `{ [key: string]: T }` is a Record.
-    if (members.length === 1 && Node.isIndexSignatureDeclaration(members[0])) {
+    if (members.length === 1 && ts.isIndexSignatureDeclaration(members[0])) {
       const signature = members[0];
-      const returnType = signature.getReturnTypeNode();
-      if (signature.getKeyTypeNode().getKind() === SyntaxKind.StringKeyword && returnType) return { kind: 'record', value: this.convert(returnType, scope) };
-      return this.inexpressible(node as unknown as TsTypeNode);
+      const returnType = signature.type;
+      if (signature.parameters[0]?.type?.kind === ts.SyntaxKind.StringKeyword && returnType) return { kind: 'record', value: this.convert(returnType, scope) };
+      return this.inexpressible(node);
     }
     // An inline object becomes a named type, the way the engine lifts inline unions: <Owner><Field>.
     const name = this.freeName(`${scope.owner}${pascalCase(scope.field)}`);
-    const declaration: CollectedDeclaration = { kind: 'interface', name, position: node.getPos(), fields: [] };
+    const declaration: CollectedDeclaration = { kind: 'interface', name, position: node.pos, fields: [] };
     this.declarations.set(name, declaration);
     this.resolved.set(name, named(name));
     declaration.fields = this.fieldsOf(members, { owner: name, label: (f) => `${name}.${f}: ` });
     return named(name);
   }
 
-  private convertReference(node: Node & { getTypeName(): Node; getTypeArguments(): TsTypeNode[] }, scope: FieldScope): TypeNode {
-    const typeName = node.getTypeName();
-    const args = node.getTypeArguments();
-    if (!Node.isIdentifier(typeName)) return this.inexpressible(node as unknown as TsTypeNode);
+  private convertReference(node: ts.TypeReferenceNode, scope: FieldScope): TypeNode {
+    const typeName = node.typeName;
+    const args = node.typeArguments ?? [];
+    if (!ts.isIdentifier(typeName)) return this.inexpressible(node);
     const name = typeName.getText();
     if (scope.typeParameters?.has(name)) {
       const substitute = scope.typeParameters.get(name);
-      if (!substitute) return this.inexpressible(node as unknown as TsTypeNode);
+      if (!substitute) return this.inexpressible(node);
       return this.convert(substitute, scope);
     }
     if ((name === 'Array' || name === 'ReadonlyArray') && args.length === 1) return { kind: 'array', element: this.convert(args[0], scope) };
     if (name === 'Record' && args.length === 2) {
-      if (args[0].getKind() === SyntaxKind.StringKeyword) return { kind: 'record', value: this.convert(args[1], scope) };
-      return this.inexpressible(node as unknown as TsTypeNode);
+      if (args[0].kind === ts.SyntaxKind.StringKeyword) return { kind: 'record', value: this.convert(args[1], scope) };
+      return this.inexpressible(node);
     }
-    if (args.length > 0) return this.inexpressible(node as unknown as TsTypeNode);
+    if (args.length > 0) return this.inexpressible(node);
     const names = this.scopeOf(node);
     const local = names.locals.get(name);
     if (local) {
       // Another file's exported type stays where it is (only the Types file is regenerated): import it.
-      const exported = names.file !== this.sourceFile && (local as Node & { isExported?(): boolean }).isExported?.() === true;
-      if (exported) return this.useImport(name, this.moduleOf(names.file.getFilePath()), node.getStartLineNumber(), names.file);
+      const exported = names.file !== this.sourceFile && isExported(local);
+      if (exported) return this.useImport(name, this.moduleOf(names.file.fileName), lineOf(node), names.file);
       return this.resolveLocal(name, scope, names);
     }
     const imported = names.importedNames.get(name);
-    if (imported) return this.useImport(imported.imported, imported.specifier, imported.node.getStartLineNumber(), names.file);
+    if (imported) return this.useImport(imported.imported, imported.specifier, lineOf(imported.node), names.file);
     const fromConfig = this.context.config.imports.find((i) => i.name === name);
     if (fromConfig) {
       this.imports.set(name, fromConfig);
       return named(name);
     }
-    if (REFUSED_GLOBALS.has(name)) return this.inexpressible(node as unknown as TsTypeNode);
-    const line = node.getStartLineNumber();
+    if (REFUSED_GLOBALS.has(name)) return this.inexpressible(node);
+    const line = lineOf(node);
     const exporters = this.context.knownTypes?.lookup(name) ?? [];
     if (exporters.length === 1) {
       // Learned from code: one module of the project exports the name, so the spec imports it from there.
@@ -378,10 +352,10 @@ export class SpecTypeBuilder {
    * Record an import used by a field: relative specifiers become the alias of the file they name
    * (or, without one, the path relative to the Types file, which is where the import is written).
    */
-  private useImport(name: string, specifier: string, line: number, fromFile: SourceFile = this.sourceFile): TypeNode {
+  private useImport(name: string, specifier: string, line: number, fromFile: ts.SourceFile = this.sourceFile): TypeNode {
     let from = specifier;
     if (specifier.startsWith('.')) {
-      const file = this.context.modulePaths.resolve(specifier, fromFile.getFilePath());
+      const file = this.context.modulePaths.resolve(specifier, fromFile.fileName);
       const alias = file ? this.context.modulePaths.aliasOf(file) : undefined;
       if (alias) from = alias;
       else {
@@ -402,7 +376,7 @@ export class SpecTypeBuilder {
     const known = this.resolved.get(key);
     if (known) return known;
     const declaration = names.locals.get(name)!;
-    const line = declaration.getStartLineNumber();
+    const line = lineOf(declaration);
     const untyped = (problem: string, suggestion: string): TypeNode => {
       this.emit({
         kind: 'inexpressible-type',
@@ -413,30 +387,28 @@ export class SpecTypeBuilder {
       this.resolved.set(key, { kind: 'unknown' });
       return { kind: 'unknown' };
     };
-    if (Node.isInterfaceDeclaration(declaration)) {
-      if (declaration.getTypeParameters().length > 0) return untyped('is generic', 'declare a non-generic shape under types');
-      if (declaration.getExtends().length > 0) {
+    if (ts.isInterfaceDeclaration(declaration)) {
+      if ((declaration.typeParameters ?? []).length > 0) return untyped('is generic', 'declare a non-generic shape under types');
+      if (extendsOf(declaration).length > 0) {
         const flat = flattenedMembers(declaration, this.context.resolveDeclaration ?? localDeclaration);
         if (flat.foreignBases.length > 0) return untyped(`extends ${flat.foreignBases.join(', ')}, whose fields cannot be read`, 'declare its fields in one interface under types');
         return this.collectInterface(name, declaration, flat.members, key);
       }
-      return this.collectInterface(name, declaration, declaration.getMembers(), key);
+      return this.collectInterface(name, declaration, declaration.members, key);
     }
-    if (Node.isTypeAliasDeclaration(declaration)) {
-      if (declaration.getTypeParameters().length > 0) return untyped('is generic', 'declare a non-generic shape under types');
-      const target = declaration.getTypeNodeOrThrow();
-      const members = unionMembers(target);
-      const values = members.map((m) => (m.getKind() === SyntaxKind.LiteralType ? m.asKindOrThrow(SyntaxKind.LiteralType).getLiteral() : undefined));
-      if (values.every((v) => v !== undefined && (Node.isStringLiteral(v) || Node.isNoSubstitutionTemplateLiteral(v)))) {
-        const enumValues = values.map((v) => (v as Node & { getLiteralValue(): string }).getLiteralValue());
-        this.declarations.set(name, { kind: 'enum', name, description: descriptionOf(declaration), position: declaration.getPos(), values: enumValues });
+    if (ts.isTypeAliasDeclaration(declaration)) {
+      if ((declaration.typeParameters ?? []).length > 0) return untyped('is generic', 'declare a non-generic shape under types');
+      const target = declaration.type;
+      const values = unionMembers(target).map(stringLiteralOf);
+      if (values.every((v): v is string => v !== undefined)) {
+        this.declarations.set(name, { kind: 'enum', name, description: descriptionOf(declaration), position: declaration.pos, values });
         this.resolved.set(key, named(name));
         return named(name);
       }
-      if (Node.isTypeLiteral(target) && !(target.getMembers().length === 1 && Node.isIndexSignatureDeclaration(target.getMembers()[0]))) {
-        return this.collectInterface(name, declaration, target.getMembers(), key);
+      if (ts.isTypeLiteralNode(target) && !(target.members.length === 1 && ts.isIndexSignatureDeclaration(target.members[0]))) {
+        return this.collectInterface(name, declaration, target.members, key);
       }
-      if (Node.isIntersectionTypeNode(target) && target.getTypeNodes().every((t) => Node.isTypeLiteral(t) || Node.isTypeReference(t))) {
+      if (ts.isIntersectionTypeNode(target) && target.types.every((t) => ts.isTypeLiteralNode(t) || ts.isTypeReferenceNode(t))) {
         const flat = flattenedMembers(declaration, this.context.resolveDeclaration ?? localDeclaration);
         if (flat.foreignBases.length === 0) return this.collectInterface(name, declaration, flat.members, key);
       }
@@ -451,17 +423,14 @@ export class SpecTypeBuilder {
       this.resolved.set(key, inner.value);
       return inner.value;
     }
-    if (Node.isEnumDeclaration(declaration)) {
-      const values = declaration.getMembers().map((m) => {
-        const initializer = m.getInitializer();
-        return initializer && (Node.isStringLiteral(initializer) || Node.isNoSubstitutionTemplateLiteral(initializer)) ? initializer.getLiteralValue() : undefined;
-      });
+    if (ts.isEnumDeclaration(declaration)) {
+      const values = declaration.members.map((m) => (m.initializer && (ts.isStringLiteral(m.initializer) || ts.isNoSubstitutionTemplateLiteral(m.initializer)) ? m.initializer.text : undefined));
       if (values.every((v): v is string => v !== undefined)) {
-        this.declarations.set(name, { kind: 'enum', name, description: descriptionOf(declaration), position: declaration.getPos(), values });
+        this.declarations.set(name, { kind: 'enum', name, description: descriptionOf(declaration), position: declaration.pos, values });
         this.resolved.set(key, named(name));
         return named(name);
       }
-      if (declaration.getMembers().every((m) => m.getInitializer() === undefined || Node.isNumericLiteral(m.getInitializer()!))) {
+      if (declaration.members.every((m) => m.initializer === undefined || ts.isNumericLiteral(m.initializer))) {
         // A numeric enum is a number on the wire, and TypeScript lets any number stand for one.
         this.emit({ kind: 'inexpressible-type', file: this.fileOf(declaration), line, message: `type ${name} is a numeric enum; written as number (what it is on the wire): a string-literal union ('a' | 'b') would keep the names` });
         this.resolved.set(key, { kind: 'primitive', name: 'number' });
@@ -469,11 +438,11 @@ export class SpecTypeBuilder {
       }
       return untyped('is an enum with non-string members', "use a union of string literals ('a' | 'b')");
     }
-    return untyped(`is a ${declaration.getKindName()}`, 'declare the wire shape as an interface under types');
+    return untyped(`is a ${kindName(declaration)}`, 'declare the wire shape as an interface under types');
   }
 
-  private collectInterface(name: string, declaration: Node, members: readonly TypeElementTypes[], key = name): TypeNode {
-    const collected: CollectedDeclaration = { kind: 'interface', name, description: descriptionOf(declaration), position: declaration.getPos(), fields: [] };
+  private collectInterface(name: string, declaration: ts.Node, members: readonly ts.TypeElement[], key = name): TypeNode {
+    const collected: CollectedDeclaration = { kind: 'interface', name, description: descriptionOf(declaration), position: declaration.pos, fields: [] };
     this.declarations.set(name, collected);
     this.resolved.set(key, named(name));
     collected.fields = this.fieldsOf(members, { owner: name, label: (f) => `${name}.${f}: ` });
@@ -493,7 +462,7 @@ export class SpecTypeBuilder {
    * Run a conversion that may meet a type the grammar cannot express. On success its warnings
    * and collected names stand; otherwise everything it collected is rolled back.
    */
-  private attempt<T>(step: () => T): { ok: true; value: T } | { ok: false; node: TsTypeNode } {
+  private attempt<T>(step: () => T): { ok: true; value: T } | { ok: false; node: ts.TypeNode } {
     const snapshot = { declarations: new Map(this.declarations), imports: new Map(this.imports), resolved: new Map(this.resolved) };
     this.pending.push([]);
     try {
@@ -513,12 +482,12 @@ export class SpecTypeBuilder {
   }
 
   /** A type the grammar cannot express: the field (or alias) around it is written as an import. */
-  private inexpressible(node: TsTypeNode): never {
+  private inexpressible(node: ts.TypeNode): never {
     throw new InexpressibleType(node);
   }
 
-  private warnInexpressible(at: Node, what: string, suggestion: string): void {
-    this.emit({ kind: 'inexpressible-type', file: this.fileOf(at), line: at.getStartLineNumber(), message: `${what}; ${suggestion}` });
+  private warnInexpressible(at: ts.Node, what: string, suggestion: string): void {
+    this.emit({ kind: 'inexpressible-type', file: this.fileOf(at), line: lineOf(at), message: `${what}; ${suggestion}` });
   }
 
   /** A name not yet used by a local declaration, an import or a collected type. */
@@ -530,7 +499,7 @@ export class SpecTypeBuilder {
 }
 
 class InexpressibleType extends Error {
-  constructor(readonly node: TsTypeNode) {
+  constructor(readonly node: ts.TypeNode) {
     super(`inexpressible type ${node.getText()}`);
   }
 }
@@ -540,13 +509,18 @@ function unquote(text: string): string {
 }
 
 /** The members of a union (parentheses and nested unions flattened); a non-union is its own only member. */
-export function unionMembers(node: TsTypeNode): TsTypeNode[] {
-  if (Node.isParenthesizedTypeNode(node)) {
-    const inner = unionMembers(node.getTypeNode());
+export function unionMembers(node: ts.TypeNode): ts.TypeNode[] {
+  if (ts.isParenthesizedTypeNode(node)) {
+    const inner = unionMembers(node.type);
     return inner.length > 1 ? inner : [node];
   }
-  if (Node.isUnionTypeNode(node)) return node.getTypeNodes().flatMap((m) => unionMembers(m));
+  if (ts.isUnionTypeNode(node)) return node.types.flatMap((m) => unionMembers(m));
   return [node];
+}
+
+/** The string of a string-literal type (`'a'`), else undefined. */
+function stringLiteralOf(node: ts.TypeNode): string | undefined {
+  return ts.isLiteralTypeNode(node) && (ts.isStringLiteral(node.literal) || ts.isNoSubstitutionTemplateLiteral(node.literal)) ? node.literal.text : undefined;
 }
 
 /** What the grammar says to write instead of a type text, when it can say. */

@@ -1,18 +1,7 @@
-import {
-  Node,
-  SyntaxKind,
-  ts,
-  type CallExpression,
-  type ClassDeclaration,
-  type Expression,
-  type InterfaceDeclaration,
-  type ObjectLiteralExpression,
-  type SourceFile,
-  type TypeAliasDeclaration,
-  type TypeElementTypes,
-  type TypeNode as TsTypeNode,
-} from 'ts-morph';
 import { commentText } from './comments.js';
+import { classesOf, declarationIn, descendantsOfKind, importedNames, interfacesOf, isStatic, leadingComments, lineAt, lineOf, nameOf, stringValue, ts, typeAliasesOf, unwrapExpression, variableDeclarationsOf } from './syntax.js';
+
+export { stringValue };
 
 /** The static accessor: `export const <C> = { execute(...) { return Commands.execute<P, R>('<name>', ...) }, commandName: '<name>' }`. */
 export interface AccessorFacts {
@@ -27,21 +16,24 @@ export interface AccessorFacts {
   readonly resultType?: string;
 }
 
+/** An interface, or a type alias: what a payload or a named type is declared as. */
+export type Declaration = ts.InterfaceDeclaration | ts.TypeAliasDeclaration;
+
 /** A params or result declaration: an interface extending the base, or an alias `= Base & { ... }`. */
 export interface PayloadDeclaration {
   readonly name: string;
   readonly line: number;
-  readonly node: InterfaceDeclaration | TypeAliasDeclaration;
+  readonly node: Declaration;
   /**
    * Own members, plus those of every interface it extends on the way to the host base, in this
    * file or imported from another (inherited first; a member redeclared lower down wins).
    */
-  readonly members: readonly TypeElementTypes[];
+  readonly members: readonly ts.TypeElement[];
   /** Bases whose fields could not be read (not found, or a shape other than an interface). */
   readonly foreignBases: readonly string[];
   /** Interfaces in other files whose fields were flattened in, as `Name (file)`. */
   readonly inheritedFrom: readonly { readonly name: string; readonly file: string }[];
-  readonly typeParameters: ReadonlyMap<string, TsTypeNode | undefined>;
+  readonly typeParameters: ReadonlyMap<string, ts.TypeNode | undefined>;
 }
 
 /** The host's payload base names (config payload): params, result, and the base of both. */
@@ -54,32 +46,14 @@ export interface PayloadBases {
 const DEFAULT_BASES: PayloadBases = { params: 'CommandParams', result: 'CommandResult', payload: 'JTAGPayload' };
 
 /** Finds the declaration a name refers to from a file: a local interface or alias, or one imported from a module of the project. */
-export type DeclarationResolver = (name: string, from: SourceFile) => InterfaceDeclaration | TypeAliasDeclaration | undefined;
+export type DeclarationResolver = (name: string, from: ts.SourceFile) => Declaration | undefined;
 
 /** The declaration a name has in its own file (no imports followed). */
-export const localDeclaration: DeclarationResolver = (name, from) => from.getInterface(name) ?? from.getTypeAlias(name);
-
-const unwrap = (expression: Expression): Expression => {
-  let current: Expression = expression;
-  while (Node.isAsExpression(current) || Node.isSatisfiesExpression(current) || Node.isParenthesizedExpression(current) || Node.isTypeAssertion(current)) current = current.getExpression();
-  return current;
-};
-
-/** The string a string-literal expression (possibly `'x' as const`) holds. */
-export function stringValue(expression: Expression | undefined): string | undefined {
-  if (!expression) return undefined;
-  const inner = unwrap(expression);
-  return Node.isStringLiteral(inner) || Node.isNoSubstitutionTemplateLiteral(inner) ? inner.getLiteralValue() : undefined;
-}
+export const localDeclaration: DeclarationResolver = (name, from) => declarationIn(from, name);
 
 /** The name a file's local name stands for: an import's original name, else itself. */
-function originalName(name: string, file: SourceFile): string {
-  for (const declaration of file.getImportDeclarations()) {
-    for (const named of declaration.getNamedImports()) {
-      if ((named.getAliasNode()?.getText() ?? named.getName()) === name) return named.getName();
-    }
-  }
-  return name;
+function originalName(name: string, file: ts.SourceFile): string {
+  return importedNames(file).find((n) => n.local === name)?.imported ?? name;
 }
 
 function baseName(text: string): string {
@@ -96,36 +70,38 @@ interface Heritage {
   readonly filter?: { readonly mode: 'omit' | 'pick'; readonly keys: ReadonlySet<string> };
 }
 
-function heritageOf(text: string, typeArgs: readonly TsTypeNode[]): Heritage {
+function heritageOf(text: string, typeArgs: readonly ts.TypeNode[]): Heritage {
   const name = baseName(text);
-  if ((name === 'Omit' || name === 'Pick') && typeArgs.length === 2 && Node.isTypeReference(typeArgs[0])) {
+  if ((name === 'Omit' || name === 'Pick') && typeArgs.length === 2 && ts.isTypeReferenceNode(typeArgs[0])) {
     const keys = new Set(unionLiterals(typeArgs[1]));
-    return { name: baseName(typeArgs[0].getTypeName().getText()), text, filter: { mode: name === 'Omit' ? 'omit' : 'pick', keys } };
+    return { name: baseName(typeArgs[0].typeName.getText()), text, filter: { mode: name === 'Omit' ? 'omit' : 'pick', keys } };
   }
   return { name, text };
 }
 
-function unionLiterals(node: TsTypeNode): string[] {
-  if (Node.isUnionTypeNode(node)) return node.getTypeNodes().flatMap(unionLiterals);
-  if (Node.isLiteralTypeNode(node)) {
-    const literal = node.getLiteral();
-    if (Node.isStringLiteral(literal) || Node.isNoSubstitutionTemplateLiteral(literal)) return [literal.getLiteralValue()];
-  }
+function unionLiterals(node: ts.TypeNode): string[] {
+  if (ts.isUnionTypeNode(node)) return node.types.flatMap(unionLiterals);
+  if (ts.isLiteralTypeNode(node) && (ts.isStringLiteral(node.literal) || ts.isNoSubstitutionTemplateLiteral(node.literal))) return [node.literal.text];
   return [];
 }
 
-function heritagesOf(node: InterfaceDeclaration | TypeAliasDeclaration): { heritages: Heritage[]; literals: TypeElementTypes[]; others: string[] } {
-  if (Node.isInterfaceDeclaration(node)) {
-    return { heritages: node.getExtends().map((e) => heritageOf(e.getExpression().getText(), e.getTypeArguments())), literals: [...node.getMembers()], others: [] };
+/** The `extends` entries of an interface. */
+export function extendsOf(node: ts.InterfaceDeclaration): ts.ExpressionWithTypeArguments[] {
+  return (node.heritageClauses ?? []).filter((c) => c.token === ts.SyntaxKind.ExtendsKeyword).flatMap((c) => [...c.types]);
+}
+
+function heritagesOf(node: Declaration): { heritages: Heritage[]; literals: ts.TypeElement[]; others: string[] } {
+  if (ts.isInterfaceDeclaration(node)) {
+    return { heritages: extendsOf(node).map((e) => heritageOf(e.expression.getText(), e.typeArguments ?? [])), literals: [...node.members], others: [] };
   }
-  const target = node.getTypeNode();
-  const parts = target ? (Node.isIntersectionTypeNode(target) ? target.getTypeNodes() : [target]) : [];
+  const target = node.type;
+  const parts = ts.isIntersectionTypeNode(target) ? target.types : [target];
   const heritages: Heritage[] = [];
-  const literals: TypeElementTypes[] = [];
+  const literals: ts.TypeElement[] = [];
   const others: string[] = [];
   for (const part of parts) {
-    if (Node.isTypeReference(part)) heritages.push(heritageOf(part.getTypeName().getText(), part.getTypeArguments()));
-    else if (Node.isTypeLiteral(part)) literals.push(...part.getMembers());
+    if (ts.isTypeReferenceNode(part)) heritages.push(heritageOf(part.typeName.getText(), part.typeArguments ?? []));
+    else if (ts.isTypeLiteralNode(part)) literals.push(...part.members);
     else others.push(part.getText());
   }
   return { heritages, literals, others };
@@ -137,15 +113,15 @@ function heritagesOf(node: InterfaceDeclaration | TypeAliasDeclaration): { herit
  * through interfaces imported from others (`resolve` follows the imports). A declaration reaching
  * only the payload base both share (JTAGPayload) counts by its name (`...Params`, `...Result`).
  */
-export function payloadDeclarations(sourceFile: SourceFile, kind: 'params' | 'result', options: { readonly bases?: PayloadBases; readonly resolve?: DeclarationResolver } = {}): PayloadDeclaration[] {
+export function payloadDeclarations(sourceFile: ts.SourceFile, kind: 'params' | 'result', options: { readonly bases?: PayloadBases; readonly resolve?: DeclarationResolver } = {}): PayloadDeclaration[] {
   const bases = options.bases ?? DEFAULT_BASES;
   const resolve = options.resolve ?? localDeclaration;
-  const hostKind = (name: string, file: SourceFile): PayloadKind | undefined => {
+  const hostKind = (name: string, file: ts.SourceFile): PayloadKind | undefined => {
     const original = originalName(name, file);
     return original === bases.params ? 'params' : original === bases.result ? 'result' : original === bases.payload ? 'payload' : undefined;
   };
-  const kinds = new Map<Node, PayloadKind | null>();
-  const classify = (node: InterfaceDeclaration | TypeAliasDeclaration): PayloadKind | undefined => {
+  const kinds = new Map<ts.Node, PayloadKind | null>();
+  const classify = (node: Declaration): PayloadKind | undefined => {
     if (kinds.has(node)) return kinds.get(node) ?? undefined;
     kinds.set(node, null);
     let found: PayloadKind | undefined;
@@ -163,14 +139,15 @@ export function payloadDeclarations(sourceFile: SourceFile, kind: 'params' | 're
   };
   const suffix = kind === 'params' ? 'Params' : 'Result';
   const found: PayloadDeclaration[] = [];
-  for (const declaration of [...sourceFile.getInterfaces(), ...sourceFile.getTypeAliases()]) {
+  for (const declaration of [...interfacesOf(sourceFile), ...typeAliasesOf(sourceFile)]) {
     const reached = classify(declaration);
-    if (reached !== kind && !(reached === 'payload' && declaration.getName().endsWith(suffix))) continue;
-    const { members, foreignBases, inheritedFrom } = flattenedMembers(declaration, resolve, (name, file) => hostKind(name, file) !== undefined);
-    const typeParameters = new Map(declaration.getTypeParameters().map((p) => [p.getName(), p.getDefault() ?? p.getConstraint()]));
-    found.push({ name: declaration.getName(), line: declaration.getStartLineNumber(), node: declaration, members, foreignBases, inheritedFrom, typeParameters });
+    const name = declaration.name.text;
+    if (reached !== kind && !(reached === 'payload' && name.endsWith(suffix))) continue;
+    const { members, foreignBases, inheritedFrom } = flattenedMembers(declaration, resolve, (base, file) => hostKind(base, file) !== undefined);
+    const typeParameters = new Map((declaration.typeParameters ?? []).map((p) => [p.name.text, p.default ?? p.constraint]));
+    found.push({ name, line: lineOf(declaration, sourceFile), node: declaration, members, foreignBases, inheritedFrom, typeParameters });
   }
-  return found.sort((a, b) => a.node.getPos() - b.node.getPos());
+  return found.sort((a, b) => a.node.pos - b.node.pos);
 }
 
 /**
@@ -179,18 +156,19 @@ export function payloadDeclarations(sourceFile: SourceFile, kind: 'params' | 're
  * bases not to read (the host's payload bases). `Omit<B, 'k'>` and `Pick<B, 'k'>` filter B.
  */
 export function flattenedMembers(
-  declaration: InterfaceDeclaration | TypeAliasDeclaration,
+  declaration: Declaration,
   resolve: DeclarationResolver,
-  skip: (name: string, file: SourceFile) => boolean = () => false,
-): { members: TypeElementTypes[]; foreignBases: string[]; inheritedFrom: { name: string; file: string }[] } {
+  skip: (name: string, file: ts.SourceFile) => boolean = () => false,
+): { members: ts.TypeElement[]; foreignBases: string[]; inheritedFrom: { name: string; file: string }[] } {
   const inheritedFrom: { name: string; file: string }[] = [];
   const foreignBases: string[] = [];
-  const seen = new Set<Node>();
-  const collect = (node: InterfaceDeclaration | TypeAliasDeclaration, filter?: Heritage['filter']): TypeElementTypes[] => {
+  const seen = new Set<ts.Node>();
+  const home = declaration.getSourceFile();
+  const collect = (node: Declaration, filter?: Heritage['filter']): ts.TypeElement[] => {
     if (seen.has(node)) return [];
     seen.add(node);
     const { heritages, literals, others } = heritagesOf(node);
-    const out: TypeElementTypes[] = [];
+    const out: ts.TypeElement[] = [];
     for (const heritage of heritages) {
       if (skip(heritage.name, node.getSourceFile())) continue;
       const next = resolve(heritage.name, node.getSourceFile());
@@ -198,43 +176,38 @@ export function flattenedMembers(
         foreignBases.push(heritage.text);
         continue;
       }
-      if (next.getSourceFile() !== declaration.getSourceFile()) inheritedFrom.push({ name: next.getName(), file: next.getSourceFile().getFilePath() });
+      if (next.getSourceFile() !== home) inheritedFrom.push({ name: next.name.text, file: next.getSourceFile().fileName });
       out.push(...collect(next, heritage.filter));
     }
     foreignBases.push(...others);
     out.push(...literals);
-    return filter ? out.filter((m) => !Node.isPropertySignature(m) || filter.keys.has(memberName(m)) === (filter.mode === 'pick')) : out;
+    return filter ? out.filter((m) => !ts.isPropertySignature(m) || filter.keys.has(memberName(m)) === (filter.mode === 'pick')) : out;
   };
   const all = collect(declaration);
-  const last = new Map<string, TypeElementTypes>();
-  for (const member of all) if (Node.isPropertySignature(member)) last.set(memberName(member), member);
-  return { members: all.filter((m) => !Node.isPropertySignature(m) || last.get(memberName(m)) === m), foreignBases, inheritedFrom };
+  const last = new Map<string, ts.TypeElement>();
+  for (const member of all) if (ts.isPropertySignature(member)) last.set(memberName(member), member);
+  return { members: all.filter((m) => !ts.isPropertySignature(m) || last.get(memberName(m)) === m), foreignBases, inheritedFrom };
 }
 
 /** A property's wire name (quotes dropped). */
-export function memberName(member: TypeElementTypes): string {
-  return Node.isPropertySignature(member) ? member.getName().replace(/^['"]|['"]$/g, '') : member.getText();
+export function memberName(member: ts.TypeElement): string {
+  return ts.isPropertySignature(member) ? member.name.getText().replace(/^['"]|['"]$/g, '') : member.getText();
 }
 
 /** Is this call `Commands.execute(...)` (or `x.Commands.execute(...)`)? Decided on the syntax tree, not the text. */
-export function isCommandsExecuteCall(call: CallExpression): boolean {
-  return isCommandsExecuteNode(call.compilerNode, call.getSourceFile().compilerNode);
-}
-
-/** The same question on the compiler's own node (for scans that walk the raw tree without wrapping every node). */
 export function isCommandsExecuteNode(call: ts.CallExpression, sourceFile: ts.SourceFile): boolean {
   const callee = call.expression;
   return ts.isPropertyAccessExpression(callee) && callee.name.text === 'execute' && /(^|\.)Commands$/.test(callee.expression.getText(sourceFile));
 }
 
 /** Find `Commands.execute<P, R>('<name>', ...)` calls under a node. */
-function executeCalls(node: Node): { name?: string; paramsType?: string; resultType?: string }[] {
-  return node
-    .getDescendantsOfKind(SyntaxKind.CallExpression)
-    .filter(isCommandsExecuteCall)
+function executeCalls(node: ts.Node): { name?: string; paramsType?: string; resultType?: string }[] {
+  const file = node.getSourceFile();
+  return descendantsOfKind(node, ts.isCallExpression)
+    .filter((call) => isCommandsExecuteNode(call, file))
     .map((call) => {
-      const typeArgs = call.getTypeArguments().map((t) => t.getText());
-      return { name: stringValue(call.getArguments()[0] as Expression | undefined), paramsType: typeArgs[0], resultType: typeArgs[1] };
+      const typeArgs = (call.typeArguments ?? []).map((t) => t.getText(file));
+      return { name: stringValue(call.arguments[0]), paramsType: typeArgs[0], resultType: typeArgs[1] };
     });
 }
 
@@ -242,78 +215,97 @@ function executeCalls(node: Node): { name?: string; paramsType?: string; resultT
  * The static accessor: an exported const holding an object literal (or a class with statics)
  * whose `execute` calls Commands.execute, or that carries a `commandName` string.
  */
-export function findAccessor(sourceFile: SourceFile): AccessorFacts | undefined {
+export function findAccessor(sourceFile: ts.SourceFile): AccessorFacts | undefined {
   const candidates = findAccessors(sourceFile);
   return candidates.find((c) => c.executeName !== undefined) ?? candidates[0];
 }
 
-/** Every static accessor of a file, in file order (a shared Types file holds one per command). */
-export function findAccessors(sourceFile: SourceFile): AccessorFacts[] {
-  const candidates: AccessorFacts[] = [];
-  for (const statement of sourceFile.getVariableStatements()) {
-    for (const declaration of statement.getDeclarations()) {
-      const initializer = declaration.getInitializer();
-      if (!initializer) continue;
-      const value = unwrap(initializer);
-      if (!Node.isObjectLiteralExpression(value)) continue;
-      const facts = accessorOfObject(declaration.getName(), value, declaration.getStartLineNumber());
-      if (facts) candidates.push(facts);
-    }
+const accessorsOf = new WeakMap<ts.SourceFile, readonly AccessorFacts[]>();
+
+/** Every static accessor of a file, in file order (a shared Types file holds one per command); read once per parsed file. */
+export function findAccessors(sourceFile: ts.SourceFile): readonly AccessorFacts[] {
+  let known = accessorsOf.get(sourceFile);
+  if (!known) {
+    known = readAccessors(sourceFile);
+    accessorsOf.set(sourceFile, known);
   }
-  for (const declaration of sourceFile.getClasses()) {
-    const facts = accessorOfClass(declaration);
+  return known;
+}
+
+function readAccessors(sourceFile: ts.SourceFile): AccessorFacts[] {
+  const candidates: AccessorFacts[] = [];
+  for (const declaration of variableDeclarationsOf(sourceFile)) {
+    if (!declaration.initializer) continue;
+    const value = unwrapExpression(declaration.initializer);
+    if (!ts.isObjectLiteralExpression(value)) continue;
+    const facts = accessorOfObject(declaration.name.getText(sourceFile), value, lineOf(declaration, sourceFile));
+    if (facts) candidates.push(facts);
+  }
+  for (const declaration of classesOf(sourceFile)) {
+    const facts = accessorOfClass(declaration, sourceFile);
     if (facts) candidates.push(facts);
   }
   return candidates.sort((a, b) => a.line - b.line);
 }
 
-function accessorOfObject(name: string, object: ObjectLiteralExpression, line: number): AccessorFacts | undefined {
-  const execute = object.getProperty('execute');
+/** An object literal's property by its written name (`execute`, `commandName`). */
+const propertyNamed = (object: ts.ObjectLiteralExpression, name: string): ts.ObjectLiteralElementLike | undefined => object.properties.find((p) => p.name?.getText() === name);
+
+function accessorOfObject(name: string, object: ts.ObjectLiteralExpression, line: number): AccessorFacts | undefined {
+  const execute = propertyNamed(object, 'execute');
   const call = execute ? executeCalls(execute)[0] : undefined;
-  const commandNameProperty = object.getProperty('commandName');
-  const commandName = commandNameProperty && Node.isPropertyAssignment(commandNameProperty) ? stringValue(commandNameProperty.getInitializer()) : undefined;
+  const commandNameProperty = propertyNamed(object, 'commandName');
+  const commandName = commandNameProperty && ts.isPropertyAssignment(commandNameProperty) ? stringValue(commandNameProperty.initializer) : undefined;
   if (!call && commandName === undefined) return undefined;
   return { className: name, line, executeName: call?.name, commandName, paramsType: call?.paramsType, resultType: call?.resultType };
 }
 
-function accessorOfClass(declaration: ClassDeclaration): AccessorFacts | undefined {
-  const name = declaration.getName();
+/** A static member of a class by name: a method (the implementation over its overloads) or a property or accessor. */
+function staticMember(declaration: ts.ClassDeclaration, name: string, kind: 'method' | 'property'): ts.ClassElement | undefined {
+  const members = declaration.members.filter((m) => isStatic(m) && m.name?.getText() === name);
+  if (kind === 'method') {
+    const methods = members.filter(ts.isMethodDeclaration);
+    return methods.find((m) => m.body !== undefined) ?? methods[0];
+  }
+  return members.find((m) => ts.isPropertyDeclaration(m) || ts.isGetAccessorDeclaration(m) || ts.isSetAccessorDeclaration(m));
+}
+
+function accessorOfClass(declaration: ts.ClassDeclaration, file: ts.SourceFile): AccessorFacts | undefined {
+  const name = declaration.name?.text;
   if (!name) return undefined;
-  const execute = declaration.getStaticMethod('execute');
+  const execute = staticMember(declaration, 'execute', 'method');
   const call = execute ? executeCalls(execute)[0] : undefined;
-  const property = declaration.getStaticProperty('commandName');
-  const commandName = property && Node.isPropertyDeclaration(property) ? stringValue(property.getInitializer()) : undefined;
+  const property = staticMember(declaration, 'commandName', 'property');
+  const commandName = property && ts.isPropertyDeclaration(property) ? stringValue(property.initializer) : undefined;
   if (!call && commandName === undefined) return undefined;
-  return { className: name, line: declaration.getStartLineNumber(), executeName: call?.name, commandName, paramsType: call?.paramsType, resultType: call?.resultType };
+  return { className: name, line: lineOf(declaration, file), executeName: call?.name, commandName, paramsType: call?.paramsType, resultType: call?.resultType };
 }
 
 /** The command name a command class passes to its base: `super('<name>', context, ...)`. */
-export function superCommandName(sourceFile: SourceFile): string | undefined {
-  for (const call of sourceFile.getDescendantsOfKind(SyntaxKind.CallExpression)) {
-    if (call.getExpression().getKind() !== SyntaxKind.SuperKeyword) continue;
-    const name = stringValue(call.getArguments()[0] as Expression | undefined);
+export function superCommandName(sourceFile: ts.SourceFile): string | undefined {
+  for (const call of descendantsOfKind(sourceFile, ts.isCallExpression)) {
+    if (call.expression.kind !== ts.SyntaxKind.SuperKeyword) continue;
+    const name = stringValue(call.arguments[0]);
     if (name !== undefined) return name;
   }
   return undefined;
 }
 
 /** The class names a file declares with a given suffix (GpuStatsServerCommand -> GpuStats). */
-export function classStems(sourceFile: SourceFile, suffix: string): string[] {
-  return sourceFile
-    .getClasses()
-    .map((c) => c.getName() ?? '')
+export function classStems(sourceFile: ts.SourceFile, suffix: string): string[] {
+  return classesOf(sourceFile)
+    .map((c) => nameOf(c) ?? '')
     .filter((n) => n.endsWith(suffix) && n.length > suffix.length)
     .map((n) => n.slice(0, -suffix.length));
 }
 
 /** The description in the file's header comment: its prose minus the title line and the generator's note. */
-export function headerDescription(sourceFile: SourceFile): string | undefined {
-  const first = sourceFile.getStatements()[0];
-  const ranges = first ? first.getLeadingCommentRanges() : sourceFile.getLeadingCommentRanges();
-  const header = ranges.find((r) => r.getText().startsWith('/*'));
+export function headerDescription(sourceFile: ts.SourceFile): string | undefined {
+  const first = sourceFile.statements[0];
+  const ranges = first ? leadingComments(first, sourceFile) : [];
+  const header = ranges.find((r) => r.text.startsWith('/*'));
   if (!header) return undefined;
-  const lines = header
-    .getText()
+  const lines = header.text
     .replace(/^\/\*+/, '')
     .replace(/\*+\/$/, '')
     .split(/\r?\n/)
@@ -331,11 +323,11 @@ export function headerDescription(sourceFile: SourceFile): string | undefined {
 }
 
 /** Syntax errors of a file: the first one's line and message, or undefined when it parses. */
-export function syntaxError(sourceFile: SourceFile): { line: number; message: string } | undefined {
-  const diagnostics = (sourceFile.compilerNode as unknown as { parseDiagnostics?: { start?: number; messageText: unknown }[] }).parseDiagnostics ?? [];
+export function syntaxError(sourceFile: ts.SourceFile): { line: number; message: string } | undefined {
+  const diagnostics = (sourceFile as unknown as { parseDiagnostics?: { start?: number; messageText: unknown }[] }).parseDiagnostics ?? [];
   const first = diagnostics[0];
   if (!first) return undefined;
-  const line = first.start !== undefined ? sourceFile.getLineAndColumnAtPos(first.start).line : 1;
+  const line = first.start !== undefined ? lineAt(sourceFile, first.start) : 1;
   const message = typeof first.messageText === 'string' ? first.messageText : String((first.messageText as { messageText?: string }).messageText ?? 'syntax error');
   return { line, message };
 }

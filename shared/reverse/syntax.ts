@@ -1,0 +1,222 @@
+/**
+ * The syntax audit and reverse read: TypeScript compiler nodes from `ts.createSourceFile`, with no
+ * ts-morph Project and no wrapper per node (wrapping cost more than the reading, profile in issue 18).
+ * Only the `ts` namespace is taken from ts-morph: the same parser, and no second copy of TypeScript.
+ */
+import { ts } from 'ts-morph';
+
+export { ts };
+
+/** Parse one file (the kind follows the extension); parents are set, for walks that go up (accessor scope, mixin constraint, a node's file). */
+export function parseSource(path: string, text: string): ts.SourceFile {
+  // JSDoc is read as comment text (comments.ts), so its inner syntax is not parsed (a third of the parse).
+  return ts.createSourceFile(path, text, { languageVersion: ts.ScriptTarget.ES2022, jsDocParsingMode: ts.JSDocParsingMode.ParseNone }, true);
+}
+
+const newlines = new WeakMap<ts.SourceFile, number[]>();
+
+/**
+ * 1-based line of a position: the `\n` before it, counted once per file (a binary search after).
+ * Lines are what ts-morph numbered, which the warnings and findings carry (a lone `\r` or U+2028
+ * starts no line here, unlike the compiler's line map).
+ */
+export function lineAt(file: ts.SourceFile, pos: number): number {
+  let starts = newlines.get(file);
+  if (!starts) {
+    starts = [];
+    for (let i = file.text.indexOf('\n'); i >= 0; i = file.text.indexOf('\n', i + 1)) starts.push(i);
+    newlines.set(file, starts);
+  }
+  let low = 0;
+  let high = starts.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (starts[middle] < pos) low = middle + 1;
+    else high = middle;
+  }
+  return low + 1;
+}
+
+/** 1-based line where a node's own text starts (leading trivia and JSDoc left out). */
+export function lineOf(node: ts.Node, file: ts.SourceFile = node.getSourceFile()): number {
+  return lineAt(file, node.getStart(file));
+}
+
+let kindNames: Map<ts.SyntaxKind, string> | undefined;
+
+/** A kind's name as warnings print it: the first name the enum gives the value (not a First/Last marker). */
+export function kindName(node: ts.Node): string {
+  if (!kindNames) {
+    kindNames = new Map();
+    for (const [name, value] of Object.entries(ts.SyntaxKind)) if (typeof value === 'number' && !kindNames.has(value)) kindNames.set(value, name);
+  }
+  return kindNames.get(node.kind) ?? String(node.kind);
+}
+
+/** The text of a declaration's name (identifier or string literal), or undefined when it has none. */
+export function nameOf(node: ts.Node): string | undefined {
+  const name = (node as ts.NamedDeclaration).name;
+  return name !== undefined && (ts.isIdentifier(name) || ts.isStringLiteral(name) || ts.isNumericLiteral(name) || ts.isPrivateIdentifier(name)) ? name.text : name?.getText();
+}
+
+/** A file's top-level declarations by kind, in order. */
+interface TopLevel {
+  readonly interfaces: readonly ts.InterfaceDeclaration[];
+  readonly aliases: readonly ts.TypeAliasDeclaration[];
+  readonly enums: readonly ts.EnumDeclaration[];
+  readonly classes: readonly ts.ClassDeclaration[];
+  readonly functions: readonly ts.FunctionDeclaration[];
+  readonly variables: readonly ts.VariableDeclaration[];
+}
+
+/** Sorted once per parsed file (a parsed tree never changes; an edited file is a new tree). */
+const topLevels = new WeakMap<ts.SourceFile, TopLevel>();
+
+function topLevel(file: ts.SourceFile): TopLevel {
+  let known = topLevels.get(file);
+  if (!known) {
+    const index = { interfaces: [] as ts.InterfaceDeclaration[], aliases: [] as ts.TypeAliasDeclaration[], enums: [] as ts.EnumDeclaration[], classes: [] as ts.ClassDeclaration[], functions: [] as ts.FunctionDeclaration[], variables: [] as ts.VariableDeclaration[] };
+    for (const statement of file.statements) {
+      if (ts.isInterfaceDeclaration(statement)) index.interfaces.push(statement);
+      else if (ts.isTypeAliasDeclaration(statement)) index.aliases.push(statement);
+      else if (ts.isEnumDeclaration(statement)) index.enums.push(statement);
+      else if (ts.isClassDeclaration(statement)) index.classes.push(statement);
+      else if (ts.isFunctionDeclaration(statement)) index.functions.push(statement);
+      else if (ts.isVariableStatement(statement)) index.variables.push(...statement.declarationList.declarations);
+    }
+    known = index;
+    topLevels.set(file, known);
+  }
+  return known;
+}
+
+/** Top-level interfaces, aliases, enums, classes, functions and variable declarations of a file, in order. */
+export const interfacesOf = (file: ts.SourceFile): readonly ts.InterfaceDeclaration[] => topLevel(file).interfaces;
+export const typeAliasesOf = (file: ts.SourceFile): readonly ts.TypeAliasDeclaration[] => topLevel(file).aliases;
+export const enumsOf = (file: ts.SourceFile): readonly ts.EnumDeclaration[] => topLevel(file).enums;
+export const classesOf = (file: ts.SourceFile): readonly ts.ClassDeclaration[] => topLevel(file).classes;
+export const functionsOf = (file: ts.SourceFile): readonly ts.FunctionDeclaration[] => topLevel(file).functions;
+export const variableDeclarationsOf = (file: ts.SourceFile): readonly ts.VariableDeclaration[] => topLevel(file).variables;
+
+const byName = <T extends ts.Node>(nodes: readonly T[], name: string): T | undefined => nodes.find((n) => nameOf(n) === name);
+
+/** A name's interface or type alias in a file (its own top level only). */
+export function declarationIn(file: ts.SourceFile, name: string): ts.InterfaceDeclaration | ts.TypeAliasDeclaration | undefined {
+  return byName(interfacesOf(file), name) ?? byName(typeAliasesOf(file), name);
+}
+
+export const variableDeclarationNamed = (file: ts.SourceFile, name: string): ts.VariableDeclaration | undefined => byName(variableDeclarationsOf(file), name);
+export const functionNamed = (file: ts.SourceFile, name: string): ts.FunctionDeclaration | undefined => byName(functionsOf(file), name);
+
+/** One name an import statement brings in: as used in the file, as the module exports it. */
+export interface ImportedName {
+  readonly local: string;
+  readonly imported: string;
+  readonly specifier: string;
+  readonly node: ts.Node;
+}
+
+const specifierOf = (node: ts.Expression | undefined): string | undefined => (node !== undefined && ts.isStringLiteralLike(node) ? node.text : undefined);
+
+const imports = new WeakMap<ts.SourceFile, { readonly named: readonly ImportedName[]; readonly withDefault: readonly ImportedName[] }>();
+
+/** The named (and, asked for, default) imports of a file, in order; read once per parsed file. */
+export function importedNames(file: ts.SourceFile, withDefault = false): readonly ImportedName[] {
+  let known = imports.get(file);
+  if (!known) {
+    const named: ImportedName[] = [];
+    const all: ImportedName[] = [];
+    for (const statement of file.statements) {
+      if (!ts.isImportDeclaration(statement)) continue;
+      const specifier = specifierOf(statement.moduleSpecifier) ?? '';
+      const clause = statement.importClause;
+      const bindings = clause?.namedBindings;
+      if (bindings && ts.isNamedImports(bindings)) {
+        for (const element of bindings.elements) {
+          const entry = { local: element.name.text, imported: (element.propertyName ?? element.name).text, specifier, node: element };
+          named.push(entry);
+          all.push(entry);
+        }
+      }
+      if (clause?.name) all.push({ local: clause.name.text, imported: clause.name.text, specifier, node: clause.name });
+    }
+    known = { named, withDefault: all };
+    imports.set(file, known);
+  }
+  return withDefault ? known.withDefault : known.named;
+}
+
+/** One `export ... from '<specifier>'` statement: its named exports (exported name, original name); none for `export *`. */
+export interface ReExport {
+  readonly specifier: string;
+  readonly named: readonly { readonly exported: string; readonly original: string }[];
+}
+
+export function reExportsOf(file: ts.SourceFile): ReExport[] {
+  const out: ReExport[] = [];
+  for (const statement of file.statements) {
+    if (!ts.isExportDeclaration(statement)) continue;
+    const specifier = specifierOf(statement.moduleSpecifier);
+    if (specifier === undefined) continue;
+    const clause = statement.exportClause;
+    const named = clause && ts.isNamedExports(clause) ? clause.elements.map((e) => ({ exported: e.name.text, original: (e.propertyName ?? e.name).text })) : [];
+    out.push({ specifier, named });
+  }
+  return out;
+}
+
+const hasModifier = (node: ts.Node, kind: ts.SyntaxKind): boolean => ts.canHaveModifiers(node) && (ts.getModifiers(node)?.some((m) => m.kind === kind) ?? false);
+
+export const isStatic = (node: ts.Node): boolean => hasModifier(node, ts.SyntaxKind.StaticKeyword);
+
+/**
+ * Whether a top-level declaration is exported: its `export` keyword, or a local `export { X }`,
+ * `export default X` or `export = X` naming it (what the file's exports are, read without a binder).
+ */
+export function isExported(declaration: ts.Node): boolean {
+  if (hasModifier(declaration, ts.SyntaxKind.ExportKeyword)) return true;
+  const name = nameOf(declaration);
+  if (name === undefined) return false;
+  return declaration.getSourceFile().statements.some((s) => {
+    if (ts.isExportAssignment(s)) return ts.isIdentifier(s.expression) && s.expression.text === name;
+    if (!ts.isExportDeclaration(s) || s.moduleSpecifier !== undefined || !s.exportClause || !ts.isNamedExports(s.exportClause)) return false;
+    return s.exportClause.elements.some((e) => (e.propertyName ?? e.name).text === name);
+  });
+}
+
+/** Strip `as`, `satisfies`, parentheses and `<T>x` around an expression. */
+export function unwrapExpression(node: ts.Expression): ts.Expression {
+  let current = node;
+  while (ts.isAsExpression(current) || ts.isSatisfiesExpression(current) || ts.isParenthesizedExpression(current) || ts.isTypeAssertionExpression(current)) current = current.expression;
+  return current;
+}
+
+/** The string a string-literal expression (possibly `'x' as const`) holds. */
+export function stringValue(expression: ts.Expression | undefined): string | undefined {
+  if (!expression) return undefined;
+  const inner = unwrapExpression(expression);
+  return ts.isStringLiteral(inner) || ts.isNoSubstitutionTemplateLiteral(inner) ? inner.text : undefined;
+}
+
+/** The comments before a node (after the previous token), as ranges with their text. */
+export function leadingComments(node: ts.Node, file: ts.SourceFile = node.getSourceFile()): { pos: number; end: number; text: string }[] {
+  if (ts.isSourceFile(node)) return [];
+  return (ts.getLeadingCommentRanges(file.text, node.pos) ?? []).map((r) => ({ pos: r.pos, end: r.end, text: file.text.slice(r.pos, r.end) }));
+}
+
+/** The comments after a node on its line. */
+export function trailingComments(node: ts.Node, file: ts.SourceFile = node.getSourceFile()): { pos: number; end: number; text: string }[] {
+  if (ts.isSourceFile(node)) return [];
+  return (ts.getTrailingCommentRanges(file.text, node.end) ?? []).map((r) => ({ pos: r.pos, end: r.end, text: file.text.slice(r.pos, r.end) }));
+}
+
+/** Every descendant of a node of one kind, in source order. */
+export function descendantsOfKind<T extends ts.Node>(node: ts.Node, test: (n: ts.Node) => n is T): T[] {
+  const out: T[] = [];
+  const visit = (n: ts.Node): void => {
+    if (test(n)) out.push(n);
+    ts.forEachChild(n, visit);
+  };
+  ts.forEachChild(node, visit);
+  return out;
+}
