@@ -5,7 +5,8 @@
  * fail). `defineTarget` builds a GeneratorAdapter from the two phases: its `check` is the
  * unsupported declarations plus the naming pass's issues, its `plan` the rendered files with
  * their templates filled in. A target is one folder, shared/adapters/<folder>: index.ts (this
- * definition), namer.ts, view.ts and templates/ (see docs/adapters.md, "Adding a target language").
+ * definition), type-mapping.ts, namer.ts, view.ts and templates/ (docs/adapters.md, "Adding a
+ * target language").
  */
 import { SpecError, pointerOf, type SpecIssue } from '../errors.js';
 import type { CommandModel } from '../model/command-model.js';

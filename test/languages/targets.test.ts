@@ -24,7 +24,7 @@ import { renderSwift } from '../../shared/adapters/swift/view.js';
 import type { NamedStruct } from '../../shared/adapters/language/naming-pass.js';
 import { repoRoot } from '../support/paths.js';
 
-const TARGET_FILES = ['index.ts', 'namer.ts', 'view.ts'];
+const TARGET_FILES = ['index.ts', 'type-mapping.ts', 'namer.ts', 'view.ts'];
 const isTarget = (adapter: GeneratorAdapter): adapter is TargetAdapter => 'folder' in adapter;
 
 /**
@@ -55,7 +55,7 @@ function model(body: Record<string, unknown>): CommandModel {
 }
 
 describe('targets: one folder each, found through the registry', () => {
-  it('every folder with a namer is a registered target holding index.ts, namer.ts, view.ts and templates', () => {
+  it('every folder with a namer is a registered target holding index.ts, type-mapping.ts, namer.ts, view.ts and templates', () => {
     const registry = builtinAdapters();
     assert.deepEqual(targetFolderProblems(adaptersDir, registry), []);
     assert.deepEqual(registry.list().filter(isTarget).map((a) => a.folder).sort(), ['c', 'kotlin', 'proto', 'python', 'swift']);
@@ -70,6 +70,7 @@ describe('targets: one folder each, found through the registry', () => {
       assert.deepEqual(targetFolderProblems(root, registry), [
         'klingon: no registered target with id and folder klingon',
         'klingon: no index.ts',
+        'klingon: no type-mapping.ts',
         'klingon: no view.ts',
         'klingon: no templates/*.ejs',
         'swift: folder swift has no namer.ts',
