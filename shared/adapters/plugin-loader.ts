@@ -136,70 +136,86 @@ function listProblems(value: unknown, name: string, known: readonly string[]): s
 
 const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
+/** Who a plugin's failure names, and where in the config it points. */
+interface PluginBlame {
+  /** `adapter plugin ./tools/x.js (id x)`. */
+  readonly who: string;
+  readonly pointer: string;
+}
+
+/** One problem of a plugin's hook, as an issue at its config entry. */
+function blameIssue(blame: PluginBlame, message: string, found?: string, expected?: string): SpecIssue {
+  return { file: CONFIG_FILE, pointer: blame.pointer, message: `${blame.who} ${message}`, ...(found === undefined ? {} : { found }), ...(expected === undefined ? {} : { expected }) };
+}
+
+const blameError = (blame: PluginBlame, message: string, found?: string, expected?: string): SpecError => new SpecError([blameIssue(blame, message, found, expected)]);
+
+/** Call a plugin's hook: a throw other than a SpecError becomes one naming the plugin and the hook. */
+function guardedCall<T>(blame: PluginBlame, hook: string, call: () => T): T {
+  try {
+    return call();
+  } catch (error) {
+    if (error instanceof SpecError) throw error;
+    throw blameError(blame, `threw in ${hook}: ${messageOf(error)}`);
+  }
+}
+
+/** Why a path a plugin planned or edits would leave the project, or undefined. */
+const pluginPathProblem = (path: unknown): string | undefined => (typeof path !== 'string' ? 'is not a string' : (unsafeRelativePath(path) ?? (path.endsWith('/') ? 'ends with a slash' : undefined)));
+const PROJECT_PATH = 'a project-relative file path with forward slashes and no ..';
+
+/** What a plugin's plan returned, checked: a list of { path, content } inside the project. */
+function checkedPlan(files: unknown, blame: PluginBlame): FilePlan {
+  if (files !== null && typeof files === 'object' && typeof (files as { then?: unknown }).then === 'function') throw blameError(blame, 'returned a Promise from plan; plan must return its files synchronously');
+  if (!Array.isArray(files)) throw blameError(blame, 'returned something other than a list of files from plan', describeValue(files), '[{ path, content }, ...]');
+  const issues: SpecIssue[] = [];
+  files.forEach((file: unknown, i) => {
+    const f = file as Partial<PlannedFile> | null;
+    if (!f || typeof f.path !== 'string' || typeof f.content !== 'string') {
+      issues.push(blameIssue(blame, `planned file ${i} without a string path and content`, describeValue(file), '{ path: string, content: string }'));
+      return;
+    }
+    const problem = pluginPathProblem(f.path);
+    if (problem) issues.push(blameIssue(blame, `planned a path outside the project: it ${problem}`, JSON.stringify(f.path), PROJECT_PATH));
+  });
+  if (issues.length > 0) throw new SpecError(issues);
+  return (files as PlannedFile[]).map((f) => ({ path: f.path, content: f.content }));
+}
+
+/** What a plugin's edits returned, checked: a list of { path, description, apply } inside the project, each apply guarded. */
+function checkedEdits(edits: unknown, blame: PluginBlame): PlannedEdit[] {
+  if (!Array.isArray(edits)) throw blameError(blame, 'returned something other than a list of edits from edits', describeValue(edits), '[{ path, description, apply }, ...]');
+  const issues: SpecIssue[] = [];
+  edits.forEach((edit: unknown, i) => {
+    const e = edit as Partial<PlannedEdit> | null;
+    if (!e || typeof e.description !== 'string' || typeof e.apply !== 'function') {
+      issues.push(blameIssue(blame, `planned edit ${i} without a description and an apply function`, describeValue(edit), '{ path: string, description: string, apply(existing) => string }'));
+      return;
+    }
+    const problem = pluginPathProblem(e.path);
+    if (problem) issues.push(blameIssue(blame, `planned an edit of a path outside the project: it ${problem}`, describeValue(e.path), PROJECT_PATH));
+  });
+  if (issues.length > 0) throw new SpecError(issues);
+  return (edits as PlannedEdit[]).map((e) => ({ path: e.path, description: e.description, apply: (existing) => checkedEditText(guardedCall(blame, `its edit of ${e.path}`, () => e.apply(existing)), e.path, blame) }));
+}
+
+function checkedEditText(text: unknown, path: string, blame: PluginBlame): string {
+  if (typeof text !== 'string') throw blameError(blame, `returned something other than the file's new text from its edit of ${path}`, describeValue(text), 'a string');
+  return text;
+}
+
 /**
  * The plugin as the engine sees it: its own fields and declarations, option defaults taken from its
  * config entry, and check/plan/edits guarded so that a throw, a non-plan, a non-edit or a path
  * outside the project becomes a SpecError naming the plugin.
  */
 function guardPlugin(adapter: GeneratorAdapter, origin: PluginOrigin, entryOptions: Readonly<Record<string, unknown>>): GeneratorAdapter {
-  const who = `adapter plugin ${origin.module} (id ${adapter.id})`;
-  const failure = (message: string, found?: string, expected?: string): SpecError =>
-    new SpecError([{ file: CONFIG_FILE, pointer: entryPointer(origin.index), message: `${who} ${message}`, ...(found === undefined ? {} : { found }), ...(expected === undefined ? {} : { expected }) }]);
+  const blame: PluginBlame = { who: `adapter plugin ${origin.module} (id ${adapter.id})`, pointer: entryPointer(origin.index) };
   const declared = adapter.options;
   // Declared options take their config entry's values as defaults; undeclared plugins get the entry's object as is.
   const options = declared?.map((d) => (d.name in entryOptions ? { ...d, default: entryOptions[d.name] as AdapterOptionDeclaration['default'] } : d));
   const withEntry = (resolved: AdapterOptions | undefined): AdapterOptions => (declared ? (resolved ?? {}) : ({ ...entryOptions, ...resolved } as AdapterOptions));
-
-  const pathProblem = (path: unknown): string | undefined => (typeof path !== 'string' ? 'is not a string' : (unsafeRelativePath(path) ?? (path.endsWith('/') ? 'ends with a slash' : undefined)));
-
-  const checkPlanShape = (files: unknown): FilePlan => {
-    if (files !== null && typeof files === 'object' && typeof (files as { then?: unknown }).then === 'function') throw failure('returned a Promise from plan; plan must return its files synchronously');
-    if (!Array.isArray(files)) throw failure('returned something other than a list of files from plan', describeValue(files), '[{ path, content }, ...]');
-    const issues: SpecIssue[] = [];
-    files.forEach((file: unknown, i) => {
-      const f = file as Partial<PlannedFile> | null;
-      if (!f || typeof f.path !== 'string' || typeof f.content !== 'string') {
-        issues.push({ file: CONFIG_FILE, pointer: entryPointer(origin.index), message: `${who} planned file ${i} without a string path and content`, found: describeValue(file), expected: '{ path: string, content: string }' });
-        return;
-      }
-      const problem = pathProblem(f.path);
-      if (problem) issues.push({ file: CONFIG_FILE, pointer: entryPointer(origin.index), message: `${who} planned a path outside the project: it ${problem}`, found: JSON.stringify(f.path), expected: 'a project-relative file path with forward slashes and no ..' });
-    });
-    if (issues.length > 0) throw new SpecError(issues);
-    return (files as PlannedFile[]).map((f) => ({ path: f.path, content: f.content }));
-  };
-
-  /** An edit's apply, guarded: a throw or a non-string result names the plugin and the file. */
-  const guardedApply = (edit: PlannedEdit): PlannedEdit['apply'] => (existing) => {
-    let text: unknown;
-    try {
-      text = edit.apply(existing);
-    } catch (error) {
-      if (error instanceof SpecError) throw error;
-      throw failure(`threw in its edit of ${edit.path}: ${messageOf(error)}`);
-    }
-    if (typeof text !== 'string') throw failure(`returned something other than the file's new text from its edit of ${edit.path}`, describeValue(text), 'a string');
-    return text;
-  };
-
-  const checkEditsShape = (edits: unknown): PlannedEdit[] => {
-    if (!Array.isArray(edits)) throw failure('returned something other than a list of edits from edits', describeValue(edits), '[{ path, description, apply }, ...]');
-    const issues: SpecIssue[] = [];
-    edits.forEach((edit: unknown, i) => {
-      const e = edit as Partial<PlannedEdit> | null;
-      if (!e || typeof e.description !== 'string' || typeof e.apply !== 'function') {
-        issues.push({ file: CONFIG_FILE, pointer: entryPointer(origin.index), message: `${who} planned edit ${i} without a description and an apply function`, found: describeValue(edit), expected: '{ path: string, description: string, apply(existing) => string }' });
-        return;
-      }
-      const problem = pathProblem(e.path);
-      if (problem) issues.push({ file: CONFIG_FILE, pointer: entryPointer(origin.index), message: `${who} planned an edit of a path outside the project: it ${problem}`, found: describeValue(e.path), expected: 'a project-relative file path with forward slashes and no ..' });
-    });
-    if (issues.length > 0) throw new SpecError(issues);
-    return (edits as PlannedEdit[]).map((e) => ({ path: e.path, description: e.description, apply: guardedApply(e) }));
-  };
-
-  const check = adapter.check;
-  const edits = adapter.edits;
+  const { check, edits } = adapter;
   return {
     id: adapter.id,
     description: adapter.description,
@@ -213,42 +229,14 @@ function guardPlugin(adapter: GeneratorAdapter, origin: PluginOrigin, entryOptio
     ...(check
       ? {
           check: (model, config, resolved, context) => {
-            let issues: unknown;
-            try {
-              issues = check.call(adapter, model, config, withEntry(resolved), context);
-            } catch (error) {
-              if (error instanceof SpecError) throw error;
-              throw failure(`threw in check: ${messageOf(error)}`);
-            }
-            if (!Array.isArray(issues)) throw failure('returned something other than a list of issues from check', describeValue(issues), '[] or [{ file, pointer, message }]');
+            const issues: unknown = guardedCall(blame, 'check', () => check.call(adapter, model, config, withEntry(resolved), context));
+            if (!Array.isArray(issues)) throw blameError(blame, 'returned something other than a list of issues from check', describeValue(issues), '[] or [{ file, pointer, message }]');
             return issues as SpecIssue[];
           },
         }
       : {}),
-    plan: (model, config, resolved, context) => {
-      let files: unknown;
-      try {
-        files = adapter.plan.call(adapter, model, config, withEntry(resolved), context);
-      } catch (error) {
-        if (error instanceof SpecError) throw error;
-        throw failure(`threw in plan: ${messageOf(error)}`);
-      }
-      return checkPlanShape(files);
-    },
-    ...(edits
-      ? {
-          edits: (model, config, resolved, project, context) => {
-            let planned: unknown;
-            try {
-              planned = edits.call(adapter, model, config, withEntry(resolved), project, context);
-            } catch (error) {
-              if (error instanceof SpecError) throw error;
-              throw failure(`threw in edits: ${messageOf(error)}`);
-            }
-            return checkEditsShape(planned);
-          },
-        }
-      : {}),
+    plan: (model, config, resolved, context) => checkedPlan(guardedCall(blame, 'plan', () => adapter.plan.call(adapter, model, config, withEntry(resolved), context)), blame),
+    ...(edits ? { edits: (model, config, resolved, project, context) => checkedEdits(guardedCall(blame, 'edits', () => edits.call(adapter, model, config, withEntry(resolved), project, context)), blame) } : {}),
   };
 }
 
