@@ -117,7 +117,7 @@ async function commitPlainFiles(files: readonly PlannedFile[], overwrite: readon
     outcome = await commitSpecRun(run, { ...frontEnd, verbose: true, ...(options.preamble ? { preamble: options.preamble } : {}) });
   } catch (error) {
     if (error instanceof SpecError) throw new RunStop(describeRefusal(error), error.issues);
-    if (error instanceof ConflictRefusal) throw new RunStop(error.message, [], error.conflicts.map((d) => d.path));
+    if (error instanceof ConflictRefusal) throw new RunStop(conflictRefusal(error.conflicts.map((d) => d.path)), [], error.conflicts.map((d) => d.path));
     if (error instanceof CommitWriteError) throw new RunStop(error.message);
     throw error;
   }
@@ -128,6 +128,20 @@ async function commitPlainFiles(files: readonly PlannedFile[], overwrite: readon
     throw stop;
   }
   return outcome.report;
+}
+
+/**
+ * Why a run without a terminal stops on files that differ, and how to go on. Not a generation's
+ * words (conflictRefusalMessage): these files have no record to merge with, and no --merge.
+ */
+function conflictRefusal(conflicts: readonly string[]): string {
+  const many = conflicts.length !== 1;
+  return [
+    `${conflicts.length} file${many ? 's' : ''} on disk differ${many ? '' : 's'} from what would be written, and a run without a terminal cannot ask what to do; nothing was written:`,
+    ...conflicts.map((path) => `  conflict ${path}`),
+    'Re-run with --force to overwrite them, --dry-run to see the differences, or in a terminal (or with --interactive) to decide file by file;',
+    'a .yo-resolve file can settle them for good (a line "<path> skip" keeps your version, "<path> force" takes the generated one).',
+  ].join('\n');
 }
 
 /** Write a file beside the pipeline (forced, as the user asked for it), or only report it in a dry run. */

@@ -122,6 +122,10 @@ describe('reverse: the fast path and the Yeoman path write and report the same',
     assertSame(refused, 'refused');
     assert.equal(refused.fast.code, 1);
     assert.equal((JSON.parse(refused.fast.stdout) as { status: string }).status, 'conflict');
+    // Spec files have no generation record to merge with: the way on is --force, never --merge.
+    assert.match(refused.fastRun.stderr, /^ {2}conflict src\/generator\/specs\/agent-status\.json$/m);
+    assert.match(refused.fastRun.stderr, /Re-run with --force to overwrite them/);
+    assert.doesNotMatch(refused.fastRun.stderr, /--merge/);
     const forced = await bothPaths(reverseProject, ['reverse', 'src/commands/agent/status', '--force']);
     assertSame(forced, '--force');
     assert.deepEqual(forced.fast.states, ['force src/generator/specs/agent-status.json']);
