@@ -98,6 +98,8 @@ export function runMigration(tree: string, options: { readonly config?: ProjectC
     ...[...merged].map(([path, content]) => ({ path, content: content ?? '' })),
   ]);
   const regeneratedCheck = typeCheckHost(dir);
+  // No output from a tsc that never finished would read as "every command compiles".
+  if (regeneratedCheck.status === null) throw new Error(`${dir}: ${regeneratedCheck.output}`);
   const errors = errorsByFile(dir, regeneratedCheck.output);
   const folders = reversed.map((r) => r.folder).sort((a, b) => b.length - a.length);
   const ownerOf = (file: string): string | undefined => folders.find((f) => file.startsWith(`${f}/`));

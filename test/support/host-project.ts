@@ -52,7 +52,9 @@ export interface ProcessOutcome {
 /** Type-check the whole host project under its strict tsconfig. */
 export function typeCheckHost(dir: string): ProcessOutcome {
   const run = spawnSync(binTsc, ['-p', join(dir, 'tsconfig.json'), '--noEmit'], { encoding: 'utf8', timeout: 120_000 });
-  return { status: run.status, output: `${run.stdout}${run.stderr}` };
+  // A tsc killed by the timeout prints nothing: say so, or a caller reading errors from the output sees none.
+  const killed = run.status === null ? `tsc did not finish (${run.error?.message ?? `signal ${run.signal}`})\n` : '';
+  return { status: run.status, output: `${killed}${run.stdout ?? ''}${run.stderr ?? ''}` };
 }
 
 /** Run one TypeScript script of the host the way the host does (tsx, with its path aliases). */
