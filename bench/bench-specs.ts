@@ -5,7 +5,10 @@ import type { CommandSpecV2, Environment } from '../shared/spec/command-spec.js'
 
 const here = dirname(fileURLToPath(import.meta.url));
 // Compiled to dist/bench/; the data stays in bench/data/ beside the sources.
-export const namesFile = [join(here, 'data', 'continuum-command-names.txt'), join(here, '..', '..', 'bench', 'data', 'continuum-command-names.txt')].find((p) => {
+export const namesFile = [
+  join(here, 'data', 'continuum-command-names.txt'),
+  join(here, '..', '..', 'bench', 'data', 'continuum-command-names.txt'),
+].find((p) => {
   try {
     readFileSync(p);
     return true;
@@ -14,10 +17,12 @@ export const namesFile = [join(here, 'data', 'continuum-command-names.txt'), joi
   }
 })!;
 
-
 /** The ~350 realistic command names of the host, one a line. */
 export function benchNames(): string[] {
-  return readFileSync(namesFile, 'utf8').split('\n').map((l) => l.trim()).filter((l) => l !== '' && !l.startsWith('#'));
+  return readFileSync(namesFile, 'utf8')
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l !== '' && !l.startsWith('#'));
 }
 
 /** A spec of varied shape for the n-th name: environments, unions, defaults, types, no-params commands. */
@@ -32,7 +37,16 @@ export function specFor(name: string, n: number): CommandSpecV2 {
     environment: environments[n % 3],
     accessLevel: n % 2 === 0 ? 'ai-safe' : 'internal',
     ...(n % 7 === 0 ? { className: `Bench${n}` } : {}),
-    ...(withTypes ? { types: { [`Item${n}`]: { description: 'One item', fields: { id: { type: 'string' }, score: { type: 'number', optional: true }, kind: { type: "'a' | 'b'" } } } } } : {}),
+    ...(withTypes
+      ? {
+          types: {
+            [`Item${n}`]: {
+              description: 'One item',
+              fields: { id: { type: 'string' }, score: { type: 'number', optional: true }, kind: { type: "'a' | 'b'" } },
+            },
+          },
+        }
+      : {}),
     ...(withParams
       ? {
           params: [

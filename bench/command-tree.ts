@@ -25,13 +25,19 @@ export function namesFor(count: number): string[] {
 
 /** The files audit and reverse read: each command's spec, Types file and command classes. */
 export const readByAuditAndReverse = (file: PlannedFile): boolean =>
-  file.path.startsWith(`${defaultProjectConfig.roots.specs}/`) || file.path.endsWith('Types.ts') || /\/(server|browser)\/[^/]+Command\.ts$/.test(file.path);
+  file.path.startsWith(`${defaultProjectConfig.roots.specs}/`) ||
+  file.path.endsWith('Types.ts') ||
+  /\/(server|browser)\/[^/]+Command\.ts$/.test(file.path);
 
 /**
  * Generate each name's command (spec of the n-th shape, bench-specs.ts) and write the files
  * `content` returns text for (undefined: leave the file out).
  */
-export function writeCommandTree(dir: string, names: readonly string[], content: (file: PlannedFile, n: number) => string | undefined): void {
+export function writeCommandTree(
+  dir: string,
+  names: readonly string[],
+  content: (file: PlannedFile, n: number) => string | undefined,
+): void {
   names.forEach((name, n) => {
     const result = generateCommand({ specText: serialiseSpec(specFor(name, n)), specFile: `${name}.json`, config: defaultProjectConfig });
     for (const file of result.files) {

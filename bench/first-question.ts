@@ -21,7 +21,11 @@ writeFileSync(join(scratch, '.yo-rc.json'), '{ "generator-continuum": {} }\n');
 const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 async function firstQuestionMs(env: Record<string, string>): Promise<number> {
-  const run = await runInTerminal(process.execPath, [bin, 'command', `--draft=${join(scratch, 'bench.draft.json')}`], { cwd: scratch, env, steps: [{ waitFor: /Command name/, send: '\x03' }] });
+  const run = await runInTerminal(process.execPath, [bin, 'command', `--draft=${join(scratch, 'bench.draft.json')}`], {
+    cwd: scratch,
+    env,
+    steps: [{ waitFor: /Command name/, send: '\x03' }],
+  });
   return run.seenAtMs[0];
 }
 
@@ -42,4 +46,6 @@ for (let i = 0; i < RUNS; i++) {
 rmSync(scratch, { recursive: true, force: true });
 const ms = (value: number): string => `${Math.round(value)} ms`;
 console.log(`first question, continuum-gen's wizard: ${ms(median(wizard))} (bare node -e '': ${ms(median(bare))})`);
-console.log(`first question, the Yeoman path:        ${ms(median(yeoman))} (${(median(yeoman) / median(wizard)).toFixed(1)}x the wizard's)`);
+console.log(
+  `first question, the Yeoman path:        ${ms(median(yeoman))} (${(median(yeoman) / median(wizard)).toFixed(1)}x the wizard's)`,
+);

@@ -52,7 +52,12 @@ export class Meter {
     });
     const wallMs = performance.now() - start;
     if (run.status !== 0) throw new Error(`${job.label}: exit ${run.status}\n${run.stderr}${run.stdout}`);
-    const usages = existsSync(this.report) ? readFileSync(this.report, 'utf8').trim().split('\n').map((line) => line.split(' ').map(Number)) : [];
+    const usages = existsSync(this.report)
+      ? readFileSync(this.report, 'utf8')
+          .trim()
+          .split('\n')
+          .map((line) => line.split(' ').map(Number))
+      : [];
     if (usages.length === 0) throw new Error(`${job.label}: no process reported its usage`);
     return {
       wallMs,
@@ -71,7 +76,11 @@ export class Meter {
 export function timeToFirstQuestion(args: readonly string[], cwd: string): Promise<number | undefined> {
   return new Promise((resolve) => {
     const start = performance.now();
-    const child = spawn('script', ['-qfec', [process.execPath, ...args].map(shellQuote).join(' '), '/dev/null'], { cwd, stdio: ['pipe', 'pipe', 'ignore'], detached: true });
+    const child = spawn('script', ['-qfec', [process.execPath, ...args].map(shellQuote).join(' '), '/dev/null'], {
+      cwd,
+      stdio: ['pipe', 'pipe', 'ignore'],
+      detached: true,
+    });
     let screen = '';
     const end = (elapsed: number | undefined): void => {
       clearTimeout(timer);

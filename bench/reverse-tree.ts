@@ -45,7 +45,10 @@ function bench(names: readonly string[], runCount: number): void {
 
     const mismatches = results.filter((r) => {
       const original = r.spec && specs.get(r.spec.name);
-      return !original || JSON.stringify(normaliseSpec(r.spec, defaultProjectConfig)) !== JSON.stringify(normaliseSpec(original, defaultProjectConfig));
+      return (
+        !original ||
+        JSON.stringify(normaliseSpec(r.spec, defaultProjectConfig)) !== JSON.stringify(normaliseSpec(original, defaultProjectConfig))
+      );
     });
     const warnings = results.reduce((sum, r) => sum + r.warnings.length, 0);
     const lines = [

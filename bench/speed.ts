@@ -71,7 +71,8 @@ const unchangedSince = (before: Map<string, { mtimeMs: number }>, dir: string): 
   return [...before].filter(([path, { mtimeMs }]) => after.get(path)?.mtimeMs !== mtimeMs).length;
 };
 
-const ms = (value: number): string => (value >= 10_000 ? `${(value / 1000).toFixed(1)} s` : value >= 1000 ? `${(value / 1000).toFixed(2)} s` : `${value.toFixed(0)} ms`);
+const ms = (value: number): string =>
+  value >= 10_000 ? `${(value / 1000).toFixed(1)} s` : value >= 1000 ? `${(value / 1000).toFixed(2)} s` : `${value.toFixed(0)} ms`;
 const times = (value: number): string => `${value.toFixed(1)}x`;
 const problems: string[] = [];
 const check = (ok: boolean, problem: string): void => void (ok || problems.push(problem));
@@ -113,21 +114,57 @@ async function main(): Promise<void> {
   const spec = join(specs.path, 'chat-send.json');
   writeFileSync(spec, serialiseSpec({ ...specFor('chat/send', 1), environment: 'server' }));
   const command = (cwd: string): string[] => [bin, 'command', `--spec=${spec}`, `--cwd=${cwd}`];
-  const [cgFresh, cgRerun, cgCold, yoRerun, hyFresh, hyRerun, plFresh, plRerun, coldCache] = ['cg-fresh', 'cg-rerun', 'cg-cold', 'yo-rerun', 'hy-fresh', 'hy-rerun', 'pl-fresh', 'pl-rerun', 'cold-cache'].map(folder);
-  const hygen = { args: [hygenBin, 'command', 'new', '--name', 'chat/send'], env: { HYGEN_TMPLS: join(repo, 'bench', 'hygen', '_templates') } };
-  const plop = (dest: string): string[] => [plopBin, '--plopfile', join(repo, 'bench', 'plop', 'plopfile.js'), '--dest', dest, 'command', 'chat/send'];
+  const [cgFresh, cgRerun, cgCold, yoRerun, hyFresh, hyRerun, plFresh, plRerun, coldCache] = [
+    'cg-fresh',
+    'cg-rerun',
+    'cg-cold',
+    'yo-rerun',
+    'hy-fresh',
+    'hy-rerun',
+    'pl-fresh',
+    'pl-rerun',
+    'cold-cache',
+  ].map(folder);
+  const hygen = {
+    args: [hygenBin, 'command', 'new', '--name', 'chat/send'],
+    env: { HYGEN_TMPLS: join(repo, 'bench', 'hygen', '_templates') },
+  };
+  const plop = (dest: string): string[] => [
+    plopBin,
+    '--plopfile',
+    join(repo, 'bench', 'plop', 'plopfile.js'),
+    '--dest',
+    dest,
+    'command',
+    'chat/send',
+  ];
   const floorJob: Job = { label: 'bare `node -e 0` (the floor)', args: ['-e', '0'] };
   const jobs: Job[] = [
     floorJob,
     { label: 'continuum-gen, one spec re-run (fast path)', args: command(cgRerun.path) },
     { label: 'continuum-gen, one spec into an empty folder', args: command(cgFresh.path), before: cgFresh.empty },
-    { label: 'continuum-gen, first run after a build (no code cache yet)', args: command(cgCold.path), env: { NODE_COMPILE_CACHE: coldCache.path }, before: coldCache.empty },
-    { label: 'Hygen, the same eight files into an empty folder', args: hygen.args, env: hygen.env, cwd: hyFresh.path, before: hyFresh.empty },
+    {
+      label: 'continuum-gen, first run after a build (no code cache yet)',
+      args: command(cgCold.path),
+      env: { NODE_COMPILE_CACHE: coldCache.path },
+      before: coldCache.empty,
+    },
+    {
+      label: 'Hygen, the same eight files into an empty folder',
+      args: hygen.args,
+      env: hygen.env,
+      cwd: hyFresh.path,
+      before: hyFresh.empty,
+    },
     { label: 'Hygen, re-run (`unless_exists`)', args: hygen.args, env: hygen.env, cwd: hyRerun.path },
     { label: 'Plop, the same eight files into an empty folder', args: plop(plFresh.path), before: plFresh.empty },
     { label: 'Plop, re-run (`skipIfExists`)', args: plop(plRerun.path) },
   ];
-  const yeomanJob: Job = { label: 'yeoman-environment path (`yo continuum:command`), re-run', args: command(yoRerun.path), env: { CONTINUUM_GEN_PATH: 'yeoman' } };
+  const yeomanJob: Job = {
+    label: 'yeoman-environment path (`yo continuum:command`), re-run',
+    args: command(yoRerun.path),
+    env: { CONTINUUM_GEN_PATH: 'yeoman' },
+  };
   // Warm-up: the re-run folders get their files, the code cache is written.
   for (const job of [jobs[1], jobs[5], jobs[7], jobs[3], yeomanJob]) meter.run(job);
   meter.run(jobs[2]);
@@ -140,18 +177,25 @@ async function main(): Promise<void> {
   const records = `${recordsRoot(defaultProjectConfig)}/`;
   const oneSpec = snapshot(cgFresh.path);
   const eight = new Map([...oneSpec].filter(([path]) => !path.startsWith(records)));
-  check(oneSpec.size === 9 && eight.size === 8, `continuum-gen wrote ${oneSpec.size} files (${eight.size} without its record), not 8 and a record`);
+  check(
+    oneSpec.size === 9 && eight.size === 8,
+    `continuum-gen wrote ${oneSpec.size} files (${eight.size} without its record), not 8 and a record`,
+  );
   check(sameFiles(eight, snapshot(hyFresh.path)), 'Hygen did not write the same eight files as continuum-gen');
   check(sameFiles(eight, snapshot(plFresh.path)), 'Plop did not write the same eight files as continuum-gen');
   rows.push(
     row(floor, undefined, ''),
-    row(rerun, floor, `8 files and the record identical, none written; ${times(hyF.cpuMs / rerun.cpuMs)} less CPU than Hygen's eight files`),
+    row(
+      rerun,
+      floor,
+      `8 files and the record identical, none written; ${times(hyF.cpuMs / rerun.cpuMs)} less CPU than Hygen's eight files`,
+    ),
     row(fresh, floor, '8 files created, and the generation record'),
     row(cold, floor, 'compiles the bundle and writes the code cache'),
     row(yeoman, floor, `the fast path is ${times(yeoman.wallMs / rerun.wallMs)} faster`),
-    row(hyF, floor, '8 files, byte-identical to continuum-gen\'s'),
+    row(hyF, floor, "8 files, byte-identical to continuum-gen's"),
     row(hyR, floor, '8 files skipped (not compared)'),
-    row(plF, floor, '8 files, byte-identical to continuum-gen\'s'),
+    row(plF, floor, "8 files, byte-identical to continuum-gen's"),
     row(plR, floor, '8 files skipped (not compared)'),
   );
 
@@ -162,7 +206,11 @@ async function main(): Promise<void> {
     const elapsed = await timeToFirstQuestion([bin, 'command'], wizard.path);
     if (elapsed !== undefined) waits.push(elapsed);
   }
-  rows.push({ what: "the wizard's first question (`continuum-gen command` in a terminal)", wall: waits.length > 0 ? ms(median(waits)) : 'not measured', notes: waits.length > 0 ? 'until its first question is on the screen' : 'needs `script` (util-linux)' });
+  rows.push({
+    what: "the wizard's first question (`continuum-gen command` in a terminal)",
+    wall: waits.length > 0 ? ms(median(waits)) : 'not measured',
+    notes: waits.length > 0 ? 'until its first question is on the screen' : 'needs `script` (util-linux)',
+  });
 
   // 2. The host's 352 command names in one batch.
   const names = benchNames();
@@ -183,8 +231,16 @@ async function main(): Promise<void> {
   const written = unchangedSince(batchBefore, batchRerun.path);
   check(written === 0, `the unchanged batch wrote ${written} files`);
   rows.push(
-    row(bFresh, undefined, `${batchBefore.size.toLocaleString('en')} files; peak memory ${bFresh.maxRssMiB.toFixed(0)} MiB; ${times((fresh.wallMs * names.length) / bFresh.wallMs)} faster than ${names.length} separate runs (estimated from one)`),
-    row(bRerun, undefined, `${written} of ${batchBefore.size.toLocaleString('en')} files written; peak memory ${bRerun.maxRssMiB.toFixed(0)} MiB`),
+    row(
+      bFresh,
+      undefined,
+      `${batchBefore.size.toLocaleString('en')} files; peak memory ${bFresh.maxRssMiB.toFixed(0)} MiB; ${times((fresh.wallMs * names.length) / bFresh.wallMs)} faster than ${names.length} separate runs (estimated from one)`,
+    ),
+    row(
+      bRerun,
+      undefined,
+      `${written} of ${batchBefore.size.toLocaleString('en')} files written; peak memory ${bRerun.maxRssMiB.toFixed(0)} MiB`,
+    ),
   );
 
   // 3. Audit and reverse at the host's size and at 5,000 commands, each run in a fresh process.
@@ -196,9 +252,16 @@ async function main(): Promise<void> {
   });
   const setupMs = performance.now() - setupStart;
   const worker = join(here, 'engine-worker.js');
-  const engineJobs = (path: string, count: number): Job[] => (['audit', 'reverse'] as const).map((what) => ({ label: `\`${what}\` of ${count.toLocaleString('en')} commands`, args: [worker, what, path] }));
+  const engineJobs = (path: string, count: number): Job[] =>
+    (['audit', 'reverse'] as const).map((what) => ({
+      label: `\`${what}\` of ${count.toLocaleString('en')} commands`,
+      args: [worker, what, path],
+    }));
   // The 5,000-command runs take seconds each: LARGE_RUNS of them (default 1), to stay under two minutes.
-  const engine = [...sideBySide(meter, engineJobs(trees[0].path, trees[0].count), HEAVY_RUNS), ...sideBySide(meter, engineJobs(trees[1].path, trees[1].count), LARGE_RUNS)];
+  const engine = [
+    ...sideBySide(meter, engineJobs(trees[0].path, trees[0].count), HEAVY_RUNS),
+    ...sideBySide(meter, engineJobs(trees[1].path, trees[1].count), LARGE_RUNS),
+  ];
   const perCommand = new Map<string, { runMs: number; perCommandMs: number; maxRssMiB: number }>();
   for (const m of engine) {
     const results = m.samples.map((s) => JSON.parse(s.stdout) as { ms: number; commands: number; ok: boolean; note: string });
@@ -223,12 +286,24 @@ async function main(): Promise<void> {
     [rerun.cpuMs < hyF.cpuMs, `below Hygen's eight files: ${ms(rerun.cpuMs)} against ${ms(hyF.cpuMs)} of CPU`],
     [bFresh.wallMs < 1500, `the ${names.length}-spec batch under 1.5 s: ${ms(bFresh.wallMs)}`],
     [bRerun.wallMs < 1500, `its unchanged regeneration under 1.5 s: ${ms(bRerun.wallMs)}`],
-    [Math.max(bFresh.maxRssMiB, bRerun.maxRssMiB) < 150, `peak memory of the batch under 150 MiB: ${Math.max(bFresh.maxRssMiB, bRerun.maxRssMiB).toFixed(0)} MiB`],
-    [audit5000.runMs < 4000, `audit of 5,000 commands under 4 s (1,250/s): ${ms(audit5000.runMs)} (${Math.round(5000_000 / audit5000.runMs)}/s)`],
+    [
+      Math.max(bFresh.maxRssMiB, bRerun.maxRssMiB) < 150,
+      `peak memory of the batch under 150 MiB: ${Math.max(bFresh.maxRssMiB, bRerun.maxRssMiB).toFixed(0)} MiB`,
+    ],
+    [
+      audit5000.runMs < 4000,
+      `audit of 5,000 commands under 4 s (1,250/s): ${ms(audit5000.runMs)} (${Math.round(5000_000 / audit5000.runMs)}/s)`,
+    ],
     [audit5000.maxRssMiB < 400, `peak memory of the 5,000 audit under 400 MiB: ${audit5000.maxRssMiB.toFixed(0)} MiB`],
     [reverse352.runMs < 500, `reverse of ${trees[0].count} under 0.5 s: ${ms(reverse352.runMs)}`],
-    [audit5000.perCommandMs <= 1.2 * audit352.perCommandMs && reverse5000.perCommandMs <= 1.2 * reverse352.perCommandMs, `cost per command flat from ${trees[0].count} to 5,000: audit ${audit352.perCommandMs.toFixed(2)} -> ${audit5000.perCommandMs.toFixed(2)} ms, reverse ${reverse352.perCommandMs.toFixed(2)} -> ${reverse5000.perCommandMs.toFixed(2)} ms`],
-    [wizardMs !== undefined && wizardMs < 1000, `the wizard's first question within 1 s: ${wizardMs === undefined ? 'not measured' : ms(wizardMs)}`],
+    [
+      audit5000.perCommandMs <= 1.2 * audit352.perCommandMs && reverse5000.perCommandMs <= 1.2 * reverse352.perCommandMs,
+      `cost per command flat from ${trees[0].count} to 5,000: audit ${audit352.perCommandMs.toFixed(2)} -> ${audit5000.perCommandMs.toFixed(2)} ms, reverse ${reverse352.perCommandMs.toFixed(2)} -> ${reverse5000.perCommandMs.toFixed(2)} ms`,
+    ],
+    [
+      wizardMs !== undefined && wizardMs < 1000,
+      `the wizard's first question within 1 s: ${wizardMs === undefined ? 'not measured' : ms(wizardMs)}`,
+    ],
   ];
   const targetLines = targets.map(([met, what]) => `- ${met ? 'met' : '**missed**'}: ${what}`).join('\n');
 

@@ -18,7 +18,10 @@ const context = (command: string): ResultContext => ({ command, tool: toolInfo()
 
 /** A usage problem on the command line: printed with the usage, exit 1, nothing done. */
 function usageError(command: string, usage: string, problem: string, json: boolean): number {
-  if (json) process.stdout.write(formatRunResult(invalidResult(context(command), [{ file: COMMAND_LINE, pointer: '', message: problem, expected: usage }])));
+  if (json)
+    process.stdout.write(
+      formatRunResult(invalidResult(context(command), [{ file: COMMAND_LINE, pointer: '', message: problem, expected: usage }])),
+    );
   process.stderr.write(`continuum-gen ${command}: ${problem}\n${usage}\n`);
   return 1;
 }
@@ -30,22 +33,40 @@ export async function validateCommand(argv: readonly string[]): Promise<number> 
   const json = argv.includes('--json');
   let values: { spec?: string; cwd?: string; adapter?: string[]; json?: boolean; help?: boolean };
   try {
-    ({ values } = parseArgs({ args: [...argv], strict: true, allowPositionals: false, options: { spec: { type: 'string' }, cwd: { type: 'string' }, adapter: { type: 'string', multiple: true }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } }));
+    ({ values } = parseArgs({
+      args: [...argv],
+      strict: true,
+      allowPositionals: false,
+      options: {
+        spec: { type: 'string' },
+        cwd: { type: 'string' },
+        adapter: { type: 'string', multiple: true },
+        json: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    }));
   } catch (error) {
     return usageError('validate', VALIDATE_USAGE, error instanceof Error ? error.message : String(error), json);
   }
   if (values.help) {
-    process.stdout.write(`${VALIDATE_USAGE}\n\nChecks specs exactly as a generation would (schema, types, adapters, .yo-rc.json, plugins) and writes nothing.\n--json prints the result as schemas/run-result.schema.json describes it.\n`);
+    process.stdout.write(
+      `${VALIDATE_USAGE}\n\nChecks specs exactly as a generation would (schema, types, adapters, .yo-rc.json, plugins) and writes nothing.\n--json prints the result as schemas/run-result.schema.json describes it.\n`,
+    );
     return 0;
   }
   if (values.spec === undefined || values.spec === '') return usageError('validate', VALIDATE_USAGE, 'missing --spec', json);
   const shellCwd = process.cwd();
   const projectRoot = resolve(shellCwd, values.cwd ?? '.');
   const spec = values.spec;
-  const result = await validateSpecs(context('validate'), { projectRoot, sources: () => collectSpecSources(spec, shellCwd, projectRoot), adapters: extraAdapterIds(values.adapter ?? []) });
+  const result = await validateSpecs(context('validate'), {
+    projectRoot,
+    sources: () => collectSpecSources(spec, shellCwd, projectRoot),
+    adapters: extraAdapterIds(values.adapter ?? []),
+  });
   if (json) process.stdout.write(formatRunResult(result));
   if (result.ok) {
-    for (const spec of result.specs ?? []) process.stderr.write(`valid ${spec.specFile}: ${spec.name} (${spec.adapters.join(', ')}), ${spec.files.length} files planned\n`);
+    for (const spec of result.specs ?? [])
+      process.stderr.write(`valid ${spec.specFile}: ${spec.name} (${spec.adapters.join(', ')}), ${spec.files.length} files planned\n`);
     process.stderr.write(`${result.message}\n`);
   } else {
     process.stderr.write(`continuum-gen: ${describeRefusal(new SpecError(result.issues))}\n`);
@@ -59,11 +80,17 @@ const SCHEMA_USAGE = `Usage: continuum-gen schema [${Object.keys(PUBLISHED_SCHEM
 export function schemaCommand(argv: readonly string[]): number {
   const [name = 'command-spec-v2', ...more] = argv;
   if (name === '--help' || name === '-h' || name === '--list') {
-    process.stdout.write(`${SCHEMA_USAGE}\n\n${Object.entries(PUBLISHED_SCHEMAS).map(([n, what]) => `  ${n.padEnd(16)} ${what}`).join('\n')}\n`);
+    process.stdout.write(
+      `${SCHEMA_USAGE}\n\n${Object.entries(PUBLISHED_SCHEMAS)
+        .map(([n, what]) => `  ${n.padEnd(16)} ${what}`)
+        .join('\n')}\n`,
+    );
     return 0;
   }
   if (more.length > 0 || !isPublishedSchema(name)) {
-    process.stderr.write(`continuum-gen schema: ${more.length > 0 ? `one schema name at a time; found ${argv.join(' ')}` : `unknown schema ${JSON.stringify(name)}`}\n${SCHEMA_USAGE}\n`);
+    process.stderr.write(
+      `continuum-gen schema: ${more.length > 0 ? `one schema name at a time; found ${argv.join(' ')}` : `unknown schema ${JSON.stringify(name)}`}\n${SCHEMA_USAGE}\n`,
+    );
     return 1;
   }
   process.stdout.write(publishedSchemaText(name));

@@ -12,7 +12,14 @@ export interface FastOptions {
   verbose: boolean;
   allowNonHost: boolean;
   json: boolean;
-  settings: { force?: boolean; bail?: boolean; dryRun?: boolean; skipYoResolve?: boolean; ignoreWhitespace?: boolean; merge?: 'refuse' | 'markers' };
+  settings: {
+    force?: boolean;
+    bail?: boolean;
+    dryRun?: boolean;
+    skipYoResolve?: boolean;
+    ignoreWhitespace?: boolean;
+    merge?: 'refuse' | 'markers';
+  };
 }
 
 /** A Map, so a prototype name (`--constructor`) is no flag. */

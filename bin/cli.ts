@@ -31,7 +31,11 @@ export const ranFastPath = (): boolean => fastPathRan;
 
 async function main(argv: string[]): Promise<number> {
   // One colour rule for everything this process prints, chalk (Yeoman's logger) included.
-  process.env.FORCE_COLOR = colourEnabled(process.stderr, process.env, argv) ? (['1', '2', '3'].includes(process.env.FORCE_COLOR ?? '') ? process.env.FORCE_COLOR : '1') : '0';
+  process.env.FORCE_COLOR = colourEnabled(process.stderr, process.env, argv)
+    ? ['1', '2', '3'].includes(process.env.FORCE_COLOR ?? '')
+      ? process.env.FORCE_COLOR
+      : '1'
+    : '0';
   argv = argv.filter((a) => a !== '--no-color' && a !== '--color');
   const [first = '', ...rest] = argv;
   if (Object.hasOwn(AGENT_COMMANDS, first)) return AGENT_COMMANDS[first](rest);

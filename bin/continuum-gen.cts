@@ -34,7 +34,8 @@ function saveCodeCache(folder: string, family: string, name: string, data: Buffe
   const temporary = path.join(folder, `.${name}.${process.pid}`);
   fs.writeFileSync(temporary, data, { mode: 0o600 });
   fs.renameSync(temporary, path.join(folder, name));
-  for (const stale of fs.readdirSync(folder)) if (stale.startsWith(family) && stale !== name) fs.rmSync(path.join(folder, stale), { force: true });
+  for (const stale of fs.readdirSync(folder))
+    if (stale.startsWith(family) && stale !== name) fs.rmSync(path.join(folder, stale), { force: true });
 }
 
 type ModuleWrapper = (exports: object, require: NodeJS.Require, module: object, filename: string, dirname: string) => void;
@@ -83,7 +84,14 @@ function requireBundle(file: string): Cli {
   const source = fs.readFileSync(fd, 'utf8');
   fs.closeSync(fd);
   const cjs = { exports: {} as Cli };
-  compileWithCodeCache(file, source, stats, () => cjs.exports.ranFastPath()).call(cjs.exports, cjs.exports, Module.createRequire(file), cjs, file, path.dirname(file));
+  compileWithCodeCache(file, source, stats, () => cjs.exports.ranFastPath()).call(
+    cjs.exports,
+    cjs.exports,
+    Module.createRequire(file),
+    cjs,
+    file,
+    path.dirname(file),
+  );
   return cjs.exports;
 }
 
@@ -99,7 +107,14 @@ function cacheLargeDependencies(): void {
   const compile = prototype._compile;
   prototype._compile = function (content, filename) {
     if (!LARGE_DEPENDENCIES.some((pattern) => pattern.test(filename))) return compile.call(this, content, filename);
-    return compileWithCodeCache(filename, content, fs.statSync(filename)).call(this.exports, this.exports, Module.createRequire(filename), this, filename, path.dirname(filename));
+    return compileWithCodeCache(filename, content, fs.statSync(filename)).call(
+      this.exports,
+      this.exports,
+      Module.createRequire(filename),
+      this,
+      filename,
+      path.dirname(filename),
+    );
   };
 }
 

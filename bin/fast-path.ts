@@ -20,7 +20,14 @@ import { SpecError, describeRefusal, type SpecIssue } from '../shared/errors.js'
 import { extraAdapterIds, type SpecRun, type SpecRunOptions } from '../shared/run/spec-run.js';
 import { guardHost } from '../shared/run/host-guard.js';
 import { collectSpecSources } from '../shared/run/spec-sources.js';
-import { CommitWriteError, ConflictRefusal, commitRun, projectReader, type CommitReport, type CommitSettings } from '../shared/write/commit.js';
+import {
+  CommitWriteError,
+  ConflictRefusal,
+  commitRun,
+  projectReader,
+  type CommitReport,
+  type CommitSettings,
+} from '../shared/write/commit.js';
 import { commitSpecRun, streamSink, yoResolveSettler, type CommitSink } from '../generators/_shared/spec-commit.js';
 import { mergeMode } from '../generators/_shared/pending-conflicts.js';
 import { specRestriction } from '../generators/_shared/adapter-generators.js';
@@ -28,7 +35,9 @@ import { BOOLEAN_FLAGS, type FastOptions } from './cli-flags.js';
 import { specGenerationResult } from './spec-generation-result.js';
 
 /** Sub-generators the fast path can run, and the adapters each accepts (undefined: all); a Map, so `valueOf` is no sub-generator. */
-const FAST_SUB_GENERATORS: ReadonlyMap<string, SpecRunOptions['onlyAdapters']> = new Map(['command', 'rust-module', 'trait'].map((name) => [name, specRestriction(name)]));
+const FAST_SUB_GENERATORS: ReadonlyMap<string, SpecRunOptions['onlyAdapters']> = new Map(
+  ['command', 'rust-module', 'trait'].map((name) => [name, specRestriction(name)]),
+);
 
 /** Parse the flags the fast path understands; undefined for anything else (the Yeoman path decides). */
 function parseFastOptions(argv: readonly string[]): FastOptions | undefined {
@@ -83,7 +92,12 @@ export type SpecGeneration =
   | { readonly kind: 'conflict'; readonly run: SpecRun; readonly conflicts: readonly string[]; readonly message: string }
   | { readonly kind: 'refused'; readonly run: SpecRun; readonly message: string }
   | { readonly kind: 'failed'; readonly run: SpecRun; readonly message: string }
-  | { readonly kind: 'committed'; readonly run: SpecRun; readonly report: CommitReport; readonly failure?: { readonly message: string; readonly exitCode: number } };
+  | {
+      readonly kind: 'committed';
+      readonly run: SpecRun;
+      readonly report: CommitReport;
+      readonly failure?: { readonly message: string; readonly exitCode: number };
+    };
 
 /** Plan, check the host, then commit (merging hand edits, refusing what a run that cannot ask would stop on). */
 export async function generateSpecs(request: SpecGenerationRequest): Promise<SpecGeneration> {
@@ -98,7 +112,12 @@ export async function generateSpecs(request: SpecGenerationRequest): Promise<Spe
   const refused = request.checkRun?.(run) ?? [];
   if (refused.length > 0) return { kind: 'invalid', error: new SpecError(refused) };
   const root = request.projectRoot;
-  const host = guardHost(run, { root, config, exists: (path) => existsSync(join(root, path)), allowNonHost: request.allowNonHost === true });
+  const host = guardHost(run, {
+    root,
+    config,
+    exists: (path) => existsSync(join(root, path)),
+    allowNonHost: request.allowNonHost === true,
+  });
   if (host.refusal) return { kind: 'refused', run, message: host.refusal };
   if (host.warning) request.onHostWarning?.(host.warning);
   try {
@@ -115,7 +134,8 @@ export async function generateSpecs(request: SpecGenerationRequest): Promise<Spe
     if (outcome === 'declined') return { kind: 'ask' };
     return { kind: 'committed', run, report: outcome.report, ...(outcome.failure ? { failure: outcome.failure } : {}) };
   } catch (error) {
-    if (error instanceof ConflictRefusal) return { kind: 'conflict', run, conflicts: error.conflicts.map((d) => d.path), message: error.message };
+    if (error instanceof ConflictRefusal)
+      return { kind: 'conflict', run, conflicts: error.conflicts.map((d) => d.path), message: error.message };
     if (error instanceof CommitWriteError) return { kind: 'failed', run, message: error.message };
     if (error instanceof SpecError) return { kind: 'invalid', error };
     throw error;
@@ -123,18 +143,27 @@ export async function generateSpecs(request: SpecGenerationRequest): Promise<Spe
 }
 
 /** How writing a plain file plan (reverse's spec files) ended. */
-export type FileCommit = { readonly kind: 'conflict'; readonly conflicts: readonly string[] } | { readonly kind: 'committed'; readonly report: CommitReport };
+export type FileCommit =
+  { readonly kind: 'conflict'; readonly conflicts: readonly string[] } | { readonly kind: 'committed'; readonly report: CommitReport };
 
 /**
  * Write files that no spec generates (reverse's spec files) through the same commit pipeline:
  * the same path checks, atomic writes and states; a file that differs on disk is a conflict
  * unless `force` (nobody is asked).
  */
-export async function commitFiles(files: readonly PlannedFile[], options: { readonly projectRoot: string; readonly settings: CommitSettings }): Promise<FileCommit> {
+export async function commitFiles(
+  files: readonly PlannedFile[],
+  options: { readonly projectRoot: string; readonly settings: CommitSettings },
+): Promise<FileCommit> {
   const config = projectConfigFromText(readProjectText(options.projectRoot, CONFIG_FILE));
   const plain: SpecRun = { results: [], files, overwrite: [], edited: [] };
   try {
-    const report = await commitRun(plain, { projectRoot: options.projectRoot, config, settings: options.settings, settled: yoResolveSettler(options.projectRoot) });
+    const report = await commitRun(plain, {
+      projectRoot: options.projectRoot,
+      config,
+      settings: options.settings,
+      settled: yoResolveSettler(options.projectRoot),
+    });
     return { kind: 'committed', report };
   } catch (error) {
     if (error instanceof ConflictRefusal) return { kind: 'conflict', conflicts: error.conflicts.map((d) => d.path) };
@@ -175,7 +204,10 @@ export async function fastRun(argv: readonly string[]): Promise<number | undefin
     onHostWarning: (line) => process.stderr.write(`${line}\n`),
   });
   if (generation.kind === 'ask') return undefined;
-  if (options.json) process.stdout.write(formatRunResult(specGenerationResult({ command: subGenerator, tool: toolInfo(), dryRun: options.settings.dryRun }, generation)));
+  if (options.json)
+    process.stdout.write(
+      formatRunResult(specGenerationResult({ command: subGenerator, tool: toolInfo(), dryRun: options.settings.dryRun }, generation)),
+    );
   switch (generation.kind) {
     case 'invalid':
       process.stderr.write(`continuum-gen: ${describeRefusal(generation.error)}\n`);

@@ -18,7 +18,15 @@ import { commitResultFiles } from '../shared/agent/commit-result.js';
 import { readProjectFile } from '../shared/agent/project-run.js';
 import { exampleSpecs, PUBLISHED_SCHEMAS, publishedSchemaText, type PublishedSchemaName } from '../shared/agent/published.js';
 import { reverseResultFields } from '../shared/agent/reverse-result.js';
-import { conflictResult, describeFileStates, doneResult, failedResult, invalidResult, type ResultContext, type RunResult } from '../shared/agent/run-result.js';
+import {
+  conflictResult,
+  describeFileStates,
+  doneResult,
+  failedResult,
+  invalidResult,
+  type ResultContext,
+  type RunResult,
+} from '../shared/agent/run-result.js';
 import { outsideRootIssue, plannedOutsideRoot, specSourcesOf, withoutInlinePositions, type SpecInput } from '../shared/agent/spec-input.js';
 import { validateSpecs } from '../shared/agent/validate.js';
 import { toolInfo } from '../shared/audit/tool-info.js';
@@ -33,19 +41,27 @@ const USAGE = 'Usage: continuum-gen mcp [--cwd <folder>]   (an MCP server on std
 /** What an agent reads first (the initialize result's instructions): the loop that gets a spec right the first time. */
 const INSTRUCTIONS = [
   'generator-continuum turns one CommandSpec v2 (JSON) into a whole typed, tested command for a Continuum project.',
-  'The loop: 1) explain_conventions: the project\'s roots, import paths, adapters, traits and types; never guess a path.',
+  "The loop: 1) explain_conventions: the project's roots, import paths, adapters, traits and types; never guess a path.",
   '2) Read the resource continuum://schema/command-spec-v2 and an example (continuum://examples/docs-read; rust-ipc: continuum://examples/gpu-stats).',
   '3) validate your draft (spec as an object): every problem comes back at once with a JSON pointer, found and expected; fix them all, validate again.',
-  '4) generate with dryRun: true: every file\'s state and a diff; nothing is written. 5) generate for real.',
+  "4) generate with dryRun: true: every file's state and a diff; nothing is written. 5) generate for real.",
   'A conflict (a file someone edited) is refused with the files named; pass force: true only when overwriting them is intended.',
   '6) Fill in the TODOs the generated code marks; audit checks the tree; reverse turns hand-written commands into specs.',
 ].join('\n');
 
 const specInputShape = {
-  spec: z.record(z.string(), z.unknown()).optional().describe('The CommandSpec v2 document itself (see continuum://schema/command-spec-v2). Give exactly one of spec, specText, specPath.'),
+  spec: z
+    .record(z.string(), z.unknown())
+    .optional()
+    .describe('The CommandSpec v2 document itself (see continuum://schema/command-spec-v2). Give exactly one of spec, specText, specPath.'),
   specText: z.string().optional().describe('The spec as JSON text; problems then carry line:column in this text.'),
   specPath: z.string().optional().describe('A spec file, a folder of specs or a glob, relative to the project root (and inside it).'),
-  adapters: z.array(z.string()).optional().describe('More adapters to run beside the spec\'s own (swift, kotlin, python, proto, c, or a project plugin); list_adapters lists them.'),
+  adapters: z
+    .array(z.string())
+    .optional()
+    .describe(
+      "More adapters to run beside the spec's own (swift, kotlin, python, proto, c, or a project plugin); list_adapters lists them.",
+    ),
 };
 
 /** Run one tool call at a time: two generations into one tree must not interleave their writes. */
@@ -87,23 +103,44 @@ export function createContinuumMcpServer(projectRoot: string): McpServer {
     'validate',
     {
       title: 'Validate a spec',
-      description: 'Check a CommandSpec v2 exactly as generate would (schema, type grammar, adapters, the project\'s .yo-rc.json and plugins) and write nothing. Returns a run result: ok, every issue with file, JSON pointer, line/column when known, found and expected, and what each spec would plan.',
+      description:
+        "Check a CommandSpec v2 exactly as generate would (schema, type grammar, adapters, the project's .yo-rc.json and plugins) and write nothing. Returns a run result: ok, every issue with file, JSON pointer, line/column when known, found and expected, and what each spec would plan.",
       inputSchema: specInputShape,
       annotations: readOnly,
     },
-    async (input) => queue(() => guarded(context('validate'), () => validateSpecs(context('validate'), { projectRoot, sources: () => specSourcesOf(input as SpecInput, projectRoot), adapters: extraAdapterIds(input.adapters ?? []) }))),
+    async (input) =>
+      queue(() =>
+        guarded(context('validate'), () =>
+          validateSpecs(context('validate'), {
+            projectRoot,
+            sources: () => specSourcesOf(input as SpecInput, projectRoot),
+            adapters: extraAdapterIds(input.adapters ?? []),
+          }),
+        ),
+      ),
   );
 
   server.registerTool(
     'generate',
     {
       title: 'Generate from a spec',
-      description: 'Generate the whole vertical of a spec (the same pipeline and conflict rules as `continuum-gen command --spec`). dryRun: true writes nothing and returns each file\'s state (create, identical, conflict, force, skip) with a unified diff. A file on disk that differs from what would be generated (a hand edit) is refused with status conflict and the files named, unless force: true. The spec is saved in the project\'s specs folder so the command stays generator-managed.',
+      description:
+        "Generate the whole vertical of a spec (the same pipeline and conflict rules as `continuum-gen command --spec`). dryRun: true writes nothing and returns each file's state (create, identical, conflict, force, skip) with a unified diff. A file on disk that differs from what would be generated (a hand edit) is refused with status conflict and the files named, unless force: true. The spec is saved in the project's specs folder so the command stays generator-managed.",
       inputSchema: {
         ...specInputShape,
         dryRun: z.boolean().optional().describe('Plan and diff only; write nothing (default false).'),
-        force: z.boolean().optional().describe('Overwrite files that differ on disk even where a hand edit cannot be merged (default false: hand edits are three-way merged; an overlap is refused, naming the files).'),
-        allowNonHost: z.boolean().optional().describe("Create the host's shared files (mod.rs, RustCoreIPC.ts) even where the folder does not look like a Continuum checkout (default false: refused)."),
+        force: z
+          .boolean()
+          .optional()
+          .describe(
+            'Overwrite files that differ on disk even where a hand edit cannot be merged (default false: hand edits are three-way merged; an overlap is refused, naming the files).',
+          ),
+        allowNonHost: z
+          .boolean()
+          .optional()
+          .describe(
+            "Create the host's shared files (mod.rs, RustCoreIPC.ts) even where the folder does not look like a Continuum checkout (default false: refused).",
+          ),
       },
       annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: false },
     },
@@ -121,7 +158,11 @@ export function createContinuumMcpServer(projectRoot: string): McpServer {
             colour: false,
             verbose: false,
             allowNonHost: input.allowNonHost === true,
-            checkRun: (run) => plannedOutsideRoot(projectRoot, run.files.map((f) => f.path)),
+            checkRun: (run) =>
+              plannedOutsideRoot(
+                projectRoot,
+                run.files.map((f) => f.path),
+              ),
           });
           if (generation.kind === 'ask') throw new Error('internal: a run that cannot ask was handed to a question');
           return specGenerationResult(ctx, generation);
@@ -133,7 +174,8 @@ export function createContinuumMcpServer(projectRoot: string): McpServer {
     'reverse',
     {
       title: 'Infer specs from code',
-      description: 'Read a hand-written command folder, or a tree of them, and return the CommandSpec v2 inferred from the code with warnings (file:line) for what could not be carried over. By default nothing is written and each spec file\'s state and diff are shown; write: true writes the spec files into the specs folder through the same conflict rules as generate.',
+      description:
+        "Read a hand-written command folder, or a tree of them, and return the CommandSpec v2 inferred from the code with warnings (file:line) for what could not be carried over. By default nothing is written and each spec file's state and diff are shown; write: true writes the spec files into the specs folder through the same conflict rules as generate.",
       inputSchema: {
         path: z.string().describe('A command folder or a folder of them (e.g. src/commands), relative to the project root.'),
         missingOnly: z.boolean().optional().describe('Skip commands that already have a spec (matched by name).'),
@@ -150,7 +192,10 @@ export function createContinuumMcpServer(projectRoot: string): McpServer {
           const outside = outsideRootIssue(projectRoot, input.path, 'path');
           if (outside) return invalidResult(ctx, [outside]);
           // The reverse engine (ts-morph) loads on the first call, not at startup.
-          const [{ ReverseEngineer }, { planSpecFiles }] = await Promise.all([import('../shared/reverse/reverse-engineer.js'), import('../shared/reverse/reverse-run.js')]);
+          const [{ ReverseEngineer }, { planSpecFiles }] = await Promise.all([
+            import('../shared/reverse/reverse-engineer.js'),
+            import('../shared/reverse/reverse-run.js'),
+          ]);
           const config = projectConfigFromText(readProjectFile(projectRoot, CONFIG_FILE));
           const posixRoot = projectRoot.split(sep).join(posix.sep);
           const engine = new ReverseEngineer({ projectRoot: posixRoot, config });
@@ -159,18 +204,43 @@ export function createContinuumMcpServer(projectRoot: string): McpServer {
           try {
             folders = engine.discover(target);
           } catch (error) {
-            return invalidResult(ctx, [{ file: 'path', pointer: '', message: error instanceof Error ? error.message : String(error), found: JSON.stringify(input.path), expected: 'a folder inside the project' }]);
+            return invalidResult(ctx, [
+              {
+                file: 'path',
+                pointer: '',
+                message: error instanceof Error ? error.message : String(error),
+                found: JSON.stringify(input.path),
+                expected: 'a folder inside the project',
+              },
+            ]);
           }
-          if (folders.length === 0) return invalidResult(ctx, [{ file: 'path', pointer: '', message: 'no command folder (a folder with shared/<Name>Types.ts) at or under this path', found: JSON.stringify(input.path), expected: `a command folder or a tree of them, such as ${config.roots.commands}` }]);
+          if (folders.length === 0)
+            return invalidResult(ctx, [
+              {
+                file: 'path',
+                pointer: '',
+                message: 'no command folder (a folder with shared/<Name>Types.ts) at or under this path',
+                found: JSON.stringify(input.path),
+                expected: `a command folder or a tree of them, such as ${config.roots.commands}`,
+              },
+            ]);
           const results = engine.reverseAll(folders);
           const plan = planSpecFiles(results, engine.existingSpecs(), config, { missingOnly: input.missingOnly === true });
           const fields = reverseResultFields(results, plan);
-          const refused = plannedOutsideRoot(projectRoot, plan.files.map((f) => f.path));
+          const refused = plannedOutsideRoot(
+            projectRoot,
+            plan.files.map((f) => f.path),
+          );
           if (refused.length > 0) return invalidResult(ctx, refused, fields);
           const commit = await commitFiles(plan.files, { projectRoot, settings: { dryRun, force: input.force === true } });
           if (commit.kind === 'conflict') return conflictResult(ctx, commit.conflicts, fields);
           const files = commitResultFiles(commit.report);
-          return doneResult(ctx, `${results.length} command folder${results.length === 1 ? '' : 's'} read; ${describeFileStates(files, dryRun)}`, files, fields);
+          return doneResult(
+            ctx,
+            `${results.length} command folder${results.length === 1 ? '' : 's'} read; ${describeFileStates(files, dryRun)}`,
+            files,
+            fields,
+          );
         }),
       );
     },
@@ -180,17 +250,29 @@ export function createContinuumMcpServer(projectRoot: string): McpServer {
     'audit',
     {
       title: 'Audit the project',
-      description: 'Check every command against the generator\'s patterns (static accessors, no any, params/result interfaces, spec drift, Rust modules and traits, raw Commands.execute calls) and return the audit report: findings with rule id, severity and file:line, the summary and the metrics (schema: continuum://schema/audit-report). Reads only.',
-      inputSchema: { failOn: z.enum(['error', 'warning', 'never']).optional().describe('The severity from which passed is false (default error).') },
+      description:
+        "Check every command against the generator's patterns (static accessors, no any, params/result interfaces, spec drift, Rust modules and traits, raw Commands.execute calls) and return the audit report: findings with rule id, severity and file:line, the summary and the metrics (schema: continuum://schema/audit-report). Reads only.",
+      inputSchema: {
+        failOn: z.enum(['error', 'warning', 'never']).optional().describe('The severity from which passed is false (default error).'),
+      },
       annotations: readOnly,
     },
     async (input) =>
       queue(async () => {
         try {
-          const [{ runAudit }, { jsonReport }, { AuditTreeReader }] = await Promise.all([import('../shared/audit/audit.js'), import('../shared/audit/report.js'), import('../shared/audit/tree-reader.js')]);
+          const [{ runAudit }, { jsonReport }, { AuditTreeReader }] = await Promise.all([
+            import('../shared/audit/audit.js'),
+            import('../shared/audit/report.js'),
+            import('../shared/audit/tree-reader.js'),
+          ]);
           const config = projectConfigFromText(readProjectFile(projectRoot, CONFIG_FILE));
           const failOn = input.failOn ?? 'error';
-          const audit = runAudit({ projectRoot: projectRoot.split(sep).join(posix.sep), config, reader: new AuditTreeReader(), mode: 'full' });
+          const audit = runAudit({
+            projectRoot: projectRoot.split(sep).join(posix.sep),
+            config,
+            reader: new AuditTreeReader(),
+            mode: 'full',
+          });
           const report = jsonReport(audit, { tool, failOn, specsRoot: config.roots.specs });
           return answer(report, false);
         } catch (error) {
@@ -204,21 +286,26 @@ export function createContinuumMcpServer(projectRoot: string): McpServer {
     'list_adapters',
     {
       title: 'List adapters',
-      description: 'Every adapter the project can use (built-in: server-only, browser-only, full-stack, rust-ipc, trait-only, swift, kotlin, python, proto, c; and project plugins from .yo-rc.json): what each writes and its resolved options.',
+      description:
+        'Every adapter the project can use (built-in: server-only, browser-only, full-stack, rust-ipc, trait-only, swift, kotlin, python, proto, c; and project plugins from .yo-rc.json): what each writes and its resolved options.',
       inputSchema: {},
       annotations: readOnly,
     },
-    async () => queue(() => guarded(context('adapters'), async () => {
-      const adapters = await projectAdapterDescriptions(projectRoot);
-      return doneResult(context('adapters'), `${adapters.length} adapters`, [], { adapters });
-    })),
+    async () =>
+      queue(() =>
+        guarded(context('adapters'), async () => {
+          const adapters = await projectAdapterDescriptions(projectRoot);
+          return doneResult(context('adapters'), `${adapters.length} adapters`, [], { adapters });
+        }),
+      ),
   );
 
   server.registerTool(
     'explain_conventions',
     {
-      title: 'Explain the project\'s conventions',
-      description: 'The project\'s resolved config, so a spec never guesses a path: roots (commands, specs, Rust crate, generated types, IPC bindings), import paths, package scope, adapters, the traits a rust-ipc spec may implement (rust.traits), the type grammar and the importable types, and where a new spec goes.',
+      title: "Explain the project's conventions",
+      description:
+        "The project's resolved config, so a spec never guesses a path: roots (commands, specs, Rust crate, generated types, IPC bindings), import paths, package scope, adapters, the traits a rust-ipc spec may implement (rust.traits), the type grammar and the importable types, and where a new spec goes.",
       inputSchema: {},
       annotations: readOnly,
     },
@@ -235,15 +322,29 @@ export function createContinuumMcpServer(projectRoot: string): McpServer {
 
   for (const [name, what] of Object.entries(PUBLISHED_SCHEMAS)) {
     const uri = `continuum://schema/${name}`;
-    server.registerResource(`schema-${name}`, uri, { title: `${name} JSON Schema`, description: `The JSON Schema of ${what}.`, mimeType: 'application/schema+json' }, async () => ({
-      contents: [{ uri, mimeType: 'application/schema+json', text: publishedSchemaText(name as PublishedSchemaName) }],
-    }));
+    server.registerResource(
+      `schema-${name}`,
+      uri,
+      { title: `${name} JSON Schema`, description: `The JSON Schema of ${what}.`, mimeType: 'application/schema+json' },
+      async () => ({
+        contents: [{ uri, mimeType: 'application/schema+json', text: publishedSchemaText(name as PublishedSchemaName) }],
+      }),
+    );
   }
   for (const example of exampleSpecs()) {
     const uri = `continuum://examples/${example.name}`;
-    server.registerResource(`example-${example.name.replace(/\//g, '-')}`, uri, { title: `Example spec ${example.name}`, description: `A CommandSpec shipped with generator-continuum (specs/${example.name}.json).`, mimeType: 'application/json' }, async () => ({
-      contents: [{ uri, mimeType: 'application/json', text: example.text }],
-    }));
+    server.registerResource(
+      `example-${example.name.replace(/\//g, '-')}`,
+      uri,
+      {
+        title: `Example spec ${example.name}`,
+        description: `A CommandSpec shipped with generator-continuum (specs/${example.name}.json).`,
+        mimeType: 'application/json',
+      },
+      async () => ({
+        contents: [{ uri, mimeType: 'application/json', text: example.text }],
+      }),
+    );
   }
   return server;
 }
@@ -252,7 +353,9 @@ export function createContinuumMcpServer(projectRoot: string): McpServer {
 export async function runMcpServer(argv: readonly string[]): Promise<number> {
   let cwd: string | undefined;
   try {
-    ({ values: { cwd } } = parseArgs({ args: [...argv], strict: true, allowPositionals: false, options: { cwd: { type: 'string' } } }));
+    ({
+      values: { cwd },
+    } = parseArgs({ args: [...argv], strict: true, allowPositionals: false, options: { cwd: { type: 'string' } } }));
   } catch (error) {
     process.stderr.write(`continuum-gen mcp: ${error instanceof Error ? error.message : String(error)}\n${USAGE}\n`);
     return 1;
@@ -274,4 +377,3 @@ export async function runMcpServer(argv: readonly string[]): Promise<number> {
   await closed;
   return 0;
 }
-

@@ -1,6 +1,13 @@
 /** The run result (schemas/run-result.schema.json) of one spec generation, for --json and the MCP server. */
 import { committedResult } from '../shared/agent/commit-result.js';
-import { conflictResult, failedResult, invalidResult, resultSpecs, type ResultContext, type RunResult } from '../shared/agent/run-result.js';
+import {
+  conflictResult,
+  failedResult,
+  invalidResult,
+  resultSpecs,
+  type ResultContext,
+  type RunResult,
+} from '../shared/agent/run-result.js';
 import type { SpecGeneration } from './fast-path.js';
 
 /** A generation handed to a question (`ask`) has no result: a machine's run never asks. */

@@ -165,7 +165,9 @@ export async function fastTreeRun(argv: readonly string[]): Promise<number | und
     return await run(rest);
   } catch (error) {
     if (subGenerator === 'reverse' && rest.includes('--json')) {
-      process.stdout.write(formatRunResult(runErrorResult({ command: subGenerator, tool: toolInfo(), dryRun: rest.includes('--dry-run') }, error)));
+      process.stdout.write(
+        formatRunResult(runErrorResult({ command: subGenerator, tool: toolInfo(), dryRun: rest.includes('--dry-run') }, error)),
+      );
     }
     throw error;
   }

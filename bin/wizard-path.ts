@@ -49,7 +49,13 @@ function parseWizardLine(args: readonly string[]): WizardLine | undefined {
     if (!match || !VALUE_FLAGS.includes(match[1])) return undefined;
     const value = match[2] ?? args[++i];
     if (value === undefined || value === '') return undefined;
-    if (match[1] === 'adapter') adapters.push(...value.split(',').map((v) => v.trim()).filter((v) => v !== ''));
+    if (match[1] === 'adapter')
+      adapters.push(
+        ...value
+          .split(',')
+          .map((v) => v.trim())
+          .filter((v) => v !== ''),
+      );
     else values[match[1]] = value;
     if (PASSED_ON.has(match[1])) passOn.push(`--${match[1]}=${value}`);
   }
@@ -99,7 +105,9 @@ export async function wizardRun(argv: readonly string[]): Promise<WizardRun> {
   let registry: Promise<AdapterRegistry> | undefined;
   let knownTypes: Promise<KnownTypes> | undefined;
   const check = async (draft: SpecDraft) => {
-    registry ??= import('../shared/adapters/plugin-loader.js').then(async ({ loadProjectAdapters }) => (await loadProjectAdapters(found.root, config)).registry);
+    registry ??= import('../shared/adapters/plugin-loader.js').then(
+      async ({ loadProjectAdapters }) => (await loadProjectAdapters(found.root, config)).registry,
+    );
     knownTypes ??= import('../shared/agent/project-run.js').then(({ projectKnownTypes }) => projectKnownTypes(found.root, config));
     return draftIssues(draft, { config, registry: await registry, extraAdapters: line.adapters, knownTypes: await knownTypes });
   };
@@ -111,18 +119,34 @@ export async function wizardRun(argv: readonly string[]): Promise<WizardRun> {
     }
   }
 
-  const drafts = new DraftKeeper(line.values.draft !== undefined ? resolve(shellCwd, line.values.draft) : line.values.spec !== undefined ? resolve(shellCwd, line.values.spec) : undefined);
+  const drafts = new DraftKeeper(
+    line.values.draft !== undefined
+      ? resolve(shellCwd, line.values.draft)
+      : line.values.spec !== undefined
+        ? resolve(shellCwd, line.values.spec)
+        : undefined,
+  );
   const { input, select, confirm } = await prompts;
   const ask: Ask = async <T extends string | boolean>(question: Parameters<Ask>[0]): Promise<T> => {
     const { message, validate } = question;
     if (question.type === 'confirm') return (await confirm({ message, default: question.default as boolean | undefined })) as T;
-    if (question.type === 'select') return (await select({ message, choices: [...(question.choices ?? [])], default: question.default as string | undefined, pageSize: 12 })) as T;
+    if (question.type === 'select')
+      return (await select({
+        message,
+        choices: [...(question.choices ?? [])],
+        default: question.default as string | undefined,
+        pageSize: 12,
+      })) as T;
     return (await input({ message, default: question.default as string | undefined, validate })) as T;
   };
   // Load the engine while the first question is open.
   setImmediate(() => void check({ version: 2 }).catch(() => undefined));
 
-  const wizard = new CommandWizard({ ask, say, check, changed: (draft) => drafts.save(draft), accessLevels: accessLevelsOf(config) }, startDraft, new Set(Object.keys(given) as Array<keyof typeof given>));
+  const wizard = new CommandWizard(
+    { ask, say, check, changed: (draft) => drafts.save(draft), accessLevels: accessLevelsOf(config) },
+    startDraft,
+    new Set(Object.keys(given) as Array<keyof typeof given>),
+  );
   let outcome;
   try {
     outcome = await wizard.run();

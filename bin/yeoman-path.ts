@@ -24,7 +24,9 @@ async function nonInteractiveAdapter(): Promise<import('@yeoman/adapter').Queued
   class NonInteractiveAdapter extends TerminalAdapter {
     override async prompt(questions: unknown): Promise<never> {
       const names = (Array.isArray(questions) ? questions : [questions]).map((q) => (q as { name?: string }).name ?? '?');
-      throw new Error(`a question (${names.join(', ')}) came up in a non-interactive run; nothing more was written. Pass the value as an option, use --force / --dry-run for file conflicts, or run in a terminal.`);
+      throw new Error(
+        `a question (${names.join(', ')}) came up in a non-interactive run; nothing more was written. Pass the value as an option, use --force / --dry-run for file conflicts, or run in a terminal.`,
+      );
     }
   }
   return new QueuedAdapter({ adapter: new NonInteractiveAdapter() });
@@ -40,7 +42,7 @@ function usage(subGenerators: readonly SubGenerator[]): string {
     'Sub-generators:',
     ...subGenerators.map((s) => `  ${s.name.padEnd(width)}  ${s.summary}`),
     '',
-    'Options of a sub-generator, the environment\'s --force, --dry-run, --bail and --skip-yo-resolve included:',
+    "Options of a sub-generator, the environment's --force, --dry-run, --bail and --skip-yo-resolve included:",
     '  continuum-gen <sub-generator> --help',
     '',
     'Other:',
@@ -93,7 +95,9 @@ export async function runWithYeoman(argv: string[]): Promise<number> {
   const chosen = subGenerators.find((s) => s.name === first);
   if (!chosen) {
     const suggestion = didYouMean(first, [...subGenerators.map((s) => s.name), 'adapters']);
-    process.stderr.write(`continuum-gen: unknown sub-generator ${JSON.stringify(first)}${suggestion ? `; did you mean ${suggestion}?` : '.'}\n\n${usage(subGenerators)}\n`);
+    process.stderr.write(
+      `continuum-gen: unknown sub-generator ${JSON.stringify(first)}${suggestion ? `; did you mean ${suggestion}?` : '.'}\n\n${usage(subGenerators)}\n`,
+    );
     return 1;
   }
 
@@ -127,4 +131,3 @@ export async function runWithYeoman(argv: string[]): Promise<number> {
   }
   return 0;
 }
-

@@ -3,7 +3,11 @@
  * then FORCE_COLOR (0 or false turns colours off, as in Node), then NO_COLOR (any non-empty
  * value, https://no-color.org), then whether the stream is a terminal.
  */
-export function colourEnabled(stream: { readonly isTTY?: boolean }, env: Readonly<Record<string, string | undefined>> = process.env, argv: readonly string[] = process.argv): boolean {
+export function colourEnabled(
+  stream: { readonly isTTY?: boolean },
+  env: Readonly<Record<string, string | undefined>> = process.env,
+  argv: readonly string[] = process.argv,
+): boolean {
   const flag = [...argv].reverse().find((a) => a === '--no-color' || a === '--color');
   if (flag) return flag === '--color';
   const force = env.FORCE_COLOR;

@@ -1,9 +1,25 @@
-import type { FilePlan, GeneratorAdapter, PlanContext, PlannedEdit, PlannedFile, ProjectReader, RelatedSpec, SpecText } from './adapters/adapter.js';
+import type {
+  FilePlan,
+  GeneratorAdapter,
+  PlanContext,
+  PlannedEdit,
+  PlannedFile,
+  ProjectReader,
+  RelatedSpec,
+  SpecText,
+} from './adapters/adapter.js';
 import { builtinAdapters } from './adapters/builtin-adapters.js';
 import { chooseAdapter, specFitIssues, type AdapterChoice } from './adapters/choose-adapter.js';
 import { resolveProjectTraits, type TraitCatalog } from './adapters/trait-only/trait-catalog.js';
 import type { AdapterRegistry } from './adapters/registry.js';
-import { mergePlans, reservedNameIssues, resolveRunOptions, selectExtraAdapters, sortedPlan, type AdapterPlan } from './adapters/run-adapters.js';
+import {
+  mergePlans,
+  reservedNameIssues,
+  resolveRunOptions,
+  selectExtraAdapters,
+  sortedPlan,
+  type AdapterPlan,
+} from './adapters/run-adapters.js';
 import { unsafeRelativePath, type ProjectConfig } from './config/project-config.js';
 import { SpecError, inFileOrder, type SpecIssue } from './errors.js';
 import type { CommandModel } from './model/command-model.js';
@@ -102,7 +118,11 @@ export function generateCommand(request: GenerateRequest): GenerationResult {
   const adapter = choice.adapter;
   const extras = collect(() => selectExtraAdapters(registry, request.extraAdapters ?? [], adapter.id, request.specFile)) ?? [];
   const options = collect(() => resolveRunOptions([adapter, ...extras], request.config)) ?? new Map();
-  const resolved = resolveCommandModelWithIssues(loaded.spec, loaded.source, request.config, { reservedNames: adapter.reservedNames, knownTypes: request.knownTypes, adapter: { id: adapter.id, environment: choice.environment } });
+  const resolved = resolveCommandModelWithIssues(loaded.spec, loaded.source, request.config, {
+    reservedNames: adapter.reservedNames,
+    knownTypes: request.knownTypes,
+    adapter: { id: adapter.id, environment: choice.environment },
+  });
   const model = resolved.model;
   const context: PlanContext = {
     ...(request.project ? { project: request.project } : {}),
@@ -114,7 +134,10 @@ export function generateCommand(request: GenerateRequest): GenerationResult {
   const fit = specFitIssues(loaded.spec, adapter, registry, request.specFile);
   const runChecks = (): SpecIssue[] => [
     ...(adapter.check?.(model, request.config, options.get(adapter.id), context) ?? []),
-    ...extras.flatMap((extra) => [...reservedNameIssues(extra, model), ...(extra.check?.(model, request.config, options.get(extra.id)) ?? [])]),
+    ...extras.flatMap((extra) => [
+      ...reservedNameIssues(extra, model),
+      ...(extra.check?.(model, request.config, options.get(extra.id)) ?? []),
+    ]),
   ];
   const clean = inspection.issues.length === 0 && resolved.issues.length === 0 && fit.length === 0;
   let checked: readonly SpecIssue[] = [];
@@ -129,12 +152,20 @@ export function generateCommand(request: GenerateRequest): GenerationResult {
   const own = [...fit, ...checked.filter((i) => i.file === request.specFile)];
   const foreign = checked.filter((i) => i.file !== request.specFile);
   const adapterIssues = own.map((i) => ({ ...i, ...loaded.source.locate(i.pointer) }));
-  const restored = [...[...resolved.issues, ...adapterIssues].map((i) => inspection.restore(i)).filter((i): i is SpecIssue => i !== undefined), ...foreign];
+  const restored = [
+    ...[...resolved.issues, ...adapterIssues].map((i) => inspection.restore(i)).filter((i): i is SpecIssue => i !== undefined),
+    ...foreign,
+  ];
   const all = inFileOrder([...inspection.issues, ...restored]);
   if (all.length > 0 || later.length > 0) throw new SpecError([...all, ...later]);
 
-  const plans: AdapterPlan[] = [adapter, ...extras].map((a) => ({ adapter: a.id, files: sortedPlan(a.plan(model, request.config, options.get(a.id), a === adapter ? context : {})) }));
-  const related = [...(adapter.relatedSpecs?.(model, request.config, options.get(adapter.id), context) ?? [])].sort((a, b) => (a.command < b.command ? -1 : a.command > b.command ? 1 : 0));
+  const plans: AdapterPlan[] = [adapter, ...extras].map((a) => ({
+    adapter: a.id,
+    files: sortedPlan(a.plan(model, request.config, options.get(a.id), a === adapter ? context : {})),
+  }));
+  const related = [...(adapter.relatedSpecs?.(model, request.config, options.get(adapter.id), context) ?? [])].sort((a, b) =>
+    a.command < b.command ? -1 : a.command > b.command ? 1 : 0,
+  );
   const files: PlannedFile[] = mergePlans(plans, request.specFile);
   const specsRoot = request.config.roots.specs;
   const inSpecsFolder = request.specPathInProject !== undefined && isInside(request.specPathInProject, specsRoot);
@@ -148,15 +179,40 @@ export function generateCommand(request: GenerateRequest): GenerationResult {
     files.push({ path: request.specPathInProject!, content: serialiseSpec(model.spec) });
   }
   const plan = checkPlan(files, adapter.id, request.specFile);
-  const edits = checkEdits(adapter.edits?.(model, request.config, options.get(adapter.id), request.project, context) ?? [], plan, adapter.id, request.specFile);
-  const extraEdits = extras.flatMap((extra) => checkEdits(extra.edits?.(model, request.config, options.get(extra.id), request.project) ?? [], plan, extra.id, request.specFile));
+  const edits = checkEdits(
+    adapter.edits?.(model, request.config, options.get(adapter.id), request.project, context) ?? [],
+    plan,
+    adapter.id,
+    request.specFile,
+  );
+  const extraEdits = extras.flatMap((extra) =>
+    checkEdits(extra.edits?.(model, request.config, options.get(extra.id), request.project) ?? [], plan, extra.id, request.specFile),
+  );
   const nextSteps = [adapter, ...extras].flatMap((a) => a.nextSteps?.(model, request.config, request.project) ?? []);
   const locate = (pointer: string): { line: number; column: number } | undefined => loaded.source.locate(pointer);
-  return { model, adapter, files: plan, edits: [...edits, ...extraEdits], migratedFromV1: loaded.migratedFromV1, adapters: [adapter, ...extras], plans, nextSteps, related, context, locate };
+  return {
+    model,
+    adapter,
+    files: plan,
+    edits: [...edits, ...extraEdits],
+    migratedFromV1: loaded.migratedFromV1,
+    adapters: [adapter, ...extras],
+    plans,
+    nextSteps,
+    related,
+    context,
+    locate,
+  };
 }
 
 /** The spec's adapter (chooseAdapter); an unknown one is refused at once, with the spec's other problems so far, located. */
-function chosenAdapter(registry: AdapterRegistry, spec: CommandSpecV2, source: JsonSource, specFile: string, earlier: readonly SpecIssue[]): AdapterChoice {
+function chosenAdapter(
+  registry: AdapterRegistry,
+  spec: CommandSpecV2,
+  source: JsonSource,
+  specFile: string,
+  earlier: readonly SpecIssue[],
+): AdapterChoice {
   try {
     return chooseAdapter(registry, spec, specFile);
   } catch (error) {
@@ -170,7 +226,11 @@ function chosenAdapter(registry: AdapterRegistry, spec: CommandSpecV2, source: J
  * planned and edited files first, then the disk). Throws SpecError with every issue of every spec.
  */
 export function checkAgainstProject(results: readonly GenerationResult[], config: ProjectConfig, project: ProjectReader): void {
-  const issues = results.flatMap((result) => result.adapters.flatMap((a) => (a.checkProject?.(result.model, config, project, result.context) ?? []).map((i) => ({ ...i, ...result.locate(i.pointer) }))));
+  const issues = results.flatMap((result) =>
+    result.adapters.flatMap((a) =>
+      (a.checkProject?.(result.model, config, project, result.context) ?? []).map((i) => ({ ...i, ...result.locate(i.pointer) })),
+    ),
+  );
   if (issues.length > 0) throw new SpecError(issues);
 }
 
@@ -180,8 +240,21 @@ export function checkPlan(files: readonly PlannedFile[], adapterId: string, spec
   const seen = new Set<string>();
   for (const file of files) {
     const problem = unsafeRelativePath(file.path);
-    if (problem || file.path.endsWith('/')) issues.push({ file: specFile, pointer: '', message: `adapter ${adapterId} planned a file path that ${problem ?? 'ends with a slash'}`, found: JSON.stringify(file.path), expected: 'a project-relative file path' });
-    if (seen.has(file.path)) issues.push({ file: specFile, pointer: '', message: `adapter ${adapterId} planned the same file twice`, found: JSON.stringify(file.path) });
+    if (problem || file.path.endsWith('/'))
+      issues.push({
+        file: specFile,
+        pointer: '',
+        message: `adapter ${adapterId} planned a file path that ${problem ?? 'ends with a slash'}`,
+        found: JSON.stringify(file.path),
+        expected: 'a project-relative file path',
+      });
+    if (seen.has(file.path))
+      issues.push({
+        file: specFile,
+        pointer: '',
+        message: `adapter ${adapterId} planned the same file twice`,
+        found: JSON.stringify(file.path),
+      });
     seen.add(file.path);
   }
   if (issues.length > 0) throw new SpecError(issues);
@@ -194,8 +267,21 @@ export function checkEdits(edits: readonly PlannedEdit[], plan: FilePlan, adapte
   const planned = new Set(plan.map((f) => f.path));
   for (const edit of edits) {
     const problem = unsafeRelativePath(edit.path);
-    if (problem) issues.push({ file: specFile, pointer: '', message: `adapter ${adapterId} planned an edit of a path that ${problem}`, found: JSON.stringify(edit.path), expected: 'a project-relative file path' });
-    if (planned.has(edit.path)) issues.push({ file: specFile, pointer: '', message: `adapter ${adapterId} planned both to write and to edit one file`, found: JSON.stringify(edit.path) });
+    if (problem)
+      issues.push({
+        file: specFile,
+        pointer: '',
+        message: `adapter ${adapterId} planned an edit of a path that ${problem}`,
+        found: JSON.stringify(edit.path),
+        expected: 'a project-relative file path',
+      });
+    if (planned.has(edit.path))
+      issues.push({
+        file: specFile,
+        pointer: '',
+        message: `adapter ${adapterId} planned both to write and to edit one file`,
+        found: JSON.stringify(edit.path),
+      });
   }
   if (issues.length > 0) throw new SpecError(issues);
   return edits;

@@ -75,7 +75,10 @@ export class IssueCollector {
  */
 export function inFileOrder(issues: readonly SpecIssue[]): SpecIssue[] {
   const rank = (i: SpecIssue): number => (i.line === undefined ? Number.MAX_SAFE_INTEGER : i.line * 1e7 + (i.column ?? 0));
-  return issues.map((issue, order) => ({ issue, order })).sort((a, b) => rank(a.issue) - rank(b.issue) || a.order - b.order).map((x) => x.issue);
+  return issues
+    .map((issue, order) => ({ issue, order }))
+    .sort((a, b) => rank(a.issue) - rank(b.issue) || a.order - b.order)
+    .map((x) => x.issue);
 }
 
 /** Render a value compactly for the `found` part of a message. */

@@ -27,6 +27,7 @@ export function specRestriction(subGenerator: string): SpecRunOptions['onlyAdapt
   if (ids.length === 0) return undefined;
   return {
     ids,
-    hint: (found) => `the spec's adapter is ${found}, and continuum:${subGenerator} writes ${ids.join(', ')} specs; use continuum:${subGeneratorOf(found)}`,
+    hint: (found) =>
+      `the spec's adapter is ${found}, and continuum:${subGenerator} writes ${ids.join(', ')} specs; use continuum:${subGeneratorOf(found)}`,
   };
 }

@@ -70,7 +70,9 @@ function withoutTaskErrorHeader<L extends Generator['log']>(log: L): L {
     (log.error as (...args: unknown[]) => unknown)(message, ...rest);
     return wrapped;
   };
-  const wrapped = Object.assign((...args: unknown[]) => (log as unknown as (...a: unknown[]) => unknown)(...args), log, { error }) as unknown as L;
+  const wrapped = Object.assign((...args: unknown[]) => (log as unknown as (...a: unknown[]) => unknown)(...args), log, {
+    error,
+  }) as unknown as L;
   return wrapped;
 }
 
@@ -166,13 +168,24 @@ export abstract class ContinuumGenerator extends Generator {
         values[camelCaseOption(name)] = typeof declaration.default === 'string' ? declaration.default : undefined;
       }
     }
-    if (problems.length > 0) throw new ContinuumRunError(`Invalid option value; nothing was written:\n${problems.map((p) => `  ${p}`).join('\n')}`, problems.map((message) => ({ file: COMMAND_LINE, pointer: '', message })));
+    if (problems.length > 0)
+      throw new ContinuumRunError(
+        `Invalid option value; nothing was written:\n${problems.map((p) => `  ${p}`).join('\n')}`,
+        problems.map((message) => ({ file: COMMAND_LINE, pointer: '', message })),
+      );
     if (missing.length > 0) throw this.missingValuesError(missing.map((d) => `--${d.name}: ${d.description}`));
     return values;
   }
 
   /** Ask one wizard question; refuses (naming the value) when the run is not interactive. */
-  protected async ask<T extends string | boolean>(question: { name: string; message: string; type: 'input' | 'select' | 'confirm'; choices?: readonly { name: string; value: string }[]; default?: T; validate?: (value: string) => string | true | Promise<string | true> }): Promise<T> {
+  protected async ask<T extends string | boolean>(question: {
+    name: string;
+    message: string;
+    type: 'input' | 'select' | 'confirm';
+    choices?: readonly { name: string; value: string }[];
+    default?: T;
+    validate?: (value: string) => string | true | Promise<string | true>;
+  }): Promise<T> {
     if (!this.interactive) throw this.missingValuesError([question.name]);
     const answers = await this.prompt([{ ...question, choices: question.choices ? [...question.choices] : undefined } as PromptQuestion]);
     return answers[question.name] as T;
@@ -208,7 +221,12 @@ export abstract class ContinuumGenerator extends Generator {
         ...names.map((n) => `  missing ${n}`),
         'Pass them as options or a spec file (--spec=<file>), or run in a terminal (or with --interactive) to be asked.',
       ].join('\n'),
-      names.map((n) => ({ file: COMMAND_LINE, pointer: '', message: `missing ${n}`, expected: 'the value as an option, or a spec file (--spec=<file>)' })),
+      names.map((n) => ({
+        file: COMMAND_LINE,
+        pointer: '',
+        message: `missing ${n}`,
+        expected: 'the value as an option, or a spec file (--spec=<file>)',
+      })),
     );
   }
 
@@ -217,7 +235,9 @@ export abstract class ContinuumGenerator extends Generator {
    * (read through this.fs, like this.config), validated and merged over the Continuum layout.
    */
   protected loadProjectConfig(): ProjectConfig {
-    return this.reporting(() => projectConfigFromText(this.fs.read(this.destinationPath(CONFIG_FILE), { defaults: null }) ?? undefined, CONFIG_FILE));
+    return this.reporting(() =>
+      projectConfigFromText(this.fs.read(this.destinationPath(CONFIG_FILE), { defaults: null }) ?? undefined, CONFIG_FILE),
+    );
   }
 
   /** Run a step, turning engine errors into one message that lists every issue. */
@@ -237,6 +257,12 @@ export abstract class ContinuumGenerator extends Generator {
     const envOptions = (this.env as unknown as { options?: ConflicterSettings }).options ?? {};
     const own = this.options as ConflicterSettings;
     const pick = (key: keyof ConflicterSettings): boolean | undefined => envOptions[key] ?? own[key];
-    return { force: pick('force'), bail: pick('bail'), dryRun: pick('dryRun'), skipYoResolve: pick('skipYoResolve'), ignoreWhitespace: pick('ignoreWhitespace') };
+    return {
+      force: pick('force'),
+      bail: pick('bail'),
+      dryRun: pick('dryRun'),
+      skipYoResolve: pick('skipYoResolve'),
+      ignoreWhitespace: pick('ignoreWhitespace'),
+    };
   }
 }

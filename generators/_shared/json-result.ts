@@ -4,5 +4,6 @@ import type { OptionDeclaration } from './option-declarations.js';
 export const jsonResultOption: OptionDeclaration = {
   name: 'json',
   type: Boolean,
-  description: "Print the run's result as JSON on stdout (schemas/run-result.schema.json, schemaVersion 1): every file's state, every issue; implies --no-interactive",
+  description:
+    "Print the run's result as JSON on stdout (schemas/run-result.schema.json, schemaVersion 1): every file's state, every issue; implies --no-interactive",
 };

@@ -33,14 +33,32 @@ export function commitErrorMessage(error: unknown): string | undefined {
 export function conflicterAsk(adapter: InputOutputAdapter, projectRoot: string): (question: ConflictQuestion) => Promise<ConflictAnswer> {
   const log = adapter.log as unknown as ((...args: unknown[]) => unknown) & Record<string, unknown>;
   const quiet = () => quietLog;
-  const quietLog: Record<string, unknown> = Object.assign((...args: unknown[]) => (log(...args), quietLog), log, { create: quiet, identical: quiet, force: quiet, skip: quiet });
+  const quietLog: Record<string, unknown> = Object.assign((...args: unknown[]) => (log(...args), quietLog), log, {
+    create: quiet,
+    identical: quiet,
+    force: quiet,
+    skip: quiet,
+  });
   const separator = (adapter as { separator?: (text?: string) => unknown }).separator;
   // No `queue`: the conflicter would hand the real adapter (and its status lines) to the question.
-  const asking = { log: quietLog, prompt: (questions: unknown, answers?: unknown) => (adapter.prompt as (q: unknown, a?: unknown) => Promise<unknown>)(questions, answers), ...(separator ? { separator: separator.bind(adapter) } : {}) };
+  const asking = {
+    log: quietLog,
+    prompt: (questions: unknown, answers?: unknown) =>
+      (adapter.prompt as (q: unknown, a?: unknown) => Promise<unknown>)(questions, answers),
+    ...(separator ? { separator: separator.bind(adapter) } : {}),
+  };
   const conflicter = new Conflicter(asking as unknown as InputOutputAdapter, { cwd: projectRoot });
   return async (question) => {
-    const file = { path: join(projectRoot, question.path), contents: Buffer.from(question.proposed, 'utf8'), stat: null, history: [join(projectRoot, question.path)] };
-    const answered = (await conflicter.checkForCollision(file as unknown as Parameters<Conflicter['checkForCollision']>[0])) as { conflicter?: string; contents?: Buffer | null };
+    const file = {
+      path: join(projectRoot, question.path),
+      contents: Buffer.from(question.proposed, 'utf8'),
+      stat: null,
+      history: [join(projectRoot, question.path)],
+    };
+    const answered = (await conflicter.checkForCollision(file as unknown as Parameters<Conflicter['checkForCollision']>[0])) as {
+      conflicter?: string;
+      contents?: Buffer | null;
+    };
     if (answered.conflicter === 'force') return { write: answered.contents?.toString('utf8') ?? question.proposed };
     return 'skip';
   };

@@ -9,7 +9,15 @@ import { YoResolve } from '@yeoman/conflicter';
 import type { AdapterRegistry } from '../../shared/adapters/registry.js';
 import type { ProjectConfig } from '../../shared/config/project-config.js';
 import { describeSpecRun, type SpecRun } from '../../shared/run/spec-run.js';
-import { commitFailure, finishCommit, prepareCommit, type CommitContext, type CommitReport, type CommitSettings, type FileState } from '../../shared/write/commit.js';
+import {
+  commitFailure,
+  finishCommit,
+  prepareCommit,
+  type CommitContext,
+  type CommitReport,
+  type CommitSettings,
+  type FileState,
+} from '../../shared/write/commit.js';
 import { DRY_RUN_BANNER, decisionDiff, shownReason, statusLine, summaryLines } from '../../shared/write/report.js';
 
 /** Where a commit's lines go. */
@@ -71,7 +79,8 @@ export interface SpecCommitOptions {
 /** States a batch lists even without --verbose: what someone should look at. */
 const NEEDS_ATTENTION: ReadonlySet<FileState> = new Set(['merged', 'conflict', 'skip']);
 
-export type SpecCommitOutcome = { readonly report: CommitReport; readonly failure?: { readonly message: string; readonly exitCode: number } } | 'declined';
+export type SpecCommitOutcome =
+  { readonly report: CommitReport; readonly failure?: { readonly message: string; readonly exitCode: number } } | 'declined';
 
 /**
  * Commit a planned run. Throws the engine's SpecError (paths, records), ConflictRefusal (a

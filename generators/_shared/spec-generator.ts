@@ -66,7 +66,12 @@ export abstract class SpecGenerator extends ContinuumGenerator {
         knownTypes: projectKnownTypes(this.destinationRoot(), this.projectConfig),
       }),
     );
-    const host = guardHost(this.specRun, { root: this.destinationRoot(), config: this.projectConfig, exists: (path) => existsSync(this.destinationPath(path)), allowNonHost: this.optionValue(ALLOW_NON_HOST_FLAG) === true });
+    const host = guardHost(this.specRun, {
+      root: this.destinationRoot(),
+      config: this.projectConfig,
+      exists: (path) => existsSync(this.destinationPath(path)),
+      allowNonHost: this.optionValue(ALLOW_NON_HOST_FLAG) === true,
+    });
     if (host.refusal) throw new ContinuumRunError(host.refusal);
     if (host.warning) this.log.writeln(host.warning);
   }
@@ -78,7 +83,8 @@ export abstract class SpecGenerator extends ContinuumGenerator {
    */
   protected async writeRun(): Promise<void> {
     const merge = this.optionValue('merge');
-    if (merge !== undefined && mergeMode(merge) === undefined) throw new ContinuumRunError(`--merge=${String(merge)} is not a merge mode; expected refuse or markers. Nothing was written.`);
+    if (merge !== undefined && mergeMode(merge) === undefined)
+      throw new ContinuumRunError(`--merge=${String(merge)} is not a merge mode; expected refuse or markers. Nothing was written.`);
     const adapter = this.env.adapter as unknown as InputOutputAdapter;
     const colour = colourEnabled(process.stderr);
     let outcome: Awaited<ReturnType<typeof commitSpecRun>>;
@@ -122,9 +128,10 @@ export abstract class SpecGenerator extends ContinuumGenerator {
     try {
       return await step();
     } catch (error) {
-      if (error instanceof SpecError) return this.reporting(() => {
-        throw error;
-      });
+      if (error instanceof SpecError)
+        return this.reporting(() => {
+          throw error;
+        });
       throw error;
     }
   }

@@ -5,7 +5,8 @@ import type { OptionDeclaration } from './option-declarations.js';
 export const specOption: OptionDeclaration = {
   name: 'spec',
   type: String,
-  description: 'Generate from this spec (v1 or v2 JSON), a folder of specs, or a glob (quote it), asking nothing; relative to the current folder',
+  description:
+    'Generate from this spec (v1 or v2 JSON), a folder of specs, or a glob (quote it), asking nothing; relative to the current folder',
 };
 
 export const adapterOption: OptionDeclaration = {
@@ -23,7 +24,8 @@ export const allowNonHostOption: OptionDeclaration = {
 export const mergeOption: OptionDeclaration = {
   name: 'merge',
   type: String,
-  description: 'What an overlapping hand edit does in a run without a terminal: refuse (default: list the conflicts, write nothing) or markers (write standard conflict markers to resolve by hand)',
+  description:
+    'What an overlapping hand edit does in a run without a terminal: refuse (default: list the conflicts, write nothing) or markers (write standard conflict markers to resolve by hand)',
 };
 
 export const verboseOption: OptionDeclaration = {

@@ -29,7 +29,8 @@ export async function listSubGenerators(): Promise<SubGenerator[]> {
   const names = subGeneratorNames();
   try {
     const listed = JSON.parse(readFileSync(LISTING, 'utf8')) as { name: string; summary: string }[];
-    if (listed.map((s) => s.name).join('\n') === names.join('\n')) return listed.map(({ name, summary }) => ({ name, path: join(generatorsDir, name, 'index.js'), summary }));
+    if (listed.map((s) => s.name).join('\n') === names.join('\n'))
+      return listed.map(({ name, summary }) => ({ name, path: join(generatorsDir, name, 'index.js'), summary }));
   } catch {
     // No listing (before the first build) or an unreadable one: import them.
   }

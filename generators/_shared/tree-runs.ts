@@ -13,11 +13,25 @@ import { formatTextReport, jsonReport } from '../../shared/audit/report.js';
 import { toolInfo } from '../../shared/audit/tool-info.js';
 import type { ProjectConfig } from '../../shared/config/project-config.js';
 import { SpecError, describeRefusal } from '../../shared/errors.js';
-import { checkAuditFlags, describeFixes, enforcedAudit, planAuditRun, planHookInstall, type AuditFlags, type OwnFile } from '../../shared/run/audit-run.js';
+import {
+  checkAuditFlags,
+  describeFixes,
+  enforcedAudit,
+  planAuditRun,
+  planHookInstall,
+  type AuditFlags,
+  type OwnFile,
+} from '../../shared/run/audit-run.js';
 import { reverseEndLines, reverseFiles, reverseRunResult, type ReverseRun } from '../../shared/run/reverse-run.js';
 import { RunStop } from '../../shared/run/run-stop.js';
 import type { SpecRun } from '../../shared/run/spec-run.js';
-import { CommitWriteError, ConflictRefusal, type CommitContext, type CommitReport, type CommitSettings } from '../../shared/write/commit.js';
+import {
+  CommitWriteError,
+  ConflictRefusal,
+  type CommitContext,
+  type CommitReport,
+  type CommitSettings,
+} from '../../shared/write/commit.js';
 import { commitSpecRun, type CommitSink } from './spec-commit.js';
 
 /** What a front end gives a run: the project, the settings, where lines go, and who answers a conflict. */
@@ -47,7 +61,11 @@ export interface ReverseOutput {
 }
 
 /** Write a reverse run's spec files (or print them with --stdout), then its summary. */
-export async function writeReverseRun(run: ReverseRun, output: ReverseOutput, frontEnd: TreeFrontEnd): Promise<typeof DECLINED | undefined> {
+export async function writeReverseRun(
+  run: ReverseRun,
+  output: ReverseOutput,
+  frontEnd: TreeFrontEnd,
+): Promise<typeof DECLINED | undefined> {
   const context: ResultContext = { command: 'reverse', tool: toolInfo(), dryRun: output.stdout || frontEnd.settings.dryRun === true };
   let report: CommitReport | undefined;
   if (output.stdout) {
@@ -69,7 +87,11 @@ export async function writeReverseRun(run: ReverseRun, output: ReverseOutput, fr
  * the report (text, or --json on stdout). A run that fails under --fail-on throws a RunStop after it.
  * `fromShell` resolves a path typed on the command line.
  */
-export async function runAuditCommand(flags: AuditFlags, frontEnd: TreeFrontEnd, fromShell: (path: string) => string): Promise<typeof DECLINED | undefined> {
+export async function runAuditCommand(
+  flags: AuditFlags,
+  frontEnd: TreeFrontEnd,
+  fromShell: (path: string) => string,
+): Promise<typeof DECLINED | undefined> {
   const failOn = checkAuditFlags(flags);
   const { projectRoot, config } = frontEnd;
   const dryRun = frontEnd.settings.dryRun === true;
@@ -84,7 +106,12 @@ export async function runAuditCommand(flags: AuditFlags, frontEnd: TreeFrontEnd,
     ...(flags.sarif !== undefined && flags.sarif !== '' ? { sarifPath: fromShell(flags.sarif) } : {}),
     read: readText,
   });
-  if (planned.files.length > 0 && (await commitPlainFiles(planned.files, planned.overwrite, frontEnd, { context: { command: 'audit', tool: toolInfo(), dryRun } })) === DECLINED) return DECLINED;
+  if (
+    planned.files.length > 0 &&
+    (await commitPlainFiles(planned.files, planned.overwrite, frontEnd, { context: { command: 'audit', tool: toolInfo(), dryRun } })) ===
+      DECLINED
+  )
+    return DECLINED;
   if (planned.sarif) writeOwnFile(planned.sarif, frontEnd);
   const { audit, fixes, context, failure } = planned;
   if (fixes) for (const line of describeFixes(fixes, dryRun)) frontEnd.sink.line(line);
@@ -101,7 +128,9 @@ function installHook(frontEnd: TreeFrontEnd): undefined {
   if (file.before !== file.content) writeOwnFile(file, frontEnd);
   const state = file.before === file.content ? 'unchanged' : file.before === undefined ? 'created' : 'updated';
   if (!dryRun && existsSync(target.path) && (statSync(target.path).mode & 0o111) === 0) chmodSync(target.path, 0o755);
-  frontEnd.sink.line(`pre-commit hook (${target.kind}): ${shownPath(frontEnd.projectRoot, target.path)} ${dryRun && state !== 'unchanged' ? `would be ${state}` : state}; it runs \`continuum-gen audit --enforce\``);
+  frontEnd.sink.line(
+    `pre-commit hook (${target.kind}): ${shownPath(frontEnd.projectRoot, target.path)} ${dryRun && state !== 'unchanged' ? `would be ${state}` : state}; it runs \`continuum-gen audit --enforce\``,
+  );
   return undefined;
 }
 
@@ -110,14 +139,24 @@ function installHook(frontEnd: TreeFrontEnd): undefined {
  * same path checks, states, dry run and conflict rules as a generation, every file's state listed.
  * Its stops (a conflict nobody can be asked about, a refused path, --bail) become a RunStop.
  */
-async function commitPlainFiles(files: readonly PlannedFile[], overwrite: readonly string[], frontEnd: TreeFrontEnd, options: { readonly preamble?: readonly string[]; readonly context: ResultContext }): Promise<CommitReport | typeof DECLINED> {
+async function commitPlainFiles(
+  files: readonly PlannedFile[],
+  overwrite: readonly string[],
+  frontEnd: TreeFrontEnd,
+  options: { readonly preamble?: readonly string[]; readonly context: ResultContext },
+): Promise<CommitReport | typeof DECLINED> {
   const run: SpecRun = { results: [], files, overwrite, edited: [] };
   let outcome: Awaited<ReturnType<typeof commitSpecRun>>;
   try {
     outcome = await commitSpecRun(run, { ...frontEnd, verbose: true, ...(options.preamble ? { preamble: options.preamble } : {}) });
   } catch (error) {
     if (error instanceof SpecError) throw new RunStop(describeRefusal(error), error.issues);
-    if (error instanceof ConflictRefusal) throw new RunStop(conflictRefusal(error.conflicts.map((d) => d.path)), [], error.conflicts.map((d) => d.path));
+    if (error instanceof ConflictRefusal)
+      throw new RunStop(
+        conflictRefusal(error.conflicts.map((d) => d.path)),
+        [],
+        error.conflicts.map((d) => d.path),
+      );
     if (error instanceof CommitWriteError) throw new RunStop(error.message);
     throw error;
   }

@@ -22,10 +22,17 @@ export default class AppGenerator extends ContinuumGenerator {
       chosen = available.find((s) => s.name === given);
       if (!chosen) throw new ContinuumRunError(`There is no sub-generator ${JSON.stringify(given)}. Available:\n${listing}`);
     } else if (this.interactive) {
-      const name = await this.ask<string>({ name: 'subGenerator', type: 'select', message: 'What do you want to generate?', choices: available.map((s) => ({ value: s.name, name: `${s.name}: ${s.summary}` })) });
+      const name = await this.ask<string>({
+        name: 'subGenerator',
+        type: 'select',
+        message: 'What do you want to generate?',
+        choices: available.map((s) => ({ value: s.name, name: `${s.name}: ${s.summary}` })),
+      });
       chosen = available.find((s) => s.name === name);
     } else {
-      throw new ContinuumRunError(`Missing sub-generator in a non-interactive run: name one (yo continuum <sub-generator>, or yo continuum:<sub-generator>). Available:\n${listing}`);
+      throw new ContinuumRunError(
+        `Missing sub-generator in a non-interactive run: name one (yo continuum <sub-generator>, or yo continuum:<sub-generator>). Available:\n${listing}`,
+      );
     }
     await this.composeWith(chosen!.path, { forwardOptions: true });
   }

@@ -4,7 +4,8 @@ import { TreeGenerator } from '../_shared/tree-generator.js';
 import { runAuditCommand } from '../_shared/tree-runs.js';
 import { auditFlagsOf, auditOptions } from './options.js';
 
-export const summary = 'conformance report of the commands (text, --json, --sarif), spec drift; --enforce for pre-commit/CI, --install-hook, --fix';
+export const summary =
+  'conformance report of the commands (text, --json, --sarif), spec drift; --enforce for pre-commit/CI, --install-hook, --fix';
 
 const toPosix = (path: string): string => path.split(sep).join('/');
 
@@ -24,6 +25,12 @@ export default class AuditGenerator extends TreeGenerator {
   async writing(): Promise<void> {
     const config = this.loadProjectConfig();
     const fromShell = (path: string): string => toPosix(resolve(this.contextRoot ?? this.destinationRoot(), path));
-    await this.stoppingAsync(() => runAuditCommand(auditFlagsOf((name) => this.optionValue(name)), this.treeFrontEnd(config), fromShell));
+    await this.stoppingAsync(() =>
+      runAuditCommand(
+        auditFlagsOf((name) => this.optionValue(name)),
+        this.treeFrontEnd(config),
+        fromShell,
+      ),
+    );
   }
 }

@@ -23,7 +23,8 @@ export const auditOptions = {
   enforce: {
     name: 'enforce',
     type: Boolean,
-    description: 'The pre-commit / CI guard: a new command folder (untracked, staged, or added since --base) without a spec fails, an old one warns; nothing else is checked',
+    description:
+      'The pre-commit / CI guard: a new command folder (untracked, staged, or added since --base) without a spec fails, an old one warns; nothing else is checked',
   },
   base: {
     name: 'base',
@@ -33,12 +34,14 @@ export const auditOptions = {
   installHook: {
     name: 'install-hook',
     type: Boolean,
-    description: "Add `continuum-gen audit --enforce` to the git pre-commit hook (husky's .husky/pre-commit when the project uses husky), keeping what is there; a second run changes nothing",
+    description:
+      "Add `continuum-gen audit --enforce` to the git pre-commit hook (husky's .husky/pre-commit when the project uses husky), keeping what is there; a second run changes nothing",
   },
   fix: {
     name: 'fix',
     type: Boolean,
-    description: 'Repair what is mechanical, through the conflict rules: insert missing static accessors, write missing specs from the code (reverse); report the rest',
+    description:
+      'Repair what is mechanical, through the conflict rules: insert missing static accessors, write missing specs from the code (reverse); report the rest',
   },
 } satisfies Record<string, OptionDeclaration>;
 
@@ -46,5 +49,13 @@ export const auditOptions = {
 export function auditFlagsOf(value: (name: string) => unknown): AuditFlags {
   const on = (name: string): boolean => value(name) === true;
   const text = (name: string): string | undefined => (typeof value(name) === 'string' ? (value(name) as string) : undefined);
-  return { json: on('json'), sarif: text('sarif'), failOn: value('fail-on'), enforce: on('enforce'), base: text('base'), installHook: on('install-hook'), fix: on('fix') };
+  return {
+    json: on('json'),
+    sarif: text('sarif'),
+    failOn: value('fail-on'),
+    enforce: on('enforce'),
+    base: text('base'),
+    installHook: on('install-hook'),
+    fix: on('fix'),
+  };
 }

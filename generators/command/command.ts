@@ -64,9 +64,16 @@ export const commandOptions = {
   draft: {
     name: 'draft',
     type: String,
-    description: 'Where the wizard keeps your answers until the command is generated (default: a file in the temporary folder, printed when a run stops); --spec=<file>.draft.json resumes from one',
+    description:
+      'Where the wizard keeps your answers until the command is generated (default: a file in the temporary folder, printed when a run stops); --spec=<file>.draft.json resumes from one',
   },
 } satisfies Record<string, OptionDeclaration>;
 
 /** The options that make up the spec's top level, in wizard order (their values are checked by the engine, as answers are). */
-export const wizardOptionNames = [commandOptions.name, commandOptions.description, commandOptions.environment, commandOptions.accessLevel, commandOptions.className].map((d) => d.name);
+export const wizardOptionNames = [
+  commandOptions.name,
+  commandOptions.description,
+  commandOptions.environment,
+  commandOptions.accessLevel,
+  commandOptions.className,
+].map((d) => d.name);

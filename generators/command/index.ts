@@ -13,7 +13,8 @@ import { SpecGenerator } from '../_shared/spec-generator.js';
 import { commandOptions, wizardOptionNames } from './command.js';
 import { CommandWizard, flagProblems, givenTopLevel, isPromptInterruption, wizardSpec, type TopLevelKey } from './wizard.js';
 
-export const summary = 'a Continuum command from any spec: Types, server and/or browser command, README, tests, and for rust-ipc / trait-only specs the Rust vertical (wizard, or --spec=<file|folder|glob>)';
+export const summary =
+  'a Continuum command from any spec: Types, server and/or browser command, README, tests, and for rust-ipc / trait-only specs the Rust vertical (wizard, or --spec=<file|folder|glob>)';
 
 /** The flag of each top-level value, for messages about given flags. */
 const flagOf = (key: TopLevelKey): string => `--${commandOptions[key].name}`;
@@ -45,14 +46,23 @@ export default class CommandGenerator extends SpecGenerator {
     const specArgument = this.optionValue('spec');
     const given = this.givenTopLevel();
     const draftOption = this.optionValue('draft');
-    const draftFile = typeof draftOption === 'string' && draftOption !== '' ? resolve(this.contextRoot ?? this.destinationRoot(), draftOption) : undefined;
+    const draftFile =
+      typeof draftOption === 'string' && draftOption !== '' ? resolve(this.contextRoot ?? this.destinationRoot(), draftOption) : undefined;
     if (typeof specArgument === 'string' && specArgument !== '') {
       if (Object.keys(given).length > 0) {
-        throw new ContinuumRunError(`--spec holds the whole command; ${Object.keys(given).map((k) => flagOf(k as TopLevelKey)).join(', ')} cannot be combined with it. Edit the spec instead. Nothing was written.`);
+        throw new ContinuumRunError(
+          `--spec holds the whole command; ${Object.keys(given)
+            .map((k) => flagOf(k as TopLevelKey))
+            .join(', ')} cannot be combined with it. Edit the spec instead. Nothing was written.`,
+        );
       }
       const file = resolve(this.contextRoot ?? this.destinationRoot(), specArgument);
       if (this.interactive && isDraftFile(file) && existsSync(file)) {
-        await this.runWizard(this.reporting(() => readDraft(file)), new Set(), draftFile ?? file);
+        await this.runWizard(
+          this.reporting(() => readDraft(file)),
+          new Set(),
+          draftFile ?? file,
+        );
         return;
       }
       this.sources = this.sourcesOf(specArgument);
@@ -90,7 +100,8 @@ export default class CommandGenerator extends SpecGenerator {
   /** Given flags are checked by the engine, like answers, and reported by their flag names. */
   private async refuseBadFlags(draft: SpecDraft): Promise<void> {
     const problems = flagProblems(this.givenTopLevel(), await this.checkDraft(draft));
-    if (problems.length > 0) throw new ContinuumRunError(`Invalid option value; nothing was written:\n${problems.map((p) => `  ${p}`).join('\n')}`);
+    if (problems.length > 0)
+      throw new ContinuumRunError(`Invalid option value; nothing was written:\n${problems.map((p) => `  ${p}`).join('\n')}`);
   }
 
   private givenTopLevel(): Partial<Record<TopLevelKey, string>> {
@@ -102,7 +113,12 @@ export default class CommandGenerator extends SpecGenerator {
   private async checkDraft(draft: SpecDraft) {
     if (!this.checkDraftOptions) {
       const { registry } = await loadProjectAdapters(this.destinationRoot(), this.projectConfig);
-      this.checkDraftOptions = { config: this.projectConfig, registry, extraAdapters: extraAdapterIds(this.optionValue('adapter')), knownTypes: projectKnownTypes(this.destinationRoot(), this.projectConfig) };
+      this.checkDraftOptions = {
+        config: this.projectConfig,
+        registry,
+        extraAdapters: extraAdapterIds(this.optionValue('adapter')),
+        knownTypes: projectKnownTypes(this.destinationRoot(), this.projectConfig),
+      };
     }
     return draftIssues(draft, this.checkDraftOptions);
   }

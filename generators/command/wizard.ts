@@ -1,7 +1,14 @@
 import { pointerOf, type SpecIssue } from '../../shared/errors.js';
 import { commandClassName } from '../../shared/model/naming.js';
 import { describeDraftIssue, issuesAt, type SpecDraft } from '../../shared/run/draft-check.js';
-import type { AccessLevel, CommandSpecV2, Environment, SpecField, SpecTypeDeclaration, SpecTypeField } from '../../shared/spec/command-spec.js';
+import type {
+  AccessLevel,
+  CommandSpecV2,
+  Environment,
+  SpecField,
+  SpecTypeDeclaration,
+  SpecTypeField,
+} from '../../shared/spec/command-spec.js';
 import { commandOptions } from './command.js';
 
 /** One wizard question, answered through a prompt (the generator's, or the bin's). */
@@ -31,7 +38,8 @@ export interface WizardIO {
 }
 
 /** Ctrl-C (or a closed terminal) while a question is open: inquirer's own errors, whichever front end asked. */
-export const isPromptInterruption = (error: unknown): boolean => error instanceof Error && (error.name === 'ExitPromptError' || error.name === 'AbortPromptError');
+export const isPromptInterruption = (error: unknown): boolean =>
+  error instanceof Error && (error.name === 'ExitPromptError' || error.name === 'AbortPromptError');
 
 export type WizardOutcome = { readonly kind: 'generate'; readonly spec: CommandSpecV2 } | { readonly kind: 'quit' };
 
@@ -66,7 +74,9 @@ export function valueList(values: string): string[] | undefined {
 
 /** `inference, tts | rendering` -> `'inference' | 'tts' | 'rendering'`; undefined when a value cannot be a literal. */
 export function unionOfStrings(values: string): string | undefined {
-  return valueList(values)?.map((v) => `'${v}'`).join(' | ');
+  return valueList(values)
+    ?.map((v) => `'${v}'`)
+    .join(' | ');
 }
 
 /** An answer to "default value": JSON when it parses ("5", "true", "[1]"), else the text itself; empty is none. */
@@ -166,8 +176,16 @@ export class CommandWizard {
       case 'name':
       case 'description': {
         const declaration = commandOptions[key];
-        const value = await this.askChecked({ name: key, type: 'input', message: declaration.prompt.message, default: current }, async (answer) =>
-          answer.trim() === '' ? 'a value is required' : this.problemIn(this.with((d) => (d[key] = answer.trim())), `/${key}`, false),
+        const value = await this.askChecked(
+          { name: key, type: 'input', message: declaration.prompt.message, default: current },
+          async (answer) =>
+            answer.trim() === ''
+              ? 'a value is required'
+              : this.problemIn(
+                  this.with((d) => (d[key] = answer.trim())),
+                  `/${key}`,
+                  false,
+                ),
         );
         this.update((d) => (d[key] = value));
         return;
@@ -175,9 +193,16 @@ export class CommandWizard {
       case 'environment':
       case 'accessLevel': {
         const prompt = commandOptions[key].prompt;
-        const choices = key === 'accessLevel' && this.io.accessLevels ? accessLevelChoices(this.io.accessLevels, prompt.choices) : prompt.choices;
+        const choices =
+          key === 'accessLevel' && this.io.accessLevels ? accessLevelChoices(this.io.accessLevels, prompt.choices) : prompt.choices;
         const fallback = String(commandOptions[key].default);
-        const value = await this.io.ask<string>({ name: key, type: 'select', message: prompt.message, choices, default: current ?? (choices.some((c) => c.value === fallback) ? fallback : choices[0]?.value) });
+        const value = await this.io.ask<string>({
+          name: key,
+          type: 'select',
+          message: prompt.message,
+          choices,
+          default: current ?? (choices.some((c) => c.value === fallback) ? fallback : choices[0]?.value),
+        });
         this.update((d) => {
           if (key === 'environment') d.environment = value as Environment;
           else d.accessLevel = value as AccessLevel;
@@ -186,8 +211,21 @@ export class CommandWizard {
       }
       case 'className': {
         const derived = commandClassName(this.draft.name ?? '');
-        const value = await this.askChecked({ name: 'className', type: 'input', message: 'Class-name stem (the default is derived from the name)', default: current ?? derived }, async (answer) =>
-          answer.trim() === '' ? undefined : this.problemIn(this.with((d) => (d.className = answer.trim())), '/className', false),
+        const value = await this.askChecked(
+          {
+            name: 'className',
+            type: 'input',
+            message: 'Class-name stem (the default is derived from the name)',
+            default: current ?? derived,
+          },
+          async (answer) =>
+            answer.trim() === ''
+              ? undefined
+              : this.problemIn(
+                  this.with((d) => (d.className = answer.trim())),
+                  '/className',
+                  false,
+                ),
         );
         // A name equal to the derived one says nothing; left out, it follows a later change of the name.
         this.update((d) => {
@@ -204,7 +242,12 @@ export class CommandWizard {
     const kind = list === 'params' ? 'Param' : 'Result';
     const label = list === 'params' ? 'parameter' : 'result field';
     for (let n = this.draft[list]!.length + 1; ; n++) {
-      const more = await this.io.ask<boolean>({ name: `add${kind}${n}`, type: 'confirm', message: n === 1 ? `Add a ${label}?` : `Add another ${label}?`, default: false });
+      const more = await this.io.ask<boolean>({
+        name: `add${kind}${n}`,
+        type: 'confirm',
+        message: n === 1 ? `Add a ${label}?` : `Add another ${label}?`,
+        default: false,
+      });
       if (!more) return;
       await this.askListField(list, n - 1);
     }
@@ -241,7 +284,8 @@ export class CommandWizard {
       pointer: (name) => pointerOf('types', typeName, 'fields', name),
       namePointer: (name) => pointerOf('types', typeName, 'fields', name),
       place: (field) => this.with((d) => replaceTypeField(fieldsOf(d), previousName, field)),
-      nameTaken: (name) => (name !== previousName && Object.hasOwn(fieldsOf(this.draft), name) ? `${typeName} already has a field ${name}` : undefined),
+      nameTaken: (name) =>
+        name !== previousName && Object.hasOwn(fieldsOf(this.draft), name) ? `${typeName} already has a field ${name}` : undefined,
     };
   }
 
@@ -253,34 +297,72 @@ export class CommandWizard {
   /** Ask for one field: name, type (declaring new types on the way), optional, default (params), description. */
   private async askField(slot: FieldSlot, current?: SpecField): Promise<SpecField> {
     const p = slot.prefix;
-    const name = await this.askChecked({ name: `${p}Name`, type: 'input', message: `${slot.label}: name`, default: current?.name }, async (answer) => {
-      const trimmed = answer.trim();
-      if (trimmed === '') return 'a name is required';
-      return slot.nameTaken(trimmed) ?? this.problemIn(slot.place({ name: trimmed, type: 'string' }), slot.namePointer(trimmed), slot.namePointer(trimmed) !== slot.pointer(trimmed));
-    });
+    const name = await this.askChecked(
+      { name: `${p}Name`, type: 'input', message: `${slot.label}: name`, default: current?.name },
+      async (answer) => {
+        const trimmed = answer.trim();
+        if (trimmed === '') return 'a name is required';
+        return (
+          slot.nameTaken(trimmed) ??
+          this.problemIn(
+            slot.place({ name: trimmed, type: 'string' }),
+            slot.namePointer(trimmed),
+            slot.namePointer(trimmed) !== slot.pointer(trimmed),
+          )
+        );
+      },
+    );
     const type = await this.askType(slot, name, current?.type);
     const field: SpecField = { name, type };
-    const optional = await this.io.ask<boolean>({ name: `${p}Optional`, type: 'confirm', message: `${name}: optional (may be absent)?`, default: current?.optional ?? false });
+    const optional = await this.io.ask<boolean>({
+      name: `${p}Optional`,
+      type: 'confirm',
+      message: `${name}: optional (may be absent)?`,
+      default: current?.optional ?? false,
+    });
     if (optional) {
       field.optional = true;
       const problem = await this.problemIn(slot.place(field), `${slot.pointer(name)}/type`, false);
       if (problem) {
         this.io.say(`  ${name}: ${problem}`);
-        const both = await this.io.ask<boolean>({ name: `${p}OptionalNullable`, type: 'confirm', message: `${name}: accept both absent and null (optionalNullable)?`, default: false });
+        const both = await this.io.ask<boolean>({
+          name: `${p}OptionalNullable`,
+          type: 'confirm',
+          message: `${name}: accept both absent and null (optionalNullable)?`,
+          default: false,
+        });
         if (both) field.optionalNullable = true;
         else delete field.optional;
       }
     }
     if (slot.isParam && field.optional) {
-      const shown = current?.default === undefined ? '' : typeof current.default === 'string' ? current.default : JSON.stringify(current.default);
-      const text = await this.askChecked({ name: `${p}Default`, type: 'input', message: `${name}: default value when absent (JSON or plain text; empty for none)`, default: shown }, async (answer) => {
-        const value = parseDefault(answer);
-        return value === undefined ? undefined : this.problemIn(slot.place({ ...field, default: value }), `${slot.pointer(name)}/default`);
-      });
+      const shown =
+        current?.default === undefined ? '' : typeof current.default === 'string' ? current.default : JSON.stringify(current.default);
+      const text = await this.askChecked(
+        {
+          name: `${p}Default`,
+          type: 'input',
+          message: `${name}: default value when absent (JSON or plain text; empty for none)`,
+          default: shown,
+        },
+        async (answer) => {
+          const value = parseDefault(answer);
+          return value === undefined
+            ? undefined
+            : this.problemIn(slot.place({ ...field, default: value }), `${slot.pointer(name)}/default`);
+        },
+      );
       const value = parseDefault(text);
       if (value !== undefined) field.default = value;
     }
-    const description = (await this.io.ask<string>({ name: `${p}Description`, type: 'input', message: `${name}: description (optional)`, default: current?.description ?? '' })).trim();
+    const description = (
+      await this.io.ask<string>({
+        name: `${p}Description`,
+        type: 'input',
+        message: `${name}: description (optional)`,
+        default: current?.description ?? '',
+      })
+    ).trim();
     if (description) field.description = description;
     return field;
   }
@@ -300,24 +382,43 @@ export class CommandWizard {
     for (;;) {
       const choices = this.typeChoices();
       const preset = current === undefined ? 'string' : choices.some((c) => c.value === current) ? current : 'other';
-      const choice = await this.io.ask<string>({ name: `${p}Type`, type: 'select', message: `${fieldName}: type`, choices, default: preset });
+      const choice = await this.io.ask<string>({
+        name: `${p}Type`,
+        type: 'select',
+        message: `${fieldName}: type`,
+        choices,
+        default: preset,
+      });
       let type = choice;
       if (choice === 'union') {
-        const values = await this.askChecked({ name: `${p}Values`, type: 'input', message: `${fieldName}: the allowed values, separated by | or commas` }, async (answer) => {
-          const union = unionOfStrings(answer);
-          return union === undefined ? 'list at least one value, without quotes or backslashes inside' : typeProblem(union);
-        });
+        const values = await this.askChecked(
+          { name: `${p}Values`, type: 'input', message: `${fieldName}: the allowed values, separated by | or commas` },
+          async (answer) => {
+            const union = unionOfStrings(answer);
+            return union === undefined ? 'list at least one value, without quotes or backslashes inside' : typeProblem(union);
+          },
+        );
         type = unionOfStrings(values)!;
       } else if (choice === 'other') {
-        type = await this.askChecked({ name: `${p}TypeExpression`, type: 'input', message: `${fieldName}: type (TypeScript syntax)`, default: current }, async (answer) => {
-          if (answer.trim() === '') return 'a type is required';
-          const problem = await typeProblem(answer.trim());
-          // A name the engine does not know may be one the user means to declare: say how.
-          return problem !== undefined && /unknown type/.test(problem) ? `${problem} (to declare it, pick "a new type with fields" or "a new enum" instead)` : problem;
-        });
+        type = await this.askChecked(
+          { name: `${p}TypeExpression`, type: 'input', message: `${fieldName}: type (TypeScript syntax)`, default: current },
+          async (answer) => {
+            if (answer.trim() === '') return 'a type is required';
+            const problem = await typeProblem(answer.trim());
+            // A name the engine does not know may be one the user means to declare: say how.
+            return problem !== undefined && /unknown type/.test(problem)
+              ? `${problem} (to declare it, pick "a new type with fields" or "a new enum" instead)`
+              : problem;
+          },
+        );
       } else if (choice === 'new-object' || choice === 'new-enum') {
         const declared = await this.declareType(choice === 'new-enum' ? 'enum' : 'object');
-        const many = await this.io.ask<boolean>({ name: `${p}List`, type: 'confirm', message: `${fieldName}: a list of ${declared} (${declared}[])?`, default: false });
+        const many = await this.io.ask<boolean>({
+          name: `${p}List`,
+          type: 'confirm',
+          message: `${fieldName}: a list of ${declared} (${declared}[])?`,
+          default: false,
+        });
         type = many ? `${declared}[]` : declared;
       }
       const problem = await typeProblem(type);
@@ -330,12 +431,24 @@ export class CommandWizard {
   private async declareType(kind: 'object' | 'enum'): Promise<string> {
     const p = `type${++this.typeCount}`;
     const placeholder: SpecTypeDeclaration = kind === 'enum' ? { enum: ['value'] } : { fields: {} };
-    const name = await this.askChecked({ name: `${p}Name`, type: 'input', message: kind === 'enum' ? 'Name of the new enum (PascalCase, e.g. DocFormat)' : 'Name of the new type (PascalCase, e.g. DocSection)' }, async (answer) => {
-      const trimmed = answer.trim();
-      if (trimmed === '') return 'a name is required';
-      if (Object.hasOwn(this.draft.types ?? {}, trimmed)) return `${trimmed} is already declared`;
-      return this.problemIn(this.with((d) => ((d.types ??= {})[trimmed] = placeholder)), pointerOf('types', trimmed), false);
-    });
+    const name = await this.askChecked(
+      {
+        name: `${p}Name`,
+        type: 'input',
+        message:
+          kind === 'enum' ? 'Name of the new enum (PascalCase, e.g. DocFormat)' : 'Name of the new type (PascalCase, e.g. DocSection)',
+      },
+      async (answer) => {
+        const trimmed = answer.trim();
+        if (trimmed === '') return 'a name is required';
+        if (Object.hasOwn(this.draft.types ?? {}, trimmed)) return `${trimmed} is already declared`;
+        return this.problemIn(
+          this.with((d) => ((d.types ??= {})[trimmed] = placeholder)),
+          pointerOf('types', trimmed),
+          false,
+        );
+      },
+    );
     this.update((d) => ((d.types ??= {})[name] = structuredClone(placeholder)));
     await this.askTypeBody(name, kind, p, true);
     return name;
@@ -344,17 +457,32 @@ export class CommandWizard {
   /** The description and the values or fields of a declared type; also what editing a type asks. */
   private async askTypeBody(name: string, kind: 'object' | 'enum', p: string, declaring: boolean): Promise<void> {
     const current = this.draft.types![name];
-    const description = (await this.io.ask<string>({ name: `${p}Description`, type: 'input', message: `${name}: description (optional)`, default: current.description ?? '' })).trim();
+    const description = (
+      await this.io.ask<string>({
+        name: `${p}Description`,
+        type: 'input',
+        message: `${name}: description (optional)`,
+        default: current.description ?? '',
+      })
+    ).trim();
     this.update((d) => {
       if (description) d.types![name].description = description;
       else delete d.types![name].description;
     });
     if (kind === 'enum') {
       const pointer = pointerOf('types', name);
-      const values = await this.askChecked({ name: `${p}Values`, type: 'input', message: `${name}: the values, separated by | or commas`, default: current.enum?.join(', ') }, async (answer) => {
-        const list = valueList(answer);
-        return list === undefined ? 'list at least one value, without quotes or backslashes inside' : this.problemIn(this.with((d) => (d.types![name].enum = list)), pointer);
-      });
+      const values = await this.askChecked(
+        { name: `${p}Values`, type: 'input', message: `${name}: the values, separated by | or commas`, default: current.enum?.join(', ') },
+        async (answer) => {
+          const list = valueList(answer);
+          return list === undefined
+            ? 'list at least one value, without quotes or backslashes inside'
+            : this.problemIn(
+                this.with((d) => (d.types![name].enum = list)),
+                pointer,
+              );
+        },
+      );
       this.update((d) => (d.types![name].enum = valueList(values)));
       return;
     }
@@ -365,7 +493,12 @@ export class CommandWizard {
   private async typeFieldMenu(typeName: string, p: string, declaring: boolean): Promise<void> {
     if (declaring) {
       for (let n = 1; ; n++) {
-        const more = await this.io.ask<boolean>({ name: `${p}AddField${n}`, type: 'confirm', message: n === 1 ? `${typeName}: add a field?` : `${typeName}: add another field?`, default: n === 1 });
+        const more = await this.io.ask<boolean>({
+          name: `${p}AddField${n}`,
+          type: 'confirm',
+          message: n === 1 ? `${typeName}: add a field?` : `${typeName}: add another field?`,
+          default: n === 1,
+        });
         if (!more) return;
         await this.askTypeField(typeName, n);
       }
@@ -388,7 +521,8 @@ export class CommandWizard {
       });
       if (action === 'done') return;
       if (action === 'add') await this.askTypeField(typeName, fields.length + 1);
-      else if (action.startsWith('edit:')) await this.askTypeField(typeName, fields.indexOf(action.slice('edit:'.length)) + 1, action.slice('edit:'.length));
+      else if (action.startsWith('edit:'))
+        await this.askTypeField(typeName, fields.indexOf(action.slice('edit:'.length)) + 1, action.slice('edit:'.length));
       else this.update((d) => delete d.types![typeName].fields![action.slice('remove:'.length)]);
     }
   }
@@ -403,12 +537,20 @@ export class CommandWizard {
   private async summaryLoop(): Promise<WizardOutcome> {
     for (;;) {
       for (const line of summariseDraft(this.draft)) this.io.say(line);
-      const action = await this.io.ask<string>({ name: 'summaryAction', type: 'select', message: 'Generate this command, or change something?', choices: summaryChoices(this.draft), default: 'generate' });
+      const action = await this.io.ask<string>({
+        name: 'summaryAction',
+        type: 'select',
+        message: 'Generate this command, or change something?',
+        choices: summaryChoices(this.draft),
+        default: 'generate',
+      });
       if (action === 'quit') return { kind: 'quit' };
       if (action === 'generate') {
         const issues = await this.io.check(this.draft);
         if (issues.length === 0) return { kind: 'generate', spec: { ...this.draft, version: 2 } as CommandSpecV2 };
-        this.io.say(`The spec has ${issues.length} problem${issues.length === 1 ? '' : 's'}; nothing is written until ${issues.length === 1 ? 'it is' : 'they are'} fixed:`);
+        this.io.say(
+          `The spec has ${issues.length} problem${issues.length === 1 ? '' : 's'}; nothing is written until ${issues.length === 1 ? 'it is' : 'they are'} fixed:`,
+        );
         for (const issue of issues) this.io.say(`  ${describePointer(issue.pointer, this.draft)}: ${describeDraftIssue(issue)}`);
         continue;
       }
@@ -428,11 +570,18 @@ export class CommandWizard {
     }
     if (what === 'type') {
       if (verb === 'add') {
-        const kind = await this.io.ask<string>({ name: 'newTypeKind', type: 'select', message: 'What kind of type?', choices: NEW_TYPE_CHOICES.slice(0, 2), default: 'new-object' });
+        const kind = await this.io.ask<string>({
+          name: 'newTypeKind',
+          type: 'select',
+          message: 'What kind of type?',
+          choices: NEW_TYPE_CHOICES.slice(0, 2),
+          default: 'new-object',
+        });
         await this.declareType(kind === 'new-enum' ? 'enum' : 'object');
         return;
       }
-      if (verb === 'edit') return this.askTypeBody(which, this.draft.types![which].enum ? 'enum' : 'object', `type${this.typeNumber(which)}`, false);
+      if (verb === 'edit')
+        return this.askTypeBody(which, this.draft.types![which].enum ? 'enum' : 'object', `type${this.typeNumber(which)}`, false);
       if (verb === 'remove') return this.update((d) => delete d.types![which]);
     }
   }
@@ -450,7 +599,9 @@ export function givenTopLevel(valueOf: (flag: string) => unknown): Partial<Recor
 
 /** The engine's problems with the given flags' values, each named by its flag (--class-name: ...). */
 export function flagProblems(given: Partial<Record<TopLevelKey, string>>, issues: readonly SpecIssue[]): string[] {
-  return TOP_LEVEL_KEYS.filter((key) => given[key] !== undefined).flatMap((key) => issuesAt(issues, `/${key}`).map((issue) => `--${commandOptions[key].name}: ${describeDraftIssue(issue)}`));
+  return TOP_LEVEL_KEYS.filter((key) => given[key] !== undefined).flatMap((key) =>
+    issuesAt(issues, `/${key}`).map((issue) => `--${commandOptions[key].name}: ${describeDraftIssue(issue)}`),
+  );
 }
 
 /** Put a field into a type's fields, in the place of `previousName` when it is renamed (order kept). */
@@ -477,7 +628,10 @@ function summaryChoices(draft: SpecDraft): { name: string; value: string }[] {
   ]);
   return [
     { value: 'generate', name: 'generate it' },
-    ...TOP_LEVEL_KEYS.map((key) => ({ value: `edit:${key}`, name: `edit the ${key === 'accessLevel' ? 'access level' : key === 'className' ? 'class name' : key}` })),
+    ...TOP_LEVEL_KEYS.map((key) => ({
+      value: `edit:${key}`,
+      name: `edit the ${key === 'accessLevel' ? 'access level' : key === 'className' ? 'class name' : key}`,
+    })),
     { value: 'add:param', name: 'add a parameter' },
     ...field('params', 'param'),
     { value: 'add:result', name: 'add a result field' },
@@ -488,14 +642,18 @@ function summaryChoices(draft: SpecDraft): { name: string; value: string }[] {
   ];
 }
 
-const typeOfField = (field: { type: string; optional?: boolean }, name: string): string => `${name}${field.optional ? '?' : ''}: ${field.type}`;
+const typeOfField = (field: { type: string; optional?: boolean }, name: string): string =>
+  `${name}${field.optional ? '?' : ''}: ${field.type}`;
 
 /** The draft as the summary shows it, one line each. */
 export function summariseDraft(draft: SpecDraft): string[] {
   const fields = (list: readonly SpecField[] | undefined): string[] =>
     (list ?? []).length === 0
       ? ['    (none)']
-      : list!.map((f, i) => `    ${i + 1}. ${typeOfField(f, f.name)}${f.default !== undefined ? ` = ${JSON.stringify(f.default)}` : ''}${f.description ? `  (${f.description})` : ''}`);
+      : list!.map(
+          (f, i) =>
+            `    ${i + 1}. ${typeOfField(f, f.name)}${f.default !== undefined ? ` = ${JSON.stringify(f.default)}` : ''}${f.description ? `  (${f.description})` : ''}`,
+        );
   const types = Object.entries(draft.types ?? {}).map(([name, declaration]) => {
     const body = declaration.enum
       ? declaration.enum.map((v) => `'${v}'`).join(' | ')
@@ -558,6 +716,9 @@ export function wizardSpec(values: WizardValues): CommandSpecV2 {
 }
 
 /** The project's access levels as choices, each described as the host's own choice when it is one of them. */
-function accessLevelChoices(levels: readonly string[], known: readonly { readonly value: string; readonly name?: string }[]): { value: string; name: string }[] {
+function accessLevelChoices(
+  levels: readonly string[],
+  known: readonly { readonly value: string; readonly name?: string }[],
+): { value: string; name: string }[] {
   return levels.map((level) => ({ value: level, name: known.find((c) => c.value === level)?.name ?? level }));
 }

@@ -7,7 +7,8 @@ import { initNextSteps, planInitSpecs, type InitSpecPlan } from '../../shared/ru
 import { ContinuumGenerator, ContinuumRunError } from '../_shared/continuum-generator.js';
 import type { OptionDeclaration } from '../_shared/option-declarations.js';
 
-export const summary = 'the setup of a Continuum checkout: .yo-rc.json at the project root, the trait specs and an example spec in the specs folder';
+export const summary =
+  'the setup of a Continuum checkout: .yo-rc.json at the project root, the trait specs and an example spec in the specs folder';
 
 const initOptions: readonly OptionDeclaration[] = [
   { name: 'yes', type: Boolean, description: 'Write without asking (needed in a non-interactive run)' },
@@ -42,7 +43,8 @@ export default class InitGenerator extends ContinuumGenerator {
     this.alreadyConfigured = hasContinuumConfig(this.destinationRoot());
     const host = checkHost(this.destinationRoot(), this.projectConfig);
     if (!host.looksLikeHost && this.optionValue(ALLOW_NON_HOST_FLAG) !== true) throw new ContinuumRunError(this.notAHost(host));
-    const read = (path: string): string | undefined => (this.fs.exists(this.destinationPath(path)) ? this.fs.read(this.destinationPath(path)) : undefined);
+    const read = (path: string): string | undefined =>
+      this.fs.exists(this.destinationPath(path)) ? this.fs.read(this.destinationPath(path)) : undefined;
     this.specs = planInitSpecs(this.projectConfig, read);
   }
 

@@ -9,7 +9,8 @@ import { shownPath, writeReverseRun } from '../_shared/tree-runs.js';
 import { reverseOptions } from './options.js';
 import { progressBar } from './progress.js';
 
-export const summary = 'specs from existing commands: one folder or a whole tree (--stdout, --missing-only), or --from-v1 <dir> to migrate v1 specs';
+export const summary =
+  'specs from existing commands: one folder or a whole tree (--stdout, --missing-only), or --from-v1 <dir> to migrate v1 specs';
 
 const toPosix = (path: string): string => path.split(sep).join('/');
 
@@ -27,7 +28,11 @@ export default class ReverseGenerator extends TreeGenerator {
   constructor(args: string[], options: BaseOptions, features?: BaseFeatures) {
     super(args, options, features);
     this.description = `Write ${summary}`;
-    this.argument('path', { type: String, required: false, description: 'A command folder, or a folder of them (src/commands); relative to the current folder' });
+    this.argument('path', {
+      type: String,
+      required: false,
+      description: 'A command folder, or a folder of them (src/commands); relative to the current folder',
+    });
     this.declareOptions([...Object.values(reverseOptions), jsonResultOption]);
   }
 
@@ -42,7 +47,13 @@ export default class ReverseGenerator extends TreeGenerator {
       this.target = given;
       return;
     }
-    const answer = await this.ask<string>({ name: 'path', type: 'input', message: 'Command folder, or a folder of them, to read', default: this.projectConfig.roots.commands, validate: (v) => (v.trim() === '' ? 'a folder is required' : true) });
+    const answer = await this.ask<string>({
+      name: 'path',
+      type: 'input',
+      message: 'Command folder, or a folder of them, to read',
+      default: this.projectConfig.roots.commands,
+      validate: (v) => (v.trim() === '' ? 'a folder is required' : true),
+    });
     this.target = { kind: 'reverse', path: absolute(answer.trim()) };
   }
 

@@ -3,7 +3,8 @@ import type { SpecRunOptions } from '../../shared/run/spec-run.js';
 import { specRestriction, subGeneratorOf } from '../_shared/adapter-generators.js';
 import { adapterOption, mergeOption, specOption, SpecGenerator, verboseOption } from '../_shared/spec-generator.js';
 
-export const summary = 'the whole Rust-backed vertical of a rust-ipc spec: ServiceModule, ts-rs wire types, IPC mixin, command (--spec=<file|folder|glob>)';
+export const summary =
+  'the whole Rust-backed vertical of a rust-ipc spec: ServiceModule, ts-rs wire types, IPC mixin, command (--spec=<file|folder|glob>)';
 
 /**
  * The sub-generator of one Rust adapter (`continuum:rust-module` for rust-ipc, `continuum:trait`

@@ -28,7 +28,9 @@ export interface AdapterDescription {
 
 /** Fill `<outputDir>`-style placeholders of a writes entry with string option values. */
 function fillWrites(writes: readonly string[], options: AdapterOptions): string[] {
-  return writes.map((entry) => entry.replace(/<([A-Za-z]+)>/g, (whole, name: string) => (typeof options[name] === 'string' ? (options[name] as string) : whole)));
+  return writes.map((entry) =>
+    entry.replace(/<([A-Za-z]+)>/g, (whole, name: string) => (typeof options[name] === 'string' ? (options[name] as string) : whole)),
+  );
 }
 
 export function describeAdapter(adapter: GeneratorAdapter, source: string, config: ProjectConfig): AdapterDescription {

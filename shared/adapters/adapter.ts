@@ -188,7 +188,13 @@ export interface GeneratorAdapter {
    * Edits of shared files (module registration, IPC composition); applied in order, after the plan
    * is written. `project` (when the front end has one) reads what is already there.
    */
-  edits?(model: CommandModel, config: ProjectConfig, options?: AdapterOptions, project?: ProjectReader, context?: PlanContext): readonly PlannedEdit[];
+  edits?(
+    model: CommandModel,
+    config: ProjectConfig,
+    options?: AdapterOptions,
+    project?: ProjectReader,
+    context?: PlanContext,
+  ): readonly PlannedEdit[];
   /**
    * Checks against the project as it will be once the whole run's files and edits are in (a Rust
    * `use` path must resolve in the crate); an issue stops the run before anything is written.

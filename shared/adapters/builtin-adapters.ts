@@ -17,16 +17,30 @@ export interface BuiltinAdapterOptions {
 
 /** Every adapter that ships with the generator, registered in this one place. */
 export function builtinAdapters(options: BuiltinAdapterOptions = {}): AdapterRegistry {
-  return new AdapterRegistry()
-    .register(typeScriptCommandAdapter('server-only', 'TypeScript command that runs on the server (Types, server command, README, tests)', 'server'))
-    .register(typeScriptCommandAdapter('browser-only', 'TypeScript command that runs in the browser (Types, browser command, README, tests)', 'browser'))
-    .register(typeScriptCommandAdapter('full-stack', 'TypeScript command on both sides: server implements, browser delegates', 'both'))
-    .register(rustIpcAdapter(options.rustTraits ? { traits: options.rustTraits } : {}))
-    .register(traitOnlyAdapter())
-    // Extra languages, run beside a spec's own adapter with --adapter=<id>.
-    .register(swiftAdapter())
-    .register(kotlinAdapter())
-    .register(pythonAdapter())
-    .register(protoAdapter())
-    .register(cAdapter());
+  return (
+    new AdapterRegistry()
+      .register(
+        typeScriptCommandAdapter(
+          'server-only',
+          'TypeScript command that runs on the server (Types, server command, README, tests)',
+          'server',
+        ),
+      )
+      .register(
+        typeScriptCommandAdapter(
+          'browser-only',
+          'TypeScript command that runs in the browser (Types, browser command, README, tests)',
+          'browser',
+        ),
+      )
+      .register(typeScriptCommandAdapter('full-stack', 'TypeScript command on both sides: server implements, browser delegates', 'both'))
+      .register(rustIpcAdapter(options.rustTraits ? { traits: options.rustTraits } : {}))
+      .register(traitOnlyAdapter())
+      // Extra languages, run beside a spec's own adapter with --adapter=<id>.
+      .register(swiftAdapter())
+      .register(kotlinAdapter())
+      .register(pythonAdapter())
+      .register(protoAdapter())
+      .register(cAdapter())
+  );
 }

@@ -12,7 +12,16 @@ import { dirname, isAbsolute, join, posix, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CONFIG_FILE, CONFIG_KEY, unsafeRelativePath, type PluginDeclaration, type ProjectConfig } from '../config/project-config.js';
 import { SpecError, describeValue, type SpecIssue } from '../errors.js';
-import { ADAPTER_ID_PATTERN, SPEC_BLOCKS, type AdapterOptionDeclaration, type AdapterOptions, type FilePlan, type GeneratorAdapter, type PlannedEdit, type PlannedFile } from './adapter.js';
+import {
+  ADAPTER_ID_PATTERN,
+  SPEC_BLOCKS,
+  type AdapterOptionDeclaration,
+  type AdapterOptions,
+  type FilePlan,
+  type GeneratorAdapter,
+  type PlannedEdit,
+  type PlannedFile,
+} from './adapter.js';
 import { ADAPTER_OF_ENVIRONMENT } from '../spec/spec-defaults.js';
 import { optionValueProblem } from './adapter-options.js';
 import { builtinAdapters } from './builtin-adapters.js';
@@ -56,18 +65,30 @@ const entryPointer = (index: number, key = 'module'): string => `/${CONFIG_KEY}/
  * paths are refused, a path is walked without following a symlink the config does not allow, and
  * a package must resolve (links followed) to a file inside the project.
  */
-export function resolvePluginModule(projectRoot: string, specifier: string, allowSymlinks: readonly string[] = []): { path: string } | { problem: string; expected: string } {
+export function resolvePluginModule(
+  projectRoot: string,
+  specifier: string,
+  allowSymlinks: readonly string[] = [],
+): { path: string } | { problem: string; expected: string } {
   const root = nodeProbe.realpath(projectRoot) ?? projectRoot;
   if (specifier.startsWith('../') || specifier === '..' || isAbsolute(specifier) || specifier.includes('\\')) {
-    return { problem: 'is outside the project: plugins load only from inside the project root', expected: 'a path inside the project starting with ./ (e.g. ./tools/my-adapter.mjs), or an npm package installed in the project' };
+    return {
+      problem: 'is outside the project: plugins load only from inside the project root',
+      expected: 'a path inside the project starting with ./ (e.g. ./tools/my-adapter.mjs), or an npm package installed in the project',
+    };
   }
   if (specifier.startsWith('./')) {
     const relative = posix.normalize(specifier.slice(2));
     const unsafe = unsafeRelativePath(relative);
-    if (unsafe) return { problem: `is not a path inside the project: it ${unsafe}`, expected: 'a path inside the project starting with ./' };
+    if (unsafe)
+      return { problem: `is not a path inside the project: it ${unsafe}`, expected: 'a path inside the project starting with ./' };
     const verdict = new ProjectPaths(root, allowSymlinks, nodeProbe, platformNameLimits(process.platform)).check(relative);
     if ('problem' in verdict) return { problem: `cannot be loaded: the path ${verdict.problem}`, expected: verdict.expected };
-    if (nodeProbe.kind(verdict.absolute) !== 'file') return { problem: 'the module file does not exist (paths are relative to the project root)', expected: 'the path of an ES module file, e.g. ./tools/my-adapter.js' };
+    if (nodeProbe.kind(verdict.absolute) !== 'file')
+      return {
+        problem: 'the module file does not exist (paths are relative to the project root)',
+        expected: 'the path of an ES module file, e.g. ./tools/my-adapter.js',
+      };
     return { path: verdict.absolute };
   }
   let path: string | undefined;
@@ -77,11 +98,18 @@ export function resolvePluginModule(projectRoot: string, specifier: string, allo
     // ESM-only packages may export no `require` condition: read their package.json ourselves.
     path = packageEntry(root, specifier);
   }
-  if (path === undefined) return { problem: `npm package ${specifier} is not installed in the project`, expected: `npm install ${specifier} in the project, or a path starting with ./` };
+  if (path === undefined)
+    return {
+      problem: `npm package ${specifier} is not installed in the project`,
+      expected: `npm install ${specifier} in the project, or a path starting with ./`,
+    };
   const real = nodeProbe.realpath(path) ?? path;
   const inside = relative(root, real);
   if (inside === '' || inside.startsWith('..') || isAbsolute(inside)) {
-    return { problem: `resolves to ${real}, outside the project (a package installed above it, or linked in from elsewhere)`, expected: `npm install ${specifier} in the project itself` };
+    return {
+      problem: `resolves to ${real}, outside the project (a package installed above it, or linked in from elsewhere)`,
+      expected: `npm install ${specifier} in the project itself`,
+    };
   }
   return { path: real };
 }
@@ -91,37 +119,57 @@ function packageEntry(projectRoot: string, name: string): string | undefined {
   const manifest = join(projectRoot, 'node_modules', name, 'package.json');
   if (!existsSync(manifest)) return undefined;
   const pkg = JSON.parse(readFileSync(manifest, 'utf8')) as { exports?: unknown; module?: string; main?: string };
-  const root = typeof pkg.exports === 'object' && pkg.exports !== null && '.' in pkg.exports ? (pkg.exports as Record<string, unknown>)['.'] : pkg.exports;
+  const root =
+    typeof pkg.exports === 'object' && pkg.exports !== null && '.' in pkg.exports
+      ? (pkg.exports as Record<string, unknown>)['.']
+      : pkg.exports;
   const entry =
     typeof root === 'string'
       ? root
       : typeof root === 'object' && root !== null
-        ? ([(root as Record<string, unknown>).import, (root as Record<string, unknown>).default].find((v) => typeof v === 'string') as string | undefined)
+        ? ([(root as Record<string, unknown>).import, (root as Record<string, unknown>).default].find((v) => typeof v === 'string') as
+            string | undefined)
         : undefined;
   return join(dirname(manifest), entry ?? pkg.module ?? pkg.main ?? 'index.js');
 }
 
 /** Everything wrong with a plugin's export, as sentences. */
 export function adapterShapeProblems(value: unknown): string[] {
-  if (value === null || typeof value !== 'object') return [`the export is ${value === null ? 'null' : typeof value}, not an adapter object`];
+  if (value === null || typeof value !== 'object')
+    return [`the export is ${value === null ? 'null' : typeof value}, not an adapter object`];
   const a = value as Record<string, unknown>;
   const problems: string[] = [];
-  if (typeof a.id !== 'string' || !ADAPTER_ID_PATTERN.test(a.id)) problems.push(`id ${describeValue(a.id)} is not a lowercase id (letters, digits, -)`);
+  if (typeof a.id !== 'string' || !ADAPTER_ID_PATTERN.test(a.id))
+    problems.push(`id ${describeValue(a.id)} is not a lowercase id (letters, digits, -)`);
   if (typeof a.description !== 'string' || a.description === '') problems.push('description is missing (one line for the adapter listing)');
-  if (!Array.isArray(a.writes) || !a.writes.every((w) => typeof w === 'string')) problems.push('writes is not a list of strings (what the adapter writes, for the listing)');
+  if (!Array.isArray(a.writes) || !a.writes.every((w) => typeof w === 'string'))
+    problems.push('writes is not a list of strings (what the adapter writes, for the listing)');
   if (typeof a.plan !== 'function') problems.push('plan is not a function (model, config, options) => [{ path, content }]');
-  for (const hook of ['check', 'edits'] as const) if (a[hook] !== undefined && typeof a[hook] !== 'function') problems.push(`${hook} is neither a function nor absent`);
-  problems.push(...listProblems(a.environments, 'environments', ENVIRONMENTS), ...listProblems(a.defaultFor, 'defaultFor', ENVIRONMENTS), ...listProblems(a.accepts, 'accepts', SPEC_BLOCKS));
+  for (const hook of ['check', 'edits'] as const)
+    if (a[hook] !== undefined && typeof a[hook] !== 'function') problems.push(`${hook} is neither a function nor absent`);
+  problems.push(
+    ...listProblems(a.environments, 'environments', ENVIRONMENTS),
+    ...listProblems(a.defaultFor, 'defaultFor', ENVIRONMENTS),
+    ...listProblems(a.accepts, 'accepts', SPEC_BLOCKS),
+  );
   if (a.reservedNames !== undefined && !(a.reservedNames instanceof Map)) problems.push('reservedNames is neither a Map nor absent');
-  if (a.typeMapping !== undefined && (a.typeMapping === null || typeof a.typeMapping !== 'object')) problems.push('typeMapping is neither an object nor absent');
+  if (a.typeMapping !== undefined && (a.typeMapping === null || typeof a.typeMapping !== 'object'))
+    problems.push('typeMapping is neither an object nor absent');
   if (a.options !== undefined) {
     if (!Array.isArray(a.options)) problems.push('options is neither a list of option declarations nor absent');
     else
       a.options.forEach((o: unknown, i) => {
         const d = o as Partial<AdapterOptionDeclaration> | null;
-        if (!d || typeof d.name !== 'string' || typeof d.description !== 'string' || !OPTION_TYPES.includes(String(d.type)) || d.default === undefined) {
+        if (
+          !d ||
+          typeof d.name !== 'string' ||
+          typeof d.description !== 'string' ||
+          !OPTION_TYPES.includes(String(d.type)) ||
+          d.default === undefined
+        ) {
           problems.push(`options[${i}] is not { name, type (${OPTION_TYPES.join(' | ')}), description, default }`);
-        } else if (optionValueProblem(d as AdapterOptionDeclaration, d.default)) problems.push(`the default of option ${d.name} does not fit its type ${d.type}`);
+        } else if (optionValueProblem(d as AdapterOptionDeclaration, d.default))
+          problems.push(`the default of option ${d.name} does not fit its type ${d.type}`);
       });
   }
   return problems;
@@ -145,10 +193,17 @@ interface PluginBlame {
 
 /** One problem of a plugin's hook, as an issue at its config entry. */
 function blameIssue(blame: PluginBlame, message: string, found?: string, expected?: string): SpecIssue {
-  return { file: CONFIG_FILE, pointer: blame.pointer, message: `${blame.who} ${message}`, ...(found === undefined ? {} : { found }), ...(expected === undefined ? {} : { expected }) };
+  return {
+    file: CONFIG_FILE,
+    pointer: blame.pointer,
+    message: `${blame.who} ${message}`,
+    ...(found === undefined ? {} : { found }),
+    ...(expected === undefined ? {} : { expected }),
+  };
 }
 
-const blameError = (blame: PluginBlame, message: string, found?: string, expected?: string): SpecError => new SpecError([blameIssue(blame, message, found, expected)]);
+const blameError = (blame: PluginBlame, message: string, found?: string, expected?: string): SpecError =>
+  new SpecError([blameIssue(blame, message, found, expected)]);
 
 /** Call a plugin's hook: a throw other than a SpecError becomes one naming the plugin and the hook. */
 function guardedCall<T>(blame: PluginBlame, hook: string, call: () => T): T {
@@ -161,18 +216,23 @@ function guardedCall<T>(blame: PluginBlame, hook: string, call: () => T): T {
 }
 
 /** Why a path a plugin planned or edits would leave the project, or undefined. */
-const pluginPathProblem = (path: unknown): string | undefined => (typeof path !== 'string' ? 'is not a string' : (unsafeRelativePath(path) ?? (path.endsWith('/') ? 'ends with a slash' : undefined)));
+const pluginPathProblem = (path: unknown): string | undefined =>
+  typeof path !== 'string' ? 'is not a string' : (unsafeRelativePath(path) ?? (path.endsWith('/') ? 'ends with a slash' : undefined));
 const PROJECT_PATH = 'a project-relative file path with forward slashes and no ..';
 
 /** What a plugin's plan returned, checked: a list of { path, content } inside the project. */
 function checkedPlan(files: unknown, blame: PluginBlame): FilePlan {
-  if (files !== null && typeof files === 'object' && typeof (files as { then?: unknown }).then === 'function') throw blameError(blame, 'returned a Promise from plan; plan must return its files synchronously');
-  if (!Array.isArray(files)) throw blameError(blame, 'returned something other than a list of files from plan', describeValue(files), '[{ path, content }, ...]');
+  if (files !== null && typeof files === 'object' && typeof (files as { then?: unknown }).then === 'function')
+    throw blameError(blame, 'returned a Promise from plan; plan must return its files synchronously');
+  if (!Array.isArray(files))
+    throw blameError(blame, 'returned something other than a list of files from plan', describeValue(files), '[{ path, content }, ...]');
   const issues: SpecIssue[] = [];
   files.forEach((file: unknown, i) => {
     const f = file as Partial<PlannedFile> | null;
     if (!f || typeof f.path !== 'string' || typeof f.content !== 'string') {
-      issues.push(blameIssue(blame, `planned file ${i} without a string path and content`, describeValue(file), '{ path: string, content: string }'));
+      issues.push(
+        blameIssue(blame, `planned file ${i} without a string path and content`, describeValue(file), '{ path: string, content: string }'),
+      );
       return;
     }
     const problem = pluginPathProblem(f.path);
@@ -184,23 +244,47 @@ function checkedPlan(files: unknown, blame: PluginBlame): FilePlan {
 
 /** What a plugin's edits returned, checked: a list of { path, description, apply } inside the project, each apply guarded. */
 function checkedEdits(edits: unknown, blame: PluginBlame): PlannedEdit[] {
-  if (!Array.isArray(edits)) throw blameError(blame, 'returned something other than a list of edits from edits', describeValue(edits), '[{ path, description, apply }, ...]');
+  if (!Array.isArray(edits))
+    throw blameError(
+      blame,
+      'returned something other than a list of edits from edits',
+      describeValue(edits),
+      '[{ path, description, apply }, ...]',
+    );
   const issues: SpecIssue[] = [];
   edits.forEach((edit: unknown, i) => {
     const e = edit as Partial<PlannedEdit> | null;
     if (!e || typeof e.description !== 'string' || typeof e.apply !== 'function') {
-      issues.push(blameIssue(blame, `planned edit ${i} without a description and an apply function`, describeValue(edit), '{ path: string, description: string, apply(existing) => string }'));
+      issues.push(
+        blameIssue(
+          blame,
+          `planned edit ${i} without a description and an apply function`,
+          describeValue(edit),
+          '{ path: string, description: string, apply(existing) => string }',
+        ),
+      );
       return;
     }
     const problem = pluginPathProblem(e.path);
-    if (problem) issues.push(blameIssue(blame, `planned an edit of a path outside the project: it ${problem}`, describeValue(e.path), PROJECT_PATH));
+    if (problem)
+      issues.push(blameIssue(blame, `planned an edit of a path outside the project: it ${problem}`, describeValue(e.path), PROJECT_PATH));
   });
   if (issues.length > 0) throw new SpecError(issues);
-  return (edits as PlannedEdit[]).map((e) => ({ path: e.path, description: e.description, apply: (existing) => checkedEditText(guardedCall(blame, `its edit of ${e.path}`, () => e.apply(existing)), e.path, blame) }));
+  return (edits as PlannedEdit[]).map((e) => ({
+    path: e.path,
+    description: e.description,
+    apply: (existing) =>
+      checkedEditText(
+        guardedCall(blame, `its edit of ${e.path}`, () => e.apply(existing)),
+        e.path,
+        blame,
+      ),
+  }));
 }
 
 function checkedEditText(text: unknown, path: string, blame: PluginBlame): string {
-  if (typeof text !== 'string') throw blameError(blame, `returned something other than the file's new text from its edit of ${path}`, describeValue(text), 'a string');
+  if (typeof text !== 'string')
+    throw blameError(blame, `returned something other than the file's new text from its edit of ${path}`, describeValue(text), 'a string');
   return text;
 }
 
@@ -213,8 +297,11 @@ function guardPlugin(adapter: GeneratorAdapter, origin: PluginOrigin, entryOptio
   const blame: PluginBlame = { who: `adapter plugin ${origin.module} (id ${adapter.id})`, pointer: entryPointer(origin.index) };
   const declared = adapter.options;
   // Declared options take their config entry's values as defaults; undeclared plugins get the entry's object as is.
-  const options = declared?.map((d) => (d.name in entryOptions ? { ...d, default: entryOptions[d.name] as AdapterOptionDeclaration['default'] } : d));
-  const withEntry = (resolved: AdapterOptions | undefined): AdapterOptions => (declared ? (resolved ?? {}) : ({ ...entryOptions, ...resolved } as AdapterOptions));
+  const options = declared?.map((d) =>
+    d.name in entryOptions ? { ...d, default: entryOptions[d.name] as AdapterOptionDeclaration['default'] } : d,
+  );
+  const withEntry = (resolved: AdapterOptions | undefined): AdapterOptions =>
+    declared ? (resolved ?? {}) : ({ ...entryOptions, ...resolved } as AdapterOptions);
   const { check, edits } = adapter;
   return {
     id: adapter.id,
@@ -230,13 +317,31 @@ function guardPlugin(adapter: GeneratorAdapter, origin: PluginOrigin, entryOptio
       ? {
           check: (model, config, resolved, context) => {
             const issues: unknown = guardedCall(blame, 'check', () => check.call(adapter, model, config, withEntry(resolved), context));
-            if (!Array.isArray(issues)) throw blameError(blame, 'returned something other than a list of issues from check', describeValue(issues), '[] or [{ file, pointer, message }]');
+            if (!Array.isArray(issues))
+              throw blameError(
+                blame,
+                'returned something other than a list of issues from check',
+                describeValue(issues),
+                '[] or [{ file, pointer, message }]',
+              );
             return issues as SpecIssue[];
           },
         }
       : {}),
-    plan: (model, config, resolved, context) => checkedPlan(guardedCall(blame, 'plan', () => adapter.plan.call(adapter, model, config, withEntry(resolved), context)), blame),
-    ...(edits ? { edits: (model, config, resolved, project, context) => checkedEdits(guardedCall(blame, 'edits', () => edits.call(adapter, model, config, withEntry(resolved), project, context)), blame) } : {}),
+    plan: (model, config, resolved, context) =>
+      checkedPlan(
+        guardedCall(blame, 'plan', () => adapter.plan.call(adapter, model, config, withEntry(resolved), context)),
+        blame,
+      ),
+    ...(edits
+      ? {
+          edits: (model, config, resolved, project, context) =>
+            checkedEdits(
+              guardedCall(blame, 'edits', () => edits.call(adapter, model, config, withEntry(resolved), project, context)),
+              blame,
+            ),
+        }
+      : {}),
   };
 }
 
@@ -272,14 +377,24 @@ export function projectBuiltinAdapters(projectRoot: string, config: ProjectConfi
  * `projectRoot` is the absolute folder that holds .yo-rc.json. All problems of all plugins are
  * reported together in one SpecError.
  */
-export async function loadProjectAdapters(projectRoot: string, config: ProjectConfig, base: AdapterRegistry = projectBuiltinAdapters(projectRoot, config)): Promise<LoadedAdapters> {
+export async function loadProjectAdapters(
+  projectRoot: string,
+  config: ProjectConfig,
+  base: AdapterRegistry = projectBuiltinAdapters(projectRoot, config),
+): Promise<LoadedAdapters> {
   const plugins: PluginOrigin[] = [];
   const issues: SpecIssue[] = [];
   const declarations: readonly PluginDeclaration[] = config.adapters ?? [];
   for (const [index, declaration] of declarations.entries()) {
     const specifier = declaration.module;
     const fail = (message: string, expected?: string, found = JSON.stringify(specifier)): void => {
-      issues.push({ file: CONFIG_FILE, pointer: entryPointer(index), message: `adapter plugin ${specifier} ${message}`, found, ...(expected === undefined ? {} : { expected }) });
+      issues.push({
+        file: CONFIG_FILE,
+        pointer: entryPointer(index),
+        message: `adapter plugin ${specifier} ${message}`,
+        found,
+        ...(expected === undefined ? {} : { expected }),
+      });
     };
     const located = resolvePluginModule(projectRoot, specifier, config.allowSymlinks ?? []);
     if ('problem' in located) {
@@ -291,7 +406,11 @@ export async function loadProjectAdapters(projectRoot: string, config: ProjectCo
       const module = await importModule(pathToFileURL(located.path).href);
       exported = module.default ?? module.adapter;
       if (exported === undefined) {
-        fail('exports no adapter', 'a default export (or an export named adapter): a GeneratorAdapter object or a factory function returning one', `exports ${Object.keys(module).sort().join(', ') || 'nothing'}`);
+        fail(
+          'exports no adapter',
+          'a default export (or an export named adapter): a GeneratorAdapter object or a factory function returning one',
+          `exports ${Object.keys(module).sort().join(', ') || 'nothing'}`,
+        );
         continue;
       }
     } catch (error) {
@@ -309,26 +428,43 @@ export async function loadProjectAdapters(projectRoot: string, config: ProjectCo
     }
     const problems = adapterShapeProblems(exported);
     if (problems.length > 0) {
-      fail(`does not export a valid adapter: ${problems.join('; ')}`, 'a GeneratorAdapter { id, description, writes, plan, check?, edits?, options?, typeMapping?, reservedNames?, environments?, defaultFor?, accepts? } (see docs/adapters.md)', describeValue(exported));
+      fail(
+        `does not export a valid adapter: ${problems.join('; ')}`,
+        'a GeneratorAdapter { id, description, writes, plan, check?, edits?, options?, typeMapping?, reservedNames?, environments?, defaultFor?, accepts? } (see docs/adapters.md)',
+        describeValue(exported),
+      );
       continue;
     }
     const adapter = exported as GeneratorAdapter;
     const origin: PluginOrigin = { id: adapter.id, module: specifier, index };
     const earlier = plugins.find((p) => p.id === adapter.id);
     if (earlier || base.get(adapter.id)) {
-      fail(`has id ${adapter.id}, which ${earlier ? `adapter plugin ${earlier.module}` : 'a built-in adapter'} already uses`, `an id other than ${base.ids().join(', ')}`);
+      fail(
+        `has id ${adapter.id}, which ${earlier ? `adapter plugin ${earlier.module}` : 'a built-in adapter'} already uses`,
+        `an id other than ${base.ids().join(', ')}`,
+      );
       continue;
     }
     const unregistrable = base.registrationProblem(adapter);
     if (unregistrable) {
-      fail(`(id ${adapter.id}) cannot be registered: ${unregistrable}`, 'defaultFor only for environments no other adapter is the default of, or no defaultFor (a spec names its adapter)');
+      fail(
+        `(id ${adapter.id}) cannot be registered: ${unregistrable}`,
+        'defaultFor only for environments no other adapter is the default of, or no defaultFor (a spec names its adapter)',
+      );
       continue;
     }
     // Entry options a plugin declares must fit their types; the others are the factory's own.
     for (const [name, value] of Object.entries(entryOptions)) {
       const declared = adapter.options?.find((d) => d.name === name);
       const problem = declared ? optionValueProblem(declared, value) : undefined;
-      if (problem) issues.push({ file: CONFIG_FILE, pointer: `${entryPointer(index, 'options')}/${name}`, message: `option ${name} of adapter plugin ${specifier} ${problem.problem}`, found: describeValue(value), expected: problem.expected });
+      if (problem)
+        issues.push({
+          file: CONFIG_FILE,
+          pointer: `${entryPointer(index, 'options')}/${name}`,
+          message: `option ${name} of adapter plugin ${specifier} ${problem.problem}`,
+          found: describeValue(value),
+          expected: problem.expected,
+        });
     }
     base.register(guardPlugin(adapter, origin, entryOptions));
     plugins.push(origin);

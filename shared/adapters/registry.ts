@@ -19,8 +19,12 @@ export class AdapterRegistry {
   registrationProblem(adapter: Pick<GeneratorAdapter, 'id' | 'defaultFor'>): string | undefined {
     if (!ADAPTER_ID_PATTERN.test(adapter.id)) return `its id is not a lowercase id (${ADAPTER_ID_PATTERN.source})`;
     if (this.adapters.has(adapter.id)) return 'the id is registered twice';
-    const taken = (adapter.defaultFor ?? []).map((environment) => [environment, this.defaultFor(environment)] as const).filter(([, other]) => other !== undefined);
-    return taken.length > 0 ? taken.map(([environment, other]) => `${other!.id} is already the default adapter of environment ${environment}`).join('; ') : undefined;
+    const taken = (adapter.defaultFor ?? [])
+      .map((environment) => [environment, this.defaultFor(environment)] as const)
+      .filter(([, other]) => other !== undefined);
+    return taken.length > 0
+      ? taken.map(([environment, other]) => `${other!.id} is already the default adapter of environment ${environment}`).join('; ')
+      : undefined;
   }
 
   get(id: string): GeneratorAdapter | undefined {

@@ -17,14 +17,26 @@ export interface AdapterPlan {
  * The adapters asked for besides the spec's own (`--adapter`), in the order given, without
  * repeats or the spec's own adapter. An unknown id is a SpecError listing the available ones.
  */
-export function selectExtraAdapters(registry: AdapterRegistry, ids: readonly string[], primaryId: string, specFile: string): GeneratorAdapter[] {
+export function selectExtraAdapters(
+  registry: AdapterRegistry,
+  ids: readonly string[],
+  primaryId: string,
+  specFile: string,
+): GeneratorAdapter[] {
   const chosen: GeneratorAdapter[] = [];
   const issues: SpecIssue[] = [];
   for (const id of ids) {
     const adapter = registry.get(id);
     if (!adapter) {
       const suggestion = didYouMean(id, registry.ids());
-      issues.push({ file: specFile, pointer: '', message: `adapter ${id} (asked for with --adapter) is not available`, found: JSON.stringify(id), expected: `one of ${registry.ids().join(', ')}`, ...(suggestion ? { suggestion } : {}) });
+      issues.push({
+        file: specFile,
+        pointer: '',
+        message: `adapter ${id} (asked for with --adapter) is not available`,
+        found: JSON.stringify(id),
+        expected: `one of ${registry.ids().join(', ')}`,
+        ...(suggestion ? { suggestion } : {}),
+      });
       continue;
     }
     if (id !== primaryId && !chosen.includes(adapter)) chosen.push(adapter);
@@ -39,10 +51,24 @@ export function reservedNameIssues(adapter: GeneratorAdapter, model: CommandMode
   if (!reserved) return [];
   const issues: SpecIssue[] = [];
   const classReason = reserved.get(model.className);
-  if (classReason) issues.push({ file: model.specFile, pointer: model.classNamePointer, message: `adapter ${adapter.id}: class name ${model.className} ${classReason}`, found: JSON.stringify(model.className), expected: 'set className to another PascalCase name' });
+  if (classReason)
+    issues.push({
+      file: model.specFile,
+      pointer: model.classNamePointer,
+      message: `adapter ${adapter.id}: class name ${model.className} ${classReason}`,
+      found: JSON.stringify(model.className),
+      expected: 'set className to another PascalCase name',
+    });
   for (const type of model.types) {
     const reason = reserved.get(type.name);
-    if (reason) issues.push({ file: model.specFile, pointer: type.pointer, message: `adapter ${adapter.id}: type name ${type.name} ${reason}`, found: JSON.stringify(type.name), expected: 'another PascalCase name' });
+    if (reason)
+      issues.push({
+        file: model.specFile,
+        pointer: type.pointer,
+        message: `adapter ${adapter.id}: type name ${type.name} ${reason}`,
+        found: JSON.stringify(type.name),
+        expected: 'another PascalCase name',
+      });
   }
   return issues;
 }
@@ -68,7 +94,14 @@ export function planPathIssues(adapterId: string, files: readonly PlannedFile[],
   const issues: SpecIssue[] = [];
   for (const file of files) {
     const problem = typeof file.path === 'string' ? unsafeRelativePath(file.path) : 'is not a string';
-    if (problem || file.path.endsWith('/')) issues.push({ file: specFile, pointer: '', message: `adapter ${adapterId} planned a file path that ${problem ?? 'ends with a slash'}`, found: JSON.stringify(file.path), expected: 'a project-relative file path' });
+    if (problem || file.path.endsWith('/'))
+      issues.push({
+        file: specFile,
+        pointer: '',
+        message: `adapter ${adapterId} planned a file path that ${problem ?? 'ends with a slash'}`,
+        found: JSON.stringify(file.path),
+        expected: 'a project-relative file path',
+      });
   }
   return issues;
 }
@@ -89,9 +122,20 @@ export function mergePlans(plans: readonly AdapterPlan[], specFile: string): Pla
         byPath.set(file.path, { adapter: plan.adapter, content: file.content });
         merged.push(file);
       } else if (previous.adapter === plan.adapter) {
-        issues.push({ file: specFile, pointer: '', message: `adapter ${plan.adapter} planned the same file twice`, found: JSON.stringify(file.path) });
+        issues.push({
+          file: specFile,
+          pointer: '',
+          message: `adapter ${plan.adapter} planned the same file twice`,
+          found: JSON.stringify(file.path),
+        });
       } else if (previous.content !== file.content) {
-        issues.push({ file: specFile, pointer: '', message: `adapters ${previous.adapter} and ${plan.adapter} both plan ${file.path}, with different content`, found: JSON.stringify(file.path), expected: 'different output folders (adapterOptions.<id>.outputDir)' });
+        issues.push({
+          file: specFile,
+          pointer: '',
+          message: `adapters ${previous.adapter} and ${plan.adapter} both plan ${file.path}, with different content`,
+          found: JSON.stringify(file.path),
+          expected: 'different output folders (adapterOptions.<id>.outputDir)',
+        });
       }
     }
   }

@@ -12,7 +12,15 @@ import { SpecError, pointerOf, type SpecIssue } from '../errors.js';
 import type { CommandModel } from '../model/command-model.js';
 import { adapterTemplates } from '../package-root.js';
 import { renderTemplate } from '../render/template-engine.js';
-import type { AdapterOptionDeclaration, AdapterOptions, AdapterTypeMapping, FilePlan, GeneratorAdapter, PlannedEdit, PlannedFile } from './adapter.js';
+import type {
+  AdapterOptionDeclaration,
+  AdapterOptions,
+  AdapterTypeMapping,
+  FilePlan,
+  GeneratorAdapter,
+  PlannedEdit,
+  PlannedFile,
+} from './adapter.js';
 
 /** What a naming pass decided, and what it could not name (an issue stops the run before rendering). */
 export interface Naming<Names> {
@@ -100,7 +108,17 @@ export function defineTarget<Names>(definition: TargetDefinition<Names>): Target
     return run.rendering;
   };
   const fill = (file: TemplateFile | PlannedFile): PlannedFile =>
-    isTemplateFile(file) ? { path: file.path, content: renderTemplate(templates, file.template, file.data, file.maxBlankLines === undefined ? {} : { maxBlankLines: file.maxBlankLines }) } : file;
+    isTemplateFile(file)
+      ? {
+          path: file.path,
+          content: renderTemplate(
+            templates,
+            file.template,
+            file.data,
+            file.maxBlankLines === undefined ? {} : { maxBlankLines: file.maxBlankLines },
+          ),
+        }
+      : file;
   return {
     id: definition.id,
     folder: definition.folder,
@@ -109,7 +127,10 @@ export function defineTarget<Names>(definition: TargetDefinition<Names>): Target
     ...(definition.reservedNames ? { reservedNames: definition.reservedNames } : {}),
     options: definition.options,
     ...(definition.typeMapping ? { typeMapping: definition.typeMapping } : {}),
-    check: (model, _config, options) => [...unsupportedDeclarations(definition.id, model, definition.renders), ...runOf(model, options).naming.issues],
+    check: (model, _config, options) => [
+      ...unsupportedDeclarations(definition.id, model, definition.renders),
+      ...runOf(model, options).naming.issues,
+    ],
     plan: (model, _config, options): FilePlan => rendered(model, options).files.map(fill),
     edits: (model, _config, options) => rendered(model, options).edits ?? [],
   };
@@ -120,7 +141,18 @@ export function unsupportedDeclarations(adapterId: string, model: CommandModel, 
   const unions = renders.unions ? [] : (model.unions ?? []);
   const traits = renders.traits ? [] : (model.traits ?? []);
   return [
-    ...unions.map((union) => ({ file: model.specFile, pointer: pointerOf('types', union.name), message: `adapter ${adapterId} cannot map type ${union.name}: tagged unions are not supported by this adapter`, found: JSON.stringify(union.name), expected: 'a spec without variants for this adapter, or an adapter that renders tagged unions' })),
-    ...traits.map((trait) => ({ file: model.specFile, pointer: pointerOf('traits', trait.name), message: `adapter ${adapterId} does not render traits (${trait.name})`, expected: 'a command spec (params and results) for this adapter' })),
+    ...unions.map((union) => ({
+      file: model.specFile,
+      pointer: pointerOf('types', union.name),
+      message: `adapter ${adapterId} cannot map type ${union.name}: tagged unions are not supported by this adapter`,
+      found: JSON.stringify(union.name),
+      expected: 'a spec without variants for this adapter, or an adapter that renders tagged unions',
+    })),
+    ...traits.map((trait) => ({
+      file: model.specFile,
+      pointer: pointerOf('traits', trait.name),
+      message: `adapter ${adapterId} does not render traits (${trait.name})`,
+      expected: 'a command spec (params and results) for this adapter',
+    })),
   ];
 }

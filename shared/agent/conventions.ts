@@ -66,6 +66,10 @@ export async function explainConventions(projectRoot: string): Promise<ProjectCo
       methods: entry.trait.methods.map((m) => m.name),
     })),
     types: { primitives: PRIMITIVES, grammar: GRAMMAR_SUMMARY, imports: config.imports },
-    newSpec: { folder: config.roots.specs, fileName: `the command name with - for / (gpu/stats: ${specFileName('gpu/stats')})`, schema: 'continuum://schema/command-spec-v2 (continuum-gen schema)' },
+    newSpec: {
+      folder: config.roots.specs,
+      fileName: `the command name with - for / (gpu/stats: ${specFileName('gpu/stats')})`,
+      schema: 'continuum://schema/command-spec-v2 (continuum-gen schema)',
+    },
   };
 }

@@ -29,7 +29,9 @@ export async function planProjectRun(request: ProjectRunRequest): Promise<SpecRu
 }
 
 /** planProjectRun, with the project config and the adapters it planned with (the host guard and the commit read them). */
-export async function loadProjectRun(request: ProjectRunRequest): Promise<{ readonly run: SpecRun; readonly config: ProjectConfig; readonly registry: AdapterRegistry }> {
+export async function loadProjectRun(
+  request: ProjectRunRequest,
+): Promise<{ readonly run: SpecRun; readonly config: ProjectConfig; readonly registry: AdapterRegistry }> {
   const { projectRoot } = request;
   const config = projectConfigFromText(readProjectFile(projectRoot, CONFIG_FILE));
   const { registry } = await loadProjectAdapters(projectRoot, config);

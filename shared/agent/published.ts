@@ -33,6 +33,12 @@ export function exampleSpecs(): ExampleSpec[] {
   const root = join(packageRoot, 'specs');
   return readdirSync(root, { recursive: true, encoding: 'utf8' })
     .filter((path) => path.endsWith('.json'))
-    .map((path) => ({ name: relative(root, join(root, path)).split(sep).join('/').replace(/\.json$/, ''), text: readFileSync(join(root, path), 'utf8') }))
+    .map((path) => ({
+      name: relative(root, join(root, path))
+        .split(sep)
+        .join('/')
+        .replace(/\.json$/, ''),
+      text: readFileSync(join(root, path), 'utf8'),
+    }))
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }

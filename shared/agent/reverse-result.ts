@@ -11,13 +11,29 @@ export function reverseResultFields(results: readonly ReversedCommand[], plan: S
       status: r.status,
       ...(specFileOf.has(r.folder) ? { specFile: specFileOf.get(r.folder) } : {}),
       ...(r.spec ? { spec: r.spec } : {}),
-      warnings: r.warnings.map((w) => ({ kind: w.kind, file: w.file, ...(w.line === undefined ? {} : { line: w.line }), message: w.message })),
+      warnings: r.warnings.map((w) => ({
+        kind: w.kind,
+        file: w.file,
+        ...(w.line === undefined ? {} : { line: w.line }),
+        message: w.message,
+      })),
     })),
-    skipped: plan.skipped.map((s) => ({ folder: s.folder, ...(s.name === undefined ? {} : { name: s.name }), reason: s.reason, detail: s.detail })),
+    skipped: plan.skipped.map((s) => ({
+      folder: s.folder,
+      ...(s.name === undefined ? {} : { name: s.name }),
+      reason: s.reason,
+      detail: s.detail,
+    })),
   };
 }
 
 /** reverse --from-v1's part of a run result. */
 export function migrationResultFields(plan: V1MigrationPlan): Record<string, unknown> {
-  return { migration: { v1: plan.files.map((f) => f.path), alreadyV2: [...plan.alreadyV2], failed: plan.failed.map((f) => ({ file: f.file, problems: [...f.problems] })) } };
+  return {
+    migration: {
+      v1: plan.files.map((f) => f.path),
+      alreadyV2: [...plan.alreadyV2],
+      failed: plan.failed.map((f) => ({ file: f.file, problems: [...f.problems] })),
+    },
+  };
 }

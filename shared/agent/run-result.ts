@@ -65,14 +65,24 @@ export interface ResultContext {
 const byPath = (a: { path: string }, b: { path: string }): number => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
 
 /** A finished run: ok, with every file's state (sorted by path) and the command's extra fields. */
-export function doneResult(context: ResultContext, message: string, files: readonly ResultFile[], extra: Record<string, unknown> = {}): RunResult {
+export function doneResult(
+  context: ResultContext,
+  message: string,
+  files: readonly ResultFile[],
+  extra: Record<string, unknown> = {},
+): RunResult {
   return { ...envelope(context, 'done', message), files: [...files].sort(byPath), issues: [], ...extra };
 }
 
 /** A run that wrote nothing because of these problems (a bad spec, a bad config, a bad option). */
 export function invalidResult(context: ResultContext, issues: readonly SpecIssue[], extra: Record<string, unknown> = {}): RunResult {
   const count = issues.length;
-  return { ...envelope(context, 'invalid', `${count} problem${count === 1 ? '' : 's'} found; nothing was written`), files: [], issues, ...extra };
+  return {
+    ...envelope(context, 'invalid', `${count} problem${count === 1 ? '' : 's'} found; nothing was written`),
+    files: [],
+    issues,
+    ...extra,
+  };
 }
 
 /**
@@ -86,20 +96,41 @@ export function conflictResult(context: ResultContext, conflicts: readonly strin
     pointer: '',
     message: 'the file on disk differs from what would be generated (edited by hand?), and nothing said to overwrite it',
     found: 'a file with other content',
-    expected: 'an overwrite asked for (--force; over MCP, force: true), a dry run to see the diff, or a .yo-resolve entry ("<path> skip" keeps the file)',
+    expected:
+      'an overwrite asked for (--force; over MCP, force: true), a dry run to see the diff, or a .yo-resolve entry ("<path> skip" keeps the file)',
   }));
   const message = `${conflicts.length} file${many ? 's' : ''} on disk differ${many ? '' : 's'} from what would be generated; nothing was written`;
-  return { ...envelope(context, 'conflict', message), files: conflicts.map((path) => ({ path, state: 'conflict' as const })).sort(byPath), issues, ...extra };
+  return {
+    ...envelope(context, 'conflict', message),
+    files: conflicts.map((path) => ({ path, state: 'conflict' as const })).sort(byPath),
+    issues,
+    ...extra,
+  };
 }
 
 /** A run that stopped for another reason (--bail, a missing value, a failure): the message says why. */
-export function failedResult(context: ResultContext, status: 'aborted' | 'conflict' | 'error', message: string, issues: readonly SpecIssue[] = [], files: readonly ResultFile[] = []): RunResult {
+export function failedResult(
+  context: ResultContext,
+  status: 'aborted' | 'conflict' | 'error',
+  message: string,
+  issues: readonly SpecIssue[] = [],
+  files: readonly ResultFile[] = [],
+): RunResult {
   return { ...envelope(context, status, message), files: [...files].sort(byPath), issues };
 }
 
 function envelope(context: ResultContext, status: RunStatus, message: string) {
   const ok = status === 'done';
-  return { schemaVersion: RUN_RESULT_SCHEMA_VERSION, tool: { name: context.tool.name, version: context.tool.version }, command: context.command, ok, status, exitCode: ok ? 0 : 1, dryRun: context.dryRun === true, message } as const;
+  return {
+    schemaVersion: RUN_RESULT_SCHEMA_VERSION,
+    tool: { name: context.tool.name, version: context.tool.version },
+    command: context.command,
+    ok,
+    status,
+    exitCode: ok ? 0 : 1,
+    dryRun: context.dryRun === true,
+    message,
+  } as const;
 }
 
 /** What each spec of a run planned: its adapters, its files and its edits of shared files. */
@@ -117,10 +148,15 @@ export function resultSpecs(run: SpecRun): ResultSpec[] {
  * Every planned file with the state the conflicter reported for it. A file it did not report
  * (it reports each file it sees once) is an internal error, not something to paper over.
  */
-export function resultFiles(paths: readonly string[], states: ReadonlyMap<string, string>, diffs: ReadonlyMap<string, string> = new Map()): ResultFile[] {
+export function resultFiles(
+  paths: readonly string[],
+  states: ReadonlyMap<string, string>,
+  diffs: ReadonlyMap<string, string> = new Map(),
+): ResultFile[] {
   return paths.map((path) => {
     const state = states.get(path);
-    if (state === undefined || !(FILE_STATES as readonly string[]).includes(state)) throw new Error(`no conflicter state was reported for ${path} (got ${String(state)})`);
+    if (state === undefined || !(FILE_STATES as readonly string[]).includes(state))
+      throw new Error(`no conflicter state was reported for ${path} (got ${String(state)})`);
     const diff = diffs.get(path);
     return diff === undefined ? { path, state: state as FileState } : { path, state: state as FileState, diff };
   });

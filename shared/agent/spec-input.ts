@@ -19,7 +19,9 @@ export const INLINE_SPEC_TEXT = '<specText>';
  * point into text the agent never saw: its issues keep the JSON pointer only.
  */
 export function withoutInlinePositions(issues: readonly SpecIssue[]): SpecIssue[] {
-  return issues.map(({ line, column, ...rest }) => (rest.file === INLINE_SPEC ? rest : { ...rest, ...(line === undefined ? {} : { line }), ...(column === undefined ? {} : { column }) }));
+  return issues.map(({ line, column, ...rest }) =>
+    rest.file === INLINE_SPEC ? rest : { ...rest, ...(line === undefined ? {} : { line }), ...(column === undefined ? {} : { column }) },
+  );
 }
 
 /**
@@ -30,12 +32,26 @@ export function withoutInlinePositions(issues: readonly SpecIssue[]): SpecIssue[
 export function specSourcesOf(input: SpecInput, projectRoot: string): SpecSource[] {
   const given = (['spec', 'specText', 'specPath'] as const).filter((key) => input[key] !== undefined);
   if (given.length !== 1) {
-    throw new SpecError([{ file: INLINE_SPEC, pointer: '', message: given.length === 0 ? 'no spec was given' : `only one way of giving the spec may be used; found ${given.join(' and ')}`, expected: 'exactly one of spec (the CommandSpec object), specText (its JSON text) or specPath (a project-relative path)' }]);
+    throw new SpecError([
+      {
+        file: INLINE_SPEC,
+        pointer: '',
+        message: given.length === 0 ? 'no spec was given' : `only one way of giving the spec may be used; found ${given.join(' and ')}`,
+        expected: 'exactly one of spec (the CommandSpec object), specText (its JSON text) or specPath (a project-relative path)',
+      },
+    ]);
   }
   if (input.specText !== undefined) return [{ specText: input.specText, specFile: INLINE_SPEC_TEXT }];
   if (input.spec !== undefined) {
     if (input.spec === null || typeof input.spec !== 'object' || Array.isArray(input.spec)) {
-      throw new SpecError([{ file: INLINE_SPEC, pointer: '', message: 'the spec must be a JSON object (a CommandSpec v2)', found: Array.isArray(input.spec) ? 'an array' : typeof input.spec }]);
+      throw new SpecError([
+        {
+          file: INLINE_SPEC,
+          pointer: '',
+          message: 'the spec must be a JSON object (a CommandSpec v2)',
+          found: Array.isArray(input.spec) ? 'an array' : typeof input.spec,
+        },
+      ]);
     }
     return [{ specText: `${JSON.stringify(input.spec, null, 2)}\n`, specFile: INLINE_SPEC }];
   }
@@ -52,7 +68,13 @@ export function specSourcesOf(input: SpecInput, projectRoot: string): SpecSource
 export function outsideRootIssue(projectRoot: string, path: string, argument: string): SpecIssue | undefined {
   const absolute = resolve(projectRoot, path);
   if (isInside(realRoot(projectRoot), realNearest(absolute))) return undefined;
-  return { file: argument, pointer: '', message: `${argument} points outside the project root ${projectRoot}`, found: JSON.stringify(path), expected: 'a path inside the project root (the server\'s --cwd), relative to it' };
+  return {
+    file: argument,
+    pointer: '',
+    message: `${argument} points outside the project root ${projectRoot}`,
+    found: JSON.stringify(path),
+    expected: "a path inside the project root (the server's --cwd), relative to it",
+  };
 }
 
 /**
@@ -63,7 +85,13 @@ export function plannedOutsideRoot(projectRoot: string, paths: readonly string[]
   const root = realRoot(projectRoot);
   return paths
     .filter((path) => !isInside(root, realNearest(resolve(projectRoot, path))))
-    .map((path) => ({ file: path, pointer: '', message: 'this planned file would be written outside the project root through a symbolic link', found: JSON.stringify(realNearest(resolve(projectRoot, path))), expected: `a location inside ${root}` }));
+    .map((path) => ({
+      file: path,
+      pointer: '',
+      message: 'this planned file would be written outside the project root through a symbolic link',
+      found: JSON.stringify(realNearest(resolve(projectRoot, path))),
+      expected: `a location inside ${root}`,
+    }));
 }
 
 function realRoot(projectRoot: string): string {

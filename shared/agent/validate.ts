@@ -10,7 +10,9 @@ export async function validateSpecs(context: ResultContext, request: ProjectRunR
   try {
     const run = await planProjectRun(request);
     const count = run.results.length;
-    return doneResult(context, `${count} spec${count === 1 ? '' : 's'} valid, ${run.files.length} files planned; nothing was written`, [], { specs: resultSpecs(run) });
+    return doneResult(context, `${count} spec${count === 1 ? '' : 's'} valid, ${run.files.length} files planned; nothing was written`, [], {
+      specs: resultSpecs(run),
+    });
   } catch (error) {
     if (!(error instanceof SpecError)) throw error;
     return invalidResult(context, error.issues);

@@ -65,7 +65,9 @@ export function runAudit(options: AuditOptions): AuditResult {
   });
   owned.sort(compareFindings);
   const offenders = new Set(owned.filter((f) => ruleOf(f.ruleId).pattern && f.folder !== undefined).map((f) => f.folder!));
-  const finalCommands = context.commands.map((c) => ({ ...c, conforms: !offenders.has(c.folder) })).sort((a, b) => (a.folder < b.folder ? -1 : a.folder > b.folder ? 1 : 0));
+  const finalCommands = context.commands
+    .map((c) => ({ ...c, conforms: !offenders.has(c.folder) }))
+    .sort((a, b) => (a.folder < b.folder ? -1 : a.folder > b.folder ? 1 : 0));
 
   const countCommands = (ruleId: RuleId): number => new Set(owned.filter((f) => f.ruleId === ruleId).map((f) => f.folder)).size;
   const countFindings = (ruleId: RuleId): number => owned.filter((f) => f.ruleId === ruleId).length;
@@ -89,5 +91,13 @@ export function runAudit(options: AuditOptions): AuditResult {
     rustModulesWithManagedService: rust ? serviceNames.filter((t) => rust.managedTypes.has(t)).length : null,
     rustModulesWithHeal: rust ? serviceNames.filter((t) => healed.has(t)).length : null,
   };
-  return { mode: context.mode, commandsRoot: options.config.roots.commands, commands: finalCommands, findings: owned, metrics, reversed: context.reads.map((r) => r.result), specIndex };
+  return {
+    mode: context.mode,
+    commandsRoot: options.config.roots.commands,
+    commands: finalCommands,
+    findings: owned,
+    metrics,
+    reversed: context.reads.map((r) => r.result),
+    specIndex,
+  };
 }

@@ -97,7 +97,11 @@ export interface RustServices {
   /** Each ServiceModule type, where it is first implemented. */
   readonly serviceTypes: ReadonlyMap<string, { readonly file: RustFile; readonly line: number }>;
   readonly managedTypes: ReadonlySet<string>;
-  readonly heals: readonly { readonly file: RustFile; readonly type: string; readonly heal: { readonly state: HealState; readonly line: number } }[];
+  readonly heals: readonly {
+    readonly file: RustFile;
+    readonly type: string;
+    readonly heal: { readonly state: HealState; readonly line: number };
+  }[];
 }
 
 /** Everything the rules read, built once per audited tree. */
@@ -151,7 +155,10 @@ export function buildAuditContext(options: AuditOptions): AuditContext {
     const seen: { facts: TypesFileFacts; typesFile: string }[] = [];
     const results = engine.reverseCommands(folder, (file, label, accessor, candidates) => {
       scannedTypesFiles.add(file.fileName);
-      seen.push({ typesFile: label, facts: typesFileFacts(file, { bases: engine.payloadBases(), resolve: engine.resolveDeclaration, candidates }, accessor) });
+      seen.push({
+        typesFile: label,
+        facts: typesFileFacts(file, { bases: engine.payloadBases(), resolve: engine.resolveDeclaration, candidates }, accessor),
+      });
     });
     results.forEach((result, index) => {
       if (result.status === 'not-a-command') return;
@@ -165,7 +172,8 @@ export function buildAuditContext(options: AuditOptions): AuditContext {
   for (const { result } of reversed) {
     if (result.status !== 'reversed' || !result.spec) continue;
     const owner = claimedBy.get(result.spec.name);
-    if (owner === undefined || (commandsRelative(owner) !== result.spec.name && commandsRelative(result.folder) === result.spec.name)) claimedBy.set(result.spec.name, result.folder);
+    if (owner === undefined || (commandsRelative(owner) !== result.spec.name && commandsRelative(result.folder) === result.spec.name))
+      claimedBy.set(result.spec.name, result.folder);
   }
   const reads: CommandRead[] = [];
   const commands: AuditedCommand[] = [];
@@ -219,15 +227,32 @@ export function buildAuditContext(options: AuditOptions): AuditContext {
   const sources = full ? scanSources(projectRoot, config, reader, scannedTypesFiles) : undefined;
   // Read last: every read of the tree is done by now.
   const readerProblems = isReporting(reader) ? reader.problems : [];
-  return { mode, projectRoot, config, reader, specIndex, specSources, reads, commands, commandNames, sources, rust, readerProblems, relative };
+  return {
+    mode,
+    projectRoot,
+    config,
+    reader,
+    specIndex,
+    specSources,
+    reads,
+    commands,
+    commandNames,
+    sources,
+    rust,
+    readerProblems,
+    relative,
+  };
 }
 
 function rustServices(crate: readonly RustFile[]): RustServices {
   const managedTypes = new Set(crate.flatMap((f) => f.impls.filter((i) => i.trait === 'ManagedService').map((i) => i.type)));
   const serviceTypes = new Map<string, { file: RustFile; line: number }>();
-  for (const file of crate) for (const impl of file.impls) if (impl.trait === 'ServiceModule' && !serviceTypes.has(impl.type)) serviceTypes.set(impl.type, { file, line: impl.line });
+  for (const file of crate)
+    for (const impl of file.impls)
+      if (impl.trait === 'ServiceModule' && !serviceTypes.has(impl.type)) serviceTypes.set(impl.type, { file, line: impl.line });
   const heals: { file: RustFile; type: string; heal: { state: HealState; line: number } }[] = [];
-  for (const file of crate) for (const impl of file.impls) if (impl.trait === 'ManagedService') heals.push({ file, type: impl.type, heal: healOf(file, impl) });
+  for (const file of crate)
+    for (const impl of file.impls) if (impl.trait === 'ManagedService') heals.push({ file, type: impl.type, heal: healOf(file, impl) });
   return { crate, serviceTypes, managedTypes, heals };
 }
 
@@ -241,7 +266,11 @@ function scanSources(projectRoot: string, config: ProjectConfig, reader: SourceR
   const unparsable: { file: string; line: number; message: string }[] = [];
   // The host's own executor and the command base class are where Commands.execute is defined and forwarded, not raw calls.
   const modulePaths = ModulePaths.forProject(projectRoot, config, reader);
-  const hostFiles = new Set([config.importPaths.commands, config.importPaths.commandBase].map((specifier) => modulePaths.resolve(specifier, posix.join(projectRoot, 'index.ts'))).filter((p): p is string => p !== undefined));
+  const hostFiles = new Set(
+    [config.importPaths.commands, config.importPaths.commandBase]
+      .map((specifier) => modulePaths.resolve(specifier, posix.join(projectRoot, 'index.ts')))
+      .filter((p): p is string => p !== undefined),
+  );
   const visited = new Set<string>();
   const walk = (folder: string): void => {
     if (visited.has(folder)) return;

@@ -23,7 +23,10 @@ export interface AccessorFixInput {
 export type AccessorFix = { readonly content: string; readonly className: string } | { readonly problem: string };
 
 const VALUE_DECLARATIONS = (file: SourceFile, name: string): boolean =>
-  file.getVariableDeclaration(name) !== undefined || file.getClass(name) !== undefined || file.getFunction(name) !== undefined || file.getEnum(name) !== undefined;
+  file.getVariableDeclaration(name) !== undefined ||
+  file.getClass(name) !== undefined ||
+  file.getFunction(name) !== undefined ||
+  file.getEnum(name) !== undefined;
 
 /**
  * Insert the static accessor into a Types file that has none, in the exact shape the command
@@ -51,16 +54,27 @@ export function insertStaticAccessor(input: AccessorFixInput): AccessorFix {
   const params = payloadDeclarations(file.compilerNode, 'params')[0];
   const result = payloadDeclarations(file.compilerNode, 'result')[0];
   if (!params || !result) {
-    return { problem: `${input.typesFile} has no ${!params ? 'params interface (extends CommandParams)' : 'result interface (extends CommandResult)'}; the accessor's types would be a guess` };
+    return {
+      problem: `${input.typesFile} has no ${!params ? 'params interface (extends CommandParams)' : 'result interface (extends CommandResult)'}; the accessor's types would be a guess`,
+    };
   }
-  const className = params.name.endsWith('Params') && params.name.length > 'Params'.length ? params.name.slice(0, -'Params'.length) : result.name.endsWith('Result') && result.name.length > 'Result'.length ? result.name.slice(0, -'Result'.length) : undefined;
-  if (className === undefined) return { problem: `${input.typesFile}: neither ${params.name} nor ${result.name} is named <C>Params / <C>Result, so the accessor's name would be a guess` };
+  const className =
+    params.name.endsWith('Params') && params.name.length > 'Params'.length
+      ? params.name.slice(0, -'Params'.length)
+      : result.name.endsWith('Result') && result.name.length > 'Result'.length
+        ? result.name.slice(0, -'Result'.length)
+        : undefined;
+  if (className === undefined)
+    return {
+      problem: `${input.typesFile}: neither ${params.name} nor ${result.name} is named <C>Params / <C>Result, so the accessor's name would be a guess`,
+    };
   if (VALUE_DECLARATIONS(file, className)) return { problem: `${input.typesFile} already declares a value named ${className}` };
 
   // CommandInput comes from where the file takes CommandParams (the host's JTAGTypes).
   const payloadImport = file.getImportDeclarations().find((d) => d.getNamedImports().some((n) => n.getName() === 'CommandParams'));
   const jtagModule = payloadImport?.getModuleSpecifierValue() ?? input.config.importPaths.jtagTypes;
-  const imported = (name: string): boolean => file.getImportDeclarations().some((d) => d.getNamedImports().some((n) => (n.getAliasNode()?.getText() ?? n.getName()) === name));
+  const imported = (name: string): boolean =>
+    file.getImportDeclarations().some((d) => d.getNamedImports().some((n) => (n.getAliasNode()?.getText() ?? n.getName()) === name));
   if (!imported('CommandInput')) {
     const typeImport = file.getImportDeclarations().find((d) => d.getModuleSpecifierValue() === jtagModule && d.isTypeOnly());
     if (typeImport) typeImport.addNamedImport('CommandInput');
@@ -68,7 +82,8 @@ export function insertStaticAccessor(input: AccessorFixInput): AccessorFix {
     else file.addImportDeclaration({ isTypeOnly: true, namedImports: ['CommandInput'], moduleSpecifier: jtagModule });
   }
   if (!imported('Commands')) {
-    if (VALUE_DECLARATIONS(file, 'Commands')) return { problem: `${input.typesFile} declares its own Commands; the accessor would not reach the host's` };
+    if (VALUE_DECLARATIONS(file, 'Commands'))
+      return { problem: `${input.typesFile} declares its own Commands; the accessor would not reach the host's` };
     file.addImportDeclaration({ namedImports: ['Commands'], moduleSpecifier: input.config.importPaths.commands });
   }
 
@@ -76,7 +91,9 @@ export function insertStaticAccessor(input: AccessorFixInput): AccessorFix {
   const P = params.name;
   const R = result.name;
   const commandsRoot = `${input.config.roots.commands}/`;
-  const typesModule = input.typesFile.startsWith(commandsRoot) ? `${input.config.importPaths.commandsAlias}/${input.typesFile.slice(commandsRoot.length).replace(/\.tsx?$/, '')}` : `./${posix.basename(input.typesFile).replace(/\.tsx?$/, '')}`;
+  const typesModule = input.typesFile.startsWith(commandsRoot)
+    ? `${input.config.importPaths.commandsAlias}/${input.typesFile.slice(commandsRoot.length).replace(/\.tsx?$/, '')}`
+    : `./${posix.basename(input.typesFile).replace(/\.tsx?$/, '')}`;
   const accessor = [
     '',
     '// ── Static accessor ─────────────────────────────────────────────────────────',
@@ -100,7 +117,8 @@ export function insertStaticAccessor(input: AccessorFixInput): AccessorFix {
   file.replaceWithText(file.getFullText().replace(/\s*$/, '\n'));
   file.insertText(file.getEnd(), accessor);
   // The inserted accessor must be what the audit and reverse look for.
-  if (findAccessor(file.compilerNode)?.executeName !== input.name) return { problem: `${input.typesFile}: the inserted accessor was not recognised; nothing written` };
+  if (findAccessor(file.compilerNode)?.executeName !== input.name)
+    return { problem: `${input.typesFile}: the inserted accessor was not recognised; nothing written` };
   return { content: file.getFullText(), className: C };
 }
 

@@ -39,15 +39,41 @@ export function planFixes(result: AuditResult, projectRoot: string, config: Proj
       refused.push(`${finding.file}: cannot be read`);
       continue;
     }
-    const fix = insertStaticAccessor({ typesFile: finding.file, text, name: finding.command, reversed: byFolder.get(finding.folder)?.spec, config });
+    const fix = insertStaticAccessor({
+      typesFile: finding.file,
+      text,
+      name: finding.command,
+      reversed: byFolder.get(finding.folder)?.spec,
+      config,
+    });
     if ('problem' in fix) refused.push(`static accessor of ${finding.command}: ${fix.problem}`);
-    else files.push({ kind: 'accessor', command: finding.command, path: finding.file, content: fix.content, summary: `${finding.file}: static accessor ${fix.className} inserted (executes ${JSON.stringify(finding.command)})` });
+    else
+      files.push({
+        kind: 'accessor',
+        command: finding.command,
+        path: finding.file,
+        content: fix.content,
+        summary: `${finding.file}: static accessor ${fix.className} inserted (executes ${JSON.stringify(finding.command)})`,
+      });
   }
   const missing = new Set(result.commands.filter((c) => c.spec === undefined).map((c) => c.folder));
   const reversed = result.reversed.filter((r) => missing.has(r.folder));
   const specs = planSpecFiles(reversed, result.specIndex, config, { missingOnly: true });
-  for (const file of specs.files) files.push({ kind: 'spec', command: file.name, path: file.path, content: file.content, summary: `${file.path}: spec of ${file.name} written from ${file.folder} (reverse)` });
-  for (const skipped of specs.skipped) if (skipped.reason !== 'has-spec') refused.push(`spec of ${skipped.name ?? skipped.folder}: ${skipped.detail}; run \`continuum-gen reverse ${skipped.folder}\` once it is readable, or write the spec by hand`);
-  const warnings = reversed.filter((r) => specs.files.some((f) => f.folder === r.folder)).flatMap((r) => r.warnings.filter((w) => w.kind !== 'missing-accessor').map(formatWarning));
+  for (const file of specs.files)
+    files.push({
+      kind: 'spec',
+      command: file.name,
+      path: file.path,
+      content: file.content,
+      summary: `${file.path}: spec of ${file.name} written from ${file.folder} (reverse)`,
+    });
+  for (const skipped of specs.skipped)
+    if (skipped.reason !== 'has-spec')
+      refused.push(
+        `spec of ${skipped.name ?? skipped.folder}: ${skipped.detail}; run \`continuum-gen reverse ${skipped.folder}\` once it is readable, or write the spec by hand`,
+      );
+  const warnings = reversed
+    .filter((r) => specs.files.some((f) => f.folder === r.folder))
+    .flatMap((r) => r.warnings.filter((w) => w.kind !== 'missing-accessor').map(formatWarning));
   return { files, refused, warnings };
 }

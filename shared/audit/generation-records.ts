@@ -50,7 +50,11 @@ function readGenerationRecords(ctx: AuditContext): GenerationRecords {
       } catch (error) {
         if (!(error instanceof SpecError)) throw error;
         const issue = error.issues[0];
-        unreadable.push({ file, line: issue?.line ?? 1, message: `${file} is not a generation record the audit can trust (${issue?.message ?? error.message}); its files were not checked` });
+        unreadable.push({
+          file,
+          line: issue?.line ?? 1,
+          message: `${file} is not a generation record the audit can trust (${issue?.message ?? error.message}); its files were not checked`,
+        });
       }
     }
   };

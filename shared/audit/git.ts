@@ -33,7 +33,10 @@ export interface Repository {
 
 export function repositoryOf(projectRoot: string): Repository {
   const top = gitOrUndefined(projectRoot, ['rev-parse', '--show-toplevel'])?.trim();
-  if (!top) throw new GitProblem(`${projectRoot} is not inside a git repository (git rev-parse --show-toplevel failed); --enforce and --install-hook need one`);
+  if (!top)
+    throw new GitProblem(
+      `${projectRoot} is not inside a git repository (git rev-parse --show-toplevel failed); --enforce and --install-hook need one`,
+    );
   const prefix = toPosix(relative(realpathSync(top), realpathSync(projectRoot)));
   return { top, projectPrefix: prefix };
 }
@@ -49,11 +52,15 @@ const MAIN_BRANCHES = ['origin/main', 'origin/master', 'main', 'master'];
  */
 export function resolveBase(repository: Repository, given: string | undefined): { commit?: string; label: string } {
   const cwd = repository.top;
-  const verify = (ref: string): string | undefined => gitOrUndefined(cwd, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`])?.trim() || undefined;
+  const verify = (ref: string): string | undefined =>
+    gitOrUndefined(cwd, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`])?.trim() || undefined;
   const head = verify('HEAD');
   if (given !== undefined) {
     const commit = verify(given);
-    if (!commit) throw new GitProblem(`--base=${given} does not name a commit of ${cwd} (git rev-parse --verify ${given} failed); give a branch, tag or commit, e.g. --base=origin/main`);
+    if (!commit)
+      throw new GitProblem(
+        `--base=${given} does not name a commit of ${cwd} (git rev-parse --verify ${given} failed); give a branch, tag or commit, e.g. --base=origin/main`,
+      );
     return { commit, label: given };
   }
   if (!head) return { label: 'the first commit (the repository has none yet)' };
@@ -72,20 +79,31 @@ export function resolveBase(repository: Repository, given: string | undefined): 
  * value says why (`untracked`, `staged`, `added since <base>`). Nested folders are judged on
  * their own files: a new child of an old parent is new.
  */
-export function newCommandFolders(repository: Repository, commandsRoot: string, folders: readonly string[], base: { commit?: string; label: string }): Map<string, string> {
+export function newCommandFolders(
+  repository: Repository,
+  commandsRoot: string,
+  folders: readonly string[],
+  base: { commit?: string; label: string },
+): Map<string, string> {
   const cwd = repository.top;
   const fromTop = (path: string): string => (repository.projectPrefix === '' ? path : `${repository.projectPrefix}/${path}`);
   const scope = fromTop(commandsRoot);
   const hasHead = gitOrUndefined(cwd, ['rev-parse', '--verify', '--quiet', 'HEAD^{commit}']) !== undefined;
   const atBase = base.commit ? nulList(gitOrUndefined(cwd, ['ls-tree', '-r', '-z', '--name-only', base.commit, '--', scope])) : [];
   const untracked = nulList(gitOrUndefined(cwd, ['ls-files', '--others', '--exclude-standard', '-z', '--', scope]));
-  const staged = hasHead ? nulList(gitOrUndefined(cwd, ['diff', '--cached', '--name-only', '--diff-filter=A', '-z', '--', scope])) : nulList(gitOrUndefined(cwd, ['ls-files', '-z', '--', scope]));
-  const committed = base.commit && hasHead ? nulList(gitOrUndefined(cwd, ['diff', '--name-only', '--diff-filter=A', '-z', base.commit, 'HEAD', '--', scope])) : [];
+  const staged = hasHead
+    ? nulList(gitOrUndefined(cwd, ['diff', '--cached', '--name-only', '--diff-filter=A', '-z', '--', scope]))
+    : nulList(gitOrUndefined(cwd, ['ls-files', '-z', '--', scope]));
+  const committed =
+    base.commit && hasHead
+      ? nulList(gitOrUndefined(cwd, ['diff', '--name-only', '--diff-filter=A', '-z', base.commit, 'HEAD', '--', scope]))
+      : [];
 
   /** Every folder that holds (at any depth) one of the files. */
   const foldersOf = (files: readonly string[]): Set<string> => {
     const out = new Set<string>();
-    for (const file of files) for (let dir = posix.dirname(file); dir !== '.' && dir !== '' && !out.has(dir); dir = posix.dirname(dir)) out.add(dir);
+    for (const file of files)
+      for (let dir = posix.dirname(file); dir !== '.' && dir !== '' && !out.has(dir); dir = posix.dirname(dir)) out.add(dir);
     return out;
   };
   const existed = foldersOf(atBase);
@@ -116,12 +134,18 @@ export interface HookTarget {
  * project's package.json depends on husky; otherwise the hook is git's own (`git rev-parse
  * --git-path hooks/pre-commit`, which follows core.hooksPath and worktrees).
  */
-export function hookTarget(projectRoot: string, repository: Repository, usesHusky: (folder: string) => boolean = projectUsesHusky): HookTarget {
+export function hookTarget(
+  projectRoot: string,
+  repository: Repository,
+  usesHusky: (folder: string) => boolean = projectUsesHusky,
+): HookTarget {
   for (const folder of [projectRoot, repository.top]) {
     if (usesHusky(folder)) return { kind: 'husky', path: posix.join(toPosix(folder), '.husky', 'pre-commit') };
   }
   const gitPath = gitOrUndefined(projectRoot, ['rev-parse', '--git-path', 'hooks/pre-commit'])?.trim();
-  const path = gitPath ? posix.resolve(toPosix(projectRoot), toPosix(gitPath)) : posix.join(toPosix(repository.top), '.git', 'hooks', 'pre-commit');
+  const path = gitPath
+    ? posix.resolve(toPosix(projectRoot), toPosix(gitPath))
+    : posix.join(toPosix(repository.top), '.git', 'hooks', 'pre-commit');
   return { kind: 'git', path };
 }
 

@@ -44,6 +44,8 @@ export class OverlayReader implements SourceReader {
     if (!added) return below;
     const merged = new Map((below ?? []).map((e) => [e.name, e.isFolder]));
     for (const [name, isFolder] of added) merged.set(name, merged.get(name) === true || isFolder);
-    return [...merged.entries()].map(([name, isFolder]) => ({ name, isFolder })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    return [...merged.entries()]
+      .map(([name, isFolder]) => ({ name, isFolder }))
+      .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   }
 }

@@ -42,7 +42,11 @@ const SEVERITIES: readonly Severity[] = ['error', 'warning', 'note'];
 export function ruleCounts(findings: readonly AuditFinding[]): RuleCount[] {
   return AUDIT_RULES.map((rule) => {
     const own = findings.filter((f) => f.ruleId === rule.id);
-    return { ruleId: rule.id, commands: new Set(own.filter((f) => f.folder !== undefined).map((f) => f.folder)).size, findings: own.length };
+    return {
+      ruleId: rule.id,
+      commands: new Set(own.filter((f) => f.folder !== undefined).map((f) => f.folder)).size,
+      findings: own.length,
+    };
   }).filter((c) => c.findings > 0);
 }
 
@@ -62,7 +66,9 @@ export function namespaceOffences(result: AuditResult): NamespaceOffence[] {
       findings: findings.length,
       labels: AUDIT_RULES.filter((r) => findings.some((f) => f.ruleId === r.id)).map((r) => r.label),
     }))
-    .sort((a, b) => b.commands - a.commands || b.findings - a.findings || (a.namespace < b.namespace ? -1 : a.namespace > b.namespace ? 1 : 0));
+    .sort(
+      (a, b) => b.commands - a.commands || b.findings - a.findings || (a.namespace < b.namespace ? -1 : a.namespace > b.namespace ? 1 : 0),
+    );
 }
 
 export function severityCounts(findings: readonly AuditFinding[]): Record<Severity, number> {
@@ -96,7 +102,9 @@ export function formatTextReport(result: AuditResult, context: ReportContext): s
   const m = result.metrics;
   if (result.mode === 'enforce') {
     const newOnes = result.commands.filter((c) => c.newBecause !== undefined);
-    lines.push(`Enforce: ${plural(m.commands, 'command folder')} under ${result.commandsRoot}, ${newOnes.length} new since ${context.base ?? 'the first commit'}`);
+    lines.push(
+      `Enforce: ${plural(m.commands, 'command folder')} under ${result.commandsRoot}, ${newOnes.length} new since ${context.base ?? 'the first commit'}`,
+    );
     lines.push(`  ${m.commandsWithSpecs}/${m.commands} commands have a spec in ${context.specsRoot}`);
     const failing = result.findings.filter((f) => f.ruleId === 'CG015-new-command-without-spec').length;
     const warned = result.findings.filter((f) => f.ruleId === 'CG001-missing-spec').length;
@@ -110,10 +118,12 @@ export function formatTextReport(result: AuditResult, context: ReportContext): s
     const offences = namespaceOffences(result);
     if (offences.length > 0) {
       lines.push('', 'Top violations:');
-      for (const offence of offences.slice(0, TOP_NAMESPACES)) lines.push(`  ${offence.namespace}/* (${plural(offence.commands, 'command')}) — ${offence.labels.join(', ')}`);
+      for (const offence of offences.slice(0, TOP_NAMESPACES))
+        lines.push(`  ${offence.namespace}/* (${plural(offence.commands, 'command')}) — ${offence.labels.join(', ')}`);
       if (offences.length > TOP_NAMESPACES) lines.push(`  ... and ${plural(offences.length - TOP_NAMESPACES, 'more namespace')}`);
     }
-    const ratio = (part: number | null, whole: number | null): string => (part === null || whole === null ? 'not measured' : `${part}/${whole}${percent(part, whole)}`);
+    const ratio = (part: number | null, whole: number | null): string =>
+      part === null || whole === null ? 'not measured' : `${part}/${whole}${percent(part, whole)}`;
     const rows: [string, string, string][] = [
       ['Commands with generator specs', ratio(m.commandsWithSpecs, m.commands), `${m.commands}/${m.commands} (100%)`],
       ['Commands with static accessors', ratio(m.commandsWithStaticAccessors, m.commands), `${m.commands}/${m.commands} (100%)`],
@@ -129,7 +139,10 @@ export function formatTextReport(result: AuditResult, context: ReportContext): s
   }
   const counts = severityCounts(result.findings);
   const failed = auditFails(result, context.failOn);
-  lines.push('', `${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}: ${failed ? 'FAIL' : 'pass'} (--fail-on=${context.failOn})`);
+  lines.push(
+    '',
+    `${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}: ${failed ? 'FAIL' : 'pass'} (--fail-on=${context.failOn})`,
+  );
   return lines.join('\n');
 }
 
@@ -158,7 +171,14 @@ export function jsonReport(result: AuditResult, context: ReportContext): Record<
     },
     metrics: result.metrics,
     namespaces: namespaceOffences(result),
-    rules: AUDIT_RULES.map((r) => ({ id: r.id, severity: r.severity, scope: r.scope, pattern: r.pattern, description: r.description, help: r.help })),
+    rules: AUDIT_RULES.map((r) => ({
+      id: r.id,
+      severity: r.severity,
+      scope: r.scope,
+      pattern: r.pattern,
+      description: r.description,
+      help: r.help,
+    })),
     commands: result.commands.map((c) => ({
       name: c.name,
       folder: c.folder,
@@ -232,8 +252,12 @@ export function sarifReport(result: AuditResult, context: ReportContext): Record
           level: f.severity,
           message: { text: f.fix !== undefined && !f.message.includes(f.fix) ? `${f.message} Fix: ${f.fix}` : f.message },
           locations: [location(f.file, f.line)],
-          ...(f.related ? { relatedLocations: [{ id: 1, ...location(f.related.file, f.related.line), message: { text: f.related.message } }] } : {}),
-          ...(f.command !== undefined || f.properties ? { properties: { ...(f.command !== undefined ? { command: f.command } : {}), ...f.properties } } : {}),
+          ...(f.related
+            ? { relatedLocations: [{ id: 1, ...location(f.related.file, f.related.line), message: { text: f.related.message } }] }
+            : {}),
+          ...(f.command !== undefined || f.properties
+            ? { properties: { ...(f.command !== undefined ? { command: f.command } : {}), ...f.properties } }
+            : {}),
         })),
       },
     ],

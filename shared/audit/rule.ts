@@ -4,7 +4,11 @@ import type { AuditFinding, AuditLocation } from './findings.js';
 export type Severity = 'error' | 'warning' | 'note';
 
 /** What a rule hands over for each violation: where, the message, and the finding's other facts. */
-export type Report = (at: AuditLocation, message: string, extra?: Partial<Omit<AuditFinding, 'ruleId' | 'severity' | 'file' | 'line' | 'message'>>) => void;
+export type Report = (
+  at: AuditLocation,
+  message: string,
+  extra?: Partial<Omit<AuditFinding, 'ruleId' | 'severity' | 'file' | 'line' | 'message'>>,
+) => void;
 
 /**
  * One audit rule, as an ESLint rule is: its metadata and a `check` over the tree's context (built

@@ -23,7 +23,8 @@ export interface RustFile {
   readonly impls: readonly RustImpl[];
 }
 
-const IMPL = /\bimpl\b(?:\s*<[^{};]*?>)?\s+((?:[A-Za-z_][A-Za-z0-9_]*::)*)([A-Za-z_][A-Za-z0-9_]*)\s*(?:<[^{};]*?>)?\s+for\s+((?:[A-Za-z_][A-Za-z0-9_]*::)*)([A-Za-z_][A-Za-z0-9_]*)[^{;]*\{/g;
+const IMPL =
+  /\bimpl\b(?:\s*<[^{};]*?>)?\s+((?:[A-Za-z_][A-Za-z0-9_]*::)*)([A-Za-z_][A-Za-z0-9_]*)\s*(?:<[^{};]*?>)?\s+for\s+((?:[A-Za-z_][A-Za-z0-9_]*::)*)([A-Za-z_][A-Za-z0-9_]*)[^{;]*\{/g;
 
 const lineAt = (text: string, offset: number): number => {
   let line = 1;
@@ -89,7 +90,8 @@ export function healOf(file: RustFile, impl: RustImpl): { state: HealState; line
   const bodyClose = matchingBrace(file.code, bodyOpen);
   const bodyCode = file.code.slice(bodyOpen + 1, bodyClose).trim();
   const bodyText = file.text.slice(bodyOpen + 1, bodyClose);
-  if (/\bTODO\b/.test(bodyText) && (bodyCode === 'false' || bodyCode === '' || /^(todo|unimplemented)!\s*\(/.test(bodyCode))) return { state: 'stub', line };
+  if (/\bTODO\b/.test(bodyText) && (bodyCode === 'false' || bodyCode === '' || /^(todo|unimplemented)!\s*\(/.test(bodyCode)))
+    return { state: 'stub', line };
   if (bodyCode === 'false' || /^return\s+false\s*;?$/.test(bodyCode)) return { state: 'always-false', line };
   return { state: 'implemented', line };
 }

@@ -50,10 +50,25 @@ export function specDrift(specDocument: unknown, fromCode: CommandSpecV2, config
     );
   }
   // A host convention (error, success) the code declares in its own way while the spec is silent is the code's choice, not drift.
-  for (let i = drift.length - 1; i >= 0; i--) if (drift[i].owner === 'results' && drift[i].kind === 'added' && conventions.has(drift[i].field!)) drift.splice(i, 1);
+  for (let i = drift.length - 1; i >= 0; i--)
+    if (drift[i].owner === 'results' && drift[i].kind === 'added' && conventions.has(drift[i].field!)) drift.splice(i, 1);
   // Where the command runs and what writes it: server/ and browser/, a Rust IPC client.
-  if (spec.environment !== code.environment) drift.push({ kind: 'environment', owner: 'command', spec: String(spec.environment), code: String(code.environment), pointer: '/environment' });
-  if ((spec.adapter ?? '') !== (code.adapter ?? '')) drift.push({ kind: 'adapter', owner: 'command', spec: spec.adapter ?? 'implied by environment', code: code.adapter ?? 'implied by environment', pointer: '/adapter' });
+  if (spec.environment !== code.environment)
+    drift.push({
+      kind: 'environment',
+      owner: 'command',
+      spec: String(spec.environment),
+      code: String(code.environment),
+      pointer: '/environment',
+    });
+  if ((spec.adapter ?? '') !== (code.adapter ?? ''))
+    drift.push({
+      kind: 'adapter',
+      owner: 'command',
+      spec: spec.adapter ?? 'implied by environment',
+      code: code.adapter ?? 'implied by environment',
+      pointer: '/adapter',
+    });
   // Defaults of optional params, as written in create<C>Params.
   for (const field of spec.params ?? []) {
     const inCode = (code.params ?? []).find((f) => f.name === field.name);
@@ -63,7 +78,14 @@ export function specDrift(specDocument: unknown, fromCode: CommandSpecV2, config
     if (field.default === undefined && v1Placeholder(field.type) === b) continue;
     if (a !== b) {
       const index = (raw.params ?? []).findIndex((f) => f?.name === field.name);
-      drift.push({ kind: 'default', owner: 'params', field: field.name, spec: a ?? 'no default', code: b ?? 'no default', pointer: index >= 0 ? `/params/${index}` : '/params' });
+      drift.push({
+        kind: 'default',
+        owner: 'params',
+        field: field.name,
+        spec: a ?? 'no default',
+        code: b ?? 'no default',
+        pointer: index >= 0 ? `/params/${index}` : '/params',
+      });
     }
   }
   const specTypes = spec.types ?? {};
@@ -87,8 +109,19 @@ export function specDrift(specDocument: unknown, fromCode: CommandSpecV2, config
       continue;
     }
     const fieldsOf = (declaration: SpecTypeDeclaration): Map<string, ComparableField> =>
-      new Map(Object.entries(declaration.fields ?? {}).map(([n, f]: [string, SpecTypeField]) => [n, { type: f.type, optional: f.optional === true }]));
-    compareFields(name, fieldsOf(inSpec), fieldsOf(inCode), (field) => (inSpec.fields?.[field] ? `${pointer}/fields/${escapePointer(field)}` : `${pointer}/fields`), drift);
+      new Map(
+        Object.entries(declaration.fields ?? {}).map(([n, f]: [string, SpecTypeField]) => [
+          n,
+          { type: f.type, optional: f.optional === true },
+        ]),
+      );
+    compareFields(
+      name,
+      fieldsOf(inSpec),
+      fieldsOf(inCode),
+      (field) => (inSpec.fields?.[field] ? `${pointer}/fields/${escapePointer(field)}` : `${pointer}/fields`),
+      drift,
+    );
   }
   return drift;
 }
@@ -103,15 +136,23 @@ function v1Placeholder(type: string): string {
   return '{}';
 }
 
-function compareFields(owner: string, spec: ReadonlyMap<string, ComparableField>, code: ReadonlyMap<string, ComparableField>, pointerOf: (field: string) => string, out: DriftEntry[]): void {
+function compareFields(
+  owner: string,
+  spec: ReadonlyMap<string, ComparableField>,
+  code: ReadonlyMap<string, ComparableField>,
+  pointerOf: (field: string) => string,
+  out: DriftEntry[],
+): void {
   for (const [field, inCode] of code) {
     const inSpec = spec.get(field);
     if (!inSpec) {
       out.push({ kind: 'added', owner, field, code: inCode.type, pointer: pointerOf(field) });
       continue;
     }
-    if (inSpec.type !== inCode.type) out.push({ kind: 'retyped', owner, field, spec: inSpec.type, code: inCode.type, pointer: pointerOf(field) });
-    if (inSpec.optional !== inCode.optional) out.push({ kind: 'optionality', owner, field, spec: optionality(inSpec), code: optionality(inCode), pointer: pointerOf(field) });
+    if (inSpec.type !== inCode.type)
+      out.push({ kind: 'retyped', owner, field, spec: inSpec.type, code: inCode.type, pointer: pointerOf(field) });
+    if (inSpec.optional !== inCode.optional)
+      out.push({ kind: 'optionality', owner, field, spec: optionality(inSpec), code: optionality(inCode), pointer: pointerOf(field) });
   }
   for (const [field, inSpec] of spec) {
     if (!code.has(field)) out.push({ kind: 'removed', owner, field, spec: inSpec.type, pointer: pointerOf(field) });
@@ -122,7 +163,9 @@ const optionality = (field: ComparableField): string => (field.optional ? 'optio
 
 function describeType(declaration: SpecTypeDeclaration): string {
   if (declaration.enum) return declaration.enum.map((v) => `'${v}'`).join(' | ');
-  return `{ ${Object.entries(declaration.fields ?? {}).map(([n, f]) => `${n}${f.optional ? '?' : ''}: ${f.type}`).join('; ')} }`;
+  return `{ ${Object.entries(declaration.fields ?? {})
+    .map(([n, f]) => `${n}${f.optional ? '?' : ''}: ${f.type}`)
+    .join('; ')} }`;
 }
 
 /** `param limit`, `result count`, `field SubsystemInfo.usedMb`, `type SubsystemInfo`. */

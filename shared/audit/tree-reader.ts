@@ -74,7 +74,11 @@ export class AuditTreeReader implements SourceReader {
       const isFolder = safeIsFolder(target);
       here ??= this.realPath(path);
       if (isFolder && here !== null && (here === target || here.startsWith(`${target}/`))) {
-        this.report(full, 'symlink-loop', `is a symbolic link to ${target === here ? 'its own folder' : 'a folder that contains it'} (a loop); skipped`);
+        this.report(
+          full,
+          'symlink-loop',
+          `is a symbolic link to ${target === here ? 'its own folder' : 'a folder that contains it'} (a loop); skipped`,
+        );
         continue;
       }
       listed.push({ name: entry.name, isFolder });

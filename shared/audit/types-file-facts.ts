@@ -1,4 +1,12 @@
-import { findAccessor, isCommandsExecuteNode, payloadDeclarations, type AccessorFacts, type DeclarationResolver, type PayloadBases, type PayloadDeclaration } from '../reverse/types-file.js';
+import {
+  findAccessor,
+  isCommandsExecuteNode,
+  payloadDeclarations,
+  type AccessorFacts,
+  type DeclarationResolver,
+  type PayloadBases,
+  type PayloadDeclaration,
+} from '../reverse/types-file.js';
 import type { PayloadCandidates } from '../reverse/reverse-engineer.js';
 import { enumsOf, interfacesOf, lineOf, ts, typeAliasesOf } from '../reverse/syntax.js';
 
@@ -36,17 +44,23 @@ export interface TypesFileFacts {
  * Read a Types file's facts: accessor, `any`, payload interfaces, field lines, raw executes.
  * `payload` follows extends chains across files the way reverse does (bases and resolver from the run).
  */
-export function typesFileFacts(file: ts.SourceFile, payload: { readonly bases?: PayloadBases; readonly resolve?: DeclarationResolver; readonly candidates?: PayloadCandidates } = {}, chosen?: AccessorFacts): TypesFileFacts {
+export function typesFileFacts(
+  file: ts.SourceFile,
+  payload: { readonly bases?: PayloadBases; readonly resolve?: DeclarationResolver; readonly candidates?: PayloadCandidates } = {},
+  chosen?: AccessorFacts,
+): TypesFileFacts {
   // In a shared Types file, the accessor of the command being read (its params and result follow from it).
   const accessor = chosen ?? findAccessor(file);
-  const pick = (candidates: readonly PayloadDeclaration[], wanted: string | undefined): PayloadDeclaration | undefined => candidates.find((c) => c.name === wanted) ?? candidates[0];
+  const pick = (candidates: readonly PayloadDeclaration[], wanted: string | undefined): PayloadDeclaration | undefined =>
+    candidates.find((c) => c.name === wanted) ?? candidates[0];
   // Reverse has read them already when it hands the file over (the same bases and resolver).
   const params = pick(payload.candidates?.params ?? payloadDeclarations(file, 'params', payload), accessor?.paramsType);
   const result = pick(payload.candidates?.result ?? payloadDeclarations(file, 'result', payload), accessor?.resultType);
 
   const fieldLines = new Map<string, Map<string, number>>();
   const ownerLines = new Map<string, number>();
-  const nameOf = (declaration: ts.InterfaceDeclaration | ts.TypeAliasDeclaration | ts.EnumDeclaration | ts.PropertySignature): string => declaration.name.getText(file).replace(/^['"]|['"]$/g, '');
+  const nameOf = (declaration: ts.InterfaceDeclaration | ts.TypeAliasDeclaration | ts.EnumDeclaration | ts.PropertySignature): string =>
+    declaration.name.getText(file).replace(/^['"]|['"]$/g, '');
   const record = (owner: string, line: number, members: readonly ts.Node[]): void => {
     ownerLines.set(owner, line);
     const fields = new Map<string, number>();
@@ -54,7 +68,8 @@ export function typesFileFacts(file: ts.SourceFile, payload: { readonly bases?: 
     fieldLines.set(owner, fields);
   };
   for (const declaration of interfacesOf(file)) record(nameOf(declaration), lineOf(declaration, file), declaration.members);
-  for (const alias of typeAliasesOf(file)) record(nameOf(alias), lineOf(alias, file), ts.isTypeLiteralNode(alias.type) ? alias.type.members : []);
+  for (const alias of typeAliasesOf(file))
+    record(nameOf(alias), lineOf(alias, file), ts.isTypeLiteralNode(alias.type) ? alias.type.members : []);
   for (const declaration of enumsOf(file)) record(nameOf(declaration), lineOf(declaration, file), []);
   if (params) record('params', params.line, [...params.members]);
   if (result) record('results', result.line, [...result.members]);
@@ -64,14 +79,19 @@ export function typesFileFacts(file: ts.SourceFile, payload: { readonly bases?: 
   const untyped = (owner: string, members: readonly ts.Node[]): void => {
     for (const member of members) {
       if (!ts.isPropertySignature(member) || member.getSourceFile() !== file || !member.type) continue;
-      const holdsUntyped = (node: ts.Node): boolean => node.kind === ts.SyntaxKind.UnknownKeyword || node.kind === ts.SyntaxKind.ObjectKeyword || ts.forEachChild(node, holdsUntyped) === true;
+      const holdsUntyped = (node: ts.Node): boolean =>
+        node.kind === ts.SyntaxKind.UnknownKeyword ||
+        node.kind === ts.SyntaxKind.ObjectKeyword ||
+        ts.forEachChild(node, holdsUntyped) === true;
       if (holdsUntyped(member.type)) untypedFields.push({ owner, field: nameOf(member), line: lineOf(member, file) });
     }
   };
   if (params) untyped('params', params.members);
   if (result) untyped('results', result.members);
-  for (const declaration of interfacesOf(file)) if (declaration !== params?.node && declaration !== result?.node) untyped(nameOf(declaration), declaration.members);
-  const at = (declaration: PayloadDeclaration | undefined): PayloadAt | undefined => (declaration ? { name: declaration.name, line: declaration.line } : undefined);
+  for (const declaration of interfacesOf(file))
+    if (declaration !== params?.node && declaration !== result?.node) untyped(nameOf(declaration), declaration.members);
+  const at = (declaration: PayloadDeclaration | undefined): PayloadAt | undefined =>
+    declaration ? { name: declaration.name, line: declaration.line } : undefined;
   return { accessor, anyLines, params: at(params), result: at(result), fieldLines, ownerLines, rawExecutes, untypedFields };
 }
 
@@ -107,7 +127,13 @@ function isMixinConstraint(node: ts.Node): boolean {
 
 const unwrap = (node: ts.Node): ts.Node => {
   let current = node;
-  while (ts.isAsExpression(current) || ts.isSatisfiesExpression(current) || ts.isParenthesizedExpression(current) || ts.isTypeAssertionExpression(current)) current = current.expression;
+  while (
+    ts.isAsExpression(current) ||
+    ts.isSatisfiesExpression(current) ||
+    ts.isParenthesizedExpression(current) ||
+    ts.isTypeAssertionExpression(current)
+  )
+    current = current.expression;
   return current;
 };
 
@@ -118,7 +144,8 @@ function literalText(node: ts.Node | undefined): string | undefined {
 }
 
 const isStatic = (node: ts.HasModifiers): boolean => ts.getModifiers(node)?.some((m) => m.kind === ts.SyntaxKind.StaticKeyword) === true;
-const named = (node: ts.NamedDeclaration, name: string): boolean => node.name !== undefined && ts.isIdentifier(node.name) && node.name.text === name;
+const named = (node: ts.NamedDeclaration, name: string): boolean =>
+  node.name !== undefined && ts.isIdentifier(node.name) && node.name.text === name;
 
 /**
  * Inside the `execute` of a static accessor: a method or property `execute` of an object literal
@@ -126,8 +153,20 @@ const named = (node: ts.NamedDeclaration, name: string): boolean => node.name !=
  */
 function insideStaticAccessor(call: ts.Node): boolean {
   for (let node = call.parent; node; node = node.parent) {
-    if ((ts.isMethodDeclaration(node) || ts.isPropertyDeclaration(node)) && named(node, 'execute') && isStatic(node) && ts.isClassLike(node.parent)) return true;
-    if ((ts.isMethodDeclaration(node) || ts.isPropertyAssignment(node)) && named(node, 'execute') && ts.isObjectLiteralExpression(node.parent) && heldByConst(node.parent)) return true;
+    if (
+      (ts.isMethodDeclaration(node) || ts.isPropertyDeclaration(node)) &&
+      named(node, 'execute') &&
+      isStatic(node) &&
+      ts.isClassLike(node.parent)
+    )
+      return true;
+    if (
+      (ts.isMethodDeclaration(node) || ts.isPropertyAssignment(node)) &&
+      named(node, 'execute') &&
+      ts.isObjectLiteralExpression(node.parent) &&
+      heldByConst(node.parent)
+    )
+      return true;
   }
   return false;
 }
@@ -135,7 +174,13 @@ function insideStaticAccessor(call: ts.Node): boolean {
 function heldByConst(object: ts.Node): boolean {
   let current = object;
   let parent = current.parent;
-  while (parent && (ts.isAsExpression(parent) || ts.isSatisfiesExpression(parent) || ts.isParenthesizedExpression(parent) || ts.isTypeAssertionExpression(parent))) {
+  while (
+    parent &&
+    (ts.isAsExpression(parent) ||
+      ts.isSatisfiesExpression(parent) ||
+      ts.isParenthesizedExpression(parent) ||
+      ts.isTypeAssertionExpression(parent))
+  ) {
     current = parent;
     parent = current.parent;
   }

@@ -16,7 +16,10 @@ export function projectConfigSource(text: string | undefined, file = CONFIG_FILE
   if (text === undefined) return { config: resolveProjectConfig(undefined, file), locate: () => undefined };
   const source = parseJsonSource(text, file);
   const document = source.value;
-  const raw = document !== null && typeof document === 'object' && !Array.isArray(document) ? (document as Record<string, unknown>)[CONFIG_KEY] : undefined;
+  const raw =
+    document !== null && typeof document === 'object' && !Array.isArray(document)
+      ? (document as Record<string, unknown>)[CONFIG_KEY]
+      : undefined;
   return { config: withConfigLines(() => resolveProjectConfig(raw, file), source.locate, file), locate: source.locate };
 }
 

@@ -90,7 +90,16 @@ export interface ProjectConfig {
 }
 
 /** The host's access levels: the four of its v1 generator and those its commands use besides. */
-export const HOST_ACCESS_LEVELS: readonly string[] = ['ai-safe', 'internal', 'system', 'dangerous', 'owner-only', 'admin', 'human-only', 'owner'];
+export const HOST_ACCESS_LEVELS: readonly string[] = [
+  'ai-safe',
+  'internal',
+  'system',
+  'dangerous',
+  'owner-only',
+  'admin',
+  'human-only',
+  'owner',
+];
 
 /** The host's payload types (JTAGTypes.ts). */
 export const HOST_PAYLOAD: PayloadConfig = {
@@ -172,18 +181,51 @@ export const CONFIG_KEY = 'generator-continuum';
 export function resolveProjectConfig(raw: unknown, file = CONFIG_FILE): ProjectConfig {
   if (raw === undefined || raw === null) return defaultProjectConfig;
   const issues: SpecIssue[] = validateWithSchema('project-config', raw, file, `/${CONFIG_KEY}`);
-  const user = raw as Partial<{ roots: Partial<ProjectConfig['roots']>; importPaths: Partial<ProjectConfig['importPaths']>; imports: ImportDeclaration[]; packageScope: string; allowSymlinks: string[]; rust: NonNullable<ProjectConfig['rust']>; adapterOptions: Record<string, Record<string, unknown>>; adapters: PluginDeclaration[]; accessLevels: string[]; payload: Partial<PayloadConfig> }>;
+  const user = raw as Partial<{
+    roots: Partial<ProjectConfig['roots']>;
+    importPaths: Partial<ProjectConfig['importPaths']>;
+    imports: ImportDeclaration[];
+    packageScope: string;
+    allowSymlinks: string[];
+    rust: NonNullable<ProjectConfig['rust']>;
+    adapterOptions: Record<string, Record<string, unknown>>;
+    adapters: PluginDeclaration[];
+    accessLevels: string[];
+    payload: Partial<PayloadConfig>;
+  }>;
   for (const [key, value] of Object.entries(user.roots ?? {})) {
     const problem = unsafeRelativePath(String(value));
-    if (problem) issues.push({ file, pointer: `/${CONFIG_KEY}/roots/${key}`, message: `root ${key} ${problem}`, found: JSON.stringify(value), expected: 'a project-relative folder with forward slashes, e.g. src/commands' });
+    if (problem)
+      issues.push({
+        file,
+        pointer: `/${CONFIG_KEY}/roots/${key}`,
+        message: `root ${key} ${problem}`,
+        found: JSON.stringify(value),
+        expected: 'a project-relative folder with forward slashes, e.g. src/commands',
+      });
   }
   for (const [index, link] of (user.allowSymlinks ?? []).entries()) {
     const problem = typeof link === 'string' ? unsafeRelativePath(link) : undefined;
-    if (problem) issues.push({ file, pointer: `/${CONFIG_KEY}/allowSymlinks/${index}`, message: `allowed symlink ${problem}`, found: JSON.stringify(link), expected: 'the project-relative path of a symbolic link, with forward slashes, e.g. src/shared' });
+    if (problem)
+      issues.push({
+        file,
+        pointer: `/${CONFIG_KEY}/allowSymlinks/${index}`,
+        message: `allowed symlink ${problem}`,
+        found: JSON.stringify(link),
+        expected: 'the project-relative path of a symbolic link, with forward slashes, e.g. src/shared',
+      });
   }
   const startup = user.rust?.startup;
-  const startupProblem = startup && typeof startup === 'object' && startup.file !== undefined ? unsafeRelativePath(startup.file) : undefined;
-  if (startupProblem) issues.push({ file, pointer: `/${CONFIG_KEY}/rust/startup/file`, message: `the start-up file ${startupProblem}`, found: JSON.stringify(startup && typeof startup === 'object' ? startup.file : startup), expected: 'a crate-relative file such as src/ipc/mod.rs' });
+  const startupProblem =
+    startup && typeof startup === 'object' && startup.file !== undefined ? unsafeRelativePath(startup.file) : undefined;
+  if (startupProblem)
+    issues.push({
+      file,
+      pointer: `/${CONFIG_KEY}/rust/startup/file`,
+      message: `the start-up file ${startupProblem}`,
+      found: JSON.stringify(startup && typeof startup === 'object' ? startup.file : startup),
+      expected: 'a crate-relative file such as src/ipc/mod.rs',
+    });
   if (issues.length > 0) throw new SpecError(issues);
   const userImports = user.imports ?? [];
   const imports = [...defaultProjectConfig.imports.filter((d) => !userImports.some((u) => u.name === d.name)), ...userImports];

@@ -32,7 +32,12 @@ export function findProjectRoot(start: string): ProjectRoot {
 /** One line saying that the run writes into a folder above the one it started in; undefined when they are the same. */
 export function projectRootNotice(start: string, found: ProjectRoot): string | undefined {
   if (resolve(start) === found.root) return undefined;
-  const why = { 'yo-rc': `the folder holding ${CONFIG_FILE}`, git: 'the root of the git checkout', host: 'the nearest folder that looks like a Continuum checkout', start: 'where the run started' }[found.foundBy];
+  const why = {
+    'yo-rc': `the folder holding ${CONFIG_FILE}`,
+    git: 'the root of the git checkout',
+    host: 'the nearest folder that looks like a Continuum checkout',
+    start: 'where the run started',
+  }[found.foundBy];
   const below = relative(found.root, resolve(start)).split(sep).join('/');
   return `Project root: ${found.root} (${why}); paths are relative to it, not to ${below}/.`;
 }

@@ -31,7 +31,8 @@ export interface HostMixinShape {
   readonly mixin: string;
 }
 
-const EXPECTED_MIXIN = 'export interface <Module>Mixin { ... } and export function <Module>Mixin<T extends ...>(Base: T) { return class extends Base implements <Module>Mixin { ... }; }';
+const EXPECTED_MIXIN =
+  'export interface <Module>Mixin { ... } and export function <Module>Mixin<T extends ...>(Base: T) { return class extends Base implements <Module>Mixin { ... }; }';
 
 interface LocatedMixin {
   readonly file: TsMorph.SourceFile;
@@ -44,7 +45,10 @@ function sourceFile(text: string): TsMorph.SourceFile {
   const { Project, IndentationText, QuoteKind } = morph();
   // The file's own indentation: the host's mixins are tab-indented.
   const tabs = /^\t+\S/m.test(text);
-  const project = new Project({ useInMemoryFileSystem: true, manipulationSettings: { indentationText: tabs ? IndentationText.Tab : IndentationText.TwoSpaces, quoteKind: QuoteKind.Single } });
+  const project = new Project({
+    useInMemoryFileSystem: true,
+    manipulationSettings: { indentationText: tabs ? IndentationText.Tab : IndentationText.TwoSpaces, quoteKind: QuoteKind.Single },
+  });
   return project.createSourceFile('/mixin.ts', text);
 }
 
@@ -60,11 +64,21 @@ function locateMixin(file: TsMorph.SourceFile): LocatedMixin | HostModuleProblem
   const candidates = functions.filter((f) => file.getInterface(f.getName()!)?.isExported());
   if (candidates.length !== 1) {
     const at = positionIn(file, candidates[1] ?? functions[0]);
-    return { ...at, problem: candidates.length === 0 ? 'no exported mixin function with an exported interface of the same name' : 'more than one mixin in the file', expected: EXPECTED_MIXIN };
+    return {
+      ...at,
+      problem:
+        candidates.length === 0
+          ? 'no exported mixin function with an exported interface of the same name'
+          : 'more than one mixin in the file',
+      expected: EXPECTED_MIXIN,
+    };
   }
   const fn = candidates[0];
   const mixin = fn.getName()!;
-  const returned = fn.getDescendantsOfKind(SyntaxKind.ReturnStatement).map((r) => r.getExpression()).find((e) => e?.getKind() === SyntaxKind.ClassExpression);
+  const returned = fn
+    .getDescendantsOfKind(SyntaxKind.ReturnStatement)
+    .map((r) => r.getExpression())
+    .find((e) => e?.getKind() === SyntaxKind.ClassExpression);
   if (!returned) return { ...positionIn(file, fn), problem: `${mixin} does not return a class expression`, expected: EXPECTED_MIXIN };
   return { file, mixin, contract: file.getInterface(mixin)!, implementation: returned as TsMorph.ClassExpression };
 }
@@ -100,7 +114,11 @@ export function extendHostMixin(text: string, path: string, additions: readonly 
     if (!existing) return true;
     if (existing.getJsDocs().some((d) => d.getText().includes(`${GENERATED_MARK}:`))) return false;
     const at = positionIn(file, existing);
-    throw new EditError(`${path}:${at.line}:${at.column}`, `the hand-written mixin already has a method ${a.clientMethod}`, `a command the mixin does not have yet (remove the method, or name the command differently)`);
+    throw new EditError(
+      `${path}:${at.line}:${at.column}`,
+      `the hand-written mixin already has a method ${a.clientMethod}`,
+      `a command the mixin does not have yet (remove the method, or name the command differently)`,
+    );
   });
   if (fresh.length === 0) return text;
 
@@ -108,9 +126,15 @@ export function extendHostMixin(text: string, path: string, additions: readonly 
   const imports = fresh.flatMap((a) => a.imports).filter((i, index, all) => all.findIndex((j) => j.name === i.name) === index);
   for (const i of imports) {
     if (taken.has(i.name)) {
-      const clash = file.getImportDeclarations().some((d) => d.getNamedImports().some((n) => n.getName() === i.name) && d.getModuleSpecifierValue() === i.from);
+      const clash = file
+        .getImportDeclarations()
+        .some((d) => d.getNamedImports().some((n) => n.getName() === i.name) && d.getModuleSpecifierValue() === i.from);
       if (clash) continue;
-      throw new EditError(`${path}:1:1`, `the hand-written mixin already declares or imports a ${i.name}`, `no name of the generated wire types (${imports.map((n) => n.name).join(', ')}) in the mixin file`);
+      throw new EditError(
+        `${path}:1:1`,
+        `the hand-written mixin already declares or imports a ${i.name}`,
+        `no name of the generated wire types (${imports.map((n) => n.name).join(', ')}) in the mixin file`,
+      );
     }
   }
   const newImports = imports.filter((i) => !taken.has(i.name));
@@ -120,11 +144,18 @@ export function extendHostMixin(text: string, path: string, additions: readonly 
   if (newImports.length > 0) {
     // RustCoreIPC.ts re-exports a module's wire types from its mixin file.
     const exported = file.insertExportDeclaration(index, { isTypeOnly: true, namedExports: newImports.map((i) => i.name) });
-    exported.replaceWithText(`// ${GENERATED_MARK}: the wire types of the generated commands, re-exported by RustCoreIPC.ts\n${exported.getText()}`);
+    exported.replaceWithText(
+      `// ${GENERATED_MARK}: the wire types of the generated commands, re-exported by RustCoreIPC.ts\n${exported.getText()}`,
+    );
   }
   for (const a of fresh) {
     const docs = [`${GENERATED_MARK}: \`${a.command}\`: ${a.description}`];
-    contract.addMethod({ name: a.clientMethod, parameters: [{ name: 'params', type: a.paramsStruct }], returnType: `Promise<${a.resultStruct}>`, docs });
+    contract.addMethod({
+      name: a.clientMethod,
+      parameters: [{ name: 'params', type: a.paramsStruct }],
+      returnType: `Promise<${a.resultStruct}>`,
+      docs,
+    });
     implementation.addMethod({
       name: a.clientMethod,
       isAsync: true,

@@ -44,7 +44,8 @@ export interface HostModuleShape {
   readonly structName: string;
 }
 
-const EXPECTED_HANDLE = 'async fn handle_command(&self, command: &str, params: Value) whose body is `match command { "<prefix>/x" => ..., _ => ... }` (one arm per command, a `_` arm last)';
+const EXPECTED_HANDLE =
+  'async fn handle_command(&self, command: &str, params: Value) whose body is `match command { "<prefix>/x" => ..., _ => ... }` (one arm per command, a `_` arm last)';
 
 interface Located {
   readonly serviceImpl: RustNode;
@@ -56,7 +57,11 @@ interface Located {
   readonly schemas?: RustNode;
 }
 
-const problemAt = (node: RustNode | undefined, problem: string, expected: string): HostModuleProblem => ({ ...(node ? positionOf(node) : { line: 1, column: 1 }), problem, expected });
+const problemAt = (node: RustNode | undefined, problem: string, expected: string): HostModuleProblem => ({
+  ...(node ? positionOf(node) : { line: 1, column: 1 }),
+  problem,
+  expected,
+});
 
 /** The identifier a parameter binds (`command: &str` -> command), or undefined for a pattern. */
 function boundName(parameter: RustNode | null | undefined): string | undefined {
@@ -66,7 +71,9 @@ function boundName(parameter: RustNode | null | undefined): string | undefined {
 
 /** The `match` on `command` that handle_command's body is (its tail expression, or its only statement). */
 function commandMatch(body: RustNode, commandParam: string): RustNode | undefined {
-  const expressions = body.namedChildren.filter((c): c is RustNode => c !== null && c.type !== 'line_comment' && c.type !== 'block_comment');
+  const expressions = body.namedChildren.filter(
+    (c): c is RustNode => c !== null && c.type !== 'line_comment' && c.type !== 'block_comment',
+  );
   for (const child of expressions) {
     const expression = child.type === 'expression_statement' ? child.namedChild(0) : child;
     if (expression?.type !== 'match_expression') continue;
@@ -78,14 +85,30 @@ function commandMatch(body: RustNode, commandParam: string): RustNode | undefine
 
 function locate(root: RustNode): Located | HostModuleProblem {
   const error = firstSyntaxError(root);
-  if (error) return problemAt(error, `does not parse as Rust (${error.isMissing ? `missing ${error.type}` : `cannot parse ${JSON.stringify(error.text.slice(0, 40))}`})`, 'a module that compiles');
-  const impls = root.namedChildren.filter((c): c is RustNode => c?.type === 'impl_item' && /(^|::)ServiceModule$/.test(c.childForFieldName('trait')?.text ?? ''));
+  if (error)
+    return problemAt(
+      error,
+      `does not parse as Rust (${error.isMissing ? `missing ${error.type}` : `cannot parse ${JSON.stringify(error.text.slice(0, 40))}`})`,
+      'a module that compiles',
+    );
+  const impls = root.namedChildren.filter(
+    (c): c is RustNode => c?.type === 'impl_item' && /(^|::)ServiceModule$/.test(c.childForFieldName('trait')?.text ?? ''),
+  );
   if (impls.length !== 1) {
-    return problemAt(impls[1], impls.length === 0 ? 'no `impl ServiceModule for <Module>` block found' : 'more than one `impl ServiceModule for ...` block', 'one `impl ServiceModule for <Module>` block at the top level of the file');
+    return problemAt(
+      impls[1],
+      impls.length === 0 ? 'no `impl ServiceModule for <Module>` block found' : 'more than one `impl ServiceModule for ...` block',
+      'one `impl ServiceModule for <Module>` block at the top level of the file',
+    );
   }
   const serviceImpl = impls[0];
   const structName = serviceImpl.childForFieldName('type')?.text ?? '';
-  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(structName)) return problemAt(serviceImpl, `ServiceModule is implemented for ${JSON.stringify(structName)}, not for a plain struct name`, 'impl ServiceModule for GpuModule');
+  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(structName))
+    return problemAt(
+      serviceImpl,
+      `ServiceModule is implemented for ${JSON.stringify(structName)}, not for a plain struct name`,
+      'impl ServiceModule for GpuModule',
+    );
   const methods = serviceImpl.childForFieldName('body')?.namedChildren.filter((c): c is RustNode => c?.type === 'function_item') ?? [];
   const handle = methods.find((m) => m.childForFieldName('name')?.text === 'handle_command');
   if (!handle) return problemAt(serviceImpl, `impl ServiceModule for ${structName} has no handle_command`, EXPECTED_HANDLE);
@@ -93,7 +116,11 @@ function locate(root: RustNode): Located | HostModuleProblem {
   const commandParam = boundName(parameters[0]);
   const paramsParam = boundName(parameters[1]);
   if (parameters.length !== 2 || commandParam === undefined || paramsParam === undefined) {
-    return problemAt(handle.childForFieldName('parameters') ?? handle, 'handle_command does not take (command, params) as two named parameters', EXPECTED_HANDLE);
+    return problemAt(
+      handle.childForFieldName('parameters') ?? handle,
+      'handle_command does not take (command, params) as two named parameters',
+      EXPECTED_HANDLE,
+    );
   }
   const body = handle.childForFieldName('body');
   const match = body ? commandMatch(body, commandParam) : undefined;
@@ -126,7 +153,12 @@ function armCommand(arm: RustNode): string | undefined {
 /** Is the comment right above `node` (its previous sibling, on the line before) one of ours? */
 function markedByUs(node: RustNode): boolean {
   const previous = node.previousSibling;
-  return previous !== null && previous.type === 'line_comment' && previous.text.includes(`${GENERATED_MARK}:`) && previous.endPosition.row === node.startPosition.row - 1;
+  return (
+    previous !== null &&
+    previous.type === 'line_comment' &&
+    previous.text.includes(`${GENERATED_MARK}:`) &&
+    previous.endPosition.row === node.startPosition.row - 1
+  );
 }
 
 /** The indentation of the line a node starts on. */
@@ -137,7 +169,11 @@ function indentOf(text: string, node: RustNode): string {
 
 /** The module names a file declares with `mod x;` at its top level. */
 function declaredModules(root: RustNode): Set<string> {
-  return new Set(root.namedChildren.filter((c): c is RustNode => c?.type === 'mod_item' && c.childForFieldName('body') === null).map((c) => c.childForFieldName('name')?.text ?? ''));
+  return new Set(
+    root.namedChildren
+      .filter((c): c is RustNode => c?.type === 'mod_item' && c.childForFieldName('body') === null)
+      .map((c) => c.childForFieldName('name')?.text ?? ''),
+  );
 }
 
 interface Insertion {
@@ -160,9 +196,15 @@ export function extendHostModule(text: string, file: string, additions: readonly
 
     // Child modules: after the last top-level `use` (or `mod x;`), else after the file's inner docs.
     const declared = declaredModules(root);
-    const wanted = [...(declared.has('generated') ? [] : ['generated']), ...additions.map((a) => a.handlerModule).filter((m) => !declared.has(m))];
+    const wanted = [
+      ...(declared.has('generated') ? [] : ['generated']),
+      ...additions.map((a) => a.handlerModule).filter((m) => !declared.has(m)),
+    ];
     if (wanted.length > 0) {
-      const anchors = root.namedChildren.filter((c): c is RustNode => c !== null && (c.type === 'use_declaration' || (c.type === 'mod_item' && c.childForFieldName('body') === null)));
+      const anchors = root.namedChildren.filter(
+        (c): c is RustNode =>
+          c !== null && (c.type === 'use_declaration' || (c.type === 'mod_item' && c.childForFieldName('body') === null)),
+      );
       const after = anchors[anchors.length - 1];
       const lines = wanted.map((m) =>
         m === 'generated'
@@ -173,7 +215,10 @@ export function extendHostModule(text: string, file: string, additions: readonly
       else {
         const docs = root.namedChildren.filter((c): c is RustNode => c !== null && c.type === 'line_comment' && c.text.startsWith('//!'));
         const at = docs.length > 0 ? docs[docs.length - 1].endIndex : 0;
-        insertions.push({ at, text: at === 0 ? `${lines.join(newline)}${newline}${newline}` : `${newline}${newline}${lines.join(newline)}` });
+        insertions.push({
+          at,
+          text: at === 0 ? `${lines.join(newline)}${newline}${newline}` : `${newline}${newline}${lines.join(newline)}`,
+        });
       }
     }
 
@@ -181,23 +226,37 @@ export function extendHostModule(text: string, file: string, additions: readonly
     const block = located.match.childForFieldName('body')!;
     const arms = block.namedChildren.filter((c): c is RustNode => c?.type === 'match_arm');
     const wildcard = arms.find((a) => a.childForFieldName('pattern')?.text === '_');
-    const routed = new Map(arms.flatMap((a) => {
-      const command = armCommand(a);
-      return command === undefined ? [] : [[command, a] as const];
-    }));
+    const routed = new Map(
+      arms.flatMap((a) => {
+        const command = armCommand(a);
+        return command === undefined ? [] : [[command, a] as const];
+      }),
+    );
     const newArms: string[] = [];
     for (const addition of additions) {
       const existing = routed.get(addition.command);
       if (existing) {
         if (markedByUs(existing)) continue;
         const at = positionOf(existing);
-        throw new EditError(`${file}:${at.line}:${at.column}`, `the hand-written module already routes "${addition.command}" (this arm)`, `a command the module does not handle yet: a generated command does not take over a hand-written arm (remove the arm, or describe the existing command with continuum-gen reverse)`);
+        throw new EditError(
+          `${file}:${at.line}:${at.column}`,
+          `the hand-written module already routes "${addition.command}" (this arm)`,
+          `a command the module does not handle yet: a generated command does not take over a hand-written arm (remove the arm, or describe the existing command with continuum-gen reverse)`,
+        );
       }
-      newArms.push(`// ${GENERATED_MARK}: ${addition.command}`, `"${addition.command}" => generated::${addition.dispatchFn}(self, ${located.paramsParam}),`);
+      newArms.push(
+        `// ${GENERATED_MARK}: ${addition.command}`,
+        `"${addition.command}" => generated::${addition.dispatchFn}(self, ${located.paramsParam}),`,
+      );
     }
     if (newArms.length > 0) {
       const anchor = wildcard ?? arms[arms.length - 1];
-      if (!anchor) throw new EditError(`${file}:${positionOf(block).line}:${positionOf(block).column}`, 'the match on the command has no arm', EXPECTED_HANDLE);
+      if (!anchor)
+        throw new EditError(
+          `${file}:${positionOf(block).line}:${positionOf(block).column}`,
+          'the match on the command has no arm',
+          EXPECTED_HANDLE,
+        );
       const indent = indentOf(text, anchor);
       const lineStart = text.lastIndexOf('\n', anchor.startIndex - 1) + 1;
       if (wildcard) insertions.push({ at: lineStart, text: `${newArms.map((l) => `${indent}${l}`).join(newline)}${newline}${newline}` });
@@ -205,16 +264,24 @@ export function extendHostModule(text: string, file: string, additions: readonly
     }
 
     // command_schemas: an entry per new command in its vec![...], or the method itself.
-    const schemaEntries = additions.filter((a) => !text.includes(`generated::${a.schemaFn}()`)).map((a) => `generated::${a.schemaFn}(), // ${GENERATED_MARK}: ${a.command}`);
+    const schemaEntries = additions
+      .filter((a) => !text.includes(`generated::${a.schemaFn}()`))
+      .map((a) => `generated::${a.schemaFn}(), // ${GENERATED_MARK}: ${a.command}`);
     if (schemaEntries.length > 0) {
       if (located.schemas) {
         const body = located.schemas.childForFieldName('body');
-        const tail = body?.namedChildren.filter((c): c is RustNode => c !== null && c.type !== 'line_comment' && c.type !== 'block_comment').pop();
+        const tail = body?.namedChildren
+          .filter((c): c is RustNode => c !== null && c.type !== 'line_comment' && c.type !== 'block_comment')
+          .pop();
         const macro = tail?.type === 'macro_invocation' && tail.childForFieldName('macro')?.text === 'vec' ? tail : undefined;
         const tokens = macro?.namedChildren.find((c): c is RustNode => c?.type === 'token_tree');
         if (!tokens || tokens.text[0] !== '[') {
           const at = positionOf(tail ?? located.schemas);
-          throw new EditError(`${file}:${at.line}:${at.column}`, 'command_schemas does not end in a `vec![...]` of schemas', 'fn command_schemas(&self) -> Vec<CommandSchema> { vec![CommandSchema { ... }, ...] }');
+          throw new EditError(
+            `${file}:${at.line}:${at.column}`,
+            'command_schemas does not end in a `vec![...]` of schemas',
+            'fn command_schemas(&self) -> Vec<CommandSchema> { vec![CommandSchema { ... }, ...] }',
+          );
         }
         const close = tokens.endIndex - 1;
         const inner = text.slice(tokens.startIndex + 1, close);
@@ -224,10 +291,16 @@ export function extendHostModule(text: string, file: string, additions: readonly
         const needsComma = inner.trim() !== '' && !inner.trimEnd().endsWith(',');
         if (multiline) {
           const lastContent = tokens.startIndex + 1 + inner.trimEnd().length;
-          insertions.push({ at: lastContent, text: `${needsComma ? ',' : ''}${newline}${schemaEntries.map((e) => `${elementIndent}${e}`).join(newline)}` });
+          insertions.push({
+            at: lastContent,
+            text: `${needsComma ? ',' : ''}${newline}${schemaEntries.map((e) => `${elementIndent}${e}`).join(newline)}`,
+          });
         } else {
           // vec![A] on one line: the new entries go on lines of their own, A stays where it is.
-          insertions.push({ at: tokens.startIndex + 1 + inner.trimEnd().length, text: `${needsComma ? ',' : ''}${newline}${schemaEntries.map((e) => `${elementIndent}${e}`).join(newline)}${newline}${closeIndent}` });
+          insertions.push({
+            at: tokens.startIndex + 1 + inner.trimEnd().length,
+            text: `${needsComma ? ',' : ''}${newline}${schemaEntries.map((e) => `${elementIndent}${e}`).join(newline)}${newline}${closeIndent}`,
+          });
         }
       } else {
         const indent = indentOf(text, located.handle);
@@ -244,7 +317,8 @@ export function extendHostModule(text: string, file: string, additions: readonly
     }
 
     let out = text;
-    for (const insertion of [...insertions].sort((a, b) => b.at - a.at)) out = out.slice(0, insertion.at) + insertion.text + out.slice(insertion.at);
+    for (const insertion of [...insertions].sort((a, b) => b.at - a.at))
+      out = out.slice(0, insertion.at) + insertion.text + out.slice(insertion.at);
     return out;
   } finally {
     tree.delete();

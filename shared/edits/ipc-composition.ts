@@ -2,7 +2,6 @@ import { adapterTemplates } from '../package-root.js';
 import { renderTemplate } from '../render/template-engine.js';
 import { EditError } from './edit-error.js';
 
-
 /**
  * Pure edit of the IPC composition file (`bindings/RustCoreIPC.ts`): re-export a module's types,
  * import its mixin and wrap the one nested `const ComposedClient = AMixin(BMixin(RustCoreIPCClientBase));`
@@ -23,7 +22,11 @@ export interface MixinRegistration {
 /** The composition file cannot be edited safely: the message says what to add by hand. */
 export class CompositionEditError extends EditError {
   constructor(file: string, problem: string, registration: MixinRegistration) {
-    super(file, problem, `one "const ComposedClient = ...(RustCoreIPCClientBase);" expression. Add the module by hand: import { ${registration.mixin} } from '${registration.from}'; and wrap the expression in ${registration.mixin}(...)`);
+    super(
+      file,
+      problem,
+      `one "const ComposedClient = ...(RustCoreIPCClientBase);" expression. Add the module by hand: import { ${registration.mixin} } from '${registration.from}'; and wrap the expression in ${registration.mixin}(...)`,
+    );
     this.name = 'CompositionEditError';
   }
 }
@@ -79,7 +82,13 @@ function mixinChain(expression: string, stages: ReadonlyMap<string, { names: str
 /** The chain laid out as the host writes it: `A(\n\tB(\n\t\tC(Base)\n\t)\n)`; one mixin stays on one line. */
 function layoutChain(names: readonly string[], unit: string, baseIndent: string, base = BASE): string {
   if (names.length <= 1) return names.length === 0 ? base : `${names[0]}(${base})`;
-  const open = names.map((name, i) => (i === 0 ? `${name}(` : i === names.length - 1 ? `${baseIndent}${unit.repeat(i)}${name}(${base})` : `${baseIndent}${unit.repeat(i)}${name}(`));
+  const open = names.map((name, i) =>
+    i === 0
+      ? `${name}(`
+      : i === names.length - 1
+        ? `${baseIndent}${unit.repeat(i)}${name}(${base})`
+        : `${baseIndent}${unit.repeat(i)}${name}(`,
+  );
   const close = names.slice(0, -1).map((_, i) => `${baseIndent}${unit.repeat(names.length - 2 - i)})`);
   return [...open, ...close].join('\n');
 }
@@ -94,8 +103,16 @@ function stagedLayout(names: readonly string[], unit: string, baseIndent: string
   const outer = chunks.shift() ?? [];
   if (chunks.length === 0) return { stages: '', expression: layoutChain(outer, unit, baseIndent) };
   // chunks now runs from the stage nearest ComposedClient down to the one over the base.
-  const stages = chunks.reverse().map((chunk, i) => `${baseIndent}class ${STAGE_NAME}${i + 1} extends ${layoutChain(chunk, unit, baseIndent, i === 0 ? BASE : `${STAGE_NAME}${i}`)} {}\n`);
-  return { stages: `${baseIndent}${STAGE_COMMENT}\n${stages.join('')}`, expression: layoutChain(outer, unit, baseIndent, `${STAGE_NAME}${stages.length}`) };
+  const stages = chunks
+    .reverse()
+    .map(
+      (chunk, i) =>
+        `${baseIndent}class ${STAGE_NAME}${i + 1} extends ${layoutChain(chunk, unit, baseIndent, i === 0 ? BASE : `${STAGE_NAME}${i}`)} {}\n`,
+    );
+  return {
+    stages: `${baseIndent}${STAGE_COMMENT}\n${stages.join('')}`,
+    expression: layoutChain(outer, unit, baseIndent, `${STAGE_NAME}${stages.length}`),
+  };
 }
 
 /** `export type { A, B } from 'x';`, or one name a line (with `unit`) when that is long. */
@@ -109,7 +126,11 @@ function exportedNames(text: string): Set<string> {
   const names = new Set<string>();
   for (const m of text.matchAll(/^export\s+(?:type\s+)?\{([^}]*)\}/gm)) {
     for (const part of m[1].split(',')) {
-      const name = part.trim().split(/\s+as\s+/).pop()!.trim();
+      const name = part
+        .trim()
+        .split(/\s+as\s+/)
+        .pop()!
+        .trim();
       if (name !== '') names.add(name);
     }
   }
@@ -120,12 +141,14 @@ function exportedNames(text: string): Set<string> {
 export function composeIpcMixin(existing: string | undefined, registration: MixinRegistration, file = 'RustCoreIPC.ts'): string {
   if (!IDENT.test(registration.mixin)) throw new Error(`internal: not an identifier: ${JSON.stringify(registration.mixin)}`);
   const types = registration.types ?? [];
-  if (existing === undefined) return renderTemplate(adapterTemplates('rust-ipc'), 'RustCoreIPC.ts', { mixins: [{ ...registration, types }] });
+  if (existing === undefined)
+    return renderTemplate(adapterTemplates('rust-ipc'), 'RustCoreIPC.ts', { mixins: [{ ...registration, types }] });
 
   // At the start of a line, so that an example in a comment (` *   const ComposedClient = ...`) is not taken for it.
   const chain = /^([ \t]*(?:export[ \t]+)?const\s+ComposedClient\s*=\s*)([\s\S]*?)(\s*;)/m.exec(existing);
   if (!chain) throw new CompositionEditError(file, 'no "const ComposedClient = ..." declaration found', registration);
-  if (!/\bRustCoreIPCClientBase\b/.test(chain[2]) && mixinChain(chain[2], stageClasses(existing)) === undefined) throw new CompositionEditError(file, 'the ComposedClient expression does not start from RustCoreIPCClientBase', registration);
+  if (!/\bRustCoreIPCClientBase\b/.test(chain[2]) && mixinChain(chain[2], stageClasses(existing)) === undefined)
+    throw new CompositionEditError(file, 'the ComposedClient expression does not start from RustCoreIPCClientBase', registration);
 
   const name = escape(registration.mixin);
   const importLines = [...existing.matchAll(/^import\s[^;]*?from\s*(['"])([^'"]+)\1;?[ \t]*$/gm)];
@@ -150,7 +173,12 @@ export function composeIpcMixin(existing: string | undefined, registration: Mixi
       const before = text.slice(0, chain.index).replace(STAGE_DECLARATION, '').replace(STAGE_COMMENT_LINE, '');
       text = before + layout.stages + chain[1] + layout.expression + chain[3] + text.slice(chain.index + chain[0].length);
     } else {
-      text = text.slice(0, chain.index) + chain[1] + `${registration.mixin}(${chain[2].trim()})` + chain[3] + text.slice(chain.index + chain[0].length);
+      text =
+        text.slice(0, chain.index) +
+        chain[1] +
+        `${registration.mixin}(${chain[2].trim()})` +
+        chain[3] +
+        text.slice(chain.index + chain[0].length);
     }
   }
   if (!imported) {
@@ -160,14 +188,22 @@ export function composeIpcMixin(existing: string | undefined, registration: Mixi
     // After the last import of a sibling mixin module, else after the last import.
     const modules = lines.filter((m) => m[2].startsWith('./modules/') && !/\/base$/.test(m[2]));
     const anchor = modules[modules.length - 1] ?? lines[lines.length - 1];
-    text = anchor ? `${text.slice(0, anchor.index + anchor[0].length)}\n${line}${text.slice(anchor.index + anchor[0].length)}` : `${line}\n${text}`;
+    text = anchor
+      ? `${text.slice(0, anchor.index + anchor[0].length)}\n${line}${text.slice(anchor.index + anchor[0].length)}`
+      : `${line}\n${text}`;
   }
   if (missingTypes.length > 0) {
     const own = new RegExp(`^export\\s+type\\s*\\{([^}]*)\\}\\s*from\\s*(['"])${escape(registration.from)}\\2;?`, 'm').exec(text);
     if (own) {
       // The module already has a re-export statement: add the missing names to it, in its layout.
-      const present = own[1].split(',').map((p) => p.trim()).filter((p) => p !== '');
-      text = text.slice(0, own.index) + reexportStatement([...present, ...missingTypes], registration.from, own[2], unit) + text.slice(own.index + own[0].length);
+      const present = own[1]
+        .split(',')
+        .map((p) => p.trim())
+        .filter((p) => p !== '');
+      text =
+        text.slice(0, own.index) +
+        reexportStatement([...present, ...missingTypes], registration.from, own[2], unit) +
+        text.slice(own.index + own[0].length);
     } else {
       // After the last re-export from a module (the host's block at the top), else before the first import.
       const reexports = [...text.matchAll(/^export\s+(?:type\s+)?\{[^}]*\}\s*from\s*(['"])([^'"]+)\1;?[ \t]*$/gm)];

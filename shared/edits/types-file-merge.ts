@@ -46,7 +46,14 @@ interface ImportLine {
 function parseImportLine(line: string): ImportLine | undefined {
   const match = /^import\s+(type\s+)?\{([^}]*)\}\s+from\s+'([^']+)';$/.exec(line.trim());
   if (!match) return undefined;
-  return { typeOnly: match[1] !== undefined, names: match[2].split(',').map((n) => n.trim()).filter((n) => n !== ''), from: match[3] };
+  return {
+    typeOnly: match[1] !== undefined,
+    names: match[2]
+      .split(',')
+      .map((n) => n.trim())
+      .filter((n) => n !== ''),
+    from: match[3],
+  };
 }
 
 /** The template's text split: the header comment, its import lines, and the declarations. */
@@ -55,18 +62,32 @@ function split(text: string): { header: string; imports: ImportLine[]; body: str
   const lastImport = lines.reduce((last, line, i) => (line.startsWith('import ') ? i : last), -1);
   const firstImport = lines.findIndex((line) => line.startsWith('import '));
   const header = lines.slice(0, Math.max(firstImport, 0)).join('\n').trimEnd();
-  const imports = lines.slice(firstImport, lastImport + 1).map(parseImportLine).filter((i): i is ImportLine => i !== undefined);
-  const body = lines.slice(lastImport + 1).join('\n').trim();
+  const imports = lines
+    .slice(firstImport, lastImport + 1)
+    .map(parseImportLine)
+    .filter((i): i is ImportLine => i !== undefined);
+  const body = lines
+    .slice(lastImport + 1)
+    .join('\n')
+    .trim();
   return { header, imports, body };
 }
 
 /** The names a top-level statement declares (interface, type, enum, class, function, const). */
 function declaredNames(statement: TsNamespace.Statement): string[] {
   const ts = typescript();
-  if ((ts.isInterfaceDeclaration(statement) || ts.isTypeAliasDeclaration(statement) || ts.isEnumDeclaration(statement) || ts.isClassDeclaration(statement) || ts.isFunctionDeclaration(statement)) && statement.name) {
+  if (
+    (ts.isInterfaceDeclaration(statement) ||
+      ts.isTypeAliasDeclaration(statement) ||
+      ts.isEnumDeclaration(statement) ||
+      ts.isClassDeclaration(statement) ||
+      ts.isFunctionDeclaration(statement)) &&
+    statement.name
+  ) {
     return [statement.name.text];
   }
-  if (ts.isVariableStatement(statement)) return statement.declarationList.declarations.flatMap((d) => (ts.isIdentifier(d.name) ? [d.name.text] : []));
+  if (ts.isVariableStatement(statement))
+    return statement.declarationList.declarations.flatMap((d) => (ts.isIdentifier(d.name) ? [d.name.text] : []));
   return [];
 }
 
@@ -125,12 +146,18 @@ export function mergeTypesFile(existing: string | undefined, generated: Generate
     }
     return ranges;
   };
-  const inBlock = (position: number, ranges: readonly (readonly [number, number])[]): boolean => ranges.some(([s, e]) => position >= s && position < e);
+  const inBlock = (position: number, ranges: readonly (readonly [number, number])[]): boolean =>
+    ranges.some(([s, e]) => position >= s && position < e);
   {
     const source = parse(text);
     const ranges = blocksOf(text);
-    const handWritten = source.statements.filter((s) => !inBlock(s.getStart(source), ranges) && declaredNames(s).some((n) => blockNames.has(n)));
-    text = cut(text, handWritten.map((s) => statementRange(s, source, text)));
+    const handWritten = source.statements.filter(
+      (s) => !inBlock(s.getStart(source), ranges) && declaredNames(s).some((n) => blockNames.has(n)),
+    );
+    text = cut(
+      text,
+      handWritten.map((s) => statementRange(s, source, text)),
+    );
   }
 
   // 2. The block, without declarations another block already makes (a type two commands share).
@@ -147,7 +174,10 @@ export function mergeTypesFile(existing: string | undefined, generated: Generate
   }
   const blockSource = parse(block);
   const duplicates = blockSource.statements.filter((s) => declaredNames(s).some((n) => others.has(n)));
-  const ownBlock = cut(block, duplicates.map((s) => statementRange(s, blockSource, block))).replace(/\n{3,}/g, '\n\n');
+  const ownBlock = cut(
+    block,
+    duplicates.map((s) => statementRange(s, blockSource, block)),
+  ).replace(/\n{3,}/g, '\n\n');
   const current = blocksOf(text).find(([s]) => text.startsWith(beginMarker(generated.command), s));
   if (current) text = text.slice(0, current[0]) + ownBlock + text.slice(current[1]);
   else text = `${text.trimEnd()}\n\n${ownBlock}\n`;
@@ -196,7 +226,9 @@ function mergeImports(text: string, needed: readonly ImportLine[]): string {
     }
     const specifier = (statement.moduleSpecifier as TsNamespace.StringLiteral).text;
     const typeOnly = clause.isTypeOnly;
-    const names = kept.map((e) => `${!typeOnly && e.isTypeOnly ? 'type ' : ''}${e.propertyName ? `${e.propertyName.text} as ` : ''}${e.name.text}`);
+    const names = kept.map(
+      (e) => `${!typeOnly && e.isTypeOnly ? 'type ' : ''}${e.propertyName ? `${e.propertyName.text} as ` : ''}${e.name.text}`,
+    );
     removals.push([start, end, `import ${typeOnly ? 'type ' : ''}{ ${names.join(', ')} } from '${specifier}';\n`]);
   }
   for (const [start, end, replacement] of removals.sort((a, b) => b[0] - a[0])) text = text.slice(0, start) + replacement + text.slice(end);
@@ -214,7 +246,10 @@ function mergeImports(text: string, needed: readonly ImportLine[]): string {
   }
   const lines = [...byModule.entries()]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([key, entry]) => `import ${entry.typeOnly ? 'type ' : ''}{ ${[...entry.names].sort().join(', ')} } from '${key.slice(key.indexOf(' ') + 1)}';`);
+    .map(
+      ([key, entry]) =>
+        `import ${entry.typeOnly ? 'type ' : ''}{ ${[...entry.names].sort().join(', ')} } from '${key.slice(key.indexOf(' ') + 1)}';`,
+    );
   if (lines.length === 0) return text;
   const list = `${IMPORTS_BEGIN}\n${lines.join('\n')}\n${IMPORTS_END}\n`;
   // After the last import statement, else after the header comment.

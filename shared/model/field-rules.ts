@@ -16,17 +16,29 @@ export interface RuleProblem {
 }
 
 /** What every JavaScript object inherits: names a field cannot have. */
-const OBJECT_MEMBERS: ReadonlySet<string> = new Set(Object.getOwnPropertyNames(Object.prototype).filter((n) => n !== '__proto__').sort());
+const OBJECT_MEMBERS: ReadonlySet<string> = new Set(
+  Object.getOwnPropertyNames(Object.prototype)
+    .filter((n) => n !== '__proto__')
+    .sort(),
+);
 
 /** Why `name` cannot name a field (a param, a result, a field of a type), or undefined when it can. */
 export function fieldNameProblem(name: string): RuleProblem | undefined {
   if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) {
-    return { problem: `field name ${JSON.stringify(name)} is not an identifier`, expected: 'letters, digits and _, not starting with a digit (camelCase by convention)' };
+    return {
+      problem: `field name ${JSON.stringify(name)} is not an identifier`,
+      expected: 'letters, digits and _, not starting with a digit (camelCase by convention)',
+    };
   }
   // In a JavaScript object literal `{ __proto__: x }` sets the prototype: the field would vanish.
-  if (name === '__proto__') return { problem: 'field name "__proto__" would set the prototype of every object literal that carries it', expected: 'another name' };
+  if (name === '__proto__')
+    return { problem: 'field name "__proto__" would set the prototype of every object literal that carries it', expected: 'another name' };
   // An absent `toString` reads as the inherited function: validation fails at run time, and tsc refuses `{}` for the type.
-  if (OBJECT_MEMBERS.has(name)) return { problem: `field name ${JSON.stringify(name)} is a member of every JavaScript object (Object.prototype)`, expected: `a name other than ${[...OBJECT_MEMBERS].join(', ')}` };
+  if (OBJECT_MEMBERS.has(name))
+    return {
+      problem: `field name ${JSON.stringify(name)} is a member of every JavaScript object (Object.prototype)`,
+      expected: `a name other than ${[...OBJECT_MEMBERS].join(', ')}`,
+    };
   return undefined;
 }
 
@@ -54,7 +66,8 @@ export interface DefaultProblem {
   readonly suggestion?: string;
 }
 
-const isPlainObject = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value);
+const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+  value !== null && typeof value === 'object' && !Array.isArray(value);
 
 /**
  * Every place where a default value does not fit its type, checked to the leaf: array items,
@@ -72,7 +85,13 @@ export function defaultValueProblems(value: unknown, type: TypeNode, types: Defa
     case 'primitive':
       switch (type.name) {
         case 'integer':
-          return Number.isSafeInteger(value) ? [] : one(typeof value === 'number' && Number.isInteger(value) ? 'expected an integer JavaScript holds exactly (at most 2^53 - 1 in size)' : 'expected an integer');
+          return Number.isSafeInteger(value)
+            ? []
+            : one(
+                typeof value === 'number' && Number.isInteger(value)
+                  ? 'expected an integer JavaScript holds exactly (at most 2^53 - 1 in size)'
+                  : 'expected an integer',
+              );
         case 'number':
           return typeof value === 'number' && Number.isFinite(value) ? [] : one('expected a finite number');
         default:
@@ -81,24 +100,44 @@ export function defaultValueProblems(value: unknown, type: TypeNode, types: Defa
     case 'nullable':
       return value === null ? [] : defaultValueProblems(value, type.inner, types, at);
     case 'literals':
-      return typeof value === 'string' && type.values.includes(value) ? [] : one(`expected one of ${type.values.map((v) => `'${v}'`).join(', ')}`, typeof value === 'string' ? didYouMean(value, type.values) : undefined);
+      return typeof value === 'string' && type.values.includes(value)
+        ? []
+        : one(
+            `expected one of ${type.values.map((v) => `'${v}'`).join(', ')}`,
+            typeof value === 'string' ? didYouMean(value, type.values) : undefined,
+          );
     case 'array':
       if (!Array.isArray(value)) return one(`expected an array (${typeToSpecText(type)})`);
       return value.flatMap((item, index) => defaultValueProblems(item, type.element, types, `${at}/${index}`));
     case 'record':
       if (!isPlainObject(value)) return one(`expected an object (${typeToSpecText(type)})`);
       return Object.entries(value).flatMap(([key, item]) => {
-        if (key === '__proto__') return [{ at: at + pointerOf(key), problem: 'a key named __proto__ would set the prototype of the object literal instead' }];
+        if (key === '__proto__')
+          return [{ at: at + pointerOf(key), problem: 'a key named __proto__ would set the prototype of the object literal instead' }];
         // tsc types `{ toString: 'a' }` from the inherited member, not the record's values: TS2322 for an enum value.
-        if (OBJECT_MEMBERS.has(key)) return [{ at: at + pointerOf(key), problem: `a key named ${key}, a member of every JavaScript object (Object.prototype), is typed by TypeScript as that member, not as the record's value` }];
+        if (OBJECT_MEMBERS.has(key))
+          return [
+            {
+              at: at + pointerOf(key),
+              problem: `a key named ${key}, a member of every JavaScript object (Object.prototype), is typed by TypeScript as that member, not as the record's value`,
+            },
+          ];
         return defaultValueProblems(item, type.value, types, at + pointerOf(key));
       });
     case 'named': {
-      if (types.imported.has(type.name)) return one(`${type.name} is an imported type: the generator cannot check or type a value of it; set the value in the implementation instead`);
+      if (types.imported.has(type.name))
+        return one(
+          `${type.name} is an imported type: the generator cannot check or type a value of it; set the value in the implementation instead`,
+        );
       const declared = types.declarations.get(type.name);
       if (!declared) return [];
       if (declared.kind === 'enum') {
-        return typeof value === 'string' && declared.values.includes(value) ? [] : one(`expected one of ${declared.values.map((v) => `'${v}'`).join(', ')}`, typeof value === 'string' ? didYouMean(value, declared.values) : undefined);
+        return typeof value === 'string' && declared.values.includes(value)
+          ? []
+          : one(
+              `expected one of ${declared.values.map((v) => `'${v}'`).join(', ')}`,
+              typeof value === 'string' ? didYouMean(value, declared.values) : undefined,
+            );
       }
       if (!isPlainObject(value)) return one(`expected an object of type ${type.name}`);
       if (declared.kind === 'interface') return fieldProblems(value, declared.fields, type.name, types, at, []);
@@ -106,7 +145,13 @@ export function defaultValueProblems(value: unknown, type: TypeNode, types: Defa
       const variant = typeof tag === 'string' ? declared.variants.find((v) => v.name === tag) : undefined;
       if (!variant) {
         const names = declared.variants.map((v) => v.name);
-        return [{ at: at + pointerOf(declared.tag), problem: `expected '${declared.tag}' to be one of ${names.map((n) => `'${n}'`).join(', ')} (the variants of ${type.name})`, ...(typeof tag === 'string' && didYouMean(tag, names) ? { suggestion: didYouMean(tag, names) } : {}) }];
+        return [
+          {
+            at: at + pointerOf(declared.tag),
+            problem: `expected '${declared.tag}' to be one of ${names.map((n) => `'${n}'`).join(', ')} (the variants of ${type.name})`,
+            ...(typeof tag === 'string' && didYouMean(tag, names) ? { suggestion: didYouMean(tag, names) } : {}),
+          },
+        ];
       }
       return fieldProblems(value, variant.fields, `${type.name} variant ${variant.name}`, types, at, [declared.tag]);
     }
@@ -114,7 +159,14 @@ export function defaultValueProblems(value: unknown, type: TypeNode, types: Defa
 }
 
 /** The problems of an object against declared fields: missing required ones, unknown ones, each value. */
-function fieldProblems(value: Record<string, unknown>, fields: readonly { name: string; type: TypeNode; optional: boolean }[], owner: string, types: DefaultTypes, at: string, alsoKnown: readonly string[]): DefaultProblem[] {
+function fieldProblems(
+  value: Record<string, unknown>,
+  fields: readonly { name: string; type: TypeNode; optional: boolean }[],
+  owner: string,
+  types: DefaultTypes,
+  at: string,
+  alsoKnown: readonly string[],
+): DefaultProblem[] {
   const byName = new Map(fields.map((f) => [f.name, f]));
   const problems: DefaultProblem[] = [];
   for (const field of fields) {

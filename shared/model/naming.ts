@@ -22,16 +22,22 @@ export function commandClassName(commandName: string): string {
 }
 
 export function pascalCase(text: string): string {
-  return words(text).map((w) => capitalise(w)).join('');
+  return words(text)
+    .map((w) => capitalise(w))
+    .join('');
 }
 
 export function camelCase(text: string): string {
-  const pascal = words(text).map((w, i) => (i === 0 ? w.charAt(0).toLowerCase() + w.slice(1) : capitalise(w))).join('');
+  const pascal = words(text)
+    .map((w, i) => (i === 0 ? w.charAt(0).toLowerCase() + w.slice(1) : capitalise(w)))
+    .join('');
   return pascal;
 }
 
 export function snakeCase(text: string): string {
-  return words(text).map((w) => w.toLowerCase()).join('_');
+  return words(text)
+    .map((w) => w.toLowerCase())
+    .join('_');
 }
 
 /** File-name form of a command name for its spec: gpu/stats -> gpu-stats.json. */
@@ -45,7 +51,8 @@ export function commandNameProblem(name: string): { problem: string; expected: s
   if (name.includes('\\')) return { problem: 'contains a backslash, which would write outside the command folder on Windows', expected };
   if (name.startsWith('/') || /^[A-Za-z]:/.test(name)) return { problem: 'is an absolute path', expected };
   const segments = name.split('/');
-  if (segments.includes('..') || segments.includes('.')) return { problem: "contains a '.' or '..' segment, which would write outside the commands folder", expected };
+  if (segments.includes('..') || segments.includes('.'))
+    return { problem: "contains a '.' or '..' segment, which would write outside the commands folder", expected };
   if (segments.some((s) => s === '')) return { problem: 'has an empty segment (a leading, trailing or double slash)', expected };
   const bad = segments.find((s) => !/^[A-Za-z][A-Za-z0-9_-]*$/.test(s));
   if (bad !== undefined) return { problem: `has an invalid segment ${JSON.stringify(bad)}`, expected };
@@ -71,7 +78,11 @@ export function closestNames(unknown: string, known: readonly string[], limit = 
  * within a third of the name's length, rounded up (at least 1, at most 3 edits), or the same but for case.
  */
 export function didYouMean(unknown: string, known: readonly string[]): string | undefined {
-  const [best] = closestNames(unknown, known.filter((k) => k !== unknown), 1);
+  const [best] = closestNames(
+    unknown,
+    known.filter((k) => k !== unknown),
+    1,
+  );
   if (best === undefined) return undefined;
   return editDistance(unknown, best) <= Math.min(3, Math.max(1, Math.ceil(unknown.length / 3))) ? best : undefined;
 }

@@ -59,7 +59,12 @@ export function parseFieldType(r: Resolution, rawType: string, pointer: string, 
     tree = parseTypeString(rawType);
   } catch (error) {
     if (!(error instanceof TypeSyntaxError)) throw error;
-    report(r, { pointer, message: `type ${describeValue(rawType)}: ${error.problem} (at character ${error.offset + 1})`, found: describeValue(rawType), expected: error.suggestion });
+    report(r, {
+      pointer,
+      message: `type ${describeValue(rawType)}: ${error.problem} (at character ${error.offset + 1})`,
+      found: describeValue(rawType),
+      expected: error.suggestion,
+    });
     return undefined;
   }
   return liftLiterals(r, tree, liftedEnumName(owner, fieldName), pointer);
@@ -70,7 +75,11 @@ function liftLiterals(r: Resolution, node: TypeNode, enumName: string, pointer: 
   return mapLeaves(node, (leaf) => {
     if (leaf.kind !== 'literals') return leaf;
     if (r.declaredNames.includes(enumName) || r.importsByName.has(enumName) || r.liftedEnums.some((e) => e.name === enumName)) {
-      report(r, { pointer, message: `the inline union would be named ${enumName}, which is already taken`, expected: `declare the union under types with another name and use that name here` });
+      report(r, {
+        pointer,
+        message: `the inline union would be named ${enumName}, which is already taken`,
+        expected: `declare the union under types with another name and use that name here`,
+      });
     }
     r.liftedEnums.push({ kind: 'enum', name: enumName, values: leaf.values, origin: 'inline', pointer });
     return { kind: 'named', name: enumName };
@@ -84,12 +93,22 @@ export function checkFieldName(r: Resolution, name: string, pointer: string): vo
 
 export function checkOptionalNullable(r: Resolution, field: SpecTypeField, tree: TypeNode, pointer: string): void {
   if (field.optional && tree.kind === 'nullable' && !field.optionalNullable) {
-    report(r, { pointer: `${pointer}/type`, message: 'a field that is both optional and nullable (f?: T | null) is ambiguous: serde cannot tell absent from null', expected: 'either optional or | null, or set "optionalNullable": true to accept both' });
+    report(r, {
+      pointer: `${pointer}/type`,
+      message: 'a field that is both optional and nullable (f?: T | null) is ambiguous: serde cannot tell absent from null',
+      expected: 'either optional or | null, or set "optionalNullable": true to accept both',
+    });
   }
 }
 
 /** A field of a declared type or variant (`fields: { name: { type, ... } }`) at `pointer` (its name already checked), or undefined when its type did not parse. */
-export function resolveDeclaredField(r: Resolution, fieldName: string, field: SpecTypeField, pointer: string, owner: string): FieldModel | undefined {
+export function resolveDeclaredField(
+  r: Resolution,
+  fieldName: string,
+  field: SpecTypeField,
+  pointer: string,
+  owner: string,
+): FieldModel | undefined {
   const tree = parseFieldType(r, field.type, `${pointer}/type`, owner, fieldName);
   if (!tree) return undefined;
   checkOptionalNullable(r, field, tree, pointer);

@@ -48,9 +48,57 @@ export function splitTupleType(raw: string): { elements: string[]; list: boolean
 }
 
 const RUST_KEYWORDS_FOR_NAMES = new Set([
-  'as', 'async', 'await', 'break', 'const', 'continue', 'crate', 'dyn', 'else', 'enum', 'extern', 'false', 'fn', 'for', 'gen', 'if', 'impl', 'in', 'let', 'loop',
-  'match', 'mod', 'move', 'mut', 'pub', 'ref', 'return', 'self', 'static', 'struct', 'super', 'trait', 'true', 'type', 'unsafe', 'use', 'where', 'while',
-  'abstract', 'become', 'box', 'do', 'final', 'macro', 'override', 'priv', 'try', 'typeof', 'unsized', 'virtual', 'yield',
+  'as',
+  'async',
+  'await',
+  'break',
+  'const',
+  'continue',
+  'crate',
+  'dyn',
+  'else',
+  'enum',
+  'extern',
+  'false',
+  'fn',
+  'for',
+  'gen',
+  'if',
+  'impl',
+  'in',
+  'let',
+  'loop',
+  'match',
+  'mod',
+  'move',
+  'mut',
+  'pub',
+  'ref',
+  'return',
+  'self',
+  'static',
+  'struct',
+  'super',
+  'trait',
+  'true',
+  'type',
+  'unsafe',
+  'use',
+  'where',
+  'while',
+  'abstract',
+  'become',
+  'box',
+  'do',
+  'final',
+  'macro',
+  'override',
+  'priv',
+  'try',
+  'typeof',
+  'unsized',
+  'virtual',
+  'yield',
 ]);
 
 /**
@@ -68,7 +116,13 @@ export function resolveTraits(traits: Readonly<Record<string, SpecTrait>> | unde
       return node ? { kind: 'type', node } : undefined;
     }
     if (tuple.elements.length < 2 || tuple.elements.some((e) => e === '')) {
-      issues.add({ file, pointer, message: `tuple type ${JSON.stringify(raw)} needs at least two element types`, found: JSON.stringify(raw), expected: '[A, B] or [A, B][]' });
+      issues.add({
+        file,
+        pointer,
+        message: `tuple type ${JSON.stringify(raw)} needs at least two element types`,
+        found: JSON.stringify(raw),
+        expected: '[A, B] or [A, B][]',
+      });
       return undefined;
     }
     const elements = tuple.elements.map((e, i) => ctx.parseType(e, pointer, owner, `${fieldName}${i}`));
@@ -79,35 +133,76 @@ export function resolveTraits(traits: Readonly<Record<string, SpecTrait>> | unde
   for (const [traitName, trait] of Object.entries(traits ?? {})) {
     const traitPointer = pointerOf('traits', traitName);
     const reserved = ctx.reservedNames?.get(traitName);
-    if (reserved) issues.add({ file, pointer: traitPointer, message: `trait name ${traitName} ${reserved}`, found: JSON.stringify(traitName), expected: 'another PascalCase name' });
+    if (reserved)
+      issues.add({
+        file,
+        pointer: traitPointer,
+        message: `trait name ${traitName} ${reserved}`,
+        found: JSON.stringify(traitName),
+        expected: 'another PascalCase name',
+      });
     const seenMethods = new Map<string, number>();
     const methods: TraitMethodModel[] = [];
     trait.methods.forEach((method, index) => {
       const pointer = `${traitPointer}${pointerOf('methods', index)}`;
       if (RUST_KEYWORDS_FOR_NAMES.has(method.name)) {
-        issues.add({ file, pointer: `${pointer}/name`, message: `method name ${method.name} is a Rust keyword`, found: JSON.stringify(method.name), expected: 'another snake_case name' });
+        issues.add({
+          file,
+          pointer: `${pointer}/name`,
+          message: `method name ${method.name} is a Rust keyword`,
+          found: JSON.stringify(method.name),
+          expected: 'another snake_case name',
+        });
       }
       const previous = seenMethods.get(method.name);
-      if (previous !== undefined) issues.add({ file, pointer: `${pointer}/name`, message: `duplicate method name '${method.name}' (first at ${traitPointer}/methods/${previous})`, expected: 'each name once' });
+      if (previous !== undefined)
+        issues.add({
+          file,
+          pointer: `${pointer}/name`,
+          message: `duplicate method name '${method.name}' (first at ${traitPointer}/methods/${previous})`,
+          expected: 'each name once',
+        });
       seenMethods.set(method.name, index);
       const owner = `${traitName}${pascalCase(method.name)}`;
       const seenParams = new Set<string>();
       const params = (method.params ?? []).flatMap((param, p) => {
         const paramPointer = `${pointer}${pointerOf('params', p)}`;
         if (RUST_KEYWORDS_FOR_NAMES.has(param.name)) {
-          issues.add({ file, pointer: `${paramPointer}/name`, message: `parameter name ${param.name} is a Rust keyword`, found: JSON.stringify(param.name), expected: 'another snake_case name' });
+          issues.add({
+            file,
+            pointer: `${paramPointer}/name`,
+            message: `parameter name ${param.name} is a Rust keyword`,
+            found: JSON.stringify(param.name),
+            expected: 'another snake_case name',
+          });
         }
-        if (seenParams.has(param.name)) issues.add({ file, pointer: `${paramPointer}/name`, message: `duplicate parameter name '${param.name}'`, expected: 'each name once' });
+        if (seenParams.has(param.name))
+          issues.add({
+            file,
+            pointer: `${paramPointer}/name`,
+            message: `duplicate parameter name '${param.name}'`,
+            expected: 'each name once',
+          });
         seenParams.add(param.name);
         const type = parseMethodType(param.type, `${paramPointer}/type`, owner, param.name);
         return type ? [{ name: param.name, type, description: param.description }] : [];
       });
       const returns = method.returns !== undefined ? parseMethodType(method.returns, `${pointer}/returns`, owner, 'result') : undefined;
       if (method.returnsBorrowed && method.returns === undefined) {
-        issues.add({ file, pointer: `${pointer}/returnsBorrowed`, message: 'returnsBorrowed needs a result type', expected: 'a returns type, or no returnsBorrowed' });
+        issues.add({
+          file,
+          pointer: `${pointer}/returnsBorrowed`,
+          message: 'returnsBorrowed needs a result type',
+          expected: 'a returns type, or no returnsBorrowed',
+        });
       }
       if (method.returnsBorrowed && method.async) {
-        issues.add({ file, pointer: `${pointer}/returnsBorrowed`, message: 'an async method cannot return data borrowed from self', expected: 'owned results for async methods' });
+        issues.add({
+          file,
+          pointer: `${pointer}/returnsBorrowed`,
+          message: 'an async method cannot return data borrowed from self',
+          expected: 'owned results for async methods',
+        });
       }
       methods.push({
         name: method.name,
@@ -124,7 +219,13 @@ export function resolveTraits(traits: Readonly<Record<string, SpecTrait>> | unde
         pointer,
       });
     });
-    resolved.push({ name: traitName, description: trait.description, supertraits: trait.supertraits ?? ['Send', 'Sync'], methods, pointer: traitPointer });
+    resolved.push({
+      name: traitName,
+      description: trait.description,
+      supertraits: trait.supertraits ?? ['Send', 'Sync'],
+      methods,
+      pointer: traitPointer,
+    });
   }
   return resolved;
 }

@@ -1,4 +1,12 @@
-import type { EnumDeclaration, FieldModel, InterfaceDeclaration, MethodType, ResolvedImport, TaggedUnionDeclaration, TypeDeclaration } from '../model/command-model.js';
+import type {
+  EnumDeclaration,
+  FieldModel,
+  InterfaceDeclaration,
+  MethodType,
+  ResolvedImport,
+  TaggedUnionDeclaration,
+  TypeDeclaration,
+} from '../model/command-model.js';
 import { pascalCase, snakeCase } from '../model/naming.js';
 import { foldType, throughContainers } from '../types/fold.js';
 import type { TypeNode } from '../types/type-tree.js';
@@ -117,7 +125,13 @@ export function renderRustParamType(type: MethodType, names: RustNames): string 
  * `unknown` (serde_json::Value has no TS impl without ts-rs's serde-json-impl feature)?
  */
 export function needsTsTypeOverride(node: TypeNode): boolean {
-  return foldType<boolean>(node, { primitive: (n) => n.name === 'integer', unknown: () => true, named: () => false, literals: () => false, ...throughContainers() });
+  return foldType<boolean>(node, {
+    primitive: (n) => n.name === 'integer',
+    unknown: () => true,
+    named: () => false,
+    literals: () => false,
+    ...throughContainers(),
+  });
 }
 
 /**
@@ -130,7 +144,8 @@ export function rustDocText(declaration: TypeDeclaration | TaggedUnionDeclaratio
     return declaration.description ? `${declaration.description}\n\n${wire}` : wire;
   }
   const text = docOverride ?? declaration.description;
-  if (declaration.kind === 'enum' && declaration.origin === 'inline' && (text === undefined || text.trim() === '')) return `One of ${declaration.values.map((v) => `\`'${v}'\``).join(', ')}.`;
+  if (declaration.kind === 'enum' && declaration.origin === 'inline' && (text === undefined || text.trim() === ''))
+    return `One of ${declaration.values.map((v) => `\`'${v}'\``).join(', ')}.`;
   return text;
 }
 
@@ -164,7 +179,7 @@ function defaultStructs(types: readonly TypeDeclaration[], imports: readonly Res
       }
     }
   };
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (const s of structs) {
       if (ok.has(s.name) && !s.fields.every((f) => f.optional || supports(f.type))) {
@@ -176,14 +191,34 @@ function defaultStructs(types: readonly TypeDeclaration[], imports: readonly Res
   return ok;
 }
 
-const EQ_RUST_TYPES = new Set(['String', 'bool', 'i8', 'i16', 'i32', 'i64', 'i128', 'isize', 'u8', 'u16', 'u32', 'u64', 'u128', 'usize', 'serde_json::Value']);
+const EQ_RUST_TYPES = new Set([
+  'String',
+  'bool',
+  'i8',
+  'i16',
+  'i32',
+  'i64',
+  'i128',
+  'isize',
+  'u8',
+  'u16',
+  'u32',
+  'u64',
+  'u128',
+  'usize',
+  'serde_json::Value',
+]);
 const PARTIAL_EQ_RUST_TYPES = new Set([...EQ_RUST_TYPES, 'f32', 'f64']);
 
 /**
  * Which declarations can derive PartialEq and Eq: every field must support it (f64 has no Eq;
  * an imported crate type is not assumed to have either). A fixpoint over the local types.
  */
-export function rustDerives(types: readonly TypeDeclaration[], unions: readonly TaggedUnionDeclaration[], imports: readonly ResolvedImport[]): RustDerives {
+export function rustDerives(
+  types: readonly TypeDeclaration[],
+  unions: readonly TaggedUnionDeclaration[],
+  imports: readonly ResolvedImport[],
+): RustDerives {
   const enums = types.filter((t): t is EnumDeclaration => t.kind === 'enum').map((t) => t.name);
   const structured: Array<{ name: string; fields: readonly FieldModel[] }> = [
     ...types.filter((t): t is InterfaceDeclaration => t.kind === 'interface').map((t) => ({ name: t.name, fields: t.fields })),
@@ -203,7 +238,7 @@ export function rustDerives(types: readonly TypeDeclaration[], unions: readonly 
         unknown: () => allowed.has('serde_json::Value'),
         ...throughContainers(),
       });
-    for (let changed = true; changed; ) {
+    for (let changed = true; changed;) {
       changed = false;
       for (const s of structured) {
         if (ok.has(s.name) && !s.fields.every((f) => supports(f.type))) {
@@ -232,9 +267,14 @@ function directReferences(node: TypeNode): string[] {
  * Which fields need `Box` (a struct holding itself, directly or through a cycle, has infinite
  * size in Rust), and which cycles have no finite value at all (every edge required, not null).
  */
-export function recursiveFields(types: readonly TypeDeclaration[], unions: readonly TaggedUnionDeclaration[]): { boxed: ReadonlySet<FieldModel>; infinite: Array<{ type: string; path: string[] }> } {
+export function recursiveFields(
+  types: readonly TypeDeclaration[],
+  unions: readonly TaggedUnionDeclaration[],
+): { boxed: ReadonlySet<FieldModel>; infinite: Array<{ type: string; path: string[] }> } {
   const owners = new Map<string, readonly FieldModel[]>([
-    ...types.filter((t): t is InterfaceDeclaration => t.kind === 'interface').map((t): [string, readonly FieldModel[]] => [t.name, t.fields]),
+    ...types
+      .filter((t): t is InterfaceDeclaration => t.kind === 'interface')
+      .map((t): [string, readonly FieldModel[]] => [t.name, t.fields]),
     ...unions.map((u): [string, readonly FieldModel[]] => [u.name, u.variants.flatMap((v) => v.fields)]),
   ]);
   const reaches = (from: string, target: string, requiredOnly: boolean, seen = new Set<string>()): boolean => {
@@ -256,7 +296,8 @@ export function recursiveFields(types: readonly TypeDeclaration[], unions: reado
       boxed.add(field);
       const required = !field.optional && field.type.kind !== 'nullable';
       // Tagged unions can always pick another variant, so only struct-only cycles are infinite.
-      if (required && reaches(next, owner, true) && !unions.some((u) => u.name === owner)) infinite.push({ type: owner, path: [`${owner}.${field.name}`, next] });
+      if (required && reaches(next, owner, true) && !unions.some((u) => u.name === owner))
+        infinite.push({ type: owner, path: [`${owner}.${field.name}`, next] });
     }
   }
   return { boxed, infinite };
@@ -300,7 +341,19 @@ export function renderRustField(field: FieldModel, ctx: RustFieldContext, indent
 
 /** The derive list of a declaration. */
 export function rustDeriveList(name: string, kind: 'struct' | 'enum' | 'union', derives: RustDerives, ordered = false): string {
-  if (kind === 'enum') return ['Debug', 'Clone', 'Copy', 'PartialEq', 'Eq', 'Hash', ...(ordered ? ['PartialOrd', 'Ord'] : []), 'Serialize', 'Deserialize', 'TS'].join(', ');
+  if (kind === 'enum')
+    return [
+      'Debug',
+      'Clone',
+      'Copy',
+      'PartialEq',
+      'Eq',
+      'Hash',
+      ...(ordered ? ['PartialOrd', 'Ord'] : []),
+      'Serialize',
+      'Deserialize',
+      'TS',
+    ].join(', ');
   const eq = derives.partialEq.has(name) ? ['PartialEq', ...(derives.eq.has(name) ? ['Eq'] : [])] : [];
   const defaulted = kind === 'struct' && derives.default?.has(name) ? ['Default'] : [];
   return ['Debug', 'Clone', ...defaulted, ...eq, 'Serialize', 'Deserialize', 'TS'].join(', ');
@@ -327,7 +380,14 @@ export function renderRustDeclaration(declaration: TypeDeclaration, ctx: RustDec
       `    #[serde(rename = ${rustString(value)})]`,
       `    ${rustVariantName(value)},`,
     ]);
-    return [...doc, `#[derive(${rustDeriveList(declaration.name, 'enum', ctx.derives, declaration.ordered)})]`, tsExportAttribute(ctx.exportTo(declaration.name)), `pub enum ${declaration.name} {`, ...variants, '}'].join('\n');
+    return [
+      ...doc,
+      `#[derive(${rustDeriveList(declaration.name, 'enum', ctx.derives, declaration.ordered)})]`,
+      tsExportAttribute(ctx.exportTo(declaration.name)),
+      `pub enum ${declaration.name} {`,
+      ...variants,
+      '}',
+    ].join('\n');
   }
   return renderRustStruct(declaration.name, declaration.fields, ctx, doc);
 }
@@ -363,7 +423,12 @@ export function renderRustUnion(union: TaggedUnionDeclaration, ctx: RustDeclarat
     ];
   });
   const helpers = union.variants.map((variant) =>
-    [`    /// Is this ${rustString(variant.name).slice(1, -1)}?`, `    pub fn is_${snakeCase(variant.name)}(&self) -> bool {`, `        matches!(self, ${union.name}::${rustVariantName(variant.name)}${variant.fields.length > 0 ? ' { .. }' : ''})`, '    }'].join('\n'),
+    [
+      `    /// Is this ${rustString(variant.name).slice(1, -1)}?`,
+      `    pub fn is_${snakeCase(variant.name)}(&self) -> bool {`,
+      `        matches!(self, ${union.name}::${rustVariantName(variant.name)}${variant.fields.length > 0 ? ' { .. }' : ''})`,
+      '    }',
+    ].join('\n'),
   );
   return [
     ...rustDocLines(rustDocText(union)),

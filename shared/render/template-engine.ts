@@ -9,13 +9,24 @@ const cache = new Map<string, ejs.TemplateFunction>();
  * (`adapterTemplates` in package-root.ts). Templates are compiled once per process; output is plain text with no trailing whitespace at line ends and one final newline
  * (unless `verbatim`, which returns exactly what the template printed).
  */
-export function renderTemplate(folder: string, name: string, data: Record<string, unknown>, options: { verbatim?: boolean; maxBlankLines?: number } = {}): string {
+export function renderTemplate(
+  folder: string,
+  name: string,
+  data: Record<string, unknown>,
+  options: { verbatim?: boolean; maxBlankLines?: number } = {},
+): string {
   const key = `${folder}/${name}`;
   let template = cache.get(key);
   if (!template) {
     const path = join(folder, `${name}.ejs`);
     // cache: ejs compiles an include() at every call otherwise (once per command in a batch).
-    template = ejs.compile(readFileSync(path, 'utf8'), { filename: path, escape: (text: string) => text, strict: false, _with: true, cache: true });
+    template = ejs.compile(readFileSync(path, 'utf8'), {
+      filename: path,
+      escape: (text: string) => text,
+      strict: false,
+      _with: true,
+      cache: true,
+    });
     cache.set(key, template);
   }
   // Verbatim output is for files whose exact bytes come from another tool (ts-rs prints `{ \n/**`).

@@ -58,14 +58,23 @@ export function tsRsDeclaration(declaration: TypeDeclaration | TaggedUnionDeclar
       return `type ${declaration.name} = { ${declaration.fields.map((f) => tsRsField(f, names)).join(' ')} };`;
     case 'union':
       return `type ${declaration.name} = ${declaration.variants
-        .map((v) => (v.fields.length === 0 ? `{ ${JSON.stringify(declaration.tag)}: ${JSON.stringify(v.name)} }` : `{ ${JSON.stringify(declaration.tag)}: ${JSON.stringify(v.name)}, ${v.fields.map((f) => tsRsField(f, names)).join(' ')} }`))
+        .map((v) =>
+          v.fields.length === 0
+            ? `{ ${JSON.stringify(declaration.tag)}: ${JSON.stringify(v.name)} }`
+            : `{ ${JSON.stringify(declaration.tag)}: ${JSON.stringify(v.name)}, ${v.fields.map((f) => tsRsField(f, names)).join(' ')} }`,
+        )
         .join(' | ')};`;
   }
 }
 
 /** Names a ts-rs declaration refers to (its imports), sorted, without itself. */
 export function tsRsDependencies(declaration: TypeDeclaration | TaggedUnionDeclaration): string[] {
-  const fields = declaration.kind === 'interface' ? declaration.fields : declaration.kind === 'union' ? declaration.variants.flatMap((v) => v.fields) : [];
+  const fields =
+    declaration.kind === 'interface'
+      ? declaration.fields
+      : declaration.kind === 'union'
+        ? declaration.variants.flatMap((v) => v.fields)
+        : [];
   const names = new Set(fields.flatMap((f) => namedReferences(f.type)));
   names.delete(declaration.name);
   return [...names].sort();

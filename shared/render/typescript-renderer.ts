@@ -20,7 +20,10 @@ export function renderTsType(node: TypeNode): string {
 
 /** The member lines of an interface body: doc comment above each field, `?` when optional. */
 export function renderTsFields(fields: readonly FieldModel[], indent = '  '): string[] {
-  return fields.flatMap((field) => [...tsDocComment(field.description, indent), `${indent}${field.name}${field.optional ? '?' : ''}: ${renderTsType(field.type)};`]);
+  return fields.flatMap((field) => [
+    ...tsDocComment(field.description, indent),
+    `${indent}${field.name}${field.optional ? '?' : ''}: ${renderTsType(field.type)};`,
+  ]);
 }
 
 /** A declared or lifted type as an exported TypeScript declaration. */

@@ -47,7 +47,7 @@ export function wireSample(node: TypeNode, mode: SampleMode, known: SampleTypes,
       return value === undefined ? undefined : { key: value };
     }
     case 'nullable':
-      return mode === 'minimal' ? null : wireSample(node.inner, mode, known, seen) ?? null;
+      return mode === 'minimal' ? null : (wireSample(node.inner, mode, known, seen) ?? null);
     case 'named': {
       const union = known.unions.find((u) => u.name === node.name);
       if (union) return unionSamples(union, mode, known, seen)[0];
@@ -63,7 +63,13 @@ export function wireSample(node: TypeNode, mode: SampleMode, known: SampleTypes,
 }
 
 /** An object of the given fields, or undefined when a required field has no value (a required self-reference). */
-export function objectSample(owner: string, fields: readonly FieldModel[], mode: SampleMode, known: SampleTypes, seen: ReadonlyMap<string, number> = new Map()): Record<string, unknown> | undefined {
+export function objectSample(
+  owner: string,
+  fields: readonly FieldModel[],
+  mode: SampleMode,
+  known: SampleTypes,
+  seen: ReadonlyMap<string, number> = new Map(),
+): Record<string, unknown> | undefined {
   // A recursive type is entered twice at most: one level of nesting exercises the recursion (Box in Rust).
   const visits = seen.get(owner) ?? 0;
   if (visits >= 2) return undefined;
@@ -95,7 +101,12 @@ export function objectSample(owner: string, fields: readonly FieldModel[], mode:
 }
 
 /** One document per variant (full) or the first variant that has a value (minimal). */
-export function unionSamples(union: TaggedUnionDeclaration, mode: SampleMode, known: SampleTypes, seen: ReadonlyMap<string, number> = new Map()): Record<string, unknown>[] {
+export function unionSamples(
+  union: TaggedUnionDeclaration,
+  mode: SampleMode,
+  known: SampleTypes,
+  seen: ReadonlyMap<string, number> = new Map(),
+): Record<string, unknown>[] {
   const docs: Record<string, unknown>[] = [];
   for (const variant of union.variants) {
     const body = objectSample(`${union.name}.${variant.name}`, variant.fields, mode, known, seen);

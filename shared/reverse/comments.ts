@@ -19,7 +19,10 @@ export function commentText(raw: string): string {
   } else {
     body = raw.replace(/^\/\/+\s?/, '');
   }
-  return body.replace(/\*\\\//g, '*/').replace(/\s*\n\s*/g, ' ').trim();
+  return body
+    .replace(/\*\\\//g, '*/')
+    .replace(/\s*\n\s*/g, ' ')
+    .trim();
 }
 
 /**

@@ -1,4 +1,14 @@
-import { descendantsOfKind, functionNamed, functionsOf, importedNames, lineOf, nameOf, ts, variableDeclarationNamed, variableDeclarationsOf } from './syntax.js';
+import {
+  descendantsOfKind,
+  functionNamed,
+  functionsOf,
+  importedNames,
+  lineOf,
+  nameOf,
+  ts,
+  variableDeclarationNamed,
+  variableDeclarationsOf,
+} from './syntax.js';
 
 /** Finds the file a module specifier names, parsed in the run's project (undefined when not in the project). */
 export type ModuleLoader = (specifier: string, fromFile: ts.SourceFile) => ts.SourceFile | undefined;
@@ -39,7 +49,8 @@ export function readDefaults(sourceFile: ts.SourceFile, className: string, loadM
         continue;
       }
       if (name === undefined) continue;
-      if (value === NOT_A_VALUE) unreadable.push({ name, line: lineOf(property, sourceFile), text: property.getText(sourceFile).replace(/\s+/g, ' ') });
+      if (value === NOT_A_VALUE)
+        unreadable.push({ name, line: lineOf(property, sourceFile), text: property.getText(sourceFile).replace(/\s+/g, ' ') });
       else values.set(name, value);
     }
   }
@@ -51,7 +62,10 @@ function findFactory(sourceFile: ts.SourceFile, className: string): ts.Node | un
   const byName = (name: string): ts.Node | undefined => variableDeclarationNamed(sourceFile, name) ?? functionNamed(sourceFile, name);
   const exact = byName(wanted);
   if (exact) return exact;
-  const others = [...variableDeclarationsOf(sourceFile).map((d) => d.name.getText(sourceFile)), ...functionsOf(sourceFile).map((f) => nameOf(f) ?? '')].filter((n) => /^create\w*Params$/.test(n));
+  const others = [
+    ...variableDeclarationsOf(sourceFile).map((d) => d.name.getText(sourceFile)),
+    ...functionsOf(sourceFile).map((f) => nameOf(f) ?? ''),
+  ].filter((n) => /^create\w*Params$/.test(n));
   return others.length === 1 ? byName(others[0]) : undefined;
 }
 
@@ -65,7 +79,13 @@ function propertyName(node: ts.PropertyName): string | undefined {
 /** The JSON value of an expression, or NOT_A_VALUE. */
 function evaluate(node: ts.Expression, sourceFile: ts.SourceFile, loadModule: ModuleLoader, depth: number): Evaluated {
   if (depth > 8) return NOT_A_VALUE;
-  if (ts.isAsExpression(node) || ts.isSatisfiesExpression(node) || ts.isParenthesizedExpression(node) || ts.isTypeAssertionExpression(node) || ts.isNonNullExpression(node)) {
+  if (
+    ts.isAsExpression(node) ||
+    ts.isSatisfiesExpression(node) ||
+    ts.isParenthesizedExpression(node) ||
+    ts.isTypeAssertionExpression(node) ||
+    ts.isNonNullExpression(node)
+  ) {
     return evaluate(node.expression, sourceFile, loadModule, depth);
   }
   if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) return node.text;
@@ -107,7 +127,8 @@ function evaluate(node: ts.Expression, sourceFile: ts.SourceFile, loadModule: Mo
   // `x: data.x ?? value` and `x: data.x || value`: the fallback is the default.
   if (ts.isBinaryExpression(node)) {
     const operator = node.operatorToken.kind;
-    if (operator === ts.SyntaxKind.QuestionQuestionToken || operator === ts.SyntaxKind.BarBarToken) return evaluate(node.right, sourceFile, loadModule, depth + 1);
+    if (operator === ts.SyntaxKind.QuestionQuestionToken || operator === ts.SyntaxKind.BarBarToken)
+      return evaluate(node.right, sourceFile, loadModule, depth + 1);
     return NOT_A_VALUE;
   }
   if (ts.isIdentifier(node)) return evaluateIdentifier(node.getText(), sourceFile, loadModule, depth + 1);

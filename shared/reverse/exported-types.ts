@@ -19,11 +19,14 @@ export interface KnownTypes {
 }
 
 /** `export interface X`, `export type X`, `export enum X`, `export class X` at the start of a line. */
-const EXPORTED_TYPE = /^[ \t]*export[ \t]+(?:declare[ \t]+)?(?:interface|type|enum|const[ \t]+enum|(?:abstract[ \t]+)?class)[ \t]+([A-Za-z_$][A-Za-z0-9_$]*)/gm;
+const EXPORTED_TYPE =
+  /^[ \t]*export[ \t]+(?:declare[ \t]+)?(?:interface|type|enum|const[ \t]+enum|(?:abstract[ \t]+)?class)[ \t]+([A-Za-z_$][A-Za-z0-9_$]*)/gm;
 
 /** Blank out comments and strings, keeping line starts, so a commented-out export is not taken. */
 function codeOnly(text: string): string {
-  return text.replace(/\/\*[\s\S]*?\*\/|\/\/[^\n]*|'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*"|`(?:[^`\\]|\\.)*`/g, (m) => m.replace(/[^\n]/g, ' '));
+  return text.replace(/\/\*[\s\S]*?\*\/|\/\/[^\n]*|'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*"|`(?:[^`\\]|\\.)*`/g, (m) =>
+    m.replace(/[^\n]/g, ' '),
+  );
 }
 
 /** The type names a TypeScript module exports, read from its text (no parse: the fast path has no TypeScript). */
@@ -39,7 +42,11 @@ export function reExportedTypeNames(text: string): string[] {
   const found = new Set<string>();
   for (const statement of text.matchAll(/^export\s+type\s*\{([^}]*)\}\s*from\s*['"][^'"]+['"]/gm)) {
     for (const part of statement[1].split(',')) {
-      const name = part.trim().split(/\s+as\s+/).pop()!.trim();
+      const name = part
+        .trim()
+        .split(/\s+as\s+/)
+        .pop()!
+        .trim();
       if (/^[A-Z][A-Za-z0-9_]*$/.test(name)) found.add(name);
     }
   }
@@ -69,7 +76,11 @@ export function projectTypeIndex(projectRoot: string, config: ProjectConfig, rea
     const generatedTypes = config.roots.generatedTypes;
     const roots: { root: string; alias: string; wanted: (path: string) => boolean }[] = [
       { root: config.roots.commands, alias: config.importPaths.commandsAlias, wanted: (p) => /\/shared\/[^/]*Types\.ts$/.test(p) },
-      { root: generatedTypes, alias: rustLayout(config).generatedTypesAlias ?? generatedTypes, wanted: (p) => p.endsWith('.ts') && !p.endsWith('.d.ts') },
+      {
+        root: generatedTypes,
+        alias: rustLayout(config).generatedTypesAlias ?? generatedTypes,
+        wanted: (p) => p.endsWith('.ts') && !p.endsWith('.d.ts'),
+      },
     ];
     for (const { root, alias, wanted } of roots) {
       const base = posix.join(projectRoot, root);

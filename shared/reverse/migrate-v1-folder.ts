@@ -82,7 +82,13 @@ export function planV1Migration(folder: string, projectRoot: string, reader: Sou
         generateCommand({ specText: content, specFile: file, config: options.config, knownTypes: options.engine.registry });
       } catch (error) {
         if (!(error instanceof SpecError)) throw error;
-        failed.push({ file, problems: error.issues.map((issue) => `${where(issue.pointer)}: ${issue.message}${issue.found !== undefined ? `; found ${issue.found}` : ''}${issue.expected !== undefined ? `; expected ${issue.expected}` : ''}`) });
+        failed.push({
+          file,
+          problems: error.issues.map(
+            (issue) =>
+              `${where(issue.pointer)}: ${issue.message}${issue.found !== undefined ? `; found ${issue.found}` : ''}${issue.expected !== undefined ? `; expected ${issue.expected}` : ''}`,
+          ),
+        });
         continue;
       }
       files.push({ path: file, content });
@@ -98,7 +104,11 @@ export function planV1Migration(folder: string, projectRoot: string, reader: Sou
  * not declare, read with the reverse engineer: lifted, written as unknown, or imported.
  */
 function completeTypes(spec: CommandSpecV2, options: V1MigrationOptions, note: (pointer: string, message: string) => void): CommandSpecV2 {
-  const declared = new Set([...Object.keys(spec.types ?? {}), ...(spec.imports ?? []).map((i) => i.name), ...options.config.imports.map((i) => i.name)]);
+  const declared = new Set([
+    ...Object.keys(spec.types ?? {}),
+    ...(spec.imports ?? []).map((i) => i.name),
+    ...options.config.imports.map((i) => i.name),
+  ]);
   const types: Record<string, SpecTypeDeclaration> = { ...(spec.types ?? {}) };
   const imports = [...(spec.imports ?? [])];
   const className = spec.className ?? commandClassName(String(spec.name));
@@ -116,10 +126,15 @@ function completeTypes(spec: CommandSpecV2, options: V1MigrationOptions, note: (
     for (const imported of read.imports) {
       if (imports.some((i) => i.name === imported.name) || options.config.imports.some((i) => i.name === imported.name)) continue;
       imports.push(imported);
-      note(`/${list}/${index}/type`, `${imported.name} is not declared in the spec; ${imported.from} exports it, so the spec imports it from there`);
+      note(
+        `/${list}/${index}/type`,
+        `${imported.name} is not declared in the spec; ${imported.from} exports it, so the spec imports it from there`,
+      );
     }
-    for (const warning of read.warnings.filter((w) => w.kind !== 'unresolved-type')) note(`/${list}/${index}/type`, warning.message.replace(/^[^:]*: /, `${field.name}: `));
-    if (read.type !== field.type && Object.keys(read.types).length > 0) note(`/${list}/${index}/type`, `${field.type} is written as ${read.type}, declared under types`);
+    for (const warning of read.warnings.filter((w) => w.kind !== 'unresolved-type'))
+      note(`/${list}/${index}/type`, warning.message.replace(/^[^:]*: /, `${field.name}: `));
+    if (read.type !== field.type && Object.keys(read.types).length > 0)
+      note(`/${list}/${index}/type`, `${field.type} is written as ${read.type}, declared under types`);
     return { ...field, type: read.type };
   };
   const params = Array.isArray(spec.params) ? spec.params.map((f, i) => complete(f, 'params', i)) : spec.params;

@@ -36,7 +36,12 @@ export function migrationReport(results: readonly ReversedCommand[], config: Pro
     if (result.status === 'not-a-command') continue;
     if (result.status === 'failed' || !result.spec) {
       const reasons = result.warnings.length > 0 ? result.warnings.map(formatWarning) : [`${result.folder}: no Types file could be read`];
-      entries.push({ folder: result.folder, status: 'failed', reasons, kinds: result.warnings.length > 0 ? result.warnings.map((w) => w.kind) : ['unreadable'] });
+      entries.push({
+        folder: result.folder,
+        status: 'failed',
+        reasons,
+        kinds: result.warnings.length > 0 ? result.warnings.map((w) => w.kind) : ['unreadable'],
+      });
       continue;
     }
     const spec = result.spec;
@@ -45,7 +50,10 @@ export function migrationReport(results: readonly ReversedCommand[], config: Pro
       generateCommand({ specText: serialiseSpec(spec), specFile: `${result.folder} (reversed)`, config });
     } catch (error) {
       if (!(error instanceof SpecError)) throw error;
-      problems = error.issues.map((i) => `${result.folder}: the spec does not generate: ${i.pointer} ${i.message}${i.expected !== undefined ? ` (expected ${i.expected})` : ''}`);
+      problems = error.issues.map(
+        (i) =>
+          `${result.folder}: the spec does not generate: ${i.pointer} ${i.message}${i.expected !== undefined ? ` (expected ${i.expected})` : ''}`,
+      );
     }
     const review = result.warnings.filter(needsReview);
     const status: MigrationStatus = problems.length > 0 ? 'failed' : review.length > 0 ? 'needs-review' : 'exact';
@@ -78,7 +86,12 @@ export function formatMigrationReport(report: MigrationReport): string {
     `  failed        ${String(counts.failed).padStart(4)}${pct(counts.failed)}  no spec, or one that does not generate`,
   ];
   if (report.byKind.size > 0) {
-    lines.push('  reasons', ...[...report.byKind].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([kind, n]) => `    ${kind.padEnd(20)} ${String(n).padStart(4)}`));
+    lines.push(
+      '  reasons',
+      ...[...report.byKind]
+        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+        .map(([kind, n]) => `    ${kind.padEnd(20)} ${String(n).padStart(4)}`),
+    );
   }
   for (const status of ['needs-review', 'failed'] as const) {
     const entries = report.entries.filter((e) => e.status === status);

@@ -30,7 +30,8 @@ export class ModulePaths {
   static forProject(projectRoot: string, config: ProjectConfig, reader: SourceReader): ModulePaths {
     const aliases = [...readTsconfigAliases(projectRoot, reader)];
     const commandsPattern = `${config.importPaths.commandsAlias}/*`;
-    if (!aliases.some((a) => a.pattern === commandsPattern)) aliases.push({ pattern: commandsPattern, targets: [`${config.roots.commands}/*`] });
+    if (!aliases.some((a) => a.pattern === commandsPattern))
+      aliases.push({ pattern: commandsPattern, targets: [`${config.roots.commands}/*`] });
     return new ModulePaths(projectRoot, aliases, reader);
   }
 
@@ -49,7 +50,12 @@ export class ModulePaths {
     } else {
       for (const alias of this.aliases) {
         const star = alias.pattern.indexOf('*');
-        if (star < 0 ? specifier !== alias.pattern : !(specifier.startsWith(alias.pattern.slice(0, star)) && specifier.endsWith(alias.pattern.slice(star + 1)))) continue;
+        if (
+          star < 0
+            ? specifier !== alias.pattern
+            : !(specifier.startsWith(alias.pattern.slice(0, star)) && specifier.endsWith(alias.pattern.slice(star + 1)))
+        )
+          continue;
         const captured = star < 0 ? '' : specifier.slice(star, specifier.length - (alias.pattern.length - star - 1));
         for (const target of alias.targets) bases.push(posix.join(this.projectRoot, target.replace('*', captured)));
       }
@@ -96,7 +102,8 @@ function readTsconfigAliases(projectRoot: string, reader: SourceReader): PathAli
     const text = reader.readFile(file);
     if (text === undefined) return [];
     const parsed = ts.parseConfigFileTextToJson(file, text);
-    const config = parsed.config as { extends?: unknown; compilerOptions?: { baseUrl?: string; paths?: Record<string, string[]> } } | undefined;
+    const config = parsed.config as
+      { extends?: unknown; compilerOptions?: { baseUrl?: string; paths?: Record<string, string[]> } } | undefined;
     if (!config) return [];
     const options = config.compilerOptions ?? {};
     if (options.paths) {
@@ -106,7 +113,10 @@ function readTsconfigAliases(projectRoot: string, reader: SourceReader): PathAli
         targets: targets.map((t) => posix.relative(projectRoot, posix.join(base, t))),
       }));
     }
-    file = typeof config.extends === 'string' && config.extends.startsWith('.') ? posix.join(posix.dirname(file), config.extends.endsWith('.json') ? config.extends : `${config.extends}.json`) : undefined;
+    file =
+      typeof config.extends === 'string' && config.extends.startsWith('.')
+        ? posix.join(posix.dirname(file), config.extends.endsWith('.json') ? config.extends : `${config.extends}.json`)
+        : undefined;
   }
   return [];
 }

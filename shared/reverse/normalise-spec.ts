@@ -2,12 +2,17 @@ import { payloadOf, type ProjectConfig } from '../config/project-config.js';
 import { shippedTraitCatalog } from '../adapters/trait-only/trait-catalog.js';
 import { commandClassName } from '../model/naming.js';
 import { canonicalSpec } from '../spec/canonical-spec.js';
-import { ADAPTER_OF_ENVIRONMENT, adapterOfSpec, defaultCommandPrefix, defaultRustModule, environmentOfSpec } from '../spec/spec-defaults.js';
+import {
+  ADAPTER_OF_ENVIRONMENT,
+  adapterOfSpec,
+  defaultCommandPrefix,
+  defaultRustModule,
+  environmentOfSpec,
+} from '../spec/spec-defaults.js';
 import type { AdapterId, CommandSpecV2, SpecField, SpecTypeDeclaration } from '../spec/command-spec.js';
 import { isV1Spec, migrateV1Spec } from '../spec/migrate-v1.js';
 import { parseTypeString } from '../types/type-grammar.js';
 import { namedReferences, typeToSpecText } from '../types/type-tree.js';
-
 
 /** Type text in the grammar's canonical spelling (`Array<T>` -> `T[]`, spacing), or as given when it does not parse. */
 function canonicalType(text: string): string {
@@ -52,10 +57,14 @@ export function normaliseSpec(document: unknown, config: ProjectConfig): Command
   spec.params = spec.params && spec.params.length > 0 ? spec.params.map(field) : undefined;
   // A result that states a host convention as it is (success: boolean, listed by v1 specs) says nothing.
   const conventions = payloadOf(config).resultConventions;
-  const restatesConvention = (f: SpecField): boolean => conventions.some((c) => c.name === f.name && canonicalType(c.type) === f.type && (c.optional === true) === (f.optional === true));
+  const restatesConvention = (f: SpecField): boolean =>
+    conventions.some((c) => c.name === f.name && canonicalType(c.type) === f.type && (c.optional === true) === (f.optional === true));
   const results = (spec.results ?? []).map(field).filter((f) => !restatesConvention(f));
   spec.results = results.length > 0 ? results : undefined;
-  spec.examples = spec.examples && spec.examples.length > 0 ? spec.examples.map((e) => ({ ...e, expectedResult: e.expectedResult === '' ? undefined : e.expectedResult })) : undefined;
+  spec.examples =
+    spec.examples && spec.examples.length > 0
+      ? spec.examples.map((e) => ({ ...e, expectedResult: e.expectedResult === '' ? undefined : e.expectedResult }))
+      : undefined;
 
   // Declared types reachable from params and results, in declaration order.
   const declared = spec.types ?? {};
@@ -76,7 +85,15 @@ export function normaliseSpec(document: unknown, config: ProjectConfig): Command
       description: declaration.description === '' ? undefined : declaration.description,
       fields: declaration.fields
         ? Object.fromEntries(
-            Object.entries(declaration.fields).map(([n, f]) => [n, { ...f, type: canonicalType(f.type), optional: f.optional === true ? true : undefined, optionalNullable: f.optionalNullable === true ? true : undefined }]),
+            Object.entries(declaration.fields).map(([n, f]) => [
+              n,
+              {
+                ...f,
+                type: canonicalType(f.type),
+                optional: f.optional === true ? true : undefined,
+                optionalNullable: f.optionalNullable === true ? true : undefined,
+              },
+            ]),
           )
         : undefined,
     };
@@ -85,7 +102,8 @@ export function normaliseSpec(document: unknown, config: ProjectConfig): Command
 
   // Imports that something uses, minus those the project config provides as they are.
   const used = new Set<string>();
-  for (const f of [...(spec.params ?? []), ...(spec.results ?? []), ...Object.values(types).flatMap((t) => Object.values(t.fields ?? {}))]) for (const n of referencedNames(f.type)) used.add(n);
+  for (const f of [...(spec.params ?? []), ...(spec.results ?? []), ...Object.values(types).flatMap((t) => Object.values(t.fields ?? {}))])
+    for (const n of referencedNames(f.type)) used.add(n);
   const imports = (spec.imports ?? [])
     .filter((i) => used.has(i.name))
     .filter((i) => !config.imports.some((c) => c.name === i.name && c.from === i.from && (i.rust === undefined || i.rust === c.rust)))
@@ -108,10 +126,12 @@ function normaliseRustBlock(spec: CommandSpecV2, config: ProjectConfig): Command
   let implied = new Set<string>();
   try {
     const catalog = shippedTraitCatalog(config);
-    implied = new Set((rust.traits ?? []).flatMap((t) => {
-      const known = catalog.get(t);
-      return known ? [known.rustPath, ...known.typePaths.values()] : [];
-    }));
+    implied = new Set(
+      (rust.traits ?? []).flatMap((t) => {
+        const known = catalog.get(t);
+        return known ? [known.rustPath, ...known.typePaths.values()] : [];
+      }),
+    );
   } catch {
     // No trait specs to read: compare imports as written.
   }

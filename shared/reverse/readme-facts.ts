@@ -13,7 +13,6 @@ export interface ReadmeFacts {
   readonly integerFields: ReadonlySet<string>;
 }
 
-
 /** Split a markdown table row into cells, honouring `\|` escapes. */
 function tableCells(line: string): string[] | undefined {
   const trimmed = line.trim();
@@ -110,7 +109,10 @@ function examplesIn(lines: readonly string[]): SpecExample[] {
     if (trimmed.startsWith('```')) {
       const body: string[] = [];
       for (i++; i < lines.length && !lines[i].trim().startsWith('```'); i++) body.push(lines[i]);
-      const command = body.map((l) => l.trim()).filter((l) => l !== '' && !l.startsWith('#')).join('\n');
+      const command = body
+        .map((l) => l.trim())
+        .filter((l) => l !== '' && !l.startsWith('#'))
+        .join('\n');
       if (command === '') continue;
       let expectedResult: string | undefined;
       let j = i + 1;
@@ -123,7 +125,11 @@ function examplesIn(lines: readonly string[]): SpecExample[] {
       examples.push({ description: description ?? command, command, ...(expectedResult === undefined ? {} : { expectedResult }) });
       description = undefined;
     } else if (trimmed !== '') {
-      description = trimmed.replace(/^[-*]\s+/, '').replace(/^\*\*(.*)\*\*$/, '$1').replace(/:$/, '').trim();
+      description = trimmed
+        .replace(/^[-*]\s+/, '')
+        .replace(/^\*\*(.*)\*\*$/, '$1')
+        .replace(/:$/, '')
+        .trim();
     }
   }
   return examples;

@@ -2,7 +2,16 @@ import { posix } from 'node:path';
 import { accessLevelsOf, payloadOf, type ImportDeclaration, type ProjectConfig } from '../config/project-config.js';
 import { commandClassName, pascalCase } from '../model/naming.js';
 import { canonicalSpec } from '../spec/canonical-spec.js';
-import type { AccessLevel, AdapterId, CommandSpecV2, Environment, RustBlock, SpecExample, SpecField, SpecTypeDeclaration } from '../spec/command-spec.js';
+import type {
+  AccessLevel,
+  AdapterId,
+  CommandSpecV2,
+  Environment,
+  RustBlock,
+  SpecExample,
+  SpecField,
+  SpecTypeDeclaration,
+} from '../spec/command-spec.js';
 import { parseTypeString } from '../types/type-grammar.js';
 import { typeToSpecText, type TypeNode } from '../types/type-tree.js';
 import { readDefaults, type ModuleLoader } from './defaults.js';
@@ -13,7 +22,20 @@ import { resolveProjectTraits, type TraitCatalog } from '../adapters/trait-only/
 import { nodeSourceReader, type SourceReader } from './source-reader.js';
 import { indexSpecs, type IndexedSpec, type SpecIndex } from './spec-index.js';
 import { SpecTypeBuilder, type CollectedDeclaration, type CollectedField } from './spec-type-builder.js';
-import { classStems, findAccessor, findAccessors, headerDescription, memberName, type AccessorFacts, payloadDeclarations, superCommandName, syntaxError, type DeclarationResolver, type PayloadBases, type PayloadDeclaration } from './types-file.js';
+import {
+  classStems,
+  findAccessor,
+  findAccessors,
+  headerDescription,
+  memberName,
+  type AccessorFacts,
+  payloadDeclarations,
+  superCommandName,
+  syntaxError,
+  type DeclarationResolver,
+  type PayloadBases,
+  type PayloadDeclaration,
+} from './types-file.js';
 import { projectTypeIndex, type KnownTypes } from './exported-types.js';
 import { hasGeneratedBlock } from '../edits/types-file-merge.js';
 import type { ReverseWarning } from './warnings.js';
@@ -144,7 +166,8 @@ export class ReverseEngineer {
       const outcome = this.reverseFolder(folder, (w) => warnings.push(w), opened, inspect, chosen);
       // Warnings in reading order: by file, then line.
       warnings.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : (a.line ?? 0) - (b.line ?? 0)));
-      if (outcome === 'failed' || outcome === 'not-a-command') return { folder: this.relative(folder), status: outcome, warnings: outcome === 'failed' ? warnings : [] };
+      if (outcome === 'failed' || outcome === 'not-a-command')
+        return { folder: this.relative(folder), status: outcome, warnings: outcome === 'failed' ? warnings : [] };
       return { folder: this.relative(outcome.folder), status: 'reversed', spec: outcome.spec, typesFile: outcome.typesFile, warnings };
     };
     try {
@@ -162,7 +185,12 @@ export class ReverseEngineer {
    */
   private sharedAccessors(folder: string, opened: ts.SourceFile[]): AccessorFacts[] {
     // A folder with its own command classes is an ordinary command (speed: its Types file is parsed once, later).
-    if (['server', 'browser'].some((side) => (this.reader.listFolder(posix.join(folder, side)) ?? []).some((e) => !e.isFolder && isSourceFile(e.name)))) return [];
+    if (
+      ['server', 'browser'].some((side) =>
+        (this.reader.listFolder(posix.join(folder, side)) ?? []).some((e) => !e.isFolder && isSourceFile(e.name)),
+      )
+    )
+      return [];
     const commandsRoot = posix.join(this.root, this.config.roots.commands);
     const accessors: AccessorFacts[] = [];
     for (const path of this.typesFilesIn(folder)) {
@@ -175,7 +203,13 @@ export class ReverseEngineer {
         const name = accessor.executeName ?? accessor.commandName;
         if (name === undefined) continue;
         const commandFolder = posix.join(commandsRoot, name);
-        if (commandFolder.startsWith(`${folder}/`) && this.reader.listFolder(commandFolder) !== undefined && this.typesFilesIn(commandFolder).length === 0 && !accessors.some((a) => (a.executeName ?? a.commandName) === name)) accessors.push(accessor);
+        if (
+          commandFolder.startsWith(`${folder}/`) &&
+          this.reader.listFolder(commandFolder) !== undefined &&
+          this.typesFilesIn(commandFolder).length === 0 &&
+          !accessors.some((a) => (a.executeName ?? a.commandName) === name)
+        )
+          accessors.push(accessor);
       }
     }
     return accessors;
@@ -198,7 +232,13 @@ export class ReverseEngineer {
     const explained = (path: string): boolean => {
       const root = path.split('::')[0];
       const last = path.split('::').pop()!;
-      return ADAPTER_CRATES.has(root) || path.startsWith('crate::runtime::') || implied.has(path) || facts.traits.includes(last) || importedNames.includes(last);
+      return (
+        ADAPTER_CRATES.has(root) ||
+        path.startsWith('crate::runtime::') ||
+        implied.has(path) ||
+        facts.traits.includes(last) ||
+        importedNames.includes(last)
+      );
     };
     const imports = [...new Set(facts.usePaths.filter((p) => p.includes('::') && !explained(p)))];
     return {
@@ -230,11 +270,20 @@ export class ReverseEngineer {
   /** Does a folder below this one hold a command (a Types file, or a command class)? */
   private hasCommandBelow(folder: string): boolean {
     const isCommand = (f: string): boolean =>
-      this.typesFilesIn(f).length > 0 || ['server', 'browser'].some((side) => (this.reader.listFolder(posix.join(f, side)) ?? []).some((e) => !e.isFolder && isSourceFile(e.name)));
+      this.typesFilesIn(f).length > 0 ||
+      ['server', 'browser'].some((side) =>
+        (this.reader.listFolder(posix.join(f, side)) ?? []).some((e) => !e.isFolder && isSourceFile(e.name)),
+      );
     const walk = (current: string, depth: number): boolean =>
       depth < 6 &&
       (this.reader.listFolder(current) ?? []).some((e) => {
-        if (!e.isFolder || NEVER_COMMAND_FOLDERS.has(e.name) || e.name.startsWith('.') || ['shared', 'server', 'browser', 'test'].includes(e.name)) return false;
+        if (
+          !e.isFolder ||
+          NEVER_COMMAND_FOLDERS.has(e.name) ||
+          e.name.startsWith('.') ||
+          ['shared', 'server', 'browser', 'test'].includes(e.name)
+        )
+          return false;
         const child = posix.join(current, e.name);
         return isCommand(child) || walk(child, depth + 1);
       });
@@ -242,7 +291,9 @@ export class ReverseEngineer {
   }
 
   private typesFilesIn(folder: string): string[] {
-    return (this.reader.listFolder(posix.join(folder, 'shared')) ?? []).filter((e) => !e.isFolder && isTypesFile(e.name)).map((e) => posix.join(folder, 'shared', e.name));
+    return (this.reader.listFolder(posix.join(folder, 'shared')) ?? [])
+      .filter((e) => !e.isFolder && isTypesFile(e.name))
+      .map((e) => posix.join(folder, 'shared', e.name));
   }
 
   /** Parse a file and keep it for the run (its imports may name it), replacing an earlier parse of the path. */
@@ -296,15 +347,39 @@ export class ReverseEngineer {
    * take): inline objects lifted into named types (<Owner><Field>), untyped JSON and what JSON
    * cannot carry written as unknown, a name one module of the project exports imported from it.
    */
-  specTypeOfText(text: string, owner: string, field: string): { type: string; types: Record<string, SpecTypeDeclaration>; imports: ImportDeclaration[]; warnings: ReverseWarning[] } {
+  specTypeOfText(
+    text: string,
+    owner: string,
+    field: string,
+  ): { type: string; types: Record<string, SpecTypeDeclaration>; imports: ImportDeclaration[]; warnings: ReverseWarning[] } {
     const warnings: ReverseWarning[] = [];
     const path = posix.join(this.root, this.config.roots.specs, `__v1_${owner}_${field}.ts`);
     const file = parseSource(path, `interface __V1Field {\n  ${JSON.stringify(field)}: ${text};\n}\n`);
-    if (syntaxError(file)) return { type: text, types: {}, imports: [], warnings: [{ kind: 'inexpressible-type', file: this.config.roots.specs, message: `type ${text} of ${field} does not parse as TypeScript` }] };
-    const builder = new SpecTypeBuilder(file, { config: this.config, modulePaths: this.modulePaths, fileLabel: this.config.roots.specs, warn: (w) => warnings.push(w), knownTypes: this.registry, labelOf: (p) => this.relative(p), resolveDeclaration: this.resolveDeclaration });
-    const [collected] = builder.fieldsOf((declarationIn(file, '__V1Field') as ts.InterfaceDeclaration).members, { owner, label: (f) => `${f}: ` });
+    if (syntaxError(file))
+      return {
+        type: text,
+        types: {},
+        imports: [],
+        warnings: [
+          { kind: 'inexpressible-type', file: this.config.roots.specs, message: `type ${text} of ${field} does not parse as TypeScript` },
+        ],
+      };
+    const builder = new SpecTypeBuilder(file, {
+      config: this.config,
+      modulePaths: this.modulePaths,
+      fileLabel: this.config.roots.specs,
+      warn: (w) => warnings.push(w),
+      knownTypes: this.registry,
+      labelOf: (p) => this.relative(p),
+      resolveDeclaration: this.resolveDeclaration,
+    });
+    const [collected] = builder.fieldsOf((declarationIn(file, '__V1Field') as ts.InterfaceDeclaration).members, {
+      owner,
+      label: (f) => `${f}: `,
+    });
     const types: Record<string, SpecTypeDeclaration> = {};
-    for (const declaration of [...builder.declarations.values()].sort((a, b) => a.position - b.position)) types[declaration.name] = specType(declaration, (f) => f.type);
+    for (const declaration of [...builder.declarations.values()].sort((a, b) => a.position - b.position))
+      types[declaration.name] = specType(declaration, (f) => f.type);
     return { type: collected ? typeToSpecText(collected.type) : text, types, imports: [...builder.imports.values()], warnings };
   }
 
@@ -327,14 +402,23 @@ export class ReverseEngineer {
    * One command of a folder. With `chosen` (an accessor of a shared Types file), the command's
    * sides and README are in the folder its name gives, below this one.
    */
-  private reverseFolder(typesFolder: string, warn: (w: ReverseWarning) => void, opened: ts.SourceFile[], inspect?: TypesFileInspector, chosen?: AccessorFacts): { spec: CommandSpecV2; folder: string; typesFile: string } | 'failed' | 'not-a-command' {
+  private reverseFolder(
+    typesFolder: string,
+    warn: (w: ReverseWarning) => void,
+    opened: ts.SourceFile[],
+    inspect?: TypesFileInspector,
+    chosen?: AccessorFacts,
+  ): { spec: CommandSpecV2; folder: string; typesFile: string } | 'failed' | 'not-a-command' {
     const commandsRoot = posix.join(this.root, this.config.roots.commands);
     const chosenName = chosen ? (chosen.executeName ?? chosen.commandName)! : undefined;
     const folder = chosenName !== undefined ? posix.join(commandsRoot, chosenName) : typesFolder;
     const typesFiles = this.typesFilesIn(typesFolder)
       .map((path) => this.open(path, warn, opened))
       .filter((f): f is ts.SourceFile => f !== undefined);
-    const sourcesIn = (side: string): string[] => (this.reader.listFolder(posix.join(folder, side)) ?? []).filter((e) => !e.isFolder && isSourceFile(e.name)).map((e) => posix.join(folder, side, e.name));
+    const sourcesIn = (side: string): string[] =>
+      (this.reader.listFolder(posix.join(folder, side)) ?? [])
+        .filter((e) => !e.isFolder && isSourceFile(e.name))
+        .map((e) => posix.join(folder, side, e.name));
     const serverPaths = sourcesIn('server');
     const browserPaths = sourcesIn('browser');
     // A command class's text is asked for twice (the IPC client, the imports of the Types file): read once.
@@ -354,7 +438,10 @@ export class ReverseEngineer {
         .filter((f): f is ts.SourceFile => f !== undefined);
     if (typesFiles.length === 0) return 'failed';
     const payloadOptions = { bases: this.payloadBases(), resolve: this.resolveDeclaration };
-    const isCommandTypes = (f: ts.SourceFile): boolean => findAccessor(f) !== undefined || payloadDeclarations(f, 'params', payloadOptions).length > 0 || payloadDeclarations(f, 'result', payloadOptions).length > 0;
+    const isCommandTypes = (f: ts.SourceFile): boolean =>
+      findAccessor(f) !== undefined ||
+      payloadDeclarations(f, 'params', payloadOptions).length > 0 ||
+      payloadDeclarations(f, 'result', payloadOptions).length > 0;
     // Shared types of a namespace (commands/file/shared/FileTypes.ts, data/shared/BaseDataTypes.ts) sit
     // where a command's would: no command class here, and the commands are in the folders below.
     const sidesHere = serverPaths.length > 0 || browserPaths.length > 0;
@@ -370,21 +457,48 @@ export class ReverseEngineer {
     const resultCandidates = payloadDeclarations(typesFile, 'result', payloadOptions);
     inspect?.(typesFile, typesLabel, accessor, { params: paramsCandidates, result: resultCandidates });
     if (chosen) {
-      const siblings = findAccessors(typesFile).map((a) => a.executeName ?? a.commandName).filter((n): n is string => n !== undefined && n !== chosenName);
-      warn({ kind: 'shared-types-file', file: typesLabel, line: chosen.line, message: `${typesLabel} declares ${siblings.length + 1} commands (${[chosenName, ...siblings].join(', ')}); this spec is ${chosenName}'s, and its command classes are in ${this.relative(folder)}` });
+      const siblings = findAccessors(typesFile)
+        .map((a) => a.executeName ?? a.commandName)
+        .filter((n): n is string => n !== undefined && n !== chosenName);
+      warn({
+        kind: 'shared-types-file',
+        file: typesLabel,
+        line: chosen.line,
+        message: `${typesLabel} declares ${siblings.length + 1} commands (${[chosenName, ...siblings].join(', ')}); this spec is ${chosenName}'s, and its command classes are in ${this.relative(folder)}`,
+      });
     }
 
     // Name: what the code passes to Commands.execute, then commandName, then the classes' super(), then the folder.
     const folderName = folder.startsWith(`${commandsRoot}/`) ? posix.relative(commandsRoot, folder) : posix.basename(folder);
-    const superName = accessor?.executeName ?? accessor?.commandName ? undefined : parse([...serverPaths, ...browserPaths]).map(superCommandName).find((n) => n !== undefined);
+    const superName =
+      (accessor?.executeName ?? accessor?.commandName)
+        ? undefined
+        : parse([...serverPaths, ...browserPaths])
+            .map(superCommandName)
+            .find((n) => n !== undefined);
     const name = accessor?.executeName ?? accessor?.commandName ?? superName ?? folderName;
     if (!accessor) {
-      warn({ kind: 'missing-accessor', file: typesLabel, line: 1, message: `no static accessor (export const <C> = { execute(...) { return Commands.execute(...) }, commandName }); the command name ${JSON.stringify(name)} comes from ${superName !== undefined ? 'the command class' : 'the folder'}` });
+      warn({
+        kind: 'missing-accessor',
+        file: typesLabel,
+        line: 1,
+        message: `no static accessor (export const <C> = { execute(...) { return Commands.execute(...) }, commandName }); the command name ${JSON.stringify(name)} comes from ${superName !== undefined ? 'the command class' : 'the folder'}`,
+      });
     } else if (accessor.executeName !== undefined && accessor.commandName !== undefined && accessor.executeName !== accessor.commandName) {
-      warn({ kind: 'name', file: typesLabel, line: accessor.line, message: `the accessor executes ${JSON.stringify(accessor.executeName)} but its commandName is ${JSON.stringify(accessor.commandName)}; the spec uses ${JSON.stringify(accessor.executeName)}` });
+      warn({
+        kind: 'name',
+        file: typesLabel,
+        line: accessor.line,
+        message: `the accessor executes ${JSON.stringify(accessor.executeName)} but its commandName is ${JSON.stringify(accessor.commandName)}; the spec uses ${JSON.stringify(accessor.executeName)}`,
+      });
     }
     if (name !== folderName && folder.startsWith(`${commandsRoot}/`)) {
-      warn({ kind: 'name', file: typesLabel, line: accessor?.line ?? 1, message: `the code names the command ${JSON.stringify(name)} but its folder is ${this.config.roots.commands}/${folderName}; the spec keeps ${JSON.stringify(name)}` });
+      warn({
+        kind: 'name',
+        file: typesLabel,
+        line: accessor?.line ?? 1,
+        message: `the code names the command ${JSON.stringify(name)} but its folder is ${this.config.roots.commands}/${folderName}; the spec keeps ${JSON.stringify(name)}`,
+      });
     }
 
     // Class name: read from code (accessor, then interfaces and classes), never derived from the path.
@@ -392,19 +506,36 @@ export class ReverseEngineer {
       accessor?.className ??
       stemOf(paramsCandidates[0]?.name, 'Params') ??
       stemOf(resultCandidates[0]?.name, 'Result') ??
-      [...parse(serverPaths).flatMap((f) => classStems(f, 'ServerCommand')), ...parse(browserPaths).flatMap((f) => classStems(f, 'BrowserCommand'))][0] ??
+      [
+        ...parse(serverPaths).flatMap((f) => classStems(f, 'ServerCommand')),
+        ...parse(browserPaths).flatMap((f) => classStems(f, 'BrowserCommand')),
+      ][0] ??
       stemOf(posix.basename(typesFile.fileName), 'Types.ts') ??
       commandClassName(name);
     const pick = (candidates: PayloadDeclaration[], wanted: string | undefined, suffix: string): PayloadDeclaration | undefined =>
       candidates.find((c) => c.name === wanted) ?? candidates.find((c) => c.name === `${className}${suffix}`) ?? candidates[0];
     const paramsDeclaration = pick(paramsCandidates, accessor?.paramsType, 'Params');
     const resultDeclaration = pick(resultCandidates, accessor?.resultType, 'Result');
-    if (!paramsDeclaration) warn({ kind: 'missing-params', file: typesLabel, line: 1, message: 'no interface extends CommandParams; the spec has no params' });
-    if (!resultDeclaration) warn({ kind: 'missing-result', file: typesLabel, line: 1, message: 'no interface extends CommandResult; the spec has no results' });
+    if (!paramsDeclaration)
+      warn({ kind: 'missing-params', file: typesLabel, line: 1, message: 'no interface extends CommandParams; the spec has no params' });
+    if (!resultDeclaration)
+      warn({ kind: 'missing-result', file: typesLabel, line: 1, message: 'no interface extends CommandResult; the spec has no results' });
 
-    const builder = new SpecTypeBuilder(typesFile, { config: this.config, modulePaths: this.modulePaths, fileLabel: typesLabel, warn, knownTypes: this.registry, labelOf: (p) => this.relative(p), resolveDeclaration: this.resolveDeclaration });
+    const builder = new SpecTypeBuilder(typesFile, {
+      config: this.config,
+      modulePaths: this.modulePaths,
+      fileLabel: typesLabel,
+      warn,
+      knownTypes: this.registry,
+      labelOf: (p) => this.relative(p),
+      resolveDeclaration: this.resolveDeclaration,
+    });
     const payload = payloadOf(this.config);
-    const readPayload = (declaration: PayloadDeclaration | undefined, kind: 'param' | 'result', excluded: ReadonlySet<string>): CollectedField[] => {
+    const readPayload = (
+      declaration: PayloadDeclaration | undefined,
+      kind: 'param' | 'result',
+      excluded: ReadonlySet<string>,
+    ): CollectedField[] => {
       if (!declaration) return [];
       for (const [parameter, substitute] of declaration.typeParameters) {
         warn({
@@ -417,10 +548,20 @@ export class ReverseEngineer {
         });
       }
       for (const base of declaration.foreignBases) {
-        warn({ kind: 'inexpressible-type', file: typesLabel, line: declaration.line, message: `${declaration.name} also extends ${base}, whose fields could not be read (not found in the project, or not an interface); they are not in the spec: list them in ${declaration.name} or under types` });
+        warn({
+          kind: 'inexpressible-type',
+          file: typesLabel,
+          line: declaration.line,
+          message: `${declaration.name} also extends ${base}, whose fields could not be read (not found in the project, or not an interface); they are not in the spec: list them in ${declaration.name} or under types`,
+        });
       }
       for (const base of declaration.inheritedFrom) {
-        warn({ kind: 'inherited', file: typesLabel, line: declaration.line, message: `${declaration.name} inherits the fields of ${base.name} (${this.relative(base.file)}); the spec lists them as its own ${kind}s, and the regenerated ${declaration.name} extends ${kind === 'param' ? payload.paramsBase : payload.resultBase} with them flattened in` });
+        warn({
+          kind: 'inherited',
+          file: typesLabel,
+          line: declaration.line,
+          message: `${declaration.name} inherits the fields of ${base.name} (${this.relative(base.file)}); the spec lists them as its own ${kind}s, and the regenerated ${declaration.name} extends ${kind === 'param' ? payload.paramsBase : payload.resultBase} with them flattened in`,
+        });
       }
       // Base fields (context, sessionId, userId) are the host's: not read, so their types are not imported.
       const own = declaration.members.filter((m) => !(ts.isPropertySignature(m) && excluded.has(memberName(m))));
@@ -434,7 +575,12 @@ export class ReverseEngineer {
       if (!convention) return true;
       const same = typeToSpecText(field.type) === convention.type && field.optional === (convention.optional === true);
       if (!same) {
-        warn({ kind: 'host-field', file: field.file, line: field.line, message: `result ${field.name} is ${typeToSpecText(field.type)}${field.optional ? ' (optional)' : ''} in the code but ${convention.type}${convention.optional ? ' (optional)' : ''} by the host's convention; the spec keeps the code's type, so code that sets it keeps compiling` });
+        warn({
+          kind: 'host-field',
+          file: field.file,
+          line: field.line,
+          message: `result ${field.name} is ${typeToSpecText(field.type)}${field.optional ? ' (optional)' : ''} in the code but ${convention.type}${convention.optional ? ' (optional)' : ''} by the host's convention; the spec keeps the code's type, so code that sets it keeps compiling`,
+        });
       }
       return !same;
     });
@@ -456,11 +602,19 @@ export class ReverseEngineer {
       environment = serverPaths.length > 0 && browserPaths.length > 0 ? 'both' : serverPaths.length > 0 ? 'server' : 'browser';
     } else {
       environment = existing?.spec.environment ?? 'server';
-      warn({ kind: 'environment', file: this.relative(folder), message: `neither server/ nor browser/ holds a command class; environment ${environment} is ${existing?.spec.environment ? `taken from ${existing.file}` : 'assumed'}` });
+      warn({
+        kind: 'environment',
+        file: this.relative(folder),
+        message: `neither server/ nor browser/ holds a command class; environment ${environment} is ${existing?.spec.environment ? `taken from ${existing.file}` : 'assumed'}`,
+      });
     }
     const rust = rustBacked ? this.rustIndex.moduleFor(name) : undefined;
     if (rustBacked && !rust) {
-      warn({ kind: 'rust', file: this.relative(serverPaths[0]), message: `the server command uses the Rust IPC client, but no module under ${this.config.roots.rustCrate}/src routes ${JSON.stringify(name)}; the spec has no rust block` });
+      warn({
+        kind: 'rust',
+        file: this.relative(serverPaths[0]),
+        message: `the server command uses the Rust IPC client, but no module under ${this.config.roots.rustCrate}/src routes ${JSON.stringify(name)}; the spec has no rust block`,
+      });
     }
 
     // Integers: TypeScript says number for both; the README's "(integer)" or the existing spec tell them apart.
@@ -470,7 +624,8 @@ export class ReverseEngineer {
       return existing.spec.types?.[owner]?.fields?.[field]?.type;
     };
     // A Rust-backed command's structs say it exactly (i64 or f64), at any depth.
-    const rustStruct = (owner: string): string => (owner === 'params' ? `${className}Params` : owner === 'results' ? `${className}Result` : owner);
+    const rustStruct = (owner: string): string =>
+      owner === 'params' ? `${className}Params` : owner === 'results' ? `${className}Result` : owner;
     const refine = (owner: string, field: CollectedField): TypeNode => {
       const type = rust ? adoptRustIntegers(field.type, rust.structs.get(rustStruct(owner))?.get(field.name)) : field.type;
       if (readme?.integerFields.has(`${owner}.${field.name}`)) return withInteger(type);
@@ -482,7 +637,9 @@ export class ReverseEngineer {
     const everyField: { owner: string; field: CollectedField }[] = [
       ...params.map((field) => ({ owner: className, field })),
       ...results.map((field) => ({ owner: className, field })),
-      ...[...builder.declarations.values()].flatMap((d) => (d.kind === 'interface' ? d.fields.map((field) => ({ owner: d.name, field })) : [])),
+      ...[...builder.declarations.values()].flatMap((d) =>
+        d.kind === 'interface' ? d.fields.map((field) => ({ owner: d.name, field })) : [],
+      ),
     ];
     const references = new Map<string, number>();
     for (const { field } of everyField) for (const n of namesIn(field.type)) references.set(n, (references.get(n) ?? 0) + 1);
@@ -500,14 +657,24 @@ export class ReverseEngineer {
     const defaults = readDefaults(typesFile, className, this.loadModule);
     for (const problem of defaults.unreadable) {
       if (params.some((p) => p.name === problem.name)) {
-        warn({ kind: 'default', file: typesLabel, line: problem.line, message: `the default ${problem.text} is not a constant this reader can evaluate; the spec has no default for ${problem.name}` });
+        warn({
+          kind: 'default',
+          file: typesLabel,
+          line: problem.line,
+          message: `the default ${problem.text} is not a constant this reader can evaluate; the spec has no default for ${problem.name}`,
+        });
       }
     }
     const specParams: SpecField[] = params.map((field) => {
       const type = typeOf('params', field);
       let value = defaults.values.get(field.name);
       if (value !== undefined && !field.optional) {
-        warn({ kind: 'default', file: typesLabel, line: field.line, message: `create${className}Params gives the required param ${field.name} a default; a spec default needs an optional param, so it is left out` });
+        warn({
+          kind: 'default',
+          file: typesLabel,
+          line: field.line,
+          message: `create${className}Params gives the required param ${field.name} a default; a spec default needs an optional param, so it is left out`,
+        });
         value = undefined;
       }
       return specField(field, type, value);
@@ -527,27 +694,46 @@ export class ReverseEngineer {
     const sharedFile = chosen !== undefined || userCode.length > 0 || hasGeneratedBlock(typesFile.text);
     if (sharedFile && !chosen && userCode.length > 0) {
       const names = userCode.flatMap(statementNames);
-      warn({ kind: 'shared-types-file', file: typesLabel, line: source.getLineAndCharacterOfPosition(userCode[0].getStart(source)).line + 1, message: `${typesLabel} also holds code of its own (${names.length > 0 ? names.join(', ') : 'statements'}); the spec names it as typesFile, so regenerating replaces only ${name}'s declarations and keeps the rest` });
+      warn({
+        kind: 'shared-types-file',
+        file: typesLabel,
+        line: source.getLineAndCharacterOfPosition(userCode[0].getStart(source)).line + 1,
+        message: `${typesLabel} also holds code of its own (${names.length > 0 ? names.join(', ') : 'statements'}); the spec names it as typesFile, so regenerating replaces only ${name}'s declarations and keeps the rest`,
+      });
     }
     for (const path of sharedFile ? [] : [...serverPaths, ...browserPaths]) {
       for (const used of importsOf(textOf(path))) {
         if (this.modulePaths.resolve(used.specifier, path) !== typesFile.fileName) continue;
         for (const name of used.names) {
           if (regenerated.has(name)) continue;
-          warn({ kind: 'lost-export', file: this.relative(path), line: used.line, message: `imports ${name} from ${typesLabel}, which the regenerated Types file does not export (only the spec's declarations are written); move ${name} to a module of its own and import it from there before regenerating` });
+          warn({
+            kind: 'lost-export',
+            file: this.relative(path),
+            line: used.line,
+            message: `imports ${name} from ${typesLabel}, which the regenerated Types file does not export (only the spec's declarations are written); move ${name} to a module of its own and import it from there before regenerating`,
+          });
         }
       }
     }
 
     const description = readme?.description ?? headerDescription(typesFile) ?? existing?.spec.description;
     if (description === undefined) {
-      warn({ kind: 'description', file: typesLabel, line: 1, message: 'no description in the README, the Types file header or an existing spec; the spec says TODO' });
+      warn({
+        kind: 'description',
+        file: typesLabel,
+        line: 1,
+        message: 'no description in the README, the Types file header or an existing spec; the spec says TODO',
+      });
     }
     const accessLevel: AccessLevel | undefined = readme?.accessLevel ?? existing?.spec.accessLevel;
-    const examples: readonly SpecExample[] = readme && readme.examples.length > 0 ? readme.examples : existing?.spec.examples ?? [];
+    const examples: readonly SpecExample[] = readme && readme.examples.length > 0 ? readme.examples : (existing?.spec.examples ?? []);
     // Imports a spec field uses (a host convention's type read and dropped needs none), each with
     // the Rust path a Rust-backed command's module `use`s for the same name.
-    const usedNames = new Set([...specParams, ...specResults, ...Object.values(types).flatMap((t) => Object.values(t.fields ?? {}))].flatMap((f) => namesInText(f.type)));
+    const usedNames = new Set(
+      [...specParams, ...specResults, ...Object.values(types).flatMap((t) => Object.values(t.fields ?? {}))].flatMap((f) =>
+        namesInText(f.type),
+      ),
+    );
     const imports = [...builder.imports.values()]
       .filter((i) => usedNames.has(i.name))
       .map((i) => {
@@ -555,7 +741,12 @@ export class ReverseEngineer {
         return path ? { ...i, rust: path } : i;
       })
       .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    const rustBlock = rust ? this.rustBlock(rust, imports.map((i) => i.name)) : undefined;
+    const rustBlock = rust
+      ? this.rustBlock(
+          rust,
+          imports.map((i) => i.name),
+        )
+      : undefined;
 
     const spec = canonicalSpec({
       version: 2,
@@ -582,8 +773,20 @@ export class ReverseEngineer {
  * factories, the accessor, the declared types, every enum (declared, or lifted from an inline
  * union as <Owner><Field>) with its Values list and guard.
  */
-function regeneratedExports(className: string, params: readonly SpecField[], results: readonly SpecField[], types: Record<string, SpecTypeDeclaration>): Set<string> {
-  const names = new Set([`${className}Params`, `${className}Result`, `create${className}Params`, `create${className}Result`, `create${className}ResultFromParams`, className]);
+function regeneratedExports(
+  className: string,
+  params: readonly SpecField[],
+  results: readonly SpecField[],
+  types: Record<string, SpecTypeDeclaration>,
+): Set<string> {
+  const names = new Set([
+    `${className}Params`,
+    `${className}Result`,
+    `create${className}Params`,
+    `create${className}Result`,
+    `create${className}ResultFromParams`,
+    className,
+  ]);
   const addEnum = (name: string): void => {
     for (const n of [name, `${name}Values`, `is${name}`]) names.add(n);
   };
@@ -605,7 +808,13 @@ function importsOf(text: string): { specifier: string; names: string[]; line: nu
   for (const match of text.matchAll(/^\s*import\s+(?:type\s+)?\{([^}]*)\}\s*from\s*['"]([^'"]+)['"]/gm)) {
     const names = match[1]
       .split(',')
-      .map((n) => n.trim().replace(/^type\s+/, '').split(/\s+as\s+/)[0].trim())
+      .map((n) =>
+        n
+          .trim()
+          .replace(/^type\s+/, '')
+          .split(/\s+as\s+/)[0]
+          .trim(),
+      )
       .filter((n) => n !== '');
     out.push({ specifier: match[2], names, line: text.slice(0, match.index + match[0].indexOf('import')).split('\n').length });
   }
@@ -614,8 +823,17 @@ function importsOf(text: string): { specifier: string; names: string[]; line: nu
 
 /** The names a top-level statement declares (an interface, type, enum, class, function or const). */
 function statementNames(statement: ts.Statement): string[] {
-  if (ts.isVariableStatement(statement)) return statement.declarationList.declarations.flatMap((d) => (ts.isIdentifier(d.name) ? [d.name.text] : []));
-  if ((ts.isInterfaceDeclaration(statement) || ts.isTypeAliasDeclaration(statement) || ts.isEnumDeclaration(statement) || ts.isClassDeclaration(statement) || ts.isFunctionDeclaration(statement)) && statement.name) return [statement.name.text];
+  if (ts.isVariableStatement(statement))
+    return statement.declarationList.declarations.flatMap((d) => (ts.isIdentifier(d.name) ? [d.name.text] : []));
+  if (
+    (ts.isInterfaceDeclaration(statement) ||
+      ts.isTypeAliasDeclaration(statement) ||
+      ts.isEnumDeclaration(statement) ||
+      ts.isClassDeclaration(statement) ||
+      ts.isFunctionDeclaration(statement)) &&
+    statement.name
+  )
+    return [statement.name.text];
   return [];
 }
 
@@ -636,7 +854,9 @@ function stemOf(name: string | undefined, suffix: string): string | undefined {
 function usesRustIpcClient(file: ts.SourceFile): boolean {
   const imports = file.statements.filter(ts.isImportDeclaration);
   const specifier = (d: ts.ImportDeclaration): string => (ts.isStringLiteralLike(d.moduleSpecifier) ? d.moduleSpecifier.text : '');
-  const importsClient = imports.some((d) => /RustCoreIPC|continuum-core\/bindings/.test(specifier(d))) || importedNames(file).some((n) => /IPCClient$/i.test(n.imported));
+  const importsClient =
+    imports.some((d) => /RustCoreIPC|continuum-core\/bindings/.test(specifier(d))) ||
+    importedNames(file).some((n) => /IPCClient$/i.test(n.imported));
   if (importsClient) return true;
   return descendantsOfKind(file, ts.isNewExpression).some((n) => /IPCClient$/i.test(n.expression.getText(file)));
 }
@@ -653,7 +873,8 @@ function specField(field: CollectedField, type: TypeNode, value: unknown): SpecF
 }
 
 function specType(declaration: CollectedDeclaration, typeOf: (field: CollectedField) => TypeNode): SpecTypeDeclaration {
-  if (declaration.kind === 'enum') return { ...(declaration.description ? { description: declaration.description } : {}), enum: [...declaration.values] };
+  if (declaration.kind === 'enum')
+    return { ...(declaration.description ? { description: declaration.description } : {}), enum: [...declaration.values] };
   const fields: NonNullable<SpecTypeDeclaration['fields']> = {};
   for (const field of declaration.fields) {
     const type = typeOf(field);

@@ -29,13 +29,22 @@ export interface SpecFilePlan {
  * a command whose spec lives under another file name updates that file (through the conflict
  * rules) instead of gaining a second spec; `missingOnly` leaves such commands alone.
  */
-export function planSpecFiles(results: readonly ReversedCommand[], existing: SpecIndex, config: ProjectConfig, options: { readonly missingOnly?: boolean } = {}): SpecFilePlan {
+export function planSpecFiles(
+  results: readonly ReversedCommand[],
+  existing: SpecIndex,
+  config: ProjectConfig,
+  options: { readonly missingOnly?: boolean } = {},
+): SpecFilePlan {
   const files: (PlannedFile & { name: string; folder: string })[] = [];
   const skipped: SkippedCommand[] = [];
   const byPath = new Map<string, string>();
   for (const result of results) {
     if (result.status === 'not-a-command') {
-      skipped.push({ folder: result.folder, reason: 'not-a-command', detail: 'its Types file has no static accessor, params or result (shared types, not a command)' });
+      skipped.push({
+        folder: result.folder,
+        reason: 'not-a-command',
+        detail: 'its Types file has no static accessor, params or result (shared types, not a command)',
+      });
       continue;
     }
     if (result.status !== 'reversed' || !result.spec) {
@@ -96,11 +105,32 @@ export function formatRunSummary(input: RunSummaryInput): string {
   };
   const rows: [string, number, string][] = [
     ['commands read', input.read, ''],
-    [input.nothingWritten ? 'specs to write' : 'specs written', input.nothingWritten ? input.outcomes.length : written, input.nothingWritten ? '' : detail([['new', count('created')], ['updated', count('updated')]])],
+    [
+      input.nothingWritten ? 'specs to write' : 'specs written',
+      input.nothingWritten ? input.outcomes.length : written,
+      input.nothingWritten
+        ? ''
+        : detail([
+            ['new', count('created')],
+            ['updated', count('updated')],
+          ]),
+    ],
     ['specs unchanged', input.nothingWritten ? 0 : count('unchanged'), ''],
-    ['skipped', input.skipped.length + (input.nothingWritten ? 0 : count('kept')), detail([['already have a spec', skippedBy('has-spec')], ['unreadable', skippedBy('unreadable')], ['duplicate name', skippedBy('duplicate')], ['not a command', skippedBy('not-a-command')], ['kept on conflict', input.nothingWritten ? 0 : count('kept')]])],
+    [
+      'skipped',
+      input.skipped.length + (input.nothingWritten ? 0 : count('kept')),
+      detail([
+        ['already have a spec', skippedBy('has-spec')],
+        ['unreadable', skippedBy('unreadable')],
+        ['duplicate name', skippedBy('duplicate')],
+        ['not a command', skippedBy('not-a-command')],
+        ['kept on conflict', input.nothingWritten ? 0 : count('kept')],
+      ]),
+    ],
     ['warnings', input.warnings.length, ''],
-    ...[...byKind.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([kind, n]): [string, number, string] => [`  ${kind}`, n, '']),
+    ...[...byKind.entries()]
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([kind, n]): [string, number, string] => [`  ${kind}`, n, '']),
   ];
   const width = Math.max(...rows.map(([label]) => label.length));
   return ['Reverse summary', ...rows.map(([label, n, extra]) => `  ${label.padEnd(width)}  ${String(n).padStart(4)}${extra}`)].join('\n');

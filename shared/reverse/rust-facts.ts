@@ -4,8 +4,7 @@ import type { SourceReader } from './source-reader.js';
 
 /** The JSON shape of a Rust field type, as far as it tells integers from numbers. */
 export type RustShape =
-  | { readonly kind: 'integer' | 'number' | 'other' }
-  | { readonly kind: 'array' | 'record' | 'option'; readonly inner: RustShape };
+  { readonly kind: 'integer' | 'number' | 'other' } | { readonly kind: 'array' | 'record' | 'option'; readonly inner: RustShape };
 
 /** What a Rust module of the host crate says about the commands it serves. */
 export interface RustModuleFacts {
@@ -23,14 +22,39 @@ export interface RustModuleFacts {
 }
 
 /** Traits every module implements or derives, never listed in a spec's `rust.traits`. */
-const IMPLICIT_TRAITS = new Set(['ServiceModule', 'Default', 'Debug', 'Clone', 'Copy', 'PartialEq', 'Eq', 'Hash', 'Display', 'From', 'Into', 'Drop', 'Serialize', 'Deserialize', 'TS', 'Send', 'Sync', 'AsRef', 'Deref', 'Iterator', 'FromStr', 'TryFrom']);
+const IMPLICIT_TRAITS = new Set([
+  'ServiceModule',
+  'Default',
+  'Debug',
+  'Clone',
+  'Copy',
+  'PartialEq',
+  'Eq',
+  'Hash',
+  'Display',
+  'From',
+  'Into',
+  'Drop',
+  'Serialize',
+  'Deserialize',
+  'TS',
+  'Send',
+  'Sync',
+  'AsRef',
+  'Deref',
+  'Iterator',
+  'FromStr',
+  'TryFrom',
+]);
 
 /**
  * Blank out comments and string literals, keeping every offset and line break, so scans see only
  * code and a position in the result is the same position in the source.
  */
 export function codeOnly(text: string): string {
-  return text.replace(/\/\*[\s\S]*?\*\/|\/\/[^\n]*|"(?:[^"\\]|\\.)*"/g, (match) => (match.startsWith('"') ? `"${match.slice(1, -1).replace(/[^\n]/g, ' ')}"` : match.replace(/[^\n]/g, ' ')));
+  return text.replace(/\/\*[\s\S]*?\*\/|\/\/[^\n]*|"(?:[^"\\]|\\.)*"/g, (match) =>
+    match.startsWith('"') ? `"${match.slice(1, -1).replace(/[^\n]/g, ' ')}"` : match.replace(/[^\n]/g, ' '),
+  );
 }
 
 /**
@@ -102,7 +126,9 @@ function moduleFacts(file: string, text: string): RustModuleFacts {
   const code = codeOnly(text);
   const module = file.replace(/\.rs$/, '').replace(/\/mod$/, '');
   const prefix = /command_prefixes\s*:\s*&\s*\[\s*"([^"]*)"/.exec(text.replace(/\/\/[^\n]*/g, ''))?.[1];
-  const traits = [...new Set([...code.matchAll(/impl(?:\s*<[^>]*>)?\s+(?:[a-z_]+::)*([A-Z][A-Za-z0-9_]*)\s+for\s+[A-Z]/g)].map((m) => m[1]))].filter((t) => !IMPLICIT_TRAITS.has(t));
+  const traits = [
+    ...new Set([...code.matchAll(/impl(?:\s*<[^>]*>)?\s+(?:[a-z_]+::)*([A-Z][A-Za-z0-9_]*)\s+for\s+[A-Z]/g)].map((m) => m[1])),
+  ].filter((t) => !IMPLICIT_TRAITS.has(t));
   // Module-level uses only (a `mod tests` block's `use super::*` is indented and not the module's).
   const usePaths = [...code.matchAll(/^(?:pub(?:\([^)]*\))?\s+)?use\s+([^;]+);/gm)]
     .flatMap((m) => expandUse(m[1].replace(/\s+/g, '')))
@@ -205,7 +231,10 @@ function splitTopLevel(text: string): string[] {
  */
 export function adoptRustIntegers(tree: TypeNode, shape: RustShape | undefined): TypeNode {
   if (!shape) return tree;
-  if (shape.kind === 'option') return tree.kind === 'nullable' ? { kind: 'nullable', inner: adoptRustIntegers(tree.inner, shape.inner) } : adoptRustIntegers(tree, shape.inner);
+  if (shape.kind === 'option')
+    return tree.kind === 'nullable'
+      ? { kind: 'nullable', inner: adoptRustIntegers(tree.inner, shape.inner) }
+      : adoptRustIntegers(tree, shape.inner);
   if (tree.kind === 'array' && shape.kind === 'array') return { kind: 'array', element: adoptRustIntegers(tree.element, shape.inner) };
   if (tree.kind === 'record' && shape.kind === 'record') return { kind: 'record', value: adoptRustIntegers(tree.value, shape.inner) };
   if (tree.kind === 'primitive' && tree.name === 'number' && shape.kind === 'integer') return { kind: 'primitive', name: 'integer' };

@@ -30,7 +30,10 @@ export const nodeSourceReader: SourceReader = {
   listFolder(path) {
     try {
       return readdirSync(path, { withFileTypes: true })
-        .map((entry) => ({ name: entry.name, isFolder: entry.isDirectory() || (entry.isSymbolicLink() && isFolder(posix.join(path, entry.name))) }))
+        .map((entry) => ({
+          name: entry.name,
+          isFolder: entry.isDirectory() || (entry.isSymbolicLink() && isFolder(posix.join(path, entry.name))),
+        }))
         .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     } catch {
       return undefined;
@@ -72,7 +75,9 @@ export function memorySourceReader(root: string, files: ReadonlyArray<{ readonly
     listFolder: (path) => {
       const entries = folders.get(path.length > 1 ? path.replace(/\/$/, '') : path);
       if (!entries) return undefined;
-      return [...entries.entries()].map(([name, isFolderEntry]) => ({ name, isFolder: isFolderEntry })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+      return [...entries.entries()]
+        .map(([name, isFolderEntry]) => ({ name, isFolder: isFolderEntry }))
+        .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     },
   };
 }

@@ -47,7 +47,12 @@ export function indexSpecs(projectRoot: string, specsFolder: string, reader: Sou
         unreadable.push(file);
         continue;
       }
-      if (document === null || typeof document !== 'object' || Array.isArray(document) || typeof (document as { name?: unknown }).name !== 'string') {
+      if (
+        document === null ||
+        typeof document !== 'object' ||
+        Array.isArray(document) ||
+        typeof (document as { name?: unknown }).name !== 'string'
+      ) {
         unreadable.push(file);
         continue;
       }

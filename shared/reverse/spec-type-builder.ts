@@ -21,8 +21,20 @@ export interface CollectedField {
 }
 
 export type CollectedDeclaration =
-  | { readonly kind: 'interface'; readonly name: string; readonly description?: string; readonly position: number; fields: CollectedField[] }
-  | { readonly kind: 'enum'; readonly name: string; readonly description?: string; readonly position: number; readonly values: readonly string[] };
+  | {
+      readonly kind: 'interface';
+      readonly name: string;
+      readonly description?: string;
+      readonly position: number;
+      fields: CollectedField[];
+    }
+  | {
+      readonly kind: 'enum';
+      readonly name: string;
+      readonly description?: string;
+      readonly position: number;
+      readonly values: readonly string[];
+    };
 
 /** Whose fields are being read: the owner name for lifted types, and how warnings name a field. */
 export interface FieldOwner {
@@ -71,7 +83,8 @@ function fileScope(file: ts.SourceFile): FileScope {
     if (name && !locals.has(name)) locals.set(name, declaration);
   }
   const imported = new Map<string, { imported: string; specifier: string; node: ts.Node }>();
-  for (const entry of importedNames(file, true)) imported.set(entry.local, { imported: entry.imported, specifier: entry.specifier, node: entry.node });
+  for (const entry of importedNames(file, true))
+    imported.set(entry.local, { imported: entry.imported, specifier: entry.specifier, node: entry.node });
   return { file, locals, importedNames: imported };
 }
 
@@ -79,7 +92,33 @@ function fileScope(file: ts.SourceFile): FileScope {
 type LocalDeclaration = ts.InterfaceDeclaration | ts.TypeAliasDeclaration | ts.EnumDeclaration | ts.ClassDeclaration;
 
 /** Globals the grammar refuses by name (the grammar says what to write instead). */
-const REFUSED_GLOBALS = new Set(['Date', 'Map', 'Set', 'Promise', 'Function', 'Object', 'Partial', 'Required', 'Readonly', 'Pick', 'Omit', 'Exclude', 'Extract', 'NonNullable', 'ReturnType', 'Awaited', 'Buffer', 'Uint8Array', 'ArrayBuffer', 'Error', 'RegExp', 'WeakMap', 'WeakSet', 'Symbol', 'BigInt']);
+const REFUSED_GLOBALS = new Set([
+  'Date',
+  'Map',
+  'Set',
+  'Promise',
+  'Function',
+  'Object',
+  'Partial',
+  'Required',
+  'Readonly',
+  'Pick',
+  'Omit',
+  'Exclude',
+  'Extract',
+  'NonNullable',
+  'ReturnType',
+  'Awaited',
+  'Buffer',
+  'Uint8Array',
+  'ArrayBuffer',
+  'Error',
+  'RegExp',
+  'WeakMap',
+  'WeakSet',
+  'Symbol',
+  'BigInt',
+]);
 
 const named = (name: string): TypeNode => ({ kind: 'named', name });
 
@@ -163,7 +202,12 @@ export class SpecTypeBuilder {
     let optional = member.questionToken !== undefined;
     let type: TypeNode;
     if (!typeNode) {
-      this.emit({ kind: 'any', file: this.fileOf(member), line, message: `${scope.label}has no type annotation (implicitly any); written as unknown (untyped JSON) until a type is named` });
+      this.emit({
+        kind: 'any',
+        file: this.fileOf(member),
+        line,
+        message: `${scope.label}has no type annotation (implicitly any); written as unknown (untyped JSON) until a type is named`,
+      });
       type = { kind: 'unknown' };
     } else {
       const converted = this.attempt(() => this.convertTop(typeNode, scope));
@@ -209,7 +253,12 @@ export class SpecTypeBuilder {
         // Untyped JSON: the grammar's escape (audit counts it; a person may declare the shape later).
         return { kind: 'unknown' };
       case ts.SyntaxKind.AnyKeyword:
-        this.emit({ kind: 'any', file: this.fileOf(node), line: lineOf(node), message: `${scope.label}uses any; written as unknown (untyped JSON), which the host allows where any is not; name the shape under types when it is known` });
+        this.emit({
+          kind: 'any',
+          file: this.fileOf(node),
+          line: lineOf(node),
+          message: `${scope.label}uses any; written as unknown (untyped JSON), which the host allows where any is not; name the shape under types when it is known`,
+        });
         return { kind: 'unknown' };
       case ts.SyntaxKind.ParenthesizedType:
         return this.convert((node as ts.ParenthesizedTypeNode).type, scope);
@@ -233,7 +282,8 @@ export class SpecTypeBuilder {
         const mapped = node as ts.MappedTypeNode;
         const constraint = mapped.typeParameter.constraint;
         const valueNode = mapped.type;
-        if (constraint?.kind === ts.SyntaxKind.StringKeyword && valueNode && !mapped.questionToken) return { kind: 'record', value: this.convert(valueNode, scope) };
+        if (constraint?.kind === ts.SyntaxKind.StringKeyword && valueNode && !mapped.questionToken)
+          return { kind: 'record', value: this.convert(valueNode, scope) };
         return this.inexpressible(node);
       }
       case ts.SyntaxKind.TypeReference:
@@ -247,17 +297,25 @@ export class SpecTypeBuilder {
     const isNull = (m: ts.TypeNode): boolean => ts.isLiteralTypeNode(m) && m.literal.kind === ts.SyntaxKind.NullKeyword;
     const nulls = members.filter(isNull);
     const rest = members.filter((m) => !isNull(m));
-    if (rest.length === 0 || nulls.length > 1 || members.some((m) => m.kind === ts.SyntaxKind.UndefinedKeyword)) return this.inexpressible(whole);
+    if (rest.length === 0 || nulls.length > 1 || members.some((m) => m.kind === ts.SyntaxKind.UndefinedKeyword))
+      return this.inexpressible(whole);
     let core: TypeNode;
     const literalValues = rest.map(stringLiteralOf);
     const booleanLiterals = rest.every((m) => ts.isLiteralTypeNode(m) && ['true', 'false'].includes(m.getText()));
-    const numberLiterals = rest.length > 1 && rest.every((m) => ts.isLiteralTypeNode(m) && (ts.isNumericLiteral(m.literal) || ts.isPrefixUnaryExpression(m.literal)));
+    const numberLiterals =
+      rest.length > 1 &&
+      rest.every((m) => ts.isLiteralTypeNode(m) && (ts.isNumericLiteral(m.literal) || ts.isPrefixUnaryExpression(m.literal)));
     if (literalValues.every((v): v is string => v !== undefined) && new Set(literalValues).size === literalValues.length) {
       core = { kind: 'literals', values: literalValues };
     } else if (booleanLiterals && rest.length === 2) {
       core = { kind: 'primitive', name: 'boolean' };
     } else if (numberLiterals) {
-      this.emit({ kind: 'inexpressible-type', file: this.fileOf(whole), line: lineOf(whole), message: `${scope.label}type ${whole.getText()} is a union of number literals; written as number (the spec has no number literals), so code that reads it into the union needs a cast` });
+      this.emit({
+        kind: 'inexpressible-type',
+        file: this.fileOf(whole),
+        line: lineOf(whole),
+        message: `${scope.label}type ${whole.getText()} is a union of number literals; written as number (the spec has no number literals), so code that reads it into the union needs a cast`,
+      });
       core = { kind: 'primitive', name: 'number' };
     } else if (rest.length === 1) {
       core = this.convert(rest[0], scope);
@@ -289,7 +347,8 @@ export class SpecTypeBuilder {
     if (members.length === 1 && ts.isIndexSignatureDeclaration(members[0])) {
       const signature = members[0];
       const returnType = signature.type;
-      if (signature.parameters[0]?.type?.kind === ts.SyntaxKind.StringKeyword && returnType) return { kind: 'record', value: this.convert(returnType, scope) };
+      if (signature.parameters[0]?.type?.kind === ts.SyntaxKind.StringKeyword && returnType)
+        return { kind: 'record', value: this.convert(returnType, scope) };
       return this.inexpressible(node);
     }
     // An inline object becomes a named type, the way the engine lifts inline unions: <Owner><Field>.
@@ -311,7 +370,8 @@ export class SpecTypeBuilder {
       if (!substitute) return this.inexpressible(node);
       return this.convert(substitute, scope);
     }
-    if ((name === 'Array' || name === 'ReadonlyArray') && args.length === 1) return { kind: 'array', element: this.convert(args[0], scope) };
+    if ((name === 'Array' || name === 'ReadonlyArray') && args.length === 1)
+      return { kind: 'array', element: this.convert(args[0], scope) };
     if (name === 'Record' && args.length === 2) {
       if (args[0].kind === ts.SyntaxKind.StringKeyword) return { kind: 'record', value: this.convert(args[1], scope) };
       return this.inexpressible(node);
@@ -338,13 +398,23 @@ export class SpecTypeBuilder {
     if (exporters.length === 1) {
       // Learned from code: one module of the project exports the name, so the spec imports it from there.
       this.imports.set(name, { name, from: exporters[0].from });
-      this.emit({ kind: 'unresolved-type', file: this.fileOf(node), line, message: `${scope.label}type ${name} is neither declared in this file nor imported; ${exporters[0].from} exports it, so the spec imports it from there (the Types file needs the import too)` });
+      this.emit({
+        kind: 'unresolved-type',
+        file: this.fileOf(node),
+        line,
+        message: `${scope.label}type ${name} is neither declared in this file nor imported; ${exporters[0].from} exports it, so the spec imports it from there (the Types file needs the import too)`,
+      });
       return named(name);
     }
     const seen = exporters.length > 1 ? `; exported by ${exporters.map((e) => e.from).join(', ')}: choose one under imports` : '';
-    const close = exporters.length === 0 ? this.context.knownTypes?.suggestions(name) ?? [] : [];
+    const close = exporters.length === 0 ? (this.context.knownTypes?.suggestions(name) ?? []) : [];
     const suggestion = close.length > 0 ? `; close matches in code: ${close.join(', ')}` : '';
-    this.emit({ kind: 'unresolved-type', file: this.fileOf(node), line, message: `${scope.label}type ${name} is neither declared in this file nor imported; the spec names it as is, and generation fails until it is declared under types or imported${seen}${suggestion}` });
+    this.emit({
+      kind: 'unresolved-type',
+      file: this.fileOf(node),
+      line,
+      message: `${scope.label}type ${name} is neither declared in this file nor imported; the spec names it as is, and generation fails until it is declared under types or imported${seen}${suggestion}`,
+    });
     return named(name);
   }
 
@@ -361,7 +431,12 @@ export class SpecTypeBuilder {
       else {
         if (file && fromFile !== this.sourceFile) from = this.moduleOf(file);
         if (!this.imports.has(name)) {
-          this.emit({ kind: 'relative-import', file: this.fileOf(fromFile), line, message: `import of ${name} from '${specifier}' kept relative: no tsconfig path alias maps ${file ? 'its file' : 'it (the file was not found)'}` });
+          this.emit({
+            kind: 'relative-import',
+            file: this.fileOf(fromFile),
+            line,
+            message: `import of ${name} from '${specifier}' kept relative: no tsconfig path alias maps ${file ? 'its file' : 'it (the file was not found)'}`,
+          });
         }
       }
     }
@@ -391,7 +466,11 @@ export class SpecTypeBuilder {
       if ((declaration.typeParameters ?? []).length > 0) return untyped('is generic', 'declare a non-generic shape under types');
       if (extendsOf(declaration).length > 0) {
         const flat = flattenedMembers(declaration, this.context.resolveDeclaration ?? localDeclaration);
-        if (flat.foreignBases.length > 0) return untyped(`extends ${flat.foreignBases.join(', ')}, whose fields cannot be read`, 'declare its fields in one interface under types');
+        if (flat.foreignBases.length > 0)
+          return untyped(
+            `extends ${flat.foreignBases.join(', ')}, whose fields cannot be read`,
+            'declare its fields in one interface under types',
+          );
         return this.collectInterface(name, declaration, flat.members, key);
       }
       return this.collectInterface(name, declaration, declaration.members, key);
@@ -417,14 +496,26 @@ export class SpecTypeBuilder {
       const inner = this.attempt(() => this.convert(target, { ...scope, owner: name, field: '', label: `type ${name}: ` }));
       if (!inner.ok) {
         this.resolved.delete(key);
-        return untyped(`is ${target.getText().replace(/\s+/g, ' ')}, which the spec grammar cannot express`, suggestionFor(inner.node.getText()));
+        return untyped(
+          `is ${target.getText().replace(/\s+/g, ' ')}, which the spec grammar cannot express`,
+          suggestionFor(inner.node.getText()),
+        );
       }
-      this.emit({ kind: 'inlined-alias', file: this.fileOf(declaration), line, message: `alias ${name} = ${target.getText()} is written as what it stands for (${describeTree(inner.value)}); the spec has no plain aliases` });
+      this.emit({
+        kind: 'inlined-alias',
+        file: this.fileOf(declaration),
+        line,
+        message: `alias ${name} = ${target.getText()} is written as what it stands for (${describeTree(inner.value)}); the spec has no plain aliases`,
+      });
       this.resolved.set(key, inner.value);
       return inner.value;
     }
     if (ts.isEnumDeclaration(declaration)) {
-      const values = declaration.members.map((m) => (m.initializer && (ts.isStringLiteral(m.initializer) || ts.isNoSubstitutionTemplateLiteral(m.initializer)) ? m.initializer.text : undefined));
+      const values = declaration.members.map((m) =>
+        m.initializer && (ts.isStringLiteral(m.initializer) || ts.isNoSubstitutionTemplateLiteral(m.initializer))
+          ? m.initializer.text
+          : undefined,
+      );
       if (values.every((v): v is string => v !== undefined)) {
         this.declarations.set(name, { kind: 'enum', name, description: descriptionOf(declaration), position: declaration.pos, values });
         this.resolved.set(key, named(name));
@@ -432,7 +523,12 @@ export class SpecTypeBuilder {
       }
       if (declaration.members.every((m) => m.initializer === undefined || ts.isNumericLiteral(m.initializer))) {
         // A numeric enum is a number on the wire, and TypeScript lets any number stand for one.
-        this.emit({ kind: 'inexpressible-type', file: this.fileOf(declaration), line, message: `type ${name} is a numeric enum; written as number (what it is on the wire): a string-literal union ('a' | 'b') would keep the names` });
+        this.emit({
+          kind: 'inexpressible-type',
+          file: this.fileOf(declaration),
+          line,
+          message: `type ${name} is a numeric enum; written as number (what it is on the wire): a string-literal union ('a' | 'b') would keep the names`,
+        });
         this.resolved.set(key, { kind: 'primitive', name: 'number' });
         return { kind: 'primitive', name: 'number' };
       }
@@ -442,7 +538,13 @@ export class SpecTypeBuilder {
   }
 
   private collectInterface(name: string, declaration: ts.Node, members: readonly ts.TypeElement[], key = name): TypeNode {
-    const collected: CollectedDeclaration = { kind: 'interface', name, description: descriptionOf(declaration), position: declaration.pos, fields: [] };
+    const collected: CollectedDeclaration = {
+      kind: 'interface',
+      name,
+      description: descriptionOf(declaration),
+      position: declaration.pos,
+      fields: [],
+    };
     this.declarations.set(name, collected);
     this.resolved.set(key, named(name));
     collected.fields = this.fieldsOf(members, { owner: name, label: (f) => `${name}.${f}: ` });
@@ -473,7 +575,11 @@ export class SpecTypeBuilder {
     } catch (error) {
       this.pending.pop();
       if (!(error instanceof InexpressibleType)) throw error;
-      for (const [target, source] of [[this.declarations, snapshot.declarations], [this.imports, snapshot.imports], [this.resolved, snapshot.resolved]] as const) {
+      for (const [target, source] of [
+        [this.declarations, snapshot.declarations],
+        [this.imports, snapshot.imports],
+        [this.resolved, snapshot.resolved],
+      ] as const) {
         (target as Map<string, unknown>).clear();
         for (const [k, v] of source as Map<string, unknown>) (target as Map<string, unknown>).set(k, v);
       }
@@ -493,7 +599,12 @@ export class SpecTypeBuilder {
   /** A name not yet used by a local declaration, an import or a collected type. */
   private freeName(wanted: string): string {
     let candidate = wanted;
-    for (let n = 2; this.locals.has(candidate) || this.imports.has(candidate) || this.declarations.has(candidate) || this.importedNames.has(candidate); n++) candidate = `${wanted}${n}`;
+    for (
+      let n = 2;
+      this.locals.has(candidate) || this.imports.has(candidate) || this.declarations.has(candidate) || this.importedNames.has(candidate);
+      n++
+    )
+      candidate = `${wanted}${n}`;
     return candidate;
   }
 }
@@ -520,7 +631,9 @@ export function unionMembers(node: ts.TypeNode): ts.TypeNode[] {
 
 /** The string of a string-literal type (`'a'`), else undefined. */
 function stringLiteralOf(node: ts.TypeNode): string | undefined {
-  return ts.isLiteralTypeNode(node) && (ts.isStringLiteral(node.literal) || ts.isNoSubstitutionTemplateLiteral(node.literal)) ? node.literal.text : undefined;
+  return ts.isLiteralTypeNode(node) && (ts.isStringLiteral(node.literal) || ts.isNoSubstitutionTemplateLiteral(node.literal))
+    ? node.literal.text
+    : undefined;
 }
 
 /** What the grammar says to write instead of a type text, when it can say. */

@@ -10,7 +10,12 @@ export { ts };
 /** Parse one file (the kind follows the extension); parents are set, for walks that go up (accessor scope, mixin constraint, a node's file). */
 export function parseSource(path: string, text: string): ts.SourceFile {
   // JSDoc is read as comment text (comments.ts), so its inner syntax is not parsed (a third of the parse).
-  return ts.createSourceFile(path, text, { languageVersion: ts.ScriptTarget.ES2022, jsDocParsingMode: ts.JSDocParsingMode.ParseNone }, true);
+  return ts.createSourceFile(
+    path,
+    text,
+    { languageVersion: ts.ScriptTarget.ES2022, jsDocParsingMode: ts.JSDocParsingMode.ParseNone },
+    true,
+  );
 }
 
 const newlines = new WeakMap<ts.SourceFile, number[]>();
@@ -48,7 +53,8 @@ let kindNames: Map<ts.SyntaxKind, string> | undefined;
 export function kindName(node: ts.Node): string {
   if (!kindNames) {
     kindNames = new Map();
-    for (const [name, value] of Object.entries(ts.SyntaxKind)) if (typeof value === 'number' && !kindNames.has(value)) kindNames.set(value, name);
+    for (const [name, value] of Object.entries(ts.SyntaxKind))
+      if (typeof value === 'number' && !kindNames.has(value)) kindNames.set(value, name);
   }
   return kindNames.get(node.kind) ?? String(node.kind);
 }
@@ -56,7 +62,10 @@ export function kindName(node: ts.Node): string {
 /** The text of a declaration's name (identifier or string literal), or undefined when it has none. */
 export function nameOf(node: ts.Node): string | undefined {
   const name = (node as ts.NamedDeclaration).name;
-  return name !== undefined && (ts.isIdentifier(name) || ts.isStringLiteral(name) || ts.isNumericLiteral(name) || ts.isPrivateIdentifier(name)) ? name.text : name?.getText();
+  return name !== undefined &&
+    (ts.isIdentifier(name) || ts.isStringLiteral(name) || ts.isNumericLiteral(name) || ts.isPrivateIdentifier(name))
+    ? name.text
+    : name?.getText();
 }
 
 /** A file's top-level declarations by kind, in order. */
@@ -75,7 +84,14 @@ const topLevels = new WeakMap<ts.SourceFile, TopLevel>();
 function topLevel(file: ts.SourceFile): TopLevel {
   let known = topLevels.get(file);
   if (!known) {
-    const index = { interfaces: [] as ts.InterfaceDeclaration[], aliases: [] as ts.TypeAliasDeclaration[], enums: [] as ts.EnumDeclaration[], classes: [] as ts.ClassDeclaration[], functions: [] as ts.FunctionDeclaration[], variables: [] as ts.VariableDeclaration[] };
+    const index = {
+      interfaces: [] as ts.InterfaceDeclaration[],
+      aliases: [] as ts.TypeAliasDeclaration[],
+      enums: [] as ts.EnumDeclaration[],
+      classes: [] as ts.ClassDeclaration[],
+      functions: [] as ts.FunctionDeclaration[],
+      variables: [] as ts.VariableDeclaration[],
+    };
     for (const statement of file.statements) {
       if (ts.isInterfaceDeclaration(statement)) index.interfaces.push(statement);
       else if (ts.isTypeAliasDeclaration(statement)) index.aliases.push(statement);
@@ -105,7 +121,8 @@ export function declarationIn(file: ts.SourceFile, name: string): ts.InterfaceDe
   return byName(interfacesOf(file), name) ?? byName(typeAliasesOf(file), name);
 }
 
-export const variableDeclarationNamed = (file: ts.SourceFile, name: string): ts.VariableDeclaration | undefined => byName(variableDeclarationsOf(file), name);
+export const variableDeclarationNamed = (file: ts.SourceFile, name: string): ts.VariableDeclaration | undefined =>
+  byName(variableDeclarationsOf(file), name);
 export const functionNamed = (file: ts.SourceFile, name: string): ts.FunctionDeclaration | undefined => byName(functionsOf(file), name);
 
 /** One name an import statement brings in: as used in the file, as the module exports it. */
@@ -116,7 +133,8 @@ export interface ImportedName {
   readonly node: ts.Node;
 }
 
-const specifierOf = (node: ts.Expression | undefined): string | undefined => (node !== undefined && ts.isStringLiteralLike(node) ? node.text : undefined);
+const specifierOf = (node: ts.Expression | undefined): string | undefined =>
+  node !== undefined && ts.isStringLiteralLike(node) ? node.text : undefined;
 
 const imports = new WeakMap<ts.SourceFile, { readonly named: readonly ImportedName[]; readonly withDefault: readonly ImportedName[] }>();
 
@@ -159,13 +177,17 @@ export function reExportsOf(file: ts.SourceFile): ReExport[] {
     const specifier = specifierOf(statement.moduleSpecifier);
     if (specifier === undefined) continue;
     const clause = statement.exportClause;
-    const named = clause && ts.isNamedExports(clause) ? clause.elements.map((e) => ({ exported: e.name.text, original: (e.propertyName ?? e.name).text })) : [];
+    const named =
+      clause && ts.isNamedExports(clause)
+        ? clause.elements.map((e) => ({ exported: e.name.text, original: (e.propertyName ?? e.name).text }))
+        : [];
     out.push({ specifier, named });
   }
   return out;
 }
 
-const hasModifier = (node: ts.Node, kind: ts.SyntaxKind): boolean => ts.canHaveModifiers(node) && (ts.getModifiers(node)?.some((m) => m.kind === kind) ?? false);
+const hasModifier = (node: ts.Node, kind: ts.SyntaxKind): boolean =>
+  ts.canHaveModifiers(node) && (ts.getModifiers(node)?.some((m) => m.kind === kind) ?? false);
 
 export const isStatic = (node: ts.Node): boolean => hasModifier(node, ts.SyntaxKind.StaticKeyword);
 
@@ -179,7 +201,8 @@ export function isExported(declaration: ts.Node): boolean {
   if (name === undefined) return false;
   return declaration.getSourceFile().statements.some((s) => {
     if (ts.isExportAssignment(s)) return ts.isIdentifier(s.expression) && s.expression.text === name;
-    if (!ts.isExportDeclaration(s) || s.moduleSpecifier !== undefined || !s.exportClause || !ts.isNamedExports(s.exportClause)) return false;
+    if (!ts.isExportDeclaration(s) || s.moduleSpecifier !== undefined || !s.exportClause || !ts.isNamedExports(s.exportClause))
+      return false;
     return s.exportClause.elements.some((e) => (e.propertyName ?? e.name).text === name);
   });
 }
@@ -187,7 +210,13 @@ export function isExported(declaration: ts.Node): boolean {
 /** Strip `as`, `satisfies`, parentheses and `<T>x` around an expression. */
 export function unwrapExpression(node: ts.Expression): ts.Expression {
   let current = node;
-  while (ts.isAsExpression(current) || ts.isSatisfiesExpression(current) || ts.isParenthesizedExpression(current) || ts.isTypeAssertionExpression(current)) current = current.expression;
+  while (
+    ts.isAsExpression(current) ||
+    ts.isSatisfiesExpression(current) ||
+    ts.isParenthesizedExpression(current) ||
+    ts.isTypeAssertionExpression(current)
+  )
+    current = current.expression;
   return current;
 }
 
@@ -201,13 +230,21 @@ export function stringValue(expression: ts.Expression | undefined): string | und
 /** The comments before a node (after the previous token), as ranges with their text. */
 export function leadingComments(node: ts.Node, file: ts.SourceFile = node.getSourceFile()): { pos: number; end: number; text: string }[] {
   if (ts.isSourceFile(node)) return [];
-  return (ts.getLeadingCommentRanges(file.text, node.pos) ?? []).map((r) => ({ pos: r.pos, end: r.end, text: file.text.slice(r.pos, r.end) }));
+  return (ts.getLeadingCommentRanges(file.text, node.pos) ?? []).map((r) => ({
+    pos: r.pos,
+    end: r.end,
+    text: file.text.slice(r.pos, r.end),
+  }));
 }
 
 /** The comments after a node on its line. */
 export function trailingComments(node: ts.Node, file: ts.SourceFile = node.getSourceFile()): { pos: number; end: number; text: string }[] {
   if (ts.isSourceFile(node)) return [];
-  return (ts.getTrailingCommentRanges(file.text, node.end) ?? []).map((r) => ({ pos: r.pos, end: r.end, text: file.text.slice(r.pos, r.end) }));
+  return (ts.getTrailingCommentRanges(file.text, node.end) ?? []).map((r) => ({
+    pos: r.pos,
+    end: r.end,
+    text: file.text.slice(r.pos, r.end),
+  }));
 }
 
 /** Every descendant of a node of one kind, in source order. */

@@ -1,5 +1,21 @@
 import { commentText } from './comments.js';
-import { classesOf, declarationIn, descendantsOfKind, importedNames, interfacesOf, isStatic, leadingComments, lineAt, lineOf, nameOf, stringValue, ts, typeAliasesOf, unwrapExpression, variableDeclarationsOf } from './syntax.js';
+import {
+  classesOf,
+  declarationIn,
+  descendantsOfKind,
+  importedNames,
+  interfacesOf,
+  isStatic,
+  leadingComments,
+  lineAt,
+  lineOf,
+  nameOf,
+  stringValue,
+  ts,
+  typeAliasesOf,
+  unwrapExpression,
+  variableDeclarationsOf,
+} from './syntax.js';
 
 export { stringValue };
 
@@ -81,7 +97,8 @@ function heritageOf(text: string, typeArgs: readonly ts.TypeNode[]): Heritage {
 
 function unionLiterals(node: ts.TypeNode): string[] {
   if (ts.isUnionTypeNode(node)) return node.types.flatMap(unionLiterals);
-  if (ts.isLiteralTypeNode(node) && (ts.isStringLiteral(node.literal) || ts.isNoSubstitutionTemplateLiteral(node.literal))) return [node.literal.text];
+  if (ts.isLiteralTypeNode(node) && (ts.isStringLiteral(node.literal) || ts.isNoSubstitutionTemplateLiteral(node.literal)))
+    return [node.literal.text];
   return [];
 }
 
@@ -92,7 +109,11 @@ export function extendsOf(node: ts.InterfaceDeclaration): ts.ExpressionWithTypeA
 
 function heritagesOf(node: Declaration): { heritages: Heritage[]; literals: ts.TypeElement[]; others: string[] } {
   if (ts.isInterfaceDeclaration(node)) {
-    return { heritages: extendsOf(node).map((e) => heritageOf(e.expression.getText(), e.typeArguments ?? [])), literals: [...node.members], others: [] };
+    return {
+      heritages: extendsOf(node).map((e) => heritageOf(e.expression.getText(), e.typeArguments ?? [])),
+      literals: [...node.members],
+      others: [],
+    };
   }
   const target = node.type;
   const parts = ts.isIntersectionTypeNode(target) ? target.types : [target];
@@ -113,7 +134,11 @@ function heritagesOf(node: Declaration): { heritages: Heritage[]; literals: ts.T
  * through interfaces imported from others (`resolve` follows the imports). A declaration reaching
  * only the payload base both share (JTAGPayload) counts by its name (`...Params`, `...Result`).
  */
-export function payloadDeclarations(sourceFile: ts.SourceFile, kind: 'params' | 'result', options: { readonly bases?: PayloadBases; readonly resolve?: DeclarationResolver } = {}): PayloadDeclaration[] {
+export function payloadDeclarations(
+  sourceFile: ts.SourceFile,
+  kind: 'params' | 'result',
+  options: { readonly bases?: PayloadBases; readonly resolve?: DeclarationResolver } = {},
+): PayloadDeclaration[] {
   const bases = options.bases ?? DEFAULT_BASES;
   const resolve = options.resolve ?? localDeclaration;
   const hostKind = (name: string, file: ts.SourceFile): PayloadKind | undefined => {
@@ -127,10 +152,12 @@ export function payloadDeclarations(sourceFile: ts.SourceFile, kind: 'params' | 
     let found: PayloadKind | undefined;
     for (const heritage of heritagesOf(node).heritages) {
       const direct = hostKind(heritage.name, node.getSourceFile());
-      const reached = direct ?? (() => {
-        const next = resolve(heritage.name, node.getSourceFile());
-        return next ? classify(next) : undefined;
-      })();
+      const reached =
+        direct ??
+        (() => {
+          const next = resolve(heritage.name, node.getSourceFile());
+          return next ? classify(next) : undefined;
+        })();
       // Params or result beats the shared payload base.
       if (reached && (found === undefined || found === 'payload')) found = reached;
     }
@@ -143,7 +170,11 @@ export function payloadDeclarations(sourceFile: ts.SourceFile, kind: 'params' | 
     const reached = classify(declaration);
     const name = declaration.name.text;
     if (reached !== kind && !(reached === 'payload' && name.endsWith(suffix))) continue;
-    const { members, foreignBases, inheritedFrom } = flattenedMembers(declaration, resolve, (base, file) => hostKind(base, file) !== undefined);
+    const { members, foreignBases, inheritedFrom } = flattenedMembers(
+      declaration,
+      resolve,
+      (base, file) => hostKind(base, file) !== undefined,
+    );
     const typeParameters = new Map((declaration.typeParameters ?? []).map((p) => [p.name.text, p.default ?? p.constraint]));
     found.push({ name, line: lineOf(declaration, sourceFile), node: declaration, members, foreignBases, inheritedFrom, typeParameters });
   }
@@ -197,7 +228,9 @@ export function memberName(member: ts.TypeElement): string {
 /** Is this call `Commands.execute(...)` (or `x.Commands.execute(...)`)? Decided on the syntax tree, not the text. */
 export function isCommandsExecuteNode(call: ts.CallExpression, sourceFile: ts.SourceFile): boolean {
   const callee = call.expression;
-  return ts.isPropertyAccessExpression(callee) && callee.name.text === 'execute' && /(^|\.)Commands$/.test(callee.expression.getText(sourceFile));
+  return (
+    ts.isPropertyAccessExpression(callee) && callee.name.text === 'execute' && /(^|\.)Commands$/.test(callee.expression.getText(sourceFile))
+  );
 }
 
 /** Find `Commands.execute<P, R>('<name>', ...)` calls under a node. */
@@ -249,13 +282,15 @@ function readAccessors(sourceFile: ts.SourceFile): AccessorFacts[] {
 }
 
 /** An object literal's property by its written name (`execute`, `commandName`). */
-const propertyNamed = (object: ts.ObjectLiteralExpression, name: string): ts.ObjectLiteralElementLike | undefined => object.properties.find((p) => p.name?.getText() === name);
+const propertyNamed = (object: ts.ObjectLiteralExpression, name: string): ts.ObjectLiteralElementLike | undefined =>
+  object.properties.find((p) => p.name?.getText() === name);
 
 function accessorOfObject(name: string, object: ts.ObjectLiteralExpression, line: number): AccessorFacts | undefined {
   const execute = propertyNamed(object, 'execute');
   const call = execute ? executeCalls(execute)[0] : undefined;
   const commandNameProperty = propertyNamed(object, 'commandName');
-  const commandName = commandNameProperty && ts.isPropertyAssignment(commandNameProperty) ? stringValue(commandNameProperty.initializer) : undefined;
+  const commandName =
+    commandNameProperty && ts.isPropertyAssignment(commandNameProperty) ? stringValue(commandNameProperty.initializer) : undefined;
   if (!call && commandName === undefined) return undefined;
   return { className: name, line, executeName: call?.name, commandName, paramsType: call?.paramsType, resultType: call?.resultType };
 }
@@ -278,7 +313,14 @@ function accessorOfClass(declaration: ts.ClassDeclaration, file: ts.SourceFile):
   const property = staticMember(declaration, 'commandName', 'property');
   const commandName = property && ts.isPropertyDeclaration(property) ? stringValue(property.initializer) : undefined;
   if (!call && commandName === undefined) return undefined;
-  return { className: name, line: lineOf(declaration, file), executeName: call?.name, commandName, paramsType: call?.paramsType, resultType: call?.resultType };
+  return {
+    className: name,
+    line: lineOf(declaration, file),
+    executeName: call?.name,
+    commandName,
+    paramsType: call?.paramsType,
+    resultType: call?.resultType,
+  };
 }
 
 /** The command name a command class passes to its base: `super('<name>', context, ...)`. */
@@ -318,7 +360,13 @@ export function headerDescription(sourceFile: ts.SourceFile): string | undefined
   const prose = paragraphs
     .map((p) => p.join(' '))
     .filter((p) => p !== '')
-    .filter((p) => !/commands?\s*-\s*(shared\s+)?types?$/i.test(p) && !/^(shared\s+)?types?\s+(for|of)\b/i.test(p) && !/^generated\b/i.test(p) && !p.startsWith('@'));
+    .filter(
+      (p) =>
+        !/commands?\s*-\s*(shared\s+)?types?$/i.test(p) &&
+        !/^(shared\s+)?types?\s+(for|of)\b/i.test(p) &&
+        !/^generated\b/i.test(p) &&
+        !p.startsWith('@'),
+    );
   return prose.length > 0 ? commentText(`// ${prose[0]}`) : undefined;
 }
 
@@ -328,6 +376,9 @@ export function syntaxError(sourceFile: ts.SourceFile): { line: number; message:
   const first = diagnostics[0];
   if (!first) return undefined;
   const line = first.start !== undefined ? lineAt(sourceFile, first.start) : 1;
-  const message = typeof first.messageText === 'string' ? first.messageText : String((first.messageText as { messageText?: string }).messageText ?? 'syntax error');
+  const message =
+    typeof first.messageText === 'string'
+      ? first.messageText
+      : String((first.messageText as { messageText?: string }).messageText ?? 'syntax error');
   return { line, message };
 }

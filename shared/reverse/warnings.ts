@@ -47,7 +47,13 @@ export type ReverseWarningKind =
  * kept, an alias inlined, a shared Types file merged into): a spec with these and no others is exact.
  * Every other kind asks a person to decide something.
  */
-export const INFORMATIONAL_WARNINGS: ReadonlySet<ReverseWarningKind> = new Set<ReverseWarningKind>(['inherited', 'host-field', 'inlined-alias', 'shared-types-file', 'relative-import']);
+export const INFORMATIONAL_WARNINGS: ReadonlySet<ReverseWarningKind> = new Set<ReverseWarningKind>([
+  'inherited',
+  'host-field',
+  'inlined-alias',
+  'shared-types-file',
+  'relative-import',
+]);
 
 /** Does this warning leave a decision to a person (the migration report's "needs review")? */
 export function needsReview(warning: ReverseWarning): boolean {

@@ -22,11 +22,12 @@ export interface AuditFlags {
 /** Check the flags before anything is read: the --fail-on value, and the flags that do not go together. */
 export function checkAuditFlags(flags: AuditFlags): FailOn {
   const failOn = flags.failOn ?? 'error';
-  if (typeof failOn !== 'string' || !(FAIL_ON_VALUES as readonly string[]).includes(failOn)) throw new RunStop(`--fail-on must be one of ${FAIL_ON_VALUES.join(', ')}; found ${JSON.stringify(failOn)}. Nothing was written.`);
+  if (typeof failOn !== 'string' || !(FAIL_ON_VALUES as readonly string[]).includes(failOn))
+    throw new RunStop(`--fail-on must be one of ${FAIL_ON_VALUES.join(', ')}; found ${JSON.stringify(failOn)}. Nothing was written.`);
   const given = (value: string | undefined): boolean => value !== undefined && value !== '';
-  if (flags.installHook && (flags.enforce || flags.fix || flags.json || given(flags.sarif))) throw new RunStop('--install-hook only installs the hook; run it on its own. Nothing was written.');
+  if (flags.installHook && (flags.enforce || flags.fix || flags.json || given(flags.sarif)))
+    throw new RunStop('--install-hook only installs the hook; run it on its own. Nothing was written.');
   if (flags.enforce && flags.fix) throw new RunStop('--enforce checks, --fix repairs: run them separately. Nothing was written.');
   if (given(flags.base) && !flags.enforce) throw new RunStop('--base is the ref of --enforce; add --enforce. Nothing was written.');
   return failOn as FailOn;
 }
-

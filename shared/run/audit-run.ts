@@ -31,7 +31,10 @@ export interface OwnFile {
 }
 
 /** --install-hook: the hook file and its text with the audit's block in it. */
-export function planHookInstall(projectRoot: string, read: (path: string) => string | undefined): { readonly target: HookTarget; readonly file: OwnFile } {
+export function planHookInstall(
+  projectRoot: string,
+  read: (path: string) => string | undefined,
+): { readonly target: HookTarget; readonly file: OwnFile } {
   const repository = gitStep(() => repositoryOf(projectRoot));
   const target = hookTarget(projectRoot, repository);
   const before = read(target.path);
@@ -39,7 +42,11 @@ export function planHookInstall(projectRoot: string, read: (path: string) => str
 }
 
 /** --enforce: the base new folders are judged against, and how a folder is found new (from git). */
-export function enforcedAudit(projectRoot: string, config: ProjectConfig, base: string | undefined): Required<Pick<AuditRunOptions, 'classifyNew' | 'baseLabel'>> {
+export function enforcedAudit(
+  projectRoot: string,
+  config: ProjectConfig,
+  base: string | undefined,
+): Required<Pick<AuditRunOptions, 'classifyNew' | 'baseLabel'>> {
   const repository = gitStep(() => repositoryOf(projectRoot));
   const resolved = gitStep(() => resolveBase(repository, base !== undefined && base !== '' ? base : undefined));
   return { baseLabel: resolved.label, classifyNew: (folders) => newCommandFolders(repository, config.roots.commands, folders, resolved) };
@@ -84,15 +91,33 @@ export interface AuditRun {
 export function planAuditRun(options: AuditRunOptions): AuditRun {
   const { projectRoot, config, mode, failOn } = options;
   const reader = new AuditTreeReader();
-  const auditOptions: AuditOptions = { projectRoot, config, reader, mode, ...(options.classifyNew ? { classifyNew: options.classifyNew } : {}) };
+  const auditOptions: AuditOptions = {
+    projectRoot,
+    config,
+    reader,
+    mode,
+    ...(options.classifyNew ? { classifyNew: options.classifyNew } : {}),
+  };
   let audit = runAudit(auditOptions);
   let fixes: FixPlan | undefined;
   if (options.fix === true) {
     fixes = planFixes(audit, projectRoot, config, reader);
     // The report describes the tree as the fixes leave it.
-    if (fixes.files.length > 0) audit = runAudit({ ...auditOptions, reader: new OverlayReader(reader, fixes.files.map((f) => ({ path: `${projectRoot}/${f.path}`, content: f.content }))) });
+    if (fixes.files.length > 0)
+      audit = runAudit({
+        ...auditOptions,
+        reader: new OverlayReader(
+          reader,
+          fixes.files.map((f) => ({ path: `${projectRoot}/${f.path}`, content: f.content })),
+        ),
+      });
   }
-  const context: ReportContext = { tool: toolInfo(), failOn, specsRoot: config.roots.specs, ...(options.baseLabel !== undefined ? { base: options.baseLabel } : {}) };
+  const context: ReportContext = {
+    tool: toolInfo(),
+    failOn,
+    specsRoot: config.roots.specs,
+    ...(options.baseLabel !== undefined ? { base: options.baseLabel } : {}),
+  };
   const files: PlannedFile[] = [...(fixes?.files ?? [])];
   const overwrite = (fixes?.files ?? []).filter((f) => f.kind === 'accessor').map((f) => f.path);
   let sarif: OwnFile | undefined;
@@ -102,7 +127,15 @@ export function planAuditRun(options: AuditRunOptions): AuditRun {
     if (before !== content) sarif = { path: options.sarifPath, content, before };
   }
   const failure = auditFailure(audit, failOn);
-  return { audit, ...(fixes ? { fixes } : {}), context, files, overwrite, ...(sarif ? { sarif } : {}), ...(failure !== undefined ? { failure } : {}) };
+  return {
+    audit,
+    ...(fixes ? { fixes } : {}),
+    context,
+    files,
+    overwrite,
+    ...(sarif ? { sarif } : {}),
+    ...(failure !== undefined ? { failure } : {}),
+  };
 }
 
 /** The message of a run that fails under --fail-on, or undefined when it passes. */
@@ -119,7 +152,11 @@ export function auditFailure(audit: AuditResult, failOn: FailOn): string | undef
 
 /** The fixes' lines of the report (what was fixed, warned about, refused). */
 export function describeFixes(fixes: FixPlan, dryRun: boolean): string[] {
-  const lines = [...fixes.files.map((file) => `${dryRun ? 'would fix' : 'fixed'}  ${file.summary}`), ...fixes.warnings.map((line) => `warning ${line}`), ...fixes.refused.map((line) => `not fixed  ${line}`)];
+  const lines = [
+    ...fixes.files.map((file) => `${dryRun ? 'would fix' : 'fixed'}  ${file.summary}`),
+    ...fixes.warnings.map((line) => `warning ${line}`),
+    ...fixes.refused.map((line) => `not fixed  ${line}`),
+  ];
   if (fixes.files.length === 0 && fixes.refused.length === 0) lines.push('nothing to fix mechanically');
   return lines;
 }

@@ -28,11 +28,21 @@ export async function draftIssues(draft: SpecDraft, options: DraftCheckOptions):
   const { generateCommand } = await import('../engine.js');
   const spec: CommandSpecV2 = { ...draft, version: 2, name: draft.name ?? 'draft/command', description: draft.description ?? 'draft' };
   try {
-    generateCommand({ specText: JSON.stringify(spec), specFile: DRAFT_SOURCE, config: options.config, registry: options.registry, extraAdapters: options.extraAdapters, knownTypes: options.knownTypes });
+    generateCommand({
+      specText: JSON.stringify(spec),
+      specFile: DRAFT_SOURCE,
+      config: options.config,
+      registry: options.registry,
+      extraAdapters: options.extraAdapters,
+      knownTypes: options.knownTypes,
+    });
     return [];
   } catch (error) {
     if (!(error instanceof SpecError)) throw error;
-    return error.issues.filter((issue) => (draft.name !== undefined || issue.pointer !== '/name') && (draft.description !== undefined || issue.pointer !== '/description'));
+    return error.issues.filter(
+      (issue) =>
+        (draft.name !== undefined || issue.pointer !== '/name') && (draft.description !== undefined || issue.pointer !== '/description'),
+    );
   }
 }
 

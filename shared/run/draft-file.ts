@@ -21,8 +21,10 @@ export const resumeCommand = (path: string): string => `continuum-gen command --
 /** What a run says about its draft when it stops: failed, interrupted (Ctrl-C), or stopped by the user. */
 export const draftLines = {
   failed: (path: string): string => `Your answers are kept in ${path} (go on with: ${resumeCommand(path)})`,
-  interrupted: (path: string): string => `Interrupted; nothing was written. Your answers are in ${path} (go on with: ${resumeCommand(path)})`,
-  stopped: (path: string): string => `Stopped before generating; nothing was written. Your answers are in ${path} (go on with: ${resumeCommand(path)})`,
+  interrupted: (path: string): string =>
+    `Interrupted; nothing was written. Your answers are in ${path} (go on with: ${resumeCommand(path)})`,
+  stopped: (path: string): string =>
+    `Stopped before generating; nothing was written. Your answers are in ${path} (go on with: ${resumeCommand(path)})`,
   kept: (path: string): string => `Your answers are kept in ${path} until the files are written.`,
 } as const;
 
@@ -31,7 +33,16 @@ export function readDraft(path: string): SpecDraft {
   const source = parseJsonSource(readFileSync(path, 'utf8'), path);
   const value = source.value;
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    throw new SpecError([{ file: path, pointer: '', line: 1, column: 1, message: 'a draft must be a JSON object', expected: '{ "version": 2, "name": ..., ... }' }]);
+    throw new SpecError([
+      {
+        file: path,
+        pointer: '',
+        line: 1,
+        column: 1,
+        message: 'a draft must be a JSON object',
+        expected: '{ "version": 2, "name": ..., ... }',
+      },
+    ]);
   }
   return { ...(value as SpecDraft), version: 2 };
 }
@@ -52,7 +63,8 @@ export class DraftKeeper {
   }
 
   save(draft: SpecDraft): string {
-    const target = this.fixedPath ?? join(defaultDraftFolder(), `${draft.name ? draft.name.split('/').join('-') : 'new-command'}${DRAFT_SUFFIX}`);
+    const target =
+      this.fixedPath ?? join(defaultDraftFolder(), `${draft.name ? draft.name.split('/').join('-') : 'new-command'}${DRAFT_SUFFIX}`);
     mkdirSync(dirname(target), { recursive: true });
     const partial = `${target}.${process.pid}.tmp`;
     writeFileSync(partial, `${JSON.stringify(draft, null, 2)}\n`);

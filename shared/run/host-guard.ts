@@ -17,7 +17,10 @@ export interface HostGuardOutcome {
  * a Continuum checkout gets a warning; one that would create the host's shared files (mod.rs,
  * RustCoreIPC.ts) from nothing there is refused unless --allow-non-host says it is meant.
  */
-export function guardHost(run: SpecRun, options: { root: string; config: ProjectConfig; exists: (path: string) => boolean; allowNonHost: boolean }): HostGuardOutcome {
+export function guardHost(
+  run: SpecRun,
+  options: { root: string; config: ProjectConfig; exists: (path: string) => boolean; allowNonHost: boolean },
+): HostGuardOutcome {
   const check = checkHost(options.root, options.config);
   const warning = notAHostWarning(options.root, check);
   if (check.looksLikeHost || options.allowNonHost) return { warning };

@@ -54,9 +54,13 @@ export type ReverseRun = (
  * The target of a command line: the folder of code, or --from-v1's folder of specs (resolved by
  * `absolute`); undefined when neither is given (the front end asks, or reports it missing).
  */
-export function reverseTargetOf(given: { readonly path?: unknown; readonly fromV1?: unknown }, absolute: (path: string) => string): ReverseTarget | undefined {
+export function reverseTargetOf(
+  given: { readonly path?: unknown; readonly fromV1?: unknown },
+  absolute: (path: string) => string,
+): ReverseTarget | undefined {
   const isGiven = (value: unknown): value is string => typeof value === 'string' && value !== '';
-  if (isGiven(given.path) && isGiven(given.fromV1)) throw new RunStop('Give a folder of commands to read, or --from-v1 <dir> to migrate v1 specs, not both. Nothing was written.');
+  if (isGiven(given.path) && isGiven(given.fromV1))
+    throw new RunStop('Give a folder of commands to read, or --from-v1 <dir> to migrate v1 specs, not both. Nothing was written.');
   if (isGiven(given.fromV1)) return { kind: 'migrate', path: absolute(given.fromV1) };
   if (isGiven(given.path)) return { kind: 'reverse', path: absolute(given.path) };
   return undefined;
@@ -68,16 +72,25 @@ export function planReverseRun(options: ReverseRunOptions): ReverseRun {
   const engine = new ReverseEngineer({ projectRoot, config, reader });
   if (target.kind === 'migrate') {
     const plan = stoppingClearly(() => planV1Migration(target.path, projectRoot, reader, { config, engine }));
-    const notes = [...plan.notes.map((line) => `migrated ${line}`), ...plan.failed.flatMap((failure) => failure.problems.map((problem) => `not migrated: ${problem}`))];
+    const notes = [
+      ...plan.notes.map((line) => `migrated ${line}`),
+      ...plan.failed.flatMap((failure) => failure.problems.map((problem) => `not migrated: ${problem}`)),
+    ];
     return { kind: 'migrate', plan, notes };
   }
   const folders = stoppingClearly(() => engine.discover(target.path));
-  if (folders.length === 0) throw new RunStop(`No command folder (a folder with shared/<Name>Types.ts) at or under ${options.shown(target.path)}. Nothing was written.`);
+  if (folders.length === 0)
+    throw new RunStop(
+      `No command folder (a folder with shared/<Name>Types.ts) at or under ${options.shown(target.path)}. Nothing was written.`,
+    );
   const progress = options.progress?.(folders.length);
   const results = engine.reverseAll(folders, (done, _total, result) => progress?.update(done, result.folder));
   progress?.finish();
   const plan = planSpecFiles(results, engine.existingSpecs(), config, { missingOnly: options.missingOnly === true });
-  const notes = [...formatRunWarnings(results).map((line) => `warning ${line}`), ...plan.skipped.filter((skip) => skip.reason !== 'has-spec').map((skip) => `skipped ${skip.folder}: ${skip.detail}`)];
+  const notes = [
+    ...formatRunWarnings(results).map((line) => `warning ${line}`),
+    ...plan.skipped.filter((skip) => skip.reason !== 'has-spec').map((skip) => `skipped ${skip.folder}: ${skip.detail}`),
+  ];
   return { kind: 'reverse', results, plan, notes };
 }
 
@@ -100,7 +113,16 @@ export function reverseEndLines(run: ReverseRun, report: CommitReport | undefine
   const nothingWritten = report === undefined || report.dryRun;
   const outcomes = reverseOutcomes(run, report);
   if (run.kind === 'reverse') {
-    return [formatRunSummary({ read: run.results.length, skipped: run.plan.skipped, outcomes, warnings: run.results.flatMap((r) => r.warnings), nothingWritten }), formatMigrationReport(migrationReport(run.results, config))];
+    return [
+      formatRunSummary({
+        read: run.results.length,
+        skipped: run.plan.skipped,
+        outcomes,
+        warnings: run.results.flatMap((r) => r.warnings),
+        nothingWritten,
+      }),
+      formatMigrationReport(migrationReport(run.results, config)),
+    ];
   }
   const { plan } = run;
   const count = (outcome: WriteOutcome): number => outcomes.filter((o) => o === outcome).length;

@@ -44,14 +44,36 @@ export function planSpecRun(sources: readonly SpecSource[], options: SpecRunOpti
   // The run's own specs first: a spec being generated wins over its saved copy in the specs folder.
   let specs: readonly SpecText[] | undefined;
   const projectSpecs = (): readonly SpecText[] =>
-    (specs ??= [...sources.map((s) => ({ file: s.specFile, text: typeof s.specText === 'string' ? s.specText : Buffer.from(s.specText).toString('utf8') })), ...(options.specs?.() ?? [])]);
+    (specs ??= [
+      ...sources.map((s) => ({
+        file: s.specFile,
+        text: typeof s.specText === 'string' ? s.specText : Buffer.from(s.specText).toString('utf8'),
+      })),
+      ...(options.specs?.() ?? []),
+    ]);
   // The project's traits, from its specs folder, resolved once for the whole run (and only if a spec needs them).
   const traits = options.specs ? projectTraits(options.specs, options.config) : undefined;
   for (const source of sources) {
     try {
-      const result = generateCommand({ ...source, config: options.config, registry: options.registry, migrate: options.migrate, extraAdapters: options.extraAdapters, project: options.read, specs: projectSpecs, knownTypes: options.knownTypes, ...(traits ? { traits } : {}) });
+      const result = generateCommand({
+        ...source,
+        config: options.config,
+        registry: options.registry,
+        migrate: options.migrate,
+        extraAdapters: options.extraAdapters,
+        project: options.read,
+        specs: projectSpecs,
+        knownTypes: options.knownTypes,
+        ...(traits ? { traits } : {}),
+      });
       if (options.onlyAdapters && !options.onlyAdapters.ids.includes(result.adapter.id)) {
-        issues.push({ file: source.specFile, pointer: '/adapter', message: options.onlyAdapters.hint(result.adapter.id), found: JSON.stringify(result.adapter.id), expected: options.onlyAdapters.ids.map((id) => JSON.stringify(id)).join(' or ') });
+        issues.push({
+          file: source.specFile,
+          pointer: '/adapter',
+          message: options.onlyAdapters.hint(result.adapter.id),
+          found: JSON.stringify(result.adapter.id),
+          expected: options.onlyAdapters.ids.map((id) => JSON.stringify(id)).join(' or '),
+        });
         continue;
       }
       results.push(result);
@@ -67,7 +89,12 @@ export function planSpecRun(sources: readonly SpecSource[], options: SpecRunOpti
     for (const file of result.files) {
       const previous = byPath.get(file.path);
       if (previous && previous.file.content !== file.content) {
-        issues.push({ file: result.model.specFile, pointer: '/name', message: `writes ${file.path}, which ${previous.origin} also writes with other content`, expected: 'specs that write distinct files' });
+        issues.push({
+          file: result.model.specFile,
+          pointer: '/name',
+          message: `writes ${file.path}, which ${previous.origin} also writes with other content`,
+          expected: 'specs that write distinct files',
+        });
       }
       byPath.set(file.path, { file, origin: result.model.specFile });
     }
@@ -79,7 +106,10 @@ export function planSpecRun(sources: readonly SpecSource[], options: SpecRunOpti
   const read = (path: string): string | undefined => byPath.get(path)?.file.content ?? options.read(path);
   let edited: Map<string, string>;
   try {
-    edited = applyEdits(results.flatMap((r) => r.edits), read);
+    edited = applyEdits(
+      results.flatMap((r) => r.edits),
+      read,
+    );
   } catch (error) {
     if (!(error instanceof EditError)) throw error;
     throw new SpecError([{ file: error.file, pointer: '', message: error.problem, expected: error.expected }]);
@@ -88,7 +118,11 @@ export function planSpecRun(sources: readonly SpecSource[], options: SpecRunOpti
   // Checks that need the project as it will be (a Rust use path must resolve), still before any write.
   checkAgainstProject(results, options.config, read);
 
-  const migrated = results.filter((r) => r.migratedFromV1 && options.migrate).flatMap((r) => r.files.filter((f) => f.path.endsWith('.json') && f.path.startsWith(`${options.config.roots.specs}/`)).map((f) => f.path));
+  const migrated = results
+    .filter((r) => r.migratedFromV1 && options.migrate)
+    .flatMap((r) =>
+      r.files.filter((f) => f.path.endsWith('.json') && f.path.startsWith(`${options.config.roots.specs}/`)).map((f) => f.path),
+    );
   const files = [...byPath.values()].map(({ file }) => file).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return { results, files, overwrite: [...edited.keys(), ...migrated].sort(), edited: [...edited.keys()].sort() };
 }
@@ -127,7 +161,8 @@ export function describeSpecRun(run: SpecRun): string[] {
   for (const result of run.results) {
     lines.push(`${result.model.name} (${result.adapter.id}): ${result.files.length} files planned`);
     for (const plan of result.plans.slice(1)) lines.push(`  --adapter=${plan.adapter}: ${plan.files.map((f) => f.path).join(', ')}`);
-    for (const edit of result.edits) lines.push(`  ${edit.path}: ${edit.description}${run.edited.includes(edit.path) ? '' : ' (already there)'}`);
+    for (const edit of result.edits)
+      lines.push(`  ${edit.path}: ${edit.description}${run.edited.includes(edit.path) ? '' : ' (already there)'}`);
     for (const step of result.nextSteps) lines.push(`  next step: ${step}`);
   }
   if (run.results.length > 1) lines.push(`${run.results.length} specs, ${run.files.length} files planned`);
@@ -137,5 +172,8 @@ export function describeSpecRun(run: SpecRun): string[] {
 /** --adapter values: repeatable, or comma-separated. */
 export function extraAdapterIds(value: unknown): string[] {
   const values = Array.isArray(value) ? value : typeof value === 'string' ? [value] : [];
-  return values.flatMap((v) => String(v).split(',')).map((v) => v.trim()).filter((v) => v !== '');
+  return values
+    .flatMap((v) => String(v).split(','))
+    .map((v) => v.trim())
+    .filter((v) => v !== '');
 }

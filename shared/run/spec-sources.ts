@@ -25,13 +25,20 @@ export function collectSpecSources(argument: string, shellCwd: string, projectRo
   let paths: string[];
   if (GLOB_CHARACTERS.test(argument)) {
     paths = globSync(argument, { cwd: shellCwd, absolute: true, onlyFiles: true });
-    if (paths.length === 0) throw cannotRead(argument, 'no file matches this pattern', 'a pattern that matches spec files, e.g. src/generator/specs/*.json');
+    if (paths.length === 0)
+      throw cannotRead(argument, 'no file matches this pattern', 'a pattern that matches spec files, e.g. src/generator/specs/*.json');
   } else {
     const stats = statSync(absolute, { throwIfNoEntry: false });
-    if (!stats) throw cannotRead(displayName(absolute, projectRoot), 'ENOENT', 'a readable CommandSpec JSON file, a folder of them, or a glob (--spec is relative to the current folder)');
+    if (!stats)
+      throw cannotRead(
+        displayName(absolute, projectRoot),
+        'ENOENT',
+        'a readable CommandSpec JSON file, a folder of them, or a glob (--spec is relative to the current folder)',
+      );
     if (stats.isDirectory()) {
       paths = globSync('**/*.json', { cwd: absolute, absolute: true, onlyFiles: true });
-      if (paths.length === 0) throw cannotRead(displayName(absolute, projectRoot), 'a folder without .json files', 'a folder holding spec files');
+      if (paths.length === 0)
+        throw cannotRead(displayName(absolute, projectRoot), 'a folder without .json files', 'a folder holding spec files');
     } else {
       paths = [absolute];
     }

@@ -1,5 +1,13 @@
 import { commandClassName } from '../model/naming.js';
-import type { CommandSpecV2, SpecField, SpecTrait, SpecTraitMethod, SpecTypeDeclaration, SpecTypeField, SpecVariant } from './command-spec.js';
+import type {
+  CommandSpecV2,
+  SpecField,
+  SpecTrait,
+  SpecTraitMethod,
+  SpecTypeDeclaration,
+  SpecTypeField,
+  SpecVariant,
+} from './command-spec.js';
 
 /** Copy an object keeping only defined values, in the given key order (JSON output is then stable). */
 function ordered<T extends object>(value: T, keys: ReadonlyArray<keyof T>): T {
@@ -10,7 +18,19 @@ function ordered<T extends object>(value: T, keys: ReadonlyArray<keyof T>): T {
 
 const FIELD_KEYS: ReadonlyArray<keyof SpecField> = ['name', 'type', 'optional', 'optionalNullable', 'default', 'description'];
 const TYPE_FIELD_KEYS: ReadonlyArray<keyof SpecTypeField> = ['type', 'optional', 'optionalNullable', 'description'];
-const METHOD_KEYS: ReadonlyArray<keyof SpecTraitMethod> = ['name', 'description', 'receiver', 'async', 'params', 'returns', 'returnsBorrowed', 'fallible', 'defaultBody', 'stub', 'todo'];
+const METHOD_KEYS: ReadonlyArray<keyof SpecTraitMethod> = [
+  'name',
+  'description',
+  'receiver',
+  'async',
+  'params',
+  'returns',
+  'returnsBorrowed',
+  'fallible',
+  'defaultBody',
+  'stub',
+  'todo',
+];
 
 const canonicalFields = (fields: Record<string, SpecTypeField> | undefined): Record<string, SpecTypeField> | undefined =>
   fields ? Object.fromEntries(Object.entries(fields).map(([f, field]) => [f, ordered(field, TYPE_FIELD_KEYS)])) : undefined;
@@ -23,7 +43,9 @@ const canonicalTraits = (traits: Record<string, SpecTrait> | undefined): Record<
           ordered(
             {
               ...trait,
-              methods: trait.methods.map((m) => ordered({ ...m, params: m.params?.map((p) => ordered(p, ['name', 'type', 'description'])) }, METHOD_KEYS)),
+              methods: trait.methods.map((m) =>
+                ordered({ ...m, params: m.params?.map((p) => ordered(p, ['name', 'type', 'description'])) }, METHOD_KEYS),
+              ),
             },
             ['description', 'supertraits', 'methods'],
           ),
@@ -45,7 +67,12 @@ export function canonicalSpec(spec: CommandSpecV2): CommandSpecV2 {
               ...declaration,
               fields: canonicalFields(declaration.fields),
               variants: declaration.variants
-                ? Object.fromEntries(Object.entries(declaration.variants).map(([v, variant]): [string, SpecVariant] => [v, ordered({ ...variant, fields: canonicalFields(variant.fields) }, ['description', 'fields'])]))
+                ? Object.fromEntries(
+                    Object.entries(declaration.variants).map(([v, variant]): [string, SpecVariant] => [
+                      v,
+                      ordered({ ...variant, fields: canonicalFields(variant.fields) }, ['description', 'fields']),
+                    ]),
+                  )
                 : undefined,
             },
             ['description', 'enum', 'valueDescriptions', 'ordered', 'tag', 'variants', 'fields'],
@@ -68,7 +95,24 @@ export function canonicalSpec(spec: CommandSpecV2): CommandSpecV2 {
       imports: nonEmpty(spec.imports?.map((i) => ordered(i, ['name', 'from', 'rust']))),
       rust: spec.rust ? ordered(spec.rust, ['module', 'command_prefix', 'traits', 'imports', 'companions']) : undefined,
     },
-    ['$schema', 'version', 'name', 'className', 'description', 'environment', 'adapter', 'accessLevel', 'typesFile', 'rust', 'imports', 'types', 'traits', 'params', 'results', 'examples'],
+    [
+      '$schema',
+      'version',
+      'name',
+      'className',
+      'description',
+      'environment',
+      'adapter',
+      'accessLevel',
+      'typesFile',
+      'rust',
+      'imports',
+      'types',
+      'traits',
+      'params',
+      'results',
+      'examples',
+    ],
   );
 }
 

@@ -59,7 +59,8 @@ export function withinJsonDepth(value: unknown, depth = 1): boolean {
 const stripBom = (text: string): string => (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
 
 /** One well-formed UTF-8 sequence (RFC 3629, table 3-7 of the Unicode standard), over bytes read as latin1. */
-const UTF8_RUN = /(?:[\x00-\x7f]|[\xc2-\xdf][\x80-\xbf]|\xe0[\xa0-\xbf][\x80-\xbf]|[\xe1-\xec\xee\xef][\x80-\xbf]{2}|\xed[\x80-\x9f][\x80-\xbf]|\xf0[\x90-\xbf][\x80-\xbf]{2}|[\xf1-\xf3][\x80-\xbf]{3}|\xf4[\x80-\x8f][\x80-\xbf]{2})+/y;
+const UTF8_RUN =
+  /(?:[\x00-\x7f]|[\xc2-\xdf][\x80-\xbf]|\xe0[\xa0-\xbf][\x80-\xbf]|[\xe1-\xec\xee\xef][\x80-\xbf]{2}|\xed[\x80-\x9f][\x80-\xbf]|\xf0[\x90-\xbf][\x80-\xbf]{2}|[\xf1-\xf3][\x80-\xbf]{3}|\xf4[\x80-\x8f][\x80-\xbf]{2})+/y;
 
 /** Decode UTF-8 bytes, dropping a BOM; bytes that are not UTF-8 are refused, each place located. */
 export function decodeUtf8(bytes: Uint8Array, file: string): string {
@@ -79,7 +80,15 @@ export function decodeUtf8(bytes: Uint8Array, file: string): string {
     const line = (latin1.slice(0, index).match(/\n/g)?.length ?? 0) + 1;
     const column = new TextDecoder('utf-8').decode(bytes.subarray(lineStart, index)).length + 1;
     const found = [...latin1.slice(index, end)].map((c) => `0x${c.charCodeAt(0).toString(16).padStart(2, '0')}`).join(' ');
-    issues.push({ file, pointer: '', line, column, message: `invalid UTF-8 at byte offset ${index}`, found: `the byte${end - index > 1 ? 's' : ''} ${found}`, expected: 'UTF-8 text (save the file as UTF-8)' });
+    issues.push({
+      file,
+      pointer: '',
+      line,
+      column,
+      message: `invalid UTF-8 at byte offset ${index}`,
+      found: `the byte${end - index > 1 ? 's' : ''} ${found}`,
+      expected: 'UTF-8 text (save the file as UTF-8)',
+    });
     index = end;
   }
   throw new SpecError(issues);
@@ -173,7 +182,11 @@ class PositionScanner {
     this.positions.set(pointer, this.position());
     const ch = this.text[this.index];
     if ((ch === '{' || ch === '[') && depth > SPEC_LIMITS.jsonDepth) {
-      this.refuse(`nested deeper than ${SPEC_LIMITS.jsonDepth} arrays and objects`, `another ${ch === '{' ? 'object' : 'array'} at depth ${depth}`, `at most ${SPEC_LIMITS.jsonDepth} levels of nesting`);
+      this.refuse(
+        `nested deeper than ${SPEC_LIMITS.jsonDepth} arrays and objects`,
+        `another ${ch === '{' ? 'object' : 'array'} at depth ${depth}`,
+        `at most ${SPEC_LIMITS.jsonDepth} levels of nesting`,
+      );
     }
     if (ch === '{') return this.scanObject(pointer, depth);
     if (ch === '[') return this.scanArray(pointer, depth);
@@ -185,7 +198,14 @@ class PositionScanner {
     const literal = LITERAL.exec(this.text);
     if (!literal) this.fail('expected a value', this.peekDescription(), 'an object, array, string, number, true, false or null');
     if (/^-?\d/.test(literal[0]) && !Number.isFinite(Number(literal[0]))) {
-      this.issues.push({ file: this.file, pointer, ...this.position(), message: 'number out of range: JSON.parse would make it Infinity', found: literal[0], expected: `a number between -${Number.MAX_VALUE} and ${Number.MAX_VALUE}` });
+      this.issues.push({
+        file: this.file,
+        pointer,
+        ...this.position(),
+        message: 'number out of range: JSON.parse would make it Infinity',
+        found: literal[0],
+        expected: `a number between -${Number.MAX_VALUE} and ${Number.MAX_VALUE}`,
+      });
     }
     this.index += literal[0].length;
   }
@@ -231,17 +251,38 @@ class PositionScanner {
   private checkKey(key: string, member: string, keyAt: Position, seen: Map<string, Position>): void {
     const first = seen.get(key);
     if (first) {
-      this.issues.push({ file: this.file, pointer: member, ...keyAt, message: `duplicate key ${JSON.stringify(key)} (first at ${first.line}:${first.column}); JSON.parse would keep only the last`, found: JSON.stringify(key), expected: 'each key once per object' });
+      this.issues.push({
+        file: this.file,
+        pointer: member,
+        ...keyAt,
+        message: `duplicate key ${JSON.stringify(key)} (first at ${first.line}:${first.column}); JSON.parse would keep only the last`,
+        found: JSON.stringify(key),
+        expected: 'each key once per object',
+      });
       // The first occurrence's members are gone from the parsed value: forget where they were.
       for (const known of [...this.positions.keys()]) if (known.startsWith(`${member}/`)) this.positions.delete(known);
     } else {
       seen.set(key, keyAt);
     }
     if (hasLoneSurrogate(key)) {
-      this.issues.push({ file: this.file, pointer: member, ...keyAt, message: 'key holds an unpaired surrogate escape (\\uD800-\\uDFFF), which no UTF-8 file can hold', found: JSON.stringify(key.slice(0, 40)), expected: 'a surrogate pair or the character itself' });
+      this.issues.push({
+        file: this.file,
+        pointer: member,
+        ...keyAt,
+        message: 'key holds an unpaired surrogate escape (\\uD800-\\uDFFF), which no UTF-8 file can hold',
+        found: JSON.stringify(key.slice(0, 40)),
+        expected: 'a surrogate pair or the character itself',
+      });
     }
     if (key === '__proto__') {
-      this.issues.push({ file: this.file, pointer: member, ...keyAt, message: 'a key named __proto__ is refused: JavaScript object literals and assignments would set the prototype instead', found: '"__proto__"', expected: 'another name' });
+      this.issues.push({
+        file: this.file,
+        pointer: member,
+        ...keyAt,
+        message: 'a key named __proto__ is refused: JavaScript object literals and assignments would set the prototype instead',
+        found: '"__proto__"',
+        expected: 'another name',
+      });
     }
     this.keyPositions.set(member, keyAt);
   }
@@ -277,7 +318,14 @@ class PositionScanner {
     const at = this.position();
     const value = this.scanString();
     if (hasLoneSurrogate(value)) {
-      this.issues.push({ file: this.file, pointer, ...at, message: 'string holds an unpaired surrogate escape (\\uD800-\\uDFFF), which no UTF-8 file can hold', found: JSON.stringify(value.slice(0, 40)), expected: 'a surrogate pair (\\uD83D\\uDE00) or the character itself' });
+      this.issues.push({
+        file: this.file,
+        pointer,
+        ...at,
+        message: 'string holds an unpaired surrogate escape (\\uD800-\\uDFFF), which no UTF-8 file can hold',
+        found: JSON.stringify(value.slice(0, 40)),
+        expected: 'a surrogate pair (\\uD83D\\uDE00) or the character itself',
+      });
     }
   }
 
@@ -313,7 +361,8 @@ class PositionScanner {
         this.index += 2;
         continue;
       }
-      if (ch === '\n' || ch.charCodeAt(0) < 0x20) this.fail('unterminated string or control character in string', JSON.stringify(ch), 'a closing double quote');
+      if (ch === '\n' || ch.charCodeAt(0) < 0x20)
+        this.fail('unterminated string or control character in string', JSON.stringify(ch), 'a closing double quote');
       this.index++;
     }
     return this.fail('unterminated string', 'end of file', 'a closing double quote');

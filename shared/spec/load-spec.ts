@@ -41,7 +41,17 @@ export function inspectSpec(text: string | Uint8Array, file: string): SpecInspec
   const nothingLeft = (issues: readonly SpecIssue[]): SpecInspection => ({ issues, restore: () => undefined });
   const bytes = typeof text === 'string' ? Buffer.byteLength(text) : text.byteLength;
   if (bytes > SPEC_LIMITS.bytes) {
-    return nothingLeft([{ file, pointer: '', line: 1, column: 1, message: `the spec is ${bytes} bytes, more than the limit of ${SPEC_LIMITS.bytes}`, found: `${bytes} bytes`, expected: `at most ${SPEC_LIMITS.bytes} bytes (split it into several specs)` }]);
+    return nothingLeft([
+      {
+        file,
+        pointer: '',
+        line: 1,
+        column: 1,
+        message: `the spec is ${bytes} bytes, more than the limit of ${SPEC_LIMITS.bytes}`,
+        found: `${bytes} bytes`,
+        expected: `at most ${SPEC_LIMITS.bytes} bytes (split it into several specs)`,
+      },
+    ]);
   }
   let source: JsonSource;
   try {
@@ -52,7 +62,17 @@ export function inspectSpec(text: string | Uint8Array, file: string): SpecInspec
   }
   const document = source.value;
   if (document === null || typeof document !== 'object' || Array.isArray(document)) {
-    return nothingLeft([{ file, pointer: '', line: 1, column: 1, message: 'a spec must be a JSON object', found: Array.isArray(document) ? 'an array' : typeof document, expected: '{ "version": 2, "name": ..., "description": ... }' }]);
+    return nothingLeft([
+      {
+        file,
+        pointer: '',
+        line: 1,
+        column: 1,
+        message: 'a spec must be a JSON object',
+        found: Array.isArray(document) ? 'an array' : typeof document,
+        expected: '{ "version": 2, "name": ..., "description": ... }',
+      },
+    ]);
   }
   const migratedFromV1 = isV1Spec(document);
   const spec = migratedFromV1 ? migrateV1Spec(document as Record<string, unknown>) : (document as CommandSpecV2);
@@ -83,7 +103,10 @@ export function inspectSpec(text: string | Uint8Array, file: string): SpecInspec
 
 /** Line:column of schema issues: an unknown key at the key, everything else at its value. */
 function locateSchemaIssues(issues: readonly SchemaIssue[], source: JsonSource): SpecIssue[] {
-  return issues.map(({ atKey, missing: _missing, ...issue }) => ({ ...issue, ...(atKey ? source.locateKey(issue.pointer) : source.locate(issue.pointer)) }));
+  return issues.map(({ atKey, missing: _missing, ...issue }) => ({
+    ...issue,
+    ...(atKey ? source.locateKey(issue.pointer) : source.locate(issue.pointer)),
+  }));
 }
 
 /** Placeholders for the top-level members every spec needs, so the rest can be checked without them. */
@@ -94,7 +117,10 @@ const REQUIRED_PLACEHOLDERS: ReadonlyMap<string, unknown> = new Map<string, unkn
 ]);
 
 /** The part a schema issue cuts out: its value, or a missing top-level member (a placeholder stands in). */
-const partOf = (issue: SchemaIssue): string => (issue.pointer === '' && issue.missing !== undefined && REQUIRED_PLACEHOLDERS.has(issue.missing) ? pointerOf(issue.missing) : issue.pointer);
+const partOf = (issue: SchemaIssue): string =>
+  issue.pointer === '' && issue.missing !== undefined && REQUIRED_PLACEHOLDERS.has(issue.missing)
+    ? pointerOf(issue.missing)
+    : issue.pointer;
 
 interface Salvaged {
   readonly spec: CommandSpecV2;
@@ -145,7 +171,13 @@ function cutOut(document: unknown, cut: ReadonlySet<string>): { value: unknown; 
       for (const [key, member] of Object.entries(value)) {
         const memberFrom = from + pointerOf(key);
         // defineProperty: a key named __proto__ stays a member, as JSON.parse made it.
-        if (!cut.has(memberFrom)) Object.defineProperty(out, key, { value: copy(member, memberFrom, to + pointerOf(key)), enumerable: true, writable: true, configurable: true });
+        if (!cut.has(memberFrom))
+          Object.defineProperty(out, key, {
+            value: copy(member, memberFrom, to + pointerOf(key)),
+            enumerable: true,
+            writable: true,
+            configurable: true,
+          });
       }
       return out;
     }

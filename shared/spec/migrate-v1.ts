@@ -61,15 +61,24 @@ export function migrateV1SpecWithNotes(document: Json, accessLevels: readonly st
       continue;
     }
     if (key === 'params' || key === 'results') {
-      migrated[key] = Array.isArray(value) ? value.map((field, i) => (isObject(field) ? migrateField(field, key, `/${key}/${i}`, note) : field)) : value;
+      migrated[key] = Array.isArray(value)
+        ? value.map((field, i) => (isObject(field) ? migrateField(field, key, `/${key}/${i}`, note) : field))
+        : value;
       continue;
     }
     if (key === 'examples') {
-      migrated[key] = Array.isArray(value) ? value.map((example, i) => migrateExample(example, typeof rest.name === 'string' ? rest.name : '<command>', `/examples/${i}`, note)) : value;
+      migrated[key] = Array.isArray(value)
+        ? value.map((example, i) =>
+            migrateExample(example, typeof rest.name === 'string' ? rest.name : '<command>', `/examples/${i}`, note),
+          )
+        : value;
       continue;
     }
     if (key === 'accessLevel' && typeof value === 'string' && !accessLevels.includes(value)) {
-      note('/accessLevel', `access level ${JSON.stringify(value)} is not one of the project's (${accessLevels.join(', ')}); dropped, so the default (internal) applies: set the right one`);
+      note(
+        '/accessLevel',
+        `access level ${JSON.stringify(value)} is not one of the project's (${accessLevels.join(', ')}); dropped, so the default (internal) applies: set the right one`,
+      );
       continue;
     }
     migrated[key] = value;
@@ -77,7 +86,8 @@ export function migrateV1SpecWithNotes(document: Json, accessLevels: readonly st
   const env = environment ?? implementation;
   if (env !== undefined) {
     migrated.environment = env;
-    if (environment === undefined) note('/implementation', `implementation is the v1 name of environment; environment ${JSON.stringify(env)}`);
+    if (environment === undefined)
+      note('/implementation', `implementation is the v1 name of environment; environment ${JSON.stringify(env)}`);
   } else {
     migrated.environment = 'both';
     note('', 'no environment: both, as the host v1 generator wrote a server and a browser command');
@@ -96,7 +106,10 @@ function migrateField(field: Json, list: 'params' | 'results', pointer: string, 
   for (const [key, value] of Object.entries(rest)) {
     if (key === 'type' && typeof value === 'string' && /\bany\b/.test(value)) {
       out.type = value.replace(/\bany\b/g, 'unknown');
-      note(`${pointer}/type`, `${value === 'any' ? 'any is refused by the grammar' : `${value} uses any, which the grammar refuses`}; written as ${String(out.type)} (untyped JSON): name the shape under types when it is known`);
+      note(
+        `${pointer}/type`,
+        `${value === 'any' ? 'any is refused by the grammar' : `${value} uses any, which the grammar refuses`}; written as ${String(out.type)} (untyped JSON): name the shape under types when it is known`,
+      );
       continue;
     }
     out[key] = value;
@@ -109,7 +122,11 @@ function migrateField(field: Json, list: 'params' | 'results', pointer: string, 
   }
   if (defaultValue !== undefined) {
     if (out.default === undefined && out.optional === true && list === 'params') out.default = defaultValue;
-    else note(`${pointer}/defaultValue`, `defaultValue ${JSON.stringify(defaultValue)} is dropped: a default belongs to an optional param${out.default !== undefined ? ' and default is already given' : ''}`);
+    else
+      note(
+        `${pointer}/defaultValue`,
+        `defaultValue ${JSON.stringify(defaultValue)} is dropped: a default belongs to an optional param${out.default !== undefined ? ' and default is already given' : ''}`,
+      );
   }
   return out;
 }
@@ -121,11 +138,21 @@ function migrateExample(example: unknown, name: string, pointer: string, note: (
   for (const key of Object.keys(extra)) note(`${pointer}/${key}`, `example ${key} is documentation only; dropped`);
   let built = command;
   if (built === undefined) {
-    const flags = isObject(params) ? Object.entries(params).map(([k, v]) => ` --${k}=${flagValue(v)}`).join('') : '';
+    const flags = isObject(params)
+      ? Object.entries(params)
+          .map(([k, v]) => ` --${k}=${flagValue(v)}`)
+          .join('')
+      : '';
     built = `./jtag ${name}${flags}`;
     note(`${pointer}`, `the example has no command; built from its params: ${String(built)}`);
   } else if (params !== undefined) {
     note(`${pointer}/params`, 'example params are documentation only next to a command; dropped');
   }
-  return { description: description ?? built, command: built, ...(expectedResult !== undefined ? { expectedResult: typeof expectedResult === 'string' ? expectedResult : JSON.stringify(expectedResult) } : {}) };
+  return {
+    description: description ?? built,
+    command: built,
+    ...(expectedResult !== undefined
+      ? { expectedResult: typeof expectedResult === 'string' ? expectedResult : JSON.stringify(expectedResult) }
+      : {}),
+  };
 }

@@ -32,7 +32,8 @@ let validators: ReadonlyMap<SchemaName, ValidateFunction> | undefined;
 function loadValidators(): ReadonlyMap<SchemaName, ValidateFunction> {
   // Validators compiled at build time, so a run does not pay for ajv's compiler; never stale ones.
   const precompiled = readPrecompiledValidators();
-  if (precompiled?.schemasFingerprint === schemasFingerprint()) return new Map(SCHEMA_NAMES.map((name) => [name, precompiled[name] as ValidateFunction]));
+  if (precompiled?.schemasFingerprint === schemasFingerprint())
+    return new Map(SCHEMA_NAMES.map((name) => [name, precompiled[name] as ValidateFunction]));
   const ajv = createSchemaAjv();
   return new Map(SCHEMA_NAMES.map((name) => [name, ajv.getSchema(`${name}.schema.json`)!]));
 }
@@ -58,7 +59,13 @@ function toIssue(error: ErrorObject, document: unknown, file: string, prefix: st
   const params = error.params as Record<string, unknown>;
   switch (error.keyword) {
     case 'required':
-      return { file, pointer: at, message: `missing required property '${String(params.missingProperty)}'`, expected: `an object with '${String(params.missingProperty)}'`, missing: String(params.missingProperty) };
+      return {
+        file,
+        pointer: at,
+        message: `missing required property '${String(params.missingProperty)}'`,
+        expected: `an object with '${String(params.missingProperty)}'`,
+        missing: String(params.missingProperty),
+      };
     case 'additionalProperties': {
       const allowed = Object.keys((error.parentSchema as { properties?: object }).properties ?? {}).sort();
       const key = String(params.additionalProperty);
@@ -75,17 +82,42 @@ function toIssue(error: ErrorObject, document: unknown, file: string, prefix: st
     case 'enum': {
       const allowed = params.allowedValues as unknown[];
       const value = valueAtPointer(document, pointer);
-      const suggestion = typeof value === 'string' ? didYouMean(value, allowed.filter((v): v is string => typeof v === 'string')) : undefined;
-      return { file, pointer: at, message: 'value not allowed', found, expected: `one of ${allowed.map((v) => JSON.stringify(v)).join(', ')}`, ...(suggestion ? { suggestion } : {}) };
+      const suggestion =
+        typeof value === 'string'
+          ? didYouMean(
+              value,
+              allowed.filter((v): v is string => typeof v === 'string'),
+            )
+          : undefined;
+      return {
+        file,
+        pointer: at,
+        message: 'value not allowed',
+        found,
+        expected: `one of ${allowed.map((v) => JSON.stringify(v)).join(', ')}`,
+        ...(suggestion ? { suggestion } : {}),
+      };
     }
     case 'const':
       return { file, pointer: at, message: 'value not allowed', found, expected: JSON.stringify(params.allowedValue) };
     case 'type':
       return { file, pointer: at, message: 'wrong type', found, expected: `a value of type ${String(params.type)}` };
     case 'pattern':
-      return { file, pointer: at, message: 'value does not match the required pattern', found, expected: `a string matching ${String(params.pattern)}` };
+      return {
+        file,
+        pointer: at,
+        message: 'value does not match the required pattern',
+        found,
+        expected: `a string matching ${String(params.pattern)}`,
+      };
     case 'propertyNames':
-      return { file, pointer: `${at}${pointerOf(String(params.propertyName))}`, atKey: true, message: `invalid name '${String(params.propertyName)}'`, expected: 'a PascalCase name (letters and digits, starting with a capital)' };
+      return {
+        file,
+        pointer: `${at}${pointerOf(String(params.propertyName))}`,
+        atKey: true,
+        message: `invalid name '${String(params.propertyName)}'`,
+        expected: 'a PascalCase name (letters and digits, starting with a capital)',
+      };
     case 'minLength':
       return { file, pointer: at, message: 'must not be empty', found, expected: 'a non-empty string' };
     case 'minItems':
@@ -93,7 +125,13 @@ function toIssue(error: ErrorObject, document: unknown, file: string, prefix: st
     case 'uniqueItems':
       return { file, pointer: at, message: `items ${String(params.j)} and ${String(params.i)} are duplicates`, expected: 'each item once' };
     case 'oneOf':
-      return { file, pointer: at, message: 'a type declaration needs exactly one of fields (an interface) or enum (a string enum), or variants (a tagged union, trait-only specs)', found };
+      return {
+        file,
+        pointer: at,
+        message:
+          'a type declaration needs exactly one of fields (an interface) or enum (a string enum), or variants (a tagged union, trait-only specs)',
+        found,
+      };
     default:
       return { file, pointer: at, message: error.message ?? `fails ${error.keyword}`, found };
   }

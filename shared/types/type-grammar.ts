@@ -64,7 +64,11 @@ function tokenize(source: string): Token[] {
       tokens.push({ kind: 'punct', text: ch, offset: i });
       i++;
     } else if (ch === '{') {
-      throw new TypeSyntaxError(i, 'inline object types are not accepted', "declare the shape under the spec's types block and refer to it by name");
+      throw new TypeSyntaxError(
+        i,
+        'inline object types are not accepted',
+        "declare the shape under the spec's types block and refer to it by name",
+      );
     } else if (/[0-9-]/.test(ch)) {
       throw new TypeSyntaxError(i, 'number literal types are not accepted', "use a union of string literals ('a' | 'b') or number");
     } else {
@@ -82,20 +86,34 @@ function tokenize(source: string): Token[] {
 export function parseTypeString(source: string): TypeNode {
   if (source.trim() === '') throw new TypeSyntaxError(0, 'empty type', GRAMMAR_SUMMARY);
   if (source.length > SPEC_LIMITS.typeLength) {
-    throw new TypeSyntaxError(SPEC_LIMITS.typeLength, `the type is longer than ${SPEC_LIMITS.typeLength} characters`, "declare the shape under the spec's types block and refer to it by name");
+    throw new TypeSyntaxError(
+      SPEC_LIMITS.typeLength,
+      `the type is longer than ${SPEC_LIMITS.typeLength} characters`,
+      "declare the shape under the spec's types block and refer to it by name",
+    );
   }
   const tokens = tokenize(source);
   let position = 0;
   // Nesting depth of Array<>, Record<>, () and []: a limit, so a deep type is an error, not a stack overflow.
   let depth = 0;
   const nest = (offset: number): void => {
-    if (++depth > SPEC_LIMITS.typeDepth) throw new TypeSyntaxError(offset, `the type nests deeper than ${SPEC_LIMITS.typeDepth} levels`, "declare the inner shapes under the spec's types block and refer to them by name");
+    if (++depth > SPEC_LIMITS.typeDepth)
+      throw new TypeSyntaxError(
+        offset,
+        `the type nests deeper than ${SPEC_LIMITS.typeDepth} levels`,
+        "declare the inner shapes under the spec's types block and refer to them by name",
+      );
   };
   const peek = (): Token => tokens[position];
   const take = (): Token => tokens[position++];
   const expect = (text: string, what: string): Token => {
     const token = take();
-    if (token.text !== text) throw new TypeSyntaxError(token.offset, `expected ${what}, found ${token.kind === 'end' ? 'end of type' : JSON.stringify(token.text)}`, GRAMMAR_SUMMARY);
+    if (token.text !== text)
+      throw new TypeSyntaxError(
+        token.offset,
+        `expected ${what}, found ${token.kind === 'end' ? 'end of type' : JSON.stringify(token.text)}`,
+        GRAMMAR_SUMMARY,
+      );
     return token;
   };
 
@@ -137,7 +155,11 @@ export function parseTypeString(source: string): TypeNode {
       return { node: inner, isNull: false, offset: token.offset };
     }
     if (token.kind !== 'ident') {
-      throw new TypeSyntaxError(token.offset, token.kind === 'end' ? 'the type ends too early' : `unexpected ${JSON.stringify(token.text)}`, GRAMMAR_SUMMARY);
+      throw new TypeSyntaxError(
+        token.offset,
+        token.kind === 'end' ? 'the type ends too early' : `unexpected ${JSON.stringify(token.text)}`,
+        GRAMMAR_SUMMARY,
+      );
     }
     const name = token.text;
     if (name === 'null') return { node: { kind: 'primitive', name: 'string' }, isNull: true, offset: token.offset };
@@ -145,8 +167,10 @@ export function parseTypeString(source: string): TypeNode {
     if (refusal) throw new TypeSyntaxError(token.offset, refusal.split(';')[0], refusal.split(';')[1]?.trim() ?? GRAMMAR_SUMMARY);
     // The untyped-JSON escape; `object` is accepted as another spelling of it.
     if (name === 'unknown' || name === 'object') return { node: { kind: 'unknown' }, isNull: false, offset: token.offset };
-    if ((PRIMITIVES as readonly string[]).includes(name)) return { node: { kind: 'primitive', name: name as PrimitiveName }, isNull: false, offset: token.offset };
-    if (name === 'true' || name === 'false') throw new TypeSyntaxError(token.offset, 'boolean literal types are not accepted', 'use boolean');
+    if ((PRIMITIVES as readonly string[]).includes(name))
+      return { node: { kind: 'primitive', name: name as PrimitiveName }, isNull: false, offset: token.offset };
+    if (name === 'true' || name === 'false')
+      throw new TypeSyntaxError(token.offset, 'boolean literal types are not accepted', 'use boolean');
     if (peek().text === '<') {
       take();
       nest(token.offset);
@@ -157,13 +181,22 @@ export function parseTypeString(source: string): TypeNode {
       }
       if (name === 'Record') {
         const key = take();
-        if (key.text !== 'string') throw new TypeSyntaxError(key.offset, 'Record keys must be string', 'write Record<string, T> (JSON object keys are always strings)');
+        if (key.text !== 'string')
+          throw new TypeSyntaxError(
+            key.offset,
+            'Record keys must be string',
+            'write Record<string, T> (JSON object keys are always strings)',
+          );
         expect(',', "',' in Record<string, T>");
         const value = parseUnion();
         expect('>', "'>' closing Record<string, T>");
         return { node: { kind: 'record', value }, isNull: false, offset: token.offset };
       }
-      throw new TypeSyntaxError(token.offset, `generic type ${name}<...> is not accepted`, 'only Array<T> and Record<string, T> are generic; declare other shapes in the types block');
+      throw new TypeSyntaxError(
+        token.offset,
+        `generic type ${name}<...> is not accepted`,
+        'only Array<T> and Record<string, T> are generic; declare other shapes in the types block',
+      );
     }
     return { node: { kind: 'named', name }, isNull: false, offset: token.offset };
   }
@@ -175,19 +208,29 @@ export function parseTypeString(source: string): TypeNode {
     }
     const nullMembers = members.filter((m) => m.isNull);
     const rest = members.filter((m) => !m.isNull);
-    if (rest.length > SPEC_LIMITS.unionMembers) throw new TypeSyntaxError(rest[SPEC_LIMITS.unionMembers].offset, `the union has more than ${SPEC_LIMITS.unionMembers} members`, 'split the values, or use string');
+    if (rest.length > SPEC_LIMITS.unionMembers)
+      throw new TypeSyntaxError(
+        rest[SPEC_LIMITS.unionMembers].offset,
+        `the union has more than ${SPEC_LIMITS.unionMembers} members`,
+        'split the values, or use string',
+      );
     if (nullMembers.length > 1) throw new TypeSyntaxError(nullMembers[1].offset, "'null' appears twice in the union", 'write it once');
     let core: TypeNode;
     if (rest.every((m) => m.literal !== undefined)) {
       const values = rest.map((m) => m.literal!);
       const duplicate = values.find((v, i) => values.indexOf(v) !== i);
-      if (duplicate !== undefined) throw new TypeSyntaxError(rest[0].offset, `the literal '${duplicate}' appears twice`, 'list each value once');
+      if (duplicate !== undefined)
+        throw new TypeSyntaxError(rest[0].offset, `the literal '${duplicate}' appears twice`, 'list each value once');
       core = { kind: 'literals', values };
     } else if (rest.length === 1) {
       core = rest[0].node;
     } else {
       const offender = rest.find((m) => m.literal === undefined)!;
-      throw new TypeSyntaxError(offender.offset, 'unions of non-literal types are not accepted', "only unions of string literals ('a' | 'b') and T | null are; declare a type with optional fields instead");
+      throw new TypeSyntaxError(
+        offender.offset,
+        'unions of non-literal types are not accepted',
+        "only unions of string literals ('a' | 'b') and T | null are; declare a type with optional fields instead",
+      );
     }
     if (core.kind === 'nullable') throw new TypeSyntaxError(members[0].offset, "'null' appears twice in the union", 'write it once');
     return nullMembers.length === 1 ? { kind: 'nullable', inner: core } : core;
@@ -195,6 +238,7 @@ export function parseTypeString(source: string): TypeNode {
 
   const result = parseUnion();
   const trailing = peek();
-  if (trailing.kind !== 'end') throw new TypeSyntaxError(trailing.offset, `unexpected ${JSON.stringify(trailing.text)} after the type`, GRAMMAR_SUMMARY);
+  if (trailing.kind !== 'end')
+    throw new TypeSyntaxError(trailing.offset, `unexpected ${JSON.stringify(trailing.text)} after the type`, GRAMMAR_SUMMARY);
   return result;
 }

@@ -19,12 +19,24 @@ export type TypeNode =
 
 /** Every named reference in a tree (used by the registry and by import collection). */
 export function namedReferences(node: TypeNode): string[] {
-  return foldType<string[]>(node, { primitive: () => [], literals: () => [], unknown: () => [], named: (n) => [n.name], ...throughContainers() });
+  return foldType<string[]>(node, {
+    primitive: () => [],
+    literals: () => [],
+    unknown: () => [],
+    named: (n) => [n.name],
+    ...throughContainers(),
+  });
 }
 
 /** Does the tree hold untyped JSON (`unknown`) anywhere? */
 export function containsUnknown(node: TypeNode): boolean {
-  return foldType<boolean>(node, { primitive: () => false, literals: () => false, named: () => false, unknown: () => true, ...throughContainers() });
+  return foldType<boolean>(node, {
+    primitive: () => false,
+    literals: () => false,
+    named: () => false,
+    unknown: () => true,
+    ...throughContainers(),
+  });
 }
 
 /** Canonical TypeScript-syntax text of a tree: the form specs are normalised to. */

@@ -137,7 +137,10 @@ export async function prepareCommit(run: SpecRun, context: CommitContext): Promi
     adaptersRun.set(result.model.name, new Set([...(adaptersRun.get(result.model.name) ?? []), ...result.adapters.map((a) => a.id)]));
     const specText = result.model.canonicalText;
     // Every spec this generation was made from (a Rust module's commands): each owner's record reproduces it with the others.
-    const sources = [{ command: result.model.name, specText, specFile: result.model.specFile }, ...result.related.map((r) => ({ command: r.command, specText: r.canonical, specFile: r.file }))];
+    const sources = [
+      { command: result.model.name, specText, specFile: result.model.specFile },
+      ...result.related.map((r) => ({ command: r.command, specText: r.canonical, specFile: r.file })),
+    ];
     // Each spec hashed once per result, not once for every file it owns.
     const hashes = new Map(sources.map((s) => [s.specText, contentHash(s.specText)]));
     const ownerOf = (command: string, adapter: string): Owner => {
@@ -165,7 +168,12 @@ export async function prepareCommit(run: SpecRun, context: CommitContext): Promi
   const at = (path: string): string | undefined => {
     const verdict = paths.check(path);
     if ('problem' in verdict) {
-      issues.push({ file: origin.get(path) ?? path, pointer: '/name', message: `would write ${path}, which ${verdict.problem}`, expected: verdict.expected });
+      issues.push({
+        file: origin.get(path) ?? path,
+        pointer: '/name',
+        message: `would write ${path}, which ${verdict.problem}`,
+        expected: verdict.expected,
+      });
       return undefined;
     }
     return verdict.absolute;
@@ -177,7 +185,13 @@ export async function prepareCommit(run: SpecRun, context: CommitContext): Promi
       return readFileSync(absolute, 'utf8');
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      if (code !== 'ENOENT') issues.push({ file: path, pointer: '', message: `cannot be read to decide what to write (${code ?? String(error)})`, expected: 'a readable file, or none' });
+      if (code !== 'ENOENT')
+        issues.push({
+          file: path,
+          pointer: '',
+          message: `cannot be read to decide what to write (${code ?? String(error)})`,
+          expected: 'a readable file, or none',
+        });
       return undefined;
     }
   };
@@ -195,7 +209,13 @@ export async function prepareCommit(run: SpecRun, context: CommitContext): Promi
       } catch (error) {
         if (!(error instanceof SpecError)) throw error;
         // --force rewrites a record that cannot be read; without it, it cannot decide what is a hand edit.
-        if (!settings.force) issues.push(...error.issues.map((i) => ({ ...i, message: `${i.message} (the generation record cannot be trusted; fix it, or --force rewrites it and every file it lists)` })));
+        if (!settings.force)
+          issues.push(
+            ...error.issues.map((i) => ({
+              ...i,
+              message: `${i.message} (the generation record cannot be trusted; fix it, or --force rewrites it and every file it lists)`,
+            })),
+          );
       }
     }
     records.set(command, { path, ...(previous ? { previous } : {}), ...(disk === undefined ? {} : { disk }) });
@@ -206,13 +226,20 @@ export async function prepareCommit(run: SpecRun, context: CommitContext): Promi
 
   const edited = new Set(run.edited);
   const rewritten = new Set(run.overwrite.filter((p) => !edited.has(p)));
-  const reproduce = baseReproducer({ config: context.config, registry: context.registry, generatorVersion: generatorVersion(), project: projectReader(context.projectRoot, context.config, probe) });
+  const reproduce = baseReproducer({
+    config: context.config,
+    registry: context.registry,
+    generatorVersion: generatorVersion(),
+    project: projectReader(context.projectRoot, context.config, probe),
+  });
   const decisions: FileDecision[] = [];
   for (const { file, absolute } of located) {
     const kind: PlannedKind = edited.has(file.path) ? 'edit' : rewritten.has(file.path) ? 'rewrite' : file.once ? 'once' : 'generated';
     const disk = read(file.path, absolute);
     // The first owner whose record lists the file holds its previous generation.
-    const holder = (owners.get(file.path) ?? []).map((o) => records.get(o.command)).find((record) => record?.previous?.files.has(file.path));
+    const holder = (owners.get(file.path) ?? [])
+      .map((o) => records.get(o.command))
+      .find((record) => record?.previous?.files.has(file.path));
     const recorded: RecordedFile | undefined = holder?.previous?.files.get(file.path);
     // .yo-resolve only matters for a file that would change: an identical one is not looked up.
     const settled = settings.skipYoResolve || disk === undefined || disk === file.content ? undefined : await context.settled?.(file.path);
@@ -225,7 +252,14 @@ export async function prepareCommit(run: SpecRun, context: CommitContext): Promi
           disk,
           ...((kind === 'generated' || kind === 'once') && recorded ? { recorded } : {}),
           ...(settled ? { settled } : {}),
-          base: () => reproduce(file.path, recorded!, holder!.previous!.specs.get(recorded!.spec)!, holder!.path, (recorded!.with ?? []).map((hash) => holder!.previous!.specs.get(hash)!)),
+          base: () =>
+            reproduce(
+              file.path,
+              recorded!,
+              holder!.previous!.specs.get(recorded!.spec)!,
+              holder!.path,
+              (recorded!.with ?? []).map((hash) => holder!.previous!.specs.get(hash)!),
+            ),
         },
         settings,
       ),
@@ -236,7 +270,12 @@ export async function prepareCommit(run: SpecRun, context: CommitContext): Promi
 }
 
 /** The record of each command after this run, from the final decisions. */
-function recordDecisions(prepared: PreparedCommit, decisions: readonly FileDecision[], settings: CommitSettings, only?: ReadonlySet<string>): FileDecision[] {
+function recordDecisions(
+  prepared: PreparedCommit,
+  decisions: readonly FileDecision[],
+  settings: CommitSettings,
+  only?: ReadonlySet<string>,
+): FileDecision[] {
   const files = new Map<string, Map<string, RecordedFile>>();
   const specs = new Map<string, Map<string, string>>();
   for (const [command, { previous }] of prepared.records) {
@@ -258,7 +297,15 @@ function recordDecisions(prepared: PreparedCommit, decisions: readonly FileDecis
     if (kept) continue;
     for (const owner of prepared.owners.get(decision.path) ?? []) {
       const withHashes = [...owner.with.keys()].sort();
-      files.get(owner.command)?.set(decision.path, { adapter: owner.adapter, content: contentHash(decision.generated), generator: version, spec: owner.specHash, ...(withHashes.length > 0 ? { with: withHashes } : {}) });
+      files
+        .get(owner.command)
+        ?.set(decision.path, {
+          adapter: owner.adapter,
+          content: contentHash(decision.generated),
+          generator: version,
+          spec: owner.specHash,
+          ...(withHashes.length > 0 ? { with: withHashes } : {}),
+        });
       specs.get(owner.command)?.set(owner.specHash, owner.specText);
       for (const [hash, text] of owner.with) specs.get(owner.command)?.set(hash, text);
     }
@@ -286,7 +333,8 @@ async function resolveConflicts(decisions: readonly FileDecision[], context: Com
       const answer = await context.ask({ path: decision.path, disk: decision.disk ?? '', proposed, reason: decision.reason ?? 'conflict' });
       if (answer === 'skip') resolved.push({ ...decision, state: 'skip', reason: 'kept, as answered' });
       // Overwriting with the merge leaves markers to resolve, as --merge=markers does.
-      else if (answer.write === decision.markers && !decision.baseless) resolved.push({ ...decision, content: answer.write, reason: `${decision.reason}; written with conflict markers, as answered` });
+      else if (answer.write === decision.markers && !decision.baseless)
+        resolved.push({ ...decision, content: answer.write, reason: `${decision.reason}; written with conflict markers, as answered` });
       else resolved.push({ ...decision, state: 'force', content: answer.write, reason: 'overwritten, as answered' });
     } else {
       resolved.push({ ...decision, content: decision.markers, reason: `${decision.reason}; written with conflict markers` });
@@ -309,7 +357,12 @@ function watchInterrupt(): { interrupted: () => boolean; stop: () => void } {
 export async function finishCommit(prepared: PreparedCommit, context: CommitContext): Promise<CommitReport> {
   const { settings } = context;
   const report = (decisions: readonly FileDecision[], written: ReadonlySet<string>, extra: Partial<CommitReport> = {}): CommitReport => ({
-    files: decisions.map((d) => ({ path: d.path, state: d.state, ...(d.reason ? { reason: d.reason } : {}), written: written.has(d.path) })),
+    files: decisions.map((d) => ({
+      path: d.path,
+      state: d.state,
+      ...(d.reason ? { reason: d.reason } : {}),
+      written: written.has(d.path),
+    })),
     dryRun: settings.dryRun === true,
     interrupted: false,
     withMarkers: decisions.filter((d) => d.state === 'conflict' && written.has(d.path)).map((d) => d.path),
@@ -345,7 +398,11 @@ export async function finishCommit(prepared: PreparedCommit, context: CommitCont
       // The records are brought in line with what was written, so the next run finishes the job.
       const fixed = recordDecisions(prepared, resolved, settings, written).filter((d) => d.content !== undefined);
       const records = await writeBatch(
-        fixed.map((d) => ({ absolute: absolute.get(d.path) ?? (prepared.paths.check(d.path) as { absolute: string }).absolute, content: d.content!, previous: d.disk })),
+        fixed.map((d) => ({
+          absolute: absolute.get(d.path) ?? (prepared.paths.check(d.path) as { absolute: string }).absolute,
+          content: d.content!,
+          previous: d.disk,
+        })),
         { interrupted: () => false, ...(context.fs ? { fs: context.fs } : {}) },
       );
       for (const abs of records.written) written.add(byAbsolute.get(abs) ?? posix.relative(prepared.paths.root, abs));
@@ -381,8 +438,17 @@ export function conflictRefusalMessage(conflicts: readonly FileDecision[]): stri
  * A reader of project files for the engine's edits (mod.rs, RustCoreIPC.ts): a path that a link
  * or a bad name makes unsafe reads as absent, and prepareCommit then refuses it with the reason.
  */
-export function projectReader(projectRoot: string, config: ProjectConfig, probe: PathProbe = nodeProbe): (path: string) => string | undefined {
-  const paths = new ProjectPaths(probe.realpath(projectRoot) ?? projectRoot, config.allowSymlinks ?? [], probe, platformNameLimits(process.platform));
+export function projectReader(
+  projectRoot: string,
+  config: ProjectConfig,
+  probe: PathProbe = nodeProbe,
+): (path: string) => string | undefined {
+  const paths = new ProjectPaths(
+    probe.realpath(projectRoot) ?? projectRoot,
+    config.allowSymlinks ?? [],
+    probe,
+    platformNameLimits(process.platform),
+  );
   return (path) => {
     const verdict = paths.check(path);
     if ('problem' in verdict) return undefined;
@@ -398,6 +464,10 @@ export function projectReader(projectRoot: string, config: ProjectConfig, probe:
 export function commitFailure(report: CommitReport): { readonly message: string; readonly exitCode: number } | undefined {
   if (report.bailedAt) return { message: `--bail: ${report.bailedAt} would change; nothing was written`, exitCode: 1 };
   if (report.interrupted) return { message: 'interrupted by SIGINT', exitCode: 130 };
-  if (report.withMarkers.length > 0) return { message: `${report.withMarkers.length} file${report.withMarkers.length === 1 ? '' : 's'} written with conflict markers to resolve by hand`, exitCode: 1 };
+  if (report.withMarkers.length > 0)
+    return {
+      message: `${report.withMarkers.length} file${report.withMarkers.length === 1 ? '' : 's'} written with conflict markers to resolve by hand`,
+      exitCode: 1,
+    };
   return undefined;
 }

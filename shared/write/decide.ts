@@ -65,8 +65,13 @@ export interface DecideInput {
   readonly settled?: 'skip' | 'force';
 }
 
-const wordsOf = (text: string): string => text.split(/\s+/).filter((w) => w !== '').join(' ');
-const same = (a: string, b: string, settings: CommitSettings): boolean => a === b || (settings.ignoreWhitespace === true && wordsOf(a) === wordsOf(b));
+const wordsOf = (text: string): string =>
+  text
+    .split(/\s+/)
+    .filter((w) => w !== '')
+    .join(' ');
+const same = (a: string, b: string, settings: CommitSettings): boolean =>
+  a === b || (settings.ignoreWhitespace === true && wordsOf(a) === wordsOf(b));
 
 /** Conflict markers between the disk and the new text, labelled like git's. */
 const markersOf = (path: string, base: string, disk: string, generated: string, baseLabel: string): string =>
@@ -86,7 +91,8 @@ export function decideFile(input: DecideInput, settings: CommitSettings): FileDe
   });
 
   if (disk === undefined) {
-    if ((kind === 'generated' || kind === 'once') && input.recorded && !settings.force) return decision('skip', { reason: 'deleted since it was generated (--force brings it back)' });
+    if ((kind === 'generated' || kind === 'once') && input.recorded && !settings.force)
+      return decision('skip', { reason: 'deleted since it was generated (--force brings it back)' });
     return decision('create');
   }
   if (same(disk, content, settings)) return decision('identical');
@@ -97,15 +103,29 @@ export function decideFile(input: DecideInput, settings: CommitSettings): FileDe
   if (kind === 'edit') return decision('edit');
   if (kind === 'rewrite' || kind === 'record') return decision(kind === 'record' ? 'update' : 'force');
   if (settings.force) return decision('force');
-  if (input.recorded && contentHash(disk) === input.recorded.content) return decision('update', { reason: 'untouched since it was generated' });
+  if (input.recorded && contentHash(disk) === input.recorded.content)
+    return decision('update', { reason: 'untouched since it was generated' });
 
   if (!input.recorded) {
-    return decision('conflict', { reason: 'on disk with other content, and no generation record: written by hand, or before records were kept', markers: markersOf(path, '', disk, content, 'no common base'), baseless: true });
+    return decision('conflict', {
+      reason: 'on disk with other content, and no generation record: written by hand, or before records were kept',
+      markers: markersOf(path, '', disk, content, 'no common base'),
+      baseless: true,
+    });
   }
   const base = input.base();
-  if ('problem' in base) return decision('conflict', { reason: base.problem, markers: markersOf(path, '', disk, content, 'no common base'), baseless: true });
-  const merged = threeWayMerge(base.text, disk, content, { ours: `${path} (yours, on disk)`, base: `${path} (generated before)`, theirs: `${path} (generated now)` });
-  if (!merged.clean) return decision('conflict', { reason: `${merged.conflicts} overlapping edit${merged.conflicts === 1 ? '' : 's'}`, markers: merged.text });
+  if ('problem' in base)
+    return decision('conflict', { reason: base.problem, markers: markersOf(path, '', disk, content, 'no common base'), baseless: true });
+  const merged = threeWayMerge(base.text, disk, content, {
+    ours: `${path} (yours, on disk)`,
+    base: `${path} (generated before)`,
+    theirs: `${path} (generated now)`,
+  });
+  if (!merged.clean)
+    return decision('conflict', {
+      reason: `${merged.conflicts} overlapping edit${merged.conflicts === 1 ? '' : 's'}`,
+      markers: merged.text,
+    });
   if (merged.text === disk) return decision('identical', { reason: 'your edits kept; nothing new from the generator there' });
   return decision('merged', { content: merged.text, reason: 'your edits kept, the new generation merged in' });
 }

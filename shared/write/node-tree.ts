@@ -111,7 +111,10 @@ export async function removeStaleTemporaries(folders: Iterable<string>, fs: Batc
  * the batch is dropped whole; while renaming, the current file is finished and the rest left.
  * The event loop turns between files, so a signal handler runs in time.
  */
-export async function writeBatch(writes: readonly BatchWrite[], options: { interrupted: () => boolean; fs?: BatchFs; durable?: boolean }): Promise<BatchOutcome> {
+export async function writeBatch(
+  writes: readonly BatchWrite[],
+  options: { interrupted: () => boolean; fs?: BatchFs; durable?: boolean },
+): Promise<BatchOutcome> {
   const fs = options.fs ?? fsPromises;
   // By the write's index: files are staged several at a time, and renamed in the batch's order.
   const staging: ({ temp: string; write: BatchWrite } | undefined)[] = [];
@@ -190,7 +193,8 @@ export async function writeBatch(writes: readonly BatchWrite[], options: { inter
     } catch (error) {
       for (const rest of staged.slice(index)) await fs.unlink(rest.temp).catch(() => undefined);
       const left = await rollBack(renamed, fs);
-      if (left.length === 0) for (const folder of madeFolders.sort((a, b) => b.length - a.length)) await fs.rmdir(folder).catch(() => undefined);
+      if (left.length === 0)
+        for (const folder of madeFolders.sort((a, b) => b.length - a.length)) await fs.rmdir(folder).catch(() => undefined);
       throw new BatchWriteError(write.absolute, codeOf(error), left, error);
     }
   }

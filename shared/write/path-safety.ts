@@ -56,12 +56,18 @@ export class ProjectPaths {
     const segments = path.split('/');
     const long = segments.find((segment) => bytes(segment) > this.limits.name);
     if (long !== undefined) {
-      return { problem: `has a name the file system cannot hold: ${JSON.stringify(long.length > 40 ? `${long.slice(0, 37)}...` : long)} is ${bytes(long)} bytes (ENAMETOOLONG)`, expected: `names of at most ${this.limits.name} bytes (shorten the command or type name)` };
+      return {
+        problem: `has a name the file system cannot hold: ${JSON.stringify(long.length > 40 ? `${long.slice(0, 37)}...` : long)} is ${bytes(long)} bytes (ENAMETOOLONG)`,
+        expected: `names of at most ${this.limits.name} bytes (shorten the command or type name)`,
+      };
     }
     const verdict = this.walk(segments, segments.length);
     if ('problem' in verdict) return verdict;
     if (bytes(verdict.absolute) > this.limits.path) {
-      return { problem: `is ${bytes(verdict.absolute)} bytes long as an absolute path (ENAMETOOLONG)`, expected: `paths of at most ${this.limits.path} bytes` };
+      return {
+        problem: `is ${bytes(verdict.absolute)} bytes long as an absolute path (ENAMETOOLONG)`,
+        expected: `paths of at most ${this.limits.path} bytes`,
+      };
     }
     return verdict;
   }
@@ -92,16 +98,25 @@ export class ProjectPaths {
         this.missing.add(relative);
         return { absolute };
       case 'file':
-        return last ? { absolute } : { problem: `needs ${relative} to be a folder, and it is a file`, expected: 'a folder there, or no entry' };
+        return last
+          ? { absolute }
+          : { problem: `needs ${relative} to be a folder, and it is a file`, expected: 'a folder there, or no entry' };
       case 'folder':
         return last ? { problem: `is a folder`, expected: 'a file, or no entry' } : { absolute };
       case 'symlink': {
         const target = this.probe.readlink(absolute) ?? '?';
         if (!this.allowed.has(relative)) {
-          return { problem: `goes through the symbolic link ${relative} (-> ${target})`, expected: `a real ${last ? 'file' : 'folder'} inside the project, or "${relative}" in allowSymlinks of .yo-rc.json` };
+          return {
+            problem: `goes through the symbolic link ${relative} (-> ${target})`,
+            expected: `a real ${last ? 'file' : 'folder'} inside the project, or "${relative}" in allowSymlinks of .yo-rc.json`,
+          };
         }
         const resolved = this.probe.realpath(absolute);
-        if (resolved === undefined) return { problem: `goes through the allowed symbolic link ${relative} (-> ${target}), which dangles or loops`, expected: 'a link to an existing folder' };
+        if (resolved === undefined)
+          return {
+            problem: `goes through the allowed symbolic link ${relative} (-> ${target}), which dangles or loops`,
+            expected: 'a link to an existing folder',
+          };
         return { absolute: resolved };
       }
       default:

@@ -65,8 +65,23 @@ export function serialiseRecord(record: GenerationRecord): string {
   const document = {
     format: RECORD_FORMAT,
     command: record.command,
-    files: Object.fromEntries(files.map(([path, f]) => [path, { adapter: f.adapter, content: f.content, generator: f.generator, spec: f.spec, ...(f.with && f.with.length > 0 ? { with: [...f.with].sort() } : {}) }])),
-    specs: Object.fromEntries(byKey(record.specs.entries()).filter(([hash]) => used.has(hash)).map(([hash, text]) => [hash, JSON.parse(text) as unknown])),
+    files: Object.fromEntries(
+      files.map(([path, f]) => [
+        path,
+        {
+          adapter: f.adapter,
+          content: f.content,
+          generator: f.generator,
+          spec: f.spec,
+          ...(f.with && f.with.length > 0 ? { with: [...f.with].sort() } : {}),
+        },
+      ]),
+    ),
+    specs: Object.fromEntries(
+      byKey(record.specs.entries())
+        .filter(([hash]) => used.has(hash))
+        .map(([hash, text]) => [hash, JSON.parse(text) as unknown]),
+    ),
   };
   return `${JSON.stringify(document, null, 2)}\n`;
 }
@@ -102,12 +117,33 @@ function recordIssues(document: unknown, file: string): SpecIssue[] {
   const { specs } = document as { specs: Record<string, unknown> };
   for (const [hash, spec] of Object.entries(specs)) {
     const actual = contentHash(canonicalSpecText(spec));
-    if (actual !== hash) issues.push({ file, pointer: pointerOf('specs', hash), message: 'the spec does not have the hash it is filed under (edited by hand?)', found: actual, expected: hash });
+    if (actual !== hash)
+      issues.push({
+        file,
+        pointer: pointerOf('specs', hash),
+        message: 'the spec does not have the hash it is filed under (edited by hand?)',
+        found: actual,
+        expected: hash,
+      });
   }
   for (const [path, entry] of Object.entries((document as { files: Record<string, RecordedFile> }).files)) {
-    if (!(entry.spec in specs)) issues.push({ file, pointer: pointerOf('files', path, 'spec'), message: 'names a spec the record does not hold', found: entry.spec, expected: `one of the keys of /specs` });
+    if (!(entry.spec in specs))
+      issues.push({
+        file,
+        pointer: pointerOf('files', path, 'spec'),
+        message: 'names a spec the record does not hold',
+        found: entry.spec,
+        expected: `one of the keys of /specs`,
+      });
     (entry.with ?? []).forEach((hash, index) => {
-      if (!(hash in specs)) issues.push({ file, pointer: pointerOf('files', path, 'with', index), message: 'names a spec the record does not hold', found: hash, expected: `one of the keys of /specs` });
+      if (!(hash in specs))
+        issues.push({
+          file,
+          pointer: pointerOf('files', path, 'with', index),
+          message: 'names a spec the record does not hold',
+          found: hash,
+          expected: `one of the keys of /specs`,
+        });
     });
   }
   return issues;

@@ -7,7 +7,16 @@ import { paint } from '../colour.js';
 import type { CommitReport } from './commit.js';
 import { FILE_STATES, type FileDecision, type FileState } from './decide.js';
 
-const STATE_COLOURS: Readonly<Record<FileState, string>> = { create: '32', update: '32', merged: '32', edit: '32', identical: '36', conflict: '31', force: '33', skip: '33' };
+const STATE_COLOURS: Readonly<Record<FileState, string>> = {
+  create: '32',
+  update: '32',
+  merged: '32',
+  edit: '32',
+  identical: '36',
+  conflict: '31',
+  force: '33',
+  skip: '33',
+};
 
 /** A status line as Yeoman's logger prints it: the state right-aligned to 'identical', then the path. */
 export function statusLine(state: FileState, path: string, colour: boolean, reason?: string): string {
@@ -20,8 +29,26 @@ export function shownReason(decision: { readonly state: FileState; readonly reas
   return decision.state === 'skip' || decision.state === 'conflict' || decision.state === 'merged' ? decision.reason : undefined;
 }
 
-const PAST: Readonly<Record<FileState, string>> = { create: 'created', update: 'updated', merged: 'merged', edit: 'edited', force: 'forced', conflict: 'conflict', identical: 'identical', skip: 'skipped' };
-const FUTURE: Readonly<Record<FileState, string>> = { create: 'to create', update: 'to update', merged: 'to merge', edit: 'to edit', force: 'to force', conflict: 'conflict', identical: 'identical', skip: 'to skip' };
+const PAST: Readonly<Record<FileState, string>> = {
+  create: 'created',
+  update: 'updated',
+  merged: 'merged',
+  edit: 'edited',
+  force: 'forced',
+  conflict: 'conflict',
+  identical: 'identical',
+  skip: 'skipped',
+};
+const FUTURE: Readonly<Record<FileState, string>> = {
+  create: 'to create',
+  update: 'to update',
+  merged: 'to merge',
+  edit: 'to edit',
+  force: 'to force',
+  conflict: 'conflict',
+  identical: 'identical',
+  skip: 'to skip',
+};
 
 /** The closing lines of a commit. */
 export function summaryLines(report: CommitReport): string[] {
@@ -36,7 +63,9 @@ export function summaryLines(report: CommitReport): string[] {
   if (report.dryRun) return [`${total}`, 'Dry run: nothing written.'];
   const lines = report.interrupted && counted.length === 0 ? [] : [total];
   if (report.withMarkers.length > 0) {
-    lines.push(`${report.withMarkers.length} file${report.withMarkers.length === 1 ? '' : 's'} written with conflict markers (<<<<<<< ... >>>>>>>); resolve them by hand, then re-run to check:`);
+    lines.push(
+      `${report.withMarkers.length} file${report.withMarkers.length === 1 ? '' : 's'} written with conflict markers (<<<<<<< ... >>>>>>>); resolve them by hand, then re-run to check:`,
+    );
     lines.push(...report.withMarkers.map((path) => `  ${path}`));
   }
   if (report.interrupted) {
@@ -57,8 +86,19 @@ export function decisionDiff(decision: FileDecision, colour: boolean): string {
   // A record's hashes say nothing to a reader; its state line is enough.
   if (decision.kind === 'record') return '';
   if (decision.disk === undefined || after === undefined || after === decision.disk) return '';
-  const patch = createTwoFilesPatch(`a/${decision.path}`, `b/${decision.path}`, decision.disk, after, 'on disk', decision.state !== 'conflict' ? decision.state : decision.baseless ? 'generated' : 'with conflict markers', { context: 3 });
-  const body = patch.split('\n').slice(1).filter((line, i, all) => i < all.length - 1 || line !== '');
+  const patch = createTwoFilesPatch(
+    `a/${decision.path}`,
+    `b/${decision.path}`,
+    decision.disk,
+    after,
+    'on disk',
+    decision.state !== 'conflict' ? decision.state : decision.baseless ? 'generated' : 'with conflict markers',
+    { context: 3 },
+  );
+  const body = patch
+    .split('\n')
+    .slice(1)
+    .filter((line, i, all) => i < all.length - 1 || line !== '');
   return `${body.map((line) => (line.startsWith('+') && !line.startsWith('+++') ? paint(colour, '32', line) : line.startsWith('-') && !line.startsWith('---') ? paint(colour, '31', line) : line)).join('\n')}\n`;
 }
 

@@ -23,7 +23,8 @@ function adapterModules(): SourceText[] {
     .map((path) => ({ file: `${ADAPTERS}/${path}`, text: readFileSync(join(repoRoot, ADAPTERS, path), 'utf8') }));
 }
 
-const folderOf = (file: string): string | undefined => (file.startsWith(`${ADAPTERS}/`) ? file.slice(ADAPTERS.length + 1).split('/')[0] : undefined);
+const folderOf = (file: string): string | undefined =>
+  file.startsWith(`${ADAPTERS}/`) ? file.slice(ADAPTERS.length + 1).split('/')[0] : undefined;
 
 /**
  * Imports (type-only and re-exports too) from one adapter folder into another adapter folder's
@@ -37,7 +38,8 @@ function boundaryViolations(modules: readonly SourceText[]): string[] {
       if (!imported.fileName.startsWith('.')) continue;
       const target = posix.normalize(posix.join(posix.dirname(file), imported.fileName));
       const folder = folderOf(target);
-      if (folder === undefined || folder === own || LIBRARIES.includes(folder) || target.slice(ADAPTERS.length + 1).split('/').length < 2) continue;
+      if (folder === undefined || folder === own || LIBRARIES.includes(folder) || target.slice(ADAPTERS.length + 1).split('/').length < 2)
+        continue;
       if (target !== `${ADAPTERS}/${folder}/index.js`) found.push(`${file} -> ${target}`);
     }
   }
@@ -55,7 +57,10 @@ describe('adapters compose through public entries: no adapter imports another ad
     const rustIpc = modules.find((m) => m.file === `${ADAPTERS}/rust-ipc/rust-ipc-adapter.ts`)!;
     const slot = modules.find((m) => m.file === `${ADAPTERS}/rust-ipc/command-slot.ts`)!;
     const internal = rustIpc.text.replace("from '../typescript-command/index.js'", "from '../typescript-command/command-adapter.js'");
-    const internalType = slot.text.replace("from '../typescript-command/index.js'", "from '../typescript-command/server-implementation.js'");
+    const internalType = slot.text.replace(
+      "from '../typescript-command/index.js'",
+      "from '../typescript-command/server-implementation.js'",
+    );
     notDeepStrictEqual(internal, rustIpc.text, 'the control changed rust-ipc-adapter.ts');
     notDeepStrictEqual(internalType, slot.text, 'the control changed command-slot.ts');
     const changed = modules.map((m) => (m === rustIpc ? { ...m, text: internal } : m === slot ? { ...m, text: internalType } : m));
@@ -66,10 +71,15 @@ describe('adapters compose through public entries: no adapter imports another ad
   });
 
   it('the TypeScript command holds nothing of Rust but the shared layout helpers (its server slot is neutral)', () => {
-    const rustSpecific = (texts: readonly SourceText[]): string[] => texts.filter((m) => folderOf(m.file) === 'typescript-command' && /RustIpc|rustIpc|RustCoreIPC|continuum-core/.test(m.text)).map((m) => m.file);
+    const rustSpecific = (texts: readonly SourceText[]): string[] =>
+      texts
+        .filter((m) => folderOf(m.file) === 'typescript-command' && /RustIpc|rustIpc|RustCoreIPC|continuum-core/.test(m.text))
+        .map((m) => m.file);
     deepStrictEqual(rustSpecific(modules), []);
     // The control: the view type the command used to define for rust-ipc is seen.
-    const withRustView = modules.map((m) => (m.file.endsWith('/command-view.ts') ? { ...m, text: `${m.text}\nexport interface RustIpcCommandView {}\n` } : m));
+    const withRustView = modules.map((m) =>
+      m.file.endsWith('/command-view.ts') ? { ...m, text: `${m.text}\nexport interface RustIpcCommandView {}\n` } : m,
+    );
     deepStrictEqual(rustSpecific(withRustView), [`${ADAPTERS}/typescript-command/command-view.ts`]);
   });
 });

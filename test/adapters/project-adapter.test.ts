@@ -61,7 +61,10 @@ describe("a project adapter as a spec's own adapter (config adapters, spec adapt
     assert.equal(read(dir, 'app/routes/routes.txt'), `${HEALTH_ROUTE}POST /api/docs/read -> docs/read\n`);
     const files = listFiles(dir);
     // Its own adapter, not the TypeScript command beside it: no command folder.
-    assert.deepEqual(files.filter((f) => f.startsWith('app/features/')), []);
+    assert.deepEqual(
+      files.filter((f) => f.startsWith('app/features/')),
+      [],
+    );
     assert.ok(files.includes('contracts/docs-read.json'), `the spec is saved beside the others: ${files.join(', ')}`);
 
     const before = snapshotFiles(dir);
@@ -73,9 +76,15 @@ describe("a project adapter as a spec's own adapter (config adapters, spec adapt
   it('`continuum-gen adapters` lists it with what a spec naming it may hold', async () => {
     const run = await runBin(['adapters'], { cwd: project([ROUTE_TABLE], docsRead('route-table')), stdin: 'closed' });
     assert.equal(run.code, 0, run.stderr);
-    assert.match(run.stdout, /^route-table {2}\(\.\/tools\/route-table-adapter\.js\)\n.*\n {2}writes: app\/routes\/<name>\.route\.json, .*\n {2}options: outputDir="app\/routes"\n {2}spec: environment server$/m);
+    assert.match(
+      run.stdout,
+      /^route-table {2}\(\.\/tools\/route-table-adapter\.js\)\n.*\n {2}writes: app\/routes\/<name>\.route\.json, .*\n {2}options: outputDir="app\/routes"\n {2}spec: environment server$/m,
+    );
     assert.match(run.stdout, /^rust-ipc {2}\(built-in\)\n.*\n.*\n {2}spec: environment server or both; reads rust$/m);
-    assert.match(run.stdout, /^server-only {2}\(built-in\)\n.*\n.*\n {2}spec: environment server; the default adapter of environment server$/m);
+    assert.match(
+      run.stdout,
+      /^server-only {2}\(built-in\)\n.*\n.*\n {2}spec: environment server; the default adapter of environment server$/m,
+    );
   });
 
   it('the control: without the plugin in the config, the same spec is refused at /adapter with the known ids listed, and nothing is written', async () => {
@@ -83,7 +92,12 @@ describe("a project adapter as a spec's own adapter (config adapters, spec adapt
     const before = snapshotFiles(dir);
     const run = await runBin(['command', '--spec=requests-docs-read.json'], { cwd: dir, stdin: 'closed' });
     assert.equal(run.code, 1, run.stdout);
-    assert.match(run.stderr, new RegExp(`requests-docs-read\\.json:\\d+:\\d+ \\(at /adapter\\): adapter route-table is not available in this version; found "route-table"; expected one of ${BUILT_IN_IDS}`));
+    assert.match(
+      run.stderr,
+      new RegExp(
+        `requests-docs-read\\.json:\\d+:\\d+ \\(at /adapter\\): adapter route-table is not available in this version; found "route-table"; expected one of ${BUILT_IN_IDS}`,
+      ),
+    );
     assert.deepEqual(snapshotFiles(dir), before);
   });
 
@@ -92,7 +106,10 @@ describe("a project adapter as a spec's own adapter (config adapters, spec adapt
     const before = snapshotFiles(dir);
     const run = await runBin(['command', '--spec=requests-docs-read.json'], { cwd: dir, stdin: 'closed' });
     assert.equal(run.code, 1, run.stdout);
-    assert.match(run.stderr, /\(at \/adapter\): adapter route-tabel is not available in this version; found "route-tabel"; expected one of browser-only, .*python, route-table, rust-ipc, .*; did you mean "route-table"\?/);
+    assert.match(
+      run.stderr,
+      /\(at \/adapter\): adapter route-tabel is not available in this version; found "route-tabel"; expected one of browser-only, .*python, route-table, rust-ipc, .*; did you mean "route-table"\?/,
+    );
     assert.deepEqual(snapshotFiles(dir), before);
   });
 });
@@ -118,36 +135,67 @@ describe("a project adapter's declarations and edits are checked like the built-
   it('an environment the adapter does not declare is refused at /environment, naming the ones it does', async () => {
     const { config, registry } = await loaded([ROUTE_TABLE]);
     const spec = docsRead('route-table').replace('"environment": "server"', '"environment": "browser"');
-    assert.match(refusal(() => generateCommand({ specText: spec, specFile: 'docs-read.json', config, registry })), /docs-read\.json:\d+:\d+ \(at \/environment\): environment browser contradicts adapter route-table; found "browser"; expected "server" for adapter route-table, or remove environment/);
+    assert.match(
+      refusal(() => generateCommand({ specText: spec, specFile: 'docs-read.json', config, registry })),
+      /docs-read\.json:\d+:\d+ \(at \/environment\): environment browser contradicts adapter route-table; found "browser"; expected "server" for adapter route-table, or remove environment/,
+    );
   });
 
   it('a rust block is refused at /rust, naming the adapters that accept one', async () => {
     const { config, registry } = await loaded([ROUTE_TABLE]);
     const spec = docsRead('route-table').replace('"version": 2,', '"version": 2,\n  "rust": { "module": "modules/docs" },');
-    assert.match(refusal(() => generateCommand({ specText: spec, specFile: 'docs-read.json', config, registry })), /\(at \/rust\): a rust block needs adapter rust-ipc or trait-only, but adapter is route-table/);
+    assert.match(
+      refusal(() => generateCommand({ specText: spec, specFile: 'docs-read.json', config, registry })),
+      /\(at \/rust\): a rust block needs adapter rust-ipc or trait-only, but adapter is route-table/,
+    );
   });
 
   for (const [what, module, expected] of [
-    ['claims a default another adapter holds', './broken/default-taken.js', /\(at \/generator-continuum\/adapters\/0\/module\): adapter plugin \.\/broken\/default-taken\.js \(id default-taken\) cannot be registered: server-only is already the default adapter of environment server/],
-    ['declares unknown environments and blocks', './broken/bad-declarations.js', /adapter plugin \.\/broken\/bad-declarations\.js does not export a valid adapter: environments is neither absent nor a list of "server", "browser", "both"; accepts is neither absent nor a list of "rust", "traits", "companions", "variants"/],
+    [
+      'claims a default another adapter holds',
+      './broken/default-taken.js',
+      /\(at \/generator-continuum\/adapters\/0\/module\): adapter plugin \.\/broken\/default-taken\.js \(id default-taken\) cannot be registered: server-only is already the default adapter of environment server/,
+    ],
+    [
+      'declares unknown environments and blocks',
+      './broken/bad-declarations.js',
+      /adapter plugin \.\/broken\/bad-declarations\.js does not export a valid adapter: environments is neither absent nor a list of "server", "browser", "both"; accepts is neither absent nor a list of "rust", "traits", "companions", "variants"/,
+    ],
   ] as const) {
     it(`a plugin that ${what} is refused when it loads, naming it`, async () => {
       const dir = project([{ module }], docsRead('server-only'));
       const config = resolveProjectConfig((JSON.parse(read(dir, '.yo-rc.json')) as Record<string, unknown>)[CONFIG_KEY]);
-      await assert.rejects(loadProjectAdapters(dir, config), (error: unknown) => error instanceof SpecError && expected.test(error.message));
+      await assert.rejects(
+        loadProjectAdapters(dir, config),
+        (error: unknown) => error instanceof SpecError && expected.test(error.message),
+      );
     });
   }
 
   for (const [what, module, expected] of [
-    ['plans an edit outside the project', './broken/edits-escape-project.js', /adapter plugin \.\/broken\/edits-escape-project\.js \(id edits-escape-project\) planned an edit of a path outside the project: it contains '\.\.'; found "\.\.\/shared\.txt"/],
-    ['edits a file without returning its text', './broken/edit-returns-nothing.js', /adapter plugin \.\/broken\/edit-returns-nothing\.js \(id edit-returns-nothing\) returned something other than the file's new text from its edit of shared\.txt/],
+    [
+      'plans an edit outside the project',
+      './broken/edits-escape-project.js',
+      /adapter plugin \.\/broken\/edits-escape-project\.js \(id edits-escape-project\) planned an edit of a path outside the project: it contains '\.\.'; found "\.\.\/shared\.txt"/,
+    ],
+    [
+      'edits a file without returning its text',
+      './broken/edit-returns-nothing.js',
+      /adapter plugin \.\/broken\/edit-returns-nothing\.js \(id edit-returns-nothing\) returned something other than the file's new text from its edit of shared\.txt/,
+    ],
   ] as const) {
     it(`a plugin that ${what} is a SpecError naming it`, async () => {
       const { config, registry } = await loaded([{ module }]);
       const id = module.replace(/^.*\//, '').replace(/\.js$/, '');
       assert.match(
         refusal(() => {
-          const result = generateCommand({ specText: docsRead('server-only'), specFile: 'docs-read.json', config, registry, extraAdapters: [id] });
+          const result = generateCommand({
+            specText: docsRead('server-only'),
+            specFile: 'docs-read.json',
+            config,
+            registry,
+            extraAdapters: [id],
+          });
           for (const edit of result.edits) edit.apply(undefined);
         }),
         expected,

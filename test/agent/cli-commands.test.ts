@@ -38,7 +38,10 @@ describe('continuum-gen validate and continuum-gen schema', function () {
     equal(json.code, 1);
     const result = JSON.parse(json.stdout);
     deepStrictEqual(validateResult(result), []);
-    deepStrictEqual(result.issues.map((i: { pointer: string; line: number; column: number }) => `${i.pointer} ${i.line}:${i.column}`), ['/params/0/type 8:15', '/results/0/type 14:15']);
+    deepStrictEqual(
+      result.issues.map((i: { pointer: string; line: number; column: number }) => `${i.pointer} ${i.line}:${i.column}`),
+      ['/params/0/type 8:15', '/results/0/type 14:15'],
+    );
     deepStrictEqual(listFiles(dir), ['draft.json']);
   });
 
@@ -54,7 +57,12 @@ describe('continuum-gen validate and continuum-gen schema', function () {
   });
 
   it('schema prints each published schema byte for byte; an unknown name fails with the list', async () => {
-    for (const [args, file] of [[[], 'command-spec-v2'], [['run-result'], 'run-result'], [['audit-report'], 'audit-report'], [['project-config'], 'project-config']] as const) {
+    for (const [args, file] of [
+      [[], 'command-spec-v2'],
+      [['run-result'], 'run-result'],
+      [['audit-report'], 'audit-report'],
+      [['project-config'], 'project-config'],
+    ] as const) {
       const run = await runBin(['schema', ...args], { cwd: tempProject() });
       equal(run.code, 0);
       equal(run.stdout, readFileSync(join(repoRoot, 'schemas', `${file}.schema.json`), 'utf8'));

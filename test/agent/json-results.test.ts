@@ -1,7 +1,18 @@
 import { deepStrictEqual, equal, match, ok } from 'node:assert/strict';
 import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { docsReadFiles, docsReadRecord, docsReadSpec, forgetGeneration, listFiles, removeTempProjects, runBin, snapshotFiles, tempProject, type BinRun } from '../support/generator-run.js';
+import {
+  docsReadFiles,
+  docsReadRecord,
+  docsReadSpec,
+  forgetGeneration,
+  listFiles,
+  removeTempProjects,
+  runBin,
+  snapshotFiles,
+  tempProject,
+  type BinRun,
+} from '../support/generator-run.js';
 import { repoRoot, specsDir } from '../support/paths.js';
 import { badSpec, fixtureProject, hostProject, schemaValidator } from './support.js';
 
@@ -28,25 +39,48 @@ const states = (result: Record<string, any>): string[] => result.files.map((f: {
 describe('--json: one versioned result on stdout for every sub-generator', function () {
   after(removeTempProjects);
 
-  it('the schema rejects a result with a state outside the conflicter\'s vocabulary (the check can fail)', () => {
-    const doctored = { schemaVersion: 1, tool: { name: 'x', version: '1' }, command: 'command', ok: true, status: 'done', exitCode: 0, dryRun: false, message: '', files: [{ path: 'a', state: 'created' }], issues: [] };
+  it("the schema rejects a result with a state outside the conflicter's vocabulary (the check can fail)", () => {
+    const doctored = {
+      schemaVersion: 1,
+      tool: { name: 'x', version: '1' },
+      command: 'command',
+      ok: true,
+      status: 'done',
+      exitCode: 0,
+      dryRun: false,
+      message: '',
+      files: [{ path: 'a', state: 'created' }],
+      issues: [],
+    };
     ok(validateResult(doctored).length > 0);
     ok(validateResult({ ...doctored, files: [], extra: 1 }).length > 0, 'unknown top-level fields are refused');
     deepStrictEqual(validateResult({ ...doctored, files: [{ path: 'a', state: 'create' }] }), []);
   });
 
-  for (const [path, env] of [['fast path', {}], ['Yeoman path', yeoman]] as const) {
+  for (const [path, env] of [
+    ['fast path', {}],
+    ['Yeoman path', yeoman],
+  ] as const) {
     it(`command --spec (${path}): every planned file created, then identical; human text on stderr only`, async () => {
       const dir = tempProject();
       const first = resultOf(await runBin(['command', `--spec=${docsReadSpec}`, '--json'], { cwd: dir, env }));
       equal(first.command, 'command');
       equal(first.status, 'done');
-      deepStrictEqual(states(first), docsReadFiles.map((f) => `create ${f}`));
-      deepStrictEqual(first.specs.map((s: { name: string; adapters: string[] }) => [s.name, s.adapters]), [['docs/read', ['server-only']]]);
+      deepStrictEqual(
+        states(first),
+        docsReadFiles.map((f) => `create ${f}`),
+      );
+      deepStrictEqual(
+        first.specs.map((s: { name: string; adapters: string[] }) => [s.name, s.adapters]),
+        [['docs/read', ['server-only']]],
+      );
       deepStrictEqual(listFiles(dir), docsReadFiles);
       const again = await runBin(['command', `--spec=${docsReadSpec}`, '--json'], { cwd: dir, env });
       match(again.stderr, /identical/);
-      deepStrictEqual(states(resultOf(again)), docsReadFiles.map((f) => `identical ${f}`));
+      deepStrictEqual(
+        states(resultOf(again)),
+        docsReadFiles.map((f) => `identical ${f}`),
+      );
     });
 
     it(`command --spec --dry-run (${path}): the states and a unified diff per changing file; nothing written`, async () => {
@@ -65,7 +99,11 @@ describe('--json: one versioned result on stdout for every sub-generator', funct
       match(readme.diff, /^\+# docs\/read$/m);
       // The record forgotten above would be written anew; every other file is as generated.
       equal(result.files.find((f: { path: string }) => f.path === docsReadRecord).state, 'create');
-      ok(result.files.filter((f: { path: string }) => f.path !== README && f.path !== docsReadRecord).every((f: { state: string; diff?: string }) => f.state === 'identical' && f.diff === undefined));
+      ok(
+        result.files
+          .filter((f: { path: string }) => f.path !== README && f.path !== docsReadRecord)
+          .every((f: { state: string; diff?: string }) => f.state === 'identical' && f.diff === undefined),
+      );
       deepStrictEqual(snapshotFiles(dir), before);
     });
 
@@ -81,7 +119,10 @@ describe('--json: one versioned result on stdout for every sub-generator', funct
       const result = resultOf(run);
       equal(result.status, 'conflict');
       deepStrictEqual(states(result), [`conflict ${README}`]);
-      deepStrictEqual(result.issues.map((i: { file: string }) => i.file), [README]);
+      deepStrictEqual(
+        result.issues.map((i: { file: string }) => i.file),
+        [README],
+      );
       deepStrictEqual(snapshotFiles(dir), before);
     });
 
@@ -104,10 +145,13 @@ describe('--json: one versioned result on stdout for every sub-generator', funct
     equal(result.status, 'done', fast.stderr);
     equal(slow.stdout, fast.stdout);
     ok(result.specs.length >= 10 && result.files.length > 60, `${result.specs.length} specs, ${result.files.length} files`);
-    ok(result.specs.some((s: { edits: { changes: boolean }[] }) => s.edits.some((e) => e.changes)), 'edits of shared files are reported');
+    ok(
+      result.specs.some((s: { edits: { changes: boolean }[] }) => s.edits.some((e) => e.changes)),
+      'edits of shared files are reported',
+    );
   });
 
-  it('command from flags alone (the Yeoman path): the wizard\'s spec and its files', async () => {
+  it("command from flags alone (the Yeoman path): the wizard's spec and its files", async () => {
     const dir = tempProject();
     const result = resultOf(await runBin(['command', '--name=docs/read', '--description=Read a doc', '--json'], { cwd: dir }));
     ok(states(result).includes('create src/generator/specs/docs-read.json'));
@@ -119,7 +163,10 @@ describe('--json: one versioned result on stdout for every sub-generator', funct
     equal(run.timedOut, false);
     const result = resultOf(run);
     equal(result.status, 'invalid');
-    deepStrictEqual(result.issues.map((i: { file: string; message: string }) => `${i.file} ${i.message.split(':')[0]}`), ['<command line> missing --name', '<command line> missing --description']);
+    deepStrictEqual(
+      result.issues.map((i: { file: string; message: string }) => `${i.file} ${i.message.split(':')[0]}`),
+      ['<command line> missing --name', '<command line> missing --description'],
+    );
   });
 
   it('--bail: status aborted at the first change', async () => {
@@ -151,8 +198,13 @@ describe('--json: one versioned result on stdout for every sub-generator', funct
     const reversed = dry.reversed.filter((r: { status: string }) => r.status === 'reversed');
     ok(reversed.length >= 15, `${reversed.length} reversed`);
     for (const entry of reversed) deepStrictEqual(schemaValidator('command-spec-v2')(entry.spec), [], entry.folder);
-    ok(dry.reversed.some((r: { warnings: unknown[] }) => r.warnings.length > 0), 'warnings are carried');
-    ok(dry.files.every((f: { state: string; diff?: string }) => (f.state === 'create' || f.state === 'conflict') === (f.diff !== undefined)));
+    ok(
+      dry.reversed.some((r: { warnings: unknown[] }) => r.warnings.length > 0),
+      'warnings are carried',
+    );
+    ok(
+      dry.files.every((f: { state: string; diff?: string }) => (f.state === 'create' || f.state === 'conflict') === (f.diff !== undefined)),
+    );
 
     const stdoutRun = resultOf(await runBin(['reverse', 'src/commands', '--stdout', '--json'], { cwd: dir }));
     deepStrictEqual([stdoutRun.files, stdoutRun.reversed.length], [[], dry.reversed.length]);
@@ -171,12 +223,26 @@ describe('--json: one versioned result on stdout for every sub-generator', funct
 
   it('adapters --json: every built-in adapter with what it writes', async () => {
     const result = resultOf(await runBin(['adapters', '--json'], { cwd: tempProject() }));
-    deepStrictEqual(result.adapters.map((a: { id: string }) => a.id).sort(), ['browser-only', 'c', 'full-stack', 'kotlin', 'proto', 'python', 'rust-ipc', 'server-only', 'swift', 'trait-only']);
+    deepStrictEqual(result.adapters.map((a: { id: string }) => a.id).sort(), [
+      'browser-only',
+      'c',
+      'full-stack',
+      'kotlin',
+      'proto',
+      'python',
+      'rust-ipc',
+      'server-only',
+      'swift',
+      'trait-only',
+    ]);
   });
 
-  it('adapters --json with a broken .yo-rc.json: status invalid with the config\'s pointer', async () => {
+  it("adapters --json with a broken .yo-rc.json: status invalid with the config's pointer", async () => {
     const dir = tempProject({ '.yo-rc.json': JSON.stringify({ 'generator-continuum': { roots: { commands: '../out' } } }, null, 2) });
     const result = resultOf(await runBin(['adapters', '--json'], { cwd: dir }));
-    deepStrictEqual(result.issues.map((i: { file: string; pointer: string }) => `${i.file} ${i.pointer}`), ['.yo-rc.json /generator-continuum/roots/commands']);
+    deepStrictEqual(
+      result.issues.map((i: { file: string; pointer: string }) => `${i.file} ${i.pointer}`),
+      ['.yo-rc.json /generator-continuum/roots/commands'],
+    );
   });
 });

@@ -3,7 +3,17 @@ import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
-import { binPath, docsReadFiles, docsReadRecord, forgetGeneration, listFiles, removeTempProjects, runProcess, snapshotFiles, tempProject } from '../support/generator-run.js';
+import {
+  binPath,
+  docsReadFiles,
+  docsReadRecord,
+  forgetGeneration,
+  listFiles,
+  removeTempProjects,
+  runProcess,
+  snapshotFiles,
+  tempProject,
+} from '../support/generator-run.js';
 import { repoRoot, specsDir } from '../support/paths.js';
 import { badSpec, fixtureProject, schemaValidator } from './support.js';
 
@@ -20,7 +30,13 @@ const open: Client[] = [];
 
 /** An SDK client connected over stdio to the real bin's `mcp`, rooted at dir (the server's --cwd). */
 async function connect(dir: string): Promise<Connected> {
-  const transport = new StdioClientTransport({ command: process.execPath, args: [binPath, 'mcp', `--cwd=${dir}`], cwd: repoRoot, env: { ...(process.env as Record<string, string>), NO_COLOR: '1' }, stderr: 'pipe' });
+  const transport = new StdioClientTransport({
+    command: process.execPath,
+    args: [binPath, 'mcp', `--cwd=${dir}`],
+    cwd: repoRoot,
+    env: { ...(process.env as Record<string, string>), NO_COLOR: '1' },
+    stderr: 'pipe',
+  });
   let stderr = '';
   transport.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const client = new Client({ name: 'continuum-test', version: '1.0.0' });
@@ -67,7 +83,15 @@ describe('continuum-gen mcp: an MCP client over stdio against the real bin', fun
       equal(tool.inputSchema.type, 'object');
     }
     const generate = tools.find((t) => t.name === 'generate')!;
-    deepStrictEqual(Object.keys(generate.inputSchema.properties ?? {}).sort(), ['adapters', 'allowNonHost', 'dryRun', 'force', 'spec', 'specPath', 'specText']);
+    deepStrictEqual(Object.keys(generate.inputSchema.properties ?? {}).sort(), [
+      'adapters',
+      'allowNonHost',
+      'dryRun',
+      'force',
+      'spec',
+      'specPath',
+      'specText',
+    ]);
     equal(tools.find((t) => t.name === 'validate')!.annotations?.readOnlyHint, true);
   });
 
@@ -75,7 +99,13 @@ describe('continuum-gen mcp: an MCP client over stdio against the real bin', fun
     const { client } = await connect(tempProject());
     const { resources } = await client.listResources();
     const uris = resources.map((r) => r.uri);
-    for (const uri of ['continuum://schema/command-spec-v2', 'continuum://schema/run-result', 'continuum://examples/gpu-stats', 'continuum://examples/traits/managed-service']) ok(uris.includes(uri), uri);
+    for (const uri of [
+      'continuum://schema/command-spec-v2',
+      'continuum://schema/run-result',
+      'continuum://examples/gpu-stats',
+      'continuum://examples/traits/managed-service',
+    ])
+      ok(uris.includes(uri), uri);
     const schema = await client.readResource({ uri: 'continuum://schema/command-spec-v2' });
     equal((schema.contents[0] as { text: string }).text, readFileSync(join(repoRoot, 'schemas', 'command-spec-v2.schema.json'), 'utf8'));
     const example = await client.readResource({ uri: 'continuum://examples/docs-read' });
@@ -87,7 +117,10 @@ describe('continuum-gen mcp: an MCP client over stdio against the real bin', fun
     const { client } = await connect(dir);
     const result = await call(client, 'validate', { spec: badSpec });
     equal(result.status, 'invalid');
-    deepStrictEqual(result.issues.map((i: { file: string; pointer: string }) => `${i.file} ${i.pointer}`).sort(), ['<spec> /params/0/type', '<spec> /results/0/type']);
+    deepStrictEqual(result.issues.map((i: { file: string; pointer: string }) => `${i.file} ${i.pointer}`).sort(), [
+      '<spec> /params/0/type',
+      '<spec> /results/0/type',
+    ]);
     ok(result.issues.every((i: { line?: number; expected?: string }) => i.line === undefined && typeof i.expected === 'string'));
     const asText = await call(client, 'validate', { specText: JSON.stringify(badSpec, null, 2) });
     const typeIssue = asText.issues.find((i: { pointer: string }) => i.pointer === '/results/0/type');
@@ -106,19 +139,36 @@ describe('continuum-gen mcp: an MCP client over stdio against the real bin', fun
     const { client } = await connect(dir);
     const dry = await call(client, 'generate', { spec: docsRead, dryRun: true });
     deepStrictEqual([dry.status, dry.dryRun], ['done', true]);
-    deepStrictEqual(states(dry), docsReadFiles.map((f) => `create ${f}`));
+    deepStrictEqual(
+      states(dry),
+      docsReadFiles.map((f) => `create ${f}`),
+    );
     ok(dry.files.every((f: { diff?: string }) => f.diff?.startsWith('--- /dev/null\n')));
     deepStrictEqual(listFiles(dir), []);
 
     const real = await call(client, 'generate', { spec: docsRead });
-    deepStrictEqual(states(real), docsReadFiles.map((f) => `create ${f}`));
+    deepStrictEqual(
+      states(real),
+      docsReadFiles.map((f) => `create ${f}`),
+    );
     deepStrictEqual(listFiles(dir), docsReadFiles);
-    equal(readFileSync(join(dir, README), 'utf8'), dry.files.find((f: { path: string }) => f.path === README).diff.split('\n').filter((l: string) => l.startsWith('+') && !l.startsWith('+++')).map((l: string) => l.slice(1)).join('\n') + '\n');
+    equal(
+      readFileSync(join(dir, README), 'utf8'),
+      dry.files
+        .find((f: { path: string }) => f.path === README)
+        .diff.split('\n')
+        .filter((l: string) => l.startsWith('+') && !l.startsWith('+++'))
+        .map((l: string) => l.slice(1))
+        .join('\n') + '\n',
+    );
 
     // From its saved copy in the specs folder: the spec is managed there, so it is not planned again.
     const again = await call(client, 'generate', { specPath: 'src/generator/specs/docs-read.json' });
     // The record drops the spec file, which is no longer generated but managed in the specs folder.
-    deepStrictEqual(states(again), [...docsReadFiles.filter((f) => !f.startsWith('src/generator/')).map((f) => `identical ${f}`), `update ${docsReadRecord}`]);
+    deepStrictEqual(states(again), [
+      ...docsReadFiles.filter((f) => !f.startsWith('src/generator/')).map((f) => `identical ${f}`),
+      `update ${docsReadRecord}`,
+    ]);
   });
 
   it('a hand-edited file: a structured refusal naming it, nothing written; force overwrites it', async () => {
@@ -130,7 +180,10 @@ describe('continuum-gen mcp: an MCP client over stdio against the real bin', fun
     forgetGeneration(dir);
     const before = snapshotFiles(dir);
     const refused = await call(client, 'generate', { spec: docsRead });
-    deepStrictEqual([refused.status, states(refused), refused.issues.map((i: { file: string }) => i.file)], ['conflict', [`conflict ${README}`], [README]]);
+    deepStrictEqual(
+      [refused.status, states(refused), refused.issues.map((i: { file: string }) => i.file)],
+      ['conflict', [`conflict ${README}`], [README]],
+    );
     deepStrictEqual(snapshotFiles(dir), before);
     const forced = await call(client, 'generate', { spec: docsRead, force: true });
     ok(states(forced).includes(`force ${README}`));
@@ -150,7 +203,10 @@ describe('continuum-gen mcp: an MCP client over stdio against the real bin', fun
     symlinkSync(outside, join(dir, 'src', 'commands'));
     const linked = await call(client, 'generate', { spec: docsRead });
     equal(linked.status, 'invalid');
-    ok(linked.issues.some((i: { file: string; message: string }) => i.file === README && /symbolic link/.test(i.message)), JSON.stringify(linked.issues));
+    ok(
+      linked.issues.some((i: { file: string; message: string }) => i.file === README && /symbolic link/.test(i.message)),
+      JSON.stringify(linked.issues),
+    );
     deepStrictEqual(listFiles(outside), ['spec.json']);
     deepStrictEqual(listFiles(dir), ['src/commands'], 'only the link itself');
   });
@@ -182,29 +238,50 @@ describe('continuum-gen mcp: an MCP client over stdio against the real bin', fun
     deepStrictEqual(snapshotFiles(dir), before);
   });
 
-  it('list_adapters and explain_conventions: the project\'s own layout, traits and types', async () => {
-    const dir = tempProject({ '.yo-rc.json': JSON.stringify({ 'generator-continuum': { roots: { commands: 'app/commands', specs: 'app/specs' } } }) });
+  it("list_adapters and explain_conventions: the project's own layout, traits and types", async () => {
+    const dir = tempProject({
+      '.yo-rc.json': JSON.stringify({ 'generator-continuum': { roots: { commands: 'app/commands', specs: 'app/specs' } } }),
+    });
     const { client } = await connect(dir);
     const adapters = await call(client, 'list_adapters', {});
     ok(adapters.adapters.some((a: { id: string }) => a.id === 'rust-ipc'));
     const conventions = await call(client, 'explain_conventions', {});
-    deepStrictEqual([conventions.roots.commands, conventions.roots.specs, conventions.newSpec.folder, conventions.configFile], ['app/commands', 'app/specs', 'app/specs', '.yo-rc.json']);
-    ok(conventions.traits.some((t: { name: string; rustPath: string }) => t.name === 'ManagedService' && t.rustPath === 'crate::system::traits::ManagedService'));
+    deepStrictEqual(
+      [conventions.roots.commands, conventions.roots.specs, conventions.newSpec.folder, conventions.configFile],
+      ['app/commands', 'app/specs', 'app/specs', '.yo-rc.json'],
+    );
+    ok(
+      conventions.traits.some(
+        (t: { name: string; rustPath: string }) => t.name === 'ManagedService' && t.rustPath === 'crate::system::traits::ManagedService',
+      ),
+    );
     ok(conventions.types.imports.some((i: { name: string }) => i.name === 'UUID'));
     deepStrictEqual(conventions.types.primitives, ['string', 'number', 'integer', 'boolean']);
   });
 
-  it('a bad .yo-rc.json: every tool answers invalid with the config\'s pointer, never a crash', async () => {
+  it("a bad .yo-rc.json: every tool answers invalid with the config's pointer, never a crash", async () => {
     const dir = tempProject({ '.yo-rc.json': JSON.stringify({ 'generator-continuum': { roots: { commands: '/abs' } } }, null, 2) });
     const { client } = await connect(dir);
-    for (const [tool, args] of [['validate', { spec: docsRead }], ['generate', { spec: docsRead }], ['explain_conventions', {}]] as const) {
+    for (const [tool, args] of [
+      ['validate', { spec: docsRead }],
+      ['generate', { spec: docsRead }],
+      ['explain_conventions', {}],
+    ] as const) {
       const result = await call(client, tool, args);
-      deepStrictEqual([result.status, result.issues[0].file, result.issues[0].pointer], ['invalid', '.yo-rc.json', '/generator-continuum/roots/commands'], tool);
+      deepStrictEqual(
+        [result.status, result.issues[0].file, result.issues[0].pointer],
+        ['invalid', '.yo-rc.json', '/generator-continuum/roots/commands'],
+        tool,
+      );
     }
   });
 
   it('exits by itself when its stdin closes (no client left, no hang)', async () => {
-    const run = await runProcess(process.execPath, [binPath, 'mcp', `--cwd=${tempProject()}`], { cwd: repoRoot, stdin: 'closed', timeoutMs: 20_000 });
+    const run = await runProcess(process.execPath, [binPath, 'mcp', `--cwd=${tempProject()}`], {
+      cwd: repoRoot,
+      stdin: 'closed',
+      timeoutMs: 20_000,
+    });
     deepStrictEqual([run.timedOut, run.code, run.stdout], [false, 0, '']);
   });
 });

@@ -17,7 +17,10 @@ describe('module graph: the MCP SDK loads only for `continuum-gen mcp`', functio
   it('the fast path (command --spec, with --json too) never loads the MCP SDK or zod', async () => {
     for (const extra of [[], ['--json']]) {
       const loaded = await modulesLoadedBy(['command', `--spec=${docsReadSpec}`, `--cwd=${tempProject()}`, ...extra]);
-      ok(loaded.some((url) => url.endsWith('/dist/bin/continuum-gen.cjs')), 'the recorder sees the modules the run loads');
+      ok(
+        loaded.some((url) => url.endsWith('/dist/bin/continuum-gen.cjs')),
+        'the recorder sees the modules the run loads',
+      );
       for (const module of MCP_MODULES) ok(!loaded.some((url) => url.includes(module)), `the fast path loaded ${module}`);
     }
   });
@@ -25,7 +28,8 @@ describe('module graph: the MCP SDK loads only for `continuum-gen mcp`', functio
   it('validate loads neither the MCP SDK nor yeoman-environment', async () => {
     const loaded = await modulesLoadedBy(['validate', `--spec=${docsReadSpec}`, `--cwd=${tempProject()}`]);
     ok(loaded.some((url) => url.includes('/dist/bin/agent-commands.js')));
-    for (const module of [...MCP_MODULES, '/yeoman-environment/', '/yeoman-generator/']) ok(!loaded.some((url) => url.includes(module)), `validate loaded ${module}`);
+    for (const module of [...MCP_MODULES, '/yeoman-environment/', '/yeoman-generator/'])
+      ok(!loaded.some((url) => url.includes(module)), `validate loaded ${module}`);
   });
 
   it('`continuum-gen mcp` does load the SDK (the check can fail)', async () => {

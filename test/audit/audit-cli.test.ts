@@ -8,17 +8,23 @@ import { auditGenerator, auditTreeProject, reportValidator } from './support.js'
 
 /** docs/read as generated, with its spec (clean), and a spec whose command does not exist (a warning). */
 function warningOnlyProject(): string {
-  const dir = tempProject({ 'src/generator/specs/lab-orphan.json': JSON.stringify({ version: 2, name: 'lab/orphan', description: 'No command' }) });
+  const dir = tempProject({
+    'src/generator/specs/lab-orphan.json': JSON.stringify({ version: 2, name: 'lab/orphan', description: 'No command' }),
+  });
   cpSync(join(goldenDir, 'server-only-docs-read', 'expected'), dir, { recursive: true });
   return dir;
 }
 
 function runAudit(dir: string, options: Record<string, unknown>) {
   fromRepoRoot();
-  return helpers.run(auditGenerator, { tmpdir: false, cwd: dir, forwardCwd: true }, { force: false }).withOptions({ interactive: false, ...options } as Record<string, unknown>).withAdapterOptions({ spyFactory: recordingSpyFactory });
+  return helpers
+    .run(auditGenerator, { tmpdir: false, cwd: dir, forwardCwd: true }, { force: false })
+    .withOptions({ interactive: false, ...options } as Record<string, unknown>)
+    .withAdapterOptions({ spyFactory: recordingSpyFactory });
 }
 
-const logged = (result: { env: unknown }): string => ((result.env as { adapter: { log: { calls: unknown[][] } } }).adapter.log.calls ?? []).map((c) => String(c[0])).join('\n');
+const logged = (result: { env: unknown }): string =>
+  ((result.env as { adapter: { log: { calls: unknown[][] } } }).adapter.log.calls ?? []).map((c) => String(c[0])).join('\n');
 
 describe('continuum:audit (yeoman-test and the bin)', () => {
   after(removeTempProjects);
@@ -44,11 +50,18 @@ describe('continuum:audit (yeoman-test and the bin)', () => {
     deepStrictEqual(reportValidator()(report), []);
     deepStrictEqual([report.passed, report.summary.errors, report.summary.warnings], [false, 15, 12]);
     match(run.stderr, /audit failed \(--fail-on=error\): 15 error\(s\), 12 warning\(s\)/);
-    const sarif = JSON.parse(readFileSync(join(dir, 'reports', 'audit.sarif'), 'utf8')) as { version: string; runs: { results: unknown[] }[] };
+    const sarif = JSON.parse(readFileSync(join(dir, 'reports', 'audit.sarif'), 'utf8')) as {
+      version: string;
+      runs: { results: unknown[] }[];
+    };
     deepStrictEqual([sarif.version, sarif.runs[0].results.length], ['2.1.0', 27]);
 
     const before = snapshotFiles(dir);
-    const never = await runBin(['audit', '--fail-on=never', '--sarif=reports/audit.sarif'], { cwd: dir, stdin: 'closed', timeoutMs: 60_000 });
+    const never = await runBin(['audit', '--fail-on=never', '--sarif=reports/audit.sarif'], {
+      cwd: dir,
+      stdin: 'closed',
+      timeoutMs: 60_000,
+    });
     equal(never.code, 0, never.stderr);
     equal(never.stdout, '', 'the human report goes to the log (stderr), stdout stays for --json');
     match(never.stderr, /12\/15 commands conform to generator patterns/);
@@ -58,6 +71,7 @@ describe('continuum:audit (yeoman-test and the bin)', () => {
   it('continuum-gen audit --help lists the options', async () => {
     const run = await runBin(['audit', '--help'], { cwd: tempProject() });
     equal(run.code, 0);
-    for (const flag of ['--json', '--sarif <value>', '--fail-on <value>', '--enforce', '--base <value>', '--install-hook', '--fix']) ok(run.stdout.includes(flag), `${flag} in:\n${run.stdout}`);
+    for (const flag of ['--json', '--sarif <value>', '--fail-on <value>', '--enforce', '--base <value>', '--install-hook', '--fix'])
+      ok(run.stdout.includes(flag), `${flag} in:\n${run.stdout}`);
   });
 });

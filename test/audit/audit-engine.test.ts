@@ -72,34 +72,49 @@ describe('audit engine: the fixture tree with one violation of every kind', () =
       ['CG015-new-command-without-spec'],
     );
     for (const clean of ['docs/read', 'gpu/stats', 'lab/legacy', 'lab/stringerr', 'store/rows', 'board/pin', 'board/unpin']) {
-      deepStrictEqual(result.findings.filter((f) => f.folder === `src/commands/${clean}`), [], `${clean} is clean`);
+      deepStrictEqual(
+        result.findings.filter((f) => f.folder === `src/commands/${clean}`),
+        [],
+        `${clean} is clean`,
+      );
       equal(result.commands.find((c) => c.name === clean)?.conforms, true);
     }
   });
 
   it('spec drift says which field changed how, with the spec side as a related location', () => {
-    const drift = result.findings.filter((f) => f.ruleId === 'CG006-spec-drift').map((f) => [f.line, f.properties?.drift, f.properties?.field, f.related?.file, f.related?.line]);
+    const drift = result.findings
+      .filter((f) => f.ruleId === 'CG006-spec-drift')
+      .map((f) => [f.line, f.properties?.drift, f.properties?.field, f.related?.file, f.related?.line]);
     deepStrictEqual(drift, [
       [9, 'optionality', 'mode', `${SPECS}/lab-drift.json`, 8],
       [11, 'added', 'extra', `${SPECS}/lab-drift.json`, 6],
       [14, 'removed', 'gone', `${SPECS}/lab-drift.json`, 12],
       [16, 'retyped', 'count', `${SPECS}/lab-drift.json`, 11],
     ]);
-    match(result.findings.find((f) => f.properties?.field === 'count')!.message, /result count is number in the code but string in the spec/);
+    match(
+      result.findings.find((f) => f.properties?.field === 'count')!.message,
+      /result count is number in the code but string in the spec/,
+    );
   });
 
   it('raw Commands.execute calls are found in the syntax tree: literal names kept, accessors, comments and strings ignored', () => {
     const raw = result.findings.filter((f) => f.ruleId === 'CG009-raw-execute');
-    deepStrictEqual(raw.map((f) => [f.file, f.line, f.properties?.executes, f.command]), [
-      [`${LAB}/bare/server/LabBareServerCommand.ts`, 12, 'docs/read', 'lab/bare'],
-      ['src/system/ui/Launcher.ts', 6, 'docs/read', undefined],
-      ['src/system/ui/Launcher.ts', 7, undefined, undefined],
-    ]);
+    deepStrictEqual(
+      raw.map((f) => [f.file, f.line, f.properties?.executes, f.command]),
+      [
+        [`${LAB}/bare/server/LabBareServerCommand.ts`, 12, 'docs/read', 'lab/bare'],
+        ['src/system/ui/Launcher.ts', 6, 'docs/read', undefined],
+        ['src/system/ui/Launcher.ts', 7, undefined, undefined],
+      ],
+    );
   });
 
   it('the Rust side: the missing trait names the spec entry; heal() stub and always-false told apart', () => {
     const trait = result.findings.find((f) => f.ruleId === 'CG008-rust-trait-missing')!;
-    deepStrictEqual([trait.properties?.trait, trait.related?.file, trait.related?.line, trait.command], ['MetricsEmitter', `${SPECS}/cache-stats.json`, 8, 'cache/stats']);
+    deepStrictEqual(
+      [trait.properties?.trait, trait.related?.file, trait.related?.line, trait.command],
+      ['MetricsEmitter', `${SPECS}/cache-stats.json`, 8, 'cache/stats'],
+    );
     deepStrictEqual(
       result.findings.filter((f) => f.ruleId === 'CG013-no-heal').map((f) => f.properties?.heal),
       ['always-false', 'stub'],
@@ -153,16 +168,33 @@ describe('audit engine: the fixture tree with one violation of every kind', () =
   });
 
   it('JSON report: valid against schemas/audit-report.schema.json, with the exact counts', () => {
-    const report = jsonReport(result, reportContext) as { summary: { byRule: Record<string, { findings: number }>; errors: number; warnings: number }; passed: boolean; findings: unknown[] };
+    const report = jsonReport(result, reportContext) as {
+      summary: { byRule: Record<string, { findings: number }>; errors: number; warnings: number };
+      passed: boolean;
+      findings: unknown[];
+    };
     deepStrictEqual(reportValidator()(report), []);
     deepStrictEqual(report.summary.byRule['CG009-raw-execute'], { commands: 1, findings: 3 });
-    deepStrictEqual([report.summary.errors, report.summary.warnings, report.passed, report.findings.length], [15, 12, false, EXPECTED.length]);
+    deepStrictEqual(
+      [report.summary.errors, report.summary.warnings, report.passed, report.findings.length],
+      [15, 12, false, EXPECTED.length],
+    );
     // Deterministic: the same tree gives the same bytes.
     equal(JSON.stringify(jsonReport(auditOf(auditTree), reportContext)), JSON.stringify(report));
   });
 
   it('SARIF 2.1.0: valid against the schema subset, stable rule ids, one result per finding with region startLine', () => {
-    const sarif = sarifReport(result, reportContext) as { runs: { tool: { driver: { rules: { id: string }[] } }; results: { ruleId: string; ruleIndex: number; level: string; locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }[] }[] }[] };
+    const sarif = sarifReport(result, reportContext) as {
+      runs: {
+        tool: { driver: { rules: { id: string }[] } };
+        results: {
+          ruleId: string;
+          ruleIndex: number;
+          level: string;
+          locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }[];
+        }[];
+      }[];
+    };
     const ajv = new Ajv({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true });
     ajv.addFormat('uri', (value: string) => URL.canParse(value));
     ajv.addFormat('uri-reference', (value: string) => !/\s/.test(value) && URL.canParse(value, 'file:///project/'));
@@ -170,14 +202,29 @@ describe('audit engine: the fixture tree with one violation of every kind', () =
     ok(validate(sarif), JSON.stringify(validate.errors, null, 2));
     // The check is real: a line 0, a level SARIF does not know, a result without a message are refused.
     const broken = structuredClone(sarif) as unknown as { runs: { results: Record<string, unknown>[] }[] };
-    (broken.runs[0].results[0].locations as { physicalLocation: { region: { startLine: number } } }[])[0].physicalLocation.region.startLine = 0;
+    (
+      broken.runs[0].results[0].locations as { physicalLocation: { region: { startLine: number } } }[]
+    )[0].physicalLocation.region.startLine = 0;
     broken.runs[0].results[1].level = 'fatal';
     delete broken.runs[0].results[2].message;
     equal(validate(broken), false);
-    deepStrictEqual(validate.errors?.map((e) => e.instancePath).sort(), ['/runs/0/results/0/locations/0/physicalLocation/region/startLine', '/runs/0/results/1/level', '/runs/0/results/2']);
+    deepStrictEqual(validate.errors?.map((e) => e.instancePath).sort(), [
+      '/runs/0/results/0/locations/0/physicalLocation/region/startLine',
+      '/runs/0/results/1/level',
+      '/runs/0/results/2',
+    ]);
     const [run] = sarif.runs;
-    deepStrictEqual(run.tool.driver.rules.map((r: { id: string }) => r.id), AUDIT_RULES.map((r) => r.id));
-    deepStrictEqual(run.results.map((r: (typeof run.results)[number]) => `${r.locations[0].physicalLocation.artifactLocation.uri}:${r.locations[0].physicalLocation.region.startLine} ${r.ruleId}`), EXPECTED);
+    deepStrictEqual(
+      run.tool.driver.rules.map((r: { id: string }) => r.id),
+      AUDIT_RULES.map((r) => r.id),
+    );
+    deepStrictEqual(
+      run.results.map(
+        (r: (typeof run.results)[number]) =>
+          `${r.locations[0].physicalLocation.artifactLocation.uri}:${r.locations[0].physicalLocation.region.startLine} ${r.ruleId}`,
+      ),
+      EXPECTED,
+    );
     for (const r of run.results) {
       equal(run.tool.driver.rules[r.ruleIndex].id, r.ruleId, 'ruleIndex points at the rule');
       ok(['error', 'warning', 'note'].includes(r.level));
@@ -187,7 +234,10 @@ describe('audit engine: the fixture tree with one violation of every kind', () =
 
 /** Places the tree holds on purpose that a naive audit reports and this one must not (issue 13, pattern 9). */
 const TRAPS = [
-  ['lab/legacy', "the host v1 generator's shape: placeholder defaults (data.x ?? ''), a v1 spec with required: false and success among its results"],
+  [
+    'lab/legacy',
+    "the host v1 generator's shape: placeholder defaults (data.x ?? ''), a v1 spec with required: false and success among its results",
+  ],
   ['lab/stringerr', 'error?: string declared by the code, the spec silent about it'],
   ['store/rows', 'params and result extending base interfaces of another file (store/shared/BaseStoreTypes.ts)'],
   ['store', 'a namespace folder with its own accessor: not a command'],
@@ -219,22 +269,46 @@ describe('audit precision on the fixture tree (issue 13, pattern 9)', function (
 
   it('the traps give no finding, and are still audited (counted as commands, or skipped as namespaces)', () => {
     for (const [command, why] of TRAPS) {
-      deepStrictEqual(result.findings.filter((f) => f.command === command || f.folder === `src/commands/${command}`), [], `${command}: ${why}`);
+      deepStrictEqual(
+        result.findings.filter((f) => f.command === command || f.folder === `src/commands/${command}`),
+        [],
+        `${command}: ${why}`,
+      );
     }
     const names = result.commands.map((c) => c.name);
-    for (const command of ['lab/legacy', 'lab/stringerr', 'store/rows', 'board/pin', 'board/unpin']) ok(names.includes(command), `${command} is audited`);
+    for (const command of ['lab/legacy', 'lab/stringerr', 'store/rows', 'board/pin', 'board/unpin'])
+      ok(names.includes(command), `${command} is audited`);
     equal(names.includes('store'), false);
     equal(result.commands.find((c) => c.name === 'board/unpin')?.spec, `${SPECS}/board-unpin.json`);
-    deepStrictEqual(result.findings.filter((f) => f.file === 'src/system/core/shared/Commands.ts' || f.file === 'src/daemons/command-daemon/shared/CommandBase.ts'), [], "the host's executor and command base define and forward execute");
+    deepStrictEqual(
+      result.findings.filter(
+        (f) => f.file === 'src/system/core/shared/Commands.ts' || f.file === 'src/daemons/command-daemon/shared/CommandBase.ts',
+      ),
+      [],
+      "the host's executor and command base define and forward execute",
+    );
   });
 
   it('the control: the same places report once the spec and the code really differ', () => {
     const dir = auditTreeProject();
-    const edit = (file: string, change: (text: string) => string): void => writeFileSync(join(dir, file), change(readFileSync(join(dir, file), 'utf8')));
-    edit(`${SPECS}/lab-legacy.json`, (t) => t.replace('"required": false,\n      "description": "Room to look in"', '"required": false,\n      "defaultValue": "general",\n      "description": "Room to look in"'));
-    edit(`${SPECS}/lab-stringerr.json`, (t) => t.replace(/\]\n\}\n$/, ',\n    {\n      "name": "error",\n      "type": "number",\n      "optional": true\n    }\n  ]\n}\n'));
-    const drift = auditOf(dir).findings.filter((f) => f.ruleId === 'CG006-spec-drift').map((f) => `${f.command} ${f.properties?.drift} ${f.properties?.field}`);
-    deepStrictEqual(drift.filter((d) => !d.startsWith('lab/drift')), ['lab/legacy default room', 'lab/stringerr retyped error']);
+    const edit = (file: string, change: (text: string) => string): void =>
+      writeFileSync(join(dir, file), change(readFileSync(join(dir, file), 'utf8')));
+    edit(`${SPECS}/lab-legacy.json`, (t) =>
+      t.replace(
+        '"required": false,\n      "description": "Room to look in"',
+        '"required": false,\n      "defaultValue": "general",\n      "description": "Room to look in"',
+      ),
+    );
+    edit(`${SPECS}/lab-stringerr.json`, (t) =>
+      t.replace(/\]\n\}\n$/, ',\n    {\n      "name": "error",\n      "type": "number",\n      "optional": true\n    }\n  ]\n}\n'),
+    );
+    const drift = auditOf(dir)
+      .findings.filter((f) => f.ruleId === 'CG006-spec-drift')
+      .map((f) => `${f.command} ${f.properties?.drift} ${f.properties?.field}`);
+    deepStrictEqual(
+      drift.filter((d) => !d.startsWith('lab/drift')),
+      ['lab/legacy default room', 'lab/stringerr retyped error'],
+    );
   });
 });
 

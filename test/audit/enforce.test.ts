@@ -57,7 +57,10 @@ function enforceRepository(): string {
   git(dir, 'add', 'src/commands/lab/staged');
   writeCommand(dir, 'lab/fresh', 'LabFresh');
   writeCommand(dir, 'lab/specced', 'LabSpecced');
-  writeFileSync(join(dir, 'src/generator/specs/lab-specced.json'), JSON.stringify({ version: 2, name: 'lab/specced', description: 'Has its spec', params: [{ name: 'target', type: 'string' }] }, null, 2));
+  writeFileSync(
+    join(dir, 'src/generator/specs/lab-specced.json'),
+    JSON.stringify({ version: 2, name: 'lab/specced', description: 'Has its spec', params: [{ name: 'target', type: 'string' }] }, null, 2),
+  );
   writeFileSync(join(dir, LAB, 'anytypes/README.md'), '# lab/anytypes\n');
   return dir;
 }
@@ -65,16 +68,23 @@ function enforceRepository(): string {
 function enforceAudit(dir: string, base?: string) {
   const repository = repositoryOf(dir);
   const resolved = resolveBase(repository, base);
-  return { resolved, result: auditOf(dir, { mode: 'enforce', classifyNew: (folders) => newCommandFolders(repository, 'src/commands', folders, resolved) }) };
+  return {
+    resolved,
+    result: auditOf(dir, { mode: 'enforce', classifyNew: (folders) => newCommandFolders(repository, 'src/commands', folders, resolved) }),
+  };
 }
 
 function runAuditGenerator(dir: string, options: Record<string, unknown>) {
   fromRepoRoot();
-  return helpers.run(auditGenerator, { tmpdir: false, cwd: dir, forwardCwd: true }, { force: false }).withOptions({ interactive: false, ...options } as Record<string, unknown>).withAdapterOptions({ spyFactory: recordingSpyFactory });
+  return helpers
+    .run(auditGenerator, { tmpdir: false, cwd: dir, forwardCwd: true }, { force: false })
+    .withOptions({ interactive: false, ...options } as Record<string, unknown>)
+    .withAdapterOptions({ spyFactory: recordingSpyFactory });
 }
 
 /** Everything the generator logged, one string. */
-const logged = (result: { env: unknown }): string => ((result.env as { adapter: { log: { calls: unknown[][] } } }).adapter.log.calls ?? []).map((c) => String(c[0])).join('\n');
+const logged = (result: { env: unknown }): string =>
+  ((result.env as { adapter: { log: { calls: unknown[][] } } }).adapter.log.calls ?? []).map((c) => String(c[0])).join('\n');
 
 describe('audit --enforce in a real git repository', () => {
   after(removeTempProjects);
@@ -99,9 +109,16 @@ describe('audit --enforce in a real git repository', () => {
     ok(fresh.message.includes('continuum-gen reverse src/commands/lab/fresh'), fresh.message);
     ok(fresh.message.includes('yo continuum:command --name=lab/fresh'), fresh.message);
     equal(result.findings.find((f) => f.command === 'lab/anytypes')?.severity, 'warning');
-    const report = jsonReport(result, { ...reportContext, base: resolved.label }) as { mode: string; base: string; commands: { name: string; new?: string }[] };
+    const report = jsonReport(result, { ...reportContext, base: resolved.label }) as {
+      mode: string;
+      base: string;
+      commands: { name: string; new?: string }[];
+    };
     deepStrictEqual(reportValidator()(report), []);
-    deepStrictEqual([report.mode, report.base, report.commands.find((c) => c.name === 'lab/staged')?.new], ['enforce', resolved.label, 'staged']);
+    deepStrictEqual(
+      [report.mode, report.base, report.commands.find((c) => c.name === 'lab/staged')?.new],
+      ['enforce', resolved.label, 'staged'],
+    );
   });
 
   it('--base: main gives the same answer as the default; HEAD makes the branch commit old', () => {
@@ -110,7 +127,12 @@ describe('audit --enforce in a real git repository', () => {
     const head = enforceAudit(dir, 'HEAD').result;
     deepStrictEqual(
       head.findings.map((f) => `${f.command} ${f.ruleId}`),
-      ['lab/anytypes CG001-missing-spec', 'lab/branchy CG001-missing-spec', 'lab/fresh CG015-new-command-without-spec', 'lab/staged CG015-new-command-without-spec'],
+      [
+        'lab/anytypes CG001-missing-spec',
+        'lab/branchy CG001-missing-spec',
+        'lab/fresh CG015-new-command-without-spec',
+        'lab/staged CG015-new-command-without-spec',
+      ],
     );
   });
 
@@ -119,12 +141,15 @@ describe('audit --enforce in a real git repository', () => {
     cpSync(auditTree, dir, { recursive: true });
     git(dir, 'init', '-q', '-b', 'main');
     const { result } = enforceAudit(dir);
-    deepStrictEqual(result.findings.map((f) => `${f.command} ${f.ruleId}`), [
-      'lab/anytypes CG015-new-command-without-spec',
-      'lab/copied CG015-new-command-without-spec',
-      'lab/copied CG018-duplicate-command',
-      'lab/copied CG017-folder-name-mismatch',
-    ]);
+    deepStrictEqual(
+      result.findings.map((f) => `${f.command} ${f.ruleId}`),
+      [
+        'lab/anytypes CG015-new-command-without-spec',
+        'lab/copied CG015-new-command-without-spec',
+        'lab/copied CG018-duplicate-command',
+        'lab/copied CG017-folder-name-mismatch',
+      ],
+    );
   });
 
   it('enforcement is by folder: a new folder copied from another command (its accessor still names the old one) fails', () => {
@@ -135,28 +160,49 @@ describe('audit --enforce in a real git repository', () => {
     const { result } = enforceAudit(dir);
     deepStrictEqual(
       result.findings.filter((f) => f.folder === 'src/commands/docs/clone').map((f) => `${f.command} ${f.ruleId} ${f.severity}`),
-      ['docs/clone CG015-new-command-without-spec error', 'docs/clone CG018-duplicate-command error', 'docs/clone CG017-folder-name-mismatch warning'],
+      [
+        'docs/clone CG015-new-command-without-spec error',
+        'docs/clone CG018-duplicate-command error',
+        'docs/clone CG017-folder-name-mismatch warning',
+      ],
     );
-    match(result.findings.find((f) => f.ruleId === 'CG018-duplicate-command' && f.folder === 'src/commands/docs/clone')!.message, /claims the command name "docs\/read", which src\/commands\/docs\/read already has/);
+    match(
+      result.findings.find((f) => f.ruleId === 'CG018-duplicate-command' && f.folder === 'src/commands/docs/clone')!.message,
+      /claims the command name "docs\/read", which src\/commands\/docs\/read already has/,
+    );
     // The old copy already in the tree (lab/copied) is the full audit's to report, not the guard's.
-    deepStrictEqual(result.findings.filter((f) => f.folder === 'src/commands/lab/copied'), []);
-    // Its spec, named by its folder, makes it pass the guard (the name mismatch stays a warning).
-    writeFileSync(join(dir, 'src/generator/specs/docs-clone.json'), readFileSync(join(dir, 'src/generator/specs/docs-read.json'), 'utf8').replace('"docs/read"', '"docs/clone"'));
     deepStrictEqual(
-      enforceAudit(dir).result.findings.filter((f) => f.folder === 'src/commands/docs/clone').map((f) => f.ruleId),
+      result.findings.filter((f) => f.folder === 'src/commands/lab/copied'),
+      [],
+    );
+    // Its spec, named by its folder, makes it pass the guard (the name mismatch stays a warning).
+    writeFileSync(
+      join(dir, 'src/generator/specs/docs-clone.json'),
+      readFileSync(join(dir, 'src/generator/specs/docs-read.json'), 'utf8').replace('"docs/read"', '"docs/clone"'),
+    );
+    deepStrictEqual(
+      enforceAudit(dir)
+        .result.findings.filter((f) => f.folder === 'src/commands/docs/clone')
+        .map((f) => f.ruleId),
       ['CG018-duplicate-command', 'CG017-folder-name-mismatch'],
     );
   });
 
   it('refuses clearly outside a repository and on a ref that is not a commit', () => {
-    throws(() => repositoryOf(tempProject()), (error: Error) => error instanceof GitProblem && /not inside a git repository/.test(error.message));
+    throws(
+      () => repositoryOf(tempProject()),
+      (error: Error) => error instanceof GitProblem && /not inside a git repository/.test(error.message),
+    );
     const dir = enforceRepository();
     throws(() => resolveBase(repositoryOf(dir), 'no-such-branch'), /--base=no-such-branch does not name a commit/);
   });
 
   it('the generator fails the run naming the fix; passes when only old folders lack a spec', async () => {
     const dir = enforceRepository();
-    await rejects(runAuditGenerator(dir, { enforce: true }), /audit --enforce failed \(--fail-on=error\): 3 new command folder\(s\) without a spec/);
+    await rejects(
+      runAuditGenerator(dir, { enforce: true }),
+      /audit --enforce failed \(--fail-on=error\): 3 new command folder\(s\) without a spec/,
+    );
     rmSync(join(dir, LAB, 'fresh'), { recursive: true });
     git(dir, 'rm', '-q', '-r', '--cached', 'src/commands/lab/staged');
     rmSync(join(dir, LAB, 'staged'), { recursive: true });
@@ -203,7 +249,10 @@ describe('audit --install-hook', () => {
   });
 
   it("husky: writes .husky/pre-commit, keeping what is there, and never git's own hook", async () => {
-    const dir = tempProject({ 'package.json': JSON.stringify({ name: 'host', devDependencies: { husky: '^9.0.0' } }), '.husky/pre-commit': 'npm test\n' });
+    const dir = tempProject({
+      'package.json': JSON.stringify({ name: 'host', devDependencies: { husky: '^9.0.0' } }),
+      '.husky/pre-commit': 'npm test\n',
+    });
     initRepository(dir);
     await runAuditGenerator(dir, { installHook: true });
     const path = hookFile(dir, '.husky', 'pre-commit');

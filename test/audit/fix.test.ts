@@ -5,7 +5,14 @@ import helpers from 'yeoman-test';
 import { insertStaticAccessor } from '../../shared/audit/fix-accessor.js';
 import { defaultProjectConfig } from '../../shared/config/project-config.js';
 import { generateCommand } from '../../shared/engine.js';
-import { conflicterStatuses, docsReadSpec, fromRepoRoot, recordingSpyFactory, removeTempProjects, snapshotFiles } from '../support/generator-run.js';
+import {
+  conflicterStatuses,
+  docsReadSpec,
+  fromRepoRoot,
+  recordingSpyFactory,
+  removeTempProjects,
+  snapshotFiles,
+} from '../support/generator-run.js';
 import { makeHostProject, typeCheckHost } from '../support/host-project.js';
 import { auditGenerator, auditOf, placed } from './support.js';
 
@@ -40,10 +47,14 @@ function hostWithoutAccessor(): { dir: string; generatedTypes: string } {
 
 function runFix(dir: string, environment: Record<string, unknown> = { force: false }) {
   fromRepoRoot();
-  return helpers.run(auditGenerator, { tmpdir: false, cwd: dir, forwardCwd: true }, environment).withOptions({ interactive: false, fix: true, failOn: 'never' } as Record<string, unknown>).withAdapterOptions({ spyFactory: recordingSpyFactory });
+  return helpers
+    .run(auditGenerator, { tmpdir: false, cwd: dir, forwardCwd: true }, environment)
+    .withOptions({ interactive: false, fix: true, failOn: 'never' } as Record<string, unknown>)
+    .withAdapterOptions({ spyFactory: recordingSpyFactory });
 }
 
-const logged = (result: { env: unknown }): string => ((result.env as { adapter: { log: { calls: unknown[][] } } }).adapter.log.calls ?? []).map((c) => String(c[0])).join('\n');
+const logged = (result: { env: unknown }): string =>
+  ((result.env as { adapter: { log: { calls: unknown[][] } } }).adapter.log.calls ?? []).map((c) => String(c[0])).join('\n');
 
 describe('audit --fix', () => {
   const created: string[] = [];
@@ -65,7 +76,11 @@ describe('audit --fix', () => {
     const statuses = conflicterStatuses(result);
     deepStrictEqual([statuses.create, statuses.force], [[SPEC, 'src/generator/specs/lab-halfway.json'], [TYPES]]);
     const fixed = readFileSync(join(dir, TYPES), 'utf8');
-    equal(fixed.slice(fixed.indexOf(ACCESSOR_SECTION)), generatedTypes.slice(generatedTypes.indexOf(ACCESSOR_SECTION)), 'the accessor block is byte for byte what the template writes');
+    equal(
+      fixed.slice(fixed.indexOf(ACCESSOR_SECTION)),
+      generatedTypes.slice(generatedTypes.indexOf(ACCESSOR_SECTION)),
+      'the accessor block is byte for byte what the template writes',
+    );
     match(fixed, /^import type \{ CommandParams, CommandResult, JTAGContext, CommandInput \} from '@system\/core\/types\/JTAGTypes';$/m);
     match(fixed, /^import \{ Commands \} from '@system\/core\/shared\/Commands';$/m);
     const log = logged(result);
@@ -76,7 +91,11 @@ describe('audit --fix', () => {
     const check = typeCheckHost(dir);
     equal(check.status, 0, check.output);
     const after = auditOf(dir);
-    deepStrictEqual(after.findings.filter((f) => f.folder === 'src/commands/docs/read'), [], 'docs/read now passes the audit');
+    deepStrictEqual(
+      after.findings.filter((f) => f.folder === 'src/commands/docs/read'),
+      [],
+      'docs/read now passes the audit',
+    );
     equal(after.commands.find((c) => c.name === 'docs/read')?.spec, SPEC);
     deepStrictEqual(placed(after.findings), [
       // Left for a person: the accessor's result type would be a guess.
@@ -99,8 +118,16 @@ describe('audit --fix', () => {
   });
 
   it('refuses what would be a guess: no params or result interface, a file that does not parse, an accessor already there', () => {
-    const fix = (text: string) => insertStaticAccessor({ typesFile: 'src/commands/x/y/shared/XYTypes.ts', text, name: 'x/y', config: defaultProjectConfig });
-    match((fix("import type { CommandResult } from 'h';\nexport interface XYResult extends CommandResult { ok: boolean }\n") as { problem: string }).problem, /no params interface/);
+    const fix = (text: string) =>
+      insertStaticAccessor({ typesFile: 'src/commands/x/y/shared/XYTypes.ts', text, name: 'x/y', config: defaultProjectConfig });
+    match(
+      (
+        fix("import type { CommandResult } from 'h';\nexport interface XYResult extends CommandResult { ok: boolean }\n") as {
+          problem: string;
+        }
+      ).problem,
+      /no params interface/,
+    );
     match((fix('export interface {') as { problem: string }).problem, /does not parse/);
     match((fix("export const XY = { commandName: 'x/y' as const };\n") as { problem: string }).problem, /already has a static accessor/);
   });

@@ -17,7 +17,10 @@ export function readmeRuleTable(readme: string): TableRow[] {
   const rows: TableRow[] = [];
   for (const line of lines.slice(start + 2)) {
     if (!line.startsWith('|')) break;
-    const [ids, severities] = line.split('|').slice(1, 3).map((cell) => cell.trim());
+    const [ids, severities] = line
+      .split('|')
+      .slice(1, 3)
+      .map((cell) => cell.trim());
     rows.push({ ids: ids.split(' / ').map((id) => id.replace(/`/g, '')), severities: severities.split(' / ') });
   }
   return rows;
@@ -25,7 +28,12 @@ export function readmeRuleTable(readme: string): TableRow[] {
 
 /** Every (id, severity) the table states. */
 function tableEntries(rows: readonly TableRow[]): [string, string][] {
-  return rows.flatMap((row) => row.ids.map((id, index): [string, string] => [id, row.severities.length === 1 ? row.severities[0] : row.severities[index] ?? '(none)']));
+  return rows.flatMap((row) =>
+    row.ids.map((id, index): [string, string] => [
+      id,
+      row.severities.length === 1 ? row.severities[0] : (row.severities[index] ?? '(none)'),
+    ]),
+  );
 }
 
 describe('audit rules as modules', () => {
@@ -52,7 +60,10 @@ describe('audit rules as modules', () => {
       .filter((name) => name.endsWith('.ts'))
       .map((name) => name.slice(0, -'.ts'.length))
       .sort();
-    deepStrictEqual(files, AUDIT_RULES.map((rule) => rule.id));
+    deepStrictEqual(
+      files,
+      AUDIT_RULES.map((rule) => rule.id),
+    );
   });
 
   it('ids are numbered in increasing order, and each rule says what it checks and how it is fixed', () => {

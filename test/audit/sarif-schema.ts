@@ -9,14 +9,24 @@
 const message = {
   type: 'object',
   anyOf: [{ required: ['text'] }, { required: ['id'] }],
-  properties: { text: { type: 'string' }, id: { type: 'string' }, markdown: { type: 'string' }, arguments: { type: 'array', items: { type: 'string' } } },
+  properties: {
+    text: { type: 'string' },
+    id: { type: 'string' },
+    markdown: { type: 'string' },
+    arguments: { type: 'array', items: { type: 'string' } },
+  },
 };
 
 const multiformatMessage = { type: 'object', required: ['text'], properties: { text: { type: 'string' }, markdown: { type: 'string' } } };
 
 const artifactLocation = {
   type: 'object',
-  properties: { uri: { type: 'string', format: 'uri-reference' }, uriBaseId: { type: 'string' }, index: { type: 'integer', minimum: -1 }, description: message },
+  properties: {
+    uri: { type: 'string', format: 'uri-reference' },
+    uriBaseId: { type: 'string' },
+    index: { type: 'integer', minimum: -1 },
+    description: message,
+  },
 };
 
 const region = {
@@ -40,12 +50,23 @@ const physicalLocation = {
 
 const location = {
   type: 'object',
-  properties: { id: { type: 'integer', minimum: -1 }, physicalLocation, message, logicalLocations: { type: 'array' }, annotations: { type: 'array', items: region } },
+  properties: {
+    id: { type: 'integer', minimum: -1 },
+    physicalLocation,
+    message,
+    logicalLocations: { type: 'array' },
+    annotations: { type: 'array', items: region },
+  },
 };
 
 const reportingConfiguration = {
   type: 'object',
-  properties: { enabled: { type: 'boolean' }, level: { enum: ['none', 'note', 'warning', 'error'] }, rank: { type: 'number', minimum: -1, maximum: 100 }, parameters: { type: 'object' } },
+  properties: {
+    enabled: { type: 'boolean' },
+    level: { enum: ['none', 'note', 'warning', 'error'] },
+    rank: { type: 'number', minimum: -1, maximum: 100 },
+    parameters: { type: 'object' },
+  },
 };
 
 const reportingDescriptor = {
@@ -104,7 +125,11 @@ export const sarifSubsetSchema = {
         type: 'object',
         required: ['tool'],
         properties: {
-          tool: { type: 'object', required: ['driver'], properties: { driver: toolComponent, extensions: { type: 'array', items: toolComponent } } },
+          tool: {
+            type: 'object',
+            required: ['driver'],
+            properties: { driver: toolComponent, extensions: { type: 'array', items: toolComponent } },
+          },
           results: { type: ['array', 'null'], items: result },
           columnKind: { enum: ['utf16CodeUnits', 'unicodeCodePoints'] },
           originalUriBaseIds: { type: 'object', additionalProperties: artifactLocation },

@@ -26,7 +26,11 @@ export function auditOf(dir: string, options: Partial<Parameters<typeof runAudit
 /** `file:line rule` for each finding: the form the expectations are written in. */
 export const placed = (findings: readonly AuditFinding[]): string[] => findings.map((f) => `${f.file}:${f.line} ${f.ruleId}`);
 
-export const reportContext: ReportContext = { tool: { name: 'generator-continuum', version: '0.0.0-test', informationUri: 'https://example.invalid' }, failOn: 'error', specsRoot: defaultProjectConfig.roots.specs };
+export const reportContext: ReportContext = {
+  tool: { name: 'generator-continuum', version: '0.0.0-test', informationUri: 'https://example.invalid' },
+  failOn: 'error',
+  specsRoot: defaultProjectConfig.roots.specs,
+};
 
 /** The JSON report schema, compiled once. */
 export function reportValidator(): (document: unknown) => string[] {

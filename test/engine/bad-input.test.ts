@@ -53,7 +53,10 @@ describe('bad input is refused with file, place, found and expected', () => {
     const line = text.split('\n').findIndex((l) => l.includes('"environment"')) + 1;
     assert.equal(issue.line, line);
     assert.equal(issue.column, '  "environment": '.length + 1);
-    assert.match(new SpecError([issue]).message, new RegExp(`^specs/bad\\.json:${line}:18 \\(at /environment\\): value not allowed; found "cloud"; expected one of`));
+    assert.match(
+      new SpecError([issue]).message,
+      new RegExp(`^specs/bad\\.json:${line}:18 \\(at /environment\\): value not allowed; found "cloud"; expected one of`),
+    );
   });
 
   it('an unknown property lists the accepted ones', () => {
@@ -106,7 +109,12 @@ describe('bad input is refused with file, place, found and expected', () => {
   }
 
   it('duplicate param names are refused, pointing at the second', () => {
-    const [issue] = issuesOfSpec({ params: [{ name: 'path', type: 'string' }, { name: 'path', type: 'number' }] });
+    const [issue] = issuesOfSpec({
+      params: [
+        { name: 'path', type: 'string' },
+        { name: 'path', type: 'number' },
+      ],
+    });
     assert.equal(issue.pointer, '/params/1/name');
     assert.match(issue.message, /duplicate param name 'path' \(first at \/params\/0\)/);
   });
@@ -136,7 +144,11 @@ describe('bad input is refused with file, place, found and expected', () => {
     const [issue] = issuesOfSpec({ params: [{ name: 'tag', type: 'string | null', optional: true }] });
     assert.equal(issue.pointer, '/params/0/type');
     assert.match(issue.expected ?? '', /optionalNullable/);
-    const accepted = generateCommand({ specText: JSON.stringify({ ...baseSpec, params: [{ name: 'tag', type: 'string | null', optional: true, optionalNullable: true }] }), specFile: 'x.json', config: defaultProjectConfig });
+    const accepted = generateCommand({
+      specText: JSON.stringify({ ...baseSpec, params: [{ name: 'tag', type: 'string | null', optional: true, optionalNullable: true }] }),
+      specFile: 'x.json',
+      config: defaultProjectConfig,
+    });
     assert.match(accepted.files.find((f) => f.path.endsWith('Types.ts'))!.content, /tag\?: string \| null;/);
   });
 
@@ -164,7 +176,11 @@ describe('bad input is refused with file, place, found and expected', () => {
 
   it('the shipped example specs are all accepted', () => {
     for (const file of ['docs-read.json', 'chat-send.json', 'interface-screenshot.json', 'system-ping.v1.json']) {
-      const result = generateCommand({ specText: readFileSync(join(specsDir, file), 'utf8'), specFile: file, config: defaultProjectConfig });
+      const result = generateCommand({
+        specText: readFileSync(join(specsDir, file), 'utf8'),
+        specFile: file,
+        config: defaultProjectConfig,
+      });
       assert.ok(result.files.length >= 8, file);
     }
   });
@@ -177,11 +193,20 @@ describe('precompiled schema validators (the build step)', () => {
     const { createSchemaAjv, schemasFingerprint } = await import('../../shared/spec/schema-validation.js');
     const { PRECOMPILED_VALIDATORS } = await import('../../shared/spec/precompiled-validators.js');
     assert.ok(existsSync(PRECOMPILED_VALIDATORS), 'npm run build writes the precompiled validators');
-    const precompiled = createRequire(import.meta.url)(PRECOMPILED_VALIDATORS) as Record<string, ((d: unknown) => boolean) & { errors?: unknown[] }> & { schemasFingerprint: string };
+    const precompiled = createRequire(import.meta.url)(PRECOMPILED_VALIDATORS) as Record<
+      string,
+      ((d: unknown) => boolean) & { errors?: unknown[] }
+    > & { schemasFingerprint: string };
     assert.equal(precompiled.schemasFingerprint, schemasFingerprint());
     const runtime = createSchemaAjv().getSchema('command-spec-v2.schema.json')!;
-    const strip = (errors: unknown[] | null | undefined) => (errors ?? []).map((e) => ({ ...(e as object), schema: undefined, parentSchema: undefined, data: undefined }));
-    for (const document of [{ ...baseSpec }, { ...baseSpec, environment: 'cloud', extra: 1 }, { version: 1 }, { ...baseSpec, types: { bad: { fields: {} }, Both: { fields: {}, enum: ['a'] } } }]) {
+    const strip = (errors: unknown[] | null | undefined) =>
+      (errors ?? []).map((e) => ({ ...(e as object), schema: undefined, parentSchema: undefined, data: undefined }));
+    for (const document of [
+      { ...baseSpec },
+      { ...baseSpec, environment: 'cloud', extra: 1 },
+      { version: 1 },
+      { ...baseSpec, types: { bad: { fields: {} }, Both: { fields: {}, enum: ['a'] } } },
+    ]) {
       assert.equal(precompiled['command-spec-v2'](document), runtime(document));
       assert.deepEqual(strip(precompiled['command-spec-v2'].errors), strip(runtime.errors));
     }
@@ -191,8 +216,15 @@ describe('precompiled schema validators (the build step)', () => {
 describe('saving the spec beside the others', () => {
   it('drops a relative $schema (it would point nowhere from the specs folder) and keeps a URL', () => {
     const saved = (schema: string) =>
-      generateCommand({ specText: JSON.stringify({ $schema: schema, ...baseSpec }), specFile: 'elsewhere/spec.json', config: defaultProjectConfig }).files.find((f) => f.path === 'src/generator/specs/docs-read.json')!.content;
+      generateCommand({
+        specText: JSON.stringify({ $schema: schema, ...baseSpec }),
+        specFile: 'elsewhere/spec.json',
+        config: defaultProjectConfig,
+      }).files.find((f) => f.path === 'src/generator/specs/docs-read.json')!.content;
     assert.ok(!saved('../schemas/command-spec-v2.schema.json').includes('$schema'));
-    assert.match(saved('https://example.org/command-spec-v2.schema.json'), /"\$schema": "https:\/\/example\.org\/command-spec-v2\.schema\.json"/);
+    assert.match(
+      saved('https://example.org/command-spec-v2.schema.json'),
+      /"\$schema": "https:\/\/example\.org\/command-spec-v2\.schema\.json"/,
+    );
   });
 });

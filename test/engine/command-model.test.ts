@@ -38,7 +38,11 @@ function resolve(spec: object, config: ProjectConfig = defaultProjectConfig): { 
 /** The text of `text` from a 1-based line:column on. */
 function textFrom(text: string, position: Position | undefined): string {
   assert.ok(position, 'the pointer has a place in the spec text');
-  return text.split('\n').slice(position.line - 1).join('\n').slice(position.column - 1);
+  return text
+    .split('\n')
+    .slice(position.line - 1)
+    .join('\n')
+    .slice(position.column - 1);
 }
 
 /** Where the member a pointer names is written: its key for an object member, its value for an array item. */
@@ -50,31 +54,55 @@ describe('the model: origin pointers, each at its place in the spec text', () =>
   const { model, source, text } = resolve(SPEC);
 
   it('every declared type points at its key under types', () => {
-    const declared = model.types.filter((t) => t.kind === 'enum' ? t.origin === 'spec' : true);
-    assert.deepEqual(declared.map((t) => t.pointer), ['/types/Level', '/types/Reading']);
-    for (const t of declared) assert.ok(writtenAt(source, text, t.pointer).startsWith(`"${t.name}": {`), `${t.pointer} is where ${t.name} is declared`);
+    const declared = model.types.filter((t) => (t.kind === 'enum' ? t.origin === 'spec' : true));
+    assert.deepEqual(
+      declared.map((t) => t.pointer),
+      ['/types/Level', '/types/Reading'],
+    );
+    for (const t of declared)
+      assert.ok(writtenAt(source, text, t.pointer).startsWith(`"${t.name}": {`), `${t.pointer} is where ${t.name} is declared`);
   });
 
   it('an enum lifted from an inline union points at the type string it was written in', () => {
     const lifted = model.types.filter((t) => t.kind === 'enum' && t.origin === 'inline');
-    assert.deepEqual(lifted.map((t) => [t.name, t.pointer]), [['ReadingUnit', '/types/Reading/fields/unit/type'], ['GpuUsageMode', '/params/1/type']]);
+    assert.deepEqual(
+      lifted.map((t) => [t.name, t.pointer]),
+      [
+        ['ReadingUnit', '/types/Reading/fields/unit/type'],
+        ['GpuUsageMode', '/params/1/type'],
+      ],
+    );
     for (const t of lifted) {
       const values = t.kind === 'enum' ? t.values : [];
-      assert.ok(textFrom(text, source.locate(t.pointer)).startsWith(JSON.stringify(values.map((v) => `'${v}'`).join(' | '))), `${t.pointer} is the union ${values.join(' | ')}`);
+      assert.ok(
+        textFrom(text, source.locate(t.pointer)).startsWith(JSON.stringify(values.map((v) => `'${v}'`).join(' | '))),
+        `${t.pointer} is the union ${values.join(' | ')}`,
+      );
     }
   });
 
   it('every param and result points at its entry, every declared field at its key', () => {
     const entries = [...model.params, ...model.results];
-    assert.deepEqual(entries.map((f) => f.pointer), ['/params/0', '/params/1', '/results/0', '/results/1']);
-    for (const f of entries) assert.ok(writtenAt(source, text, f.pointer).replace(/\s+/g, ' ').startsWith(`{ "name": "${f.name}"`), `${f.pointer} is the entry of ${f.name}`);
+    assert.deepEqual(
+      entries.map((f) => f.pointer),
+      ['/params/0', '/params/1', '/results/0', '/results/1'],
+    );
+    for (const f of entries)
+      assert.ok(
+        writtenAt(source, text, f.pointer).replace(/\s+/g, ' ').startsWith(`{ "name": "${f.name}"`),
+        `${f.pointer} is the entry of ${f.name}`,
+      );
     const reading = model.typesByName.get('Reading');
     assert.ok(reading?.kind === 'interface');
-    assert.deepEqual(reading.fields.map((f) => f.pointer), ['/types/Reading/fields/level', '/types/Reading/fields/unit', '/types/Reading/fields/session']);
-    for (const f of reading.fields) assert.ok(writtenAt(source, text, f.pointer).startsWith(`"${f.name}": {`), `${f.pointer} is the key of ${f.name}`);
+    assert.deepEqual(
+      reading.fields.map((f) => f.pointer),
+      ['/types/Reading/fields/level', '/types/Reading/fields/unit', '/types/Reading/fields/session'],
+    );
+    for (const f of reading.fields)
+      assert.ok(writtenAt(source, text, f.pointer).startsWith(`"${f.name}": {`), `${f.pointer} is the key of ${f.name}`);
   });
 
-  it("an import of the spec points at its entry; one of the project config has no place in the spec", () => {
+  it('an import of the spec points at its entry; one of the project config has no place in the spec', () => {
     const byName = new Map(model.imports.map((i) => [i.name, i]));
     assert.equal(byName.get('SessionRef')?.pointer, '/imports/0');
     assert.ok(writtenAt(source, text, '/imports/0').replace(/\s+/g, ' ').startsWith('{ "name": "SessionRef"'));
@@ -101,9 +129,19 @@ describe('the model: origin pointers, each at its place in the spec text', () =>
     const { model: traits, source: traitSource, text: traitText } = resolve(spec);
     const union = traits.unions?.[0];
     assert.ok(union);
-    const pointers = [union.pointer, ...union.variants.map((v) => v.pointer), ...union.variants.flatMap((v) => v.fields.map((f) => f.pointer))];
-    assert.deepEqual(pointers, ['/types/HealthStatus', '/types/HealthStatus/variants/healthy', '/types/HealthStatus/variants/degraded', '/types/HealthStatus/variants/degraded/fields/reason']);
-    for (const pointer of pointers) assert.ok(writtenAt(traitSource, traitText, pointer).startsWith(`"${pointer.split('/').pop()}": {`), `${pointer} is at its key`);
+    const pointers = [
+      union.pointer,
+      ...union.variants.map((v) => v.pointer),
+      ...union.variants.flatMap((v) => v.fields.map((f) => f.pointer)),
+    ];
+    assert.deepEqual(pointers, [
+      '/types/HealthStatus',
+      '/types/HealthStatus/variants/healthy',
+      '/types/HealthStatus/variants/degraded',
+      '/types/HealthStatus/variants/degraded/fields/reason',
+    ]);
+    for (const pointer of pointers)
+      assert.ok(writtenAt(traitSource, traitText, pointer).startsWith(`"${pointer.split('/').pop()}": {`), `${pointer} is at its key`);
     assert.equal(traits.traits?.[0].pointer, '/traits/Health');
     assert.equal(traits.traits?.[0].methods[0].pointer, '/traits/Health/methods/0');
     assert.equal(traits.typesByName.get('HealthStatus'), union);
@@ -132,7 +170,13 @@ describe('the model: what adapters used to recompute', () => {
   it('applies the rust block defaults once: rust-ipc module from the first segment, prefix from the name', () => {
     const { model } = resolve({ ...SPEC, rust: undefined });
     assert.deepEqual(
-      { module: model.rust?.module, commandPrefix: model.rust?.commandPrefix, traits: model.rust?.traits, modulePointer: model.rust?.modulePointer, commandPrefixPointer: model.rust?.commandPrefixPointer },
+      {
+        module: model.rust?.module,
+        commandPrefix: model.rust?.commandPrefix,
+        traits: model.rust?.traits,
+        modulePointer: model.rust?.modulePointer,
+        commandPrefixPointer: model.rust?.commandPrefixPointer,
+      },
       { module: 'modules/gpu', commandPrefix: 'gpu/', traits: [], modulePointer: '/name', commandPrefixPointer: '/name' },
     );
     const { model: given } = resolve({ ...SPEC, rust: { module: 'modules/graphics', command_prefix: 'gpu/' } });
@@ -143,7 +187,13 @@ describe('the model: what adapters used to recompute', () => {
   });
 
   it('a trait-only spec defaults to a submodule of the configured traits module', () => {
-    const spec = { version: 2, name: 'traits/cache-control', description: 'Cache', adapter: 'trait-only', traits: { CacheControl: { methods: [{ name: 'clear' }] } } };
+    const spec = {
+      version: 2,
+      name: 'traits/cache-control',
+      description: 'Cache',
+      adapter: 'trait-only',
+      traits: { CacheControl: { methods: [{ name: 'clear' }] } },
+    };
     assert.equal(resolve(spec).model.rust?.module, 'system/traits/cache_control');
     const config: ProjectConfig = { ...defaultProjectConfig, rust: { ...defaultProjectConfig.rust, traitsModule: 'core/contracts' } };
     assert.equal(resolve(spec, config).model.rust?.module, 'core/contracts/cache_control');

@@ -4,7 +4,12 @@ import { generateCommand } from '../../shared/engine.js';
 import { SpecError, type SpecIssue } from '../../shared/errors.js';
 import { makeHostProject, removeHostProjects, typeCheckHost } from '../support/host-project.js';
 
-const spec = (extra: Record<string, unknown>): string => JSON.stringify({ version: 2, name: 'tools/lint', description: 'Lint a file', params: [{ name: 'path', type: 'string' }], ...extra }, null, 2);
+const spec = (extra: Record<string, unknown>): string =>
+  JSON.stringify(
+    { version: 2, name: 'tools/lint', description: 'Lint a file', params: [{ name: 'path', type: 'string' }], ...extra },
+    null,
+    2,
+  );
 
 function issuesOf(text: string, config = defaultProjectConfig): SpecIssue[] {
   try {
@@ -16,13 +21,21 @@ function issuesOf(text: string, config = defaultProjectConfig): SpecIssue[] {
   assert.fail('expected the spec to be refused');
 }
 
-const typesFile = (text: string, config = defaultProjectConfig): string => generateCommand({ specText: text, specFile: 'specs/tools-lint.json', config }).files.find((f) => f.path.endsWith('shared/ToolsLintTypes.ts'))!.content;
+const typesFile = (text: string, config = defaultProjectConfig): string =>
+  generateCommand({ specText: text, specFile: 'specs/tools-lint.json', config }).files.find((f) =>
+    f.path.endsWith('shared/ToolsLintTypes.ts'),
+  )!.content;
 
 describe('host conventions come from the project config (payload fields, access levels)', () => {
   after(removeHostProjects);
 
   it('a result error the code declares as string replaces the host convention (error?: JTAGError), and the JTAGError import goes', () => {
-    const text = spec({ results: [{ name: 'issues', type: 'integer' }, { name: 'error', type: 'string', optional: true, description: 'What went wrong' }] });
+    const text = spec({
+      results: [
+        { name: 'issues', type: 'integer' },
+        { name: 'error', type: 'string', optional: true, description: 'What went wrong' },
+      ],
+    });
     const types = typesFile(text);
     assert.match(types, /success: boolean;\n {2}issues: number;\n {2}\/\*\* What went wrong \*\/\n {2}error\?: string;\n\}/);
     assert.doesNotMatch(types, /JTAGError/);
@@ -35,10 +48,24 @@ describe('host conventions come from the project config (payload fields, access 
       { path: 'src/commands/tools/lint/shared/ToolsLintTypes.ts', content: types },
       {
         path: 'src/commands/tools/lint/server/Check.ts',
-        content: "import type { ToolsLintResult } from '../shared/ToolsLintTypes';\nexport const failed = (base: Pick<ToolsLintResult, 'context' | 'sessionId'>): ToolsLintResult => ({ ...base, success: false, issues: 0, error: 'no such file' });\n",
+        content:
+          "import type { ToolsLintResult } from '../shared/ToolsLintTypes';\nexport const failed = (base: Pick<ToolsLintResult, 'context' | 'sessionId'>): ToolsLintResult => ({ ...base, success: false, issues: 0, error: 'no such file' });\n",
       },
     ];
-    const kept = typeCheckHost(makeHostProject(server(typesFile(spec({ results: [{ name: 'issues', type: 'integer' }, { name: 'error', type: 'string', optional: true }] })))));
+    const kept = typeCheckHost(
+      makeHostProject(
+        server(
+          typesFile(
+            spec({
+              results: [
+                { name: 'issues', type: 'integer' },
+                { name: 'error', type: 'string', optional: true },
+              ],
+            }),
+          ),
+        ),
+      ),
+    );
     assert.equal(kept.status, 0, kept.output);
     const convention = typeCheckHost(makeHostProject(server(typesFile(spec({ results: [{ name: 'issues', type: 'integer' }] })))));
     assert.notEqual(convention.status, 0, 'the control: a string is not a JTAGError');
@@ -61,7 +88,11 @@ describe('host conventions come from the project config (payload fields, access 
 
   it("the host's access levels are accepted (owner-only, admin, human-only, owner)", () => {
     for (const level of ['ai-safe', 'internal', 'system', 'dangerous', 'owner-only', 'admin', 'human-only', 'owner']) {
-      const readme = generateCommand({ specText: spec({ accessLevel: level }), specFile: 'x.json', config: defaultProjectConfig }).files.find((f) => f.path.endsWith('README.md'))!.content;
+      const readme = generateCommand({
+        specText: spec({ accessLevel: level }),
+        specFile: 'x.json',
+        config: defaultProjectConfig,
+      }).files.find((f) => f.path.endsWith('README.md'))!.content;
       assert.match(readme, new RegExp(`\\| Access level \\| ${level} \\|`));
     }
   });
@@ -72,7 +103,10 @@ describe('host conventions come from the project config (payload fields, access 
     assert.equal(issue.pointer, '/accessLevel');
     assert.equal(issue.line, text.split('\n').findIndex((l) => l.includes('"accessLevel"')) + 1);
     assert.equal(issue.found, '"owner_only"');
-    assert.match(issue.expected ?? '', /one of ai-safe, internal, system, dangerous, owner-only, admin, human-only, owner \(closest: owner-only/);
+    assert.match(
+      issue.expected ?? '',
+      /one of ai-safe, internal, system, dangerous, owner-only, admin, human-only, owner \(closest: owner-only/,
+    );
   });
 
   it("a project's own access levels replace the host's", () => {
@@ -88,11 +122,21 @@ describe('host conventions come from the project config (payload fields, access 
 
   it('in one pass with the schema and type problems, in file order, with a did-you-mean', () => {
     const fields = { params: [{ name: 'path', type: 'strng' }] };
-    const first = issuesOf(JSON.stringify({ version: 2, name: 'docs/read', description: 'Read', accessLevel: 'ownr', environment: 'cloud', ...fields }, null, 2));
-    assert.deepEqual(first.map((i) => i.pointer), ['/accessLevel', '/environment', '/params/0/type']);
+    const first = issuesOf(
+      JSON.stringify({ version: 2, name: 'docs/read', description: 'Read', accessLevel: 'ownr', environment: 'cloud', ...fields }, null, 2),
+    );
+    assert.deepEqual(
+      first.map((i) => i.pointer),
+      ['/accessLevel', '/environment', '/params/0/type'],
+    );
     assert.equal(first[0].suggestion, 'owner');
-    const second = issuesOf(JSON.stringify({ version: 2, name: 'docs/read', description: 'Read', environment: 'cloud', accessLevel: 'ownr', ...fields }, null, 2));
-    assert.deepEqual(second.map((i) => i.pointer), ['/environment', '/accessLevel', '/params/0/type']);
+    const second = issuesOf(
+      JSON.stringify({ version: 2, name: 'docs/read', description: 'Read', environment: 'cloud', accessLevel: 'ownr', ...fields }, null, 2),
+    );
+    assert.deepEqual(
+      second.map((i) => i.pointer),
+      ['/environment', '/accessLevel', '/params/0/type'],
+    );
   });
 });
 
@@ -101,7 +145,14 @@ describe('the generated unit test compiles when a required param has no sample v
 
   it('a required param of an imported type: no unused helper, and tsc --strict --noUnusedLocals passes', () => {
     const imports = [{ name: 'JTAGEnvironment', from: '@system/core/types/JTAGTypes' }];
-    const text = JSON.stringify({ version: 2, name: 'user/touch', description: 'Touch a user', imports, params: [{ name: 'where', type: 'JTAGEnvironment' }], results: [{ name: 'touched', type: 'boolean' }] });
+    const text = JSON.stringify({
+      version: 2,
+      name: 'user/touch',
+      description: 'Touch a user',
+      imports,
+      params: [{ name: 'where', type: 'JTAGEnvironment' }],
+      results: [{ name: 'touched', type: 'boolean' }],
+    });
     const result = generateCommand({ specText: text, specFile: 'user-touch.json', config: defaultProjectConfig });
     const unit = result.files.find((f) => f.path.endsWith('UserTouchCommand.test.ts'))!.content;
     assert.doesNotMatch(unit, /function paramsOf/, 'no sample input: the helper is not written');
@@ -110,7 +161,13 @@ describe('the generated unit test compiles when a required param has no sample v
   });
 
   it('a required UUID param has a sample (generateUUID()): the helper is written and used, and tsc passes', () => {
-    const text = JSON.stringify({ version: 2, name: 'user/touch', description: 'Touch a user', params: [{ name: 'userRef', type: 'UUID' }], results: [{ name: 'touched', type: 'boolean' }] });
+    const text = JSON.stringify({
+      version: 2,
+      name: 'user/touch',
+      description: 'Touch a user',
+      params: [{ name: 'userRef', type: 'UUID' }],
+      results: [{ name: 'touched', type: 'boolean' }],
+    });
     const result = generateCommand({ specText: text, specFile: 'user-touch.json', config: defaultProjectConfig });
     const unit = result.files.find((f) => f.path.endsWith('UserTouchCommand.test.ts'))!.content;
     assert.match(unit, /paramsOf\(\{ userRef: generateUUID\(\) \}\)/);

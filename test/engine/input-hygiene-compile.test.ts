@@ -14,15 +14,25 @@ const protoNamesSpec = (adapter: 'server-only' | 'rust-ipc', fieldName = 'protot
   adapter,
   ...(adapter === 'rust-ipc' ? { rust: { module: 'modules/proto_wire' } } : {}),
   types: {
-    Mode: { enum: ['constructor', 'toString', 'valueOf', 'hasOwnProperty', '__proto__', 'prototype'], valueDescriptions: { valueOf: 'the valueOf mode' } },
-    Shape: { fields: { [fieldName]: { type: 'string', optional: true }, kind: { type: 'Mode' }, sizes: { type: 'integer[][]', optional: true } } },
+    Mode: {
+      enum: ['constructor', 'toString', 'valueOf', 'hasOwnProperty', '__proto__', 'prototype'],
+      valueDescriptions: { valueOf: 'the valueOf mode' },
+    },
+    Shape: {
+      fields: { [fieldName]: { type: 'string', optional: true }, kind: { type: 'Mode' }, sizes: { type: 'integer[][]', optional: true } },
+    },
   },
   params: [
     { name: fieldName, type: 'string', optional: true },
     { name: 'mode', type: 'Mode', optional: true, default: 'constructor' },
     { name: 'pick', type: "'toString' | '__proto__'", optional: true, default: '__proto__' },
     { name: 'counts', type: 'Record<string, integer>', optional: true, default: { prototype: 1, __proto__x: 2 } },
-    { name: 'shapes', type: 'Record<string, Shape[]>', optional: true, default: { prototype: [{ kind: 'valueOf' }, { kind: 'toString', sizes: [[1, 2], []] }] } },
+    {
+      name: 'shapes',
+      type: 'Record<string, Shape[]>',
+      optional: true,
+      default: { prototype: [{ kind: 'valueOf' }, { kind: 'toString', sizes: [[1, 2], []] }] },
+    },
   ],
   results: [
     { name: 'mode', type: 'Mode' },
@@ -36,11 +46,16 @@ const atTheLimitsSpec = {
   version: 2,
   name: 'big/limits',
   description: 'As many params and results as the limits allow',
-  params: Array.from({ length: SPEC_LIMITS.fields }, (_, i) => ({ name: `p${i}`, type: i % 2 === 0 ? "'a' | 'b'" : 'integer', optional: i % 4 < 2 })),
+  params: Array.from({ length: SPEC_LIMITS.fields }, (_, i) => ({
+    name: `p${i}`,
+    type: i % 2 === 0 ? "'a' | 'b'" : 'integer',
+    optional: i % 4 < 2,
+  })),
   results: Array.from({ length: SPEC_LIMITS.fields }, (_, i) => ({ name: `r${i}`, type: i % 2 === 0 ? 'integer' : 'string' })),
 };
 
-const generated = (spec: object): readonly PlannedFile[] => generateCommand({ specText: JSON.stringify(spec), specFile: 'x.json', config: defaultProjectConfig }).files;
+const generated = (spec: object): readonly PlannedFile[] =>
+  generateCommand({ specText: JSON.stringify(spec), specFile: 'x.json', config: defaultProjectConfig }).files;
 
 describe('input hygiene: what the limits and the name rules accept compiles', function () {
   after(removeHostProjects);
@@ -59,7 +74,10 @@ describe('input hygiene: what the limits and the name rules accept compiles', fu
 
   it('control: a field or record key named like an Object.prototype member (what the rules refuse) fails tsc', () => {
     // Generated with allowed names, then renamed in the output: what the refusals prevent.
-    const files = generated(protoNamesSpec('server-only', 'toStringX')).map((f) => ({ ...f, content: f.content.replace(/toStringX/g, 'toString').replace(/prototype: \[\{ kind: 'valueOf' \}/, "valueOf: [{ kind: 'valueOf' }") }));
+    const files = generated(protoNamesSpec('server-only', 'toStringX')).map((f) => ({
+      ...f,
+      content: f.content.replace(/toStringX/g, 'toString').replace(/prototype: \[\{ kind: 'valueOf' \}/, "valueOf: [{ kind: 'valueOf' }"),
+    }));
     const check = typeCheckHost(makeHostProject(files));
     assert.notEqual(check.status, 0);
     assert.match(check.output, /property 'toString' are incompatible/);

@@ -18,7 +18,9 @@ interface SchemaNode {
   readonly pattern?: string;
 }
 
-const schema = JSON.parse(readFileSync(join(repoRoot, 'schemas', 'command-spec-v2.schema.json'), 'utf8')) as SchemaNode & { definitions: Record<string, SchemaNode> };
+const schema = JSON.parse(readFileSync(join(repoRoot, 'schemas', 'command-spec-v2.schema.json'), 'utf8')) as SchemaNode & {
+  definitions: Record<string, SchemaNode>;
+};
 const definitions = schema.definitions;
 const rootProperties = schema.properties!;
 
@@ -52,11 +54,17 @@ function interfaceShape(file: SourceFile, name: string): Shape {
   const properties = declaration.getProperties();
   return {
     fields: properties.map((p) => p.getName()).sort(),
-    required: properties.filter((p) => !p.hasQuestionToken()).map((p) => p.getName()).sort(),
+    required: properties
+      .filter((p) => !p.hasQuestionToken())
+      .map((p) => p.getName())
+      .sort(),
   };
 }
 
-const schemaShape = (node: SchemaNode): Shape => ({ fields: Object.keys(node.properties ?? {}).sort(), required: [...(node.required ?? [])].sort() });
+const schemaShape = (node: SchemaNode): Shape => ({
+  fields: Object.keys(node.properties ?? {}).sort(),
+  required: [...(node.required ?? [])].sort(),
+});
 
 /** The members of a union of string literals, sorted. */
 function unionMembers(text: string): string[] {
@@ -79,16 +87,20 @@ function differences(text: string): string[] {
     const json = schemaShape(node);
     for (const field of ts.fields) if (!json.fields.includes(field)) found.push(`${name}.${field}: in the types, not the schema`);
     for (const field of json.fields) if (!ts.fields.includes(field)) found.push(`${name}.${field}: in the schema, not the types`);
-    for (const field of ts.required) if (json.fields.includes(field) && !json.required.includes(field)) found.push(`${name}.${field}: required in the types only`);
-    for (const field of json.required) if (ts.fields.includes(field) && !ts.required.includes(field)) found.push(`${name}.${field}: required in the schema only`);
+    for (const field of ts.required)
+      if (json.fields.includes(field) && !json.required.includes(field)) found.push(`${name}.${field}: required in the types only`);
+    for (const field of json.required)
+      if (ts.fields.includes(field) && !ts.required.includes(field)) found.push(`${name}.${field}: required in the schema only`);
   }
   for (const [name, node] of UNIONS) {
     const members = unionMembers(file.getTypeAliasOrThrow(name).getTypeNodeOrThrow().getText());
     const values = [...(node.enum ?? [])].sort();
-    if (JSON.stringify(members) !== JSON.stringify(values)) found.push(`${name}: ${members.join(' | ')} in the types, ${values.join(' | ')} in the schema`);
+    if (JSON.stringify(members) !== JSON.stringify(values))
+      found.push(`${name}: ${members.join(' | ')} in the types, ${values.join(' | ')} in the schema`);
   }
   const receiver = file.getInterfaceOrThrow('SpecTraitMethod').getPropertyOrThrow('receiver').getTypeNodeOrThrow().getText();
-  if (JSON.stringify(unionMembers(receiver)) !== JSON.stringify([...(definitions.traitMethod.properties!.receiver.enum ?? [])].sort())) found.push(`SpecTraitMethod.receiver: ${receiver} in the types, not the schema's enum`);
+  if (JSON.stringify(unionMembers(receiver)) !== JSON.stringify([...(definitions.traitMethod.properties!.receiver.enum ?? [])].sort()))
+    found.push(`SpecTraitMethod.receiver: ${receiver} in the types, not the schema's enum`);
   return found;
 }
 
@@ -102,7 +114,10 @@ describe('one vocabulary: the spec types and schemas/command-spec-v2.schema.json
   it('sees a field, a required field and an enum value on one side only (the control)', () => {
     const extraField = specSource.replace('export interface SpecField {', 'export interface SpecField {\n  nickname?: string;');
     const requiredHere = specSource.replace('  typesFile?: string;', '  typesFile: string;');
-    const extraValue = specSource.replace("export type Environment = 'server' | 'browser' | 'both';", "export type Environment = 'server' | 'browser' | 'both' | 'edge';");
+    const extraValue = specSource.replace(
+      "export type Environment = 'server' | 'browser' | 'both';",
+      "export type Environment = 'server' | 'browser' | 'both' | 'edge';",
+    );
     for (const changed of [extraField, requiredHere, extraValue]) {
       notDeepStrictEqual(changed, specSource, 'the control changed the text');
       notDeepStrictEqual(differences(changed), []);
@@ -128,10 +143,19 @@ describe('one vocabulary: the spec types and schemas/command-spec-v2.schema.json
     const registry = builtinAdapters();
     const declared = (table: Record<string, unknown>): string[] =>
       Object.keys(table).map((id) => `${id}: ${registry.get(id)?.environments?.[0]}`);
-    deepStrictEqual(Object.entries(ENVIRONMENT_OF_ADAPTER).map(([id, environment]) => `${id}: ${environment}`), declared(ENVIRONMENT_OF_ADAPTER));
-    deepStrictEqual(Object.entries(ADAPTER_OF_ENVIRONMENT).map(([environment, id]) => `${environment}: ${id}`), Object.keys(ADAPTER_OF_ENVIRONMENT).map((e) => `${e}: ${registry.defaultFor(e as keyof typeof ADAPTER_OF_ENVIRONMENT)?.id}`));
+    deepStrictEqual(
+      Object.entries(ENVIRONMENT_OF_ADAPTER).map(([id, environment]) => `${id}: ${environment}`),
+      declared(ENVIRONMENT_OF_ADAPTER),
+    );
+    deepStrictEqual(
+      Object.entries(ADAPTER_OF_ENVIRONMENT).map(([environment, id]) => `${environment}: ${id}`),
+      Object.keys(ADAPTER_OF_ENVIRONMENT).map((e) => `${e}: ${registry.defaultFor(e as keyof typeof ADAPTER_OF_ENVIRONMENT)?.id}`),
+    );
     // The control: a declaration that disagrees is seen.
     const browserFirst = { ...ENVIRONMENT_OF_ADAPTER, 'rust-ipc': 'both' };
-    notDeepStrictEqual(Object.entries(browserFirst).map(([id, environment]) => `${id}: ${environment}`), declared(browserFirst));
+    notDeepStrictEqual(
+      Object.entries(browserFirst).map(([id, environment]) => `${id}: ${environment}`),
+      declared(browserFirst),
+    );
   });
 });

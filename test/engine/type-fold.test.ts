@@ -23,12 +23,21 @@ describe('the fold over the type tree', () => {
   });
 
   it('hands containers their node, for answers that depend on the child kind', () => {
-    const parenthesised = foldType(parseTypeString("('a' | 'b')[]"), { ...shape, array: (element, node) => (node.element.kind === 'literals' ? `(${element})[]` : `${element}[]`) });
+    const parenthesised = foldType(parseTypeString("('a' | 'b')[]"), {
+      ...shape,
+      array: (element, node) => (node.element.kind === 'literals' ? `(${element})[]` : `${element}[]`),
+    });
     assert.equal(parenthesised, '(literals(a,b))[]');
   });
 
   it('throughContainers answers what the leaf answers', () => {
-    const isNamed = foldType<boolean>(parseTypeString('Record<string, Reading[]>'), { primitive: () => false, literals: () => false, unknown: () => false, named: () => true, ...throughContainers() });
+    const isNamed = foldType<boolean>(parseTypeString('Record<string, Reading[]>'), {
+      primitive: () => false,
+      literals: () => false,
+      unknown: () => false,
+      named: () => true,
+      ...throughContainers(),
+    });
     assert.equal(isNamed, true);
   });
 
@@ -45,7 +54,10 @@ describe('the fold over the type tree', () => {
     assert.deepEqual(namedReferences(parseTypeString('string[]')), []);
     assert.equal(containsUnknown(parseTypeString('Record<string, unknown[]>')), true);
     assert.equal(containsUnknown(tree), false);
-    assert.deepEqual(typeNodes(tree).map((n) => n.kind), ['record', 'nullable', 'array', 'named']);
+    assert.deepEqual(
+      typeNodes(tree).map((n) => n.kind),
+      ['record', 'nullable', 'array', 'named'],
+    );
     assert.deepEqual(typeLeaf(tree), { kind: 'named', name: 'Reading' });
     assert.equal(typeToSpecText(parseTypeString("('a' | 'b' | null)[]")), "('a' | 'b' | null)[]");
   });

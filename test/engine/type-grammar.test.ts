@@ -30,10 +30,19 @@ describe('type grammar', () => {
   });
 
   it('parses Record<string, T>, nested arrays and nullables', () => {
-    assert.deepEqual(parseTypeString('Record<string, number[]>'), { kind: 'record', value: { kind: 'array', element: { kind: 'primitive', name: 'number' } } });
-    assert.deepEqual(parseTypeString('string[][]'), { kind: 'array', element: { kind: 'array', element: { kind: 'primitive', name: 'string' } } });
+    assert.deepEqual(parseTypeString('Record<string, number[]>'), {
+      kind: 'record',
+      value: { kind: 'array', element: { kind: 'primitive', name: 'number' } },
+    });
+    assert.deepEqual(parseTypeString('string[][]'), {
+      kind: 'array',
+      element: { kind: 'array', element: { kind: 'primitive', name: 'string' } },
+    });
     assert.deepEqual(parseTypeString('null | Info'), { kind: 'nullable', inner: { kind: 'named', name: 'Info' } });
-    assert.deepEqual(parseTypeString("('a' | 'b')[] | null"), { kind: 'nullable', inner: { kind: 'array', element: { kind: 'literals', values: ['a', 'b'] } } });
+    assert.deepEqual(parseTypeString("('a' | 'b')[] | null"), {
+      kind: 'nullable',
+      inner: { kind: 'array', element: { kind: 'literals', values: ['a', 'b'] } },
+    });
   });
 
   it('prints a tree back as canonical spec text that parses to the same tree', () => {

@@ -15,7 +15,11 @@ const SPEC = JSON.stringify({
   name: 'telemetry/push',
   description: 'Push a telemetry document of any shape',
   adapter: 'rust-ipc',
-  types: { Envelope: { fields: { body: { type: 'unknown', description: 'The document as sent' }, meta: { type: 'Record<string, unknown>', optional: true } } } },
+  types: {
+    Envelope: {
+      fields: { body: { type: 'unknown', description: 'The document as sent' }, meta: { type: 'Record<string, unknown>', optional: true } },
+    },
+  },
   params: [
     { name: 'payload', type: 'unknown', description: 'Any JSON value' },
     { name: 'tags', type: 'object', optional: true, description: 'object is another spelling of unknown' },
@@ -44,20 +48,32 @@ describe('untyped JSON (spec unknown): accepted by generation, spelled in every 
 
   it('a default of untyped JSON may be any JSON value (checked to the leaf elsewhere), and tsc accepts it; the same default on a string is refused', () => {
     const withDefault = (type: string): string =>
-      JSON.stringify({ version: 2, name: 'telemetry/tag', description: 'Tag telemetry', params: [{ name: 'extra', type, optional: true, default: { a: [1, 'x', null, { b: true }] } }] });
+      JSON.stringify({
+        version: 2,
+        name: 'telemetry/tag',
+        description: 'Tag telemetry',
+        params: [{ name: 'extra', type, optional: true, default: { a: [1, 'x', null, { b: true }] } }],
+      });
     const result = generateCommand({ specText: withDefault('unknown'), specFile: 'telemetry-tag.json', config: defaultProjectConfig });
-    assert.match(result.files.find((f) => f.path.endsWith('TelemetryTagTypes.ts'))!.content, /extra: \{ a: \[1, 'x', null, \{ b: true \}\] \},/);
+    assert.match(
+      result.files.find((f) => f.path.endsWith('TelemetryTagTypes.ts'))!.content,
+      /extra: \{ a: \[1, 'x', null, \{ b: true \}\] \},/,
+    );
     const run = typeCheckHost(makeHostProject(result.files.filter((f) => !f.path.endsWith('.json'))));
     assert.equal(run.status, 0, run.output);
     assert.throws(
       () => generateCommand({ specText: withDefault('string'), specFile: 'telemetry-tag.json', config: defaultProjectConfig }),
-      (error: unknown) => error instanceof SpecError && error.issues.some((i) => i.pointer === '/params/0/default' && /expected a string/.test(i.message)),
+      (error: unknown) =>
+        error instanceof SpecError && error.issues.some((i) => i.pointer === '/params/0/default' && /expected a string/.test(i.message)),
     );
   });
 
   it('object resolves to the same untyped-JSON node as unknown', () => {
     const params = generate().model.params;
-    assert.deepEqual(params.map((p) => p.type), [{ kind: 'unknown' }, { kind: 'unknown' }]);
+    assert.deepEqual(
+      params.map((p) => p.type),
+      [{ kind: 'unknown' }, { kind: 'unknown' }],
+    );
   });
 
   it('TypeScript: unknown in the Types file and the ts-rs wire types, and tsc --strict accepts the whole command', () => {
@@ -106,7 +122,12 @@ describe('untyped JSON (spec unknown): accepted by generation, spelled in every 
     try {
       writeFiles(dir, [...result.plans.find((p) => p.adapter === 'proto')!.files, ...result.plans.find((p) => p.adapter === 'c')!.files]);
       const proto = result.plans.find((p) => p.adapter === 'proto')!.files[0];
-      const protoc = (file: string) => spawnSync('protoc', [`--proto_path=${dirname(file)}`, '--proto_path=/usr/include', `--descriptor_set_out=${join(dir, 'd.pb')}`, file], { encoding: 'utf8' });
+      const protoc = (file: string) =>
+        spawnSync(
+          'protoc',
+          [`--proto_path=${dirname(file)}`, '--proto_path=/usr/include', `--descriptor_set_out=${join(dir, 'd.pb')}`, file],
+          { encoding: 'utf8' },
+        );
       const accepted = protoc(join(dir, proto.path));
       assert.equal(accepted.status, 0, `${accepted.stdout}${accepted.stderr}`);
       const withoutImport = join(dirname(join(dir, proto.path)), 'no-import.proto');

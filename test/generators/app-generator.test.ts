@@ -1,10 +1,21 @@
 import { deepStrictEqual, match, rejects } from 'node:assert/strict';
 import helpers from 'yeoman-test';
-import { appGenerator, docsReadFiles, docsReadSpec, fromRepoRoot, listFiles, removeTempProjects, tempProject } from '../support/generator-run.js';
+import {
+  appGenerator,
+  docsReadFiles,
+  docsReadSpec,
+  fromRepoRoot,
+  listFiles,
+  removeTempProjects,
+  tempProject,
+} from '../support/generator-run.js';
 
 const runApp = (dir: string, options: Record<string, unknown>, args: string[] = []) => {
   fromRepoRoot();
-  return helpers.run(appGenerator, { tmpdir: false, cwd: dir, forwardCwd: true }, { force: false }).withArguments(args).withOptions(options);
+  return helpers
+    .run(appGenerator, { tmpdir: false, cwd: dir, forwardCwd: true }, { force: false })
+    .withArguments(args)
+    .withOptions(options);
 };
 
 describe('continuum (the app generator)', () => {

@@ -1,7 +1,16 @@
 import { deepStrictEqual, equal, match, ok } from 'node:assert/strict';
 import { appendFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { docsReadFiles, docsReadSpec, forgetGeneration, listFiles, removeTempProjects, runBin, snapshotFiles, tempProject } from '../support/generator-run.js';
+import {
+  docsReadFiles,
+  docsReadSpec,
+  forgetGeneration,
+  listFiles,
+  removeTempProjects,
+  runBin,
+  snapshotFiles,
+  tempProject,
+} from '../support/generator-run.js';
 
 const README = 'src/commands/docs/read/README.md';
 
@@ -18,7 +27,18 @@ describe('continuum-gen (the bin, as a child process with no TTY)', () => {
   it('<sub-generator> --help lists every option, the environment flags included', async () => {
     const run = await runBin(['command', '--help'], { cwd: tempProject() });
     equal(run.code, 0);
-    for (const flag of ['--force', '--dry-run', '--bail', '--skip-yo-resolve', '--cwd <folder>', '--interactive', '--spec <value>', '--migrate', '--name <value>', '--access-level <value>']) {
+    for (const flag of [
+      '--force',
+      '--dry-run',
+      '--bail',
+      '--skip-yo-resolve',
+      '--cwd <folder>',
+      '--interactive',
+      '--spec <value>',
+      '--migrate',
+      '--name <value>',
+      '--access-level <value>',
+    ]) {
       ok(run.stdout.includes(flag), `${flag} in:\n${run.stdout}`);
     }
   });
@@ -44,7 +64,10 @@ describe('continuum-gen (the bin, as a child process with no TTY)', () => {
 
   it('generates from flags alone in a non-interactive run', async () => {
     const dir = tempProject();
-    const run = await runBin(['command', '--name=docs/read', '--description=Read a doc', '--access-level=ai-safe', '--class-name=DocReader'], { cwd: dir });
+    const run = await runBin(
+      ['command', '--name=docs/read', '--description=Read a doc', '--access-level=ai-safe', '--class-name=DocReader'],
+      { cwd: dir },
+    );
     equal(run.code, 0, run.stderr);
     const spec = JSON.parse(readFileSync(join(dir, 'src/generator/specs/docs-read.json'), 'utf8'));
     deepStrictEqual([spec.accessLevel, spec.className], ['ai-safe', 'DocReader']);
@@ -94,7 +117,17 @@ describe('continuum-gen (the bin, as a child process with no TTY)', () => {
   });
 
   it('a bad spec exits non-zero with every issue and writes nothing', async () => {
-    const dir = tempProject({ 'bad.json': JSON.stringify({ version: 2, name: 'docs/read', description: 'x', params: [{ name: 'a', type: 'Strin' }, { name: 'a', type: 'string' }] }) });
+    const dir = tempProject({
+      'bad.json': JSON.stringify({
+        version: 2,
+        name: 'docs/read',
+        description: 'x',
+        params: [
+          { name: 'a', type: 'Strin' },
+          { name: 'a', type: 'string' },
+        ],
+      }),
+    });
     const run = await runBin(['command', '--spec=bad.json'], { cwd: dir });
     equal(run.code, 1);
     match(run.stderr, /2 problems found; nothing was written/);

@@ -12,7 +12,12 @@ const helper = join(repoRoot, '.ci', 'apt-get-unprivileged.sh');
 const ciPackages = (): string[] => {
   const line = ciRun.split('\n').find((l) => /^\s*apt-get install /.test(l));
   ok(line, 'an apt-get install line in .ci/run');
-  return line.replace(/>.*$/, '').trim().split(/\s+/).slice(2).filter((word) => !word.startsWith('-'));
+  return line
+    .replace(/>.*$/, '')
+    .trim()
+    .split(/\s+/)
+    .slice(2)
+    .filter((word) => !word.startsWith('-'));
 };
 
 /**
@@ -33,7 +38,9 @@ function asNonRoot(snippet: string): { status: number | null; stderr: string } {
   const { dir, file } = readableHelper();
   const script = `set -euo pipefail; source ${JSON.stringify(file)}; ${snippet}`;
   const root = process.getuid?.() === 0;
-  const run = root ? spawnSync('runuser', ['-u', 'nobody', '--', 'bash', '-c', script], { encoding: 'utf8', cwd: dir }) : spawnSync('bash', ['-c', script], { encoding: 'utf8', cwd: dir });
+  const run = root
+    ? spawnSync('runuser', ['-u', 'nobody', '--', 'bash', '-c', script], { encoding: 'utf8', cwd: dir })
+    : spawnSync('bash', ['-c', script], { encoding: 'utf8', cwd: dir });
   return { status: run.status, stderr: run.stderr };
 }
 
@@ -45,7 +52,9 @@ describe('.ci/run as a user who is not root', () => {
   it('with the packages present: apt-get update and install succeed without root', () => {
     const packages = ciPackages();
     ok(packages.includes('protobuf-compiler'), packages.join(' '));
-    const run = asNonRoot(`export DEBIAN_FRONTEND=noninteractive; apt-get update -qq; apt-get install -y -qq ${packages.join(' ')} >/dev/null`);
+    const run = asNonRoot(
+      `export DEBIAN_FRONTEND=noninteractive; apt-get update -qq; apt-get install -y -qq ${packages.join(' ')} >/dev/null`,
+    );
     equal(run.status, 0, run.stderr);
   });
 

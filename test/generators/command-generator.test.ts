@@ -22,7 +22,10 @@ const SAVED_SPEC = 'src/generator/specs/docs-read.json';
 /** Run continuum:command in an existing folder, like a user in their checkout (files on disk stay). */
 function runIn(dir: string, options: Record<string, unknown>, environmentOptions: Record<string, unknown> = { force: false }) {
   fromRepoRoot();
-  return helpers.run(commandGenerator, { tmpdir: false, cwd: dir, forwardCwd: true }, environmentOptions).withOptions(options).withAdapterOptions({ spyFactory: recordingSpyFactory });
+  return helpers
+    .run(commandGenerator, { tmpdir: false, cwd: dir, forwardCwd: true }, environmentOptions)
+    .withOptions(options)
+    .withAdapterOptions({ spyFactory: recordingSpyFactory });
 }
 
 const read = (dir: string, path: string): string => readFileSync(join(dir, path), 'utf8');
@@ -56,7 +59,19 @@ describe('continuum:command (yeoman-test, real files on disk)', () => {
         addResult2: false,
       });
       const asked = result.askedQuestions.map((q) => q.name);
-      for (const name of ['name', 'description', 'environment', 'accessLevel', 'className', 'param1Type', 'param2Values', 'addParam3', 'result1Name', 'addResult2']) ok(asked.includes(name), `${name} was asked`);
+      for (const name of [
+        'name',
+        'description',
+        'environment',
+        'accessLevel',
+        'className',
+        'param1Type',
+        'param2Values',
+        'addParam3',
+        'result1Name',
+        'addResult2',
+      ])
+        ok(asked.includes(name), `${name} was asked`);
       equal(asked.includes('param1Values'), false, 'values are asked only for a union');
       deepStrictEqual(JSON.parse(read(dir, SAVED_SPEC)), {
         version: 2,
@@ -78,7 +93,9 @@ describe('continuum:command (yeoman-test, real files on disk)', () => {
 
     it('does not ask for a value given as a flag, and checks the flag like an answer', async () => {
       const dir = tempProject();
-      const result = await runIn(dir, { interactive: true, name: 'docs/read', accessLevel: 'system' }).withAnswers({ description: 'Read a doc' });
+      const result = await runIn(dir, { interactive: true, name: 'docs/read', accessLevel: 'system' }).withAnswers({
+        description: 'Read a doc',
+      });
       const asked = result.askedQuestions.map((q) => q.name);
       equal(asked.includes('name'), false);
       equal(asked.includes('accessLevel'), false);
@@ -86,7 +103,10 @@ describe('continuum:command (yeoman-test, real files on disk)', () => {
       equal(JSON.parse(read(dir, SAVED_SPEC)).accessLevel, 'system');
 
       const other = tempProject();
-      await rejects(runIn(other, { interactive: true, environment: 'cloud' }), /--environment: value not allowed; found "cloud"; expected one of "server", "browser", "both"/);
+      await rejects(
+        runIn(other, { interactive: true, environment: 'cloud' }),
+        /--environment: value not allowed; found "cloud"; expected one of "server", "browser", "both"/,
+      );
       deepStrictEqual(listFiles(other), []);
     });
   });
@@ -116,11 +136,16 @@ describe('continuum:command (yeoman-test, real files on disk)', () => {
     });
 
     it('reads the project config from .yo-rc.json: another layout without editing code', async () => {
-      const dir = tempProject({ '.yo-rc.json': JSON.stringify({ 'generator-continuum': { roots: { commands: 'app/cmds', specs: 'app/specs' } } }) });
+      const dir = tempProject({
+        '.yo-rc.json': JSON.stringify({ 'generator-continuum': { roots: { commands: 'app/cmds', specs: 'app/specs' } } }),
+      });
       await runIn(dir, { spec: docsReadSpec, interactive: false });
       ok(listFiles(dir).includes('app/cmds/docs/read/shared/DocsReadTypes.ts'));
       ok(listFiles(dir).includes('app/specs/docs-read.json'));
-      equal(listFiles(dir).some((f) => f.startsWith('src/')), false);
+      equal(
+        listFiles(dir).some((f) => f.startsWith('src/')),
+        false,
+      );
     });
   });
 
@@ -143,7 +168,10 @@ describe('continuum:command (yeoman-test, real files on disk)', () => {
       forgetGeneration(dir);
       appendFileSync(join(dir, README), 'my notes\n');
       const result = await runIn(dir, { spec: docsReadSpec, interactive: true }).withAnswers({ action: 'skip' });
-      deepStrictEqual(result.askedQuestions.map((q) => q.name), ['action']);
+      deepStrictEqual(
+        result.askedQuestions.map((q) => q.name),
+        ['action'],
+      );
       deepStrictEqual(conflicterStatuses(result).conflict, [README]);
       match(read(dir, README), /my notes\n$/);
     });
@@ -229,7 +257,10 @@ describe('continuum:command (yeoman-test, real files on disk)', () => {
       await runIn(dir, { spec: docsReadSpec, interactive: false });
       forgetGeneration(dir);
       appendFileSync(join(dir, README), 'my notes\n');
-      await rejects(runIn(dir, { spec: docsReadSpec, interactive: true }, { force: false, bail: true }), /--bail: src\/commands\/docs\/read\/README\.md would change; nothing was written/);
+      await rejects(
+        runIn(dir, { spec: docsReadSpec, interactive: true }, { force: false, bail: true }),
+        /--bail: src\/commands\/docs\/read\/README\.md would change; nothing was written/,
+      );
       match(read(dir, README), /my notes\n$/);
     });
   });
@@ -237,9 +268,29 @@ describe('continuum:command (yeoman-test, real files on disk)', () => {
   describe('bad input: a clear error and no file written', () => {
     const badSpecs: Array<[string, string, RegExp]> = [
       ['malformed JSON', '{\n  "version": 2,\n  "name": "docs/read",\n  "description": \n}\n', /bad\.json:5:1: /],
-      ['a name that would write outside the project', JSON.stringify({ version: 2, name: '../escape', description: 'x' }), /bad\.json:1:\d+ \(at \/name\).*'\.\.'/],
-      ['an unknown type', JSON.stringify({ version: 2, name: 'docs/read', description: 'x', params: [{ name: 'a', type: 'Strin' }] }), /\(at \/params\/0\/type\): unknown type Strin/],
-      ['duplicate param names', JSON.stringify({ version: 2, name: 'docs/read', description: 'x', params: [{ name: 'a', type: 'string' }, { name: 'a', type: 'string' }] }), /\(at \/params\/1\/name\): duplicate param name/],
+      [
+        'a name that would write outside the project',
+        JSON.stringify({ version: 2, name: '../escape', description: 'x' }),
+        /bad\.json:1:\d+ \(at \/name\).*'\.\.'/,
+      ],
+      [
+        'an unknown type',
+        JSON.stringify({ version: 2, name: 'docs/read', description: 'x', params: [{ name: 'a', type: 'Strin' }] }),
+        /\(at \/params\/0\/type\): unknown type Strin/,
+      ],
+      [
+        'duplicate param names',
+        JSON.stringify({
+          version: 2,
+          name: 'docs/read',
+          description: 'x',
+          params: [
+            { name: 'a', type: 'string' },
+            { name: 'a', type: 'string' },
+          ],
+        }),
+        /\(at \/params\/1\/name\): duplicate param name/,
+      ],
       ['a schema violation', JSON.stringify({ version: 2, name: 'docs/read', description: 7 }), /\(at \/description\).*found 7/],
     ];
     for (const [what, text, message] of badSpecs) {
@@ -265,8 +316,13 @@ describe('continuum:command (yeoman-test, real files on disk)', () => {
       await rejects(runIn(broken, { spec: docsReadSpec, interactive: false }), /\.yo-rc\.json:3:1: /);
       deepStrictEqual(listFiles(broken), ['.yo-rc.json']);
 
-      const wrong = tempProject({ '.yo-rc.json': JSON.stringify({ 'generator-continuum': { roots: { commands: '../elsewhere' } } }, null, 2) });
-      await rejects(runIn(wrong, { spec: docsReadSpec, interactive: false }), /\.yo-rc\.json:4:\d+ \(at \/generator-continuum\/roots\/commands\)/);
+      const wrong = tempProject({
+        '.yo-rc.json': JSON.stringify({ 'generator-continuum': { roots: { commands: '../elsewhere' } } }, null, 2),
+      });
+      await rejects(
+        runIn(wrong, { spec: docsReadSpec, interactive: false }),
+        /\.yo-rc\.json:4:\d+ \(at \/generator-continuum\/roots\/commands\)/,
+      );
       deepStrictEqual(listFiles(wrong), ['.yo-rc.json']);
     });
 

@@ -3,20 +3,35 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import helpers from 'yeoman-test';
 import { defaultProjectConfig } from '../../shared/config/project-config.js';
-import { fromRepoRoot, listFiles, recordingSpyFactory, removeTempProjects, runBin, snapshotFiles, tempProject } from '../support/generator-run.js';
+import {
+  fromRepoRoot,
+  listFiles,
+  recordingSpyFactory,
+  removeTempProjects,
+  runBin,
+  snapshotFiles,
+  tempProject,
+} from '../support/generator-run.js';
 import { repoRoot, specsDir } from '../support/paths.js';
 
 const initGenerator = join(repoRoot, 'dist', 'generators', 'init', 'index.js');
 const SPECS = defaultProjectConfig.roots.specs;
-const COPIED = [...['configurable', 'lifecycle', 'managed-service', 'metrics-emitter'].map((t) => `${SPECS}/traits/${t}.json`), `${SPECS}/vhsm-encrypt.json`];
+const COPIED = [
+  ...['configurable', 'lifecycle', 'managed-service', 'metrics-emitter'].map((t) => `${SPECS}/traits/${t}.json`),
+  `${SPECS}/vhsm-encrypt.json`,
+];
 
 function runInit(dir: string, options: Record<string, unknown>) {
   fromRepoRoot();
-  return helpers.run(initGenerator, { tmpdir: false, cwd: dir, forwardCwd: true }, { force: false }).withOptions(options).withAdapterOptions({ spyFactory: recordingSpyFactory });
+  return helpers
+    .run(initGenerator, { tmpdir: false, cwd: dir, forwardCwd: true }, { force: false })
+    .withOptions(options)
+    .withAdapterOptions({ spyFactory: recordingSpyFactory });
 }
 
 /** A git checkout with the host's commands folder: what `init` expects to find. */
-const hostCheckout = (files: Record<string, string> = {}): string => tempProject({ '.git/HEAD': 'ref: refs/heads/main\n', 'src/commands/.keep': '', ...files });
+const hostCheckout = (files: Record<string, string> = {}): string =>
+  tempProject({ '.git/HEAD': 'ref: refs/heads/main\n', 'src/commands/.keep': '', ...files });
 const read = (dir: string, path: string): string => readFileSync(join(dir, path), 'utf8');
 
 describe('continuum:init', () => {
@@ -41,12 +56,21 @@ describe('continuum:init', () => {
   it("keeps other generators' entries, an existing generator-continuum entry, and a spec the user changed", async () => {
     const ours = { 'generator-continuum': { roots: { commands: 'app/commands' } }, 'generator-other': { answer: 42 } };
     const mine = '{ "version": 2, "name": "vhsm/encrypt", "description": "mine" }\n';
-    const dir = hostCheckout({ '.yo-rc.json': JSON.stringify(ours), 'app/commands/.keep': '', 'src/generator/specs/vhsm-encrypt.json': mine });
+    const dir = hostCheckout({
+      '.yo-rc.json': JSON.stringify(ours),
+      'app/commands/.keep': '',
+      'src/generator/specs/vhsm-encrypt.json': mine,
+    });
     const result = await runInit(dir, { yes: true });
     deepStrictEqual(JSON.parse(read(dir, '.yo-rc.json')), ours);
     equal(read(dir, `${SPECS}/vhsm-encrypt.json`), mine);
-    const log = (result.env as unknown as { adapter: { log: { writeln: { calls: unknown[][] } } } }).adapter.log.writeln.calls.map((c) => String(c[0]));
-    ok(log.some((line) => /src\/generator\/specs\/vhsm-encrypt\.json: yours differs from the shipped one, kept as it is/.test(line)), log.join('\n'));
+    const log = (result.env as unknown as { adapter: { log: { writeln: { calls: unknown[][] } } } }).adapter.log.writeln.calls.map((c) =>
+      String(c[0]),
+    );
+    ok(
+      log.some((line) => /src\/generator\/specs\/vhsm-encrypt\.json: yours differs from the shipped one, kept as it is/.test(line)),
+      log.join('\n'),
+    );
   });
 
   it('refuses a folder that does not look like a Continuum checkout, naming what it looked for; --allow-non-host sets it up', async () => {
@@ -75,7 +99,10 @@ describe('continuum:init', () => {
   it('interactive: asks before writing; no writes nothing', async () => {
     const dir = hostCheckout();
     const declined = await runInit(dir, { interactive: true }).withAnswers({ writeInit: false });
-    deepStrictEqual(declined.askedQuestions.map((q) => q.name), ['writeInit']);
+    deepStrictEqual(
+      declined.askedQuestions.map((q) => q.name),
+      ['writeInit'],
+    );
     deepStrictEqual(listFiles(dir), ['.git/HEAD', 'src/commands/.keep']);
     await runInit(dir, { interactive: true }).withAnswers({ writeInit: true });
     ok(listFiles(dir).includes('.yo-rc.json'));
@@ -86,11 +113,22 @@ describe('continuum:init', () => {
     const run = await runBin(['init', '--yes'], { cwd: dir, stdin: 'closed', timeoutMs: 60_000 });
     equal(run.code, 0, run.stderr);
     const next = run.stderr.slice(run.stderr.indexOf('Next:'));
-    const commands = next.split('\n').slice(1, 4).map((line) => line.trim().split(/\s+#/)[0].trim());
-    deepStrictEqual(commands, [`continuum-gen command --spec=${SPECS}/vhsm-encrypt.json --dry-run`, 'continuum-gen command', 'continuum-gen audit']);
+    const commands = next
+      .split('\n')
+      .slice(1, 4)
+      .map((line) => line.trim().split(/\s+#/)[0].trim());
+    deepStrictEqual(commands, [
+      `continuum-gen command --spec=${SPECS}/vhsm-encrypt.json --dry-run`,
+      'continuum-gen command',
+      'continuum-gen audit',
+    ]);
     const first = await runBin(commands[0].split(' ').slice(1), { cwd: dir, stdin: 'closed' });
     equal(first.code, 0, first.stderr);
-    deepStrictEqual(listFiles(dir).filter((f) => f.startsWith('src/commands/vhsm')), [], '--dry-run wrote nothing');
+    deepStrictEqual(
+      listFiles(dir).filter((f) => f.startsWith('src/commands/vhsm')),
+      [],
+      '--dry-run wrote nothing',
+    );
   });
 
   it('writes nothing on --dry-run', async () => {

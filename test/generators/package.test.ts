@@ -31,14 +31,34 @@ describe('the npm pack tarball, installed into a temporary project', function ()
     packed = info.files.map((f) => f.path);
     project = tempProject({ 'package.json': JSON.stringify({ name: 'host-project', private: true }) });
     // The dependencies resolve from the npm registry; --prefer-offline uses the local cache when it can.
-    await exec('npm', ['install', join(packDir, info.filename), '--prefer-offline', '--no-audit', '--no-fund', '--ignore-scripts', '--loglevel=error'], { cwd: project });
+    await exec(
+      'npm',
+      ['install', join(packDir, info.filename), '--prefer-offline', '--no-audit', '--no-fund', '--ignore-scripts', '--loglevel=error'],
+      { cwd: project },
+    );
   });
   after(removeTempProjects);
 
   it('ships the compiled generators and bin, templates, schemas, specs, docs and the license; no TypeScript sources, no compiled tests', () => {
-    for (const path of ['dist/generators/command/index.js', 'dist/generators/app/index.js', 'dist/generators/init/index.js', 'dist/bin/continuum-gen.cjs', 'dist/bin/cli.bundle.cjs', 'dist/shared/engine.js', 'schemas/command-spec-v2.schema.json', 'package.json', 'LICENSE', 'docs/adapters.md', 'specs/traits/managed-service.json']) ok(packed.includes(path), `${path} is packed`);
+    for (const path of [
+      'dist/generators/command/index.js',
+      'dist/generators/app/index.js',
+      'dist/generators/init/index.js',
+      'dist/bin/continuum-gen.cjs',
+      'dist/bin/cli.bundle.cjs',
+      'dist/shared/engine.js',
+      'schemas/command-spec-v2.schema.json',
+      'package.json',
+      'LICENSE',
+      'docs/adapters.md',
+      'specs/traits/managed-service.json',
+    ])
+      ok(packed.includes(path), `${path} is packed`);
     ok(packed.some((p) => p.startsWith('shared/adapters/typescript-command/templates/')));
-    deepStrictEqual(packed.filter((p) => p.endsWith('.ts') || p.startsWith('dist/test/') || p.startsWith('generators/')), []);
+    deepStrictEqual(
+      packed.filter((p) => p.endsWith('.ts') || p.startsWith('dist/test/') || p.startsWith('generators/')),
+      [],
+    );
   });
 
   it("yeoman-environment's lookup registers continuum:* from the installed dist and runs it", async () => {
@@ -48,9 +68,15 @@ describe('the npm pack tarball, installed into a temporary project', function ()
     const registered = JSON.parse(run.stdout) as Record<string, string>;
     ok('continuum:app' in registered && 'continuum:command' in registered, JSON.stringify(registered));
     for (const [namespace, resolved] of Object.entries(registered)) {
-      equal(resolved, join(project, 'node_modules', 'generator-continuum', 'dist', 'generators', namespace.slice('continuum:'.length), 'index.js'));
+      equal(
+        resolved,
+        join(project, 'node_modules', 'generator-continuum', 'dist', 'generators', namespace.slice('continuum:'.length), 'index.js'),
+      );
     }
-    deepStrictEqual(listFiles(join(project, 'src')).map((f) => `src/${f}`), docsReadFiles);
+    deepStrictEqual(
+      listFiles(join(project, 'src')).map((f) => `src/${f}`),
+      docsReadFiles,
+    );
   });
 
   it('the installed bin runs: --help and a --spec run', async () => {
@@ -79,7 +105,10 @@ describe('npm link of a clone (TypeScript sources and compiled JS side by side)'
     const { createEnv } = await import('yeoman-environment');
     const env = createEnv({ cwd: modules });
     const found = await env.lookup({ npmPaths: [modules] });
-    ok(found.some((g) => g.resolved.endsWith(join('generators', 'command', 'index.ts'))), 'the lookup sees the TypeScript source too');
+    ok(
+      found.some((g) => g.resolved.endsWith(join('generators', 'command', 'index.ts'))),
+      'the lookup sees the TypeScript source too',
+    );
     const resolved = Object.entries(env.getGeneratorsMeta()).map(([ns, meta]): [string, string] => [ns, meta.resolved ?? '']);
     ok(resolved.some(([ns]) => ns === 'continuum:command'));
     for (const [namespace, path] of resolved) {
@@ -100,14 +129,24 @@ describe('a fresh clone: npm pack builds dist/, and the tarball installed into a
     await exec('git', ['clone', '--quiet', repoRoot, clone]);
     equal(existsSync(join(clone, 'dist')), false);
     // Scripts off: the only build must be the one packing runs (the README's tarball route).
-    await exec('npm', ['ci', '--ignore-scripts', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: clone, maxBuffer: 64 * 1024 * 1024 });
+    await exec('npm', ['ci', '--ignore-scripts', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error'], {
+      cwd: clone,
+      maxBuffer: 64 * 1024 * 1024,
+    });
     const { stdout } = await exec('npm', ['pack', '--json', '--loglevel=error'], { cwd: clone, maxBuffer: 64 * 1024 * 1024 });
     const [info] = JSON.parse(stdout.slice(stdout.indexOf('['))) as Array<{ filename: string; files: Array<{ path: string }> }>;
-    ok(info.files.some((f) => f.path === 'dist/bin/continuum-gen.cjs'), 'the tarball has the bin');
+    ok(
+      info.files.some((f) => f.path === 'dist/bin/continuum-gen.cjs'),
+      'the tarball has the bin',
+    );
 
     // npm install -g ./generator-continuum-*.tgz, into a scratch prefix instead of the machine's.
     const prefix = tempProject();
-    await exec('npm', ['install', '-g', '--prefix', prefix, join(clone, info.filename), '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: clone, maxBuffer: 64 * 1024 * 1024 });
+    await exec(
+      'npm',
+      ['install', '-g', '--prefix', prefix, join(clone, info.filename), '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error'],
+      { cwd: clone, maxBuffer: 64 * 1024 * 1024 },
+    );
     const bin = join(prefix, 'bin', 'continuum-gen');
     ok(existsSync(bin), 'npm linked the bin into the prefix');
 
@@ -117,7 +156,12 @@ describe('a fresh clone: npm pack builds dist/, and the tarball installed into a
     ok(listFiles(host).includes('.yo-rc.json'));
     ok(listFiles(host).includes('src/generator/specs/traits/managed-service.json'));
     for (const path of [undefined, 'yeoman'] as const) {
-      const run = await runProcess(bin, ['command', '--spec=src/generator/specs/vhsm-encrypt.json', '--force'], { cwd: host, stdin: 'closed', timeoutMs: 120_000, env: path ? { CONTINUUM_GEN_PATH: path } : {} });
+      const run = await runProcess(bin, ['command', '--spec=src/generator/specs/vhsm-encrypt.json', '--force'], {
+        cwd: host,
+        stdin: 'closed',
+        timeoutMs: 120_000,
+        env: path ? { CONTINUUM_GEN_PATH: path } : {},
+      });
       equal(run.code, 0, `${path ?? 'fast path'}: ${run.stderr}`);
     }
     ok(listFiles(host).includes('src/commands/vhsm/encrypt/shared/VhsmEncryptTypes.ts'));

@@ -39,9 +39,15 @@ describe('the project root (shared/config/project-root.ts)', () => {
   it("init's root: the nearest folder that looks like a host, up to the git root", () => {
     const mono = tempProject({ '.git/HEAD': '', 'services/continuum/src/commands/.keep': '', 'services/continuum/src/sub/.keep': '' });
     const start = join(mono, 'services', 'continuum', 'src', 'sub');
-    deepStrictEqual(initProjectRoot(start, findProjectRoot(start), defaultProjectConfig), { root: join(mono, 'services', 'continuum'), foundBy: 'host' });
+    deepStrictEqual(initProjectRoot(start, findProjectRoot(start), defaultProjectConfig), {
+      root: join(mono, 'services', 'continuum'),
+      foundBy: 'host',
+    });
     const plain = tempProject({ '.git/HEAD': '', 'src/commands/.keep': '', 'src/sub/.keep': '' });
-    deepStrictEqual(initProjectRoot(join(plain, 'src', 'sub'), findProjectRoot(join(plain, 'src', 'sub')), defaultProjectConfig), { root: plain, foundBy: 'git' });
+    deepStrictEqual(initProjectRoot(join(plain, 'src', 'sub'), findProjectRoot(join(plain, 'src', 'sub')), defaultProjectConfig), {
+      root: plain,
+      foundBy: 'git',
+    });
   });
 
   for (const [path, env] of bothPaths) {
@@ -52,11 +58,19 @@ describe('the project root (shared/config/project-root.ts)', () => {
       equal(run.code, 0, run.stderr);
       match(run.stderr, new RegExp(`Project root: ${dir} \\(the folder holding \\.yo-rc\\.json\\)`));
       deepStrictEqual(listFiles(dir), ['.yo-rc.json', 'src/commands/.keep', ...docsReadFiles]);
-      equal(listFiles(sub).some((f) => f.startsWith('src/')), false, 'nothing below the subfolder');
+      equal(
+        listFiles(sub).some((f) => f.startsWith('src/')),
+        false,
+        'nothing below the subfolder',
+      );
     });
 
     it(`--spec given from a subfolder is relative to that subfolder, not to the root (${path})`, async () => {
-      const dir = tempProject({ '.yo-rc.json': YO_RC, 'src/commands/.keep': '', 'drafts/docs-read.json': readFileSync(docsReadSpec, 'utf8') });
+      const dir = tempProject({
+        '.yo-rc.json': YO_RC,
+        'src/commands/.keep': '',
+        'drafts/docs-read.json': readFileSync(docsReadSpec, 'utf8'),
+      });
       const run = await runBin(['command', '--spec=docs-read.json'], { cwd: join(dir, 'drafts'), stdin: 'closed', env });
       equal(run.code, 0, run.stderr);
       ok(listFiles(dir).includes('src/commands/docs/read/shared/DocsReadTypes.ts'));
@@ -78,7 +92,11 @@ describe('the project root (shared/config/project-root.ts)', () => {
       match(refused.stderr, /--allow-non-host/);
       deepStrictEqual(listFiles(rust), []);
 
-      const allowed = await runBin(['rust-module', `--spec=${join(specsDir, 'gpu-stats.json')}`, '--allow-non-host'], { cwd: rust, stdin: 'closed', env });
+      const allowed = await runBin(['rust-module', `--spec=${join(specsDir, 'gpu-stats.json')}`, '--allow-non-host'], {
+        cwd: rust,
+        stdin: 'closed',
+        env,
+      });
       equal(allowed.code, 0, allowed.stderr);
       ok(listFiles(rust).includes('src/workers/continuum-core/src/modules/mod.rs'));
     });
@@ -87,7 +105,11 @@ describe('the project root (shared/config/project-root.ts)', () => {
       // A git checkout: the root is found from src/commands, where the run starts.
       const dir = hostCheckout({ '.git/HEAD': 'ref: refs/heads/main\n' });
       mkdirSync(join(dir, 'src', 'commands'), { recursive: true });
-      const run = await runBin(['rust-module', `--spec=${join(specsDir, 'gpu-stats.json')}`], { cwd: join(dir, 'src', 'commands'), stdin: 'closed', env });
+      const run = await runBin(['rust-module', `--spec=${join(specsDir, 'gpu-stats.json')}`], {
+        cwd: join(dir, 'src', 'commands'),
+        stdin: 'closed',
+        env,
+      });
       equal(run.code, 0, run.stderr);
       equal(/does not look like a Continuum checkout/.test(run.stderr), false, run.stderr);
       match(readFileSync(join(dir, 'src/workers/continuum-core/src/modules/mod.rs'), 'utf8'), /^pub mod gpu;$/m);

@@ -19,15 +19,25 @@ function readmeSpecCommands(): ReadmeCommand[] {
   const blocks = [...readme.matchAll(/```bash\n([\s\S]*?)```/g)].map((m) => m[1]);
   return blocks.flatMap((block) => {
     const lines = block.split('\n');
-    return lines
-      .map((raw, i) => ({
-        // The command itself: no comment, and no pipe into jq after it.
-        line: raw.replace(/\s+#.*$/, '').replace(/\s+\|\s.*$/, '').trim(),
-        refused: /^# continuum-gen: .*nothing was written/.test(lines[i + 1] ?? ''),
-        setup: lines.slice(0, i).filter((l) => /^printf .*> \S+$/.test(l)),
-      }))
-      // `validate` writes nothing whatever it is given (test/agent/cli-commands.test.ts runs it): only generating commands here.
-      .filter(({ line }) => /^(continuum-gen|yo continuum:)\S* .*--spec=/.test(line) && !/^continuum-gen validate /.test(line) && !line.includes('.draft.json'));
+    return (
+      lines
+        .map((raw, i) => ({
+          // The command itself: no comment, and no pipe into jq after it.
+          line: raw
+            .replace(/\s+#.*$/, '')
+            .replace(/\s+\|\s.*$/, '')
+            .trim(),
+          refused: /^# continuum-gen: .*nothing was written/.test(lines[i + 1] ?? ''),
+          setup: lines.slice(0, i).filter((l) => /^printf .*> \S+$/.test(l)),
+        }))
+        // `validate` writes nothing whatever it is given (test/agent/cli-commands.test.ts runs it): only generating commands here.
+        .filter(
+          ({ line }) =>
+            /^(continuum-gen|yo continuum:)\S* .*--spec=/.test(line) &&
+            !/^continuum-gen validate /.test(line) &&
+            !line.includes('.draft.json'),
+        )
+    );
   });
 }
 
@@ -44,7 +54,12 @@ describe("the README's --spec commands, from a user's checkout after continuum-g
   after(removeTempProjects);
 
   it('finds them (the check can fail: it sees the README)', () => {
-    ok(readmeSpecCommands().length >= 10, readmeSpecCommands().map((c) => c.line).join('\n'));
+    ok(
+      readmeSpecCommands().length >= 10,
+      readmeSpecCommands()
+        .map((c) => c.line)
+        .join('\n'),
+    );
   });
 
   it('each one runs (with --dry-run) in a host checkout that init set up', async () => {

@@ -29,8 +29,14 @@ describe('the wizard in a terminal (a pseudo-terminal through util-linux script)
       const run = await runInTerminal(process.execPath, [binPath, 'command', `--draft=${draft}`], { cwd: dir, steps: TO_DESCRIPTION, env });
       equal(run.code, 130, run.output);
       const after = run.output.slice(run.output.indexOf('Description (one sentence)'));
-      const lines = after.split(/\r?\n/).slice(1).map((l) => l.trim()).filter((l) => l !== '');
-      deepStrictEqual(lines, [`Interrupted; nothing was written. Your answers are in ${draft} (go on with: continuum-gen command --spec=${draft})`]);
+      const lines = after
+        .split(/\r?\n/)
+        .slice(1)
+        .map((l) => l.trim())
+        .filter((l) => l !== '');
+      deepStrictEqual(lines, [
+        `Interrupted; nothing was written. Your answers are in ${draft} (go on with: continuum-gen command --spec=${draft})`,
+      ]);
       equal(/An error occured|ExitPromptError|\n\s+at /.test(run.output), false, run.output);
       deepStrictEqual(listFiles(dir), ['.yo-rc.json', 'src/commands/.keep']);
       deepStrictEqual(JSON.parse(readFileSync(draft, 'utf8')), { version: 2, name: 'docs/read' });
@@ -64,7 +70,9 @@ describe('the wizard in a terminal (a pseudo-terminal through util-linux script)
     });
     equal(run.code, 0, run.output);
     match(run.output, /1\. target: string {2}\(Who to ping\)/, 'the summary lists the param');
-    deepStrictEqual(JSON.parse(readFileSync(join(dir, 'src/generator/specs/lab-ping.json'), 'utf8')).params, [{ name: 'target', type: 'string', description: 'Who to ping' }]);
+    deepStrictEqual(JSON.parse(readFileSync(join(dir, 'src/generator/specs/lab-ping.json'), 'utf8')).params, [
+      { name: 'target', type: 'string', description: 'Who to ping' },
+    ]);
     ok(listFiles(dir).includes('src/commands/lab/ping/shared/LabPingTypes.ts'));
     equal(listFiles(draftDir).length, 0, 'no draft left behind');
   });
@@ -73,17 +81,32 @@ describe('the wizard in a terminal (a pseudo-terminal through util-linux script)
     const recordOf = async (env: Record<string, string>): Promise<string[]> => {
       const record = join(tempProject(), 'modules.txt');
       const hook = join(tempProject(), 'record-hook.mjs');
-      writeFileSync(hook, `import { appendFileSync } from 'node:fs';\nexport async function resolve(specifier, context, next) {\n  const result = await next(specifier, context);\n  appendFileSync(${JSON.stringify(record)}, result.url + '\\n');\n  return result;\n}\n`);
+      writeFileSync(
+        hook,
+        `import { appendFileSync } from 'node:fs';\nexport async function resolve(specifier, context, next) {\n  const result = await next(specifier, context);\n  appendFileSync(${JSON.stringify(record)}, result.url + '\\n');\n  return result;\n}\n`,
+      );
       const register = `data:text/javascript,import { register } from 'node:module'; register(${JSON.stringify(pathToFileURL(hook).href)});`;
-      const run = await runInTerminal(process.execPath, ['--import', register, binPath, 'command', `--draft=${join(tempProject(), 'x.draft.json')}`], { cwd: project(), steps: [{ waitFor: /Command name/, send: '\x03' }], env });
+      const run = await runInTerminal(
+        process.execPath,
+        ['--import', register, binPath, 'command', `--draft=${join(tempProject(), 'x.draft.json')}`],
+        { cwd: project(), steps: [{ waitFor: /Command name/, send: '\x03' }], env },
+      );
       equal(run.code, 130, run.output);
       ok(existsSync(record), 'the hook recorded');
       return readFileSync(record, 'utf8').split('\n');
     };
     const heavy = ['/yeoman-environment/', '/yeoman-generator/', '/@yeoman/adapter/', '/ts-morph/'];
     const wizard = await recordOf({});
-    ok(wizard.some((url) => url.includes('/@inquirer/')), 'the hook sees what the wizard loads');
-    for (const name of heavy) equal(wizard.some((url) => url.includes(name)), false, `the bin wizard loaded ${name}`);
+    ok(
+      wizard.some((url) => url.includes('/@inquirer/')),
+      'the hook sees what the wizard loads',
+    );
+    for (const name of heavy)
+      equal(
+        wizard.some((url) => url.includes(name)),
+        false,
+        `the bin wizard loaded ${name}`,
+      );
     const yeoman = await recordOf({ CONTINUUM_GEN_PATH: 'yeoman' });
     ok(yeoman.some((url) => url.includes('/yeoman-environment/')));
   });

@@ -2,7 +2,14 @@ import { deepStrictEqual, equal, match, ok, rejects } from 'node:assert/strict';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import helpers from 'yeoman-test';
-import { commandGenerator, fromRepoRoot, listFiles, recordingSpyFactory, removeTempProjects, tempProject } from '../support/generator-run.js';
+import {
+  commandGenerator,
+  fromRepoRoot,
+  listFiles,
+  recordingSpyFactory,
+  removeTempProjects,
+  tempProject,
+} from '../support/generator-run.js';
 
 const SAVED_SPEC = 'src/generator/specs/docs-read.json';
 const TYPES_FILE = 'src/commands/docs/read/shared/DocsReadTypes.ts';
@@ -97,7 +104,8 @@ describe('the command wizard (yeoman-test answers)', () => {
       },
       { draft },
     );
-    for (const name of ['type1Values', 'type2Field2Type', 'type3Field1Name', 'param1Default', 'summaryAction']) ok(asked(result).includes(name), `${name} was asked`);
+    for (const name of ['type1Values', 'type2Field2Type', 'type3Field1Name', 'param1Default', 'summaryAction'])
+      ok(asked(result).includes(name), `${name} was asked`);
     deepStrictEqual(JSON.parse(read(dir, SAVED_SPEC)), {
       version: 2,
       name: 'docs/read',
@@ -106,7 +114,10 @@ describe('the command wizard (yeoman-test answers)', () => {
       accessLevel: 'ai-safe',
       types: {
         DocFormat: { description: 'How the text comes back', enum: ['markdown', 'text'] },
-        DocSection: { description: 'A heading and where it starts', fields: { heading: { type: 'string' }, anchor: { type: 'Anchor', optional: true } } },
+        DocSection: {
+          description: 'A heading and where it starts',
+          fields: { heading: { type: 'string' }, anchor: { type: 'Anchor', optional: true } },
+        },
         Anchor: { fields: { line: { type: 'integer', description: '1-based line' } } },
       },
       params: [{ name: 'format', type: 'DocFormat', optional: true, default: 'markdown', description: 'Output format' }],
@@ -148,7 +159,7 @@ describe('the command wizard (yeoman-test answers)', () => {
     deepStrictEqual([spec.className, spec.params], ['DocReader', [{ name: 'path', type: 'string[]' }]]);
   });
 
-  it('refuses a field name the engine refuses ($x, toString), by the engine\'s own rule, and keeps asking', async () => {
+  it("refuses a field name the engine refuses ($x, toString), by the engine's own rule, and keeps asking", async () => {
     const dir = tempProject();
     const result = await runWizard(
       dir,
@@ -169,7 +180,18 @@ describe('the command wizard (yeoman-test answers)', () => {
     });
     const offered: unknown[] = [];
     fromRepoRoot();
-    const answers: Record<string, unknown> = { ...TOP, accessLevel: 'public', addParam1: false, addResult1: true, result1Name: 'gpu', result1Type: 'other', result1TypeExpression: 'SubsystemInfo', result1Description: '', addResult2: false, summaryAction: 'generate' };
+    const answers: Record<string, unknown> = {
+      ...TOP,
+      accessLevel: 'public',
+      addParam1: false,
+      addResult1: true,
+      result1Name: 'gpu',
+      result1Type: 'other',
+      result1TypeExpression: 'SubsystemInfo',
+      result1Description: '',
+      addResult2: false,
+      summaryAction: 'generate',
+    };
     await helpers
       .run(commandGenerator, { tmpdir: false, cwd: dir, forwardCwd: true }, { force: false })
       .withOptions({ interactive: true, draft: join(tempProject(), 'x.draft.json') } as Record<string, unknown>)
@@ -181,9 +203,17 @@ describe('the command wizard (yeoman-test answers)', () => {
           return answer;
         },
       });
-    deepStrictEqual(offered, [[{ value: 'public', name: 'public' }, { value: 'internal', name: 'internal (default)' }]]);
+    deepStrictEqual(offered, [
+      [
+        { value: 'public', name: 'public' },
+        { value: 'internal', name: 'internal (default)' },
+      ],
+    ]);
     const spec = JSON.parse(read(dir, SAVED_SPEC));
-    deepStrictEqual([spec.accessLevel, spec.results, spec.imports], ['public', [{ name: 'gpu', type: 'SubsystemInfo' }], [{ name: 'SubsystemInfo', from: '@shared/generated/gpu/SubsystemInfo' }]]);
+    deepStrictEqual(
+      [spec.accessLevel, spec.results, spec.imports],
+      ['public', [{ name: 'gpu', type: 'SubsystemInfo' }], [{ name: 'SubsystemInfo', from: '@shared/generated/gpu/SubsystemInfo' }]],
+    );
   });
 
   it('shows a summary and lets any part be edited before confirming', async () => {
@@ -214,7 +244,10 @@ describe('the command wizard (yeoman-test answers)', () => {
     match(summary, /^ {4}1\. path: string$/m);
     match(summary, /^ {4}2\. extra: boolean$/m, 'the summary after adding a result shows it');
     const spec = JSON.parse(read(dir, SAVED_SPEC));
-    deepStrictEqual([spec.description, spec.params, spec.results], ['Read a documentation file', [{ name: 'file', type: 'string' }], [{ name: 'content', type: 'string' }]]);
+    deepStrictEqual(
+      [spec.description, spec.params, spec.results],
+      ['Read a documentation file', [{ name: 'file', type: 'string' }], [{ name: 'content', type: 'string' }]],
+    );
   });
 
   it('a spec the engine refuses at the end is not generated: the problems are listed in wizard terms, and the summary comes back to fix them', async () => {
@@ -239,8 +272,15 @@ describe('the command wizard (yeoman-test answers)', () => {
     );
     const said = saidLines(result);
     ok(said.includes('The spec has 1 problem; nothing is written until it is fixed:'), said.join('\n'));
-    ok(said.some((line) => /^ {2}parameter 1 \(format\), type: unknown type DocFormat; found "DocFormat"/.test(line)), said.join('\n'));
-    equal(said.some((line) => /<wizard>:\d+:\d+/.test(line)), false, 'no line:column of a file the user never saw');
+    ok(
+      said.some((line) => /^ {2}parameter 1 \(format\), type: unknown type DocFormat; found "DocFormat"/.test(line)),
+      said.join('\n'),
+    );
+    equal(
+      said.some((line) => /<wizard>:\d+:\d+/.test(line)),
+      false,
+      'no line:column of a file the user never saw',
+    );
     const spec = JSON.parse(read(dir, SAVED_SPEC));
     deepStrictEqual([spec.types, spec.params], [undefined, [{ name: 'format', type: 'string' }]]);
   });
@@ -262,10 +302,28 @@ describe('the command wizard (yeoman-test answers)', () => {
       /the terminal went away/,
     );
     deepStrictEqual(listFiles(dir), [], 'nothing written');
-    deepStrictEqual(JSON.parse(readFileSync(draft, 'utf8')), { version: 2, name: 'docs/read', description: 'Read a documentation file', environment: 'server', accessLevel: 'ai-safe', params: [] });
+    deepStrictEqual(JSON.parse(readFileSync(draft, 'utf8')), {
+      version: 2,
+      name: 'docs/read',
+      description: 'Read a documentation file',
+      environment: 'server',
+      accessLevel: 'ai-safe',
+      params: [],
+    });
 
     // Resuming asks only what the draft lacks (the class name, the results), then the summary, where a param is added.
-    const resumed = await runWizard(dir, { className: '', addResult1: false, summaryAction: ['add:param', 'generate'], param1Name: 'path', param1Type: 'string', param1Optional: false }, { spec: draft });
+    const resumed = await runWizard(
+      dir,
+      {
+        className: '',
+        addResult1: false,
+        summaryAction: ['add:param', 'generate'],
+        param1Name: 'path',
+        param1Type: 'string',
+        param1Optional: false,
+      },
+      { spec: draft },
+    );
     deepStrictEqual(asked(resumed).slice(0, 3), ['className', 'addResult1', 'summaryAction']);
     equal(asked(resumed).includes('name'), false);
     deepStrictEqual(JSON.parse(read(dir, SAVED_SPEC)).params, [{ name: 'path', type: 'string' }]);
@@ -301,7 +359,10 @@ describe('the command wizard (yeoman-test answers)', () => {
     const dir = tempProject();
     writeFileSync(join(dir, '.keep'), '');
     await rejects(runWizard(dir, {}, { name: 'docs/../x' }), /--name: command name contains a '\.' or '\.\.' segment/);
-    await rejects(runWizard(dir, {}, { className: 'not-pascal', interactive: false, name: 'docs/read', description: 'x' }), /--class-name: value does not match the required pattern; found "not-pascal"/);
+    await rejects(
+      runWizard(dir, {}, { className: 'not-pascal', interactive: false, name: 'docs/read', description: 'x' }),
+      /--class-name: value does not match the required pattern; found "not-pascal"/,
+    );
     deepStrictEqual(listFiles(dir), ['.keep']);
   });
 });

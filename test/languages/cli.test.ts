@@ -17,13 +17,24 @@ describe('continuum-gen with extra and project-local adapters', () => {
 
   it('command --adapter=swift --adapter=kotlin writes the language files beside the command', async () => {
     const dir = tempProject({ 'specs/vhsm-encrypt.json': readFileSync(join(repoRoot, 'specs', 'vhsm-encrypt.json'), 'utf8') });
-    const run = await runBin(['command', '--spec=specs/vhsm-encrypt.json', '--adapter=swift', '--adapter=kotlin'], { cwd: dir, stdin: 'closed' });
+    const run = await runBin(['command', '--spec=specs/vhsm-encrypt.json', '--adapter=swift', '--adapter=kotlin'], {
+      cwd: dir,
+      stdin: 'closed',
+    });
     assert.equal(run.code, 0, run.stderr);
     const files = listFiles(dir);
-    for (const path of ['generated/swift/VhsmEncrypt.swift', 'generated/swift/CommandTransport.swift', 'generated/kotlin/commands/vhsm/encrypt/VhsmEncrypt.kt', 'src/commands/vhsm/encrypt/shared/VhsmEncryptTypes.ts']) {
+    for (const path of [
+      'generated/swift/VhsmEncrypt.swift',
+      'generated/swift/CommandTransport.swift',
+      'generated/kotlin/commands/vhsm/encrypt/VhsmEncrypt.kt',
+      'src/commands/vhsm/encrypt/shared/VhsmEncryptTypes.ts',
+    ]) {
       assert.ok(files.includes(path), `${path} in ${files.join(', ')}`);
     }
-    assert.match(`${run.stdout}${run.stderr}`, /--adapter=swift: generated\/swift\/CommandTransport\.swift, generated\/swift\/VhsmEncrypt\.swift/);
+    assert.match(
+      `${run.stdout}${run.stderr}`,
+      /--adapter=swift: generated\/swift\/CommandTransport\.swift, generated\/swift\/VhsmEncrypt\.swift/,
+    );
   });
 
   it('an unknown --adapter fails listing the available ones, and writes nothing', async () => {
@@ -60,7 +71,8 @@ describe('continuum-gen with extra and project-local adapters', () => {
   it('adapters lists the built-in and project-local adapters with what each writes', async () => {
     const run = await runBin(['adapters'], { cwd: pluginProject(), stdin: 'closed' });
     assert.equal(run.code, 0, run.stderr);
-    for (const id of ['server-only', 'swift', 'kotlin', 'python', 'proto', 'c']) assert.match(run.stdout, new RegExp(`^${id} {2}\\(built-in\\)$`, 'm'));
+    for (const id of ['server-only', 'swift', 'kotlin', 'python', 'proto', 'c'])
+      assert.match(run.stdout, new RegExp(`^${id} {2}\\(built-in\\)$`, 'm'));
     assert.match(run.stdout, /^json-schema {2}\(\.\/tools\/json-schema-adapter\.js\)$/m);
     assert.match(run.stdout, /writes: contracts\/json\/<name>\.schema\.json/);
   });

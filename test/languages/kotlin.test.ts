@@ -23,11 +23,18 @@ describe('Kotlin: generated sources compile with kotlinc + the kotlinx.serializa
     for (const c of languageCases()) {
       const kotlin = filesOf(generateLanguageCase(c, ['kotlin']), 'kotlin');
       assert.ok(kotlin.length >= 2, `${c.name}: the command file and CommandTransport.kt`);
-      for (const file of kotlin) assert.ok(build.sources.some((s) => file.path.endsWith(s.replace(/^src\/main\/kotlin\//, ''))), `${c.name}: ${file.path} was not compiled`);
+      for (const file of kotlin)
+        assert.ok(
+          build.sources.some((s) => file.path.endsWith(s.replace(/^src\/main\/kotlin\//, ''))),
+          `${c.name}: ${file.path} was not compiled`,
+        );
     }
     // The main ran: one answer per document, each the re-encoded document or kotlinx's own error.
     assert.equal(build.outcomes.length, build.jobs.length);
-    assert.ok(build.outcomes.every((o) => 'ok' in o), JSON.stringify(build.outcomes.filter((o) => 'error' in o)));
+    assert.ok(
+      build.outcomes.every((o) => 'ok' in o),
+      JSON.stringify(build.outcomes.filter((o) => 'error' in o)),
+    );
   });
 
   it('every suspend fun client sends its command name and params through CommandTransport and returns the decoded result', () => {

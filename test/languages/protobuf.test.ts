@@ -27,7 +27,11 @@ function protoDocument(document: Record<string, unknown>, type: protobuf.Type): 
   const object: Record<string, unknown> = {};
   const json: Record<string, unknown> = {};
   const byJsonName = new Map(type.fieldsArray.map((f) => [f.jsonName, f]));
-  for (const key of Object.keys(document)) assert.ok(byJsonName.has(key), `${type.name}: the document's key ${key} is no field's JSON name (${[...byJsonName.keys()].join(', ')})`);
+  for (const key of Object.keys(document))
+    assert.ok(
+      byJsonName.has(key),
+      `${type.name}: the document's key ${key} is no field's JSON name (${[...byJsonName.keys()].join(', ')})`,
+    );
   for (const field of type.fieldsArray) {
     const value = document[field.jsonName];
     if (value === undefined || value === null) continue;
@@ -35,7 +39,10 @@ function protoDocument(document: Record<string, unknown>, type: protobuf.Type): 
       if (field.resolvedType instanceof protobuf.Enum) {
         const name = protoEnumValueName(field.resolvedType.name, v as string);
         const number = field.resolvedType.values[name];
-        assert.ok(number !== undefined, `${type.name}.${field.name}: ${JSON.stringify(v)} is no value of ${field.resolvedType.name} (looked for ${name})`);
+        assert.ok(
+          number !== undefined,
+          `${type.name}.${field.name}: ${JSON.stringify(v)} is no value of ${field.resolvedType.name} (looked for ${name})`,
+        );
         return { o: number, j: name };
       }
       if (field.resolvedType instanceof protobuf.Type) {
@@ -101,7 +108,15 @@ describe('Protobuf: bytes protobufjs encodes from the generated .proto decode by
   /** grpc_tools.protoc with the Python and gRPC Python plugins over the .proto files of one import root. */
   const grpcProtoc = (root: string, files: readonly string[], outDir: string): { status: number | null; output: string } => {
     mkdirSync(outDir, { recursive: true });
-    return runPython(['-B', '-m', 'grpc_tools.protoc', `--proto_path=${root}`, `--python_out=${outDir}`, `--grpc_python_out=${outDir}`, ...files.map((f) => join(root, f))]);
+    return runPython([
+      '-B',
+      '-m',
+      'grpc_tools.protoc',
+      `--proto_path=${root}`,
+      `--python_out=${outDir}`,
+      `--grpc_python_out=${outDir}`,
+      ...files.map((f) => join(root, f)),
+    ]);
   };
 
   before(function () {
@@ -114,7 +129,11 @@ describe('Protobuf: bytes protobufjs encodes from the generated .proto decode by
   });
 
   const protoFile = (g: GeneratedCase): string => filesOf(g.result, 'proto')[0].path;
-  const moduleOf = (path: string): string => path.split('/').pop()!.replace(/\.proto$/, '_pb2');
+  const moduleOf = (path: string): string =>
+    path
+      .split('/')
+      .pop()!
+      .replace(/\.proto$/, '_pb2');
   const rootOf = (g: GeneratedCase): protobuf.Root => {
     const file = join(work, protoFile(g));
     if (!roots.has(file)) roots.set(file, new protobuf.Root().loadSync(file, { keepCase: true }));
@@ -124,18 +143,35 @@ describe('Protobuf: bytes protobufjs encodes from the generated .proto decode by
 
   it('grpc_tools.protoc (--python_out, --grpc_python_out) compiles every generated .proto, the custom-options one with its import', () => {
     const dir = dirname(join(work, protoFile(cases[0])));
-    const run = grpcProtoc(dir, readdirSync(dir).filter((f) => f.endsWith('.proto')), out);
+    const run = grpcProtoc(
+      dir,
+      readdirSync(dir).filter((f) => f.endsWith('.proto')),
+      out,
+    );
     assert.equal(run.status, 0, run.output);
     for (const g of cases) {
-      const stub = runPython(['-B', '-W', 'error', '-c', `import sys; sys.path.insert(0, ${JSON.stringify(out)}); import ${moduleOf(protoFile(g))}, ${moduleOf(protoFile(g))}_grpc`]);
+      const stub = runPython([
+        '-B',
+        '-W',
+        'error',
+        '-c',
+        `import sys; sys.path.insert(0, ${JSON.stringify(out)}); import ${moduleOf(protoFile(g))}, ${moduleOf(protoFile(g))}_grpc`,
+      ]);
       assert.equal(stub.status, 0, `${g.c.name}: ${stub.output}`);
     }
     const custom = languageCases().find((c) => c.config !== undefined)!;
     const customDir = tempDir('protobuf-custom');
-    writeTree(customDir, [...filesOf(generateLanguageCase(custom, ['proto']), 'proto'), { path: 'proto/acme/core/uuid.proto', content: 'syntax = "proto3";\npackage acme.core;\nmessage Uuid { string value = 1; }\n' }]);
+    writeTree(customDir, [
+      ...filesOf(generateLanguageCase(custom, ['proto']), 'proto'),
+      { path: 'proto/acme/core/uuid.proto', content: 'syntax = "proto3";\npackage acme.core;\nmessage Uuid { string value = 1; }\n' },
+    ]);
     const customRun = grpcProtoc(join(customDir, 'proto'), ['chat_send.proto', 'acme/core/uuid.proto'], join(customDir, 'python'));
     assert.equal(customRun.status, 0, customRun.output);
-    const imported = runPython(['-B', '-c', `import sys; sys.path.insert(0, ${JSON.stringify(join(customDir, 'python'))}); import chat_send_pb2_grpc; print(chat_send_pb2_grpc.ChatSendServiceStub.__name__)`]);
+    const imported = runPython([
+      '-B',
+      '-c',
+      `import sys; sys.path.insert(0, ${JSON.stringify(join(customDir, 'python'))}); import chat_send_pb2_grpc; print(chat_send_pb2_grpc.ChatSendServiceStub.__name__)`,
+    ]);
     assert.match(imported.output, /ChatSendServiceStub/);
   });
 
@@ -146,12 +182,21 @@ describe('Protobuf: bytes protobufjs encodes from the generated .proto decode by
         const type = rootOf(g).lookupType(`${packageOf(g)}.${d.type}`);
         const { object, json } = protoDocument(d.document, type);
         assert.equal(type.verify(object), null, `${g.c.name} ${d.label}`);
-        jobs.push({ label: `${g.c.name} ${d.label}`, module: moduleOf(protoFile(g)), message: d.type, hex: Buffer.from(type.encode(type.fromObject(object)).finish()).toString('hex'), json });
+        jobs.push({
+          label: `${g.c.name} ${d.label}`,
+          module: moduleOf(protoFile(g)),
+          message: d.type,
+          hex: Buffer.from(type.encode(type.fromObject(object)).finish()).toString('hex'),
+          json,
+        });
       }
     }
     assert.ok(jobs.length >= 28);
     // Not trivial: a full document with fields makes bytes (a minimal one may encode to nothing).
-    assert.deepEqual(jobs.filter((j) => j.label.includes('full') && Object.keys(j.json).length > 0 && j.hex === '').map((j) => j.label), []);
+    assert.deepEqual(
+      jobs.filter((j) => j.label.includes('full') && Object.keys(j.json).length > 0 && j.hex === '').map((j) => j.label),
+      [],
+    );
     const answer = runPythonDriver<ProtobufAnswer>('check_protobuf.py', { paths: [out], messages: jobs, services: [] });
     assert.match(answer.protobuf, /^\d+\./);
     assert.deepEqual(messageProblems(jobs, answer), []);
@@ -187,22 +232,56 @@ describe('Protobuf: bytes protobufjs encodes from the generated .proto decode by
     const renamedPackage = (text: string, pkg: string): string => mutate(text, /^package .+;$/m, `package ${pkg};`, 'package');
     const mutants = {
       // The params' two enum fields swap their numbers (both varints: the bytes still parse).
-      renumbered: renamedPackage(mutate(mutate(original, /EncryptionAlgorithm algorithm = 2;/, 'EncryptionAlgorithm algorithm = 7;', 'renumber algorithm'), /VhsmEncryptEncoding encoding = 7;/, 'VhsmEncryptEncoding encoding = 2;', 'renumber encoding'), 'mutants.renumbered'),
+      renumbered: renamedPackage(
+        mutate(
+          mutate(original, /EncryptionAlgorithm algorithm = 2;/, 'EncryptionAlgorithm algorithm = 7;', 'renumber algorithm'),
+          /VhsmEncryptEncoding encoding = 7;/,
+          'VhsmEncryptEncoding encoding = 2;',
+          'renumber encoding',
+        ),
+        'mutants.renumbered',
+      ),
       retyped: renamedPackage(mutate(original, /string plaintext = 3;/, 'int64 plaintext = 3;', 'retype plaintext'), 'mutants.retyped'),
     };
     const dir = join(work, 'mutants');
-    writeTree(dir, Object.entries(mutants).map(([name, content]) => ({ path: `${name}.proto`, content })));
-    const compiled = grpcProtoc(dir, Object.keys(mutants).map((n) => `${n}.proto`), join(dir, 'python'));
+    writeTree(
+      dir,
+      Object.entries(mutants).map(([name, content]) => ({ path: `${name}.proto`, content })),
+    );
+    const compiled = grpcProtoc(
+      dir,
+      Object.keys(mutants).map((n) => `${n}.proto`),
+      join(dir, 'python'),
+    );
     assert.equal(compiled.status, 0, compiled.output);
     const doc = g.documents.find((d) => d.mode === 'full' && d.owner === 'Params')!;
     const type = rootOf(g).lookupType(`${packageOf(g)}.${doc.type}`);
     const { object, json } = protoDocument(doc.document, type);
     const hex = Buffer.from(type.encode(type.fromObject(object)).finish()).toString('hex');
     const jobs = Object.keys(mutants).map((name) => ({ label: name, module: `${name}_pb2`, message: doc.type, hex, json }));
-    const problems = messageProblems(jobs, runPythonDriver<ProtobufAnswer>('check_protobuf.py', { paths: [join(dir, 'python')], messages: jobs, services: [] }));
-    assert.ok(problems.some((p) => p.startsWith('renumbered:')), problems.join('\n'));
-    assert.ok(problems.some((p) => p.startsWith('retyped:')), problems.join('\n'));
-    writeTree(dir, [{ path: 'broken_service.proto', content: mutate(renamedPackage(original, 'mutants.broken'), /returns \(VhsmEncryptResult\)/, 'returns (VhsmEncryptAnswer)', 'unknown message') }]);
+    const problems = messageProblems(
+      jobs,
+      runPythonDriver<ProtobufAnswer>('check_protobuf.py', { paths: [join(dir, 'python')], messages: jobs, services: [] }),
+    );
+    assert.ok(
+      problems.some((p) => p.startsWith('renumbered:')),
+      problems.join('\n'),
+    );
+    assert.ok(
+      problems.some((p) => p.startsWith('retyped:')),
+      problems.join('\n'),
+    );
+    writeTree(dir, [
+      {
+        path: 'broken_service.proto',
+        content: mutate(
+          renamedPackage(original, 'mutants.broken'),
+          /returns \(VhsmEncryptResult\)/,
+          'returns (VhsmEncryptAnswer)',
+          'unknown message',
+        ),
+      },
+    ]);
     const broken = grpcProtoc(dir, ['broken_service.proto'], join(dir, 'python'));
     assert.notEqual(broken.status, 0);
     assert.match(broken.output, /VhsmEncryptAnswer/);

@@ -4,7 +4,16 @@ import { join } from 'node:path';
 import { PYDANTIC_RESERVED } from '../../shared/targets/python/python-text.js';
 import type { FieldModel } from '../../shared/model/command-model.js';
 import { filesOf, generateLanguageCase, languageCases, writeTree } from './language-cases.js';
-import { mutate, tempDir, pythonModule, pythonOutcomes, roundTripCases, roundTripProblems, type GeneratedCase, type Job } from './round-trips.js';
+import {
+  mutate,
+  tempDir,
+  pythonModule,
+  pythonOutcomes,
+  roundTripCases,
+  roundTripProblems,
+  type GeneratedCase,
+  type Job,
+} from './round-trips.js';
 import { pythonFixturesDir, pythonVenv, runPython, runPythonDriver, skipWhenRegistrySkipped } from './toolchains.js';
 import { canonicalJson, plainRequiredField } from './wire-documents.js';
 
@@ -28,7 +37,8 @@ interface RouteAnswer {
   readonly results: ReadonlyArray<{ status: number; body: unknown }>;
 }
 
-const pinOf = (name: string): string => new RegExp(`^${name}==(.+)$`, 'mi').exec(readFileSync(join(pythonFixturesDir, 'requirements.txt'), 'utf8'))![1];
+const pinOf = (name: string): string =>
+  new RegExp(`^${name}==(.+)$`, 'mi').exec(readFileSync(join(pythonFixturesDir, 'requirements.txt'), 'utf8'))![1];
 
 describe('Python: generated Pydantic v2 models and FastAPI route stubs under the real packages (venv from PyPI)', function () {
   this.timeout(1_800_000);
@@ -54,7 +64,12 @@ describe('Python: generated Pydantic v2 models and FastAPI route stubs under the
   const fillHandler = (g: GeneratedCase, mode: 'full' | 'minimal'): { path: string; result: unknown } => {
     const file = filesOf(g.result, 'python').find((f) => f.path.endsWith('_routes.py'))!;
     const result = g.documents.find((d) => d.mode === mode && d.owner === 'Result')!;
-    const filled = mutate(file.content, /raise HTTPException\(status_code=501, .*\)/, `return ${result.type}.model_validate_json(${JSON.stringify(JSON.stringify(result.document))})`, 'fill in the handler');
+    const filled = mutate(
+      file.content,
+      /raise HTTPException\(status_code=501, .*\)/,
+      `return ${result.type}.model_validate_json(${JSON.stringify(JSON.stringify(result.document))})`,
+      'fill in the handler',
+    );
     const path = file.path.replace(/_routes\.py$/, `_routes_filled_${mode}.py`);
     writeTree(tree, [{ path, content: filled }]);
     return { path, result: result.document };
@@ -73,13 +88,23 @@ describe('Python: generated Pydantic v2 models and FastAPI route stubs under the
 
   it('imports every generated module (models and routes, every case) with warnings as errors', () => {
     assert.ok(modules.length >= 16, modules.join(' '));
-    const run = runPython(['-B', '-W', 'error', '-c', `import importlib, sys\nsys.path.insert(0, ${JSON.stringify(tree)})\nfor name in ${JSON.stringify(modules)}:\n    importlib.import_module(name)\nprint('imported', len(${JSON.stringify(modules)}))`]);
+    const run = runPython([
+      '-B',
+      '-W',
+      'error',
+      '-c',
+      `import importlib, sys\nsys.path.insert(0, ${JSON.stringify(tree)})\nfor name in ${JSON.stringify(modules)}:\n    importlib.import_module(name)\nprint('imported', len(${JSON.stringify(modules)}))`,
+    ]);
     assert.equal(run.status, 0, run.output);
     assert.match(run.output, new RegExp(`imported ${modules.length}`));
   });
 
   it("the adapter's reserved names cover every attribute the installed BaseModel has (Pydantic warns when a field shadows one)", () => {
-    const run = runPython(['-B', '-c', "import json, pydantic\nB = pydantic.BaseModel\nprint(json.dumps(sorted(n for n in set(dir(B)) | set(dir(type(B))) if not n.startswith('_') and hasattr(B, n))))"]);
+    const run = runPython([
+      '-B',
+      '-c',
+      "import json, pydantic\nB = pydantic.BaseModel\nprint(json.dumps(sorted(n for n in set(dir(B)) | set(dir(type(B))) if not n.startswith('_') and hasattr(B, n))))",
+    ]);
     assert.equal(run.status, 0, run.output);
     const missing = (JSON.parse(run.output) as string[]).filter((n) => !PYDANTIC_RESERVED.has(n));
     assert.deepEqual(missing, [], 'BaseModel attributes a field name would shadow');
@@ -93,7 +118,11 @@ describe('Python: generated Pydantic v2 models and FastAPI route stubs under the
         const field = plainRequiredField(d.owner === 'Params' ? g.model.params : g.model.results);
         if (!field || field.type.kind !== 'primitive') continue;
         const wrong = WRONG_VALUE[field.type.name];
-        jobs.push({ label: `${g.c.name} ${d.label} with ${field.name}: ${JSON.stringify(wrong.value)}`, target: `${models(g)}.${d.type}`, document: { ...d.document, [field.name]: wrong.value } });
+        jobs.push({
+          label: `${g.c.name} ${d.label} with ${field.name}: ${JSON.stringify(wrong.value)}`,
+          target: `${models(g)}.${d.type}`,
+          document: { ...d.document, [field.name]: wrong.value },
+        });
         expected.push({ field, error: wrong.error });
       }
     }
@@ -101,8 +130,12 @@ describe('Python: generated Pydantic v2 models and FastAPI route stubs under the
     const { answer } = pythonOutcomes(tree, jobs);
     answer.results.forEach((r, i) => {
       assert.ok(r.errors, `${jobs[i].label}: accepted`);
-      assert.deepEqual(r.errors.map((e) => [e.type, e.loc.join('.')]), [[expected[i].error, expected[i].field.name]], `${jobs[i].label}: ${r.text}`);
-      assert.match(r.text ?? '', /validation error for/, 'the text is pydantic.ValidationError\'s own');
+      assert.deepEqual(
+        r.errors.map((e) => [e.type, e.loc.join('.')]),
+        [[expected[i].error, expected[i].field.name]],
+        `${jobs[i].label}: ${r.text}`,
+      );
+      assert.match(r.text ?? '', /validation error for/, "the text is pydantic.ValidationError's own");
     });
   });
 
@@ -115,19 +148,37 @@ describe('Python: generated Pydantic v2 models and FastAPI route stubs under the
       const field = plainRequiredField(g.model.params);
       if (field?.type.kind !== 'primitive') continue;
       const wrong = WRONG_VALUE[field.type.name];
-      calls.push({ module: routes(g), path: `/${g.model.name}`, body: { ...params, [field.name]: wrong.value }, expect: { status: 422, error: wrong.error, loc: `body.${field.name}` } });
+      calls.push({
+        module: routes(g),
+        path: `/${g.model.name}`,
+        body: { ...params, [field.name]: wrong.value },
+        expect: { status: 422, error: wrong.error, loc: `body.${field.name}` },
+      });
     }
     // The custom-options case serves under its routePrefix (/v1/).
     const custom = languageCases().find((c) => c.config !== undefined)!;
     const customRoutes = filesOf(generateLanguageCase(custom, ['python']), 'python').find((f) => f.path.endsWith('_routes.py'))!;
-    calls.push({ module: pythonModule(customRoutes.path), path: '/v1/chat/send', body: { room: 'general', message: 'hi' }, expect: { status: 501, command: 'chat/send' } });
+    calls.push({
+      module: pythonModule(customRoutes.path),
+      path: '/v1/chat/send',
+      body: { room: 'general', message: 'hi' },
+      expect: { status: 501, command: 'chat/send' },
+    });
     assert.ok(calls.filter((c) => c.expect.status === 422).length >= 3, 'bad-params calls');
-    const answer = runPythonDriver<RouteAnswer>('check_routes.py', { paths: [tree], calls: calls.map(({ module, path, body }) => ({ module, path, body })) });
+    const answer = runPythonDriver<RouteAnswer>('check_routes.py', {
+      paths: [tree],
+      calls: calls.map(({ module, path, body }) => ({ module, path, body })),
+    });
     answer.results.forEach((r, i) => {
       const { expect, path } = calls[i];
       assert.equal(r.status, expect.status, `${path}: ${JSON.stringify(r.body)}`);
       if (expect.status === 501) assert.deepEqual(r.body, { detail: `${expect.command} is not implemented yet` });
-      else assert.deepEqual((r.body as { detail: { type: string; loc: string[] }[] }).detail.map((e) => [e.type, e.loc.join('.')]), [[expect.error, expect.loc]], path);
+      else
+        assert.deepEqual(
+          (r.body as { detail: { type: string; loc: string[] }[] }).detail.map((e) => [e.type, e.loc.join('.')]),
+          [[expect.error, expect.loc]],
+          path,
+        );
     });
   });
 
@@ -137,7 +188,11 @@ describe('Python: generated Pydantic v2 models and FastAPI route stubs under the
     for (const g of cases) {
       for (const mode of ['full', 'minimal'] as const) {
         const { path, result } = fillHandler(g, mode);
-        calls.push({ module: pythonModule(path), path: `/${g.model.name}`, body: g.documents.find((d) => d.mode === mode && d.owner === 'Params')!.document });
+        calls.push({
+          module: pythonModule(path),
+          path: `/${g.model.name}`,
+          body: g.documents.find((d) => d.mode === mode && d.owner === 'Params')!.document,
+        });
         expected.push(result);
       }
     }
@@ -173,15 +228,25 @@ describe('Python: generated Pydantic v2 models and FastAPI route stubs under the
     // A handler returning a dict that is not a result: FastAPI validates the response and answers 500.
     const routesFile = filesOf(g.result, 'python').find((f) => f.path.endsWith('_routes.py'))!;
     const wrongPath = routesFile.path.replace(/_routes\.py$/, '_routes_wrong.py');
-    writeTree(tree, [{ path: wrongPath, content: mutate(routesFile.content, /raise HTTPException\(status_code=501, .*\)/, "return {'ciphertext': 1}", 'wrong answer') }]);
-    const answer = runPythonDriver<RouteAnswer>('check_routes.py', { paths: [tree], calls: [{ module: pythonModule(wrongPath), path: '/vhsm/encrypt', body: doc.document }] });
+    writeTree(tree, [
+      {
+        path: wrongPath,
+        content: mutate(routesFile.content, /raise HTTPException\(status_code=501, .*\)/, "return {'ciphertext': 1}", 'wrong answer'),
+      },
+    ]);
+    const answer = runPythonDriver<RouteAnswer>('check_routes.py', {
+      paths: [tree],
+      calls: [{ module: pythonModule(wrongPath), path: '/vhsm/encrypt', body: doc.document }],
+    });
     assert.equal(answer.results[0].status, 500, JSON.stringify(answer.results[0].body));
     // mypy finds the same handler's wrong return type without running it, and pyflakes an import nothing uses.
     const mypy = runPython(['-B', '-m', 'mypy', '--config-file', join(pythonFixturesDir, 'mypy.ini'), wrongPath], tree);
     assert.notEqual(mypy.status, 0);
     assert.match(mypy.output, new RegExp(`${wrongPath.replace(/[.]/g, '\\.')}:\\d+: error: Incompatible return value type`));
     const unusedPath = file.path.replace(/\.py$/, '_unused.py');
-    writeTree(tree, [{ path: unusedPath, content: mutate(file.content, /^from pydantic import /m, 'import json\nfrom pydantic import ', 'unused import') }]);
+    writeTree(tree, [
+      { path: unusedPath, content: mutate(file.content, /^from pydantic import /m, 'import json\nfrom pydantic import ', 'unused import') },
+    ]);
     const pyflakes = runPython(['-B', '-m', 'pyflakes', unusedPath], tree);
     assert.notEqual(pyflakes.status, 0);
     assert.match(pyflakes.output, /'json' imported but unused/);

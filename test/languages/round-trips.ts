@@ -9,8 +9,24 @@ import type { CommandModel, InterfaceDeclaration } from '../../shared/model/comm
 import { lowerSnake } from '../../shared/adapters/language/language-support.js';
 import { fixturesDir } from '../support/paths.js';
 import { makeHostProject, runHostScript, typeCheckHost } from '../support/host-project.js';
-import { caseConfig, filesOf, generateLanguageCase, languageCases, tempDir as makeTempDir, writeTree, type LanguageCase } from './language-cases.js';
-import { CARGO_DOWNLOAD_FAILURE, DownloadFailed, MAVEN_DOWNLOAD_FAILURE, kotlinFixturesDir, runCargo, runMaven, runPythonDriver } from './toolchains.js';
+import {
+  caseConfig,
+  filesOf,
+  generateLanguageCase,
+  languageCases,
+  tempDir as makeTempDir,
+  writeTree,
+  type LanguageCase,
+} from './language-cases.js';
+import {
+  CARGO_DOWNLOAD_FAILURE,
+  DownloadFailed,
+  MAVEN_DOWNLOAD_FAILURE,
+  kotlinFixturesDir,
+  runCargo,
+  runMaven,
+  runPythonDriver,
+} from './toolchains.js';
 import { canonicalJson, wireDocuments, type WireDocument } from './wire-documents.js';
 
 /**
@@ -55,7 +71,8 @@ export function roundTripProblems(jobs: readonly Job[], outcomes: readonly Outco
   jobs.forEach((job, i) => {
     const outcome = outcomes[i];
     if ('error' in outcome) problems.push(`${job.label}: ${outcome.error}`);
-    else if (canonicalJson(outcome.ok) !== canonicalJson(job.document)) problems.push(`${job.label}: gave ${canonicalJson(outcome.ok)}\n  expected ${canonicalJson(job.document)}`);
+    else if (canonicalJson(outcome.ok) !== canonicalJson(job.document))
+      problems.push(`${job.label}: gave ${canonicalJson(outcome.ok)}\n  expected ${canonicalJson(job.document)}`);
   });
   return problems;
 }
@@ -88,11 +105,19 @@ interface JobSet {
 }
 
 /** The cases' jobs, then the mutants', in the order a language's program answers them. */
-const allJobs = (jobs: readonly Job[], mutantJobs: Readonly<Record<MutantKind, Job>>): Job[] => [...jobs, ...MUTANTS.map((k) => mutantJobs[k])];
+const allJobs = (jobs: readonly Job[], mutantJobs: Readonly<Record<MutantKind, Job>>): Job[] => [
+  ...jobs,
+  ...MUTANTS.map((k) => mutantJobs[k]),
+];
 
 /** The jobs as <type>\t<json> lines, the file the Kotlin main and the Rust test read. */
 function writeJobsFile(file: string, jobs: readonly Job[], mutantJobs: Readonly<Record<MutantKind, Job>>): void {
-  writeFileSync(file, allJobs(jobs, mutantJobs).map((j) => `${j.target}\t${JSON.stringify(j.document)}\n`).join(''));
+  writeFileSync(
+    file,
+    allJobs(jobs, mutantJobs)
+      .map((j) => `${j.target}\t${JSON.stringify(j.document)}\n`)
+      .join(''),
+  );
 }
 
 /** A language's answers split into the cases' and the mutants' (a build that did not run answers 'not run'). */
@@ -142,7 +167,11 @@ export const pythonModule = (path: string): string => path.replace(/\.py$/, '').
 
 interface PythonAnswer {
   readonly pydantic: string;
-  readonly results: ReadonlyArray<{ ok?: unknown; errors?: ReadonlyArray<{ type: string; loc: (string | number)[]; msg: string }>; text?: string }>;
+  readonly results: ReadonlyArray<{
+    ok?: unknown;
+    errors?: ReadonlyArray<{ type: string; loc: (string | number)[]; msg: string }>;
+    text?: string;
+  }>;
 }
 
 export function pythonOutcomes(dir: string, jobs: readonly Job[]): { pydantic: string; outcomes: Outcome[]; answer: PythonAnswer } {
@@ -153,7 +182,11 @@ export function pythonOutcomes(dir: string, jobs: readonly Job[]): { pydantic: s
       return { module: j.target.slice(0, dot), model: j.target.slice(dot + 1), document: j.document };
     }),
   });
-  return { pydantic: answer.pydantic, answer, outcomes: answer.results.map((r) => ('ok' in r ? { ok: r.ok } : { error: r.text ?? JSON.stringify(r.errors) })) };
+  return {
+    pydantic: answer.pydantic,
+    answer,
+    outcomes: answer.results.map((r) => ('ok' in r ? { ok: r.ok } : { error: r.text ?? JSON.stringify(r.errors) })),
+  };
 }
 
 export const pythonRoundTrip = memo((): PythonRoundTrip => {
@@ -164,7 +197,8 @@ export const pythonRoundTrip = memo((): PythonRoundTrip => {
     const files = filesOf(g.result, 'python');
     writeTree(dir, files);
     const models = files.find((f) => !f.path.endsWith('_routes.py'))!;
-    for (const d of g.documents) jobs.push({ label: `${g.c.name} ${d.label}`, target: `${pythonModule(models.path)}.${d.type}`, document: d.document });
+    for (const d of g.documents)
+      jobs.push({ label: `${g.c.name} ${d.label}`, target: `${pythonModule(models.path)}.${d.type}`, document: d.document });
   }
   // The mutants: the alias of keyId written as snake_case, the encoding field left out.
   const source = cases.find((g) => g.c.name === MUTANT_CASE)!;
@@ -197,7 +231,12 @@ export interface KotlinBuild extends JobSet {
 }
 
 /** Stubs for imported types a project config maps to its own Kotlin types (the custom-options case). */
-const KOTLIN_STUBS: PlannedFile[] = [{ path: 'src/main/kotlin/com/acme/core/Uuid.kt', content: '// Test stub of the project type the custom-options case imports.\npackage com.acme.core\n\ntypealias Uuid = String\n' }];
+const KOTLIN_STUBS: PlannedFile[] = [
+  {
+    path: 'src/main/kotlin/com/acme/core/Uuid.kt',
+    content: '// Test stub of the project type the custom-options case imports.\npackage com.acme.core\n\ntypealias Uuid = String\n',
+  },
+];
 
 /** A Maven project: the test pom (pinned kotlin-maven-plugin, serialization plugin and runtime) and these sources under src/main/kotlin. */
 export function kotlinProject(sources: readonly PlannedFile[]): string {
@@ -236,7 +275,8 @@ export interface KotlinClientCall {
 }
 
 /** What a client call did: the command and params the transport saw, and the result the client returned, as JSON. */
-export type KotlinClientOutcome = { readonly command: string; readonly params: unknown; readonly result: unknown } | { readonly error: string };
+export type KotlinClientOutcome =
+  { readonly command: string; readonly params: unknown; readonly result: unknown } | { readonly error: string };
 
 /**
  * The main: decode each document with Json, re-encode it, check decode(encode(x)) == x; then call
@@ -352,7 +392,15 @@ export const kotlinBuild = memo((): KotlinBuild => {
     const client = /^suspend fun (\S+)\(transport: CommandTransport/m.exec(main.content);
     if (!client) throw new Error(`${g.c.name}: no suspend fun client in ${main.path}`);
     const full = (owner: 'Params' | 'Result') => g.documents.find((d) => d.mode === 'full' && d.owner === owner)!;
-    clients.push({ label: g.c.name, command: g.model.name, call: `${pkg}.${client[1]}`, paramsType: `${pkg}.${full('Params').type}`, resultType: `${pkg}.${full('Result').type}`, params: full('Params').document, result: full('Result').document });
+    clients.push({
+      label: g.c.name,
+      command: g.model.name,
+      call: `${pkg}.${client[1]}`,
+      paramsType: `${pkg}.${full('Params').type}`,
+      resultType: `${pkg}.${full('Result').type}`,
+      params: full('Params').document,
+      result: full('Result').document,
+    });
   }
   const source = cases.find((g) => g.c.name === MUTANT_CASE)!;
   const main = filesOf(source.result, 'kotlin').find((f) => !f.path.endsWith('/CommandTransport.kt'))!;
@@ -374,7 +422,8 @@ export const kotlinBuild = memo((): KotlinBuild => {
   writeFileSync(join(dir, 'clients.tsv'), clients.map((c) => `${JSON.stringify(c.params)}\t${JSON.stringify(c.result)}\n`).join(''));
   const files = ['jobs.tsv', 'results.tsv', 'clients.tsv', 'client-results.tsv'].map((f) => join(dir, f));
   const run = runMaven(dir, ['compile', 'exec:java', '-Dexec.mainClass=roundtrip.RoundTripKt', `-Dexec.args=${files.join(' ')}`]);
-  if (run.status !== 0 && MAVEN_DOWNLOAD_FAILURE.test(run.output)) throw new DownloadFailed('maven', 'Maven (kotlin-maven-plugin, kotlinx-serialization)', run.output);
+  if (run.status !== 0 && MAVEN_DOWNLOAD_FAILURE.test(run.output))
+    throw new DownloadFailed('maven', 'Maven (kotlin-maven-plugin, kotlinx-serialization)', run.output);
   const outcomes = run.status === 0 ? readTabbedOutcomes(readFileSync(files[1], 'utf8')) : [];
   const clientOutcomes: KotlinClientOutcome[] =
     run.status !== 0
@@ -384,7 +433,9 @@ export const kotlinBuild = memo((): KotlinBuild => {
           .filter((l) => l !== '')
           .map((line) => {
             const [state, ...rest] = line.split('\t');
-            return state === 'ok' ? { command: rest[0], params: JSON.parse(rest[1]) as unknown, result: JSON.parse(rest[2]) as unknown } : { error: rest.join('\t') };
+            return state === 'ok'
+              ? { command: rest[0], params: JSON.parse(rest[1]) as unknown, result: JSON.parse(rest[2]) as unknown }
+              : { error: rest.join('\t') };
           });
   return {
     dir,
@@ -392,7 +443,9 @@ export const kotlinBuild = memo((): KotlinBuild => {
     ...splitOutcomes(jobs, mutantJobs, outcomes),
     clients,
     clientOutcomes,
-    sources: sources.map((s) => s.path).filter((p) => !p.includes('/roundtrip/') && !p.includes('/mutants/') && !p.includes('/com/acme/core/')),
+    sources: sources
+      .map((s) => s.path)
+      .filter((p) => !p.includes('/roundtrip/') && !p.includes('/mutants/') && !p.includes('/com/acme/core/')),
   };
 });
 
@@ -414,10 +467,22 @@ export function rustWireDeclarations(model: CommandModel): WireDeclaration[] {
 }
 
 /** One `pub mod` of the crate: the `use` lines the declarations need, then the declarations. */
-export function rustWireModule(name: string, model: CommandModel, declarations: readonly WireDeclaration[], edit: (rust: string[]) => string[] = (r) => r): string {
+export function rustWireModule(
+  name: string,
+  model: CommandModel,
+  declarations: readonly WireDeclaration[],
+  edit: (rust: string[]) => string[] = (r) => r,
+): string {
   const wire = buildRustWire(declarations, model.imports, { layout: rustLayout(resolveProjectConfig(undefined)), folder: name });
-  for (const path of wire.usePaths) if (path.startsWith('crate::')) throw new Error(`${model.name}: the wire types use ${path}, which the scratch crate does not have`);
-  const uses = [...(wire.usesBTreeMap ? ['std::collections::BTreeMap'] : []), 'serde::Deserialize', 'serde::Serialize', 'ts_rs::TS', ...wire.usePaths].map((p) => `    use ${p};`);
+  for (const path of wire.usePaths)
+    if (path.startsWith('crate::')) throw new Error(`${model.name}: the wire types use ${path}, which the scratch crate does not have`);
+  const uses = [
+    ...(wire.usesBTreeMap ? ['std::collections::BTreeMap'] : []),
+    'serde::Deserialize',
+    'serde::Serialize',
+    'ts_rs::TS',
+    ...wire.usePaths,
+  ].map((p) => `    use ${p};`);
   const body = edit([...wire.rust]).map((block) => block.replace(/^(?=.)/gm, '    '));
   return [`pub mod ${name} {`, ...uses, '', body.join('\n\n'), '}', ''].join('\n');
 }
@@ -504,8 +569,13 @@ export const rustBuild = memo((): RustBuild => {
   }
   const dir = rustWireCrate(modules.join('\n'), [{ path: 'tests/round_trip.rs', content: rustRoundTripTest(targets) }]);
   writeJobsFile(join(dir, 'jobs.tsv'), jobs, mutantJobs);
-  const run = runCargo(dir, ['test', '--locked', '--test', 'round_trip'], { CONTINUUM_JOBS: join(dir, 'jobs.tsv'), CONTINUUM_RESULTS: join(dir, 'results.tsv'), RUSTFLAGS: '-D warnings' });
-  if (run.status !== 0 && CARGO_DOWNLOAD_FAILURE.test(run.output)) throw new DownloadFailed('crates', 'cargo (serde, serde_json, ts-rs from crates.io)', run.output);
+  const run = runCargo(dir, ['test', '--locked', '--test', 'round_trip'], {
+    CONTINUUM_JOBS: join(dir, 'jobs.tsv'),
+    CONTINUUM_RESULTS: join(dir, 'results.tsv'),
+    RUSTFLAGS: '-D warnings',
+  });
+  if (run.status !== 0 && CARGO_DOWNLOAD_FAILURE.test(run.output))
+    throw new DownloadFailed('crates', 'cargo (serde, serde_json, ts-rs from crates.io)', run.output);
   const outcomes = run.status === 0 ? readTabbedOutcomes(readFileSync(join(dir, 'results.tsv'), 'utf8')) : [];
   return { dir, run, ...splitOutcomes(jobs, mutantJobs, outcomes) };
 });
@@ -538,7 +608,11 @@ export const typeScriptBuild = memo((): TypeScriptBuild => {
     files.push(...g.result.files.filter((f) => f.path.endsWith('.ts') && !/\/(server|browser|test)\//.test(f.path)));
     const typesModule = `@commands/${model.name}/shared/${model.className}Types`;
     const script = `src/roundtrip/case${index}.ts`;
-    const caseJobs = g.documents.map((d) => ({ label: `${g.c.name} ${d.label}`, target: `${typesModule}#${d.type}`, document: d.document }));
+    const caseJobs = g.documents.map((d) => ({
+      label: `${g.c.name} ${d.label}`,
+      target: `${typesModule}#${d.type}`,
+      document: d.document,
+    }));
     jobs.push(...caseJobs);
     files.push({
       path: script,
@@ -599,4 +673,3 @@ export const typeScriptBuild = memo((): TypeScriptBuild => {
     rmSync(host, { recursive: true, force: true });
   }
 });
-

@@ -18,14 +18,28 @@ describe('cross-language round trip: one wire document set per spec through Pyth
 
   it('the document sets cover every example spec, and the full documents carry every field (optional ones included)', () => {
     const cases = roundTripCases();
-    for (const spec of ['specs/chat-send.json', 'specs/docs-read.json', 'specs/gpu-stats.json', 'specs/interface-screenshot.json', 'specs/system-ping.v1.json', 'specs/vhsm-encrypt.json']) {
-      assert.ok(cases.some((g) => g.c.spec === spec), `no round-trip case for ${spec}`);
+    for (const spec of [
+      'specs/chat-send.json',
+      'specs/docs-read.json',
+      'specs/gpu-stats.json',
+      'specs/interface-screenshot.json',
+      'specs/system-ping.v1.json',
+      'specs/vhsm-encrypt.json',
+    ]) {
+      assert.ok(
+        cases.some((g) => g.c.spec === spec),
+        `no round-trip case for ${spec}`,
+      );
     }
     for (const g of cases) {
       assert.equal(g.documents.length, 4, `${g.c.name}: minimal and full, params and result`);
       for (const d of g.documents.filter((x) => x.mode === 'full')) {
         const fields = d.owner === 'Params' ? g.model.params : g.model.results;
-        assert.deepEqual(Object.keys(d.document), fields.map((f) => f.name), `${g.c.name} ${d.label}`);
+        assert.deepEqual(
+          Object.keys(d.document),
+          fields.map((f) => f.name),
+          `${g.c.name} ${d.label}`,
+        );
       }
     }
   });

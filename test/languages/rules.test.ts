@@ -12,9 +12,15 @@ import { caseConfig, filesOf, generateLanguageCase, languageCases, type Language
  */
 
 const SWIFT_RESERVED = new Set(
-  'associatedtype class deinit enum extension fileprivate func import init inout internal let open operator private precedencegroup protocol public rethrows static struct subscript typealias var break case catch continue default defer do else fallthrough for guard if in repeat return throw switch where while Any as await false is nil super throws true try self Self'.split(' '),
+  'associatedtype class deinit enum extension fileprivate func import init inout internal let open operator private precedencegroup protocol public rethrows static struct subscript typealias var break case catch continue default defer do else fallthrough for guard if in repeat return throw switch where while Any as await false is nil super throws true try self Self'.split(
+    ' ',
+  ),
 );
-const KOTLIN_HARD = new Set('as break class continue do else false for fun if in interface is null object package return super this throw true try typealias typeof val var when while'.split(' '));
+const KOTLIN_HARD = new Set(
+  'as break class continue do else false for fun if in interface is null object package return super this throw true try typealias typeof val var when while'.split(
+    ' ',
+  ),
+);
 
 interface Mapping {
   readonly primitive: Record<string, string>;
@@ -99,11 +105,15 @@ function declarationBody(text: string, header: RegExp, label: string): string {
 }
 
 const bare = (name: string): string => name.replace(/`/g, '');
-const importedOf = (c: LanguageCase, adapter: string) => (name: string): string => {
-  const mapping = (caseConfig(c).adapterOptions?.[adapter]?.importedTypes as Record<string, string | { type: string }> | undefined)?.[name];
-  assert.ok(mapping, `${c.name}: no ${adapter} mapping for ${name}`);
-  return typeof mapping === 'string' ? mapping : mapping.type;
-};
+const importedOf =
+  (c: LanguageCase, adapter: string) =>
+  (name: string): string => {
+    const mapping = (caseConfig(c).adapterOptions?.[adapter]?.importedTypes as Record<string, string | { type: string }> | undefined)?.[
+      name
+    ];
+    assert.ok(mapping, `${c.name}: no ${adapter} mapping for ${name}`);
+    return typeof mapping === 'string' ? mapping : mapping.type;
+  };
 
 describe('Swift and Kotlin output: rules a reader can check', () => {
   for (const c of languageCases()) {
@@ -128,7 +138,11 @@ describe('Swift and Kotlin output: rules a reader can check', () => {
             // The property keeps the wire name; Swift's unusable `self` becomes self_ with a CodingKey back to "self".
             if (bare(property.name) !== field.name) {
               assert.equal(property.name, `${field.name}_`, `${struct.name}.${field.name}`);
-              assert.match(body, new RegExp(`case ${field.name}_ = "${field.name}"`), `${struct.name}.${field.name}: a CodingKey keeps the wire name`);
+              assert.match(
+                body,
+                new RegExp(`case ${field.name}_ = "${field.name}"`),
+                `${struct.name}.${field.name}: a CodingKey keeps the wire name`,
+              );
             }
             assert.equal(property.type, fieldType(field, mapping, model), `${struct.name}.${field.name}`);
           });
@@ -157,7 +171,12 @@ describe('Swift and Kotlin output: rules a reader can check', () => {
       });
 
       it('Swift: an async throws client function per command', () => {
-        assert.match(swift.content, new RegExp(`public func \\S+\\(_ params: ${model.className}Params, using transport: CommandTransport\\) async throws -> ${model.className}Result \\{`));
+        assert.match(
+          swift.content,
+          new RegExp(
+            `public func \\S+\\(_ params: ${model.className}Params, using transport: CommandTransport\\) async throws -> ${model.className}Result \\{`,
+          ),
+        );
         assert.ok(swift.content.includes(`execute(command: ${JSON.stringify(model.name)}`));
       });
 
@@ -170,7 +189,11 @@ describe('Swift and Kotlin output: rules a reader can check', () => {
             continue;
           }
           const body = declarationBody(kotlin.content, new RegExp(`@Serializable\\ndata class ${struct.name}\\(`), struct.name);
-          const declared = [...body.matchAll(/^ {4}val (\S+): (.+?)( = null)?,$/gm)].map((m) => ({ name: m[1], type: m[2], defaultNull: m[3] !== undefined }));
+          const declared = [...body.matchAll(/^ {4}val (\S+): (.+?)( = null)?,$/gm)].map((m) => ({
+            name: m[1],
+            type: m[2],
+            defaultNull: m[3] !== undefined,
+          }));
           assert.equal(declared.length, struct.fields.length, `${struct.name}: one property per field`);
           struct.fields.forEach((field, i) => {
             const property = declared[i];
@@ -195,10 +218,15 @@ describe('Swift and Kotlin output: rules a reader can check', () => {
       it('Kotlin: enums carry every value in @SerialName, and a suspend fun client exists', () => {
         for (const e of model.types.filter((t) => t.kind === 'enum')) {
           const body = declarationBody(kotlin.content, new RegExp(`@Serializable\\nenum class ${e.name} \\{`), e.name);
-          const names = [...body.matchAll(/@SerialName\(("(?:[^"\\]|\\.)*")\)\n {4}[A-Z_][A-Z0-9_]*,/g)].map((m) => JSON.parse(m[1]) as string);
+          const names = [...body.matchAll(/@SerialName\(("(?:[^"\\]|\\.)*")\)\n {4}[A-Z_][A-Z0-9_]*,/g)].map(
+            (m) => JSON.parse(m[1]) as string,
+          );
           assert.deepEqual(names, e.values, e.name);
         }
-        assert.match(kotlin.content, new RegExp(`suspend fun \\S+\\(transport: CommandTransport, params: ${model.className}Params\\): ${model.className}Result =`));
+        assert.match(
+          kotlin.content,
+          new RegExp(`suspend fun \\S+\\(transport: CommandTransport, params: ${model.className}Params\\): ${model.className}Result =`),
+        );
       });
 
       it('Python: every field keeps its wire name as attribute or alias; keywords and BaseModel attributes are not attributes', () => {
@@ -206,10 +234,17 @@ describe('Swift and Kotlin output: rules a reader can check', () => {
         for (const struct of structsOf(model)) {
           const body = declarationBody(python.content, new RegExp(`class ${struct.name}\\(BaseModel\\):`), struct.name);
           for (const field of struct.fields) {
-            const line = body.split('\n').find((l) => new RegExp(`^ {4}\\w+: .*alias='${field.name}'`).test(l) || l.startsWith(`    ${field.name}: `));
+            const line = body
+              .split('\n')
+              .find((l) => new RegExp(`^ {4}\\w+: .*alias='${field.name}'`).test(l) || l.startsWith(`    ${field.name}: `));
             assert.ok(line, `${struct.name}.${field.name}: no attribute or alias for the wire name`);
             const attribute = line.trim().split(':')[0];
-            assert.ok(!['class', 'from', 'import', 'in', 'is', 'def', 'return', 'yield', 'while', 'json', 'model_config', 'copy', 'dict'].includes(attribute), `${attribute} must be escaped`);
+            assert.ok(
+              !['class', 'from', 'import', 'in', 'is', 'def', 'return', 'yield', 'while', 'json', 'model_config', 'copy', 'dict'].includes(
+                attribute,
+              ),
+              `${attribute} must be escaped`,
+            );
           }
         }
       });

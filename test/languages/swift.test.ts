@@ -51,7 +51,9 @@ async function parseErrors(text: string): Promise<string[]> {
 }
 
 describe('Swift: every generated file parses with the tree-sitter Swift grammar (no Swift toolchain here)', () => {
-  const files = languageCases().flatMap((c) => filesOf(generateLanguageCase(c, ['swift']), 'swift').map((f) => ({ label: `${c.name}: ${f.path}`, content: f.content })));
+  const files = languageCases().flatMap((c) =>
+    filesOf(generateLanguageCase(c, ['swift']), 'swift').map((f) => ({ label: `${c.name}: ${f.path}`, content: f.content })),
+  );
 
   it('covers every case: the command file and CommandTransport.swift of each', () => {
     assert.equal(files.length, languageCases().length * 2);
@@ -71,13 +73,26 @@ describe('Swift: every generated file parses with the tree-sitter Swift grammar 
       const text = mutate(source, from, to, what);
       planted.push({ what, text, line: lineOf(text, marker) });
     };
-    addPlanted('a missing closing parenthesis', /usages: \[KeyHandleUsages\]\) \{/, 'usages: [KeyHandleUsages] {', 'usages: [KeyHandleUsages] {');
+    addPlanted(
+      'a missing closing parenthesis',
+      /usages: \[KeyHandleUsages\]\) \{/,
+      'usages: [KeyHandleUsages] {',
+      'usages: [KeyHandleUsages] {',
+    );
     addPlanted('a missing colon in a property', /public var keyId: String\n/, 'public var keyId String\n', 'public var keyId String');
-    addPlanted('an unterminated string', /case aes256Gcm = "aes-256-gcm"/, 'case aes256Gcm = "aes-256-gcm', 'case aes256Gcm = "aes-256-gcm');
+    addPlanted(
+      'an unterminated string',
+      /case aes256Gcm = "aes-256-gcm"/,
+      'case aes256Gcm = "aes-256-gcm',
+      'case aes256Gcm = "aes-256-gcm',
+    );
     for (const p of planted) {
       const errors = await parseErrors(p.text);
       assert.ok(errors.length > 0, `${p.what} was not found`);
-      assert.ok(errors.some((e) => Math.abs(Number(e.split(':')[0]) - p.line) <= 1), `${p.what} (line ${p.line}): ${errors.join('; ')}`);
+      assert.ok(
+        errors.some((e) => Math.abs(Number(e.split(':')[0]) - p.line) <= 1),
+        `${p.what} (line ${p.line}): ${errors.join('; ')}`,
+      );
     }
   });
 });

@@ -34,15 +34,19 @@ const isTarget = (adapter: GeneratorAdapter): adapter is TargetAdapter => 'folde
  */
 function targetFolderProblems(adaptersDir: string, registry: AdapterRegistry): string[] {
   const problems: string[] = [];
-  const folders = readdirSync(adaptersDir, { withFileTypes: true }).filter((e) => e.isDirectory() && existsSync(join(adaptersDir, e.name, 'namer.ts'))).map((e) => e.name);
+  const folders = readdirSync(adaptersDir, { withFileTypes: true })
+    .filter((e) => e.isDirectory() && existsSync(join(adaptersDir, e.name, 'namer.ts')))
+    .map((e) => e.name);
   for (const folder of folders) {
     const adapter = registry.get(folder);
-    if (!adapter || !isTarget(adapter) || adapter.folder !== folder) problems.push(`${folder}: no registered target with id and folder ${folder}`);
+    if (!adapter || !isTarget(adapter) || adapter.folder !== folder)
+      problems.push(`${folder}: no registered target with id and folder ${folder}`);
     for (const file of TARGET_FILES) if (!existsSync(join(adaptersDir, folder, file))) problems.push(`${folder}: no ${file}`);
     const templates = join(adaptersDir, folder, 'templates');
     if (!existsSync(templates) || !readdirSync(templates).some((f) => f.endsWith('.ejs'))) problems.push(`${folder}: no templates/*.ejs`);
   }
-  for (const adapter of registry.list().filter(isTarget)) if (!folders.includes(adapter.folder)) problems.push(`${adapter.id}: folder ${adapter.folder} has no namer.ts`);
+  for (const adapter of registry.list().filter(isTarget))
+    if (!folders.includes(adapter.folder)) problems.push(`${adapter.id}: folder ${adapter.folder} has no namer.ts`);
   return problems;
 }
 
@@ -58,7 +62,14 @@ describe('targets: one folder each, found through the registry', () => {
   it('every folder with a namer is a registered target holding index.ts, type-mapping.ts, namer.ts, view.ts and templates', () => {
     const registry = builtinAdapters();
     assert.deepEqual(targetFolderProblems(adaptersDir, registry), []);
-    assert.deepEqual(registry.list().filter(isTarget).map((a) => a.folder).sort(), ['c', 'kotlin', 'proto', 'python', 'swift']);
+    assert.deepEqual(
+      registry
+        .list()
+        .filter(isTarget)
+        .map((a) => a.folder)
+        .sort(),
+      ['c', 'kotlin', 'proto', 'python', 'swift'],
+    );
   });
 
   it('control: an unregistered target folder, or a registered target without its folder, is reported', () => {
@@ -94,11 +105,19 @@ describe('defineTarget: check and plan from name and render', () => {
       options: [{ name: 'outputDir', type: 'path', description: 'where', default: 'out/default' }],
       name: (m, options) => {
         calls.name++;
-        return { names: { file: `${String(options.outputDir)}/${m.className}.txt` }, issues: failNaming ? [{ file: m.specFile, pointer: '/name', message: 'cannot name it' }] : [] };
+        return {
+          names: { file: `${String(options.outputDir)}/${m.className}.txt` },
+          issues: failNaming ? [{ file: m.specFile, pointer: '/name', message: 'cannot name it' }] : [],
+        };
       },
       render: (_m, names) => {
         calls.render++;
-        return { files: [{ path: names.file, content: 'x\n' }, { path: 'out/CommandTransport.swift', template: 'command-transport.swift', data: {} }] };
+        return {
+          files: [
+            { path: names.file, content: 'x\n' },
+            { path: 'out/CommandTransport.swift', template: 'command-transport.swift', data: {} },
+          ],
+        };
       },
     };
     return { adapter: defineTarget(definition), calls };
@@ -112,7 +131,10 @@ describe('defineTarget: check and plan from name and render', () => {
     assert.deepEqual(adapter.edits!(shape, defaultProjectConfig, options), []);
     assert.deepEqual(calls, { name: 1, render: 1 });
     assert.equal(plan[0].path, 'out/configured/TestShape.txt');
-    const swiftTransport = builtinAdapters().get('swift')!.plan(shape, defaultProjectConfig).find((f) => f.path.endsWith('CommandTransport.swift'))!;
+    const swiftTransport = builtinAdapters()
+      .get('swift')!
+      .plan(shape, defaultProjectConfig)
+      .find((f) => f.path.endsWith('CommandTransport.swift'))!;
     assert.equal(plan[1].content, swiftTransport.content);
     assert.match(plan[1].content, /protocol CommandTransport/);
     // Without options (a direct call), the declared defaults.
@@ -121,8 +143,14 @@ describe('defineTarget: check and plan from name and render', () => {
 
   it('the naming issues are the check; plan refuses to render names with issues', () => {
     const { adapter, calls } = countingTarget(true);
-    assert.deepEqual(adapter.check!(shape, defaultProjectConfig, {}).map((i) => i.message), ['cannot name it']);
-    assert.throws(() => adapter.plan(shape, defaultProjectConfig, {}), (error: unknown) => error instanceof SpecError && /cannot name it/.test(error.message));
+    assert.deepEqual(
+      adapter.check!(shape, defaultProjectConfig, {}).map((i) => i.message),
+      ['cannot name it'],
+    );
+    assert.throws(
+      () => adapter.plan(shape, defaultProjectConfig, {}),
+      (error: unknown) => error instanceof SpecError && /cannot name it/.test(error.message),
+    );
     assert.equal(calls.render, 0);
   });
 
@@ -130,45 +158,73 @@ describe('defineTarget: check and plan from name and render', () => {
     // Unions reach a model only from a trait-only spec; the driver reads their names alone.
     const withUnion = { ...shape, unions: [{ name: 'Shape' }] } as unknown as CommandModel;
     const plain = countingTarget(false).adapter;
-    assert.match(plain.check!(withUnion, defaultProjectConfig, {}).map((i) => i.message).join('\n'), /adapter counting cannot map type Shape: tagged unions are not supported/);
-    const unions = defineTarget({ ...{ id: 'unions', folder: 'swift', description: '', writes: [], options: [] }, renders: { unions: true }, name: () => ({ names: {}, issues: [] }), render: () => ({ files: [] }) });
+    assert.match(
+      plain.check!(withUnion, defaultProjectConfig, {})
+        .map((i) => i.message)
+        .join('\n'),
+      /adapter counting cannot map type Shape: tagged unions are not supported/,
+    );
+    const unions = defineTarget({
+      ...{ id: 'unions', folder: 'swift', description: '', writes: [], options: [] },
+      renders: { unions: true },
+      name: () => ({ names: {}, issues: [] }),
+      render: () => ({ files: [] }),
+    });
     assert.deepEqual(unions.check!(withUnion, defaultProjectConfig, {}), []);
   });
 });
 
 describe('views print the names their namer decided', () => {
   const shape = model({
-    params: [{ name: 'maxLines', type: 'integer', optional: true }, { name: 'format', type: "'plain' | 'rich'" }],
+    params: [
+      { name: 'maxLines', type: 'integer', optional: true },
+      { name: 'format', type: "'plain' | 'rich'" },
+    ],
     results: [{ name: 'text', type: 'string' }],
   });
   const RENAMED = 'zz_renamed_by_test';
   /** The names with the params struct's first field renamed. */
   function renameFirstParam<N extends { readonly structs: readonly NamedStruct[]; readonly params: string }>(names: N): N {
-    const structs = names.structs.map((s) => (s.name === names.params ? { ...s, fields: s.fields.map((f, i) => (i === 0 ? { ...f, name: RENAMED } : f)) } : s));
+    const structs = names.structs.map((s) =>
+      s.name === names.params ? { ...s, fields: s.fields.map((f, i) => (i === 0 ? { ...f, name: RENAMED } : f)) } : s,
+    );
     return { ...names, structs };
   }
   const cases: Record<string, (m: CommandModel) => string> = {
     python: (m) => {
       const options = { outputDir: 'py', routePrefix: '', importedTypes: {} };
-      return renderPython(m, renameFirstParam(namePython(m, options).names), options).files.map((f) => JSON.stringify(f)).join('\n');
+      return renderPython(m, renameFirstParam(namePython(m, options).names), options)
+        .files.map((f) => JSON.stringify(f))
+        .join('\n');
     },
     kotlin: (m) => {
       const options = { outputDir: 'kt', package: 'commands', importedTypes: {} };
-      return renderKotlin(m, renameFirstParam(nameKotlin(m, options).names), options).files.map((f) => JSON.stringify(f)).join('\n');
+      return renderKotlin(m, renameFirstParam(nameKotlin(m, options).names), options)
+        .files.map((f) => JSON.stringify(f))
+        .join('\n');
     },
     swift: (m) => {
       const options = { outputDir: 'sw', importedTypes: {} };
       const names = nameSwift(m, options).names;
-      const renamed = { ...names, structs: renameFirstParam(names).structs.map((s) => ({ ...s, fields: s.fields.map((f) => ({ ...f, bare: f.name })) })) };
-      return renderSwift(m, renamed, options).files.map((f) => JSON.stringify(f)).join('\n');
+      const renamed = {
+        ...names,
+        structs: renameFirstParam(names).structs.map((s) => ({ ...s, fields: s.fields.map((f) => ({ ...f, bare: f.name })) })),
+      };
+      return renderSwift(m, renamed, options)
+        .files.map((f) => JSON.stringify(f))
+        .join('\n');
     },
     proto: (m) => {
       const options = { outputDir: 'pb', package: 'commands', importedTypes: {} };
-      return renderProto(m, renameFirstParam(nameProto(m, options).names), options).files.map((f) => JSON.stringify(f)).join('\n');
+      return renderProto(m, renameFirstParam(nameProto(m, options).names), options)
+        .files.map((f) => JSON.stringify(f))
+        .join('\n');
     },
     c: (m) => {
       const options = { outputDir: 'c', importedTypes: {} };
-      return renderC(m, renameFirstParam(nameC(m, options).names), options).files.map((f) => JSON.stringify(f)).join('\n');
+      return renderC(m, renameFirstParam(nameC(m, options).names), options)
+        .files.map((f) => JSON.stringify(f))
+        .join('\n');
     },
   };
   for (const [target, render] of Object.entries(cases)) {

@@ -36,7 +36,9 @@ export function skipWhenRegistrySkipped(context: Mocha.Context, registry: Regist
 export class DownloadFailed extends Error {
   constructor(registry: Registry, what: string, output: string) {
     const tail = output.trim().split('\n').slice(-25).join('\n');
-    super(`${what} failed (is the ${registry} registry reachable?). Set ${SKIP_REGISTRIES_VARIABLE}=${registry} to skip these tests knowingly.\n${tail}`);
+    super(
+      `${what} failed (is the ${registry} registry reachable?). Set ${SKIP_REGISTRIES_VARIABLE}=${registry} to skip these tests knowingly.\n${tail}`,
+    );
     this.name = 'DownloadFailed';
   }
 }
@@ -45,9 +47,21 @@ interface SpawnRun extends ToolRun {
   readonly stdout: string;
 }
 
-function spawn(command: string, args: readonly string[], options: { cwd?: string; input?: string; env?: NodeJS.ProcessEnv; timeoutMs: number; hint: string }): SpawnRun {
-  const run = spawnSync(command, args, { cwd: options.cwd, input: options.input, env: options.env ?? process.env, encoding: 'utf8', timeout: options.timeoutMs, maxBuffer: 64 * 1024 * 1024 });
-  if (run.error && (run.error as NodeJS.ErrnoException).code === 'ENOENT') throw new Error(`${command} is not installed: ${options.hint} (.ci/run installs it)`);
+function spawn(
+  command: string,
+  args: readonly string[],
+  options: { cwd?: string; input?: string; env?: NodeJS.ProcessEnv; timeoutMs: number; hint: string },
+): SpawnRun {
+  const run = spawnSync(command, args, {
+    cwd: options.cwd,
+    input: options.input,
+    env: options.env ?? process.env,
+    encoding: 'utf8',
+    timeout: options.timeoutMs,
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  if (run.error && (run.error as NodeJS.ErrnoException).code === 'ENOENT')
+    throw new Error(`${command} is not installed: ${options.hint} (.ci/run installs it)`);
   if (run.error) throw new Error(`${command} ${args.join(' ')}: ${run.error.message}`);
   return { status: run.status, output: `${run.stdout ?? ''}${run.stderr ?? ''}`, stdout: run.stdout ?? '' };
 }
@@ -77,7 +91,11 @@ export function pythonVenv(): string {
     mkdirSync(cacheDir, { recursive: true });
     const venv = spawn('python3', ['-m', 'venv', dir], { timeoutMs: 120_000, hint: 'apt-get install -y python3-venv' });
     if (venv.status !== 0) throw new Error(`python3 -m venv ${dir} failed (Debian: apt-get install -y python3-venv):\n${venv.output}`);
-    const pip = spawn(python, ['-m', 'pip', 'install', '--disable-pip-version-check', '--no-input', '--quiet', '--requirement', requirementsFile], { timeoutMs: 900_000, hint: 'python3-venv ships pip' });
+    const pip = spawn(
+      python,
+      ['-m', 'pip', 'install', '--disable-pip-version-check', '--no-input', '--quiet', '--requirement', requirementsFile],
+      { timeoutMs: 900_000, hint: 'python3-venv ships pip' },
+    );
     if (pip.status !== 0) throw new DownloadFailed('pypi', `pip install --requirement ${requirementsFile}`, pip.output);
     writeFileSync(join(dir, READY_MARKER), `${version}\n${requirements}`);
   }
@@ -87,7 +105,11 @@ export function pythonVenv(): string {
 
 /** Run one of the Python drivers in test/fixtures/python with a JSON request on stdin; returns its parsed JSON answer. */
 export function runPythonDriver<T>(script: string, request: unknown): T {
-  const run = spawn(pythonVenv(), ['-B', join(pythonFixturesDir, script)], { input: JSON.stringify(request), timeoutMs: 300_000, hint: 'the venv is made by pythonVenv()' });
+  const run = spawn(pythonVenv(), ['-B', join(pythonFixturesDir, script)], {
+    input: JSON.stringify(request),
+    timeoutMs: 300_000,
+    hint: 'the venv is made by pythonVenv()',
+  });
   if (run.status !== 0) throw new Error(`${script} exited with ${run.status}:\n${run.output}`);
   return JSON.parse(run.stdout) as T;
 }
@@ -106,19 +128,31 @@ export const kotlinFixturesDir = join(fixturesDir, 'kotlin');
  */
 export function runMaven(projectDir: string, goals: readonly string[]): ToolRun {
   const repo = process.env.CONTINUUM_MAVEN_REPO;
-  return spawn('mvn', ['-B', '-q', '-Dstyle.color=never', '-Dkotlin.compiler.daemon=false', ...(repo ? [`-Dmaven.repo.local=${repo}`] : []), ...goals], { cwd: projectDir, timeoutMs: 1_200_000, hint: 'apt-get install -y maven openjdk-17-jdk-headless' });
+  return spawn(
+    'mvn',
+    ['-B', '-q', '-Dstyle.color=never', '-Dkotlin.compiler.daemon=false', ...(repo ? [`-Dmaven.repo.local=${repo}`] : []), ...goals],
+    { cwd: projectDir, timeoutMs: 1_200_000, hint: 'apt-get install -y maven openjdk-17-jdk-headless' },
+  );
 }
 
 /** Maven's words for a download that did not work, as opposed to a compile error. */
-export const MAVEN_DOWNLOAD_FAILURE = /Could not (resolve|transfer|find artifact)|Unknown host|Network is unreachable|PluginResolutionException|DependencyResolutionException/;
+export const MAVEN_DOWNLOAD_FAILURE =
+  /Could not (resolve|transfer|find artifact)|Unknown host|Network is unreachable|PluginResolutionException|DependencyResolutionException/;
 
 // ---------------------------------------------------------------- cargo (Rust)
 
 /** cargo with the crates.io registry and a target dir kept in .tmp/ between runs. */
 export function runCargo(crateDir: string, args: readonly string[], extraEnv: Readonly<Record<string, string>> = {}): ToolRun {
-  const env = { ...process.env, ...extraEnv, CARGO_TARGET_DIR: join(cacheDir, 'cargo-target-languages'), CARGO_TERM_COLOR: 'never', PATH: `${process.env.HOME ?? '/root'}/.cargo/bin:${process.env.PATH ?? ''}` };
+  const env = {
+    ...process.env,
+    ...extraEnv,
+    CARGO_TARGET_DIR: join(cacheDir, 'cargo-target-languages'),
+    CARGO_TERM_COLOR: 'never',
+    PATH: `${process.env.HOME ?? '/root'}/.cargo/bin:${process.env.PATH ?? ''}`,
+  };
   return spawn('cargo', args, { cwd: crateDir, env, timeoutMs: 1_200_000, hint: 'install Rust with rustup' });
 }
 
 /** cargo's words for a registry that could not be reached. */
-export const CARGO_DOWNLOAD_FAILURE = /failed to (download|get|load source for|query replaced source)|Unable to update registry|could not resolve host|failed to fetch/i;
+export const CARGO_DOWNLOAD_FAILURE =
+  /failed to (download|get|load source for|query replaced source)|Unable to update registry|could not resolve host|failed to fetch/i;

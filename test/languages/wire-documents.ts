@@ -42,7 +42,10 @@ export function wireDocuments(model: CommandModel): WireDocument[] {
   const known = { types, unions: model.unions ?? [] };
   const out: WireDocument[] = [];
   for (const mode of ['minimal', 'full'] as SampleMode[]) {
-    for (const [owner, fields] of [['Params', model.params], ['Result', model.results]] as const) {
+    for (const [owner, fields] of [
+      ['Params', model.params],
+      ['Result', model.results],
+    ] as const) {
       const type = `${model.className}${owner}`;
       const document = objectSample(type, fix(fields), mode, known);
       assert.ok(document, `${model.name}: no ${mode} ${owner} document`);

@@ -38,7 +38,10 @@ function writeSpec(project: LivingProject, file: string, value: unknown): void {
 }
 
 async function generate(project: LivingProject, file: string): Promise<void> {
-  const run = await runBin(['command', `--spec=${project.at(`${SPECS}/${file}`)}`, `--cwd=${project.root}`, '--no-interactive'], { cwd: repoRoot, stdin: 'closed' });
+  const run = await runBin(['command', `--spec=${project.at(`${SPECS}/${file}`)}`, `--cwd=${project.root}`, '--no-interactive'], {
+    cwd: repoRoot,
+    stdin: 'closed',
+  });
   equal(run.code, 0, run.stderr);
 }
 
@@ -62,15 +65,28 @@ describe('audit: hand edits in generator-owned files, records behind their spec,
     deepStrictEqual(managed(project).placed, [], 'a fresh generation has no finding');
 
     // Yours: the handler file is edited freely.
-    project.write(HANDLER, project.read(HANDLER).replace(/ *\/\/ TODO\(gpu\/stats\).*\n *Err\(format!\(.*\n/, '        let _ = params;\n        Ok(GpuStatsResult { done: true })\n'));
+    project.write(
+      HANDLER,
+      project
+        .read(HANDLER)
+        .replace(
+          / *\/\/ TODO\(gpu\/stats\).*\n *Err\(format!\(.*\n/,
+          '        let _ = params;\n        Ok(GpuStatsResult { done: true })\n',
+        ),
+    );
     deepStrictEqual(managed(project).placed, [], 'an edit of a file that is yours is no finding');
 
     // Generator-owned: a line added inside the wire types, one generated line changed further down.
     const generated = project.read(MODULE);
-    const edited = generated.replace('pub struct GpuStatsParams {\n', 'pub struct GpuStatsParams {\n    // hand-written: a note inside a generated struct\n').replace('name: "gpu",', 'name: "gpu2",');
+    const edited = generated
+      .replace('pub struct GpuStatsParams {\n', 'pub struct GpuStatsParams {\n    // hand-written: a note inside a generated struct\n')
+      .replace('name: "gpu",', 'name: "gpu2",');
     project.write(MODULE, edited);
     const owned = managed(project);
-    deepStrictEqual(owned.placed, [`${MODULE}:${lineOf(edited, '    // hand-written')} CG019-generated-part-edited`, `${MODULE}:${lineOf(edited, 'gpu2')} CG019-generated-part-edited`]);
+    deepStrictEqual(owned.placed, [
+      `${MODULE}:${lineOf(edited, '    // hand-written')} CG019-generated-part-edited`,
+      `${MODULE}:${lineOf(edited, 'gpu2')} CG019-generated-part-edited`,
+    ]);
     match(owned.findings[0].message, /1 line added/);
     match(owned.findings[1].message, /1 generated line changed/);
     equal(owned.findings[0].related?.file, `${RECORDS}/gpu-evict.json`, 'the record that lists the file (the first in path order)');
@@ -94,7 +110,14 @@ describe('audit: hand edits in generator-owned files, records behind their spec,
     const stale = managed(project).findings;
     deepStrictEqual(
       stale.map((f) => [`${f.file}:${f.line}`, f.ruleId, f.properties?.changed, f.related?.file]),
-      [[`${SPECS}/gpu-stats.json:${lineOf(project.read(`${SPECS}/gpu-stats.json`), '"description"')}`, 'CG020-record-spec-changed', 'description', `${RECORDS}/gpu-stats.json`]],
+      [
+        [
+          `${SPECS}/gpu-stats.json:${lineOf(project.read(`${SPECS}/gpu-stats.json`), '"description"')}`,
+          'CG020-record-spec-changed',
+          'description',
+          `${RECORDS}/gpu-stats.json`,
+        ],
+      ],
     );
     match(stale[0].message, /regenerate: continuum-gen command --spec=src\/generator\/specs\/gpu-stats\.json/);
     await generate(project, 'gpu-stats.json');

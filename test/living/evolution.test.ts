@@ -55,14 +55,47 @@ const otherSpec = (name: string, description: string) => ({
 
 /** What the developer writes, file by file: each line must survive every regeneration. */
 const handWritten = {
-  handler: ['        // hand-written: the fixture has one 8 GiB card, 1 GiB of it used', '        let _ = &params;', '        Ok(GpuStatsResult { total_mb: 8192.0, used_mb: 1024.0, ..Default::default() })'],
-  handlerTest: ['#[cfg(test)]', 'mod hand_written_tests {', '    use super::*;', '', '    #[test]', '    fn stats_reports_the_card() {', '        let result = GpuModule::new().stats(GpuStatsParams::default()).unwrap();', '        assert_eq!((result.total_mb, result.used_mb), (8192.0, 1024.0));', '    }', '}'],
-  server: ['    // hand-written: a core that reports more used than total is broken', "    if (result.usedMb > result.totalMb) throw new Error('gpu/stats: used exceeds total');"],
-  serverHelper: ['/** Hand-written helper, below the generated class. */', 'export function usedShare(result: GpuStatsResult): number {', '  return result.totalMb === 0 ? 0 : result.usedMb / result.totalMb;', '}'],
-  mixin: ['/** Hand-written: the used share of a stats answer. */', 'export function gpuUsedShare(stats: { totalMb: number; usedMb: number }): number {', '  return stats.totalMb === 0 ? 0 : stats.usedMb / stats.totalMb;', '}'],
+  handler: [
+    '        // hand-written: the fixture has one 8 GiB card, 1 GiB of it used',
+    '        let _ = &params;',
+    '        Ok(GpuStatsResult { total_mb: 8192.0, used_mb: 1024.0, ..Default::default() })',
+  ],
+  handlerTest: [
+    '#[cfg(test)]',
+    'mod hand_written_tests {',
+    '    use super::*;',
+    '',
+    '    #[test]',
+    '    fn stats_reports_the_card() {',
+    '        let result = GpuModule::new().stats(GpuStatsParams::default()).unwrap();',
+    '        assert_eq!((result.total_mb, result.used_mb), (8192.0, 1024.0));',
+    '    }',
+    '}',
+  ],
+  server: [
+    '    // hand-written: a core that reports more used than total is broken',
+    "    if (result.usedMb > result.totalMb) throw new Error('gpu/stats: used exceeds total');",
+  ],
+  serverHelper: [
+    '/** Hand-written helper, below the generated class. */',
+    'export function usedShare(result: GpuStatsResult): number {',
+    '  return result.totalMb === 0 ? 0 : result.usedMb / result.totalMb;',
+    '}',
+  ],
+  mixin: [
+    '/** Hand-written: the used share of a stats answer. */',
+    'export function gpuUsedShare(stats: { totalMb: number; usedMb: number }): number {',
+    '  return stats.totalMb === 0 ? 0 : stats.usedMb / stats.totalMb;',
+    '}',
+  ],
   readme: ['## Notes from the team', '', 'The fixture card has 8 GiB (hand-written).'],
   unitCall: ['  testHandWritten(); // hand-written'],
-  unitTest: ['/** Hand-written: the accessor keeps its name. */', 'function testHandWritten(): void {', "  assert(GpuStats.commandName === 'gpu/stats', 'the accessor is named gpu/stats');", '}'],
+  unitTest: [
+    '/** Hand-written: the accessor keeps its name. */',
+    'function testHandWritten(): void {',
+    "  assert(GpuStats.commandName === 'gpu/stats', 'the accessor is named gpu/stats');",
+    '}',
+  ],
 };
 
 function replaceOnce(text: string, from: string | RegExp, to: string, what: string): string {
@@ -73,21 +106,37 @@ function replaceOnce(text: string, from: string | RegExp, to: string, what: stri
 
 function fillIn(project: LivingProject): void {
   const handler = project.read(HANDLER);
-  const body = replaceOnce(handler, /^ *\/\/ TODO\(gpu\/stats\):.*\n *Err\(format!\(.*\n/m, `${handWritten.handler.join('\n')}\n`, 'handler');
+  const body = replaceOnce(
+    handler,
+    /^ *\/\/ TODO\(gpu\/stats\):.*\n *Err\(format!\(.*\n/m,
+    `${handWritten.handler.join('\n')}\n`,
+    'handler',
+  );
   project.write(HANDLER, `${body}\n${handWritten.handlerTest.join('\n')}\n`);
-  const server = replaceOnce(project.read(SERVER), /^( *)return createGpuStatsResultFromParams\(/m, `${handWritten.server.join('\n')}\n$1return createGpuStatsResultFromParams(`, 'server command');
+  const server = replaceOnce(
+    project.read(SERVER),
+    /^( *)return createGpuStatsResultFromParams\(/m,
+    `${handWritten.server.join('\n')}\n$1return createGpuStatsResultFromParams(`,
+    'server command',
+  );
   project.write(SERVER, `${server}\n${handWritten.serverHelper.join('\n')}\n`);
   project.write(MIXIN, `${project.read(MIXIN)}\n${handWritten.mixin.join('\n')}\n`);
   project.write(README, `${project.read(README)}\n${handWritten.readme.join('\n')}\n`);
   // Between two calls every generation has: the generator adds its new checks after testParamsFactory() (a call there too would be a real overlap).
-  const unit = replaceOnce(project.read(UNIT), /^( *)testStaticAccessor\(\);\n/m, `$1testStaticAccessor();\n${handWritten.unitCall.join('\n')}\n`, 'unit test');
+  const unit = replaceOnce(
+    project.read(UNIT),
+    /^( *)testStaticAccessor\(\);\n/m,
+    `$1testStaticAccessor();\n${handWritten.unitCall.join('\n')}\n`,
+    'unit test',
+  );
   project.write(UNIT, `${unit}\n${handWritten.unitTest.join('\n')}\n`);
 }
 
 function assertHandWrittenKept(project: LivingProject, step: string): void {
   const kept = (path: string, lines: readonly string[]): void => {
     const text = project.read(path);
-    for (const line of lines.filter((l) => l !== '')) ok(text.split('\n').includes(line), `${step}: ${path} lost a hand-written line: ${line}\n${text}`);
+    for (const line of lines.filter((l) => l !== ''))
+      ok(text.split('\n').includes(line), `${step}: ${path} lost a hand-written line: ${line}\n${text}`);
     equal(/^(<<<<<<<|>>>>>>>)/m.test(text), false, `${step}: ${path} has conflict markers`);
   };
   kept(HANDLER, [...handWritten.handler, ...handWritten.handlerTest]);
@@ -109,7 +158,10 @@ function editStats(project: LivingProject, change: (spec: any) => void): void {
 }
 
 async function generate(project: LivingProject, spec: string, step: string): Promise<string> {
-  const run = await runBin(['command', `--spec=${project.at(`${SPECS}/${spec}`)}`, `--cwd=${project.root}`, '--no-interactive'], { cwd: repoRoot, stdin: 'closed' });
+  const run = await runBin(['command', `--spec=${project.at(`${SPECS}/${spec}`)}`, `--cwd=${project.root}`, '--no-interactive'], {
+    cwd: repoRoot,
+    stdin: 'closed',
+  });
   equal(run.code, 0, `${step}: ${run.stderr}`);
   return run.stderr;
 }
@@ -141,63 +193,113 @@ describe('evolution of a Rust-backed command (Rust module + TypeScript command) 
     const types = (): string => project.read(TYPES);
 
     const steps: Array<[string, (p: LivingProject) => Promise<void>, (p: LivingProject) => void]> = [
-      ['1. a new optional param', async (p) => editStats(p, (s) => s.params.push({ name: 'verbose', type: 'boolean', optional: true, description: 'More detail' })), () => {
-        match(module(), /pub verbose: Option<bool>,/);
-        match(types(), /verbose\?: boolean;/);
-      }],
-      ['2. a new result', async (p) => editStats(p, (s) => s.results.push({ name: 'reserveMb', type: 'number', description: 'Reserved VRAM, in MB' })), () => {
-        match(module(), /pub reserve_mb: f64,/);
-        match(types(), /reserveMb: number;/);
-      }],
-      ['3. a param renamed', async (p) => editStats(p, (s) => (s.params[0].name = 'only')), () => {
-        match(module(), /pub only: Option<String>,/);
-        equal(/pub subsystem:/.test(module()), false, 'the old name is gone');
-      }],
-      ['4. a param retyped (string -> union)', async (p) => editStats(p, (s) => (s.params[0].type = "'inference' | 'rendering' | 'tts'")), () => {
-        match(module(), /pub enum GpuStatsOnly \{[\s\S]*Rendering,/);
-        match(types(), /'inference' \| 'rendering' \| 'tts'/);
-      }],
-      ['5. a result renamed', async (p) => editStats(p, (s) => (s.results[2].name = 'reservedMb')), () => {
-        match(module(), /pub reserved_mb: f64,/);
-        equal(/reserve_mb/.test(module()), false);
-      }],
-      ['6. a result retyped (number -> integer)', async (p) => editStats(p, (s) => (s.results[2].type = 'integer')), () => {
-        match(module(), /#\[ts\(type = "number"\)\]\n {4}pub reserved_mb: i64,/);
-      }],
-      ['7. a type added, and a result of it', async (p) => editStats(p, (s) => {
-        s.types = { SubsystemUsage: { description: 'What one subsystem uses', fields: { name: { type: 'string', description: 'Subsystem' }, usedMb: { type: 'number', description: 'Used, in MB' } } } };
-        s.results.push({ name: 'subsystems', type: 'SubsystemUsage[]', description: 'Per subsystem' });
-      }), () => {
-        match(module(), /pub struct SubsystemUsage \{/);
-        match(module(), /pub subsystems: Vec<SubsystemUsage>,/);
-        ok(existsSync(project.at('src/shared/generated/gpu/SubsystemUsage.ts')));
-      }],
-      ['8. a union member added', async (p) => editStats(p, (s) => (s.params[0].type = "'inference' | 'rendering' | 'tts' | 'display'")), () => {
-        match(module(), /pub enum GpuStatsOnly \{[\s\S]*Display,/);
-        match(types(), /'display'/);
-      }],
-      ['9. a second command joins the module', async (p) => writeSpec(p, 'gpu-evict.json', otherSpec('gpu/evict', 'Evict a consumer')), () => {
-        match(module(), /"gpu\/evict" => \{/);
-        match(module(), /"gpu\/stats" => \{/);
-        match(module(), /\nmod evict;\nmod stats;\n/);
-        match(project.read(MIXIN), /async gpuEvict\(params: GpuEvictParams\)/);
-        ok(existsSync(project.at(`${CRATE}/src/modules/gpu/evict.rs`)));
-      }],
-      ['10. a third command joins the module', async (p) => writeSpec(p, 'gpu-reset.json', otherSpec('gpu/reset', 'Reset a consumer')), () => {
-        match(module(), /"gpu\/evict" => \{[\s\S]*"gpu\/reset" => \{[\s\S]*"gpu\/stats" => \{/, 'every command, in command order');
-        match(project.read(MIXIN), /async gpuReset\(/);
-      }],
-      ['11. one removed (its spec and its command folder deleted)', async (p) => {
-        rmSync(p.at(`${SPECS}/gpu-reset.json`));
-        rmSync(p.at('src/commands/gpu/reset'), { recursive: true });
-        // The shared composition file is only ever added to: its re-export of the removed types goes by hand (README).
-        const composition = `${CRATE}/bindings/RustCoreIPC.ts`;
-        p.write(composition, replaceOnce(p.read(composition), /\n\tGpuResetParams,\n\tGpuResetResult,/, '', 'RustCoreIPC.ts re-export'));
-      }, () => {
-        equal(/gpu\/reset/.test(module()), false, 'the module no longer routes gpu/reset');
-        equal(/gpuReset/.test(project.read(MIXIN)), false);
-        match(module(), /"gpu\/evict" => \{[\s\S]*"gpu\/stats" => \{/);
-      }],
+      [
+        '1. a new optional param',
+        async (p) => editStats(p, (s) => s.params.push({ name: 'verbose', type: 'boolean', optional: true, description: 'More detail' })),
+        () => {
+          match(module(), /pub verbose: Option<bool>,/);
+          match(types(), /verbose\?: boolean;/);
+        },
+      ],
+      [
+        '2. a new result',
+        async (p) => editStats(p, (s) => s.results.push({ name: 'reserveMb', type: 'number', description: 'Reserved VRAM, in MB' })),
+        () => {
+          match(module(), /pub reserve_mb: f64,/);
+          match(types(), /reserveMb: number;/);
+        },
+      ],
+      [
+        '3. a param renamed',
+        async (p) => editStats(p, (s) => (s.params[0].name = 'only')),
+        () => {
+          match(module(), /pub only: Option<String>,/);
+          equal(/pub subsystem:/.test(module()), false, 'the old name is gone');
+        },
+      ],
+      [
+        '4. a param retyped (string -> union)',
+        async (p) => editStats(p, (s) => (s.params[0].type = "'inference' | 'rendering' | 'tts'")),
+        () => {
+          match(module(), /pub enum GpuStatsOnly \{[\s\S]*Rendering,/);
+          match(types(), /'inference' \| 'rendering' \| 'tts'/);
+        },
+      ],
+      [
+        '5. a result renamed',
+        async (p) => editStats(p, (s) => (s.results[2].name = 'reservedMb')),
+        () => {
+          match(module(), /pub reserved_mb: f64,/);
+          equal(/reserve_mb/.test(module()), false);
+        },
+      ],
+      [
+        '6. a result retyped (number -> integer)',
+        async (p) => editStats(p, (s) => (s.results[2].type = 'integer')),
+        () => {
+          match(module(), /#\[ts\(type = "number"\)\]\n {4}pub reserved_mb: i64,/);
+        },
+      ],
+      [
+        '7. a type added, and a result of it',
+        async (p) =>
+          editStats(p, (s) => {
+            s.types = {
+              SubsystemUsage: {
+                description: 'What one subsystem uses',
+                fields: { name: { type: 'string', description: 'Subsystem' }, usedMb: { type: 'number', description: 'Used, in MB' } },
+              },
+            };
+            s.results.push({ name: 'subsystems', type: 'SubsystemUsage[]', description: 'Per subsystem' });
+          }),
+        () => {
+          match(module(), /pub struct SubsystemUsage \{/);
+          match(module(), /pub subsystems: Vec<SubsystemUsage>,/);
+          ok(existsSync(project.at('src/shared/generated/gpu/SubsystemUsage.ts')));
+        },
+      ],
+      [
+        '8. a union member added',
+        async (p) => editStats(p, (s) => (s.params[0].type = "'inference' | 'rendering' | 'tts' | 'display'")),
+        () => {
+          match(module(), /pub enum GpuStatsOnly \{[\s\S]*Display,/);
+          match(types(), /'display'/);
+        },
+      ],
+      [
+        '9. a second command joins the module',
+        async (p) => writeSpec(p, 'gpu-evict.json', otherSpec('gpu/evict', 'Evict a consumer')),
+        () => {
+          match(module(), /"gpu\/evict" => \{/);
+          match(module(), /"gpu\/stats" => \{/);
+          match(module(), /\nmod evict;\nmod stats;\n/);
+          match(project.read(MIXIN), /async gpuEvict\(params: GpuEvictParams\)/);
+          ok(existsSync(project.at(`${CRATE}/src/modules/gpu/evict.rs`)));
+        },
+      ],
+      [
+        '10. a third command joins the module',
+        async (p) => writeSpec(p, 'gpu-reset.json', otherSpec('gpu/reset', 'Reset a consumer')),
+        () => {
+          match(module(), /"gpu\/evict" => \{[\s\S]*"gpu\/reset" => \{[\s\S]*"gpu\/stats" => \{/, 'every command, in command order');
+          match(project.read(MIXIN), /async gpuReset\(/);
+        },
+      ],
+      [
+        '11. one removed (its spec and its command folder deleted)',
+        async (p) => {
+          rmSync(p.at(`${SPECS}/gpu-reset.json`));
+          rmSync(p.at('src/commands/gpu/reset'), { recursive: true });
+          // The shared composition file is only ever added to: its re-export of the removed types goes by hand (README).
+          const composition = `${CRATE}/bindings/RustCoreIPC.ts`;
+          p.write(composition, replaceOnce(p.read(composition), /\n\tGpuResetParams,\n\tGpuResetResult,/, '', 'RustCoreIPC.ts re-export'));
+        },
+        () => {
+          equal(/gpu\/reset/.test(module()), false, 'the module no longer routes gpu/reset');
+          equal(/gpuReset/.test(project.read(MIXIN)), false);
+          match(module(), /"gpu\/evict" => \{[\s\S]*"gpu\/stats" => \{/);
+        },
+      ],
     ];
     const added = new Set<string>();
     for (const [step, change, visible] of steps) {
@@ -207,8 +309,13 @@ describe('evolution of a Rust-backed command (Rust module + TypeScript command) 
       if (joining) added.add(joining);
       const stderr = await generate(project, joining ?? 'gpu-stats.json', step);
       // A file with hand edits is merged (or left as it is when the generator has nothing new for it), never replaced.
-      for (const path of joining ? [MIXIN] : [SERVER, README, MIXIN]) match(stderr, new RegExp(`(merged|identical) ${path}`), `${step}: ${path} is merged, not replaced:\n${stderr}`);
-      match(stderr, /skip src\/workers\/continuum-core\/src\/modules\/gpu\/stats\.rs \(yours: created once, never rewritten\)/, `${step}: the handler is left alone`);
+      for (const path of joining ? [MIXIN] : [SERVER, README, MIXIN])
+        match(stderr, new RegExp(`(merged|identical) ${path}`), `${step}: ${path} is merged, not replaced:\n${stderr}`);
+      match(
+        stderr,
+        /skip src\/workers\/continuum-core\/src\/modules\/gpu\/stats\.rs \(yours: created once, never rewritten\)/,
+        `${step}: the handler is left alone`,
+      );
       assertHandWrittenKept(project, step);
       visible(project);
       compiles(project, step);

@@ -56,7 +56,8 @@ function writeSpec(project: LivingProject, path: string, spec: unknown): void {
   writeFileSync(project.at(path), `${JSON.stringify(spec, null, 2)}\n`);
 }
 
-const generate = (project: LivingProject, spec: string) => runBin(['command', `--spec=${project.at(spec)}`, `--cwd=${project.root}`, '--no-interactive'], { cwd: repoRoot, stdin: 'closed' });
+const generate = (project: LivingProject, spec: string) =>
+  runBin(['command', `--spec=${project.at(spec)}`, `--cwd=${project.root}`, '--no-interactive'], { cwd: repoRoot, stdin: 'closed' });
 
 /** A Rust test of the host's start-up wiring: gpu/evict reaches the generated dispatch and the handler; gpu/stats still the hand-written arm. */
 const ROUTED_TEST = `//! The host's own start-up wiring (ipc/mod.rs) builds GpuModule with its manager: the generated command is routed there.
@@ -95,17 +96,39 @@ describe('hand-written host code (modules/gpu.rs, bindings/modules/gpu.ts) exten
     const ts = project.read(GPU_TS);
     equal(firstLostLine(before.rs, rs), undefined, `gpu.rs lost a line:\n${rs}`);
     equal(firstLostLine(before.ts, ts), undefined, `gpu.ts lost a line:\n${ts}`);
-    match(rs, /\n {12}\/\/ generator-continuum: gpu\/evict\n {12}"gpu\/evict" => generated::dispatch_evict\(self, params\),\n\n {12}_ => Err/, 'the arm goes before the `_` arm, in its indentation');
+    match(
+      rs,
+      /\n {12}\/\/ generator-continuum: gpu\/evict\n {12}"gpu\/evict" => generated::dispatch_evict\(self, params\),\n\n {12}_ => Err/,
+      'the arm goes before the `_` arm, in its indentation',
+    );
     match(rs, /\nmod generated;\npub use generated::\*;\n/);
     match(rs, /\nmod evict;\n/);
-    match(rs, /fn command_schemas\(&self\) -> Vec<crate::runtime::CommandSchema> \{\n {8}vec!\[\n {12}generated::schema_evict\(\), \/\/ generator-continuum: gpu\/evict\n/);
+    match(
+      rs,
+      /fn command_schemas\(&self\) -> Vec<crate::runtime::CommandSchema> \{\n {8}vec!\[\n {12}generated::schema_evict\(\), \/\/ generator-continuum: gpu\/evict\n/,
+    );
     match(ts, /\tgpuEvict\(params: GpuEvictParams\): Promise<GpuEvictResult>;/, 'the interface method, tab-indented like the file');
-    match(ts, /\t\tasync gpuEvict\(params: GpuEvictParams\): Promise<GpuEvictResult> \{\n\t\t\tconst response = await this\.request\(\{ command: 'gpu\/evict', \.\.\.params \}\);/);
+    match(
+      ts,
+      /\t\tasync gpuEvict\(params: GpuEvictParams\): Promise<GpuEvictResult> \{\n\t\t\tconst response = await this\.request\(\{ command: 'gpu\/evict', \.\.\.params \}\);/,
+    );
     match(ts, /import type \{ GpuEvictParams \} from '@shared\/generated\/gpu\/GpuEvictParams';/);
     ok(existsSync(project.at(GENERATED_RS)) && existsSync(project.at(HANDLER_RS)));
-    match(project.read(HANDLER_RS), /impl GpuModule \{\n {4}\/\/\/ `gpu\/evict`: Evict a GPU memory consumer\n {4}pub fn evict\(&self, params: GpuEvictParams\)/, 'the handler is for the hand-written struct');
-    equal(existsSync(project.at('src/workers/continuum-core/src/modules/gpu/stats.rs')), false, 'the hand-written command gets no handler file');
-    match(project.read('src/workers/continuum-core/bindings/RustCoreIPC.ts'), /GpuEvictParams/, 'RustCoreIPC.ts re-exports the new wire types');
+    match(
+      project.read(HANDLER_RS),
+      /impl GpuModule \{\n {4}\/\/\/ `gpu\/evict`: Evict a GPU memory consumer\n {4}pub fn evict\(&self, params: GpuEvictParams\)/,
+      'the handler is for the hand-written struct',
+    );
+    equal(
+      existsSync(project.at('src/workers/continuum-core/src/modules/gpu/stats.rs')),
+      false,
+      'the hand-written command gets no handler file',
+    );
+    match(
+      project.read('src/workers/continuum-core/bindings/RustCoreIPC.ts'),
+      /GpuEvictParams/,
+      'RustCoreIPC.ts re-exports the new wire types',
+    );
 
     const checked = typeCheckHost(project.root);
     equal(checked.status, 0, checked.output);
@@ -138,7 +161,10 @@ describe('hand-written host code (modules/gpu.rs, bindings/modules/gpu.ts) exten
     writeSpec(project, 'src/generator/specs/gpu-stats.json', { ...evictSpec, name: 'gpu/stats', description: 'Stats' });
     const run = await generate(project, 'src/generator/specs/gpu-stats.json');
     equal(run.code, 1, run.stderr);
-    match(run.stderr, /src\/workers\/continuum-core\/src\/modules\/gpu\.rs:50:13: the hand-written module already routes "gpu\/stats" \(this arm\)/);
+    match(
+      run.stderr,
+      /src\/workers\/continuum-core\/src\/modules\/gpu\.rs:50:13: the hand-written module already routes "gpu\/stats" \(this arm\)/,
+    );
     match(run.stderr, /nothing was written/i);
     equal(project.read(GPU_RS), before);
     equal(existsSync(project.at(GENERATED_RS)), false);
@@ -147,12 +173,20 @@ describe('hand-written host code (modules/gpu.rs, bindings/modules/gpu.ts) exten
 
   it('refuses an unusual handle_command (no match on the command) with the line and the shape it expected', async () => {
     const project = makeLivingProject('living-host-gpu-shape', { handWrittenGpu: true });
-    const unusual = project.read(GPU_RS).replace('        match command {', '        self.route(command, params)\n    }\n\n    fn unused(&self, command: &str) -> Result<CommandResult, String> {\n        match command {');
+    const unusual = project
+      .read(GPU_RS)
+      .replace(
+        '        match command {',
+        '        self.route(command, params)\n    }\n\n    fn unused(&self, command: &str) -> Result<CommandResult, String> {\n        match command {',
+      );
     project.write(GPU_RS, unusual);
     writeSpec(project, SPEC, evictSpec);
     const run = await generate(project, SPEC);
     equal(run.code, 1, run.stderr);
-    match(run.stderr, /gpu\.rs:48:\d+: the body of handle_command is not a `match command \{ \.\.\. \}`: the hand-written file cannot take the generated command gpu\/evict/);
+    match(
+      run.stderr,
+      /gpu\.rs:48:\d+: the body of handle_command is not a `match command \{ \.\.\. \}`: the hand-written file cannot take the generated command gpu\/evict/,
+    );
     match(run.stderr, /expected async fn handle_command\(&self, command: &str, params: Value\) whose body is `match command/);
     equal(project.read(GPU_RS), unusual, 'nothing written');
     equal(existsSync(project.at(HANDLER_RS)), false);

@@ -41,10 +41,16 @@ export function makeLivingProject(name: string, options: { readonly handWrittenG
     if (!startup.includes(anchor)) throw new Error('the fixture ipc/mod.rs changed: update makeLivingProject');
     write(
       `${CRATE}/src/ipc/mod.rs`,
-      startup.replace(anchor, `${anchor}\n    // GpuModule (the GPU memory manager is shared state)\n    let gpu_manager = Arc::new(crate::gpu::GpuMemoryManager::detect());\n    runtime.register(Arc::new(crate::modules::gpu::GpuModule::new(gpu_manager.clone())));\n`),
+      startup.replace(
+        anchor,
+        `${anchor}\n    // GpuModule (the GPU memory manager is shared state)\n    let gpu_manager = Arc::new(crate::gpu::GpuMemoryManager::detect());\n    runtime.register(Arc::new(crate::modules::gpu::GpuModule::new(gpu_manager.clone())));\n`,
+      ),
     );
     const composition = `${BINDINGS}/RustCoreIPC.ts`;
-    write(composition, composeIpcMixin(read(composition), { mixin: 'GpuMixin', from: './modules/gpu', types: ['GpuStatsResponse'] }, composition));
+    write(
+      composition,
+      composeIpcMixin(read(composition), { mixin: 'GpuMixin', from: './modules/gpu', types: ['GpuStatsResponse'] }, composition),
+    );
   }
   return { ...crate, at, read, write };
 }

@@ -18,7 +18,8 @@ const commandsRoot = join(treeRoot, defaultProjectConfig.roots.commands);
 const keyOf = (folder: string): string => posix.relative(defaultProjectConfig.roots.commands, folder).split('/').join('-');
 
 /** The expected-warnings file: the status on the first line, then one formatted warning per line. */
-const warningsText = (result: ReversedCommand): string => [`status: ${result.status}`, ...result.warnings.map(formatWarning)].join('\n') + '\n';
+const warningsText = (result: ReversedCommand): string =>
+  [`status: ${result.status}`, ...result.warnings.map(formatWarning)].join('\n') + '\n';
 
 /**
  * The whole hand-written fixture tree (test/fixtures/reverse-tree, described in its README) in one
@@ -45,12 +46,14 @@ describe('reverse: the hand-written fixture tree', () => {
   });
 
   it('reads the whole tree in one run: at least 15 commands, nested folders, one unparseable file reported and skipped', () => {
-    const byStatus = (status: ReversedCommand['status']): string[] => results.filter((r) => r.status === status).map((r) => keyOf(r.folder));
+    const byStatus = (status: ReversedCommand['status']): string[] =>
+      results.filter((r) => r.status === status).map((r) => keyOf(r.folder));
     assert.ok(byStatus('reversed').length >= 15, `only ${byStatus('reversed').length} commands reversed`);
     assert.deepEqual(byStatus('failed'), ['zz-broken']);
     assert.deepEqual(byStatus('not-a-command'), ['file']);
     const keys = results.map((r) => keyOf(r.folder));
-    for (const nested of ['development-generate', 'development-generate-audit', 'file-save']) assert.ok(keys.includes(nested), `${nested} discovered`);
+    for (const nested of ['development-generate', 'development-generate-audit', 'file-save'])
+      assert.ok(keys.includes(nested), `${nested} discovered`);
     assert.ok(elapsedMs < 10_000, `took ${Math.round(elapsedMs)} ms`);
   });
 
@@ -59,7 +62,12 @@ describe('reverse: the hand-written fixture tree', () => {
     assert.deepEqual(expectedKeys, results.map((r) => keyOf(r.folder)).sort());
   });
 
-  const expectedKeys = existsSync(expectedDir) ? readdirSync(expectedDir).filter((f) => f.endsWith('.warnings.txt')).map((f) => f.replace(/\.warnings\.txt$/, '')).sort() : [];
+  const expectedKeys = existsSync(expectedDir)
+    ? readdirSync(expectedDir)
+        .filter((f) => f.endsWith('.warnings.txt'))
+        .map((f) => f.replace(/\.warnings\.txt$/, ''))
+        .sort()
+    : [];
   for (const key of expectedKeys) {
     it(`${key}: the expected spec and warnings`, () => {
       const result = results.find((r) => keyOf(r.folder) === key);
@@ -73,10 +81,16 @@ describe('reverse: the hand-written fixture tree', () => {
 
   it('the Rust-backed gpu/stats reverses to the design spec specs/gpu-stats.json, rust block included (plus what its code says besides: error?: string, a browser side)', () => {
     const gpu = results.find((r) => keyOf(r.folder) === 'gpu-stats');
-    assert.deepEqual(gpu?.spec?.results?.find((r) => r.name === 'error'), { name: 'error', type: 'string', optional: true });
+    assert.deepEqual(
+      gpu?.spec?.results?.find((r) => r.name === 'error'),
+      { name: 'error', type: 'string', optional: true },
+    );
     assert.equal(gpu?.spec?.environment, 'both', 'gpu/stats has browser/GpuStatsBrowserCommand.ts beside its Rust-backed server');
     const withoutError = { ...gpu!.spec!, environment: 'server' as const, results: gpu!.spec!.results!.filter((r) => r.name !== 'error') };
-    assert.deepEqual(normaliseSpec(withoutError, defaultProjectConfig), normaliseSpec(JSON.parse(readFileSync(join(specsDir, 'gpu-stats.json'), 'utf8')), defaultProjectConfig));
+    assert.deepEqual(
+      normaliseSpec(withoutError, defaultProjectConfig),
+      normaliseSpec(JSON.parse(readFileSync(join(specsDir, 'gpu-stats.json'), 'utf8')), defaultProjectConfig),
+    );
   });
 
   it('every reversed spec without a blocking warning generates again (registered adapters)', () => {
@@ -85,9 +99,14 @@ describe('reverse: the hand-written fixture tree', () => {
     const generated: string[] = [];
     for (const result of results) {
       if (!result.spec || result.warnings.some((w) => blocking.has(w.kind))) continue;
-      const adapter = result.spec.adapter ?? { server: 'server-only', browser: 'browser-only', both: 'full-stack' }[result.spec.environment ?? 'server'];
+      const adapter =
+        result.spec.adapter ?? { server: 'server-only', browser: 'browser-only', both: 'full-stack' }[result.spec.environment ?? 'server'];
       if (!registered.includes(adapter)) continue;
-      generateCommand({ specText: serialiseSpec(result.spec), specFile: `${keyOf(result.folder)}.spec.json`, config: defaultProjectConfig });
+      generateCommand({
+        specText: serialiseSpec(result.spec),
+        specFile: `${keyOf(result.folder)}.spec.json`,
+        config: defaultProjectConfig,
+      });
       generated.push(keyOf(result.folder));
     }
     assert.ok(generated.length >= 10, `only ${generated.length} generated: ${generated.join(', ')}`);

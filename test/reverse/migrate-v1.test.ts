@@ -32,13 +32,23 @@ describe('reverse --from-v1: every v1 spec the host accepted migrates, and each 
   });
 
   it('migrates every v1 file but the genuinely broken one, and leaves the v2 one alone', () => {
-    assert.deepEqual(plan.files.map((f) => f.path.split('/').pop()).sort(), ['adapter-list.json', 'gpu-memory.json', 'interface-click.json', 'migration-begin.json', 'plasticity-run.json']);
+    assert.deepEqual(plan.files.map((f) => f.path.split('/').pop()).sort(), [
+      'adapter-list.json',
+      'gpu-memory.json',
+      'interface-click.json',
+      'migration-begin.json',
+      'plasticity-run.json',
+    ]);
     assert.deepEqual(plan.alreadyV2, ['src/generator/specs/already-v2.json']);
-    assert.deepEqual(plan.failed.map((f) => f.file), ['src/generator/specs/persona-wake.json']);
+    assert.deepEqual(
+      plan.failed.map((f) => f.file),
+      ['src/generator/specs/persona-wake.json'],
+    );
   });
 
   it('the migrated specs, the notes and the refusal are the expected ones', () => {
-    for (const file of plan.files) assert.equal(file.content, readFileSync(join(expectedDir, file.path.split('/').pop()!), 'utf8'), file.path);
+    for (const file of plan.files)
+      assert.equal(file.content, readFileSync(join(expectedDir, file.path.split('/').pop()!), 'utf8'), file.path);
     assert.equal(`${plan.notes.join('\n')}\n`, readFileSync(join(expectedDir, 'notes.txt'), 'utf8'));
     assert.equal(`${plan.failed.flatMap((f) => f.problems).join('\n')}\n`, readFileSync(join(expectedDir, 'failed.txt'), 'utf8'));
     assert.equal(readdirSync(expectedDir).filter((f) => f.endsWith('.json')).length, plan.files.length);
@@ -46,23 +56,36 @@ describe('reverse --from-v1: every v1 spec the host accepted migrates, and each 
 
   it('the broken one is refused with its line, the name, and the close names the project exports', () => {
     const [problem] = plan.failed[0].problems;
-    assert.match(problem, /^src\/generator\/specs\/persona-wake\.json:\d+ \(at \/results\/0\/type\): unknown type PersonaEntity; .*PersonaSummary/);
+    assert.match(
+      problem,
+      /^src\/generator\/specs\/persona-wake\.json:\d+ \(at \/results\/0\/type\): unknown type PersonaEntity; .*PersonaSummary/,
+    );
   });
 
   it("the host's dialects each land where v2 says them", () => {
     const byName = new Map(plan.files.map((f) => [JSON.parse(f.content).name as string, JSON.parse(f.content)]));
     const click = byName.get('interface/click');
     assert.equal(click.environment, 'both', 'no environment: what the v1 generator wrote, both sides');
-    assert.deepEqual(click.params.map((p: { optional?: boolean }) => p.optional), [false, true, true], 'required: true|false became optional');
+    assert.deepEqual(
+      click.params.map((p: { optional?: boolean }) => p.optional),
+      [false, true, true],
+      'required: true|false became optional',
+    );
     assert.equal(click.examples[0].command, './jtag interface/click --selector="chat-widget >> .send-btn"');
     const list = byName.get('adapter/list');
     assert.equal(list.environment, 'both', 'implementation is environment');
     assert.equal(list.params[0].default, 20, 'defaultValue became default');
-    assert.equal(list.accessLevel, undefined, 'admin-only (the other dialect) is not the project\'s: dropped, noted');
-    assert.deepEqual(list.examples[1], { description: './jtag adapter/list --baseModel=llama', command: './jtag adapter/list --baseModel=llama' });
+    assert.equal(list.accessLevel, undefined, "admin-only (the other dialect) is not the project's: dropped, noted");
+    assert.deepEqual(list.examples[1], {
+      description: './jtag adapter/list --baseModel=llama',
+      command: './jtag adapter/list --baseModel=llama',
+    });
     assert.equal('category' in list, false);
     const run = byName.get('plasticity/run');
-    assert.deepEqual(run.results.find((r: { name: string }) => r.name === 'error'), { name: 'error', type: 'string', optional: true, description: 'Why the pass failed' });
+    assert.deepEqual(
+      run.results.find((r: { name: string }) => r.name === 'error'),
+      { name: 'error', type: 'string', optional: true, description: 'Why the pass failed' },
+    );
     assert.deepEqual(run.imports, [{ name: 'PersonaSummary', from: '@commands/persona/list/shared/PersonaListTypes' }]);
     assert.deepEqual(Object.keys(run.types), ['PlasticityRunSteps']);
     assert.deepEqual(byName.get('gpu/memory').imports, [{ name: 'SubsystemInfo', from: '@shared/generated/gpu/SubsystemInfo' }]);
@@ -73,7 +96,10 @@ describe('reverse --from-v1: every v1 spec the host accepted migrates, and each 
     try {
       for (const file of plan.files) {
         const result = generateCommand({ specText: file.content, specFile: file.path, config: defaultProjectConfig });
-        writeFiles(dir, result.files.filter((f) => !f.path.startsWith(`${defaultProjectConfig.roots.specs}/`)));
+        writeFiles(
+          dir,
+          result.files.filter((f) => !f.path.startsWith(`${defaultProjectConfig.roots.specs}/`)),
+        );
       }
       const run = typeCheckHost(dir);
       assert.equal(run.status, 0, run.output);
@@ -91,8 +117,16 @@ describe('reverse --from-v1: every v1 spec the host accepted migrates, and each 
   });
 
   it('a note for each change, at the v1 pointer', () => {
-    const { notes } = migrateV1SpecWithNotes({ name: 'a/b', description: 'x', category: 'c', params: [{ name: 'p', type: 'any', required: false }] });
-    assert.deepEqual(notes.map((n) => n.pointer), ['/category', '/params/0/type', '']);
+    const { notes } = migrateV1SpecWithNotes({
+      name: 'a/b',
+      description: 'x',
+      category: 'c',
+      params: [{ name: 'p', type: 'any', required: false }],
+    });
+    assert.deepEqual(
+      notes.map((n) => n.pointer),
+      ['/category', '/params/0/type', ''],
+    );
     assert.ok(existsSync(expectedDir));
   });
 });

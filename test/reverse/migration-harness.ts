@@ -63,7 +63,10 @@ function errorsByFile(dir: string, output: string): Map<string, string[]> {
  * Run the round trip. `mutate` may change a spec before it is generated (the control that proves
  * a wrong spec is caught by tsc).
  */
-export function runMigration(tree: string, options: { readonly config?: ProjectConfig; readonly mutate?: (spec: CommandSpecV2) => CommandSpecV2 } = {}): MigrationRun {
+export function runMigration(
+  tree: string,
+  options: { readonly config?: ProjectConfig; readonly mutate?: (spec: CommandSpecV2) => CommandSpecV2 } = {},
+): MigrationRun {
   const config = options.config ?? defaultProjectConfig;
   const dir = makeMigrationProject(tree);
   const originalCheck = typeCheckHost(dir);
@@ -78,7 +81,9 @@ export function runMigration(tree: string, options: { readonly config?: ProjectC
     const spec = options.mutate ? options.mutate(result.spec) : result.spec;
     try {
       const plan = generateCommand({ specText: serialiseSpec(spec), specFile: `${result.folder}.spec.json`, config });
-      const types = plan.files.find((f) => /\/shared\/[^/]+Types\.ts$/.test(f.path) && f.path.startsWith(`${config.roots.commands}/${plan.model.name}/`));
+      const types = plan.files.find(
+        (f) => /\/shared\/[^/]+Types\.ts$/.test(f.path) && f.path.startsWith(`${config.roots.commands}/${plan.model.name}/`),
+      );
       if (types) generated.set(result.folder, types);
       for (const edit of plan.edits.filter((e) => e.path === plan.model.typesFile)) {
         const current = merged.has(edit.path) ? merged.get(edit.path) : readIfExists(join(dir, edit.path));
@@ -87,7 +92,10 @@ export function runMigration(tree: string, options: { readonly config?: ProjectC
       }
     } catch (error) {
       if (!(error instanceof SpecError)) throw error;
-      generated.set(result.folder, error.issues.map((i) => `${i.pointer}: ${i.message}`));
+      generated.set(
+        result.folder,
+        error.issues.map((i) => `${i.pointer}: ${i.message}`),
+      );
     }
     // The hand-written Types file the regenerated one replaces (a shared one is merged into instead).
     if (result.typesFile && result.spec.typesFile !== result.typesFile) originals.add(result.typesFile);

@@ -20,24 +20,35 @@ describe('the migration report of reverse on a tree: exact, needs review, failed
   it('counts every command of the fixture tree once (the namespace folder is not one)', () => {
     assert.equal(report.entries.length, 22);
     assert.equal(report.counts.exact + report.counts['needs-review'] + report.counts.failed, 22);
-    assert.equal(report.entries.some((e) => e.folder === 'src/commands/data'), false);
+    assert.equal(
+      report.entries.some((e) => e.folder === 'src/commands/data'),
+      false,
+    );
   });
 
   it('needs review exactly where a person must decide: untyped or widened types, a generic result', () => {
-    const review = report.entries.filter((e) => e.status === 'needs-review').map((e) => `${e.name}: ${[...new Set(e.kinds)].sort().join(', ')}`);
+    const review = report.entries
+      .filter((e) => e.status === 'needs-review')
+      .map((e) => `${e.name}: ${[...new Set(e.kinds)].sort().join(', ')}`);
     assert.deepEqual(review, ['data/list: generic', 'media/probe: any, inexpressible-type']);
     assert.equal(report.counts.failed, 0);
     // Informational warnings (a base flattened, error?: string kept, a shared Types file) leave a spec exact.
-    for (const name of ['data/count', 'tools/lint', 'collaboration/note/write', 'media/thumbnail']) assert.equal(report.entries.find((e) => e.name === name)?.status, 'exact', name);
+    for (const name of ['data/count', 'tools/lint', 'collaboration/note/write', 'media/thumbnail'])
+      assert.equal(report.entries.find((e) => e.name === name)?.status, 'exact', name);
   });
 
   it('a spec that does not generate fails, with the problem', () => {
     const dir = tempProject();
     cpSync(tree, dir, { recursive: true });
     const engine = new ReverseEngineer({ projectRoot: dir, config: defaultProjectConfig });
-    const results = engine.reverseAll(engine.discover(join(dir, 'src/commands'))).map((r) => (r.spec?.name === 'tools/lint' ? { ...r, spec: { ...r.spec, results: [{ name: 'x', type: 'Nowhere' }] } } : r));
+    const results = engine
+      .reverseAll(engine.discover(join(dir, 'src/commands')))
+      .map((r) => (r.spec?.name === 'tools/lint' ? { ...r, spec: { ...r.spec, results: [{ name: 'x', type: 'Nowhere' }] } } : r));
     const failed = migrationReport(results, defaultProjectConfig).entries.filter((e) => e.status === 'failed');
-    assert.deepEqual(failed.map((e) => e.name), ['tools/lint']);
+    assert.deepEqual(
+      failed.map((e) => e.name),
+      ['tools/lint'],
+    );
     assert.match(failed[0].reasons[0], /the spec does not generate: \/results\/0\/type unknown type Nowhere/);
   });
 
@@ -50,6 +61,9 @@ describe('the migration report of reverse on a tree: exact, needs review, failed
     assert.match(text, /^Migration report\n {2}exact +20 \(91%\)/);
     assert.match(`${run.stdout}${run.stderr}`, /Migration report/);
     assert.match(`${run.stdout}${run.stderr}`, /needs review +2 \(9%\)/);
-    assert.match(`${run.stdout}${run.stderr}`, /Needs a person:\n {2}data\/list \(src\/commands\/data\/list\)\n {4}src\/commands\/data\/list\/shared\/DataListTypes\.ts:16: \[generic\]/);
+    assert.match(
+      `${run.stdout}${run.stderr}`,
+      /Needs a person:\n {2}data\/list \(src\/commands\/data\/list\)\n {4}src\/commands\/data\/list\/shared\/DataListTypes\.ts:16: \[generic\]/,
+    );
   });
 });

@@ -11,7 +11,8 @@ import { runMigration, type MigrationRun } from './migration-harness.js';
 const expectedDir = join(fixturesDir, 'reverse-migrate-expected');
 /** `src/commands/data/count` -> `data-count`: the name of its expected files. */
 const keyOf = (folder: string): string => posix.relative(defaultProjectConfig.roots.commands, folder).split('/').join('-');
-const warningsText = (result: ReversedCommand): string => [`status: ${result.status}`, ...result.warnings.map(formatWarning)].join('\n') + '\n';
+const warningsText = (result: ReversedCommand): string =>
+  [`status: ${result.status}`, ...result.warnings.map(formatWarning)].join('\n') + '\n';
 
 /** Warnings that say a person must act before regenerating; every other command must migrate. */
 const NEEDS_A_PERSON = new Set(['lost-export', 'generic']);
@@ -44,21 +45,32 @@ describe('migration round trip: reverse -> generate -> tsc, the hand-written cla
 
   it('every command reverses and its spec generates', () => {
     const bad = run.outcomes.filter((o) => o.status === 'not-reversed' || o.status === 'does-not-generate');
-    assert.deepEqual(bad.map((o) => `${o.folder}: ${o.problems.join('; ')}`), []);
+    assert.deepEqual(
+      bad.map((o) => `${o.folder}: ${o.problems.join('; ')}`),
+      [],
+    );
     assert.ok(run.outcomes.length >= 20, `only ${run.outcomes.length} commands`);
   });
 
   it('the hand-written classes of every command compile against its regenerated Types file, unless reverse said a person must act first', function () {
     const failing = run.outcomes.filter((o) => o.status !== 'compiles');
-    const excused = failing.filter((o) => run.reversed.find((r) => r.folder === o.folder)?.warnings.some((w) => NEEDS_A_PERSON.has(w.kind)));
+    const excused = failing.filter((o) =>
+      run.reversed.find((r) => r.folder === o.folder)?.warnings.some((w) => NEEDS_A_PERSON.has(w.kind)),
+    );
     const unexcused = failing.filter((o) => !excused.includes(o));
-    assert.deepEqual(unexcused.map((o) => `${o.folder}:\n  ${o.problems.join('\n  ')}`), []);
+    assert.deepEqual(
+      unexcused.map((o) => `${o.folder}:\n  ${o.problems.join('\n  ')}`),
+      [],
+    );
     const compiling = run.outcomes.length - failing.length;
     this.test!.title += ` (${compiling}/${run.outcomes.length} compile: ${Math.round((100 * compiling) / run.outcomes.length)}%)`;
   });
 
   it('every command has an expected spec and warnings, and matches them', () => {
-    const expectedKeys = readdirSync(expectedDir).filter((f) => f.endsWith('.warnings.txt')).map((f) => f.replace(/\.warnings\.txt$/, '')).sort();
+    const expectedKeys = readdirSync(expectedDir)
+      .filter((f) => f.endsWith('.warnings.txt'))
+      .map((f) => f.replace(/\.warnings\.txt$/, ''))
+      .sort();
     assert.deepEqual(run.reversed.map((r) => keyOf(r.folder)).sort(), expectedKeys);
     for (const result of run.reversed) {
       const key = keyOf(result.folder);
@@ -69,7 +81,9 @@ describe('migration round trip: reverse -> generate -> tsc, the hand-written cla
   });
 
   it('the check is real: a regenerated spec missing a result the server sets does not compile (the control)', () => {
-    const broken = runMigration('reverse-migrate', { mutate: (spec) => (spec.name === 'tools/lint' ? { ...spec, results: spec.results?.filter((r) => r.name !== 'problems') } : spec) });
+    const broken = runMigration('reverse-migrate', {
+      mutate: (spec) => (spec.name === 'tools/lint' ? { ...spec, results: spec.results?.filter((r) => r.name !== 'problems') } : spec),
+    });
     try {
       const lint = broken.outcomes.find((o) => o.name === 'tools/lint');
       assert.equal(lint?.status, 'does-not-compile');

@@ -33,7 +33,11 @@ function cases(): Case[] {
     .filter((n) => existsSync(join(goldenDir, n, 'spec.json')))
     .map((n) => {
       const configPath = join(goldenDir, n, 'config.json');
-      return { label: `test/golden/${n}`, text: readFileSync(join(goldenDir, n, 'spec.json'), 'utf8'), config: resolveProjectConfig(existsSync(configPath) ? JSON.parse(readFileSync(configPath, 'utf8')) : undefined) };
+      return {
+        label: `test/golden/${n}`,
+        text: readFileSync(join(goldenDir, n, 'spec.json'), 'utf8'),
+        config: resolveProjectConfig(existsSync(configPath) ? JSON.parse(readFileSync(configPath, 'utf8')) : undefined),
+      };
     });
   const registered = builtinAdapters().ids();
   return [...fromSpecs, ...fromGoldens].filter((c) => registered.includes(adapterOf(c.text)) && adapterOf(c.text) !== 'trait-only');
@@ -53,7 +57,10 @@ describe('reverse of a freshly generated tree reports every spec identical', () 
         const result = generateCommand({ specText: c.text, specFile: c.label, config: c.config });
         writeFiles(dir, result.files);
         // Shared files (mod.rs, the start-up file, RustCoreIPC.ts) are edited as they are in the host fixtures.
-        writeFiles(dir, [...applyEdits(result.edits, (path) => fixtureText(path, c.config))].map(([path, content]) => ({ path, content })));
+        writeFiles(
+          dir,
+          [...applyEdits(result.edits, (path) => fixtureText(path, c.config))].map(([path, content]) => ({ path, content })),
+        );
         const engine = new ReverseEngineer({ projectRoot: dir, config: c.config });
         const reversed = engine.reverseAll(engine.discover(join(dir, c.config.roots.commands)));
         const plan = planSpecFiles(reversed, engine.existingSpecs(), c.config);
@@ -69,10 +76,23 @@ describe('reverse of a freshly generated tree reports every spec identical', () 
   it('the control: a spec the code no longer matches is rewritten', () => {
     const dir = mkdtempSync(join(tmpdir(), 'continuum-agree-'));
     try {
-      const result = generateCommand({ specText: readFileSync(join(specsDir, 'docs-read.json'), 'utf8'), specFile: 'specs/docs-read.json', config: defaultProjectConfig });
-      writeFiles(dir, result.files.map((f) => (f.path.endsWith('.json') ? { ...f, content: f.content.replace(/"description": "[^"]*"/, '"description": "Something else"') } : f)));
+      const result = generateCommand({
+        specText: readFileSync(join(specsDir, 'docs-read.json'), 'utf8'),
+        specFile: 'specs/docs-read.json',
+        config: defaultProjectConfig,
+      });
+      writeFiles(
+        dir,
+        result.files.map((f) =>
+          f.path.endsWith('.json') ? { ...f, content: f.content.replace(/"description": "[^"]*"/, '"description": "Something else"') } : f,
+        ),
+      );
       const engine = new ReverseEngineer({ projectRoot: dir, config: defaultProjectConfig });
-      const plan = planSpecFiles(engine.reverseAll(engine.discover(join(dir, 'src/commands'))), engine.existingSpecs(), defaultProjectConfig);
+      const plan = planSpecFiles(
+        engine.reverseAll(engine.discover(join(dir, 'src/commands'))),
+        engine.existingSpecs(),
+        defaultProjectConfig,
+      );
       assert.notEqual(plan.files[0].content, readFileSync(join(dir, plan.files[0].path), 'utf8'));
     } finally {
       rmSync(dir, { recursive: true, force: true });
@@ -80,8 +100,12 @@ describe('reverse of a freshly generated tree reports every spec identical', () 
   });
 
   it('continuum-gen reverse over a freshly generated tree: every spec unchanged, nothing written', async () => {
-    const dir = tempProject({ 'docs-read.json': readFileSync(join(specsDir, 'docs-read.json'), 'utf8'), 'gpu-stats.json': readFileSync(join(specsDir, 'gpu-stats.json'), 'utf8') });
-    for (const spec of ['docs-read.json', 'gpu-stats.json']) assert.equal((await runBin(['command', `--spec=${spec}`], { cwd: dir })).code, 0);
+    const dir = tempProject({
+      'docs-read.json': readFileSync(join(specsDir, 'docs-read.json'), 'utf8'),
+      'gpu-stats.json': readFileSync(join(specsDir, 'gpu-stats.json'), 'utf8'),
+    });
+    for (const spec of ['docs-read.json', 'gpu-stats.json'])
+      assert.equal((await runBin(['command', `--spec=${spec}`], { cwd: dir })).code, 0);
     const run = await runBin(['reverse', 'src/commands'], { cwd: dir });
     assert.equal(run.code, 0, run.stderr);
     const output = `${run.stdout}${run.stderr}`;

@@ -2,7 +2,16 @@ import { deepStrictEqual, equal, match, ok, rejects } from 'node:assert/strict';
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import helpers from 'yeoman-test';
-import { conflicterStatuses, fromRepoRoot, listFiles, recordingSpyFactory, removeTempProjects, runBin, snapshotFiles, tempProject } from '../support/generator-run.js';
+import {
+  conflicterStatuses,
+  fromRepoRoot,
+  listFiles,
+  recordingSpyFactory,
+  removeTempProjects,
+  runBin,
+  snapshotFiles,
+  tempProject,
+} from '../support/generator-run.js';
 import { fixturesDir, repoRoot } from '../support/paths.js';
 
 const reverseGenerator = join(repoRoot, 'dist', 'generators', 'reverse', 'index.js');
@@ -17,9 +26,18 @@ function treeProject(): string {
   return dir;
 }
 
-function runIn(dir: string, args: string[], options: Record<string, unknown>, environmentOptions: Record<string, unknown> = { force: false }) {
+function runIn(
+  dir: string,
+  args: string[],
+  options: Record<string, unknown>,
+  environmentOptions: Record<string, unknown> = { force: false },
+) {
   fromRepoRoot();
-  return helpers.run(reverseGenerator, { tmpdir: false, cwd: dir, forwardCwd: true }, environmentOptions).withArguments(args).withOptions(options).withAdapterOptions({ spyFactory: recordingSpyFactory });
+  return helpers
+    .run(reverseGenerator, { tmpdir: false, cwd: dir, forwardCwd: true }, environmentOptions)
+    .withArguments(args)
+    .withOptions(options)
+    .withAdapterOptions({ spyFactory: recordingSpyFactory });
 }
 
 const read = (dir: string, path: string): string => readFileSync(join(dir, path), 'utf8');
@@ -27,7 +45,10 @@ const expected = (key: string): string => readFileSync(join(expectedDir, `${key}
 const specFiles = (dir: string): string[] => listFiles(dir).filter((f) => f.startsWith(`${SPECS}/`));
 
 /** Commands of the fixture tree that reverse to a spec, by their spec file (agent/status already has one). */
-const reversedKeys = (): string[] => listFiles(expectedDir).filter((f) => f.endsWith('.spec.json')).map((f) => f.replace(/\.spec\.json$/, ''));
+const reversedKeys = (): string[] =>
+  listFiles(expectedDir)
+    .filter((f) => f.endsWith('.spec.json'))
+    .map((f) => f.replace(/\.spec\.json$/, ''));
 
 describe('continuum:reverse (yeoman-test and the bin, real files on disk)', () => {
   after(removeTempProjects);
@@ -66,7 +87,10 @@ describe('continuum:reverse (yeoman-test and the bin, real files on disk)', () =
     const dir = treeProject();
     const original = read(dir, `${SPECS}/agent-status.json`);
     const asked = await runIn(dir, ['src/commands/agent/status'], { interactive: true }).withAnswers({ action: 'skip' });
-    deepStrictEqual(asked.askedQuestions.map((q) => q.name), ['action']);
+    deepStrictEqual(
+      asked.askedQuestions.map((q) => q.name),
+      ['action'],
+    );
     equal(read(dir, `${SPECS}/agent-status.json`), original);
 
     await runIn(dir, ['src/commands/agent/status'], { interactive: false }, { force: true });
@@ -99,7 +123,10 @@ describe('continuum:reverse (yeoman-test and the bin, real files on disk)', () =
 
   it('refuses a folder with no command, and a non-interactive run without a folder names what is missing', async () => {
     const dir = treeProject();
-    await rejects(runIn(dir, ['src/system'], { interactive: false }), /No command folder \(a folder with shared\/<Name>Types\.ts\) at or under src\/system/);
+    await rejects(
+      runIn(dir, ['src/system'], { interactive: false }),
+      /No command folder \(a folder with shared\/<Name>Types\.ts\) at or under src\/system/,
+    );
     await rejects(runIn(dir, ['does/not/exist'], { interactive: false }), /does\/not\/exist is not a folder/);
     await rejects(runIn(dir, [], { interactive: false }), /missing path/);
     await rejects(runIn(dir, ['src/commands'], { interactive: false, fromV1: SPECS }), /not both/);
@@ -111,7 +138,12 @@ describe('continuum:reverse (yeoman-test and the bin, real files on disk)', () =
     const run = await runBin(['reverse', 'src/commands', '--stdout'], { cwd: dir, stdin: 'closed', timeoutMs: 60_000 });
     equal(run.code, 0, run.stderr);
     const lines = run.stdout.trim().split('\n');
-    deepStrictEqual(lines.map((l) => (JSON.parse(l) as { name: string }).name).sort(), reversedKeys().map((k) => JSON.parse(expected(k)).name as string).sort());
+    deepStrictEqual(
+      lines.map((l) => (JSON.parse(l) as { name: string }).name).sort(),
+      reversedKeys()
+        .map((k) => JSON.parse(expected(k)).name as string)
+        .sort(),
+    );
     for (const line of lines) ok(!line.includes('\n') && line.startsWith('{'));
     match(run.stderr, /Reverse summary/);
     match(run.stderr, /commands read\s+21/);

@@ -28,7 +28,10 @@ function typesFile(paramsBody: string, extra = ''): string {
 
 /** Reverse one in-memory command folder (src/commands/x/y) holding the given files. */
 function reverseInMemory(files: Record<string, string>): { spec?: CommandSpecV2; warnings: string[] } {
-  const reader = memorySourceReader(ROOT, Object.entries(files).map(([path, content]) => ({ path, content })));
+  const reader = memorySourceReader(
+    ROOT,
+    Object.entries(files).map(([path, content]) => ({ path, content })),
+  );
   const engine = new ReverseEngineer({ projectRoot: ROOT, config: defaultProjectConfig, reader });
   const [folder] = engine.discover(`${ROOT}/src/commands`);
   const result = engine.reverse(folder);
@@ -36,13 +39,25 @@ function reverseInMemory(files: Record<string, string>): { spec?: CommandSpecV2;
 }
 
 const paramsOf = (body: string, extra = ''): CommandSpecV2['params'] =>
-  reverseInMemory({ 'src/commands/x/y/shared/XYTypes.ts': typesFile(body, extra), 'src/commands/x/y/server/XYServerCommand.ts': 'export class XYServerCommand {}' }).spec?.params;
+  reverseInMemory({
+    'src/commands/x/y/shared/XYTypes.ts': typesFile(body, extra),
+    'src/commands/x/y/server/XYServerCommand.ts': 'export class XYServerCommand {}',
+  }).spec?.params;
 
 describe('reverse: units', () => {
   describe('reading TypeScript types into the spec grammar', () => {
     it('`| undefined` makes a field optional; readonly arrays, Array<T>, index signatures and mapped types are spelled in the grammar', () => {
       assert.deepEqual(
-        paramsOf(['  a: string | undefined;', '  b: readonly number[];', '  c: ReadonlyArray<boolean>;', '  d: { [key: string]: string };', '  e: { [k in string]: number };', '  f: true | false;'].join('\n')),
+        paramsOf(
+          [
+            '  a: string | undefined;',
+            '  b: readonly number[];',
+            '  c: ReadonlyArray<boolean>;',
+            '  d: { [key: string]: string };',
+            '  e: { [k in string]: number };',
+            '  f: true | false;',
+          ].join('\n'),
+        ),
         [
           { name: 'a', type: 'string', optional: true },
           { name: 'b', type: 'number[]' },
@@ -56,14 +71,21 @@ describe('reverse: units', () => {
 
     it('a self-referential interface becomes one spec type; a trailing comment is a description; a blank line cuts a comment off', () => {
       const result = reverseInMemory({
-        'src/commands/x/y/shared/XYTypes.ts': typesFile('  root: Node; // the tree\n', '// ── section ──\n\nexport interface Node {\n  children: Node[];\n  parent?: Node | null;\n}'),
+        'src/commands/x/y/shared/XYTypes.ts': typesFile(
+          '  root: Node; // the tree\n',
+          '// ── section ──\n\nexport interface Node {\n  children: Node[];\n  parent?: Node | null;\n}',
+        ),
       });
-      assert.deepEqual(result.spec?.types, { Node: { fields: { children: { type: 'Node[]' }, parent: { type: 'Node | null', optional: true, optionalNullable: true } } } });
+      assert.deepEqual(result.spec?.types, {
+        Node: { fields: { children: { type: 'Node[]' }, parent: { type: 'Node | null', optional: true, optionalNullable: true } } },
+      });
       assert.deepEqual(result.spec?.params, [{ name: 'root', type: 'Node', description: 'the tree' }]);
     });
 
     it('warns once per place, in line order, and keeps the command going', () => {
-      const { warnings } = reverseInMemory({ 'src/commands/x/y/shared/XYTypes.ts': typesFile('  a: any;\n  b: Set<string>;\n  c: Missing;') });
+      const { warnings } = reverseInMemory({
+        'src/commands/x/y/shared/XYTypes.ts': typesFile('  a: any;\n  b: Set<string>;\n  c: Missing;'),
+      });
       assert.deepEqual(
         warnings.map((w) => w.replace(/\] .*/, ']')),
         [
@@ -79,7 +101,17 @@ describe('reverse: units', () => {
 
   describe('integers (TypeScript writes number for both)', () => {
     it('integers come back from the README at any depth, and a number stays a number', () => {
-      const spec = { version: 2 as const, name: 'x/y', description: 'd', results: [{ name: 'top', type: 'integer' }, { name: 'nested', type: 'integer[]' }, { name: 'counts', type: 'Record<string, integer> | null' }, { name: 'ratio', type: 'number[]' }] };
+      const spec = {
+        version: 2 as const,
+        name: 'x/y',
+        description: 'd',
+        results: [
+          { name: 'top', type: 'integer' },
+          { name: 'nested', type: 'integer[]' },
+          { name: 'counts', type: 'Record<string, integer> | null' },
+          { name: 'ratio', type: 'number[]' },
+        ],
+      };
       const { files } = generateCommand({ specText: JSON.stringify(spec), specFile: 'x.json', config: defaultProjectConfig });
       const withoutSpec = files.filter((f) => !f.path.startsWith('src/generator/'));
       const reversed = (planned: typeof files) => {
@@ -87,12 +119,19 @@ describe('reverse: units', () => {
         return engine.reverse(`${ROOT}/src/commands/x/y`).spec?.results?.map((r) => r.type);
       };
       assert.deepEqual(reversed(withoutSpec), ['integer', 'integer[]', 'Record<string, integer> | null', 'number[]']);
-      assert.deepEqual(reversed(files), ['integer', 'integer[]', 'Record<string, integer> | null', 'number[]'], 'with the saved spec beside it');
+      assert.deepEqual(
+        reversed(files),
+        ['integer', 'integer[]', 'Record<string, integer> | null', 'number[]'],
+        'with the saved spec beside it',
+      );
     });
 
     it('a Rust struct says it at any depth: Option, Vec, BTreeMap, Box', () => {
       const tree = parseTypeString('Record<string, number | null>[]');
-      assert.deepEqual(adoptRustIntegers(tree, rustShape('Option<Vec<BTreeMap<String, Option<Box<i64>>>>>')), parseTypeString('Record<string, integer | null>[]'));
+      assert.deepEqual(
+        adoptRustIntegers(tree, rustShape('Option<Vec<BTreeMap<String, Option<Box<i64>>>>>')),
+        parseTypeString('Record<string, integer | null>[]'),
+      );
       assert.deepEqual(adoptRustIntegers(parseTypeString('number'), rustShape('f64')), parseTypeString('number'));
     });
   });
@@ -100,7 +139,37 @@ describe('reverse: units', () => {
   describe('READMEs', () => {
     it('reads the generator layout and looser hand-written ones', () => {
       const facts = readReadme(
-        ['# a/b', '', 'Does a thing', 'over two lines.', '', '**Access Level:** dangerous', '', '## Parameters', '', '| Name | Type |', '|---|---|', '| `n` | `number` (integer) |', '| `m` | `string \\| null` |', '', '## Examples', '', '### First', '', '```bash', './jtag a/b --n=1', '```', '', 'Expected: `{ ok }`', '', 'Second:', '', '```', './jtag a/b', '```'].join('\n'),
+        [
+          '# a/b',
+          '',
+          'Does a thing',
+          'over two lines.',
+          '',
+          '**Access Level:** dangerous',
+          '',
+          '## Parameters',
+          '',
+          '| Name | Type |',
+          '|---|---|',
+          '| `n` | `number` (integer) |',
+          '| `m` | `string \\| null` |',
+          '',
+          '## Examples',
+          '',
+          '### First',
+          '',
+          '```bash',
+          './jtag a/b --n=1',
+          '```',
+          '',
+          'Expected: `{ ok }`',
+          '',
+          'Second:',
+          '',
+          '```',
+          './jtag a/b',
+          '```',
+        ].join('\n'),
       );
       assert.equal(facts.description, 'Does a thing over two lines.');
       assert.equal(facts.accessLevel, 'dangerous');
@@ -114,7 +183,9 @@ describe('reverse: units', () => {
 
   describe('runs', () => {
     it('a spec is matched by its name: a command whose spec has another file name updates that file; two commands cannot share one', () => {
-      const reader = memorySourceReader(ROOT, [{ path: 'src/generator/specs/old-name.json', content: JSON.stringify({ name: 'a/b', description: 'x' }) }]);
+      const reader = memorySourceReader(ROOT, [
+        { path: 'src/generator/specs/old-name.json', content: JSON.stringify({ name: 'a/b', description: 'x' }) },
+      ]);
       const index = indexSpecs(ROOT, 'src/generator/specs', reader);
       const spec = (name: string): CommandSpecV2 => ({ version: 2, name, description: 'd' });
       const plan = planSpecFiles(
@@ -127,9 +198,20 @@ describe('reverse: units', () => {
         index,
         defaultProjectConfig,
       );
-      assert.deepEqual(plan.files.map((f) => f.path), ['src/generator/specs/old-name.json', 'src/generator/specs/c-d-e.json']);
-      assert.deepEqual(plan.skipped.map((s) => `${s.folder} ${s.reason}`), ['src/commands/c-d/e duplicate', 'src/commands/z unreadable']);
-      assert.deepEqual(planSpecFiles([{ folder: 'src/commands/a/b', status: 'reversed', spec: spec('a/b'), warnings: [] }], index, defaultProjectConfig, { missingOnly: true }).skipped.map((s) => s.reason), ['has-spec']);
+      assert.deepEqual(
+        plan.files.map((f) => f.path),
+        ['src/generator/specs/old-name.json', 'src/generator/specs/c-d-e.json'],
+      );
+      assert.deepEqual(
+        plan.skipped.map((s) => `${s.folder} ${s.reason}`),
+        ['src/commands/c-d/e duplicate', 'src/commands/z unreadable'],
+      );
+      assert.deepEqual(
+        planSpecFiles([{ folder: 'src/commands/a/b', status: 'reversed', spec: spec('a/b'), warnings: [] }], index, defaultProjectConfig, {
+          missingOnly: true,
+        }).skipped.map((s) => s.reason),
+        ['has-spec'],
+      );
     });
 
     it('the summary table: read, written, skipped, warnings by kind', () => {
@@ -169,7 +251,10 @@ describe('reverse: units', () => {
       bar.finish();
       assert.match(tty.writes[0], /^\r\x1b\[K\[#+-+\]  7\/21 src\/commands\/a\/b$/);
       assert.equal(tty.writes[1], '\r\x1b[K');
-      for (const [total, isTTY] of [[20, true], [500, false]] as const) {
+      for (const [total, isTTY] of [
+        [20, true],
+        [500, false],
+      ] as const) {
         const quiet = stream(isTTY);
         progressBar(total, quiet).update(1, 'x');
         assert.deepEqual(quiet.writes, []);

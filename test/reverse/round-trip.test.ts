@@ -34,10 +34,17 @@ function roundTrip(testCase: Case, generated: GenerationResult): void {
   const dir = mkdtempSync(join(tmpdir(), 'continuum-reverse-'));
   try {
     const specsRoot = `${testCase.config.roots.specs}/`;
-    writeFiles(dir, generated.files.filter((f) => !f.path.startsWith(specsRoot)));
+    writeFiles(
+      dir,
+      generated.files.filter((f) => !f.path.startsWith(specsRoot)),
+    );
     const engine = new ReverseEngineer({ projectRoot: dir, config: testCase.config });
     const folders = engine.discover(join(dir, testCase.config.roots.commands));
-    assert.deepEqual(folders, [join(dir, testCase.config.roots.commands, generated.model.name)], 'exactly the generated command folder is discovered');
+    assert.deepEqual(
+      folders,
+      [join(dir, testCase.config.roots.commands, generated.model.name)],
+      'exactly the generated command folder is discovered',
+    );
     const result = engine.reverse(folders[0]);
     assert.equal(result.status, 'reversed');
     assert.deepEqual(result.warnings.map(formatWarning), [], 'generated code reverses without warnings');
@@ -57,7 +64,9 @@ interface Collected {
 
 /** Does a plan write a command's Types file (`<commands>/<name>/shared/<C>Types.ts`)? */
 function writesCommandFolder(generated: GenerationResult, config: ProjectConfig): boolean {
-  return generated.files.some((f) => f.path === `${config.roots.commands}/${generated.model.name}/shared/${generated.model.className}Types.ts`);
+  return generated.files.some(
+    (f) => f.path === `${config.roots.commands}/${generated.model.name}/shared/${generated.model.className}Types.ts`,
+  );
 }
 
 function collect(cases: readonly Case[]): Collected {
@@ -86,8 +95,12 @@ function collect(cases: readonly Case[]): Collected {
 
 describe('reverse: round trip, reverse(generate(spec)) equals spec', () => {
   describe('every spec in specs/', () => {
-    const files = readdirSync(specsDir).filter((f) => f.endsWith('.json')).sort();
-    const { covered, waiting, notCommands } = collect(files.map((f) => ({ label: `specs/${f}`, specText: readFileSync(join(specsDir, f), 'utf8'), config: defaultProjectConfig })));
+    const files = readdirSync(specsDir)
+      .filter((f) => f.endsWith('.json'))
+      .sort();
+    const { covered, waiting, notCommands } = collect(
+      files.map((f) => ({ label: `specs/${f}`, specText: readFileSync(join(specsDir, f), 'utf8'), config: defaultProjectConfig })),
+    );
     const waitingText = waiting.map((w) => `${w.testCase.label} (${w.adapter})`).join(', ') || 'none';
 
     it(`covers ${covered.length} of ${files.length} specs; only specs whose adapter is not registered yet wait (${waitingText})`, () => {
@@ -95,8 +108,12 @@ describe('reverse: round trip, reverse(generate(spec)) equals spec', () => {
       assert.deepEqual(notCommands, [], 'every spec in specs/ (trait specs live in specs/traits/) is a command');
       // chat-send, docs-read, gpu-stats (rust-ipc), interface-screenshot, system-ping.v1, and whatever lands next.
       assert.ok(covered.length >= 5, `only ${covered.length} specs covered`);
-      assert.ok(covered.some((c) => c.generated.adapter.id === 'rust-ipc'), 'the Rust-backed gpu-stats is covered');
-      for (const w of waiting) assert.ok(!builtinAdapters().ids().includes(w.adapter), `${w.testCase.label} waits although ${w.adapter} is registered`);
+      assert.ok(
+        covered.some((c) => c.generated.adapter.id === 'rust-ipc'),
+        'the Rust-backed gpu-stats is covered',
+      );
+      for (const w of waiting)
+        assert.ok(!builtinAdapters().ids().includes(w.adapter), `${w.testCase.label} waits although ${w.adapter} is registered`);
     });
 
     for (const { testCase, generated } of covered) {
@@ -106,8 +123,16 @@ describe('reverse: round trip, reverse(generate(spec)) equals spec', () => {
 
   describe('test/fixtures/reverse-specs: every shape the grammar allows', () => {
     const dir = join(fixturesDir, 'reverse-specs');
-    const files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
-    const { covered } = collect(files.map((f) => ({ label: `test/fixtures/reverse-specs/${f}`, specText: readFileSync(join(dir, f), 'utf8'), config: defaultProjectConfig })));
+    const files = readdirSync(dir)
+      .filter((f) => f.endsWith('.json'))
+      .sort();
+    const { covered } = collect(
+      files.map((f) => ({
+        label: `test/fixtures/reverse-specs/${f}`,
+        specText: readFileSync(join(dir, f), 'utf8'),
+        config: defaultProjectConfig,
+      })),
+    );
 
     it(`covers all ${files.length}`, () => assert.equal(covered.length, files.length));
 
@@ -117,7 +142,9 @@ describe('reverse: round trip, reverse(generate(spec)) equals spec', () => {
   });
 
   describe('every golden case (custom project layouts included)', () => {
-    const names = readdirSync(goldenDir).filter((n) => existsSync(join(goldenDir, n, 'spec.json'))).sort();
+    const names = readdirSync(goldenDir)
+      .filter((n) => existsSync(join(goldenDir, n, 'spec.json')))
+      .sort();
     const cases = names.map((n): Case => {
       const configPath = join(goldenDir, n, 'config.json');
       return {

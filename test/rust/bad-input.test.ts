@@ -32,7 +32,11 @@ function refused(spec: Spec, pointer: string, message: RegExp): SpecIssue {
 
 describe('Rust adapters refuse what Rust cannot take, with file, place, found and expected', () => {
   it('an unknown trait: its pointer, line:column, and every known trait', () => {
-    const issue = refused({ ...gpu(), rust: { module: 'modules/gpu', traits: ['ManagedService', 'HealthMonitor'] } }, '/rust/traits/1', /unknown trait HealthMonitor/);
+    const issue = refused(
+      { ...gpu(), rust: { module: 'modules/gpu', traits: ['ManagedService', 'HealthMonitor'] } },
+      '/rust/traits/1',
+      /unknown trait HealthMonitor/,
+    );
     assert.ok(issue.line !== undefined && issue.column !== undefined, 'located in the file');
     assert.match(issue.expected ?? '', /Configurable, Lifecycle, ManagedService, MetricsEmitter/);
     refused({ ...gpu(), rust: { traits: ['ManagedServce'] } }, '/rust/traits/0', /did you mean ManagedService\?/);
@@ -42,7 +46,11 @@ describe('Rust adapters refuse what Rust cannot take, with file, place, found an
     refused({ ...gpu(), adapter: 'server-only' }, '/rust', /a rust block needs adapter rust-ipc or trait-only, but adapter is server-only/);
     refused({ ...gpu(), traits: managed().traits }, '/traits', /a traits block needs adapter trait-only, but adapter is rust-ipc/);
     const union = { tag: 'kind', variants: { a: {}, b: { fields: { x: { type: 'string' } } } } };
-    refused({ ...gpu(), adapter: 'server-only', rust: undefined, types: { Shape: union } }, '/types/Shape/variants', /tagged unions \(variants\) need adapter trait-only, but adapter is server-only/);
+    refused(
+      { ...gpu(), adapter: 'server-only', rust: undefined, types: { Shape: union } },
+      '/types/Shape/variants',
+      /tagged unions \(variants\) need adapter trait-only, but adapter is server-only/,
+    );
   });
 
   it('an imported type with no Rust form', () => {
@@ -52,21 +60,59 @@ describe('Rust adapters refuse what Rust cannot take, with file, place, found an
   });
 
   it('a struct that must contain itself (no finite value), while an optional self-reference is boxed', () => {
-    refused({ ...gpu(), types: { Node: { fields: { next: { type: 'Node' } } } }, results: [{ name: 'head', type: 'Node' }] }, '/types/Node/fields/next', /makes Node contain itself/);
-    const ok = generate({ ...gpu(), types: { Node: { fields: { next: { type: 'Node', optional: true } } } }, results: [{ name: 'head', type: 'Node' }] });
+    refused(
+      { ...gpu(), types: { Node: { fields: { next: { type: 'Node' } } } }, results: [{ name: 'head', type: 'Node' }] },
+      '/types/Node/fields/next',
+      /makes Node contain itself/,
+    );
+    const ok = generate({
+      ...gpu(),
+      types: { Node: { fields: { next: { type: 'Node', optional: true } } } },
+      results: [{ name: 'head', type: 'Node' }],
+    });
     assert.match(ok.files.find((f) => f.path.endsWith('gpu.rs'))!.content, /pub next: Option<Box<Node>>,/);
   });
 
   it('names that meet once in Rust form: fields, enum values', () => {
-    refused({ ...gpu(), results: [{ name: 'gpuId', type: 'string' }, { name: 'gpuID', type: 'string' }] }, '/results/1/name', /fields 'gpuId' and 'gpuID' of GpuStatsResult are both gpu_id in Rust/);
-    refused({ ...gpu(), params: [{ name: 'mode', type: "'read-only' | 'read_only'" }] }, '/params/0/type', /'read-only' and 'read_only' of GpuStatsMode are both the Rust variant ReadOnly/);
+    refused(
+      {
+        ...gpu(),
+        results: [
+          { name: 'gpuId', type: 'string' },
+          { name: 'gpuID', type: 'string' },
+        ],
+      },
+      '/results/1/name',
+      /fields 'gpuId' and 'gpuID' of GpuStatsResult are both gpu_id in Rust/,
+    );
+    refused(
+      { ...gpu(), params: [{ name: 'mode', type: "'read-only' | 'read_only'" }] },
+      '/params/0/type',
+      /'read-only' and 'read_only' of GpuStatsMode are both the Rust variant ReadOnly/,
+    );
   });
 
   it('type names Rust reserves or the module declares', () => {
-    refused({ ...gpu(), types: { ...(gpu().types as object), Result: { fields: { a: { type: 'string' } } } } }, '/types/Result', /type name Result is in the Rust prelude/);
-    refused({ ...gpu(), types: { ...(gpu().types as object), Self: { fields: { a: { type: 'string' } } } } }, '/types/Self', /type name Self is a Rust keyword/);
-    refused({ ...gpu(), types: { ...(gpu().types as object), GpuModule: { fields: { a: { type: 'string' } } } } }, '/types/GpuModule', /collides with the module struct/);
-    refused({ ...gpu(), types: { ...(gpu().types as object), HealthStatus: { enum: ['ok'] } } }, '/types/HealthStatus', /collides with a type the signatures of ManagedService use/);
+    refused(
+      { ...gpu(), types: { ...(gpu().types as object), Result: { fields: { a: { type: 'string' } } } } },
+      '/types/Result',
+      /type name Result is in the Rust prelude/,
+    );
+    refused(
+      { ...gpu(), types: { ...(gpu().types as object), Self: { fields: { a: { type: 'string' } } } } },
+      '/types/Self',
+      /type name Self is a Rust keyword/,
+    );
+    refused(
+      { ...gpu(), types: { ...(gpu().types as object), GpuModule: { fields: { a: { type: 'string' } } } } },
+      '/types/GpuModule',
+      /collides with the module struct/,
+    );
+    refused(
+      { ...gpu(), types: { ...(gpu().types as object), HealthStatus: { enum: ['ok'] } } },
+      '/types/HealthStatus',
+      /collides with a type the signatures of ManagedService use/,
+    );
   });
 
   it('module, prefix and use paths that could not work', () => {
@@ -81,7 +127,11 @@ describe('Rust adapters refuse what Rust cannot take, with file, place, found an
     refused({ ...managed(), params: [{ name: 'x', type: 'string' }] }, '/params', /takes no params/);
     const traits = managed().traits as Record<string, { methods: Array<Record<string, unknown>> }>;
     const keyword = { ManagedService: { methods: [{ name: 'type' }] } };
-    refused({ ...managed(), traits: { ...traits, ...keyword } }, '/traits/ManagedService/methods/0/name', /method name type is a Rust keyword/);
+    refused(
+      { ...managed(), traits: { ...traits, ...keyword } },
+      '/traits/ManagedService/methods/0/name',
+      /method name type is a Rust keyword/,
+    );
     refused({ ...managed(), rust: { companions: ['supervisor'] } }, '/rust/companions/0', /through the pressure companion/);
     const withoutHeal = { ManagedService: { methods: traits.ManagedService.methods.filter((m) => m.name !== 'heal') } };
     const issue = refused({ ...managed(), traits: withoutHeal }, '/rust/companions/1', /lacks methods it calls/);
@@ -91,9 +141,21 @@ describe('Rust adapters refuse what Rust cannot take, with file, place, found an
   it('renders rather than refuses: keyword fields, renames, optional-nullable with its opt-in', () => {
     const edge = JSON.parse(readFileSync(join(goldenDir, 'rust-ipc-edge-cases', 'spec.json'), 'utf8')) as Spec;
     const rust = generate(edge).files.find((f) => f.path.endsWith('modules/edge.rs'))!.content;
-    for (const line of ['pub r#type: Mode,', 'pub self_: Option<String>,', 'pub r#match: Option<bool>,', 'pub crate_: EdgeInspectCrate,', '#[serde(rename = "gpuID")]', '#[ts(optional = nullable)]', '    Self_,', '    V2d,']) {
+    for (const line of [
+      'pub r#type: Mode,',
+      'pub self_: Option<String>,',
+      'pub r#match: Option<bool>,',
+      'pub crate_: EdgeInspectCrate,',
+      '#[serde(rename = "gpuID")]',
+      '#[ts(optional = nullable)]',
+      '    Self_,',
+      '    V2d,',
+    ]) {
       assert.ok(rust.includes(line), `edge.rs has ${line}`);
     }
-    assert.match(rust, /#\[serde\(rename = "self"\)\]\n {4}#\[serde\(default, skip_serializing_if = "Option::is_none"\)\]\n {4}#\[ts\(optional\)\]\n {4}pub self_/);
+    assert.match(
+      rust,
+      /#\[serde\(rename = "self"\)\]\n {4}#\[serde\(default, skip_serializing_if = "Option::is_none"\)\]\n {4}#\[ts\(optional\)\]\n {4}pub self_/,
+    );
   });
 });

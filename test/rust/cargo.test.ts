@@ -13,10 +13,29 @@ import { shippedTraitSpecs, traitCatalogFromSpecs } from '../../shared/adapters/
 import { defaultProjectConfig, resolveProjectConfig, type ProjectConfig } from '../../shared/config/project-config.js';
 import { makeHostProject, runHostScript, typeCheckHost, removeHostProjects, writeFiles } from '../support/host-project.js';
 import { fixturesDir, goldenDir, specsDir } from '../support/paths.js';
-import { cargoTargetDir, cargoUnavailable, crateSource, exportedBindings, generateProject, makeRustCrate, removeRustCrates, runCargo, wireTypesOf, type GeneratedProject, type RustCrate, type SpecSource } from '../support/rust-project.js';
+import {
+  cargoTargetDir,
+  cargoUnavailable,
+  crateSource,
+  exportedBindings,
+  generateProject,
+  makeRustCrate,
+  removeRustCrates,
+  runCargo,
+  wireTypesOf,
+  type GeneratedProject,
+  type RustCrate,
+  type SpecSource,
+} from '../support/rust-project.js';
 
-const spec = (file: string, dir: string = specsDir): SpecSource => ({ file: file.startsWith('test/') ? file : `specs/${file}`, text: readFileSync(join(dir, file.replace(/^test\/golden\//, '')), 'utf8') });
-const golden = (name: string): SpecSource => ({ file: `test/golden/${name}/spec.json`, text: readFileSync(join(goldenDir, name, 'spec.json'), 'utf8') });
+const spec = (file: string, dir: string = specsDir): SpecSource => ({
+  file: file.startsWith('test/') ? file : `specs/${file}`,
+  text: readFileSync(join(dir, file.replace(/^test\/golden\//, '')), 'utf8'),
+});
+const golden = (name: string): SpecSource => ({
+  file: `test/golden/${name}/spec.json`,
+  text: readFileSync(join(goldenDir, name, 'spec.json'), 'utf8'),
+});
 const cacheControl = golden('trait-cache-control');
 
 /**
@@ -34,13 +53,18 @@ function defaultLayoutSpecs(): SpecSource[] {
     golden('rust-ipc-edge-cases'),
     golden('rust-ipc-imported-uuid'),
     cacheControl,
-    ...['cache-stats.json', 'config-get.json'].map((f) => ({ file: `test/fixtures/specs/rust/${f}`, text: readFileSync(join(fixturesDir, 'specs', 'rust', f), 'utf8') })),
+    ...['cache-stats.json', 'config-get.json'].map((f) => ({
+      file: `test/fixtures/specs/rust/${f}`,
+      text: readFileSync(join(fixturesDir, 'specs', 'rust', f), 'utf8'),
+    })),
   ];
 }
 
 /** The built-in adapters, with the project's own trait spec added to those rust.traits may name. */
 function registryWithProjectTraits(): AdapterRegistry {
-  return new AdapterRegistry().register(rustIpcAdapter({ traits: (config) => traitCatalogFromSpecs([...shippedTraitSpecs(), cacheControl], config) })).register(traitOnlyAdapter());
+  return new AdapterRegistry()
+    .register(rustIpcAdapter({ traits: (config) => traitCatalogFromSpecs([...shippedTraitSpecs(), cacheControl], config) }))
+    .register(traitOnlyAdapter());
 }
 
 /**
@@ -48,7 +72,10 @@ function registryWithProjectTraits(): AdapterRegistry {
  * documents of every wire type as JSON: what the TypeScript side would send to Rust. Types that
  * are only ever sent by Rust (no Deserialize: the supervisor's events) are left out.
  */
-function documentsProgram(project: GeneratedProject, config: ProjectConfig): { program: PlannedFile; rustTypes: Map<string, string>; count: number } {
+function documentsProgram(
+  project: GeneratedProject,
+  config: ProjectConfig,
+): { program: PlannedFile; rustTypes: Map<string, string>; count: number } {
   const imports: string[] = [];
   const entries: string[] = [];
   const rustTypes = new Map<string, string>();
@@ -67,7 +94,16 @@ function documentsProgram(project: GeneratedProject, config: ProjectConfig): { p
       count += docs.length;
     }
   }
-  const text = [...imports, '', 'const documents: Record<string, unknown[]> = {', ...entries, '};', '', 'process.stdout.write(JSON.stringify(documents));', ''].join('\n');
+  const text = [
+    ...imports,
+    '',
+    'const documents: Record<string, unknown[]> = {',
+    ...entries,
+    '};',
+    '',
+    'process.stdout.write(JSON.stringify(documents));',
+    '',
+  ].join('\n');
   return { program: { path: 'src/roundtrip/documents.ts', content: text }, rustTypes, count };
 }
 
@@ -116,7 +152,9 @@ ${arms.join('\n')}
  * routes every generated command to its generated module (the \`./jtag gpu/stats\` path).
  */
 function startupRustTest(project: GeneratedProject, config: ProjectConfig): { text: string; routes: Array<[string, string]> } {
-  const routes = project.results.filter((r) => r.adapter.id === 'rust-ipc').map((r): [string, string] => [r.model.name, rustModuleNames(r.model, config).module]);
+  const routes = project.results
+    .filter((r) => r.adapter.id === 'rust-ipc')
+    .map((r): [string, string] => [r.model.name, rustModuleNames(r.model, config).module]);
   const text = `//! The start-up wiring (ipc/mod.rs) registers every generated module, so its commands are routed.
 
 #[tokio::test]
@@ -203,7 +241,9 @@ function compileProject(name: string, sources: readonly SpecSource[], config: Pr
 
 /** The generated files that ts-rs writes too (every wire type, JsonValue), by path. */
 function generatedBindings(project: GeneratedProject): Map<string, string> {
-  return new Map(project.files.filter((f) => f.content.startsWith('// This file was generated by [ts-rs]')).map((f) => [f.path, f.content]));
+  return new Map(
+    project.files.filter((f) => f.content.startsWith('// This file was generated by [ts-rs]')).map((f) => [f.path, f.content]),
+  );
 }
 
 function requireCargo(this: Mocha.Context): void {
@@ -222,15 +262,28 @@ function assertTsRsExports(this: Mocha.Context, compiled: CompiledProject, atLea
   // writes it for trait interfaces that name it (same text, checked wherever ts-rs does export it).
   const jsonValue = `${compiled.config.roots.rustCrate}/bindings/serde_json/JsonValue.ts`;
   const missing = [...generated.keys()].filter((path) => !exported.has(path) && path !== jsonValue);
-  assert.deepEqual(missing, [], `ts-rs exported no file at these generated paths:\n${missing.join('\n')}\nit exported:\n${[...exported.keys()].sort().join('\n')}`);
+  assert.deepEqual(
+    missing,
+    [],
+    `ts-rs exported no file at these generated paths:\n${missing.join('\n')}\nit exported:\n${[...exported.keys()].sort().join('\n')}`,
+  );
   if (expectJsonValue) assert.ok(exported.has(jsonValue), `ts-rs exported ${jsonValue}, so its text is compared`);
-  for (const [path, text] of generated) if (exported.has(path)) assert.equal(text, exported.get(path), `${path}: the generated text differs from what ts-rs 12 prints`);
+  for (const [path, text] of generated)
+    if (exported.has(path)) assert.equal(text, exported.get(path), `${path}: the generated text differs from what ts-rs 12 prints`);
   // The host's own exports (ModulePriority, PressureLevel ...) are what the TypeScript fixture holds.
   const root = compiled.config.roots.generatedTypes;
   for (const [path, text] of exported) {
     if (generated.has(path)) continue;
-    const fixture = join(fixturesDir, 'host', path.startsWith(`${root}/`) ? `${defaultProjectConfig.roots.generatedTypes}/${path.slice(root.length + 1)}` : path);
-    assert.equal(readFileSync(fixture, 'utf8'), text, `${path}: the host fixture's file differs from what ts-rs 12 prints for the fixture crate`);
+    const fixture = join(
+      fixturesDir,
+      'host',
+      path.startsWith(`${root}/`) ? `${defaultProjectConfig.roots.generatedTypes}/${path.slice(root.length + 1)}` : path,
+    );
+    assert.equal(
+      readFileSync(fixture, 'utf8'),
+      text,
+      `${path}: the host fixture's file differs from what ts-rs 12 prints for the fixture crate`,
+    );
   }
 }
 
@@ -248,10 +301,27 @@ describe('generated Rust in the host fixture crate: cargo check, cargo test and 
   it('writes the modules, the traits and the companions, and declares each where the crate looks for it', () => {
     const files = new Map(compiled.project.files.map((f) => [f.path, f.content]));
     const crate = `${defaultProjectConfig.roots.rustCrate}/src`;
-    for (const file of ['modules/gpu.rs', 'modules/edge.rs', 'modules/cache.rs', 'modules/gpu_owner.rs', 'system/traits/cache_control.rs', 'system/traits/managed_service.rs', 'system/pressure.rs', 'system/supervisor.rs']) {
+    for (const file of [
+      'modules/gpu.rs',
+      'modules/edge.rs',
+      'modules/cache.rs',
+      'modules/gpu_owner.rs',
+      'system/traits/cache_control.rs',
+      'system/traits/managed_service.rs',
+      'system/pressure.rs',
+      'system/supervisor.rs',
+    ]) {
       assert.ok(files.has(`${crate}/${file}`), `${crate}/${file} is generated`);
     }
-    const once = (file: string, line: string): void => assert.equal(files.get(`${crate}/${file}`)!.split('\n').filter((l) => l === line).length, 1, `${line} once in ${file}`);
+    const once = (file: string, line: string): void =>
+      assert.equal(
+        files
+          .get(`${crate}/${file}`)!
+          .split('\n')
+          .filter((l) => l === line).length,
+        1,
+        `${line} once in ${file}`,
+      );
     for (const line of ['pub mod pressure;', 'pub mod supervisor;', 'pub mod traits;']) once('system/mod.rs', line);
     once('lib.rs', 'pub mod system;');
     once('lib.rs', 'pub mod modules;');
@@ -314,15 +384,36 @@ describe('generated Rust in the host fixture crate: cargo check, cargo test and 
     let stderr = '';
     server.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     try {
-      await waitFor(() => existsSync(socket), () => `the server never bound ${socket}: ${stderr}`);
+      await waitFor(
+        () => existsSync(socket),
+        () => `the server never bound ${socket}: ${stderr}`,
+      );
       writeFiles(compiled.hostDir, [{ path: 'src/e2e/gpu-stats.ts', content: E2E_SCRIPT }]);
       const run = runHostScript(compiled.hostDir, 'src/e2e/gpu-stats.ts', { CONTINUUM_CORE_SOCKET: socket });
       assert.equal(run.status, 0, run.output);
-      const outcome = JSON.parse(run.output.slice(run.output.indexOf('{'))) as { ping: string; level: string; usedMb: number; stats: string; bad: string };
+      const outcome = JSON.parse(run.output.slice(run.output.indexOf('{'))) as {
+        ping: string;
+        level: string;
+        usedMb: number;
+        stats: string;
+        bad: string;
+      };
       assert.equal(outcome.ping, '0.0.0', 'a hand-written module answers through the composed client');
-      assert.deepEqual([outcome.level, outcome.usedMb], ['normal', 0], "the host's snake_case wire form (used_mb) still maps to camelCase beside the generated camelCase types");
-      assert.match(outcome.stats, /^gpu\/stats: not implemented yet \(GpuModule::stats in src\/modules\/gpu\/stats\.rs\); params: GpuStatsParams \{ subsystem: None \}$/, 'the command, RustBackedCommand, the mixin, the socket, ipc/mod.rs, the registry and GpuModule::stats');
-      assert.match(outcome.bad, /^gpu\/stats: invalid params: unknown variant `nope`/, "the module's own params check answers over the wire");
+      assert.deepEqual(
+        [outcome.level, outcome.usedMb],
+        ['normal', 0],
+        "the host's snake_case wire form (used_mb) still maps to camelCase beside the generated camelCase types",
+      );
+      assert.match(
+        outcome.stats,
+        /^gpu\/stats: not implemented yet \(GpuModule::stats in src\/modules\/gpu\/stats\.rs\); params: GpuStatsParams \{ subsystem: None \}$/,
+        'the command, RustBackedCommand, the mixin, the socket, ipc/mod.rs, the registry and GpuModule::stats',
+      );
+      assert.match(
+        outcome.bad,
+        /^gpu\/stats: invalid params: unknown variant `nope`/,
+        "the module's own params check answers over the wire",
+      );
     } finally {
       server.kill();
       rmSync(socketDir, { recursive: true, force: true });
@@ -354,7 +445,11 @@ describe('generated Rust in the newest host layout: core/continuum-core and prot
 
   before(function () {
     requireCargo.call(this);
-    compiled = compileProject('newest-layout', [golden('trait-custom-layout'), spec('traits/metrics-emitter.json'), spec('gpu-stats.json'), golden('rust-ipc-custom-layout')], config);
+    compiled = compileProject(
+      'newest-layout',
+      [golden('trait-custom-layout'), spec('traits/metrics-emitter.json'), spec('gpu-stats.json'), golden('rust-ipc-custom-layout')],
+      config,
+    );
   });
 
   it('writes the crate under core/, the wire types under protocol/typescript/, and imports them by relative path', () => {

@@ -5,7 +5,14 @@ import type { PlannedFile } from '../../shared/adapters/adapter.js';
 import { defaultProjectConfig } from '../../shared/config/project-config.js';
 import { makeHostProject, removeHostProjects, runHostScript, typeCheckHost, writeFiles } from '../support/host-project.js';
 import { fixturesDir, specsDir } from '../support/paths.js';
-import { cargoUnavailable, generateProject, makeRustCrate, removeRustCrates, runCargo, type GeneratedProject } from '../support/rust-project.js';
+import {
+  cargoUnavailable,
+  generateProject,
+  makeRustCrate,
+  removeRustCrates,
+  runCargo,
+  type GeneratedProject,
+} from '../support/rust-project.js';
 
 /**
  * One test per fact of the real host (../shared/docs/host-real.md) that the generated code relies
@@ -16,7 +23,10 @@ import { cargoUnavailable, generateProject, makeRustCrate, removeRustCrates, run
  */
 
 const crate = defaultProjectConfig.roots.rustCrate;
-const specs = ['traits/managed-service.json', 'traits/metrics-emitter.json', 'gpu-stats.json'].map((f) => ({ file: `specs/${f}`, text: readFileSync(join(specsDir, f), 'utf8') }));
+const specs = ['traits/managed-service.json', 'traits/metrics-emitter.json', 'gpu-stats.json'].map((f) => ({
+  file: `specs/${f}`,
+  text: readFileSync(join(specsDir, f), 'utf8'),
+}));
 
 /** Replace `from` by `to` in a text, failing loudly when `from` is not there (a control must really change something). */
 function patch(text: string, from: string | RegExp, to: string, what: string): string {
@@ -40,7 +50,7 @@ interface Fact {
 
 const rustFacts: Fact[] = [
   {
-    fact: "CommandSchema has `params: Vec<ParamSchema>`: command_schemas() lists each param (MCP tool discovery)",
+    fact: 'CommandSchema has `params: Vec<ParamSchema>`: command_schemas() lists each param (MCP tool discovery)',
     file: 'fixture:src/runtime/service_module.rs',
     from: '    pub params: Vec<ParamSchema>,\n',
     to: '',
@@ -50,7 +60,7 @@ const rustFacts: Fact[] = [
   {
     fact: 'ParamSchema has name, param_type, required, description',
     file: 'fixture:src/runtime/service_module.rs',
-    from: 'pub param_type: &\'static str,',
+    from: "pub param_type: &'static str,",
     to: "pub json_type: &'static str,",
     error: /error\[E0560\]: struct `ParamSchema` has no field named `param_type`/,
     at: 'src/modules/gpu.rs',
@@ -139,7 +149,9 @@ describe('host facts the generated Rust relies on: each holds in the fixture, an
     mkdirSync(join(built.dir, 'tests'), { recursive: true });
     writeFileSync(join(built.dir, 'tests', 'startup.rs'), STARTUP_TEST);
     if (fact) {
-      const path = fact.file.startsWith('fixture:') ? join(built.dir, fact.file.slice('fixture:'.length)) : join(built.dir, fact.file.slice(crate.length + 1));
+      const path = fact.file.startsWith('fixture:')
+        ? join(built.dir, fact.file.slice('fixture:'.length))
+        : join(built.dir, fact.file.slice(crate.length + 1));
       writeFileSync(path, patch(readFileSync(path, 'utf8'), fact.from, fact.to, fact.fact));
     }
     return built;
@@ -165,7 +177,12 @@ describe('host facts the generated Rust relies on: each holds in the fixture, an
       const result = runCargo(crateWith(fact), fact.cargo ?? ['check', '--all-targets']);
       assert.notEqual(result.status, 0, `the build passed without the fact:\n${result.output}`);
       assert.match(result.output, fact.error);
-      if (fact.at) assert.match(result.output, new RegExp(`--> ${fact.at.replace(/[./]/g, '\\$&')}:\\d+`), `an error points into the generated ${fact.at}`);
+      if (fact.at)
+        assert.match(
+          result.output,
+          new RegExp(`--> ${fact.at.replace(/[./]/g, '\\$&')}:\\d+`),
+          `an error points into the generated ${fact.at}`,
+        );
     });
   }
 });
@@ -185,7 +202,8 @@ const tsFacts: TsFact[] = [
     file: 'src/commands/gpu/stats/test/unit/GpuStatsCommand.test.ts',
     from: /\n {2}get config\(\)[\s\S]*?\n {2}\},\n {2}getConfig\(\)[\s\S]*?\n {2}\},\n\};/,
     to: '\n};',
-    error: /GpuStatsCommand\.test\.ts\(\d+,\d+\): error TS2739: Type '\{ uuid: UUID; environment: "server"; \}' is missing the following properties from type 'JTAGContext': config, getConfig/,
+    error:
+      /GpuStatsCommand\.test\.ts\(\d+,\d+\): error TS2739: Type '\{ uuid: UUID; environment: "server"; \}' is missing the following properties from type 'JTAGContext': config, getConfig/,
   },
   {
     fact: 'CommandParams requires userId: the params factory supplies SYSTEM_SCOPES.SYSTEM',
@@ -206,7 +224,8 @@ const tsFacts: TsFact[] = [
     file: 'fixture:src/daemons/command-daemon/shared/RustBackedCommand.ts',
     from: '  protected abstract toResult(raw: TRest, params: TParams): TResult;',
     to: '  protected abstract toResult(raw: TRest, params: TParams): TResult;\n\n  protected abstract describe(): string;',
-    error: /GpuStatsServerCommand\.ts\(\d+,\d+\): error TS2515: Non-abstract class 'GpuStatsServerCommand' does not implement inherited abstract member '?describe'?/,
+    error:
+      /GpuStatsServerCommand\.ts\(\d+,\d+\): error TS2515: Non-abstract class 'GpuStatsServerCommand' does not implement inherited abstract member '?describe'?/,
   },
   {
     fact: "integration tests connect first: jtag from '@server/server-index' has connect()",

@@ -34,7 +34,10 @@ function composed(count: number): string {
 }
 
 /** A script that calls the first and the last module's method through the composed client. */
-const caller = { path: 'src/use-client.ts', content: `import { RustCoreIPCClient } from './workers/continuum-core/bindings/RustCoreIPC';\nconst client = RustCoreIPCClient.getInstance();\nexport const calls = [client.m0Call(), client.m${MODULES - 1}Call(), client.healthPing()];\n` };
+const caller = {
+  path: 'src/use-client.ts',
+  content: `import { RustCoreIPCClient } from './workers/continuum-core/bindings/RustCoreIPC';\nconst client = RustCoreIPCClient.getInstance();\nexport const calls = [client.m0Call(), client.m${MODULES - 1}Call(), client.healthPing()];\n`,
+};
 
 describe('RustCoreIPC.ts with more modules than tsc can nest', () => {
   after(removeHostProjects);
@@ -73,7 +76,12 @@ describe('RustCoreIPC.ts with more modules than tsc can nest', () => {
 
     // Control: the same 62 mixins as one nested expression, as the edit wrote them before stages.
     const names = [...Array.from({ length: MODULES }, (_, i) => `M${MODULES - 1 - i}Mixin`), 'SystemResourcesMixin', 'HealthMixin'];
-    const flat = text.replace(/\/\/ tsc stops[^\n]*\n(class ComposedClientStage\d+ extends [\s\S]*? \{\}\n)+/, '').replace(/^const ComposedClient = [\s\S]*?;\n/m, `const ComposedClient = ${names.map((n) => `${n}(`).join('')}RustCoreIPCClientBase${')'.repeat(names.length)};\n`);
+    const flat = text
+      .replace(/\/\/ tsc stops[^\n]*\n(class ComposedClientStage\d+ extends [\s\S]*? \{\}\n)+/, '')
+      .replace(
+        /^const ComposedClient = [\s\S]*?;\n/m,
+        `const ComposedClient = ${names.map((n) => `${n}(`).join('')}RustCoreIPCClientBase${')'.repeat(names.length)};\n`,
+      );
     doesNotMatch(flat, /ComposedClientStage/);
     const nested = makeHostProject([...modules, caller]);
     writeFiles(nested, [{ path: COMPOSITION, content: flat }]);

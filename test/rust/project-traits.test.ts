@@ -22,9 +22,15 @@ const cacheSpec = {
 function project(withOwnTrait: boolean): string {
   const dir = tempProject();
   cpSync(join(repoRoot, 'test', 'fixtures', 'host', 'src'), join(dir, 'src'), { recursive: true });
-  cpSync(join(repoRoot, 'test', 'fixtures', 'rust', 'continuum-core', 'src'), join(dir, 'src', 'workers', 'continuum-core', 'src'), { recursive: true });
+  cpSync(join(repoRoot, 'test', 'fixtures', 'rust', 'continuum-core', 'src'), join(dir, 'src', 'workers', 'continuum-core', 'src'), {
+    recursive: true,
+  });
   mkdirSync(join(dir, 'src', 'generator', 'specs'), { recursive: true });
-  if (withOwnTrait) writeFileSync(join(dir, 'src', 'generator', 'specs', 'traits-cache-control.json'), readFileSync(join(goldenDir, 'trait-cache-control', 'spec.json'), 'utf8'));
+  if (withOwnTrait)
+    writeFileSync(
+      join(dir, 'src', 'generator', 'specs', 'traits-cache-control.json'),
+      readFileSync(join(goldenDir, 'trait-cache-control', 'spec.json'), 'utf8'),
+    );
   writeFileSync(join(dir, 'cache-stats.json'), JSON.stringify(cacheSpec, null, 2));
   return dir;
 }
@@ -66,16 +72,33 @@ describe("a project's own trait specs", function () {
 
   it('the shipped trait specs stay known beside the project ones', async () => {
     const dir = project(true);
-    const run = await runBin(['trait', `--spec=${join(specsDir, 'traits', 'managed-service.json')}`, `--cwd=${dir}`], { cwd: dir, stdin: 'closed' });
+    const run = await runBin(['trait', `--spec=${join(specsDir, 'traits', 'managed-service.json')}`, `--cwd=${dir}`], {
+      cwd: dir,
+      stdin: 'closed',
+    });
     assert.equal(run.code, 0, run.stderr);
   });
 });
 
 describe("a project's traits, resolved once per run from the specs the run is given", () => {
-  const traitSpec: SpecText = { file: 'src/generator/specs/traits-cache-control.json', text: readFileSync(join(goldenDir, 'trait-cache-control', 'spec.json'), 'utf8') };
-  const rustSpec = (name: string): { specText: string; specFile: string } => ({ specText: JSON.stringify({ ...cacheSpec, name }), specFile: `${name.replace('/', '-')}.json` });
+  const traitSpec: SpecText = {
+    file: 'src/generator/specs/traits-cache-control.json',
+    text: readFileSync(join(goldenDir, 'trait-cache-control', 'spec.json'), 'utf8'),
+  };
+  const rustSpec = (name: string): { specText: string; specFile: string } => ({
+    specText: JSON.stringify({ ...cacheSpec, name }),
+    specFile: `${name.replace('/', '-')}.json`,
+  });
   const run = (folder: readonly SpecText[]): { reads: number; plan: () => ReturnType<typeof planSpecRun> } => {
-    const counter = { reads: 0, plan: () => planSpecRun([{ specText: traitSpec.text, specFile: traitSpec.file }, rustSpec('cache/stats'), rustSpec('cache/size')], { config: defaultProjectConfig, read: (p) => fixtureText(p), specs: () => (counter.reads++, folder) }) };
+    const counter = {
+      reads: 0,
+      plan: () =>
+        planSpecRun([{ specText: traitSpec.text, specFile: traitSpec.file }, rustSpec('cache/stats'), rustSpec('cache/size')], {
+          config: defaultProjectConfig,
+          read: (p) => fixtureText(p),
+          specs: () => (counter.reads++, folder),
+        }),
+    };
     return counter;
   };
 
@@ -90,7 +113,11 @@ describe("a project's traits, resolved once per run from the specs the run is gi
 
   it('without the trait spec among the specs, the same run refuses CacheControl', () => {
     const counter = run([]);
-    assert.throws(counter.plan, (error: unknown) => error instanceof SpecError && error.issues.some((i) => i.pointer === '/rust/traits/1' && i.message.startsWith('unknown trait CacheControl')));
+    assert.throws(
+      counter.plan,
+      (error: unknown) =>
+        error instanceof SpecError &&
+        error.issues.some((i) => i.pointer === '/rust/traits/1' && i.message.startsWith('unknown trait CacheControl')),
+    );
   });
 });
-

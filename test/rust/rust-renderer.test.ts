@@ -2,12 +2,29 @@ import { strict as assert } from 'node:assert';
 import type { FieldModel, InterfaceDeclaration } from '../../shared/model/command-model.js';
 import { splitTupleType } from '../../shared/model/resolve-traits.js';
 import { rustUseLines } from '../../shared/adapters/rust-shared/rust-uses.js';
-import { recursiveFields, renderRustField, renderRustType, rustFieldName, rustNames, rustVariantName, serdeCamelCase } from '../../shared/render/rust-renderer.js';
+import {
+  recursiveFields,
+  renderRustField,
+  renderRustType,
+  rustFieldName,
+  rustNames,
+  rustVariantName,
+  serdeCamelCase,
+} from '../../shared/render/rust-renderer.js';
 import { tsRsDeclaration, tsRsInlineType } from '../../shared/render/ts-rs-renderer.js';
 import { parseTypeString } from '../../shared/types/type-grammar.js';
 
-const names = rustNames([{ name: 'UUID', from: '@system/core/types/CrossPlatformUUID', rust: 'String' }, { name: 'PressureLevel', from: '@shared/generated/system/PressureLevel', rust: 'crate::system::pressure::PressureLevel' }]);
-const field = (name: string, type: string, extra: Partial<FieldModel> = {}): FieldModel => ({ name, type: parseTypeString(type), optional: false, pointer: `/types/T/fields/${name}`, ...extra });
+const names = rustNames([
+  { name: 'UUID', from: '@system/core/types/CrossPlatformUUID', rust: 'String' },
+  { name: 'PressureLevel', from: '@shared/generated/system/PressureLevel', rust: 'crate::system::pressure::PressureLevel' },
+]);
+const field = (name: string, type: string, extra: Partial<FieldModel> = {}): FieldModel => ({
+  name,
+  type: parseTypeString(type),
+  optional: false,
+  pointer: `/types/T/fields/${name}`,
+  ...extra,
+});
 
 describe('Rust renderer: names', () => {
   it('snake_cases fields and renames only where rename_all camelCase does not give the wire name back', () => {
@@ -31,7 +48,14 @@ describe('Rust renderer: names', () => {
   });
 
   it('turns enum values into variant names', () => {
-    assert.deepEqual(['inference', 'read-only', 'read_write', '2d', 'Self', ''].map(rustVariantName), ['Inference', 'ReadOnly', 'ReadWrite', 'V2d', 'Self_', 'Empty']);
+    assert.deepEqual(['inference', 'read-only', 'read_write', '2d', 'Self', ''].map(rustVariantName), [
+      'Inference',
+      'ReadOnly',
+      'ReadWrite',
+      'V2d',
+      'Self_',
+      'Empty',
+    ]);
   });
 });
 
@@ -58,12 +82,25 @@ describe('Rust renderer: types (type-mapping.md)', () => {
       'pub subsystem: Option<String>,',
     ]);
     assert.deepEqual(renderRustField(field('note', 'string | null'), ctx, ''), ['pub note: Option<String>,']);
-    assert.deepEqual(renderRustField(field('counts', 'Record<string, integer | null>'), ctx, ''), ['#[ts(type = "{ [key in string]: number | null }")]', 'pub counts: BTreeMap<String, Option<i64>>,']);
-    assert.deepEqual(renderRustField(field('type', 'integer', { description: 'A keyword\nover two lines' }), ctx, ''), ['/// A keyword', '/// over two lines', '#[ts(type = "number")]', 'pub r#type: i64,']);
+    assert.deepEqual(renderRustField(field('counts', 'Record<string, integer | null>'), ctx, ''), [
+      '#[ts(type = "{ [key in string]: number | null }")]',
+      'pub counts: BTreeMap<String, Option<i64>>,',
+    ]);
+    assert.deepEqual(renderRustField(field('type', 'integer', { description: 'A keyword\nover two lines' }), ctx, ''), [
+      '/// A keyword',
+      '/// over two lines',
+      '#[ts(type = "number")]',
+      'pub r#type: i64,',
+    ]);
   });
 
   it('boxes a field that makes its struct contain itself, and finds cycles with no finite value', () => {
-    const node: InterfaceDeclaration = { kind: 'interface', name: 'Node', fields: [field('next', 'Node', { optional: true }), field('children', 'Node[]')], pointer: '/types/Node' };
+    const node: InterfaceDeclaration = {
+      kind: 'interface',
+      name: 'Node',
+      fields: [field('next', 'Node', { optional: true }), field('children', 'Node[]')],
+      pointer: '/types/Node',
+    };
     const { boxed, infinite } = recursiveFields([node], []);
     assert.ok(boxed.has(node.fields[0]) && !boxed.has(node.fields[1]));
     assert.deepEqual(infinite, []);
@@ -75,15 +112,44 @@ describe('Rust renderer: types (type-mapping.md)', () => {
 
 describe('ts-rs text (what ts-rs exports for the same Rust)', () => {
   it('prints Array<T>, maps as { [key in string]: T }, nullables as T | null', () => {
-    assert.equal(tsRsInlineType(parseTypeString('Record<string, string[] | null>'), { nameOf: (n) => n }), '{ [key in string]: Array<string> | null }');
+    assert.equal(
+      tsRsInlineType(parseTypeString('Record<string, string[] | null>'), { nameOf: (n) => n }),
+      '{ [key in string]: Array<string> | null }',
+    );
   });
 
   it('prints structs and enums as ts-rs does, optional fields with ?', () => {
-    const decl: InterfaceDeclaration = { kind: 'interface', name: 'HealthPingResult', fields: [field('uptimeMs', 'integer'), field('version', 'string'), field('note', 'string', { optional: true })], pointer: '/types/HealthPingResult' };
-    assert.equal(tsRsDeclaration(decl, { nameOf: (n) => n }), 'type HealthPingResult = { uptimeMs: number, version: string, note?: string, };');
-    assert.equal(tsRsDeclaration({ kind: 'enum', name: 'PressureLevel', values: ['normal', 'high'], origin: 'spec', pointer: '/types/PressureLevel' }, { nameOf: (n) => n }), 'type PressureLevel = "normal" | "high";');
+    const decl: InterfaceDeclaration = {
+      kind: 'interface',
+      name: 'HealthPingResult',
+      fields: [field('uptimeMs', 'integer'), field('version', 'string'), field('note', 'string', { optional: true })],
+      pointer: '/types/HealthPingResult',
+    };
     assert.equal(
-      tsRsDeclaration({ kind: 'union', name: 'HealthStatus', tag: 'status', pointer: '/types/HealthStatus', variants: [{ name: 'healthy', fields: [], pointer: '/types/HealthStatus/variants/healthy' }, { name: 'degraded', fields: [field('reason', 'string')], pointer: '/types/HealthStatus/variants/degraded' }] }, { nameOf: (n) => n }),
+      tsRsDeclaration(decl, { nameOf: (n) => n }),
+      'type HealthPingResult = { uptimeMs: number, version: string, note?: string, };',
+    );
+    assert.equal(
+      tsRsDeclaration(
+        { kind: 'enum', name: 'PressureLevel', values: ['normal', 'high'], origin: 'spec', pointer: '/types/PressureLevel' },
+        { nameOf: (n) => n },
+      ),
+      'type PressureLevel = "normal" | "high";',
+    );
+    assert.equal(
+      tsRsDeclaration(
+        {
+          kind: 'union',
+          name: 'HealthStatus',
+          tag: 'status',
+          pointer: '/types/HealthStatus',
+          variants: [
+            { name: 'healthy', fields: [], pointer: '/types/HealthStatus/variants/healthy' },
+            { name: 'degraded', fields: [field('reason', 'string')], pointer: '/types/HealthStatus/variants/degraded' },
+          ],
+        },
+        { nameOf: (n) => n },
+      ),
       'type HealthStatus = { "status": "healthy" } | { "status": "degraded", reason: string, };',
     );
   });
@@ -97,15 +163,21 @@ describe('trait signature helpers', () => {
   });
 
   it('groups use lines like rustfmt and marks unused spec imports', () => {
-    assert.deepEqual(rustUseLines(['crate::b::Y', 'serde::Serialize', 'std::any::Any', 'serde::Deserialize', 'crate::a::X', 'crate::x::Unused'], new Set(['crate::x::Unused'])), [
-      'use std::any::Any;',
-      '',
-      'use serde::{Deserialize, Serialize};',
-      '',
-      'use crate::a::X;',
-      'use crate::b::Y;',
-      '#[allow(unused_imports)]',
-      'use crate::x::Unused;',
-    ]);
+    assert.deepEqual(
+      rustUseLines(
+        ['crate::b::Y', 'serde::Serialize', 'std::any::Any', 'serde::Deserialize', 'crate::a::X', 'crate::x::Unused'],
+        new Set(['crate::x::Unused']),
+      ),
+      [
+        'use std::any::Any;',
+        '',
+        'use serde::{Deserialize, Serialize};',
+        '',
+        'use crate::a::X;',
+        'use crate::b::Y;',
+        '#[allow(unused_imports)]',
+        'use crate::x::Unused;',
+      ],
+    );
   });
 });

@@ -17,7 +17,9 @@ function generatesEverywhere(spec: FuzzSpec): boolean {
   const text = JSON.stringify(named(spec, 0));
   try {
     generateCommand({ specText: text, specFile: 'fz0.json', config: defaultProjectConfig });
-    if (spec.kind === 'typescript') for (const language of FUZZ_LANGUAGES) generateCommand({ specText: text, specFile: 'fz0.json', config: defaultProjectConfig, extraAdapters: [language] });
+    if (spec.kind === 'typescript')
+      for (const language of FUZZ_LANGUAGES)
+        generateCommand({ specText: text, specFile: 'fz0.json', config: defaultProjectConfig, extraAdapters: [language] });
     return true;
   } catch {
     return false;
@@ -58,6 +60,10 @@ describe("the fuzzer's failure detection (control: output broken on purpose is r
     const expected = ['tsc', 'protoc', 'gcc', 'g++', 'swift grammar', ...(registrySkipped('pypi') ? [] : ['python import'])];
     for (const stage of expected) assert.ok(stages(0).includes(stage), `${stage} did not report fz0: ${JSON.stringify(stages(0))}`);
     if (!cargoUnavailable()) assert.ok(stages(1).includes('cargo test'), `cargo test did not report fz1: ${JSON.stringify(stages(1))}`);
-    assert.deepEqual([2, 3].map((k) => outcome.failures.get(k) ?? []), [[], []], 'the specs that were not broken pass');
+    assert.deepEqual(
+      [2, 3].map((k) => outcome.failures.get(k) ?? []),
+      [[], []],
+      'the specs that were not broken pass',
+    );
   });
 });

@@ -54,7 +54,14 @@ export function checkBatch(specs: readonly FuzzSpec[], first = 0, tamper: Tamper
     const hit = new Set<number>();
     for (const line of lines) for (const k of specNumbers(line)) hit.add(k);
     if (hit.size === 0) fail(fallback ?? -1, `${stage}: ${output.slice(0, 4000)}`);
-    for (const k of hit) fail(k, `${stage}: ${lines.filter((l) => specNumbers(l).includes(k)).slice(0, 20).join('\n')}\n${output.slice(0, 2000)}`);
+    for (const k of hit)
+      fail(
+        k,
+        `${stage}: ${lines
+          .filter((l) => specNumbers(l).includes(k))
+          .slice(0, 20)
+          .join('\n')}\n${output.slice(0, 2000)}`,
+      );
   };
   const seconds: Record<string, number> = {};
   const timed = <T>(stage: string, work: () => T): T => {
@@ -90,7 +97,12 @@ export function checkBatch(specs: readonly FuzzSpec[], first = 0, tamper: Tamper
       for (const language of FUZZ_LANGUAGES) {
         try {
           const result = generateCommand({ specText: text, specFile: file, config: defaultProjectConfig, extraAdapters: [language] });
-          languages.get(language)!.push(...result.plans.filter((p) => p.adapter === language).flatMap((p) => p.files).map(tamper));
+          languages.get(language)!.push(
+            ...result.plans
+              .filter((p) => p.adapter === language)
+              .flatMap((p) => p.files)
+              .map(tamper),
+          );
         } catch (error) {
           if (error instanceof SpecError) languageRefusals.set(`${k} ${language}`, error.issues);
           else fail(k, `${language} generation crashed: ${error instanceof Error ? error.stack : String(error)}`);
@@ -100,17 +112,23 @@ export function checkBatch(specs: readonly FuzzSpec[], first = 0, tamper: Tamper
   });
   for (const [key, issues] of languageRefusals) {
     const k = Number(key.split(' ')[0]);
-    const unplaced = issues.filter((i) => i.file !== `fz${k}.json` || !/^(\/|$)/.test(i.pointer) || !i.message.startsWith(`adapter ${key.split(' ')[1]}`));
-    if (unplaced.length > 0) fail(k, `${key.split(' ')[1]} refused what the TypeScript side accepts, or without a place: ${JSON.stringify(unplaced)}`);
+    const unplaced = issues.filter(
+      (i) => i.file !== `fz${k}.json` || !/^(\/|$)/.test(i.pointer) || !i.message.startsWith(`adapter ${key.split(' ')[1]}`),
+    );
+    if (unplaced.length > 0)
+      fail(k, `${key.split(' ')[1]} refused what the TypeScript side accepts, or without a place: ${JSON.stringify(unplaced)}`);
   }
   for (const [k, issues] of refused) {
-    const unplaced = issues.filter((i) => i.file !== `fz${k}.json` || typeof i.pointer !== 'string' || (i.pointer !== '' && !i.pointer.startsWith('/')));
+    const unplaced = issues.filter(
+      (i) => i.file !== `fz${k}.json` || typeof i.pointer !== 'string' || (i.pointer !== '' && !i.pointer.startsWith('/')),
+    );
     if (unplaced.length > 0) fail(k, `refused without a place: ${JSON.stringify(unplaced)}`);
   }
   // One project per RUST_CHUNK Rust specs, to keep each cargo build small. (The fuzzer once found tsc's limit
   // on nested mixins, TS2589 past about 50 modules; the composition now stages them: test/rust/many-modules.test.ts.)
   const chunks: Array<readonly PlannedFile[]> = [];
-  for (let i = 0; i < rustSources.length; i += RUST_CHUNK) chunks.push(timed('generate', () => generateProject(rustSources.slice(i, i + RUST_CHUNK))).files.map(tamper));
+  for (let i = 0; i < rustSources.length; i += RUST_CHUNK)
+    chunks.push(timed('generate', () => generateProject(rustSources.slice(i, i + RUST_CHUNK))).files.map(tamper));
   const rust = chunks.flat();
   const accepted = specs.length - refused.size;
 
@@ -153,7 +171,11 @@ export function checkBatch(specs: readonly FuzzSpec[], first = 0, tamper: Tamper
       const files = languages.get('proto')!;
       writeTree(dir, files);
       for (const file of files) {
-        const run = runTool('protoc', [`--proto_path=${dirname(join(dir, file.path))}`, `--descriptor_set_out=${join(dir, `${file.path}.pb`)}`, join(dir, file.path)]);
+        const run = runTool('protoc', [
+          `--proto_path=${dirname(join(dir, file.path))}`,
+          `--descriptor_set_out=${join(dir, `${file.path}.pb`)}`,
+          join(dir, file.path),
+        ]);
         if (run.status !== 0) attribute('protoc', `${file.path}\n${run.output}`, specNumbers(file.path)[0]);
       }
     });
@@ -163,7 +185,10 @@ export function checkBatch(specs: readonly FuzzSpec[], first = 0, tamper: Tamper
       for (const header of headers) {
         const unit = join(dir, `${header.path}.c`);
         writeFileSync(unit, `#include "${join(dir, header.path)}"\nint main(void) { return 0; }\n`);
-        for (const [compiler, flags] of [['gcc', ['-std=c11']], ['g++', ['-std=c++17', '-x', 'c++']]] as const) {
+        for (const [compiler, flags] of [
+          ['gcc', ['-std=c11']],
+          ['g++', ['-std=c++17', '-x', 'c++']],
+        ] as const) {
           const run = runTool(compiler, ['-fsyntax-only', ...flags, '-Wall', '-Wextra', '-pedantic', '-Werror', unit]);
           if (run.status !== 0) attribute(compiler, `${header.path}\n${run.output}`, specNumbers(header.path)[0]);
         }
@@ -188,7 +213,9 @@ export function checkBatch(specs: readonly FuzzSpec[], first = 0, tamper: Tamper
       const run = runPython(['-B', '-c', script]);
       const last = run.output.trim().split('\n').pop() ?? '';
       if (!last.startsWith('FUZZ ')) attribute('python', run.output);
-      else for (const failure of JSON.parse(last.slice(5)) as string[]) attribute('python import', failure, specNumbers(failure.split('\n')[0])[0]);
+      else
+        for (const failure of JSON.parse(last.slice(5)) as string[])
+          attribute('python import', failure, specNumbers(failure.split('\n')[0])[0]);
     });
     timed('swift grammar', () => {
       for (const file of languages.get('swift')!) {

@@ -36,8 +36,31 @@ describe('issue 12: fuzzed valid specs generate in every target and compile', fu
   });
 
   it('the specs cover the grammar: every adapter, unions, arrays, records, nested and nullable types, enums, defaults, UUIDs, traits and tagged unions', () => {
-    const text = fc.sample(specArbitrary, { seed: CI_SEED, numRuns: CI_RUNS }).map((s, k) => JSON.stringify(named(s, k))).join('\n');
-    for (const needle of ['"server-only"', '"browser-only"', '"full-stack"', '"rust-ipc"', '"trait-only"', "' | '", '[]"', 'Array<', 'Record<string, ', ' | null', '"optionalNullable":true', '"enum":[', '"default":', '"UUID"', 'unknown', '"variants":', '"async":true', '"fallible":true', '"fields":{']) {
+    const text = fc
+      .sample(specArbitrary, { seed: CI_SEED, numRuns: CI_RUNS })
+      .map((s, k) => JSON.stringify(named(s, k)))
+      .join('\n');
+    for (const needle of [
+      '"server-only"',
+      '"browser-only"',
+      '"full-stack"',
+      '"rust-ipc"',
+      '"trait-only"',
+      "' | '",
+      '[]"',
+      'Array<',
+      'Record<string, ',
+      ' | null',
+      '"optionalNullable":true',
+      '"enum":[',
+      '"default":',
+      '"UUID"',
+      'unknown',
+      '"variants":',
+      '"async":true',
+      '"fallible":true',
+      '"fields":{',
+    ]) {
       assert.ok(text.includes(needle), `no spec has ${needle}`);
     }
   });
@@ -50,10 +73,15 @@ interface Mutation {
 }
 
 const firstField = (spec: Record<string, unknown>): { list: 'params' | 'results'; index: number } | undefined => {
-  for (const list of ['params', 'results'] as const) if (Array.isArray(spec[list]) && (spec[list] as unknown[]).length > 0) return { list, index: 0 };
+  for (const list of ['params', 'results'] as const)
+    if (Array.isArray(spec[list]) && (spec[list] as unknown[]).length > 0) return { list, index: 0 };
   return undefined;
 };
-const withField = (spec: Record<string, unknown>, change: (f: Record<string, unknown>) => void, key: string): { text: string; pointer: string } => {
+const withField = (
+  spec: Record<string, unknown>,
+  change: (f: Record<string, unknown>) => void,
+  key: string,
+): { text: string; pointer: string } => {
   const copy = structuredClone(spec);
   const at = firstField(copy) ?? { list: 'results' as const, index: 0 };
   if (!Array.isArray(copy[at.list]) || (copy[at.list] as unknown[]).length === 0) copy[at.list] = [{ name: 'added', type: 'string' }];
@@ -68,13 +96,25 @@ const MUTATIONS: readonly Mutation[] = [
   { label: 'a field named __proto__', apply: (s) => withField(s, (f) => void (f.name = '__proto__'), '/name') },
   { label: 'a field type that is a number', apply: (s) => withField(s, (f) => void (f.type = 42), '/type') },
   { label: 'an unknown key in a field', apply: (s) => withField(s, (f) => void (f.optinal = true), '/optinal') },
-  { label: 'a default that does not fit', apply: (s) => withField(s, (f) => Object.assign(f, { type: 'integer', optional: true, default: 'many' }), '/default') },
+  {
+    label: 'a default that does not fit',
+    apply: (s) => withField(s, (f) => Object.assign(f, { type: 'integer', optional: true, default: 'many' }), '/default'),
+  },
   { label: 'an unknown adapter', apply: (s) => ({ text: JSON.stringify({ ...s, adapter: 'rust-ipx' }, null, 2), pointer: '/adapter' }) },
   { label: 'version 3', apply: (s) => ({ text: JSON.stringify({ ...s, version: 3 }, null, 2), pointer: '/version' }) },
   { label: 'an empty description', apply: (s) => ({ text: JSON.stringify({ ...s, description: '' }, null, 2), pointer: '/description' }) },
-  { label: 'an unknown top-level key', apply: (s) => ({ text: JSON.stringify({ ...s, enviroment: 'server' }, null, 2), pointer: '/enviroment' }) },
+  {
+    label: 'an unknown top-level key',
+    apply: (s) => ({ text: JSON.stringify({ ...s, enviroment: 'server' }, null, 2), pointer: '/enviroment' }),
+  },
   { label: 'a name with ..', apply: (s) => ({ text: JSON.stringify({ ...s, name: '../outside' }, null, 2), pointer: '/name' }) },
-  { label: 'a type name that is not PascalCase', apply: (s) => ({ text: JSON.stringify({ ...s, types: { ...(s.types as object), lower: { enum: ['a'] } } }, null, 2), pointer: '/types/lower' }) },
+  {
+    label: 'a type name that is not PascalCase',
+    apply: (s) => ({
+      text: JSON.stringify({ ...s, types: { ...(s.types as object), lower: { enum: ['a'] } } }, null, 2),
+      pointer: '/types/lower',
+    }),
+  },
   {
     label: 'a duplicate key',
     apply: (s) => {
@@ -91,7 +131,16 @@ describe('issue 12: fuzzed invalid specs are refused with their place, and nothi
   const project = (): string => tempProject({ '.yo-rc.json': '{}\n' });
   const write = (dir: string, text: string): void => writeFileSync(join(dir, 'spec.json'), text);
   const run = async (dir: string) =>
-    generateSpecs({ projectRoot: dir, sources: () => [readSource(join(dir, 'spec.json'), dir)], settings: {}, canAsk: false, sink: silentSink, colour: false, verbose: false, allowNonHost: true });
+    generateSpecs({
+      projectRoot: dir,
+      sources: () => [readSource(join(dir, 'spec.json'), dir)],
+      settings: {},
+      canAsk: false,
+      sink: silentSink,
+      colour: false,
+      verbose: false,
+      allowNonHost: true,
+    });
 
   it('control: the valid specs the mutations start from are written (so "nothing written" below can fail)', async () => {
     for (const spec of fc.sample(specArbitrary, { seed: CI_SEED, numRuns: 5 }).map((s, k) => named(s, k))) {
@@ -115,11 +164,16 @@ describe('issue 12: fuzzed invalid specs are refused with their place, and nothi
         assert.equal(generation.kind, 'invalid', `${mutation.label}: ${generation.kind}`);
         if (generation.kind !== 'invalid') return;
         const issues = generation.error.issues;
-        const at = issues.filter((i) => i.pointer === pointer || pointer.startsWith(`${i.pointer}/`) || i.pointer.startsWith(`${pointer}/`));
+        const at = issues.filter(
+          (i) => i.pointer === pointer || pointer.startsWith(`${i.pointer}/`) || i.pointer.startsWith(`${pointer}/`),
+        );
         assert.ok(at.length > 0, `${mutation.label}: no issue at ${pointer}:\n${generation.error.message}`);
         for (const issue of issues) {
           assert.equal(issue.file, 'spec.json', generation.error.message);
-          assert.ok(issue.line !== undefined && issue.column !== undefined, `${mutation.label}: no line:column\n${generation.error.message}`);
+          assert.ok(
+            issue.line !== undefined && issue.column !== undefined,
+            `${mutation.label}: no line:column\n${generation.error.message}`,
+          );
         }
         assert.deepEqual(snapshotFiles(dir), before, `${mutation.label}: something was written`);
       }),

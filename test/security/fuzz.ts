@@ -39,9 +39,14 @@ export function describeReport(report: FuzzReport): string {
   const { outcome } = report;
   const lines = [
     `seed ${report.seed}, ${report.runs} specs: ${outcome.accepted} generated, ${outcome.refused.size} refused, ${outcome.failures.size} failing`,
-    `seconds: ${Object.entries(outcome.seconds).map(([stage, s]) => `${stage} ${s.toFixed(1)}`).join(', ')}`,
+    `seconds: ${Object.entries(outcome.seconds)
+      .map(([stage, s]) => `${stage} ${s.toFixed(1)}`)
+      .join(', ')}`,
   ];
   for (const [k, what] of outcome.failures) lines.push(`spec ${k}: ${what.join('\n').slice(0, 1500)}`);
-  for (const m of report.minimised) lines.push(`minimised spec ${m.index} (add it to VALID_SHAPES in test/security/valid-specs-compile.test.ts):\n${JSON.stringify(m.spec)}\n${m.failure}`);
+  for (const m of report.minimised)
+    lines.push(
+      `minimised spec ${m.index} (add it to VALID_SHAPES in test/security/valid-specs-compile.test.ts):\n${JSON.stringify(m.spec)}\n${m.failure}`,
+    );
   return lines.join('\n');
 }

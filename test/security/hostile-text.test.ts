@@ -47,7 +47,10 @@ function hostileSpec(k: number, kind: Kind, tame = false): Record<string, unknow
     ...(kind === 'rust-ipc' ? { rust: { module: `modules/h${k}` } } : {}),
     types: {
       Mode: { description: p(9), enum: [first, `n${k} ${value(8)}`], valueDescriptions: { [first]: p(10) } },
-      Shape: { description: p(12), fields: { size: { type: 'integer', description: p(11) }, note: { type: 'string', optional: true, description: p(16) } } },
+      Shape: {
+        description: p(12),
+        fields: { size: { type: 'integer', description: p(11) }, note: { type: 'string', optional: true, description: p(16) } },
+      },
     },
     params: [
       { name: 'text', type: 'string', optional: true, default: p(1), description: p(2) },
@@ -99,18 +102,34 @@ function generateAll(): Generated {
   const readmes: Array<{ hostile: PlannedFile; tame: string }> = [];
   const readmeOf = (files: readonly PlannedFile[]): PlannedFile => files.find((f) => f.path.endsWith('/README.md'))!;
   for (const k of specs) {
-    const result = generateCommand({ specText: JSON.stringify(hostileSpec(k, 'typescript')), specFile: `hostile-${k}.json`, config: defaultProjectConfig, extraAdapters: EXTRA });
-    const tame = generateCommand({ specText: JSON.stringify(hostileSpec(k, 'typescript', true)), specFile: `tame-${k}.json`, config: defaultProjectConfig });
+    const result = generateCommand({
+      specText: JSON.stringify(hostileSpec(k, 'typescript')),
+      specFile: `hostile-${k}.json`,
+      config: defaultProjectConfig,
+      extraAdapters: EXTRA,
+    });
+    const tame = generateCommand({
+      specText: JSON.stringify(hostileSpec(k, 'typescript', true)),
+      specFile: `tame-${k}.json`,
+      config: defaultProjectConfig,
+    });
     for (const plan of result.plans) {
       if (plan.adapter === 'full-stack') ts.push(...plan.files);
       else languages.get(plan.adapter)!.push(...plan.files);
     }
     readmes.push({ hostile: readmeOf(result.files), tame: readmeOf(tame.files).content });
   }
-  const rustSources = [...specs.map((k) => ({ file: `h${k}.json`, text: JSON.stringify(hostileSpec(k, 'rust-ipc')) })), ...[0, 1, 2, 3].map((k) => ({ file: `trait-${k}.json`, text: JSON.stringify(hostileTraitSpec(k * 7)) }))];
+  const rustSources = [
+    ...specs.map((k) => ({ file: `h${k}.json`, text: JSON.stringify(hostileSpec(k, 'rust-ipc')) })),
+    ...[0, 1, 2, 3].map((k) => ({ file: `trait-${k}.json`, text: JSON.stringify(hostileTraitSpec(k * 7)) })),
+  ];
   const project = generateProject(rustSources);
   for (const k of specs) {
-    const tame = generateCommand({ specText: JSON.stringify(hostileSpec(k, 'rust-ipc', true)), specFile: `tame-h${k}.json`, config: defaultProjectConfig });
+    const tame = generateCommand({
+      specText: JSON.stringify(hostileSpec(k, 'rust-ipc', true)),
+      specFile: `tame-h${k}.json`,
+      config: defaultProjectConfig,
+    });
     readmes.push({ hostile: readmeOf(project.files.filter((f) => f.path.includes(`/h${k}/wire/`))), tame: readmeOf(tame.files).content });
   }
   return { ts: [...ts, ...project.files.filter((f) => f.path.endsWith('.ts'))], rust: [...project.files], languages, readmes };
@@ -162,7 +181,8 @@ describe('issue 12: hostile spec text in every target compiles and stays data', 
 
   it('every README keeps the structure of its tame twin: no heading, list, quote, code block, table row or HTML from spec text', () => {
     assert.equal(generated.readmes.length, 2 * P);
-    for (const { hostile, tame } of generated.readmes) assert.deepEqual(markdownStructure(hostile.content), markdownStructure(tame), hostile.path);
+    for (const { hostile, tame } of generated.readmes)
+      assert.deepEqual(markdownStructure(hostile.content), markdownStructure(tame), hostile.path);
   });
 
   it('control: a description pasted into a README as it is changes its structure', () => {
@@ -220,7 +240,10 @@ describe('issue 12: hostile spec text in every target compiles and stays data', 
     for (const header of headers) {
       const unit = join(dir, `${header.path}.c`);
       writeFileSync(unit, `#include "${join(dir, header.path)}"\nint main(void) { return 0; }\n`);
-      for (const [compiler, flags] of [['gcc', ['-std=c11']], ['g++', ['-std=c++17', '-x', 'c++']]] as const) {
+      for (const [compiler, flags] of [
+        ['gcc', ['-std=c11']],
+        ['g++', ['-std=c++17', '-x', 'c++']],
+      ] as const) {
         const run = runTool(compiler, ['-fsyntax-only', ...flags, '-Wall', '-Wextra', '-pedantic', '-Werror', unit]);
         assert.equal(run.status, 0, `${compiler} ${header.path}\n${run.output}`);
       }
@@ -254,7 +277,9 @@ describe('issue 12: hostile spec text in every target compiles and stays data', 
     const files = generated.languages.get('kotlin')!;
     const transport = files.filter((f) => f.path.endsWith('/CommandTransport.kt'));
     const sources = [...files.filter((f) => !f.path.endsWith('/CommandTransport.kt')), transport[0]];
-    const dir = kotlinProject(sources.map((f) => ({ path: `src/main/kotlin/${f.path.replace(/^generated\/kotlin\//, '')}`, content: f.content })));
+    const dir = kotlinProject(
+      sources.map((f) => ({ path: `src/main/kotlin/${f.path.replace(/^generated\/kotlin\//, '')}`, content: f.content })),
+    );
     dirs.push(dir);
     const run = runMaven(dir, ['compile']);
     assert.equal(run.status, 0, run.output);

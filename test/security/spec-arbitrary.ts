@@ -27,16 +27,43 @@ type Shape =
 const UUID_IMPORT = { name: 'UUID', from: '@system/core/types/CrossPlatformUUID', rust: 'String' };
 
 /** camelCase wire names: mostly ordinary words, sometimes letters and digits in any mix. */
-const WORDS = ['count', 'label', 'owner', 'items', 'limit', 'value', 'state', 'level', 'tags', 'score', 'entry', 'size', 'kind', 'mode', 'note', 'flag', 'ratio', 'depth'];
+const WORDS = [
+  'count',
+  'label',
+  'owner',
+  'items',
+  'limit',
+  'value',
+  'state',
+  'level',
+  'tags',
+  'score',
+  'entry',
+  'size',
+  'kind',
+  'mode',
+  'note',
+  'flag',
+  'ratio',
+  'depth',
+];
 const fieldName = fc.oneof(
-  { weight: 3, arbitrary: fc.tuple(fc.constantFrom(...WORDS), fc.constantFrom('', 'Id', 'Count', 'Name', '2', 'At', 'Max')).map(([a, b]) => a + b) },
+  {
+    weight: 3,
+    arbitrary: fc.tuple(fc.constantFrom(...WORDS), fc.constantFrom('', 'Id', 'Count', 'Name', '2', 'At', 'Max')).map(([a, b]) => a + b),
+  },
   { weight: 1, arbitrary: fc.stringMatching(/^[a-z][a-z0-9]{1,6}([A-Z][a-z0-9]{1,5})?$/) },
 );
-const typeName = fc.tuple(fc.constantFrom('Shape', 'Item', 'Entry', 'Detail', 'Part', 'Slot'), fc.stringMatching(/^[A-Z]?[a-z0-9]{0,3}$/)).map(([a, b]) => a + b);
+const typeName = fc
+  .tuple(fc.constantFrom('Shape', 'Item', 'Entry', 'Detail', 'Part', 'Slot'), fc.stringMatching(/^[A-Z]?[a-z0-9]{0,3}$/))
+  .map(([a, b]) => a + b);
 const enumValue = fc.oneof(fc.stringMatching(/^[a-z][a-z0-9]{0,7}$/), fc.stringMatching(/^[a-z][a-z0-9]{0,4}[-_ ][a-z0-9]{1,4}$/));
 /** Doc text: words, or any Unicode text that is not blank (escaping is the hostile test's; here it meets the grammar). */
 const text = fc.oneof(
-  { weight: 3, arbitrary: fc.array(fc.constantFrom(...WORDS, 'the', 'of', 'a', 'is'), { minLength: 1, maxLength: 8 }).map((w) => w.join(' ')) },
+  {
+    weight: 3,
+    arbitrary: fc.array(fc.constantFrom(...WORDS, 'the', 'of', 'a', 'is'), { minLength: 1, maxLength: 8 }).map((w) => w.join(' ')),
+  },
   { weight: 1, arbitrary: fc.string({ minLength: 1, maxLength: 40, unit: 'grapheme' }).filter((s) => s.trim() !== '') },
 );
 
@@ -114,7 +141,12 @@ interface Context {
 function shapeArb(ctx: Context, depth: number): fc.Arbitrary<Shape> {
   const leaves: Array<fc.Arbitrary<Shape>> = [
     fc.constantFrom<Shape>({ t: 'string' }, { t: 'number' }, { t: 'integer' }, { t: 'boolean' }, { t: 'unknown' }),
-    fc.uniqueArray(enumValue.filter((v) => !v.includes(' ')), { minLength: 1, maxLength: 3 }).map((values): Shape => ({ t: 'literal', values })),
+    fc
+      .uniqueArray(
+        enumValue.filter((v) => !v.includes(' ')),
+        { minLength: 1, maxLength: 3 },
+      )
+      .map((values): Shape => ({ t: 'literal', values })),
   ];
   if (ctx.declared.length > 0) leaves.push(fc.constantFrom(...ctx.declared));
   if (ctx.uuid) leaves.push(fc.constant<Shape>({ t: 'uuid' }));
@@ -168,7 +200,10 @@ function declaredArb(uuid: boolean, suffix = ''): fc.Arbitrary<{ types: Record<s
       } else {
         const fields = g(() => fieldsArb({ declared: [...shapes], uuid }, 3, 1));
         shapes.push({ t: 'interface', name, fields });
-        types[name] = { ...(description ? { description } : {}), fields: Object.fromEntries(fields.map((f) => [f.name, fieldJson(f, false)])) };
+        types[name] = {
+          ...(description ? { description } : {}),
+          fields: Object.fromEntries(fields.map((f) => [f.name, fieldJson(f, false)])),
+        };
       }
     }
     return { types, shapes };
@@ -202,7 +237,64 @@ function commandArb(kind: 'typescript' | 'rust-ipc'): fc.Arbitrary<FuzzSpec> {
   });
 }
 
-const snake = fc.stringMatching(/^[a-z]{2,6}(_[a-z]{2,5})?$/).filter((n) => !['as', 'do', 'fn', 'if', 'in', 'use', 'mod', 'ref', 'let', 'for', 'box', 'dyn', 'pub', 'mut', 'try', 'type', 'impl', 'loop', 'move', 'self', 'true', 'enum', 'else', 'crate', 'async', 'await', 'break', 'const', 'false', 'macro', 'match', 'super', 'trait', 'where', 'while', 'yield', 'final', 'priv', 'unsafe', 'static', 'struct', 'typeof', 'extern', 'return', 'unsized', 'virtual', 'become', 'abstract', 'override', 'continue', 'gen'].includes(n));
+const snake = fc
+  .stringMatching(/^[a-z]{2,6}(_[a-z]{2,5})?$/)
+  .filter(
+    (n) =>
+      ![
+        'as',
+        'do',
+        'fn',
+        'if',
+        'in',
+        'use',
+        'mod',
+        'ref',
+        'let',
+        'for',
+        'box',
+        'dyn',
+        'pub',
+        'mut',
+        'try',
+        'type',
+        'impl',
+        'loop',
+        'move',
+        'self',
+        'true',
+        'enum',
+        'else',
+        'crate',
+        'async',
+        'await',
+        'break',
+        'const',
+        'false',
+        'macro',
+        'match',
+        'super',
+        'trait',
+        'where',
+        'while',
+        'yield',
+        'final',
+        'priv',
+        'unsafe',
+        'static',
+        'struct',
+        'typeof',
+        'extern',
+        'return',
+        'unsized',
+        'virtual',
+        'become',
+        'abstract',
+        'override',
+        'continue',
+        'gen',
+      ].includes(n),
+  );
 
 /** A trait-only spec: enums, structs and a tagged union, and a trait whose methods use them. */
 function traitArb(): fc.Arbitrary<FuzzSpec> {
@@ -212,7 +304,19 @@ function traitArb(): fc.Arbitrary<FuzzSpec> {
     if (g(fc.boolean)) {
       const variants = g(fc.uniqueArray, fc.stringMatching(/^[A-Z][a-z]{1,6}$/), { minLength: 1, maxLength: 3 });
       const variantFields = variants.map(() => g(() => fieldsArb({ declared: shapes, uuid: false }, 2)));
-      allTypes[`Outcome${BATCH_MARK}`] = { tag: 'status', variants: Object.fromEntries(variants.map((v, i) => [v, variantFields[i].length > 0 ? { fields: Object.fromEntries(variantFields[i].filter((f) => f.name !== 'status').map((f) => [f.name, fieldJson(f, false)])) } : {}])) };
+      allTypes[`Outcome${BATCH_MARK}`] = {
+        tag: 'status',
+        variants: Object.fromEntries(
+          variants.map((v, i) => [
+            v,
+            variantFields[i].length > 0
+              ? {
+                  fields: Object.fromEntries(variantFields[i].filter((f) => f.name !== 'status').map((f) => [f.name, fieldJson(f, false)])),
+                }
+              : {},
+          ]),
+        ),
+      };
     }
     const typeOf = (): string => typeString(g(() => shapeArb({ declared: shapes, uuid: false }, 1)));
     const methodNames = g(fc.uniqueArray, snake, { minLength: 1, maxLength: 3 });
@@ -238,7 +342,11 @@ function traitArb(): fc.Arbitrary<FuzzSpec> {
 /** Trait-only types share one TypeScript folder across specs: their names carry this mark, which named() replaces with the spec's number. */
 const BATCH_MARK = 'Qqk';
 
-export const specArbitrary: fc.Arbitrary<FuzzSpec> = fc.oneof({ weight: 3, arbitrary: commandArb('typescript') }, { weight: 2, arbitrary: commandArb('rust-ipc') }, { weight: 1, arbitrary: traitArb() });
+export const specArbitrary: fc.Arbitrary<FuzzSpec> = fc.oneof(
+  { weight: 3, arbitrary: commandArb('typescript') },
+  { weight: 2, arbitrary: commandArb('rust-ipc') },
+  { weight: 1, arbitrary: traitArb() },
+);
 
 /**
  * The spec with a name unique in its batch (`fz<k>/...`): the command folder, the class name, the
@@ -248,7 +356,8 @@ export function named(spec: FuzzSpec, k: number): Record<string, unknown> {
   const body = { ...spec.body };
   if (spec.kind === 'trait-only') {
     const traits = body.traits as Record<string, unknown>;
-    const types = body.types === undefined ? {} : { types: JSON.parse(JSON.stringify(body.types).replaceAll(BATCH_MARK, `Fz${k}`)) as unknown };
+    const types =
+      body.types === undefined ? {} : { types: JSON.parse(JSON.stringify(body.types).replaceAll(BATCH_MARK, `Fz${k}`)) as unknown };
     const traitText = JSON.parse(JSON.stringify(traits.Contract).replaceAll(BATCH_MARK, `Fz${k}`)) as unknown;
     return { ...body, ...types, name: `traits/fz${k}`, rust: { module: `system/traits/fz${k}` }, traits: { [`Contract${k}`]: traitText } };
   }

@@ -9,14 +9,17 @@ import { fixturesDir, repoRoot, specsDir } from '../support/paths.js';
 const nodeHasCompileCache = typeof (module as { enableCompileCache?: unknown }).enableCompileCache === 'function';
 
 /** The entry's cache files in a folder (Node's own cache keeps files of other names in subfolders). */
-const cacheFiles = (folder: string): string[] => readdirSync(folder).filter((name) => name.startsWith('continuum-gen-') && name.endsWith('.cache'));
+const cacheFiles = (folder: string): string[] =>
+  readdirSync(folder).filter((name) => name.startsWith('continuum-gen-') && name.endsWith('.cache'));
 
 const docsRead = (cwd: string): string[] => ['command', `--spec=${join(specsDir, 'docs-read.json')}`, `--cwd=${cwd}`];
 
 /** Run the bin with its code cache in `folder`. */
-const runCached = (args: readonly string[], folder: string, env: Record<string, string> = {}) => runBin(args, { cwd: repoRoot, stdin: 'closed', env: { NODE_COMPILE_CACHE: folder, ...env } });
+const runCached = (args: readonly string[], folder: string, env: Record<string, string> = {}) =>
+  runBin(args, { cwd: repoRoot, stdin: 'closed', env: { NODE_COMPILE_CACHE: folder, ...env } });
 
-const fileContents = (dir: string): Record<string, string> => Object.fromEntries(Object.entries(snapshotFiles(dir)).map(([path, { content }]) => [path, content]));
+const fileContents = (dir: string): Record<string, string> =>
+  Object.fromEntries(Object.entries(snapshotFiles(dir)).map(([path, { content }]) => [path, content]));
 
 describe('the code cache of the bin (compiled code kept between runs)', function () {
   after(removeTempProjects);
@@ -63,13 +66,18 @@ describe('the code cache of the bin (compiled code kept between runs)', function
     const audit = ['audit', `--cwd=${join(fixturesDir, 'audit-tree')}`, '--json'];
     const first = await runBin(audit, { cwd: repoRoot, stdin: 'closed', env: { NODE_COMPILE_CACHE: folder }, timeoutMs: 120_000 });
     const cached = cacheFiles(folder);
-    for (const file of ['typescript.js', 'ts-morph.js']) assert.ok(cached.some((name) => name.includes(`-${file}-`)), `${file} in ${cached.join(', ')}`);
+    for (const file of ['typescript.js', 'ts-morph.js'])
+      assert.ok(
+        cached.some((name) => name.includes(`-${file}-`)),
+        `${file} in ${cached.join(', ')}`,
+      );
     const written = new Map(cached.map((name) => [name, statSync(join(folder, name)).mtimeMs]));
     const second = await runBin(audit, { cwd: repoRoot, stdin: 'closed', env: { NODE_COMPILE_CACHE: folder }, timeoutMs: 120_000 });
     assert.equal(second.code, first.code, second.stderr);
     assert.ok(first.stdout.includes('"findings"'), first.stdout.slice(0, 200));
     assert.equal(second.stdout, first.stdout);
-    for (const [name, mtimeMs] of written) assert.equal(statSync(join(folder, name)).mtimeMs, mtimeMs, `${name} was written again (rejected)`);
+    for (const [name, mtimeMs] of written)
+      assert.equal(statSync(join(folder, name)).mtimeMs, mtimeMs, `${name} was written again (rejected)`);
   });
 
   it('a cache file V8 rejects is replaced, and the run is not affected', async () => {
@@ -115,7 +123,11 @@ describe('the code cache of the bin (compiled code kept between runs)', function
 
     const project = tempProject({ 'specs/docs-read.json': readFileSync(join(specsDir, 'docs-read.json'), 'utf8') });
     cpSync(join(fixturesDir, 'plugins', 'project'), project, { recursive: true });
-    const plugin = await runBin(['command', '--spec=specs/docs-read.json', '--adapter=json-schema'], { cwd: project, stdin: 'closed', env: { NODE_COMPILE_CACHE: folder } });
+    const plugin = await runBin(['command', '--spec=specs/docs-read.json', '--adapter=json-schema'], {
+      cwd: project,
+      stdin: 'closed',
+      env: { NODE_COMPILE_CACHE: folder },
+    });
     assert.equal(plugin.code, 0, plugin.stderr);
     assert.ok(listFiles(project).includes('contracts/json/docs-read.schema.json'));
   });

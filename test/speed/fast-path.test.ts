@@ -2,7 +2,16 @@ import { strict as assert } from 'node:assert';
 import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fixturesDir, repoRoot, specsDir } from '../support/paths.js';
-import { binPath, forgetGeneration, listFiles, removeTempProjects, runBin, snapshotFiles, tempProject, type BinRun } from '../support/generator-run.js';
+import {
+  binPath,
+  forgetGeneration,
+  listFiles,
+  removeTempProjects,
+  runBin,
+  snapshotFiles,
+  tempProject,
+  type BinRun,
+} from '../support/generator-run.js';
 import { bundleInputs, bundlePath, modulesLoadedBy } from '../support/module-graph.js';
 
 const STATUS_LINE = /^\s*(create|identical|update|merged|edit|conflict|force|skip) (\S+)(?: \(.*\))?$/;
@@ -25,7 +34,8 @@ function hostProject(): string {
   return dir;
 }
 
-const fileContents = (dir: string): Record<string, string> => Object.fromEntries(Object.entries(snapshotFiles(dir)).map(([path, { content }]) => [path, content]));
+const fileContents = (dir: string): Record<string, string> =>
+  Object.fromEntries(Object.entries(snapshotFiles(dir)).map(([path, { content }]) => [path, content]));
 
 /**
  * Run the same command line through the fast path and through yeoman-environment
@@ -134,14 +144,19 @@ describe('regeneration that merges: the same files and states on both paths', fu
   let withHtml = '';
   before(() => {
     first = specVersion(() => undefined);
-    withEncoding = specVersion((spec) => spec.params.push({ name: 'encoding', type: 'string', optional: true, description: 'Text encoding' }));
+    withEncoding = specVersion((spec) =>
+      spec.params.push({ name: 'encoding', type: 'string', optional: true, description: 'Text encoding' }),
+    );
     withHtml = specVersion((spec) => (spec.params[2].type = "'markdown' | 'text' | 'html'"));
   });
   /** Generate the first version, then fill in the server command's TODO by hand. */
   const filledIn = (dir: string): void => {
     runBinSync(['command', `--spec=${first}`], dir);
     const text = readFileSync(join(dir, server), 'utf8');
-    writeFileSync(join(dir, server), text.replace(/^ *\/\/ TODO\(docs\/read\):.*$/m, '    const text = await loadDoc(params.path); // hand-written'));
+    writeFileSync(
+      join(dir, server),
+      text.replace(/^ *\/\/ TODO\(docs\/read\):.*$/m, '    const text = await loadDoc(params.path); // hand-written'),
+    );
   };
   /** Also edit the line a change of the format param rewrites. */
   const overlapping = (dir: string): void => {
@@ -155,7 +170,8 @@ describe('regeneration that merges: the same files and states on both paths', fu
     assertSameOutcome(outcome, 'clean merge');
     assert.equal(outcome.fast.code, 0, outcome.fast.stderr);
     const states = reportedStates(outcome.fast);
-    for (const state of [`merged ${server}`, `update ${types}`, `update ${readme}`]) assert.ok(states.includes(state), `${state} in\n${states.join('\n')}`);
+    for (const state of [`merged ${server}`, `update ${types}`, `update ${readme}`])
+      assert.ok(states.includes(state), `${state} in\n${states.join('\n')}`);
     const merged = readFileSync(join(outcome.fastDir, server), 'utf8');
     assert.match(merged, /const text = await loadDoc\(params\.path\); \/\/ hand-written/);
     assert.match(merged, /params\.encoding !== undefined/);
@@ -177,12 +193,15 @@ describe('regeneration that merges: the same files and states on both paths', fu
     assert.equal(outcome.fast.code, 1);
     assert.ok(reportedStates(outcome.fast).includes(`conflict ${server}`));
     const text = readFileSync(join(outcome.fastDir, server), 'utf8');
-    assert.match(text, /^<<<<<<< .*\(yours, on disk\)\n.*hand-written.*\n\|\|\|\|\|\|\| .*\(generated before\)\n[\s\S]*?^=======\n.*'html'.*\n>>>>>>> .*\(generated now\)$/m);
+    assert.match(
+      text,
+      /^<<<<<<< .*\(yours, on disk\)\n.*hand-written.*\n\|\|\|\|\|\|\| .*\(generated before\)\n[\s\S]*?^=======\n.*'html'.*\n>>>>>>> .*\(generated now\)$/m,
+    );
     assert.match(text, /hand-written\n/);
     assert.match(readFileSync(join(outcome.fastDir, types), 'utf8'), /'html'/);
   });
 
-  it('--dry-run shows each merge\'s result and writes nothing, on both paths', async () => {
+  it("--dry-run shows each merge's result and writes nothing, on both paths", async () => {
     const outcome = await bothPaths(['command', `--spec=${withEncoding}`, '--dry-run'], filledIn);
     assertSameOutcome(outcome, 'dry-run merge');
     assert.match(outcome.fast.stderr, /^\+ *if \(params\.encoding !== undefined/m);
@@ -228,7 +247,10 @@ describe('batch runs', function () {
   it('a glob picks the matching specs, in one process with one summary', async () => {
     const dir = tempProject();
     // An empty folder is no host: gpu/stats may create mod.rs and RustCoreIPC.ts here only when told.
-    const run = await runBin(['command', `--spec=${join(specsDir, '*-*.json')}`, `--cwd=${dir}`, '--allow-non-host'], { cwd: repoRoot, stdin: 'closed' });
+    const run = await runBin(['command', `--spec=${join(specsDir, '*-*.json')}`, `--cwd=${dir}`, '--allow-non-host'], {
+      cwd: repoRoot,
+      stdin: 'closed',
+    });
     assert.equal(run.code, 0, run.stderr);
     assert.match(run.stderr, /^\d+ specs, \d+ files planned$/m);
     assert.match(run.stderr, /^\d+ files: \d+ created/m);
@@ -238,7 +260,17 @@ describe('batch runs', function () {
 });
 
 /** Packages a spec-driven run must never load: the prompt machinery, the TypeScript compiler, the MCP SDK. */
-const HEAVY = ['/yeoman-environment/', '/yeoman-generator/', '/inquirer/', '/@inquirer/', '/ts-morph/', '/typescript/', '/@yeoman/adapter/', '/@modelcontextprotocol/sdk/', '/zod/'];
+const HEAVY = [
+  '/yeoman-environment/',
+  '/yeoman-generator/',
+  '/inquirer/',
+  '/@inquirer/',
+  '/ts-morph/',
+  '/typescript/',
+  '/@yeoman/adapter/',
+  '/@modelcontextprotocol/sdk/',
+  '/zod/',
+];
 
 describe('startup budget of the fast path (module graph, not timing)', function () {
   after(removeTempProjects);
@@ -246,14 +278,33 @@ describe('startup budget of the fast path (module graph, not timing)', function 
 
   it('the bundle holds the fast path and its npm packages, and none of the heavy ones', () => {
     const inputs = bundleInputs();
-    for (const held of ['bin/cli.ts', 'bin/fast-path.ts', 'shared/write/commit.ts', 'shared/engine.ts', 'node_modules/mem-fs-editor/', 'node_modules/@yeoman/conflicter/']) {
-      assert.ok(inputs.some((input) => input.startsWith(held)), `the bundle holds ${held}`);
+    for (const held of [
+      'bin/cli.ts',
+      'bin/fast-path.ts',
+      'shared/write/commit.ts',
+      'shared/engine.ts',
+      'node_modules/mem-fs-editor/',
+      'node_modules/@yeoman/conflicter/',
+    ]) {
+      assert.ok(
+        inputs.some((input) => input.startsWith(held)),
+        `the bundle holds ${held}`,
+      );
     }
     // A package, not a folder of this repository that shares its name (shared/targets/typescript/).
     for (const heavy of HEAVY) assert.ok(!inputs.some((input) => input.includes(`node_modules${heavy}`)), `the bundle holds ${heavy}`);
     // Lazy paths stay outside, loaded from tsc's files when a run needs them. (The project's type
     // registry, shared/reverse/exported-types.ts, is read by every generate, so it is inside.)
-    for (const lazy of ['bin/yeoman-path.ts', 'bin/mcp-server.ts', 'bin/agent-commands.ts', 'bin/wizard-path.ts', 'shared/reverse/reverse-engineer.ts', 'shared/reverse/reverse-run.ts', 'shared/audit/audit.ts']) assert.ok(!inputs.some((input) => input.startsWith(lazy)), `the bundle holds ${lazy}`);
+    for (const lazy of [
+      'bin/yeoman-path.ts',
+      'bin/mcp-server.ts',
+      'bin/agent-commands.ts',
+      'bin/wizard-path.ts',
+      'shared/reverse/reverse-engineer.ts',
+      'shared/reverse/reverse-run.ts',
+      'shared/audit/audit.ts',
+    ])
+      assert.ok(!inputs.some((input) => input.startsWith(lazy)), `the bundle holds ${lazy}`);
   });
 
   it("the bundle's only import() is the importer the entry replaces (code run from V8's code cache cannot import() on Node 20)", () => {
@@ -261,23 +312,38 @@ describe('startup budget of the fast path (module graph, not timing)', function 
     const calls = readFileSync(bundlePath, 'utf8')
       .split('\n')
       .filter((line) => /\bimport\(/.test(line) && !/^\s*(\/\/|\*|\/\*)/.test(line));
-    assert.deepEqual(calls.map((line) => line.trim()), ['importer = (url) => import(url);'], 'an import() in the bundle: use importModule (shared/import-module.ts)');
+    assert.deepEqual(
+      calls.map((line) => line.trim()),
+      ['importer = (url) => import(url);'],
+      'an import() in the bundle: use importModule (shared/import-module.ts)',
+    );
   });
 
-  for (const [cache, env] of [['with the code cache', {}], ['with Node\'s loader (NODE_DISABLE_COMPILE_CACHE=1)', { NODE_DISABLE_COMPILE_CACHE: '1' }]] as const) {
+  for (const [cache, env] of [
+    ['with the code cache', {}],
+    ["with Node's loader (NODE_DISABLE_COMPILE_CACHE=1)", { NODE_DISABLE_COMPILE_CACHE: '1' }],
+  ] as const) {
     it(`a --spec run loads none of them, and no engine module outside the bundle (${cache})`, async () => {
       for (const extra of [[], ['--json']]) {
         const { run, loaded } = await modulesLoadedBy([...docsRead(), ...extra], env);
         assert.equal(run.code, 0, run.stderr);
-        assert.ok(loaded.some((url) => url.endsWith('/dist/bin/continuum-gen.cjs')), 'the recorder sees the entry');
+        assert.ok(
+          loaded.some((url) => url.endsWith('/dist/bin/continuum-gen.cjs')),
+          'the recorder sees the entry',
+        );
         for (const heavy of HEAVY) assert.ok(!loaded.some((url) => url.includes(heavy)), `the fast path loaded ${heavy}`);
-        const outside = loaded.filter((url) => url.includes('/node_modules/') || /\/dist\/(shared|generators)\//.test(url) || /\/dist\/bin\/(?!continuum-gen\.cjs$|cli\.bundle\.cjs$)/.test(url));
+        const outside = loaded.filter(
+          (url) =>
+            url.includes('/node_modules/') ||
+            /\/dist\/(shared|generators)\//.test(url) ||
+            /\/dist\/bin\/(?!continuum-gen\.cjs$|cli\.bundle\.cjs$)/.test(url),
+        );
         assert.deepEqual(outside, [], 'modules loaded from files instead of the bundle');
       }
     });
   }
 
-  it('the same recorder sees yeoman-environment on the Yeoman path, and the engine\'s files (the checks can fail)', async () => {
+  it("the same recorder sees yeoman-environment on the Yeoman path, and the engine's files (the checks can fail)", async () => {
     const { run, loaded } = await modulesLoadedBy(docsRead(), { CONTINUUM_GEN_PATH: 'yeoman' });
     assert.equal(run.code, 0, run.stderr);
     assert.ok(loaded.some((url) => url.includes('/yeoman-environment/')));

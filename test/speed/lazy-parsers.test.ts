@@ -43,13 +43,20 @@ describe('the edit parsers are loaded only when a hand-written host file is edit
   it('a rust-ipc run that writes a new module loads neither web-tree-sitter nor ts-morph', async () => {
     const { loaded, stderr } = await loadedBy('lazy-parsers-new-module', false);
     ok(/create src\/workers\/continuum-core\/src\/modules\/gpu\.rs/.test(stderr), stderr);
-    ok(loaded.some((url) => url.endsWith('/dist/bin/continuum-gen.cjs')), 'the hook sees the modules the run loads');
+    ok(
+      loaded.some((url) => url.endsWith('/dist/bin/continuum-gen.cjs')),
+      'the hook sees the modules the run loads',
+    );
     for (const parser of PARSERS) ok(!loaded.some((url) => url.includes(parser)), `a run that edits no hand-written file loaded ${parser}`);
   });
 
   it('extending the hand-written gpu.rs and gpu.ts loads both (the check can fail)', async () => {
     const { loaded, stderr } = await loadedBy('lazy-parsers-hand-written', true);
     ok(/edit src\/workers\/continuum-core\/src\/modules\/gpu\.rs/.test(stderr), stderr);
-    for (const parser of PARSERS) ok(loaded.some((url) => url.includes(parser)), `the edit of hand-written code did not load ${parser}`);
+    for (const parser of PARSERS)
+      ok(
+        loaded.some((url) => url.includes(parser)),
+        `the edit of hand-written code did not load ${parser}`,
+      );
   });
 });

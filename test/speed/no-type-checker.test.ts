@@ -63,7 +63,9 @@ describe('audit and reverse read syntax only: no TypeScript program or type chec
 function countTsMorph(): { readonly projects: () => number; readonly wrapperReads: () => number; readonly restore: () => void } {
   let projects = 0;
   let wrapperReads = 0;
-  const common = createRequire(createRequire(import.meta.url).resolve('ts-morph'))('@ts-morph/common') as { TransactionalFileSystem: new (...args: never[]) => object };
+  const common = createRequire(createRequire(import.meta.url).resolve('ts-morph'))('@ts-morph/common') as {
+    TransactionalFileSystem: new (...args: never[]) => object;
+  };
   const original = common.TransactionalFileSystem;
   common.TransactionalFileSystem = class extends original {
     constructor(...args: never[]) {
@@ -89,7 +91,7 @@ function countTsMorph(): { readonly projects: () => number; readonly wrapperRead
   };
 }
 
-describe('audit and reverse read the compiler\'s own nodes: no ts-morph Project, no node wrapper', function () {
+describe("audit and reverse read the compiler's own nodes: no ts-morph Project, no node wrapper", function () {
   let spy: ReturnType<typeof countTsMorph>;
   beforeEach(() => (spy = countTsMorph()));
   afterEach(() => spy.restore());
@@ -113,7 +115,10 @@ describe('audit and reverse read the compiler\'s own nodes: no ts-morph Project,
     const root = '/project';
     const jtag = "import type { CommandParams, CommandResult } from '@system/core/types/JTAGTypes';";
     const reader = memorySourceReader(root, [
-      { path: 'src/commands/things/shared/PagingTypes.ts', content: `${jtag}\nexport interface PagedParams extends CommandParams {\n  limit?: number;\n}\n` },
+      {
+        path: 'src/commands/things/shared/PagingTypes.ts',
+        content: `${jtag}\nexport interface PagedParams extends CommandParams {\n  limit?: number;\n}\n`,
+      },
       {
         path: 'src/commands/things/list/shared/ThingsListTypes.ts',
         content: `${jtag}\nimport type { PagedParams } from '../../shared/PagingTypes';\nexport interface ThingsListParams extends PagedParams {\n  filter?: string;\n}\nexport interface ThingsListResult extends CommandResult {\n  items: string[];\n}\n`,
@@ -121,13 +126,22 @@ describe('audit and reverse read the compiler\'s own nodes: no ts-morph Project,
     ]);
     const engine = new ReverseEngineer({ projectRoot: root, config: defaultProjectConfig, reader });
     const result = engine.reverse(`${root}/src/commands/things/list`);
-    assert.deepEqual(result.spec?.params?.map((p) => p.name), ['limit', 'filter']);
-    assert.ok(result.warnings.some((w) => w.kind === 'inherited' && w.message.includes('PagedParams (src/commands/things/shared/PagingTypes.ts)')), JSON.stringify(result.warnings));
+    assert.deepEqual(
+      result.spec?.params?.map((p) => p.name),
+      ['limit', 'filter'],
+    );
+    assert.ok(
+      result.warnings.some((w) => w.kind === 'inherited' && w.message.includes('PagedParams (src/commands/things/shared/PagingTypes.ts)')),
+      JSON.stringify(result.warnings),
+    );
     assert.deepEqual({ projects: spy.projects(), wrapperReads: spy.wrapperReads() }, { projects: 0, wrapperReads: 0 });
   });
 
   it('reading a file through ts-morph is seen: a Project and its wrappers (the checks can fail)', () => {
-    const file = new Project({ useInMemoryFileSystem: true, skipLoadingLibFiles: true }).createSourceFile('a.ts', 'export interface A { x: string }');
+    const file = new Project({ useInMemoryFileSystem: true, skipLoadingLibFiles: true }).createSourceFile(
+      'a.ts',
+      'export interface A { x: string }',
+    );
     assert.equal(file.getInterfaces().length, 1);
     assert.equal(spy.projects(), 1);
     assert.ok(spy.wrapperReads() > 0);

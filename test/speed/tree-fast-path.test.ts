@@ -39,9 +39,16 @@ function outcomeOf({ run, dir }: Side): Outcome {
   return {
     code: run.code,
     stdout: neutral(run.stdout),
-    states: `${run.stdout}\n${run.stderr}`.split('\n').map((line) => STATUS_LINE.exec(line)).filter((m): m is RegExpExecArray => m !== null).map((m) => `${m[1]} ${m[2]}`).sort(),
+    states: `${run.stdout}\n${run.stderr}`
+      .split('\n')
+      .map((line) => STATUS_LINE.exec(line))
+      .filter((m): m is RegExpExecArray => m !== null)
+      .map((m) => `${m[1]} ${m[2]}`)
+      .sort(),
     files: Object.fromEntries(files.map((path) => [path, neutral(readFileSync(join(dir, path), 'utf8'))])),
-    stop: neutral(run.stderr).split('\n').filter((line) => line.startsWith('continuum-gen: ')),
+    stop: neutral(run.stderr)
+      .split('\n')
+      .filter((line) => line.startsWith('continuum-gen: ')),
   };
 }
 
@@ -56,7 +63,12 @@ async function bothPaths(make: () => string, args: readonly string[], yeomanArgs
   const fastDir = make();
   const yeomanDir = make();
   const { run: fastRun, loaded } = await modulesLoadedBy([...args, `--cwd=${fastDir}`]);
-  const yeomanRun = await runBin([...yeomanArgs, `--cwd=${yeomanDir}`], { cwd: repoRoot, stdin: 'closed', env: { CONTINUUM_GEN_PATH: 'yeoman' }, timeoutMs: 300_000 });
+  const yeomanRun = await runBin([...yeomanArgs, `--cwd=${yeomanDir}`], {
+    cwd: repoRoot,
+    stdin: 'closed',
+    env: { CONTINUUM_GEN_PATH: 'yeoman' },
+    timeoutMs: 300_000,
+  });
   const fast = outcomeOf({ run: fastRun, dir: fastDir });
   const yeoman = outcomeOf({ run: yeomanRun, dir: yeomanDir });
   return { fast, yeoman, loaded, fastRun, yeomanRun };
@@ -65,9 +77,20 @@ async function bothPaths(make: () => string, args: readonly string[], yeomanArgs
 type Both = Awaited<ReturnType<typeof bothPaths>>;
 
 function assertSame(both: Both, what: string): void {
-  assert.ok(both.loaded.some((url) => url.endsWith('/dist/bin/tree.bundle.mjs')), `${what}: the fast side ran dist/bin/tree.bundle.mjs`);
-  for (const heavy of YEOMAN_PATH) assert.ok(!both.loaded.some((url) => url.includes(heavy)), `${what}: the fast side loaded ${heavy}, so it did not take the fast path\n${both.fastRun.stderr}`);
-  assert.deepEqual(differences(both.fast, both.yeoman), [], `${what}: fast vs Yeoman\nfast: ${both.fastRun.stderr.slice(-2000)}\nyeoman: ${both.yeomanRun.stderr.slice(-2000)}`);
+  assert.ok(
+    both.loaded.some((url) => url.endsWith('/dist/bin/tree.bundle.mjs')),
+    `${what}: the fast side ran dist/bin/tree.bundle.mjs`,
+  );
+  for (const heavy of YEOMAN_PATH)
+    assert.ok(
+      !both.loaded.some((url) => url.includes(heavy)),
+      `${what}: the fast side loaded ${heavy}, so it did not take the fast path\n${both.fastRun.stderr}`,
+    );
+  assert.deepEqual(
+    differences(both.fast, both.yeoman),
+    [],
+    `${what}: fast vs Yeoman\nfast: ${both.fastRun.stderr.slice(-2000)}\nyeoman: ${both.yeomanRun.stderr.slice(-2000)}`,
+  );
 }
 
 /** A copy of the reverse fixture tree (its tsconfig, Rust crate and one existing v1 spec, agent/status). */
@@ -91,7 +114,10 @@ function auditRepository(): string {
   try {
     initRepository(dir);
   } finally {
-    for (const [key, value] of [['GIT_AUTHOR_DATE', saved.author], ['GIT_COMMITTER_DATE', saved.committer]] as const) {
+    for (const [key, value] of [
+      ['GIT_AUTHOR_DATE', saved.author],
+      ['GIT_COMMITTER_DATE', saved.committer],
+    ] as const) {
       if (value === undefined) delete process.env[key];
       else process.env[key] = value;
     }
@@ -106,7 +132,10 @@ describe('reverse: the fast path and the Yeoman path write and report the same',
     const both = await bothPaths(reverseProject, ['reverse', 'src/commands', '--missing-only']);
     assertSame(both, '--missing-only');
     assert.equal(both.fast.code, 0);
-    assert.ok(both.fast.states.length > 10 && both.fast.states.every((s) => s.startsWith('create src/generator/specs/')), both.fast.states.join('\n'));
+    assert.ok(
+      both.fast.states.length > 10 && both.fast.states.every((s) => s.startsWith('create src/generator/specs/')),
+      both.fast.states.join('\n'),
+    );
   });
 
   it('--json --dry-run: the same result on stdout, byte for byte, and nothing written', async () => {
@@ -114,7 +143,10 @@ describe('reverse: the fast path and the Yeoman path write and report the same',
     assertSame(both, '--json --dry-run');
     const result = JSON.parse(both.fast.stdout) as { command: string; dryRun: boolean; reversed: unknown[] };
     assert.deepEqual([result.command, result.dryRun, result.reversed.length > 10], ['reverse', true, true]);
-    assert.deepEqual(Object.keys(both.fast.files).filter((path) => path.startsWith('src/generator/specs/')), ['src/generator/specs/agent-status.json']);
+    assert.deepEqual(
+      Object.keys(both.fast.files).filter((path) => path.startsWith('src/generator/specs/')),
+      ['src/generator/specs/agent-status.json'],
+    );
   });
 
   it('the existing spec differs and nobody can be asked: refused with nothing written (and its --json result); --force overwrites it', async () => {
@@ -137,13 +169,17 @@ describe('reverse: the fast path and the Yeoman path write and report the same',
     assert.ok(printed.fast.stdout.trim().split('\n').length > 10);
     const migrated = await bothPaths(reverseProject, ['reverse', '--from-v1', 'src/generator/specs', '--force', '--json']);
     assertSame(migrated, '--from-v1');
-    assert.deepEqual((JSON.parse(migrated.fast.stdout) as { migration: { v1: string[] } }).migration.v1, ['src/generator/specs/agent-status.json']);
+    assert.deepEqual((JSON.parse(migrated.fast.stdout) as { migration: { v1: string[] } }).migration.v1, [
+      'src/generator/specs/agent-status.json',
+    ]);
   });
 
   it('a folder with no command: the same stop on both paths', async () => {
     const both = await bothPaths(reverseProject, ['reverse', 'src/system']);
     assertSame(both, 'no command');
-    assert.deepEqual(both.fast.stop, ['continuum-gen: No command folder (a folder with shared/<Name>Types.ts) at or under src/system. Nothing was written.']);
+    assert.deepEqual(both.fast.stop, [
+      'continuum-gen: No command folder (a folder with shared/<Name>Types.ts) at or under src/system. Nothing was written.',
+    ]);
   });
 
   it('control: two different runs are told apart, in the files, the states and the exit code', async () => {
@@ -166,8 +202,14 @@ describe('audit: the fast path and the Yeoman path write and report the same', f
   it('--fix: the same accessors inserted and specs written; --fix --dry-run writes nothing on both paths', async () => {
     const fixed = await bothPaths(auditProject, ['audit', '--fix', '--fail-on=never']);
     assertSame(fixed, '--fix');
-    assert.ok(fixed.fast.states.some((s) => s.startsWith('create src/generator/specs/')), fixed.fast.states.join('\n'));
-    assert.ok(fixed.fast.states.some((s) => /^force src\/commands\/.*Types\.ts$/.test(s)), fixed.fast.states.join('\n'));
+    assert.ok(
+      fixed.fast.states.some((s) => s.startsWith('create src/generator/specs/')),
+      fixed.fast.states.join('\n'),
+    );
+    assert.ok(
+      fixed.fast.states.some((s) => /^force src\/commands\/.*Types\.ts$/.test(s)),
+      fixed.fast.states.join('\n'),
+    );
     const dry = await bothPaths(auditProject, ['audit', '--fix', '--dry-run', '--json']);
     assertSame(dry, '--fix --dry-run');
     const fixture = Object.fromEntries(listFiles(auditTree).map((path) => [path, readFileSync(join(auditTree, path), 'utf8')]));
@@ -205,27 +247,48 @@ describe('audit: the fast path and the Yeoman path write and report the same', f
 describe('module graph: a fast-path reverse or audit run loads no yeoman-environment or inquirer', function () {
   after(removeTempProjects);
 
-  for (const args of [['reverse', 'src/commands', '--missing-only', '--json'], ['audit', '--json', '--fail-on=never']]) {
+  for (const args of [
+    ['reverse', 'src/commands', '--missing-only', '--json'],
+    ['audit', '--json', '--fail-on=never'],
+  ]) {
     it(`continuum-gen ${args.join(' ')}`, async () => {
       const dir = args[0] === 'reverse' ? reverseProject() : auditProject();
       const { run, loaded } = await modulesLoadedBy([...args, `--cwd=${dir}`]);
       assert.equal(run.code, 0, run.stderr);
-      assert.ok(loaded.some((url) => url.endsWith('/dist/bin/tree.bundle.mjs')), 'the recorder sees the fast path of reverse and audit');
+      assert.ok(
+        loaded.some((url) => url.endsWith('/dist/bin/tree.bundle.mjs')),
+        'the recorder sees the fast path of reverse and audit',
+      );
       for (const heavy of YEOMAN_PATH) assert.ok(!loaded.some((url) => url.includes(heavy)), `loaded ${heavy}`);
     });
   }
 
   it("reverse's and audit's bundle holds this package's code and no npm package (ts-morph and the compiler load from node_modules)", () => {
-    const sources = (map: string): string[] => (JSON.parse(readFileSync(join(repoRoot, 'dist', 'bin', map), 'utf8')) as { sources: string[] }).sources.map((source) => source.replace(/^(\.\.\/)+/, ''));
+    const sources = (map: string): string[] =>
+      (JSON.parse(readFileSync(join(repoRoot, 'dist', 'bin', map), 'utf8')) as { sources: string[] }).sources.map((source) =>
+        source.replace(/^(\.\.\/)+/, ''),
+      );
     const inputs = sources('tree.bundle.mjs.map');
-    for (const held of ['bin/tree-path.ts', 'shared/run/reverse-run.ts', 'shared/run/audit-run.ts', 'generators/_shared/tree-runs.ts', 'shared/write/commit.ts']) assert.ok(inputs.includes(held), `the bundle holds ${held}`);
-    assert.deepEqual(inputs.filter((input) => input.includes('node_modules/')), []);
+    for (const held of [
+      'bin/tree-path.ts',
+      'shared/run/reverse-run.ts',
+      'shared/run/audit-run.ts',
+      'generators/_shared/tree-runs.ts',
+      'shared/write/commit.ts',
+    ])
+      assert.ok(inputs.includes(held), `the bundle holds ${held}`);
+    assert.deepEqual(
+      inputs.filter((input) => input.includes('node_modules/')),
+      [],
+    );
     // The same reading sees the npm packages the CLI's own bundle holds (the check can fail).
     assert.ok(sources('cli.bundle.cjs.map').some((input) => input.includes('node_modules/')));
   });
 
   it('control: the same recorder sees yeoman-environment and inquirer when the run takes the Yeoman path', async () => {
-    const { run, loaded } = await modulesLoadedBy(['audit', '--json', '--fail-on=never', `--cwd=${auditProject()}`], { CONTINUUM_GEN_PATH: 'yeoman' });
+    const { run, loaded } = await modulesLoadedBy(['audit', '--json', '--fail-on=never', `--cwd=${auditProject()}`], {
+      CONTINUUM_GEN_PATH: 'yeoman',
+    });
     assert.equal(run.code, 0, run.stderr);
     assert.ok(loaded.some((url) => url.includes('/yeoman-environment/')));
     assert.ok(loaded.some((url) => url.includes('/inquirer/') || url.includes('/@inquirer/')));

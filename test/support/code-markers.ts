@@ -62,10 +62,15 @@ export function codeFindings(language: CodeLanguage, text: string): CodeFindings
   const syntaxErrors: string[] = [];
   const at = (node: Node): string => `${node.startPosition.row + 1}:${node.startPosition.column + 1}`;
   const visit = (node: Node): void => {
-    if (node.isError || node.isMissing) syntaxErrors.push(`${at(node)}: ${node.isMissing ? `missing ${node.type}` : `cannot parse ${JSON.stringify(node.text.slice(0, 60))}`}`);
-    if (node.childCount === 0 && /identifier/.test(node.type) && MARKER.test(node.text)) escaped.push(`${at(node)}: ${node.text} is a ${node.type}`);
+    if (node.isError || node.isMissing)
+      syntaxErrors.push(
+        `${at(node)}: ${node.isMissing ? `missing ${node.type}` : `cannot parse ${JSON.stringify(node.text.slice(0, 60))}`}`,
+      );
+    if (node.childCount === 0 && /identifier/.test(node.type) && MARKER.test(node.text))
+      escaped.push(`${at(node)}: ${node.text} is a ${node.type}`);
     // tree-sitter-kotlin reads a `$name` template as string content: look for one that no backslash escapes.
-    if (language === 'kotlin' && node.type === 'string_literal' && /\$zqx\d/.test(node.text.replace(/\\./g, ''))) escaped.push(`${at(node)}: a string template in ${JSON.stringify(node.text.slice(0, 60))}`);
+    if (language === 'kotlin' && node.type === 'string_literal' && /\$zqx\d/.test(node.text.replace(/\\./g, '')))
+      escaped.push(`${at(node)}: a string template in ${JSON.stringify(node.text.slice(0, 60))}`);
     for (const child of node.children) if (child) visit(child);
   };
   try {

@@ -77,7 +77,9 @@ export function listFiles(dir: string): string[] {
 
 /** Content and mtime of every file, to prove a run left them alone. */
 export function snapshotFiles(dir: string): Record<string, { content: string; mtimeMs: number }> {
-  return Object.fromEntries(listFiles(dir).map((f) => [f, { content: readFileSync(join(dir, f), 'utf8'), mtimeMs: statSync(join(dir, f)).mtimeMs }]));
+  return Object.fromEntries(
+    listFiles(dir).map((f) => [f, { content: readFileSync(join(dir, f), 'utf8'), mtimeMs: statSync(join(dir, f)).mtimeMs }]),
+  );
 }
 
 type Spy = ((...args: unknown[]) => unknown) & { calls: unknown[][] };
@@ -99,7 +101,9 @@ export function conflicterStatuses(result: { env: unknown }): Record<ConflicterS
   const log = (result.env as { adapter: { log: Record<string, Spy> } }).adapter.log;
   const statuses: ConflicterStatus[] = ['create', 'identical', 'conflict', 'force', 'skip'];
   // A status line may end with its reason in parentheses (`skip path (.yo-resolve)`): the path is what counts here.
-  return Object.fromEntries(statuses.map((s) => [s, (log[s]?.calls ?? []).map((c) => String(c[0]).replace(/ \(.*\)$/, '')).sort()])) as Record<ConflicterStatus, string[]>;
+  return Object.fromEntries(
+    statuses.map((s) => [s, (log[s]?.calls ?? []).map((c) => String(c[0]).replace(/ \(.*\)$/, '')).sort()]),
+  ) as Record<ConflicterStatus, string[]>;
 }
 
 export interface BinRun {
@@ -113,9 +117,17 @@ export interface BinRun {
  * Run a program as a child process. With stdin 'open' the pipe is never written or closed,
  * which is how a hang shows up; the timeout kills it and reports timedOut.
  */
-export function runProcess(command: string, args: readonly string[], options: { cwd: string; stdin?: 'open' | 'closed'; timeoutMs?: number; env?: Record<string, string> }): Promise<BinRun> {
+export function runProcess(
+  command: string,
+  args: readonly string[],
+  options: { cwd: string; stdin?: 'open' | 'closed'; timeoutMs?: number; env?: Record<string, string> },
+): Promise<BinRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd: options.cwd, stdio: [options.stdin === 'closed' ? 'ignore' : 'pipe', 'pipe', 'pipe'], env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1', ...options.env } });
+    const child = spawn(command, args, {
+      cwd: options.cwd,
+      stdio: [options.stdin === 'closed' ? 'ignore' : 'pipe', 'pipe', 'pipe'],
+      env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1', ...options.env },
+    });
     let stdout = '';
     let stderr = '';
     let timedOut = false;
@@ -134,4 +146,7 @@ export function runProcess(command: string, args: readonly string[], options: { 
 }
 
 /** The package's bin from this checkout, run by node (no TTY: stdin is a pipe or closed). */
-export const runBin = (args: readonly string[], options: { cwd: string; stdin?: 'open' | 'closed'; timeoutMs?: number; env?: Record<string, string> }): Promise<BinRun> => runProcess(process.execPath, [binPath, ...args], options);
+export const runBin = (
+  args: readonly string[],
+  options: { cwd: string; stdin?: 'open' | 'closed'; timeoutMs?: number; env?: Record<string, string> },
+): Promise<BinRun> => runProcess(process.execPath, [binPath, ...args], options);

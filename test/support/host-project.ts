@@ -27,7 +27,8 @@ export function makeHostProject(files: readonly PlannedFileLike[] = [], config: 
   cpSync(join(fixturesDir, 'host'), dir, { recursive: true });
   // The host's own ts-rs exports (PressureLevel, ModulePriority) live where the layout puts ts-rs types.
   const generated = config.roots.generatedTypes;
-  if (generated !== defaultProjectConfig.roots.generatedTypes) cpSync(join(fixturesDir, 'host', defaultProjectConfig.roots.generatedTypes), join(dir, generated), { recursive: true });
+  if (generated !== defaultProjectConfig.roots.generatedTypes)
+    cpSync(join(fixturesDir, 'host', defaultProjectConfig.roots.generatedTypes), join(dir, generated), { recursive: true });
   // The fixture's typeRoots are relative to its place in the repo; point them at this repo's @types.
   const tsconfigPath = join(dir, 'tsconfig.json');
   const tsconfig = JSON.parse(readFileSync(tsconfigPath, 'utf8')) as { compilerOptions: Record<string, unknown> };
@@ -59,6 +60,11 @@ export function typeCheckHost(dir: string): ProcessOutcome {
 
 /** Run one TypeScript script of the host the way the host does (tsx, with its path aliases). */
 export function runHostScript(dir: string, file: string, env: Record<string, string> = {}): ProcessOutcome {
-  const run = spawnSync(binTsx, ['--tsconfig', join(dir, 'tsconfig.json'), join(dir, file)], { cwd: dir, encoding: 'utf8', timeout: 60_000, env: { ...process.env, ...env } });
+  const run = spawnSync(binTsx, ['--tsconfig', join(dir, 'tsconfig.json'), join(dir, file)], {
+    cwd: dir,
+    encoding: 'utf8',
+    timeout: 60_000,
+    env: { ...process.env, ...env },
+  });
   return { status: run.status, output: `${run.stdout}${run.stderr}` };
 }

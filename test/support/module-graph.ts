@@ -18,11 +18,17 @@ export function bundleInputs(): string[] {
  * Run the bin and record every module the process loads: ES modules through a resolve hook,
  * CommonJS ones (Node's own loader) from require.cache when the process exits. Returns their URLs.
  */
-export async function modulesLoadedBy(args: readonly string[], env: Record<string, string> = {}): Promise<{ run: BinRun; loaded: string[] }> {
+export async function modulesLoadedBy(
+  args: readonly string[],
+  env: Record<string, string> = {},
+): Promise<{ run: BinRun; loaded: string[] }> {
   const dir = tempProject();
   const record = join(dir, 'modules.txt');
   const hook = join(dir, 'record-hook.mjs');
-  writeFileSync(hook, `import { appendFileSync } from 'node:fs';\nexport async function resolve(specifier, context, next) {\n  const result = await next(specifier, context);\n  appendFileSync(${JSON.stringify(record)}, result.url + '\\n');\n  return result;\n}\n`);
+  writeFileSync(
+    hook,
+    `import { appendFileSync } from 'node:fs';\nexport async function resolve(specifier, context, next) {\n  const result = await next(specifier, context);\n  appendFileSync(${JSON.stringify(record)}, result.url + '\\n');\n  return result;\n}\n`,
+  );
   const preload = join(dir, 'record-modules.cjs');
   writeFileSync(
     preload,
@@ -31,5 +37,10 @@ export async function modulesLoadedBy(args: readonly string[], env: Record<strin
   );
   writeFileSync(record, '');
   const run = await runProcess(process.execPath, ['--require', preload, binPath, ...args], { cwd: repoRoot, stdin: 'closed', env });
-  return { run, loaded: readFileSync(record, 'utf8').split('\n').filter((url) => url !== '') };
+  return {
+    run,
+    loaded: readFileSync(record, 'utf8')
+      .split('\n')
+      .filter((url) => url !== ''),
+  };
 }

@@ -19,7 +19,13 @@ export const cargoTargetDir = join(repoRoot, '.tmp', 'cargo-target');
 export const fixtureCrateDir = join(fixturesDir, 'rust', 'continuum-core');
 
 /** Debian's packaged crates instead of crates.io (toolchain.md), as flags, never a committed config. */
-export const debianRegistryFlags = ['--offline', '--config', 'source.crates-io.replace-with="debian"', '--config', 'source.debian.directory="/usr/share/cargo/registry"'];
+export const debianRegistryFlags = [
+  '--offline',
+  '--config',
+  'source.crates-io.replace-with="debian"',
+  '--config',
+  'source.debian.directory="/usr/share/cargo/registry"',
+];
 
 /** Where a file the generator edits comes from in the fixtures: the Rust crate, the IPC bindings, or the TypeScript host. */
 function fixtureFile(path: string, config: ProjectConfig): string {
@@ -52,20 +58,35 @@ export interface GeneratedProject {
  * Generate several specs into the fixtures, as one run does: plans must agree where they overlap,
  * edits accumulate, and the checks against the project (Rust paths that must resolve) run last.
  */
-export function generateProject(sources: readonly SpecSource[], config: ProjectConfig = defaultProjectConfig, registry?: AdapterRegistry): GeneratedProject {
+export function generateProject(
+  sources: readonly SpecSource[],
+  config: ProjectConfig = defaultProjectConfig,
+  registry?: AdapterRegistry,
+): GeneratedProject {
   const byPath = new Map<string, string>();
   const project: ProjectReader = (p) => byPath.get(p) ?? fixtureText(p, config);
   const results = sources.map((source) => {
-    const result = generateCommand({ specText: source.text, specFile: source.file, config, project: (p) => fixtureText(p, config), ...(registry ? { registry } : {}) });
+    const result = generateCommand({
+      specText: source.text,
+      specFile: source.file,
+      config,
+      project: (p) => fixtureText(p, config),
+      ...(registry ? { registry } : {}),
+    });
     for (const file of result.files) {
       if (file.path.startsWith(`${config.roots.specs}/`)) continue;
       const previous = byPath.get(file.path);
-      if (previous !== undefined && previous !== file.content) throw new Error(`${source.file} writes ${file.path} differently from an earlier spec`);
+      if (previous !== undefined && previous !== file.content)
+        throw new Error(`${source.file} writes ${file.path} differently from an earlier spec`);
       byPath.set(file.path, file.content);
     }
     return result;
   });
-  for (const [path, text] of applyEdits(results.flatMap((r) => r.edits), project)) byPath.set(path, text);
+  for (const [path, text] of applyEdits(
+    results.flatMap((r) => r.edits),
+    project,
+  ))
+    byPath.set(path, text);
   checkAgainstProject(results, config, project);
   return { results, files: [...byPath].map(([path, content]) => ({ path, content })) };
 }
@@ -82,8 +103,12 @@ function debianCratesMissing(): string | undefined {
   const registry = '/usr/share/cargo/registry';
   if (!existsSync(registry)) return `${registry} does not exist`;
   const present = readdirSync(registry);
-  const missing = ['serde-', 'serde_json-', 'serde_derive-', 'async-trait-', 'tokio-'].filter((prefix) => !present.some((c) => c.startsWith(prefix)));
-  return missing.length > 0 ? `Debian lacks ${missing.map((m) => m.slice(0, -1)).join(', ')} (apt-get install librust-serde-dev librust-serde-derive-dev librust-serde-json-dev librust-async-trait-dev librust-tokio-dev)` : undefined;
+  const missing = ['serde-', 'serde_json-', 'serde_derive-', 'async-trait-', 'tokio-'].filter(
+    (prefix) => !present.some((c) => c.startsWith(prefix)),
+  );
+  return missing.length > 0
+    ? `Debian lacks ${missing.map((m) => m.slice(0, -1)).join(', ')} (apt-get install librust-serde-dev librust-serde-derive-dev librust-serde-json-dev librust-async-trait-dev librust-tokio-dev)`
+    : undefined;
 }
 
 let decided: CrateSource | Error | undefined;
@@ -101,10 +126,15 @@ export function crateSource(): CrateSource {
 }
 
 function decideCrateSource(): CrateSource | Error {
-  if (spawnSync(cargoBinary(), ['--version']).status !== 0) return new Error('cargo is not installed (https://rustup.rs), so generated Rust cannot be compiled');
+  if (spawnSync(cargoBinary(), ['--version']).status !== 0)
+    return new Error('cargo is not installed (https://rustup.rs), so generated Rust cannot be compiled');
   let why = 'CONTINUUM_CARGO_SOURCE=debian';
   if (process.env.CONTINUUM_CARGO_SOURCE !== 'debian') {
-    const fetch = spawnSync(cargoBinary(), ['fetch', '--locked', '--manifest-path', join(fixtureCrateDir, 'Cargo.toml')], { encoding: 'utf8', timeout: 600_000, env: { ...process.env, CARGO_TERM_COLOR: 'never' } });
+    const fetch = spawnSync(cargoBinary(), ['fetch', '--locked', '--manifest-path', join(fixtureCrateDir, 'Cargo.toml')], {
+      encoding: 'utf8',
+      timeout: 600_000,
+      env: { ...process.env, CARGO_TERM_COLOR: 'never' },
+    });
     if (fetch.status === 0) return { kind: 'crates.io' };
     why = `cargo fetch from crates.io failed: ${`${fetch.stderr ?? ''}${fetch.error ? String(fetch.error) : ''}`.trim().split('\n').slice(-3).join(' / ')}`;
   }
@@ -165,14 +195,18 @@ export function makeRustCrate(name: string, files: readonly PlannedFile[], confi
   if (exportPrefix !== '../../../shared/generated/') {
     for (const file of listFiles(join(dir, 'src')).filter((f) => f.endsWith('.rs'))) {
       const text = readFileSync(file, 'utf8');
-      if (text.includes('export_to = "../../../shared/generated/')) writeFileSync(file, text.split('export_to = "../../../shared/generated/').join(`export_to = "${exportPrefix}`));
+      if (text.includes('export_to = "../../../shared/generated/'))
+        writeFileSync(file, text.split('export_to = "../../../shared/generated/').join(`export_to = "${exportPrefix}`));
     }
   }
   if (crateSource().kind === 'debian') {
     const standIn = join(root, '.ts-rs-stand-in');
     for (const crate of ['ts-rs', 'ts-rs-macros']) cpSync(join(fixturesDir, 'rust', crate), join(standIn, crate), { recursive: true });
     const manifest = join(dir, 'Cargo.toml');
-    writeFileSync(manifest, readFileSync(manifest, 'utf8').replace(/^ts-rs = .*$/m, `ts-rs = { path = ${JSON.stringify(join(standIn, 'ts-rs'))} }`));
+    writeFileSync(
+      manifest,
+      readFileSync(manifest, 'utf8').replace(/^ts-rs = .*$/m, `ts-rs = { path = ${JSON.stringify(join(standIn, 'ts-rs'))} }`),
+    );
     rmSync(join(dir, 'Cargo.lock'), { force: true });
   }
   // Only the crate's Rust goes in: TypeScript under the crate root (bindings/) is not compiled, and
@@ -220,16 +254,28 @@ export function runCargo(crate: RustCrate, args: readonly string[]): ProcessOutc
 /** Every TypeScript file in the crate copy's scratch project (only ts-rs writes any there: makeRustCrate copies none), by project-relative path. */
 export function exportedBindings(crate: RustCrate): Map<string, string> {
   const out = new Map<string, string>();
-  for (const file of listFiles(crate.root).filter((f) => f.endsWith('.ts'))) out.set(relative(crate.root, file).split('\\').join('/'), readFileSync(file, 'utf8'));
+  for (const file of listFiles(crate.root).filter((f) => f.endsWith('.ts')))
+    out.set(relative(crate.root, file).split('\\').join('/'), readFileSync(file, 'utf8'));
   return out;
 }
 
 /** The wire types a generation result writes, and the Rust module path (crate-relative) that names them. */
-export function wireTypesOf(result: GenerationResult, config: ProjectConfig = defaultProjectConfig): { declarations: WireDeclaration[]; rustModule: string; tsFolder: string } {
+export function wireTypesOf(
+  result: GenerationResult,
+  config: ProjectConfig = defaultProjectConfig,
+): { declarations: WireDeclaration[]; rustModule: string; tsFolder: string } {
   if (result.adapter.id === 'rust-ipc') {
     const names = rustModuleNames(result.model, config);
-    return { declarations: moduleWireDeclarations(result.model, names), rustModule: names.modulePath.split('/').join('::'), tsFolder: names.module };
+    return {
+      declarations: moduleWireDeclarations(result.model, names),
+      rustModule: names.modulePath.split('/').join('::'),
+      tsFolder: names.module,
+    };
   }
   const modulePath = traitModulePath(result.model);
-  return { declarations: [...(result.model.unions ?? []), ...result.model.types], rustModule: modulePath.split('/').slice(0, -1).join('::'), tsFolder: modulePath.split('/')[0] };
+  return {
+    declarations: [...(result.model.unions ?? []), ...result.model.types],
+    rustModule: modulePath.split('/').slice(0, -1).join('::'),
+    tsFolder: modulePath.split('/')[0],
+  };
 }

@@ -24,10 +24,18 @@ const quote = (arg: string): string => `'${arg.replace(/'/g, `'\\''`)}'`;
  * for each prompt, type the answer. A step that never sees its text fails the run after
  * `stepTimeoutMs` (a guard against a hang, not a time the program is held to).
  */
-export function runInTerminal(command: string, args: readonly string[], options: { cwd: string; steps: readonly TerminalStep[]; env?: Record<string, string>; stepTimeoutMs?: number }): Promise<TerminalRun> {
+export function runInTerminal(
+  command: string,
+  args: readonly string[],
+  options: { cwd: string; steps: readonly TerminalStep[]; env?: Record<string, string>; stepTimeoutMs?: number },
+): Promise<TerminalRun> {
   return new Promise((resolve, reject) => {
     const line = [command, ...args].map(quote).join(' ');
-    const child = spawn('script', ['-qefc', line, '/dev/null'], { cwd: options.cwd, stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, TERM: 'xterm', COLUMNS: '200', ...options.env } });
+    const child = spawn('script', ['-qefc', line, '/dev/null'], {
+      cwd: options.cwd,
+      stdio: ['pipe', 'pipe', 'pipe'],
+      env: { ...process.env, TERM: 'xterm', COLUMNS: '200', ...options.env },
+    });
     let raw = '';
     const text = (): string => raw.replace(ANSI, '');
     child.stdout.on('data', (chunk: Buffer) => (raw += chunk.toString()));
@@ -56,7 +64,8 @@ export function runInTerminal(command: string, args: readonly string[], options:
     child.on('error', reject);
     child.on('close', (code) => {
       clearInterval(timer);
-      if (step < options.steps.length) reject(new Error(`the program ended (code ${code}) before ${options.steps[step].waitFor}; the terminal shows:\n${text()}`));
+      if (step < options.steps.length)
+        reject(new Error(`the program ended (code ${code}) before ${options.steps[step].waitFor}; the terminal shows:\n${text()}`));
       else resolve({ code, output: text(), seenAtMs });
     });
   });

@@ -29,7 +29,10 @@ function plan(root: string, change?: { n: number; description: string }): SpecRu
     .slice(0, SPECS)
     .map((name, n) => {
       const spec = specFor(name, n);
-      return { specText: serialiseSpec(change?.n === n ? { ...spec, description: change.description } : spec), specFile: specFileName(name) };
+      return {
+        specText: serialiseSpec(change?.n === n ? { ...spec, description: change.description } : spec),
+        specFile: specFileName(name),
+      };
     });
   return planSpecRun(sources, { config, read: projectReader(root, config) });
 }
@@ -42,10 +45,26 @@ function countingFs(): { fs: BatchFs; changes: string[] } {
       changes.push(`${name} ${String(args[0])}`);
       return (fsPromises[name] as (...a: unknown[]) => unknown)(...args);
     }) as BatchFs[K];
-  return { fs: { ...fsPromises, mkdir: counted('mkdir'), open: counted('open'), rename: counted('rename'), unlink: counted('unlink'), rmdir: counted('rmdir') }, changes };
+  return {
+    fs: {
+      ...fsPromises,
+      mkdir: counted('mkdir'),
+      open: counted('open'),
+      rename: counted('rename'),
+      unlink: counted('unlink'),
+      rmdir: counted('rmdir'),
+    },
+    changes,
+  };
 }
 
-const context = (root: string, extra: Partial<CommitContext> = {}): CommitContext => ({ projectRoot: root, config, settings: {}, interrupted: () => false, ...extra });
+const context = (root: string, extra: Partial<CommitContext> = {}): CommitContext => ({
+  projectRoot: root,
+  config,
+  settings: {},
+  interrupted: () => false,
+  ...extra,
+});
 
 describe('a batch committed again (issue 18: fast, and still right)', () => {
   after(removeTempProjects);
@@ -66,7 +85,10 @@ describe('a batch committed again (issue 18: fast, and still right)', () => {
     const changed = countingFs();
     const third = await commitRun(plan(root, { n: 1, description: 'Changed once' }), context(root, { fs: changed.fs }));
     const written = third.files.filter((f) => f.written).map((f) => f.path);
-    ok(written.some((p) => p.startsWith(`${config.roots.specs}/`)) && written.some((p) => p.includes('/generation/')), `the changed spec and its record are written: ${written.join(', ')}`);
+    ok(
+      written.some((p) => p.startsWith(`${config.roots.specs}/`)) && written.some((p) => p.includes('/generation/')),
+      `the changed spec and its record are written: ${written.join(', ')}`,
+    );
     equal(changed.changes.filter((c) => c.startsWith('rename ')).length, written.length);
   });
 
@@ -127,7 +149,7 @@ describe('path checks that skip what a missing folder cannot hold', () => {
   });
 
   it('a file where a folder must go is still refused (found by probing, not assumed missing)', () => {
-    const root = tempProject({ 'taken': 'a file\n' });
+    const root = tempProject({ taken: 'a file\n' });
     const paths = new ProjectPaths(root, [], nodeProbe, platformNameLimits(process.platform));
     const verdict = paths.check('taken/below.ts');
     ok('problem' in verdict);
@@ -139,7 +161,11 @@ describe('records read without the locating scanner', () => {
   const record = (spec: unknown): string => {
     const text = canonicalSpecText(spec);
     const hash = contentHash(text);
-    return serialiseRecord({ command: 'a/b', files: new Map([['x.ts', { adapter: 'server-only', content: contentHash('x'), generator: '0.1.0', spec: hash }]]), specs: new Map([[hash, text]]) });
+    return serialiseRecord({
+      command: 'a/b',
+      files: new Map([['x.ts', { adapter: 'server-only', content: contentHash('x'), generator: '0.1.0', spec: hash }]]),
+      specs: new Map([[hash, text]]),
+    });
   };
   const nested = (depth: number): unknown => {
     let value: unknown = {};
@@ -150,6 +176,9 @@ describe('records read without the locating scanner', () => {
   it('still refuse a spec nested deeper than the JSON limit, and read one at the limit (the control)', () => {
     // The record itself is two levels (document, specs), its spec the rest.
     equal(parseRecord(record({ version: 2, name: 'a/b', description: 'd', extra: nested(61) }), 'r.json').command, 'a/b');
-    throws(() => parseRecord(record({ version: 2, name: 'a/b', description: 'd', extra: nested(62) }), 'r.json'), /nested deeper than 64 arrays and objects/);
+    throws(
+      () => parseRecord(record({ version: 2, name: 'a/b', description: 'd', extra: nested(62) }), 'r.json'),
+      /nested deeper than 64 arrays and objects/,
+    );
   });
 });

@@ -32,28 +32,49 @@ describe('three-way merge (node-diff3, line by line)', () => {
 
   it('marks different changes to the same line as a conflict, in git diff3 style', () => {
     const merged = threeWayMerge(base, 'a\nmine\nc\nd\ne\n', 'a\ntheirs\nc\nd\ne\n', labels);
-    deepStrictEqual(merged, { clean: false, conflicts: 1, text: 'a\n<<<<<<< yours\nmine\n||||||| before\nb\n=======\ntheirs\n>>>>>>> now\nc\nd\ne\n' });
+    deepStrictEqual(merged, {
+      clean: false,
+      conflicts: 1,
+      text: 'a\n<<<<<<< yours\nmine\n||||||| before\nb\n=======\ntheirs\n>>>>>>> now\nc\nd\ne\n',
+    });
   });
 
   it('keeps lines one side adds right beside lines the other side changed (diff3 alone calls it a conflict)', () => {
     const base = 'return {\n  a: 0,\n};\n';
-    deepStrictEqual(threeWayMerge(base, 'return {\n  a: found,\n};\n', 'return {\n  a: 0,\n  b: null,\n};\n', labels), { clean: true, text: 'return {\n  a: found,\n  b: null,\n};\n' });
-    deepStrictEqual(threeWayMerge(base, 'return {\n  a: 0,\n  mine: 1,\n};\n', 'return {\n  a: 1,\n};\n', labels), { clean: true, text: 'return {\n  a: 1,\n  mine: 1,\n};\n' });
+    deepStrictEqual(threeWayMerge(base, 'return {\n  a: found,\n};\n', 'return {\n  a: 0,\n  b: null,\n};\n', labels), {
+      clean: true,
+      text: 'return {\n  a: found,\n  b: null,\n};\n',
+    });
+    deepStrictEqual(threeWayMerge(base, 'return {\n  a: 0,\n  mine: 1,\n};\n', 'return {\n  a: 1,\n};\n', labels), {
+      clean: true,
+      text: 'return {\n  a: 1,\n  mine: 1,\n};\n',
+    });
     // Both sides adding at the same place stays a conflict: the order is a guess.
     equal(threeWayMerge(base, 'return {\n  a: 0,\n  mine: 1,\n};\n', 'return {\n  a: 0,\n  b: null,\n};\n', labels).clean, false);
   });
 
   it('keeps a missing final newline, and puts each marker on its own line', () => {
     deepStrictEqual(threeWayMerge('x\ny', 'x\ny', 'x\nz', labels), { clean: true, text: 'x\nz' });
-    match(threeWayMerge('x\ny', 'x\nmine', 'x\ntheirs', labels).text, /^x\n<<<<<<< yours\nmine\n\|\|\|\|\|\|\| before\ny\n=======\ntheirs\n>>>>>>> now\n$/);
+    match(
+      threeWayMerge('x\ny', 'x\nmine', 'x\ntheirs', labels).text,
+      /^x\n<<<<<<< yours\nmine\n\|\|\|\|\|\|\| before\ny\n=======\ntheirs\n>>>>>>> now\n$/,
+    );
   });
 });
 
 describe('deciding a file', () => {
   const generated = 'line 1\nline 2\nline 3\n';
-  const recorded: RecordedFile = { adapter: 'server-only', content: contentHash('line 1\nold 2\nline 3\n'), generator: '0.1.0', spec: contentHash('spec') };
+  const recorded: RecordedFile = {
+    adapter: 'server-only',
+    content: contentHash('line 1\nold 2\nline 3\n'),
+    generator: '0.1.0',
+    spec: contentHash('spec'),
+  };
   const decide = (disk: string | undefined, extra: Partial<Parameters<typeof decideFile>[0]> = {}, settings = {}) =>
-    decideFile({ path: 'f.ts', kind: 'generated', content: generated, disk, base: () => ({ text: 'line 1\nold 2\nline 3\n' }), ...extra }, settings);
+    decideFile(
+      { path: 'f.ts', kind: 'generated', content: generated, disk, base: () => ({ text: 'line 1\nold 2\nline 3\n' }), ...extra },
+      settings,
+    );
 
   it('untouched since generation: update; hand-edited: merged; overlapping: conflict; no record: conflict without a base', () => {
     equal(decide('line 1\nold 2\nline 3\n', { recorded }).state, 'update');
@@ -67,8 +88,14 @@ describe('deciding a file', () => {
   });
 
   it('a base that cannot be reproduced is a conflict, never a guess', () => {
-    const decision = decide('line 0\nline 1\nold 2\nline 3\n', { recorded, base: () => ({ problem: 'the previous generation cannot be reproduced' }) });
-    deepStrictEqual([decision.state, decision.reason, decision.baseless], ['conflict', 'the previous generation cannot be reproduced', true]);
+    const decision = decide('line 0\nline 1\nold 2\nline 3\n', {
+      recorded,
+      base: () => ({ problem: 'the previous generation cannot be reproduced' }),
+    });
+    deepStrictEqual(
+      [decision.state, decision.reason, decision.baseless],
+      ['conflict', 'the previous generation cannot be reproduced', true],
+    );
   });
 
   it('a deleted generated file is skipped unless --force; identical stays identical under --force', () => {
@@ -88,12 +115,27 @@ describe('deciding a file', () => {
 describe('the generation record', () => {
   const spec = `${JSON.stringify({ version: 2, name: 'a/b', description: 'd' }, null, 2)}\n`;
   const specHash = contentHash(spec);
-  const entry = (text: string): RecordedFile => ({ adapter: 'server-only', content: contentHash(text), generator: '0.1.0', spec: specHash });
+  const entry = (text: string): RecordedFile => ({
+    adapter: 'server-only',
+    content: contentHash(text),
+    generator: '0.1.0',
+    spec: specHash,
+  });
 
   it('is deterministic and sorted whatever the insertion order, and drops specs no file refers to', () => {
-    const files = [['z.ts', entry('z')], ['a.ts', entry('a')]] as const;
+    const files = [
+      ['z.ts', entry('z')],
+      ['a.ts', entry('a')],
+    ] as const;
     const unused = `${JSON.stringify({ version: 2, name: 'a/b', description: 'old' }, null, 2)}\n`;
-    const one = serialiseRecord({ command: 'a/b', files: new Map(files), specs: new Map([[specHash, spec], [contentHash(unused), unused]]) });
+    const one = serialiseRecord({
+      command: 'a/b',
+      files: new Map(files),
+      specs: new Map([
+        [specHash, spec],
+        [contentHash(unused), unused],
+      ]),
+    });
     const two = serialiseRecord({ command: 'a/b', files: new Map([...files].reverse()), specs: new Map([[specHash, spec]]) });
     equal(one, two);
     ok(one.indexOf('"a.ts"') < one.indexOf('"z.ts"'));
@@ -104,7 +146,9 @@ describe('the generation record', () => {
   });
 
   it('refuses a record it cannot trust, every problem located', () => {
-    const good = JSON.parse(serialiseRecord({ command: 'a/b', files: new Map([['a.ts', entry('a')]]), specs: new Map([[specHash, spec]]) })) as Record<string, any>;
+    const good = JSON.parse(
+      serialiseRecord({ command: 'a/b', files: new Map([['a.ts', entry('a')]]), specs: new Map([[specHash, spec]]) }),
+    ) as Record<string, any>;
     good.files['a.ts'].content = 'md5:1';
     good.specs[specHash].description = 'edited by hand';
     const text = JSON.stringify(good, null, 2);
@@ -117,13 +161,17 @@ describe('the generation record', () => {
       },
     );
     good.files['a.ts'].content = contentHash('a');
-    throws(() => parseRecord(JSON.stringify(good, null, 2), 'r.json'), /r\.json:\d+:\d+ \(at \/specs\/sha256:[0-9a-f]+\): the spec does not have the hash it is filed under/);
+    throws(
+      () => parseRecord(JSON.stringify(good, null, 2), 'r.json'),
+      /r\.json:\d+:\d+ \(at \/specs\/sha256:[0-9a-f]+\): the spec does not have the hash it is filed under/,
+    );
   });
 });
 
 describe('path checks (a real temporary tree)', () => {
   after(removeTempProjects);
-  const paths = (root: string, allow: string[] = []) => new ProjectPaths(nodeProbe.realpath(root)!, allow, nodeProbe, platformNameLimits('linux'));
+  const paths = (root: string, allow: string[] = []) =>
+    new ProjectPaths(nodeProbe.realpath(root)!, allow, nodeProbe, platformNameLimits('linux'));
 
   it('refuses a symlinked folder on the way, naming the link and its target; an allowed link is followed', () => {
     const outside = tempProject();
@@ -133,13 +181,18 @@ describe('path checks (a real temporary tree)', () => {
     ok('problem' in verdict);
     match(verdict.problem, new RegExp(`goes through the symbolic link src/commands \\(-> ${outside.replace(/[/.]/g, '\\$&')}\\)`));
     match(verdict.expected, /"src\/commands" in allowSymlinks/);
-    deepStrictEqual(paths(root, ['src/commands']).check('src/commands/a/b.ts'), { absolute: join(nodeProbe.realpath(outside)!, 'a', 'b.ts') });
+    deepStrictEqual(paths(root, ['src/commands']).check('src/commands/a/b.ts'), {
+      absolute: join(nodeProbe.realpath(outside)!, 'a', 'b.ts'),
+    });
   });
 
   it('refuses a dangling file symlink, a file where a folder goes, a folder where the file goes', () => {
     const root = tempProject({ 'src/file': 'x', 'src/folder/inner.txt': 'x' });
     symlinkSync('/nonexistent/target', join(root, 'src', 'dangling.ts'));
-    match((paths(root).check('src/dangling.ts') as { problem: string }).problem, /symbolic link src\/dangling\.ts \(-> \/nonexistent\/target\)/);
+    match(
+      (paths(root).check('src/dangling.ts') as { problem: string }).problem,
+      /symbolic link src\/dangling\.ts \(-> \/nonexistent\/target\)/,
+    );
     match((paths(root).check('src/file/x.ts') as { problem: string }).problem, /needs src\/file to be a folder/);
     match((paths(root).check('src/folder') as { problem: string }).problem, /is a folder/);
     ok('absolute' in paths(root).check('src/new/deep/file.ts'));
@@ -184,7 +237,10 @@ describe('the batch writer: all or nothing', () => {
     const outcome = await writeBatch(batch(root), { interrupted: () => false });
     equal(outcome.status, 'written');
     deepStrictEqual(listFiles(root), ['a/one.txt', 'b/two.txt', 'new/deep/three.txt']);
-    deepStrictEqual(Object.values(snapshotFiles(root)).map((f) => f.content), ['ONE\n', 'TWO\n', 'three\n']);
+    deepStrictEqual(
+      Object.values(snapshotFiles(root)).map((f) => f.content),
+      ['ONE\n', 'TWO\n', 'three\n'],
+    );
   });
 
   it('a full disk while staging the third file leaves the tree as it was: no temporary file, no new folder', async () => {
@@ -204,12 +260,21 @@ describe('the batch writer: all or nothing', () => {
     const root = project();
     const before = snapshotFiles(root);
     let renames = 0;
-    const fs: BatchFs = { ...fsPromises, rename: (async (from: string, to: string) => (++renames === 3 ? Promise.reject(Object.assign(new Error('EXDEV'), { code: 'EIO' })) : fsPromises.rename(from, to))) as typeof fsPromises.rename };
+    const fs: BatchFs = {
+      ...fsPromises,
+      rename: (async (from: string, to: string) =>
+        ++renames === 3
+          ? Promise.reject(Object.assign(new Error('EXDEV'), { code: 'EIO' }))
+          : fsPromises.rename(from, to)) as typeof fsPromises.rename,
+    };
     await writeBatch(batch(root), { interrupted: () => false, fs }).then(
       () => ok(false, 'the batch should fail'),
       (error: BatchWriteError) => deepStrictEqual(error.written, []),
     );
-    deepStrictEqual(Object.fromEntries(Object.entries(snapshotFiles(root)).map(([p, f]) => [p, f.content])), Object.fromEntries(Object.entries(before).map(([p, f]) => [p, f.content])));
+    deepStrictEqual(
+      Object.fromEntries(Object.entries(snapshotFiles(root)).map(([p, f]) => [p, f.content])),
+      Object.fromEntries(Object.entries(before).map(([p, f]) => [p, f.content])),
+    );
     deepStrictEqual(readdirSync(root).sort(), ['a', 'b'], 'the folders the batch made are gone');
   });
 
@@ -229,7 +294,7 @@ describe('the batch writer: all or nothing', () => {
     deepStrictEqual(listFiles(renaming), ['a/one.txt', 'b/two.txt']);
   });
 
-  it('removes temporary files a killed run left, keeping a live run\'s', async () => {
+  it("removes temporary files a killed run left, keeping a live run's", async () => {
     const root = mkdtempSync(join(tmpdir(), 'continuum-temps-'));
     try {
       mkdirSync(join(root, 'f'));

@@ -29,7 +29,12 @@ const firstSpec = {
 /** What a developer writes into the generated files. */
 const handWritten = {
   server: ['    const found = await searchNotes(params.word); // hand-written: the real search', '      matches: found,'],
-  helper: ['/** Hand-written helper, below the generated class. */', 'async function searchNotes(word: string): Promise<string[]> {', "  return word === '' ? [] : [`notes about ${word}`];", '}'],
+  helper: [
+    '/** Hand-written helper, below the generated class. */',
+    'async function searchNotes(word: string): Promise<string[]> {',
+    "  return word === '' ? [] : [`notes about ${word}`];",
+    '}',
+  ],
   readme: ['## Notes from the team', '', 'Search is case-sensitive for now (hand-written).'],
 };
 
@@ -39,14 +44,18 @@ function fillIn(dir: string): void {
   const filled = server
     .replace(/^ *\/\/ TODO\(notes\/find\):.*\n/m, `${handWritten.server[0]}\n`)
     .replace(/^ *matches: \[\],\n/m, `${handWritten.server[1]}\n`);
-  ok(filled !== server && filled.includes(handWritten.server[1]), `the generated server command has the expected TODO and placeholder:\n${server}`);
+  ok(
+    filled !== server && filled.includes(handWritten.server[1]),
+    `the generated server command has the expected TODO and placeholder:\n${server}`,
+  );
   writeFileSync(join(dir, SERVER), `${filled}\n${handWritten.helper.join('\n')}\n`);
   writeFileSync(join(dir, README), `${readFileSync(join(dir, README), 'utf8')}\n${handWritten.readme.join('\n')}\n`);
 }
 
 function assertHandWrittenKept(dir: string, step: string): void {
   const server = readFileSync(join(dir, SERVER), 'utf8');
-  for (const line of [...handWritten.server, ...handWritten.helper]) ok(server.includes(`${line}\n`), `${step}: ${SERVER} lost a hand-written line: ${line}\n${server}`);
+  for (const line of [...handWritten.server, ...handWritten.helper])
+    ok(server.includes(`${line}\n`), `${step}: ${SERVER} lost a hand-written line: ${line}\n${server}`);
   const readme = readFileSync(join(dir, README), 'utf8');
   for (const line of handWritten.readme.filter((l) => l !== '')) ok(readme.includes(line), `${step}: ${README} lost: ${line}`);
   equal(/^(<<<<<<<|>>>>>>>)/m.test(server), false, `${step}: no conflict markers`);
@@ -85,7 +94,15 @@ describe('evolution of a TypeScript command through three spec changes, hand-wri
       [
         'a declared type and a new result that uses it',
         (spec) => {
-          spec.types = { NoteHit: { description: 'One matching note', fields: { title: { type: 'string', description: 'Its title' }, score: { type: 'number', description: 'How well it matches' } } } };
+          spec.types = {
+            NoteHit: {
+              description: 'One matching note',
+              fields: {
+                title: { type: 'string', description: 'Its title' },
+                score: { type: 'number', description: 'How well it matches' },
+              },
+            },
+          };
           spec.results.push({ name: 'best', type: 'NoteHit | null', description: 'The best match, if any' });
         },
         (d) => match(readFileSync(join(d, TYPES), 'utf8'), /export interface NoteHit \{[\s\S]*score: number;[\s\S]*best: NoteHit \| null;/),
@@ -93,7 +110,13 @@ describe('evolution of a TypeScript command through three spec changes, hand-wri
       [
         'a union param with a default, and a reworded description',
         (spec) => {
-          spec.params.push({ name: 'order', type: "'newest' | 'oldest' | 'best'", optional: true, default: 'best', description: 'Order of the matches' });
+          spec.params.push({
+            name: 'order',
+            type: "'newest' | 'oldest' | 'best'",
+            optional: true,
+            default: 'best',
+            description: 'Order of the matches',
+          });
           spec.params[0].description = 'The word (or phrase) to look for';
         },
         (d) => {
@@ -127,8 +150,15 @@ describe('evolution of a TypeScript command through three spec changes, hand-wri
     equal((await runBin(['command', `--spec=${outside}`, `--cwd=${dir}`], { cwd: repoRoot, stdin: 'closed' })).code, 0);
     fillIn(dir);
     editSpec(dir, (spec) => spec.params.push({ name: 'limit', type: 'integer', optional: true, description: 'At most this many notes' }));
-    const forced = await runBin(['command', `--spec=${join(dir, SAVED_SPEC)}`, `--cwd=${dir}`, '--force'], { cwd: repoRoot, stdin: 'closed' });
+    const forced = await runBin(['command', `--spec=${join(dir, SAVED_SPEC)}`, `--cwd=${dir}`, '--force'], {
+      cwd: repoRoot,
+      stdin: 'closed',
+    });
     equal(forced.code, 0, forced.stderr);
-    equal(readFileSync(join(dir, SERVER), 'utf8').includes(handWritten.server[0]), false, 'the check above can fail: --force drops the hand-written line');
+    equal(
+      readFileSync(join(dir, SERVER), 'utf8').includes(handWritten.server[0]),
+      false,
+      'the check above can fail: --force drops the hand-written line',
+    );
   });
 });

@@ -9,7 +9,20 @@ import { cpSync, existsSync, lstatSync, mkdirSync, readFileSync, rmSync, symlink
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import helpers from 'yeoman-test';
-import { binPath, commandGenerator, docsReadFiles, docsReadSpec, fromRepoRoot, listFiles, recordingSpyFactory, removeTempProjects, runBin, snapshotFiles, tempProject, type BinRun } from '../support/generator-run.js';
+import {
+  binPath,
+  commandGenerator,
+  docsReadFiles,
+  docsReadSpec,
+  fromRepoRoot,
+  listFiles,
+  recordingSpyFactory,
+  removeTempProjects,
+  runBin,
+  snapshotFiles,
+  tempProject,
+  type BinRun,
+} from '../support/generator-run.js';
 import { fixturesDir, repoRoot } from '../support/paths.js';
 
 const SERVER = 'src/commands/docs/read/server/DocsReadServerCommand.ts';
@@ -30,9 +43,17 @@ function specFile(change: (spec: Record<string, any>) => void = () => undefined)
 }
 
 /** Run continuum-gen with the fault hook loaded; resolves when the child prints FAULT-READY (and after `then`) or exits. */
-function runWithFault(args: readonly string[], fault: string, then: (child: ReturnType<typeof spawn>) => void): Promise<BinRun & { sawFault: boolean }> {
+function runWithFault(
+  args: readonly string[],
+  fault: string,
+  then: (child: ReturnType<typeof spawn>) => void,
+): Promise<BinRun & { sawFault: boolean }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', faultHook, binPath, ...args], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, FORCE_COLOR: '0', CONTINUUM_FAULT: fault } });
+    const child = spawn(process.execPath, ['--import', faultHook, binPath, ...args], {
+      cwd: repoRoot,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, FORCE_COLOR: '0', CONTINUUM_FAULT: fault },
+    });
     let stdout = '';
     let stderr = '';
     let sawFault = false;
@@ -53,7 +74,8 @@ function runWithFault(args: readonly string[], fault: string, then: (child: Retu
   });
 }
 
-const contents = (dir: string): Record<string, string> => Object.fromEntries(Object.entries(snapshotFiles(dir)).map(([p, f]) => [p, f.content]));
+const contents = (dir: string): Record<string, string> =>
+  Object.fromEntries(Object.entries(snapshotFiles(dir)).map(([p, f]) => [p, f.content]));
 
 describe('nothing outside the project (both paths)', function () {
   after(removeTempProjects);
@@ -103,9 +125,15 @@ describe('nothing outside the project (both paths)', function () {
     rmSync(join(dir, modRs));
     symlinkSync(outside, join(dir, modRs));
     const before = readFileSync(outside, 'utf8');
-    const run = await runBin(['rust-module', `--spec=${join(repoRoot, 'specs', 'gpu-stats.json')}`, `--cwd=${dir}`], { cwd: repoRoot, stdin: 'closed' });
+    const run = await runBin(['rust-module', `--spec=${join(repoRoot, 'specs', 'gpu-stats.json')}`, `--cwd=${dir}`], {
+      cwd: repoRoot,
+      stdin: 'closed',
+    });
     equal(run.code, 1, run.stderr);
-    match(run.stderr, /would write src\/workers\/continuum-core\/src\/modules\/mod\.rs, which goes through the symbolic link src\/workers\/continuum-core\/src\/modules\/mod\.rs \(-> /);
+    match(
+      run.stderr,
+      /would write src\/workers\/continuum-core\/src\/modules\/mod\.rs, which goes through the symbolic link src\/workers\/continuum-core\/src\/modules\/mod\.rs \(-> /,
+    );
     equal(readFileSync(outside, 'utf8'), before);
     equal(existsSync(join(dir, 'src/workers/continuum-core/src/modules/gpu.rs')), false, 'nothing else written either');
   });
@@ -114,14 +142,20 @@ describe('nothing outside the project (both paths)', function () {
     const outsideDir = tempProject();
     const marker = join(outsideDir, 'ran.txt');
     const plugin = join(outsideDir, 'x.mjs');
-    writeFileSync(plugin, `import { writeFileSync } from 'node:fs';\nwriteFileSync(${JSON.stringify(marker)}, 'imported');\nexport default { id: 'x', description: 'x', writes: [], plan: () => [] };\n`);
+    writeFileSync(
+      plugin,
+      `import { writeFileSync } from 'node:fs';\nwriteFileSync(${JSON.stringify(marker)}, 'imported');\nexport default { id: 'x', description: 'x', writes: [], plan: () => [] };\n`,
+    );
     const dir = join(outsideDir, 'project');
     mkdirSync(dir);
     for (const module of ['../x.mjs', plugin]) {
       writeFileSync(join(dir, '.yo-rc.json'), JSON.stringify({ 'generator-continuum': { adapters: [{ module }] } }));
       const run = await runBin(['command', `--spec=${docsReadSpec}`, `--cwd=${dir}`], { cwd: repoRoot, stdin: 'closed' });
       equal(run.code, 1, run.stderr);
-      match(run.stderr, /\.yo-rc\.json \(at \/generator-continuum\/adapters\/0\/module\): adapter plugin .* cannot be found: is outside the project/);
+      match(
+        run.stderr,
+        /\.yo-rc\.json \(at \/generator-continuum\/adapters\/0\/module\): adapter plugin .* cannot be found: is outside the project/,
+      );
       equal(existsSync(marker), false, `${module} was not imported`);
     }
   });
@@ -134,12 +168,19 @@ describe('all or nothing (the real bin)', function () {
     it(`${path}: a name the file system cannot hold (ENAMETOOLONG) in a 2-spec batch writes nothing, naming the spec`, async () => {
       const specs = tempProject({
         'docs-read.json': readFileSync(docsReadSpec, 'utf8'),
-        'long.json': JSON.stringify({ version: 2, name: `docs/${'a'.repeat(240)}`, description: 'A command whose class name is too long for a file name' }),
+        'long.json': JSON.stringify({
+          version: 2,
+          name: `docs/${'a'.repeat(240)}`,
+          description: 'A command whose class name is too long for a file name',
+        }),
       });
       const dir = tempProject();
       const run = await runBin(['command', `--spec=${specs}`, `--cwd=${dir}`], { cwd: repoRoot, stdin: 'closed', env });
       equal(run.code, 1, run.stderr);
-      match(run.stderr, /long\.json \(at \/name\): would write src\/commands\/docs\/a+\/server\/DocsAa+ServerCommand\.ts, which has a name the file system cannot hold: .* is 260 bytes \(ENAMETOOLONG\)/);
+      match(
+        run.stderr,
+        /long\.json \(at \/name\): would write src\/commands\/docs\/a+\/server\/DocsAa+ServerCommand\.ts, which has a name the file system cannot hold: .* is 260 bytes \(ENAMETOOLONG\)/,
+      );
       deepStrictEqual(listFiles(dir), []);
     });
   }
@@ -153,7 +194,10 @@ describe('all or nothing (the real bin)', function () {
     const before = snapshotFiles(dir);
     const refused = await runBin(['command', `--spec=${docsReadSpec}`, `--cwd=${dir}`], { cwd: repoRoot, stdin: 'closed' });
     equal(refused.code, 1, refused.stderr);
-    match(refused.stderr, /src\/generator\/generation\/docs-read\.json:\d+:\d+ \(at \/files\/src~1commands~1docs~1read~1\.npmignore\/content\): value does not match the required pattern.*the generation record cannot be trusted/);
+    match(
+      refused.stderr,
+      /src\/generator\/generation\/docs-read\.json:\d+:\d+ \(at \/files\/src~1commands~1docs~1read~1\.npmignore\/content\): value does not match the required pattern.*the generation record cannot be trusted/,
+    );
     deepStrictEqual(snapshotFiles(dir), before);
     const forced = await runBin(['command', `--spec=${docsReadSpec}`, `--cwd=${dir}`, '--force'], { cwd: repoRoot, stdin: 'closed' });
     equal(forced.code, 0, forced.stderr);
@@ -171,11 +215,19 @@ describe('all or nothing (the real bin)', function () {
 
   it('SIGKILL while a file is half written leaves no empty or half file, and the next run completes the job', async () => {
     const dir = tempProject();
-    const killed = await runWithFault(['command', `--spec=${docsReadSpec}`, `--cwd=${dir}`], 'stall-stage:5', (child) => child.kill('SIGKILL'));
+    const killed = await runWithFault(['command', `--spec=${docsReadSpec}`, `--cwd=${dir}`], 'stall-stage:5', (child) =>
+      child.kill('SIGKILL'),
+    );
     ok(killed.sawFault, killed.stderr);
     const left = listFiles(dir);
-    ok(left.some((f) => /\.continuum-gen-\d+-\d+\.tmp$/.test(f)), `the kill left its temporary files: ${left.join(', ')}`);
-    ok(left.every((f) => /\.continuum-gen-\d+-\d+\.tmp$/.test(f)), `no target file was written: ${left.join(', ')}`);
+    ok(
+      left.some((f) => /\.continuum-gen-\d+-\d+\.tmp$/.test(f)),
+      `the kill left its temporary files: ${left.join(', ')}`,
+    );
+    ok(
+      left.every((f) => /\.continuum-gen-\d+-\d+\.tmp$/.test(f)),
+      `no target file was written: ${left.join(', ')}`,
+    );
 
     const next = await runBin(['command', `--spec=${docsReadSpec}`, `--cwd=${dir}`], { cwd: repoRoot, stdin: 'closed' });
     equal(next.code, 0, next.stderr);
@@ -195,11 +247,21 @@ describe('all or nothing (the real bin)', function () {
 
   it('SIGINT while renaming: stops after the current file, the record matches what was written, a re-run finishes', async () => {
     const dir = tempProject();
-    const run = await runWithFault(['command', `--spec=${docsReadSpec}`, `--cwd=${dir}`], 'stall-rename:3', (child) => child.kill('SIGINT'));
+    const run = await runWithFault(['command', `--spec=${docsReadSpec}`, `--cwd=${dir}`], 'stall-rename:3', (child) =>
+      child.kill('SIGINT'),
+    );
     equal(run.code, 130, run.stderr);
-    match(run.stderr, /Interrupted \(SIGINT\): 4 files written before it, the records match them; re-run the same command to finish the job\./);
-    const record = JSON.parse(readFileSync(join(dir, 'src/generator/generation/docs-read.json'), 'utf8')) as { files: Record<string, unknown> };
-    deepStrictEqual(Object.keys(record.files), listFiles(dir).filter((f) => !f.includes('/generation/')));
+    match(
+      run.stderr,
+      /Interrupted \(SIGINT\): 4 files written before it, the records match them; re-run the same command to finish the job\./,
+    );
+    const record = JSON.parse(readFileSync(join(dir, 'src/generator/generation/docs-read.json'), 'utf8')) as {
+      files: Record<string, unknown>;
+    };
+    deepStrictEqual(
+      Object.keys(record.files),
+      listFiles(dir).filter((f) => !f.includes('/generation/')),
+    );
     const next = await runBin(['command', `--spec=${docsReadSpec}`, `--cwd=${dir}`], { cwd: repoRoot, stdin: 'closed' });
     equal(next.code, 0, next.stderr);
     deepStrictEqual(listFiles(dir), docsReadFiles);
@@ -216,11 +278,23 @@ describe('output that tells the truth (both paths)', function () {
       const first = await runBin(['command', `--spec=${docsReadSpec}`, `--cwd=${dir}`], { cwd: repoRoot, stdin: 'closed', env });
       equal(first.code, 0, first.stderr);
       ok(first.stderr.indexOf('8 files planned') < first.stderr.indexOf('create '), first.stderr);
-      const forced = await runBin(['command', `--spec=${docsReadSpec}`, `--cwd=${dir}`, '--force'], { cwd: repoRoot, stdin: 'closed', env });
+      const forced = await runBin(['command', `--spec=${docsReadSpec}`, `--cwd=${dir}`, '--force'], {
+        cwd: repoRoot,
+        stdin: 'closed',
+        env,
+      });
       equal(forced.code, 0, forced.stderr);
       equal(forced.stderr.includes(' force '), false, forced.stderr);
       match(forced.stderr, /^9 files: 9 identical$/m);
-      const dry = await runBin(['command', `--spec=${specFile((s) => s.params.push({ name: 'encoding', type: 'string', optional: true, description: 'Text encoding' }))}`, `--cwd=${dir}`, '--dry-run'], { cwd: repoRoot, stdin: 'closed', env });
+      const dry = await runBin(
+        [
+          'command',
+          `--spec=${specFile((s) => s.params.push({ name: 'encoding', type: 'string', optional: true, description: 'Text encoding' }))}`,
+          `--cwd=${dir}`,
+          '--dry-run',
+        ],
+        { cwd: repoRoot, stdin: 'closed', env },
+      );
       equal(dry.code, 0, dry.stderr);
       match(dry.stderr, /^Dry run: nothing will be written\.$/m);
       match(dry.stderr, /^Dry run: nothing written\.$/m);
@@ -234,7 +308,11 @@ describe('output that tells the truth (both paths)', function () {
       const changed = specFile((s) => s.params.push({ name: 'encoding', type: 'string', optional: true, description: 'Text encoding' }));
       const honoured = await runBin(['command', `--spec=${changed}`, `--cwd=${dir}`, '--dry-run'], { cwd: repoRoot, stdin: 'closed', env });
       match(honoured.stderr, new RegExp(`skip ${TYPES} \\(\\.yo-resolve\\)`));
-      const skipped = await runBin(['command', `--spec=${changed}`, `--cwd=${dir}`, '--dry-run', '--skip-yo-resolve'], { cwd: repoRoot, stdin: 'closed', env });
+      const skipped = await runBin(['command', `--spec=${changed}`, `--cwd=${dir}`, '--dry-run', '--skip-yo-resolve'], {
+        cwd: repoRoot,
+        stdin: 'closed',
+        env,
+      });
       equal(skipped.code, 0, skipped.stderr);
       match(skipped.stderr, new RegExp(`update ${TYPES}`));
     });
@@ -242,7 +320,11 @@ describe('output that tells the truth (both paths)', function () {
     it(`${path}: colours follow --no-color, FORCE_COLOR and NO_COLOR`, async () => {
       const colours = async (extra: string[], envs: Record<string, string>): Promise<boolean> => {
         const dir = tempProject();
-        const run = await runBin(['command', `--spec=${docsReadSpec}`, `--cwd=${dir}`, ...extra], { cwd: repoRoot, stdin: 'closed', env: { ...env, ...envs } });
+        const run = await runBin(['command', `--spec=${docsReadSpec}`, `--cwd=${dir}`, ...extra], {
+          cwd: repoRoot,
+          stdin: 'closed',
+          env: { ...env, ...envs },
+        });
         equal(run.code, 0, run.stderr);
         return run.stderr.includes('\u001b[');
       };
@@ -258,14 +340,21 @@ describe('a conflict in a terminal, asked through the conflicter (yeoman-test, f
   after(removeTempProjects);
   const run = (dir: string, spec: string, answers: Record<string, unknown>) => {
     fromRepoRoot();
-    return helpers.run(commandGenerator, { tmpdir: false, cwd: dir, forwardCwd: true }, { force: false }).withOptions({ spec, interactive: true } as Record<string, unknown>).withAnswers(answers).withAdapterOptions({ spyFactory: recordingSpyFactory });
+    return helpers
+      .run(commandGenerator, { tmpdir: false, cwd: dir, forwardCwd: true }, { force: false })
+      .withOptions({ spec, interactive: true } as Record<string, unknown>)
+      .withAnswers(answers)
+      .withAdapterOptions({ spyFactory: recordingSpyFactory });
   };
   /** docs/read generated, a validation line edited by hand, then a spec change that rewrites the same line. */
   async function conflicted(): Promise<{ dir: string; spec: string; edited: string }> {
     const dir = tempProject();
     await run(dir, specFile(), {});
     const generated = readFileSync(join(dir, SERVER), 'utf8');
-    const edited = generated.replace("throw new ValidationError('path', 'is required');", "throw new ValidationError('path', 'is required (hand-written)');");
+    const edited = generated.replace(
+      "throw new ValidationError('path', 'is required');",
+      "throw new ValidationError('path', 'is required (hand-written)');",
+    );
     ok(edited !== generated, 'the generated validation line is there to edit');
     writeFileSync(join(dir, SERVER), edited);
     // An optional path: the generator drops the very line the developer edited.
@@ -277,14 +366,20 @@ describe('a conflict in a terminal, asked through the conflicter (yeoman-test, f
     const { dir, spec } = await conflicted();
     await rejects(run(dir, spec, { action: 'write' }), /1 file written with conflict markers to resolve by hand/);
     const server = readFileSync(join(dir, SERVER), 'utf8');
-    match(server, /<<<<<<< .* \(yours, on disk\)\n[^<]*hand-written[\s\S]*\|\|\|\|\|\|\| [\s\S]*=======\n[\s\S]*>>>>>>> .* \(generated now\)\n/);
+    match(
+      server,
+      /<<<<<<< .* \(yours, on disk\)\n[^<]*hand-written[\s\S]*\|\|\|\|\|\|\| [\s\S]*=======\n[\s\S]*>>>>>>> .* \(generated now\)\n/,
+    );
     match(readFileSync(join(dir, TYPES), 'utf8'), /path\?: string;/);
   });
 
   it('do not overwrite keeps the file as it is', async () => {
     const { dir, spec, edited } = await conflicted();
     const result = await run(dir, spec, { action: 'skip' });
-    deepStrictEqual(result.askedQuestions.map((q) => q.name), ['action']);
+    deepStrictEqual(
+      result.askedQuestions.map((q) => q.name),
+      ['action'],
+    );
     equal(readFileSync(join(dir, SERVER), 'utf8'), edited);
     const report = (result.generator as unknown as { commitReport: { files: { path: string; state: string }[] } }).commitReport;
     deepStrictEqual(report.files.find((f) => f.path === SERVER)?.state, 'skip');

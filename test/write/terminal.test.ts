@@ -32,7 +32,10 @@ describe('a conflict in a pseudo-terminal (tmux): asked through the conflicter',
     const first = join(tempProject(), 'docs-read.json');
     writeFileSync(first, JSON.stringify(original));
     equal((await runBin(['command', `--spec=${first}`, `--cwd=${dir}`], { cwd: repoRoot, stdin: 'closed' })).code, 0);
-    const edited = readFileSync(join(dir, SERVER), 'utf8').replace("throw new ValidationError('path', 'is required');", "throw new ValidationError('path', 'is required (hand-written)');");
+    const edited = readFileSync(join(dir, SERVER), 'utf8').replace(
+      "throw new ValidationError('path', 'is required');",
+      "throw new ValidationError('path', 'is required (hand-written)');",
+    );
     writeFileSync(join(dir, SERVER), edited);
     const spec = join(tempProject(), 'docs-read.json');
     original.params[0].optional = true;

@@ -88,7 +88,13 @@ class CTypeSpeller {
         const inner = node.kind === 'array' ? node.element : node.value;
         const elementType = this.spell(inner, node.kind === 'array' ? 'a list' : 'a map');
         const name = this.stem(node);
-        if (!this.containers.has(name)) this.containers.set(name, { name, guard: `CG_${upperSnake(name)}_DEFINED`, kind: node.kind === 'array' ? 'array' : 'map', elementType });
+        if (!this.containers.has(name))
+          this.containers.set(name, {
+            name,
+            guard: `CG_${upperSnake(name)}_DEFINED`,
+            kind: node.kind === 'array' ? 'array' : 'map',
+            elementType,
+          });
         return name;
       }
       case 'nullable':
@@ -109,7 +115,8 @@ const innerType = (field: FieldModel): TypeNode => (field.type.kind === 'nullabl
 /** Struct names in definition order, or the cycle of required struct fields that makes one impossible. */
 function definitionOrder(structs: readonly NamedStruct<CField>[]): { order: string[]; cycle?: string[] } {
   const byName = new Map(structs.map((s) => [s.name, s]));
-  const byValue = (s: NamedStruct<CField>): string[] => s.fields.filter((f) => f.presence === undefined && f.holdsStruct).map((f) => (f.field.type as { name: string }).name);
+  const byValue = (s: NamedStruct<CField>): string[] =>
+    s.fields.filter((f) => f.presence === undefined && f.holdsStruct).map((f) => (f.field.type as { name: string }).name);
   const order: string[] = [];
   const state = new Map<string, 'visiting' | 'done'>();
   let cycle: string[] | undefined;
@@ -134,10 +141,20 @@ function definitionOrder(structs: readonly NamedStruct<CField>[]): { order: stri
 function checkEnumConstants(pass: NamingPass, enums: readonly NamedEnum[]): void {
   for (const e of enums) {
     const name = e.declaration.name;
-    pass.distinct(`enum ${name}`, e.cases.map((c) => ({ source: c.value, name: upperSnake(c.value) === '' ? '' : c.name, pointer: pointerOf('types', name) })));
+    pass.distinct(
+      `enum ${name}`,
+      e.cases.map((c) => ({ source: c.value, name: upperSnake(c.value) === '' ? '' : c.name, pointer: pointerOf('types', name) })),
+    );
     // INT8_MAX from enum Int8's value max: the header's includes define it as a macro.
     for (const c of e.cases) {
-      if (C_HEADER_MACROS.has(c.name)) pass.collision({ file: pass.model.specFile, pointer: pointerOf('types', name), message: `adapter c: the value ${JSON.stringify(c.value)} of ${name} would be the constant ${c.name}, a macro of <stdint.h>, <stddef.h> or <stdbool.h>`, found: JSON.stringify(c.value), expected: 'another value or enum name' });
+      if (C_HEADER_MACROS.has(c.name))
+        pass.collision({
+          file: pass.model.specFile,
+          pointer: pointerOf('types', name),
+          message: `adapter c: the value ${JSON.stringify(c.value)} of ${name} would be the constant ${c.name}, a macro of <stdint.h>, <stddef.h> or <stdbool.h>`,
+          found: JSON.stringify(c.value),
+          expected: 'another value or enum name',
+        });
     }
   }
 }
@@ -146,16 +163,30 @@ export function nameC(model: CommandModel, options: AdapterOptions): Naming<CNam
   const pass = new NamingPass(C_ADAPTER_ID, model);
   const speller = new CTypeSpeller(model, options);
   const structs = pass.structs<CField>(
-    (field) => ({ name: cFieldName(field.name), holdsStruct: speller.isStruct(innerType(field)), ...(field.optional || field.type.kind === 'nullable' ? { presence: `has_${lowerSnake(field.name)}` } : {}) }),
+    (field) => ({
+      name: cFieldName(field.name),
+      holdsStruct: speller.isStruct(innerType(field)),
+      ...(field.optional || field.type.kind === 'nullable' ? { presence: `has_${lowerSnake(field.name)}` } : {}),
+    }),
     (field) => speller.spell(innerType(field)),
   );
-  const commandTypes = pass.commandTypes(new Map([...speller.containers.keys()].map((name) => [name, 'a list or map type the header declares'])));
+  const commandTypes = pass.commandTypes(
+    new Map([...speller.containers.keys()].map((name) => [name, 'a list or map type the header declares'])),
+  );
   const { order, cycle } = definitionOrder(structs);
   if (cycle) {
-    pass.report({ file: model.specFile, pointer: pointerOf('types', cycle[0]), message: `adapter c cannot map type ${cycle[0]}: required fields make a cycle (${cycle.join(' -> ')}), and a C struct cannot contain itself by value`, expected: 'make one field of the cycle optional (it becomes a pointer)' });
+    pass.report({
+      file: model.specFile,
+      pointer: pointerOf('types', cycle[0]),
+      message: `adapter c cannot map type ${cycle[0]}: required fields make a cycle (${cycle.join(' -> ')}), and a C struct cannot contain itself by value`,
+      expected: 'make one field of the cycle optional (it becomes a pointer)',
+    });
   }
   for (const struct of structs) {
-    const members = struct.fields.flatMap((f) => [{ source: f.field.name, name: f.name, pointer: f.pointer }, ...(f.presence ? [{ source: `${f.field.name} (presence flag)`, name: f.presence, pointer: f.pointer }] : [])]);
+    const members = struct.fields.flatMap((f) => [
+      { source: f.field.name, name: f.name, pointer: f.pointer },
+      ...(f.presence ? [{ source: `${f.field.name} (presence flag)`, name: f.presence, pointer: f.pointer }] : []),
+    ]);
     pass.distinct(`struct ${struct.name}`, members);
   }
   const enums = pass.enums((value, e) => `${upperSnake(e.name)}_${upperSnake(value)}`);

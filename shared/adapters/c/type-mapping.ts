@@ -17,5 +17,8 @@ export const cTypeMapping: AdapterTypeMapping = {
   nullable: 'NULL for strings and structs (T *), else bool has_f + T f (absent and null are the same)',
   interface: 'typedef struct Name Name; struct Name { ... };',
   imported: 'adapterOptions.c.importedTypes (name -> C type, or { type, import: <header> } for #include)',
-  refuses: ['nullable elements or values ((T | null)[], Record<string, T | null>)', 'a cycle of required struct fields (a struct cannot contain itself by value)'],
+  refuses: [
+    'nullable elements or values ((T | null)[], Record<string, T | null>)',
+    'a cycle of required struct fields (a struct cannot contain itself by value)',
+  ],
 };

@@ -41,7 +41,10 @@ function cView(model: CommandModel, names: CNames, options: AdapterOptions) {
       return {
         name: e.name,
         comment: cComment(e.description),
-        values: cases.map((c, i) => ({ comment: cComment(e.valueDescriptions?.[i], '    '), line: `${c.name} = ${i}${i < cases.length - 1 ? ',' : ''} /* ${cCommentText(JSON.stringify(c.value))} */` })),
+        values: cases.map((c, i) => ({
+          comment: cComment(e.valueDescriptions?.[i], '    '),
+          line: `${c.name} = ${i}${i < cases.length - 1 ? ',' : ''} /* ${cCommentText(JSON.stringify(c.value))} */`,
+        })),
         toString: `const char *${stem}_to_string(${e.name} value);`,
         fromString: `bool ${stem}_from_string(const char *text, ${e.name} *value);`,
       };
@@ -50,8 +53,14 @@ function cView(model: CommandModel, names: CNames, options: AdapterOptions) {
     containers: names.containers.map((c) => ({
       name: c.name,
       guard: c.guard,
-      lines: c.kind === 'array' ? [`${pointerTo(c.elementType, 'items')};`, 'size_t count;'] : ['char **keys;', `${pointerTo(c.elementType, 'values')};`, 'size_t count;'],
-      comment: c.kind === 'array' ? `/** A list: count elements at items. */\n` : `/** A map: count entries, keys[i] -> values[i], keys sorted (byte order). */\n`,
+      lines:
+        c.kind === 'array'
+          ? [`${pointerTo(c.elementType, 'items')};`, 'size_t count;']
+          : ['char **keys;', `${pointerTo(c.elementType, 'values')};`, 'size_t count;'],
+      comment:
+        c.kind === 'array'
+          ? `/** A list: count elements at items. */\n`
+          : `/** A map: count entries, keys[i] -> values[i], keys sorted (byte order). */\n`,
     })),
     structs: names.definitionOrder.map((name) => {
       const s = byName.get(name)!;
@@ -65,5 +74,7 @@ function cView(model: CommandModel, names: CNames, options: AdapterOptions) {
 
 /** One header per command. */
 export function renderC(model: CommandModel, names: CNames, options: AdapterOptions): Rendering {
-  return { files: [{ path: `${stringOption(options, 'outputDir')}/${names.file}.h`, template: 'command.h', data: cView(model, names, options) }] };
+  return {
+    files: [{ path: `${stringOption(options, 'outputDir')}/${names.file}.h`, template: 'command.h', data: cView(model, names, options) }],
+  };
 }

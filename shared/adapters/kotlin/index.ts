@@ -6,13 +6,21 @@ import { KOTLIN_ADAPTER_ID, kotlinTypeMapping } from './type-mapping.js';
 import { renderKotlin } from './view.js';
 
 export const kotlinOptions: readonly AdapterOptionDeclaration[] = [
-  { name: 'outputDir', type: 'path', description: 'Source root the Kotlin files are written under (one folder per package)', default: 'generated/kotlin' },
+  {
+    name: 'outputDir',
+    type: 'path',
+    description: 'Source root the Kotlin files are written under (one folder per package)',
+    default: 'generated/kotlin',
+  },
   { name: 'package', type: 'string', description: 'Base package; each command gets <package>.<its name segments>', default: 'commands' },
   { name: 'importedTypes', type: 'type-map', description: 'Kotlin type of each imported spec type (UUID -> String)', default: {} },
 ];
 
 const KOTLIN_RESERVED = reservedNameMap([
-  [['String', 'Long', 'Int', 'Double', 'Boolean', 'List', 'Map', 'Any', 'Unit', 'Nothing', 'Array', 'Pair', 'Result'], 'is a Kotlin standard type and would shadow it'],
+  [
+    ['String', 'Long', 'Int', 'Double', 'Boolean', 'List', 'Map', 'Any', 'Unit', 'Nothing', 'Array', 'Pair', 'Result'],
+    'is a Kotlin standard type and would shadow it',
+  ],
   [['Serializable', 'SerialName', 'KSerializer'], 'is a kotlinx.serialization name the generated file imports'],
   [['CommandTransport'], 'is the transport interface the generated client uses'],
 ]);

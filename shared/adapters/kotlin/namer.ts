@@ -10,8 +10,34 @@ import { KOTLIN_ADAPTER_ID, kotlinTypeMapping } from './type-mapping.js';
 
 /** Kotlin's hard keywords: as identifiers they take backticks (type-mapping.md, pitfalls). */
 export const KOTLIN_KEYWORDS: ReadonlySet<string> = new Set([
-  'as', 'break', 'class', 'continue', 'do', 'else', 'false', 'for', 'fun', 'if', 'in', 'interface', 'is', 'null', 'object', 'package', 'return', 'super', 'this',
-  'throw', 'true', 'try', 'typealias', 'typeof', 'val', 'var', 'when', 'while',
+  'as',
+  'break',
+  'class',
+  'continue',
+  'do',
+  'else',
+  'false',
+  'for',
+  'fun',
+  'if',
+  'in',
+  'interface',
+  'is',
+  'null',
+  'object',
+  'package',
+  'return',
+  'super',
+  'this',
+  'throw',
+  'true',
+  'try',
+  'typealias',
+  'typeof',
+  'val',
+  'var',
+  'when',
+  'while',
 ]);
 
 /** Every identifier the Kotlin files print, decided once. */
@@ -50,14 +76,24 @@ export function nameKotlin(model: CommandModel, options: AdapterOptions): Naming
   const commandTypes = pass.commandTypes();
   const base = stringOption(options, 'package');
   if (!/^[a-z_][a-z0-9_]*(\.[a-z_][a-z0-9_]*)*$/.test(base)) {
-    pass.report({ file: CONFIG_FILE, pointer: `/${CONFIG_KEY}/adapterOptions/kotlin/package`, message: 'option package of adapter kotlin is not a Kotlin package name', found: JSON.stringify(base), expected: 'lowercase dot-separated identifiers, e.g. com.example.commands' });
+    pass.report({
+      file: CONFIG_FILE,
+      pointer: `/${CONFIG_KEY}/adapterOptions/kotlin/package`,
+      message: 'option package of adapter kotlin is not a Kotlin package name',
+      found: JSON.stringify(base),
+      expected: 'lowercase dot-separated identifiers, e.g. com.example.commands',
+    });
   }
   const structs = pass.structs(
     (field) => ({ name: kotlinIdentifier(field.name) }),
     (field) => kotlinType(field.type, model, options),
   );
   const namedEnums = pass.enums(kotlinEntryName);
-  for (const e of namedEnums) pass.distinct(`enum ${e.declaration.name}`, e.cases.map((c) => ({ source: c.value, name: c.name, pointer: pointerOf('types', e.declaration.name) })));
+  for (const e of namedEnums)
+    pass.distinct(
+      `enum ${e.declaration.name}`,
+      e.cases.map((c) => ({ source: c.value, name: c.name, pointer: pointerOf('types', e.declaration.name) })),
+    );
   const baseSegments = base.split('.');
   const packageSegments = [...baseSegments, ...model.segments.map((s) => lowerSnake(s))];
   return pass.result({

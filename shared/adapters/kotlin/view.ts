@@ -9,11 +9,20 @@ function kotlinView(model: CommandModel, names: KotlinNames, options: AdapterOpt
   return {
     name: model.name,
     packageLine: names.packageLine,
-    imports: [`${names.baseLine}.CommandTransport`, ...(names.enums.length > 0 ? ['kotlinx.serialization.SerialName'] : []), 'kotlinx.serialization.Serializable', ...importsUsed(model, options)].sort(),
+    imports: [
+      `${names.baseLine}.CommandTransport`,
+      ...(names.enums.length > 0 ? ['kotlinx.serialization.SerialName'] : []),
+      'kotlinx.serialization.Serializable',
+      ...importsUsed(model, options),
+    ].sort(),
     enums: names.enums.map(({ declaration: e, cases }) => ({
       name: e.name,
       doc: kotlinDoc(e.description),
-      entries: cases.map((c, i) => ({ doc: kotlinDoc(e.valueDescriptions?.[i], '    '), serialName: `@SerialName(${kotlinString(c.value)})`, name: c.name })),
+      entries: cases.map((c, i) => ({
+        doc: kotlinDoc(e.valueDescriptions?.[i], '    '),
+        serialName: `@SerialName(${kotlinString(c.value)})`,
+        name: c.name,
+      })),
     })),
     classes: names.structs.map((struct) => ({
       name: struct.name,
@@ -36,9 +45,17 @@ export function renderKotlin(model: CommandModel, names: KotlinNames, options: A
   const dir = stringOption(options, 'outputDir');
   return {
     files: [
-      { path: `${dir}/${names.packageSegments.join('/')}/${model.className}.kt`, template: 'command.kt', data: kotlinView(model, names, options) },
+      {
+        path: `${dir}/${names.packageSegments.join('/')}/${model.className}.kt`,
+        template: 'command.kt',
+        data: kotlinView(model, names, options),
+      },
       // Shared by every command's client; identical each time, so regenerating is a no-op.
-      { path: `${dir}/${names.baseSegments.join('/')}/CommandTransport.kt`, template: 'command-transport.kt', data: { packageLine: names.baseLine } },
+      {
+        path: `${dir}/${names.baseSegments.join('/')}/CommandTransport.kt`,
+        template: 'command-transport.kt',
+        data: { packageLine: names.baseLine },
+      },
     ],
   };
 }

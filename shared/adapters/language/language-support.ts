@@ -49,9 +49,24 @@ export function enums(model: CommandModel): EnumDeclaration[] {
 /** Every struct of the model in rendering order: spec interfaces (spec order), params, result. */
 export function structSources(model: CommandModel): StructSource[] {
   return [
-    ...interfaces(model).map((t) => ({ name: t.name, description: t.description, fields: t.fields, pointers: t.fields.map((f) => pointerOf('types', t.name, 'fields', f.name, 'type')) })),
-    { name: paramsTypeName(model), description: `Params of ${model.name}: ${model.description}`, fields: model.params, pointers: model.params.map((_, i) => pointerOf('params', i, 'type')) },
-    { name: resultTypeName(model), description: `Result of ${model.name}`, fields: model.results, pointers: model.results.map((_, i) => pointerOf('results', i, 'type')) },
+    ...interfaces(model).map((t) => ({
+      name: t.name,
+      description: t.description,
+      fields: t.fields,
+      pointers: t.fields.map((f) => pointerOf('types', t.name, 'fields', f.name, 'type')),
+    })),
+    {
+      name: paramsTypeName(model),
+      description: `Params of ${model.name}: ${model.description}`,
+      fields: model.params,
+      pointers: model.params.map((_, i) => pointerOf('params', i, 'type')),
+    },
+    {
+      name: resultTypeName(model),
+      description: `Result of ${model.name}`,
+      fields: model.results,
+      pointers: model.results.map((_, i) => pointerOf('results', i, 'type')),
+    },
   ];
 }
 
@@ -69,16 +84,23 @@ export function resolveNamed(adapterId: string, model: CommandModel, options: Ad
   const declared = model.types.find((t) => t.name === name);
   if (declared?.kind === 'interface') return { kind: 'interface', declaration: declared };
   if (declared?.kind === 'enum') return { kind: 'enum', declaration: declared };
-  if (model.unions?.some((u) => u.name === name)) throw new UnmappableType(`${name} is a tagged union, which this adapter does not render`, 'a type with fields or an enum');
+  if (model.unions?.some((u) => u.name === name))
+    throw new UnmappableType(`${name} is a tagged union, which this adapter does not render`, 'a type with fields or an enum');
   const mapping = importedTypes(options)[name];
   if (mapping !== undefined) return { kind: 'imported', mapping: typeof mapping === 'string' ? { type: mapping } : mapping };
-  throw new UnmappableType(`imported type ${name} has no ${adapterId} mapping`, `an entry for ${name} in .yo-rc.json adapterOptions.${adapterId}.importedTypes, e.g. { "${name}": "<${adapterId} type>" }`);
+  throw new UnmappableType(
+    `imported type ${name} has no ${adapterId} mapping`,
+    `an entry for ${name} in .yo-rc.json adapterOptions.${adapterId}.importedTypes, e.g. { "${name}": "<${adapterId} type>" }`,
+  );
 }
 
 export function importedTypes(options: AdapterOptions | undefined): Readonly<Record<string, ImportedTypeMapping>> {
   const value = options?.importedTypes;
   // Null prototype: a spec's type named constructor must find no inherited mapping.
-  return Object.assign(Object.create(null) as Record<string, ImportedTypeMapping>, value !== undefined && typeof value === 'object' ? value : {});
+  return Object.assign(
+    Object.create(null) as Record<string, ImportedTypeMapping>,
+    value !== undefined && typeof value === 'object' ? value : {},
+  );
 }
 
 /** The import lines an adapter needs for the imported types the model uses (deduplicated, sorted). */
@@ -124,12 +146,24 @@ export function distinctNames(
   const seen = new Map<string, string>();
   for (const { source, name, pointer } of sources) {
     if (name === '' || !/^[A-Za-z_`]/.test(name)) {
-      issues.push({ file, pointer, message: `adapter ${adapterId} cannot name ${JSON.stringify(source)} in ${scope}: it has no letters or digits to make an identifier from`, found: JSON.stringify(source), expected: 'a value or name containing letters' });
+      issues.push({
+        file,
+        pointer,
+        message: `adapter ${adapterId} cannot name ${JSON.stringify(source)} in ${scope}: it has no letters or digits to make an identifier from`,
+        found: JSON.stringify(source),
+        expected: 'a value or name containing letters',
+      });
       continue;
     }
     const first = seen.get(name);
     if (first !== undefined) {
-      issues.push({ file, pointer, message: `adapter ${adapterId} gives ${JSON.stringify(first)} and ${JSON.stringify(source)} the same name ${name} in ${scope}`, found: JSON.stringify(source), expected: 'names that differ by more than case or separators' });
+      issues.push({
+        file,
+        pointer,
+        message: `adapter ${adapterId} gives ${JSON.stringify(first)} and ${JSON.stringify(source)} the same name ${name} in ${scope}`,
+        found: JSON.stringify(source),
+        expected: 'names that differ by more than case or separators',
+      });
     }
     seen.set(name, source);
   }

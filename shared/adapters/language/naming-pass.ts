@@ -7,7 +7,16 @@ import type { SpecIssue } from '../../errors.js';
 import type { CommandModel, EnumDeclaration, FieldModel } from '../../model/command-model.js';
 import { typeToSpecText } from '../../types/type-tree.js';
 import type { Naming } from '../target.js';
-import { UnmappableType, commandDerivedNames, derivedNameIssues, distinctNames, enums, paramsTypeName, resultTypeName, structSources } from './language-support.js';
+import {
+  UnmappableType,
+  commandDerivedNames,
+  derivedNameIssues,
+  distinctNames,
+  enums,
+  paramsTypeName,
+  resultTypeName,
+  structSources,
+} from './language-support.js';
 
 /** One field as the target prints it: its identifier and its type. */
 export interface NamedField {
@@ -60,20 +69,31 @@ export class NamingPass {
   }
 
   /** Every struct in rendering order, each field named by `name` and typed by `spell` (which may throw UnmappableType). */
-  structs<Field extends NamedField>(name: (field: FieldModel) => Omit<Field, 'field' | 'pointer' | 'type'>, spell: (field: FieldModel) => string): NamedStruct<Field>[] {
+  structs<Field extends NamedField>(
+    name: (field: FieldModel) => Omit<Field, 'field' | 'pointer' | 'type'>,
+    spell: (field: FieldModel) => string,
+  ): NamedStruct<Field>[] {
     return structSources(this.model).map((source) => ({
       name: source.name,
       ...(source.description !== undefined ? { description: source.description } : {}),
       fields: source.fields.map((field, i) => {
         const typePointer = source.pointers[i];
-        return { ...name(field), field, pointer: typePointer.replace(/\/type$/, ''), type: this.spell(source.name, field, typePointer, spell) } as Field;
+        return {
+          ...name(field),
+          field,
+          pointer: typePointer.replace(/\/type$/, ''),
+          type: this.spell(source.name, field, typePointer, spell),
+        } as Field;
       }),
     }));
   }
 
   /** Every enum with its values named by `caseName`. */
   enums(caseName: (value: string, declaration: EnumDeclaration) => string): NamedEnum[] {
-    return enums(this.model).map((declaration) => ({ declaration, cases: declaration.values.map((value) => ({ value, name: caseName(value, declaration) })) }));
+    return enums(this.model).map((declaration) => ({
+      declaration,
+      cases: declaration.values.map((value) => ({ value, name: caseName(value, declaration) })),
+    }));
   }
 
   /** Sources that must have distinct identifiers in one scope (see distinctNames). */
@@ -96,7 +116,13 @@ export class NamingPass {
     } catch (error) {
       if (!(error instanceof UnmappableType)) throw error;
       const text = typeToSpecText(field.type);
-      this.unmappable.push({ file: this.model.specFile, pointer, message: `adapter ${this.adapterId} cannot map type ${text} (${owner}.${field.name}): ${error.reason}`, found: JSON.stringify(text), expected: error.expected });
+      this.unmappable.push({
+        file: this.model.specFile,
+        pointer,
+        message: `adapter ${this.adapterId} cannot map type ${text} (${owner}.${field.name}): ${error.reason}`,
+        found: JSON.stringify(text),
+        expected: error.expected,
+      });
       return '';
     }
   }

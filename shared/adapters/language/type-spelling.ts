@@ -43,7 +43,8 @@ export function spellType(node: TypeNode, spelling: TypeSpelling): string {
     primitive: (n) => spelling.primitive[n.name],
     named: (n) => spelling.named(n.name),
     unknown: () => {
-      if (spelling.unknown === undefined) throw new UnmappableType('untyped JSON (unknown) has no spelling in this language', "a named type under the spec's types");
+      if (spelling.unknown === undefined)
+        throw new UnmappableType('untyped JSON (unknown) has no spelling in this language', "a named type under the spec's types");
       return spelling.unknown;
     },
     array: (element, n) => spelling.array(element, n),

@@ -6,12 +6,22 @@ import { PROTO_ADAPTER_ID, protoTypeMapping } from './type-mapping.js';
 import { renderProto } from './view.js';
 
 export const protoOptions: readonly AdapterOptionDeclaration[] = [
-  { name: 'outputDir', type: 'path', description: 'Folder the .proto files are written to (the proto import root)', default: 'generated/proto' },
+  {
+    name: 'outputDir',
+    type: 'path',
+    description: 'Folder the .proto files are written to (the proto import root)',
+    default: 'generated/proto',
+  },
   { name: 'package', type: 'string', description: 'Base package; each command gets <package>.<its name segments>', default: 'commands' },
   { name: 'importedTypes', type: 'type-map', description: 'Proto type of each imported spec type (UUID -> string)', default: {} },
 ];
 
-const PROTO_RESERVED = reservedNameMap([[['Any', 'Empty', 'Timestamp', 'Duration', 'Struct', 'Value'], 'is a well-known protobuf type name; pick another to avoid confusion with google.protobuf']]);
+const PROTO_RESERVED = reservedNameMap([
+  [
+    ['Any', 'Empty', 'Timestamp', 'Duration', 'Struct', 'Value'],
+    'is a well-known protobuf type name; pick another to avoid confusion with google.protobuf',
+  ],
+]);
 
 export function protoAdapter(): TargetAdapter {
   return defineTarget({

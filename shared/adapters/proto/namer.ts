@@ -47,7 +47,12 @@ export const protoEnumValueName = (enumName: string, value: string): string => `
 function protoElement(node: TypeNode, model: CommandModel, options: AdapterOptions, where: string): string {
   switch (node.kind) {
     case 'primitive':
-      return { string: protoTypeMapping.string, number: protoTypeMapping.number, integer: protoTypeMapping.integer, boolean: protoTypeMapping.boolean }[node.name];
+      return {
+        string: protoTypeMapping.string,
+        number: protoTypeMapping.number,
+        integer: protoTypeMapping.integer,
+        boolean: protoTypeMapping.boolean,
+      }[node.name];
     case 'named': {
       const target = resolveNamed(PROTO_ADAPTER_ID, model, options, node.name);
       return target.kind === 'imported' ? target.mapping.type : node.name;
@@ -56,7 +61,10 @@ function protoElement(node: TypeNode, model: CommandModel, options: AdapterOptio
       return protoTypeMapping.unknown!;
     case 'array':
     case 'record':
-      throw new UnmappableType(`proto3 cannot put a ${node.kind === 'array' ? 'repeated field' : 'map'} inside ${where}`, 'a named type (in types) that holds the inner list or map as a field');
+      throw new UnmappableType(
+        `proto3 cannot put a ${node.kind === 'array' ? 'repeated field' : 'map'} inside ${where}`,
+        'a named type (in types) that holds the inner list or map as a field',
+      );
     case 'nullable':
       throw new UnmappableType(`proto3 has no null inside ${where}`, 'a non-nullable element type');
     case 'literals':
@@ -69,8 +77,14 @@ export function protoFieldType(field: FieldModel, model: CommandModel, options: 
   const node = field.type;
   const inner = node.kind === 'nullable' ? node.inner : node;
   if (inner.kind === 'array' || inner.kind === 'record') {
-    if (node.kind === 'nullable') throw new UnmappableType('proto3 lists and maps have no presence, so null cannot be told from empty', 'make the field optional instead of | null (an absent list or map is an empty one)');
-    return inner.kind === 'array' ? `repeated ${protoElement(inner.element, model, options, 'a repeated field')}` : `map<string, ${protoElement(inner.value, model, options, 'a map')}>`;
+    if (node.kind === 'nullable')
+      throw new UnmappableType(
+        'proto3 lists and maps have no presence, so null cannot be told from empty',
+        'make the field optional instead of | null (an absent list or map is an empty one)',
+      );
+    return inner.kind === 'array'
+      ? `repeated ${protoElement(inner.element, model, options, 'a repeated field')}`
+      : `map<string, ${protoElement(inner.value, model, options, 'a map')}>`;
   }
   const type = protoElement(inner, model, options, 'a field');
   return field.optional || node.kind === 'nullable' ? `optional ${type}` : type;
@@ -88,7 +102,13 @@ function jsonNameCollisions(pass: NamingPass, struct: NamedStruct<ProtoField>): 
     const jsonName = protocJsonName(f.name);
     const first = byJsonName.get(jsonName);
     if (first !== undefined && first.name !== f.name) {
-      pass.collision({ file: pass.model.specFile, pointer: `${f.pointer}/name`, message: `adapter proto: fields ${JSON.stringify(first.field.name)} and ${JSON.stringify(f.field.name)} of message ${struct.name} have the same default JSON name ${jsonName}, which protoc refuses in proto3`, found: JSON.stringify(f.field.name), expected: 'field names that differ in more than underscores before digits' });
+      pass.collision({
+        file: pass.model.specFile,
+        pointer: `${f.pointer}/name`,
+        message: `adapter proto: fields ${JSON.stringify(first.field.name)} and ${JSON.stringify(f.field.name)} of message ${struct.name} have the same default JSON name ${jsonName}, which protoc refuses in proto3`,
+        found: JSON.stringify(f.field.name),
+        expected: 'field names that differ in more than underscores before digits',
+      });
     }
     if (first === undefined) byJsonName.set(jsonName, f);
   }
@@ -100,7 +120,13 @@ export function nameProto(model: CommandModel, options: AdapterOptions): Naming<
   const commandTypes = pass.commandTypes(new Map([[service, 'the service']]));
   const base = stringOption(options, 'package');
   if (!/^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/.test(base)) {
-    pass.report({ file: CONFIG_FILE, pointer: `/${CONFIG_KEY}/adapterOptions/proto/package`, message: 'option package of adapter proto is not a proto package name', found: JSON.stringify(base), expected: 'dot-separated identifiers, e.g. acme.commands' });
+    pass.report({
+      file: CONFIG_FILE,
+      pointer: `/${CONFIG_KEY}/adapterOptions/proto/package`,
+      message: 'option package of adapter proto is not a proto package name',
+      found: JSON.stringify(base),
+      expected: 'dot-separated identifiers, e.g. acme.commands',
+    });
   }
   const structs = pass.structs(protoField, (field) => protoFieldType(field, model, options));
   const namedEnums = pass.enums((value, e) => protoEnumValueName(e.name, value));
@@ -108,11 +134,25 @@ export function nameProto(model: CommandModel, options: AdapterOptions): Naming<
   for (const e of namedEnums) {
     // Value names share the package scope, hence the enum-name prefix; UNSPECIFIED is taken by the zero value.
     const pointer = pointerOf('types', e.declaration.name);
-    pass.distinct(`enum ${e.declaration.name}`, [{ source: '(zero value)', name: unspecified.get(e.declaration.name)!, pointer }, ...e.cases.map((c) => ({ source: c.value, name: upperSnake(c.value) === '' ? '' : c.name, pointer }))]);
+    pass.distinct(`enum ${e.declaration.name}`, [
+      { source: '(zero value)', name: unspecified.get(e.declaration.name)!, pointer },
+      ...e.cases.map((c) => ({ source: c.value, name: upperSnake(c.value) === '' ? '' : c.name, pointer })),
+    ]);
   }
   for (const struct of structs) {
-    pass.distinct(`message ${struct.name}`, struct.fields.map((f) => ({ source: f.field.name, name: f.name, pointer: f.pointer })));
+    pass.distinct(
+      `message ${struct.name}`,
+      struct.fields.map((f) => ({ source: f.field.name, name: f.name, pointer: f.pointer })),
+    );
     jsonNameCollisions(pass, struct);
   }
-  return pass.result({ ...commandTypes, packageName: [base, ...model.segments.map((s) => lowerSnake(s))].join('.'), file: lowerSnake(model.segments.join('_')), service, unspecified, enums: namedEnums, structs });
+  return pass.result({
+    ...commandTypes,
+    packageName: [base, ...model.segments.map((s) => lowerSnake(s))].join('.'),
+    file: lowerSnake(model.segments.join('_')),
+    service,
+    unspecified,
+    enums: namedEnums,
+    structs,
+  });
 }

@@ -18,7 +18,10 @@ function protoView(model: CommandModel, names: ProtoNames, options: AdapterOptio
       comment: protoComment(e.description),
       values: [
         { comment: '', line: `${names.unspecified.get(e.name)} = 0;` },
-        ...cases.map((c, i) => ({ comment: protoComment(e.valueDescriptions?.[i], '  '), line: `${c.name} = ${i + 1}; // ${protoCommentText(JSON.stringify(c.value))}` })),
+        ...cases.map((c, i) => ({
+          comment: protoComment(e.valueDescriptions?.[i], '  '),
+          line: `${c.name} = ${i + 1}; // ${protoCommentText(JSON.stringify(c.value))}`,
+        })),
       ],
     })),
     messages: names.structs.map((struct) => ({
@@ -26,9 +29,13 @@ function protoView(model: CommandModel, names: ProtoNames, options: AdapterOptio
       comment: protoComment(struct.description),
       fields: struct.fields.map(({ field, name, type, jsonName }, i) => {
         const jsonOption = jsonName === undefined ? '' : ` [json_name = ${JSON.stringify(jsonName)}]`;
-        const listNote = field.optional && (field.type.kind === 'array' || field.type.kind === 'record') ? ' (optional: absent is sent as empty)' : '';
+        const listNote =
+          field.optional && (field.type.kind === 'array' || field.type.kind === 'record') ? ' (optional: absent is sent as empty)' : '';
         const doc = fieldDocText(field);
-        return { comment: protoComment(doc || listNote ? `${doc ?? ''}${listNote}`.trim() : undefined, '  '), line: `${type} ${name} = ${i + 1}${jsonOption};` };
+        return {
+          comment: protoComment(doc || listNote ? `${doc ?? ''}${listNote}`.trim() : undefined, '  '),
+          line: `${type} ${name} = ${i + 1}${jsonOption};`,
+        };
       }),
     })),
     serviceName: names.service,
@@ -39,5 +46,13 @@ function protoView(model: CommandModel, names: ProtoNames, options: AdapterOptio
 
 /** One .proto file per command. */
 export function renderProto(model: CommandModel, names: ProtoNames, options: AdapterOptions): Rendering {
-  return { files: [{ path: `${stringOption(options, 'outputDir')}/${names.file}.proto`, template: 'command.proto', data: protoView(model, names, options) }] };
+  return {
+    files: [
+      {
+        path: `${stringOption(options, 'outputDir')}/${names.file}.proto`,
+        template: 'command.proto',
+        data: protoView(model, names, options),
+      },
+    ],
+  };
 }

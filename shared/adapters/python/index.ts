@@ -6,8 +6,18 @@ import { PYTHON_ADAPTER_ID, pythonTypeMapping } from './type-mapping.js';
 import { renderPython } from './view.js';
 
 export const pythonOptions: readonly AdapterOptionDeclaration[] = [
-  { name: 'outputDir', type: 'path', description: 'Folder (a Python package) the models and route modules are written to', default: 'generated/python' },
-  { name: 'routePrefix', type: 'string', description: 'Prefix of each FastAPI route path (the route is <routePrefix>/<command name>)', default: '' },
+  {
+    name: 'outputDir',
+    type: 'path',
+    description: 'Folder (a Python package) the models and route modules are written to',
+    default: 'generated/python',
+  },
+  {
+    name: 'routePrefix',
+    type: 'string',
+    description: 'Prefix of each FastAPI route path (the route is <routePrefix>/<command name>)',
+    default: '',
+  },
   { name: 'importedTypes', type: 'type-map', description: 'Python type of each imported spec type (UUID -> str)', default: {} },
 ];
 

@@ -46,6 +46,10 @@ export function namePython(model: CommandModel, options: AdapterOptions): Naming
     (field) => pythonType(field.type, model, options),
   );
   // snake_case can fold two wire names into one attribute (gpuId, gpu_id).
-  for (const struct of structs) pass.distinct(`class ${struct.name}`, struct.fields.map((f) => ({ source: f.field.name, name: f.name, pointer: f.pointer })));
+  for (const struct of structs)
+    pass.distinct(
+      `class ${struct.name}`,
+      struct.fields.map((f) => ({ source: f.field.name, name: f.name, pointer: f.pointer })),
+    );
   return pass.result({ ...commandTypes, module: pythonModuleName(model), handler: pythonFieldName(model.className), structs });
 }

@@ -16,7 +16,9 @@ function pythonImportLines(model: CommandModel, options: AdapterOptions): string
     names.add(mapping.type);
     byModule.set(mapping.import, names);
   }
-  return [...byModule].sort(([a], [b]) => (a < b ? -1 : 1)).map(([module, names]) => `from ${module} import ${[...names].sort().join(', ')}`);
+  return [...byModule]
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([module, names]) => `from ${module} import ${[...names].sort().join(', ')}`);
 }
 
 function pythonField({ field, name, type: spelled }: NamedField): string {
@@ -36,7 +38,9 @@ function pythonView(model: CommandModel, names: PythonNames, options: AdapterOpt
     docstring: struct.description ? `${pythonDocstring(struct.description, '    ')}\n` : '',
     fields: struct.fields.map(pythonField),
     // Pydantic v2 warns on fields in its model_ namespace unless the model gives it up.
-    config: struct.fields.some((f) => f.name.startsWith('model_')) ? 'ConfigDict(populate_by_name=True, protected_namespaces=())' : 'ConfigDict(populate_by_name=True)',
+    config: struct.fields.some((f) => f.name.startsWith('model_'))
+      ? 'ConfigDict(populate_by_name=True, protected_namespaces=())'
+      : 'ConfigDict(populate_by_name=True)',
   }));
   return {
     name: model.name,

@@ -51,9 +51,15 @@ export function rustIpcServer(model: CommandModel, config: ProjectConfig, names:
     resultRetypeLines: retyping.lines,
   };
   return {
-    about: [`The logic lives in continuum-core (Rust: ${names.structName}::${names.method} in ${names.handlerFile});`, 'this command validates its params and calls it over IPC.'],
+    about: [
+      `The logic lives in continuum-core (Rust: ${names.structName}::${names.method} in ${names.handlerFile});`,
+      'this command validates its params and calls it over IPC.',
+    ],
     base: {
-      imports: [`import type { ICommandDaemon } from '${config.importPaths.commandBase}';`, `import { RustBackedCommand } from '${config.importPaths.rustBackedCommand}';`],
+      imports: [
+        `import type { ICommandDaemon } from '${config.importPaths.commandBase}';`,
+        `import { RustBackedCommand } from '${config.importPaths.rustBackedCommand}';`,
+      ],
       extends: `RustBackedCommand<${C}Params, ${C}Result, ${wireResult}>`,
       checksRequiredParams: true,
       refusesBlankStrings: true,
@@ -64,9 +70,13 @@ export function rustIpcServer(model: CommandModel, config: ProjectConfig, names:
       `import type { ${names.resultStruct} as ${wireResult} } from '${wireTypeSpecifier(names.layout, serverFile, wireTypeFile(names.layout, names.module, names.resultStruct), 'alias')}';`,
     ],
     typesValues: [`create${C}ResultFromParams`],
-    body: (command: ServerCommandParts) => renderTemplate(BODY_TEMPLATE.folder, BODY_TEMPLATE.name, { ...command, rustIpc: call }, { verbatim: true }).trimEnd(),
+    body: (command: ServerCommandParts) =>
+      renderTemplate(BODY_TEMPLATE.folder, BODY_TEMPLATE.name, { ...command, rustIpc: call }, { verbatim: true }).trimEnd(),
     readme: { serverFile: 'validates params and calls continuum-core over IPC', section: readmeSection(model, names) },
-    unitTestNote: ['A valid input goes to continuum-core over IPC: the integration test covers it against a', "running core, and the Rust module's own tests (cargo test) cover the logic."],
+    unitTestNote: [
+      'A valid input goes to continuum-core over IPC: the integration test covers it against a',
+      "running core, and the Rust module's own tests (cargo test) cover the logic.",
+    ],
   };
 }
 
@@ -82,7 +92,9 @@ function readmeSection(model: CommandModel, names: RustModuleNames): string[] {
     `- the module \`${names.moduleFile}\`: routing, \`command_schemas\`, tests`,
     `- wire types (serde + ts-rs) and their TypeScript in \`${names.layout.generatedTypes}/${names.module}/\``,
     `- the IPC mixin \`${names.mixinFile}\`, composed into \`RustCoreIPC.ts\``,
-    ...(traits.length > 0 ? [`- implementations of ${traits.map((t) => `\`${t}\``).join(', ')} with safe placeholder bodies marked \`TODO\``] : []),
+    ...(traits.length > 0
+      ? [`- implementations of ${traits.map((t) => `\`${t}\``).join(', ')} with safe placeholder bodies marked \`TODO\``]
+      : []),
   ];
 }
 
@@ -90,10 +102,12 @@ function readmeSection(model: CommandModel, names: RustModuleNames): string[] {
 function resultRetyping(model: CommandModel, config: ProjectConfig): { lines: string[]; imports: string[] } {
   // Only imports that stand for a Rust primitive lose their TS type on the wire (UUID -> String -> string);
   // an imported struct comes back as the same generated type.
-  const imported = new Map(model.imports.filter((i) => /^(String|bool|[iu](8|16|32|64|128|size)|f32|f64)$/.test(i.rust ?? '')).map((i) => [i.name, i]));
+  const imported = new Map(
+    model.imports.filter((i) => /^(String|bool|[iu](8|16|32|64|128|size)|f32|f64)$/.test(i.rust ?? '')).map((i) => [i.name, i]),
+  );
   // A declared type holding one (Owner { id: UUID }) differs from its wire type too, at any depth: re-typed as well.
   const holding = new Set<string>();
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (const t of model.types) {
       if (t.kind !== 'interface' || holding.has(t.name)) continue;
@@ -112,6 +126,8 @@ function resultRetyping(model: CommandModel, config: ProjectConfig): { lines: st
   if (declared.length > 0) byModule.set(`${config.importPaths.commandsAlias}/${model.name}/shared/${model.className}Types`, declared);
   return {
     lines: fields.map((f) => `${f.name}: result.${f.name} as ${renderTsType(f.type)}${f.optional ? ' | undefined' : ''},`),
-    imports: [...byModule].sort(([a], [b]) => (a < b ? -1 : 1)).map(([from, names]) => `import type { ${names.join(', ')} } from ${tsString(from)};`),
+    imports: [...byModule]
+      .sort(([a], [b]) => (a < b ? -1 : 1))
+      .map(([from, names]) => `import type { ${names.join(', ')} } from ${tsString(from)};`),
   };
 }

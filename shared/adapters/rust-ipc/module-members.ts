@@ -39,7 +39,12 @@ function isRustIpcSpec(text: string): boolean {
   }
 }
 
-function resolveSibling(source: SpecText, config: ProjectConfig, reservedNames: ReadonlyMap<string, string>, context: PlanContext): Resolved {
+function resolveSibling(
+  source: SpecText,
+  config: ProjectConfig,
+  reservedNames: ReadonlyMap<string, string>,
+  context: PlanContext,
+): Resolved {
   let byText = resolutions.get(config);
   if (!byText) resolutions.set(config, (byText = new Map()));
   const key = `${source.file}\u0000${source.text}`;
@@ -47,7 +52,13 @@ function resolveSibling(source: SpecText, config: ProjectConfig, reservedNames: 
   if (resolved === undefined) {
     try {
       const loaded = loadSpec(source.text, source.file);
-      resolved = { model: resolveCommandModel(loaded.spec, loaded.source, config, { reservedNames, ...(context.knownTypes ? { knownTypes: context.knownTypes } : {}) }), locate: (pointer) => loaded.source.locate(pointer) };
+      resolved = {
+        model: resolveCommandModel(loaded.spec, loaded.source, config, {
+          reservedNames,
+          ...(context.knownTypes ? { knownTypes: context.knownTypes } : {}),
+        }),
+        locate: (pointer) => loaded.source.locate(pointer),
+      };
     } catch (error) {
       if (!(error instanceof SpecError)) throw error;
       resolved = { issues: error.issues };
@@ -62,7 +73,12 @@ function resolveSibling(source: SpecText, config: ProjectConfig, reservedNames: 
  * other specs (a module cannot be generated without each of its commands, so a sibling that does
  * not resolve stops the run, cited at its own file).
  */
-export function moduleMembers(model: CommandModel, config: ProjectConfig, context: PlanContext | undefined, reservedNames: ReadonlyMap<string, string>): { readonly members: readonly ModuleMember[]; readonly issues: readonly SpecIssue[] } {
+export function moduleMembers(
+  model: CommandModel,
+  config: ProjectConfig,
+  context: PlanContext | undefined,
+  reservedNames: ReadonlyMap<string, string>,
+): { readonly members: readonly ModuleMember[]; readonly issues: readonly SpecIssue[] } {
   const names = rustModuleNames(model, config);
   const own: ModuleMember = { model, names, file: model.specFile, canonical: model.canonicalText };
   const members = new Map<string, ModuleMember>([[model.name, own]]);
@@ -71,14 +87,25 @@ export function moduleMembers(model: CommandModel, config: ProjectConfig, contex
     if (!isRustIpcSpec(source.text)) continue;
     const resolved = resolveSibling(source, config, reservedNames, context ?? {});
     if ('issues' in resolved) {
-      issues.push(...resolved.issues.map((i) => ({ ...i, message: `${i.message} (a spec of the project's specs folder; every rust-ipc spec is read, because the specs naming one rust.module make one module)` })));
+      issues.push(
+        ...resolved.issues.map((i) => ({
+          ...i,
+          message: `${i.message} (a spec of the project's specs folder; every rust-ipc spec is read, because the specs naming one rust.module make one module)`,
+        })),
+      );
       continue;
     }
     const sibling = resolved.model;
     if (members.has(sibling.name)) continue;
     const siblingNames = rustModuleNames(sibling, config);
     if (siblingNames.modulePath !== names.modulePath) continue;
-    members.set(sibling.name, { model: sibling, names: siblingNames, file: source.file, canonical: sibling.canonicalText, locate: resolved.locate });
+    members.set(sibling.name, {
+      model: sibling,
+      names: siblingNames,
+      file: source.file,
+      canonical: sibling.canonicalText,
+      locate: resolved.locate,
+    });
   }
   const sorted = [...members.values()].sort((a, b) => (a.model.name < b.model.name ? -1 : a.model.name > b.model.name ? 1 : 0));
   return { members: sorted, issues };

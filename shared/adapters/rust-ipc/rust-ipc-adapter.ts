@@ -11,7 +11,13 @@ import { pointerOf, type SpecIssue } from '../../errors.js';
 import type { CommandModel, FieldModel } from '../../model/command-model.js';
 import { closestNames, editDistance } from '../../model/naming.js';
 import { rustOf } from '../../model/resolve-model.js';
-import { RUST_RESERVED_TYPE_NAMES, renderRustMethodType, renderRustParamType, rustDocLines, rustString } from '../../render/rust-renderer.js';
+import {
+  RUST_RESERVED_TYPE_NAMES,
+  renderRustMethodType,
+  renderRustParamType,
+  rustDocLines,
+  rustString,
+} from '../../render/rust-renderer.js';
 import { adapterTemplates } from '../../package-root.js';
 import { renderTemplate } from '../../render/template-engine.js';
 import { namedReferences, type TypeNode } from '../../types/type-tree.js';
@@ -20,7 +26,16 @@ import { usePathIssues } from '../rust-shared/rust-paths.js';
 import { derivedNameIssues, planTypeScriptCommand, sidesOf, typesFileEdits, TYPESCRIPT_RESERVED } from '../typescript-command/index.js';
 import { shippedTraitCatalog, type KnownTrait, type TraitCatalog } from '../trait-only/index.js';
 import { rustIpcServer } from './command-slot.js';
-import { DEFAULT_STARTUP, modulePathProblem, moduleName, parentModuleFile, rustCratePath, rustLayout, wireTypeFile, wireTypeSpecifier } from '../rust-shared/rust-layout.js';
+import {
+  DEFAULT_STARTUP,
+  modulePathProblem,
+  moduleName,
+  parentModuleFile,
+  rustCratePath,
+  rustLayout,
+  wireTypeFile,
+  wireTypeSpecifier,
+} from '../rust-shared/rust-layout.js';
 import { renderRustImplMethod, traitIsAsync } from '../rust-shared/rust-traits.js';
 import { rustUseLines } from '../rust-shared/rust-uses.js';
 import { buildRustWire, rustRawString, rustWireIssues, sampleDocuments, type WireDeclaration } from '../rust-shared/rust-wire.js';
@@ -42,11 +57,18 @@ function rustDerivedNameIssues(model: CommandModel, names: RustModuleNames, cata
   ]);
   for (const traitName of rustOf(model).traits) {
     const known = catalog.get(traitName);
-    for (const typeName of known?.typePaths.keys() ?? []) taken.set(known!.names.nameOf(typeName), `a type the signatures of ${traitName} use`);
+    for (const typeName of known?.typePaths.keys() ?? [])
+      taken.set(known!.names.nameOf(typeName), `a type the signatures of ${traitName} use`);
   }
   return model.types
     .filter((t) => taken.has(t.name))
-    .map((t) => ({ file: model.specFile, pointer: t.pointer, message: `type name ${t.name} collides with ${taken.get(t.name)} in ${names.crateRelativeFile}`, found: JSON.stringify(t.name), expected: 'another name' }));
+    .map((t) => ({
+      file: model.specFile,
+      pointer: t.pointer,
+      message: `type name ${t.name} collides with ${taken.get(t.name)} in ${names.crateRelativeFile}`,
+      found: JSON.stringify(t.name),
+      expected: 'another name',
+    }));
 }
 
 function fieldPointer(model: CommandModel, names: RustModuleNames): (owner: string, field: FieldModel) => string {
@@ -58,29 +80,80 @@ function checkRustIpc(model: CommandModel, config: ProjectConfig, catalog: Trait
   const names = rustModuleNames(model, config);
   const issues: SpecIssue[] = [];
   const problem = modulePathProblem(names.modulePath);
-  if (problem) issues.push({ file, pointer: rustOf(model).modulePointer, message: `the Rust module ${names.modulePath} ${problem}`, found: JSON.stringify(names.modulePath), expected: 'snake_case segments such as modules/gpu' });
+  if (problem)
+    issues.push({
+      file,
+      pointer: rustOf(model).modulePointer,
+      message: `the Rust module ${names.modulePath} ${problem}`,
+      found: JSON.stringify(names.modulePath),
+      expected: 'snake_case segments such as modules/gpu',
+    });
   if (!model.name.startsWith(names.commandPrefix)) {
-    issues.push({ file, pointer: rustOf(model).commandPrefixPointer, message: `the registry would never route ${model.name} to a module with the prefix ${names.commandPrefix}`, found: JSON.stringify(names.commandPrefix), expected: `a prefix of the command name, e.g. ${JSON.stringify(`${model.segments[0]}/`)}` });
+    issues.push({
+      file,
+      pointer: rustOf(model).commandPrefixPointer,
+      message: `the registry would never route ${model.name} to a module with the prefix ${names.commandPrefix}`,
+      found: JSON.stringify(names.commandPrefix),
+      expected: `a prefix of the command name, e.g. ${JSON.stringify(`${model.segments[0]}/`)}`,
+    });
   }
   rustOf(model).traits.forEach((traitName, index) => {
     if (catalog.get(traitName)) return;
     const known = catalog.names();
     const close = closestNames(traitName, known, 1).filter((n) => editDistance(n, traitName) <= 3);
-    issues.push({ file, pointer: pointerOf('rust', 'traits', index), message: `unknown trait ${traitName}${close.length > 0 ? ` (did you mean ${close[0]}?)` : ''}`, found: JSON.stringify(traitName), expected: `one of the known traits: ${known.join(', ')}` });
+    issues.push({
+      file,
+      pointer: pointerOf('rust', 'traits', index),
+      message: `unknown trait ${traitName}${close.length > 0 ? ` (did you mean ${close[0]}?)` : ''}`,
+      found: JSON.stringify(traitName),
+      expected: `one of the known traits: ${known.join(', ')}`,
+    });
   });
   rustOf(model).imports.forEach((path, index) => {
-    if (!RUST_PATH.test(path)) issues.push({ file, pointer: pointerOf('rust', 'imports', index), message: 'not a Rust use path', found: JSON.stringify(path), expected: 'one path per entry, e.g. crate::system::pressure::PressureLevel (no braces, no globs)' });
+    if (!RUST_PATH.test(path))
+      issues.push({
+        file,
+        pointer: pointerOf('rust', 'imports', index),
+        message: 'not a Rust use path',
+        found: JSON.stringify(path),
+        expected: 'one path per entry, e.g. crate::system::pressure::PressureLevel (no braces, no globs)',
+      });
   });
   for (const reserved of ['command', 'requestId']) {
     const index = model.params.findIndex((p) => p.name === reserved);
-    if (index >= 0) issues.push({ file, pointer: pointerOf('params', index, 'name'), message: `a param named '${reserved}' would overwrite the ${reserved === 'command' ? 'command name' : 'request id'} of the IPC request`, found: JSON.stringify(reserved), expected: 'another name' });
+    if (index >= 0)
+      issues.push({
+        file,
+        pointer: pointerOf('params', index, 'name'),
+        message: `a param named '${reserved}' would overwrite the ${reserved === 'command' ? 'command name' : 'request id'} of the IPC request`,
+        found: JSON.stringify(reserved),
+        expected: 'another name',
+      });
   }
   issues.push(...ambiguousMethodIssues(model, catalog));
-  return [...issues, ...rustWireIssues(model, moduleWireDeclarations(model, names), fieldPointer(model, names)), ...rustDerivedNameIssues(model, names, catalog), ...derivedNameIssues(model)];
+  return [
+    ...issues,
+    ...rustWireIssues(model, moduleWireDeclarations(model, names), fieldPointer(model, names)),
+    ...rustDerivedNameIssues(model, names, catalog),
+    ...derivedNameIssues(model),
+  ];
 }
 
 /** The host's ServiceModule methods (host-real.md): a listed trait must not reuse one of these names. */
-const SERVICE_MODULE_METHODS = ['config', 'initialize', 'handle_command', 'handle_event', 'tick', 'adjusted_priority', 'shutdown', 'command_schemas', 'artifact_subscriptions', 'cadence', 'on_artifact_available', 'as_any'];
+const SERVICE_MODULE_METHODS = [
+  'config',
+  'initialize',
+  'handle_command',
+  'handle_event',
+  'tick',
+  'adjusted_priority',
+  'shutdown',
+  'command_schemas',
+  'artifact_subscriptions',
+  'cadence',
+  'on_artifact_available',
+  'as_any',
+];
 
 /**
  * A method name two of the module's traits share (ServiceModule's included) makes a call such as
@@ -94,7 +167,13 @@ function ambiguousMethodIssues(model: CommandModel, catalog: TraitCatalog): Spec
     for (const method of known?.trait.methods ?? []) {
       const owner = owners.get(method.name);
       if (owner !== undefined && owner !== traitName) {
-        issues.push({ file: model.specFile, pointer: pointerOf('rust', 'traits', index), message: `trait ${traitName} has a method ${method.name}, like ${owner}: with both in scope, ${method.name}() on the module is ambiguous (E0034)`, found: JSON.stringify(method.name), expected: `another name for ${traitName}::${method.name} in ${known!.spec.specFile}` });
+        issues.push({
+          file: model.specFile,
+          pointer: pointerOf('rust', 'traits', index),
+          message: `trait ${traitName} has a method ${method.name}, like ${owner}: with both in scope, ${method.name}() on the module is ambiguous (E0034)`,
+          found: JSON.stringify(method.name),
+          expected: `another name for ${traitName}::${method.name} in ${known!.spec.specFile}`,
+        });
       }
       owners.set(method.name, traitName);
     }
@@ -130,7 +209,10 @@ function jsonSchemaType(node: TypeNode, model: CommandModel): string {
 }
 
 /** The `impl <Trait> for <Module>` blocks and the paths their signatures need. */
-function traitImpls(traits: readonly KnownTrait[], names: RustModuleNames): { blocks: Array<{ header: string; attribute?: string; methods: string[] }>; paths: Map<string, string>; usesBTreeMap: boolean } {
+function traitImpls(
+  traits: readonly KnownTrait[],
+  names: RustModuleNames,
+): { blocks: Array<{ header: string; attribute?: string; methods: string[] }>; paths: Map<string, string>; usesBTreeMap: boolean } {
   const paths = new Map<string, string>();
   let usesBTreeMap = false;
   const blocks = traits.map((known) => {
@@ -183,7 +265,9 @@ function commandPart(member: ModuleMember, declarations: readonly WireDeclaratio
   const paramDocs = sampleDocuments(names.paramsStruct, declarations, model.imports) as Array<Record<string, unknown>>;
   const requests = (paramDocs.length > 0 ? paramDocs : [{}]).map((doc) => ({ command: model.name, requestId: 1, ...doc }));
   const minimalParams = paramDocs[paramDocs.length - 1] ?? {};
-  const enumParam = model.params.find((p) => p.type.kind === 'named' && model.types.some((t) => t.kind === 'enum' && t.name === (p.type as { name: string }).name));
+  const enumParam = model.params.find(
+    (p) => p.type.kind === 'named' && model.types.some((t) => t.kind === 'enum' && t.name === (p.type as { name: string }).name),
+  );
   const badParams = enumParam ? JSON.stringify({ ...minimalParams, [enumParam.name]: `not-a-${enumParam.name}` }) : undefined;
   return {
     name: model.name,
@@ -194,8 +278,15 @@ function commandPart(member: ModuleMember, declarations: readonly WireDeclaratio
     testName: names.method.replace(/^r#/, ''),
     paramsStruct: names.paramsStruct,
     resultStruct: names.resultStruct,
-    notImplemented: rustFormatString(`${model.name}: not implemented yet (${names.structName}::${names.method} in ${names.crateRelativeHandlerFile}); params: `),
-    schemaParams: model.params.map((p) => ({ name: rustString(p.name), type: rustString(jsonSchemaType(p.type, model)), required: !p.optional, description: rustString(p.description ?? '') })),
+    notImplemented: rustFormatString(
+      `${model.name}: not implemented yet (${names.structName}::${names.method} in ${names.crateRelativeHandlerFile}); params: `,
+    ),
+    schemaParams: model.params.map((p) => ({
+      name: rustString(p.name),
+      type: rustString(jsonSchemaType(p.type, model)),
+      required: !p.optional,
+      description: rustString(p.description ?? ''),
+    })),
     requestDocs: [...new Set(requests.map((r) => JSON.stringify(r)))].map(rustRawString),
     ...(badParams === undefined ? {} : { badParams: rustRawString(badParams), badParamName: enumParam!.name }),
     handlerModule: names.handlerModule,
@@ -207,7 +298,10 @@ function commandPart(member: ModuleMember, declarations: readonly WireDeclaratio
  * The wire declarations of every command of the module, in command order: a type two specs
  * declare alike is declared once; declared differently, it is refused at the spec being generated.
  */
-function moduleDeclarations(members: readonly ModuleMember[], model: CommandModel): { declarations: WireDeclaration[]; issues: SpecIssue[] } {
+function moduleDeclarations(
+  members: readonly ModuleMember[],
+  model: CommandModel,
+): { declarations: WireDeclaration[]; issues: SpecIssue[] } {
   const byName = new Map<string, { text: string; member: ModuleMember }>();
   const declarations: WireDeclaration[] = [];
   const issues: SpecIssue[] = [];
@@ -245,16 +339,33 @@ function moduleIssues(model: CommandModel, config: ProjectConfig, catalog: Trait
   for (const member of members) {
     if (member.model.name === model.name) continue;
     // A sibling the module cannot hold stops this run too, cited at its own file.
-    out.push(...checkRustIpc(member.model, config, catalog).map((i) => ({ ...i, ...member.locate?.(i.pointer), message: `${i.message} (${member.model.name} is a command of ${own.modulePath} too)` })));
+    out.push(
+      ...checkRustIpc(member.model, config, catalog).map((i) => ({
+        ...i,
+        ...member.locate?.(i.pointer),
+        message: `${i.message} (${member.model.name} is a command of ${own.modulePath} too)`,
+      })),
+    );
     if (member.names.method === own.method || member.names.handlerModule === own.handlerModule) {
-      out.push({ file: model.specFile, pointer: '/name', message: `${model.name} and ${member.model.name} (${member.file}) both become the method ${own.structName}::${own.method} (handler ${own.handlerModule}.rs) of ${own.modulePath}`, found: JSON.stringify(model.name), expected: 'command names whose last parts differ in snake_case' });
+      out.push({
+        file: model.specFile,
+        pointer: '/name',
+        message: `${model.name} and ${member.model.name} (${member.file}) both become the method ${own.structName}::${own.method} (handler ${own.handlerModule}.rs) of ${own.modulePath}`,
+        found: JSON.stringify(model.name),
+        expected: 'command names whose last parts differ in snake_case',
+      });
     }
   }
   return out;
 }
 
 /** The module's `use` lines: the runtime, serde, ts-rs, the traits and the types they name, the wire types' imports, the specs' rust.imports. */
-function moduleUses(members: readonly ModuleMember[], wire: ReturnType<typeof buildRustWire>, impls: ReturnType<typeof traitImpls>, hostStruct?: string): string[] {
+function moduleUses(
+  members: readonly ModuleMember[],
+  wire: ReturnType<typeof buildRustWire>,
+  impls: ReturnType<typeof traitImpls>,
+  hostStruct?: string,
+): string[] {
   const specImports = [...new Set(members.flatMap((m) => rustOf(m.model).imports))];
   const byName = new Map<string, string>();
   for (const path of specImports) if (!byName.has(path.split('::').pop()!)) byName.set(path.split('::').pop()!, path);
@@ -269,7 +380,20 @@ function moduleUses(members: readonly ModuleMember[], wire: ReturnType<typeof bu
     // The generated part of a hand-written module: its wire types, dispatch and schemas only.
     const runtime = ['CommandResult', 'CommandSchema', ...(withParams ? ['ParamSchema'] : [])].map((n) => `crate::runtime::${n}`);
     const asyncImpls = impls.blocks.some((b) => b.attribute !== undefined) ? ['async_trait::async_trait'] : [];
-    return rustUseLines([...btree, ...asyncImpls, 'serde::Deserialize', 'serde::Serialize', 'serde_json::Value', 'ts_rs::TS', ...runtime, `super::${hostStruct}`, ...ownTypes], unused);
+    return rustUseLines(
+      [
+        ...btree,
+        ...asyncImpls,
+        'serde::Deserialize',
+        'serde::Serialize',
+        'serde_json::Value',
+        'ts_rs::TS',
+        ...runtime,
+        `super::${hostStruct}`,
+        ...ownTypes,
+      ],
+      unused,
+    );
   }
   return rustUseLines(
     [
@@ -280,7 +404,15 @@ function moduleUses(members: readonly ModuleMember[], wire: ReturnType<typeof bu
       'serde::Serialize',
       'serde_json::Value',
       'ts_rs::TS',
-      ...['CommandResult', 'CommandSchema', 'ModuleConfig', 'ModuleContext', 'ModulePriority', ...(withParams ? ['ParamSchema'] : []), 'ServiceModule'].map((n) => `crate::runtime::${n}`),
+      ...[
+        'CommandResult',
+        'CommandSchema',
+        'ModuleConfig',
+        'ModuleContext',
+        'ModulePriority',
+        ...(withParams ? ['ParamSchema'] : []),
+        'ServiceModule',
+      ].map((n) => `crate::runtime::${n}`),
       ...ownTypes,
     ],
     unused,
@@ -293,7 +425,11 @@ function handlerFile(member: ModuleMember, part: CommandPart): PlannedFile {
     path: member.names.handlerFile,
     once: true,
     owners: [member.model.name],
-    content: renderTemplate(TEMPLATES, 'handler.rs', { ...member.names, command: part, moduleFileName: posix.basename(member.names.moduleFile) }),
+    content: renderTemplate(TEMPLATES, 'handler.rs', {
+      ...member.names,
+      command: part,
+      moduleFileName: posix.basename(member.names.moduleFile),
+    }),
   };
 }
 
@@ -317,7 +453,14 @@ function hostParts(names: RustModuleNames, model: CommandModel, context: PlanCon
   };
   const issues: SpecIssue[] = [];
   const refused = (file: string, problem: HostModuleProblem): void => {
-    issues.push({ file, pointer: '', line: problem.line, column: problem.column, message: `${problem.problem}: the hand-written file cannot take the generated command ${model.name} (nothing was written)`, expected: problem.expected });
+    issues.push({
+      file,
+      pointer: '',
+      line: problem.line,
+      column: problem.column,
+      message: `${problem.problem}: the hand-written file cannot take the generated command ${model.name} (nothing was written)`,
+      expected: problem.expected,
+    });
   };
   const moduleText = read(names.moduleFile);
   const mixinText = read(names.mixinFile);
@@ -330,7 +473,14 @@ function hostParts(names: RustModuleNames, model: CommandModel, context: PlanCon
 
 /** The module's names as they are in a hand-written module (its struct is whatever it implements ServiceModule for). */
 function withHostNames(members: readonly ModuleMember[], host: HostParts): ModuleMember[] {
-  return members.map((m) => ({ ...m, names: { ...m.names, ...(host.module ? { structName: host.module.structName } : {}), ...(host.mixin ? { mixin: host.mixin.mixin } : {}) } }));
+  return members.map((m) => ({
+    ...m,
+    names: {
+      ...m.names,
+      ...(host.module ? { structName: host.module.structName } : {}),
+      ...(host.mixin ? { mixin: host.mixin.mixin } : {}),
+    },
+  }));
 }
 
 /** The generated part of a hand-written module: its wire types, routing and schemas, beside it. */
@@ -350,7 +500,10 @@ function planRustIpc(model: CommandModel, config: ProjectConfig, catalog: TraitC
   const docs = new Map(members.flatMap((m) => [...derivedDocs(m.model, m.names)]));
   const wire = buildRustWire(declarations, [...imports.values()], { layout: names.layout, folder: names.module, docs });
   const traitNames = [...new Set(members.flatMap((m) => rustOf(m.model).traits))];
-  const impls = traitImpls(traitNames.map((t) => catalog.get(t)!), names);
+  const impls = traitImpls(
+    traitNames.map((t) => catalog.get(t)!),
+    names,
+  );
   const prefixes = [...new Set(members.map((m) => m.names.commandPrefix))].sort();
   const parts = members.map((m) => commandPart(m, declarations));
 
@@ -364,27 +517,41 @@ function planRustIpc(model: CommandModel, config: ProjectConfig, catalog: TraitC
     wireTests: wire.tests,
   };
   const rust: PlannedFile = host.module
-    ? { path: generatedPartFile(names), owners: everyone, content: renderTemplate(TEMPLATES, 'generated-part.rs', { ...templateData, moduleFileName: posix.basename(names.moduleFile), uses: moduleUses(members, wire, impls, names.structName) }) }
+    ? {
+        path: generatedPartFile(names),
+        owners: everyone,
+        content: renderTemplate(TEMPLATES, 'generated-part.rs', {
+          ...templateData,
+          moduleFileName: posix.basename(names.moduleFile),
+          uses: moduleUses(members, wire, impls, names.structName),
+        }),
+      }
     : {
-    path: names.moduleFile,
-    owners: everyone,
-    content: renderTemplate(TEMPLATES, 'module.rs', {
-      ...names,
-      commandPrefixes: prefixes,
-      description: members.length === 1 ? rustDocInlineText(model.description) : `the commands ${everyone.map((n) => `\`${n}\``).join(', ')}`,
-      generatedTypesDir: `${names.layout.generatedTypes}/${names.module}`,
-      startupFile: names.layout.startup ? `${names.layout.crateRoot}/${names.layout.startup.file}` : 'the host start-up code (by hand: the project config turns the edit off)',
-      uses: moduleUses(members, wire, impls),
-      declarations: wire.rust,
-      impls: impls.blocks,
-      commands: parts,
-      wireTests: wire.tests,
-    }),
-  };
+        path: names.moduleFile,
+        owners: everyone,
+        content: renderTemplate(TEMPLATES, 'module.rs', {
+          ...names,
+          commandPrefixes: prefixes,
+          description:
+            members.length === 1 ? rustDocInlineText(model.description) : `the commands ${everyone.map((n) => `\`${n}\``).join(', ')}`,
+          generatedTypesDir: `${names.layout.generatedTypes}/${names.module}`,
+          startupFile: names.layout.startup
+            ? `${names.layout.crateRoot}/${names.layout.startup.file}`
+            : 'the host start-up code (by hand: the project config turns the edit off)',
+          uses: moduleUses(members, wire, impls),
+          declarations: wire.rust,
+          impls: impls.blocks,
+          commands: parts,
+          wireTests: wire.tests,
+        }),
+      };
 
   // Wire types through the generatedTypes alias (@shared/generated/gpu/X), or relative where it has none.
-  const wireSpecifier = (typeName: string): string => wireTypeSpecifier(names.layout, names.mixinFile, wireTypeFile(names.layout, names.module, typeName), 'alias');
-  const wireImports = members.flatMap((m) => [m.names.paramsStruct, m.names.resultStruct]).map((t) => `import type { ${t} } from '${wireSpecifier(t)}';`);
+  const wireSpecifier = (typeName: string): string =>
+    wireTypeSpecifier(names.layout, names.mixinFile, wireTypeFile(names.layout, names.module, typeName), 'alias');
+  const wireImports = members
+    .flatMap((m) => [m.names.paramsStruct, m.names.resultStruct])
+    .map((t) => `import type { ${t} } from '${wireSpecifier(t)}';`);
   const specTypes = [...new Set(members.flatMap((m) => m.model.types.map((t) => t.name)))];
   const mixin: PlannedFile = {
     path: names.mixinFile,
@@ -392,7 +559,13 @@ function planRustIpc(model: CommandModel, config: ProjectConfig, catalog: TraitC
     content: renderTemplate(TEMPLATES, 'mixin.ts', {
       ...names,
       commandPrefixes: prefixes,
-      commands: members.map((m) => ({ name: m.model.name, description: tsCommentText(m.model.description), clientMethod: m.names.clientMethod, paramsStruct: m.names.paramsStruct, resultStruct: m.names.resultStruct })),
+      commands: members.map((m) => ({
+        name: m.model.name,
+        description: tsCommentText(m.model.description),
+        clientMethod: m.names.clientMethod,
+        paramsStruct: m.names.paramsStruct,
+        resultStruct: m.names.resultStruct,
+      })),
       wireImports,
       typeReexports: specTypes.map((t) => `export type { ${t} } from '${wireSpecifier(t)}';`),
       moduleFileInProject: names.moduleFile,
@@ -400,13 +573,21 @@ function planRustIpc(model: CommandModel, config: ProjectConfig, catalog: TraitC
   };
   // A wire type's file belongs to the commands that declare it; the module's own files to all of them.
   const declaredBy = new Map<string, string[]>();
-  for (const member of members) for (const d of moduleWireDeclarations(member.model, member.names)) declaredBy.set(d.name, [...(declaredBy.get(d.name) ?? []), member.model.name]);
+  for (const member of members)
+    for (const d of moduleWireDeclarations(member.model, member.names))
+      declaredBy.set(d.name, [...(declaredBy.get(d.name) ?? []), member.model.name]);
   const tsFiles = wire.tsFiles.map((file) => {
     const typeName = posix.basename(file.path, '.ts');
     return { ...file, owners: declaredBy.get(typeName) ?? everyone };
   });
   const handlers = members.map((m, i) => handlerFile(m, parts[i]));
-  return [rust, ...tsFiles, ...(host.mixin ? [] : [mixin]), ...handlers, ...planTypeScriptCommand(model, config, sidesOf(model.environment), rustIpcServer(model, config, names))];
+  return [
+    rust,
+    ...tsFiles,
+    ...(host.mixin ? [] : [mixin]),
+    ...handlers,
+    ...planTypeScriptCommand(model, config, sidesOf(model.environment), rustIpcServer(model, config, names)),
+  ];
 }
 
 /** `pub mod` lines up the module path to lib.rs, the start-up registration, and the mixin in the composition file. */
@@ -418,20 +599,37 @@ function rustIpcEdits(model: CommandModel, config: ProjectConfig, project?: Proj
   const edits: PlannedEdit[] = [];
   if (host.module) {
     // Every generated command of the module: the generated part routes them all, so each needs its arm.
-    const additions = members.map((m) => ({ command: m.model.name, handlerModule: m.names.handlerModule, dispatchFn: `dispatch_${m.names.handlerModule}`, schemaFn: `schema_${m.names.handlerModule}` }));
-    edits.push({ path: names.moduleFile, description: `${additions.map((a) => a.command).join(', ')}: mod generated, match arm, schema entry, handler module (syntax-aware, every line kept)`, apply: (existing) => extendHostModule(existing ?? '', names.moduleFile, additions) });
+    const additions = members.map((m) => ({
+      command: m.model.name,
+      handlerModule: m.names.handlerModule,
+      dispatchFn: `dispatch_${m.names.handlerModule}`,
+      schemaFn: `schema_${m.names.handlerModule}`,
+    }));
+    edits.push({
+      path: names.moduleFile,
+      description: `${additions.map((a) => a.command).join(', ')}: mod generated, match arm, schema entry, handler module (syntax-aware, every line kept)`,
+      apply: (existing) => extendHostModule(existing ?? '', names.moduleFile, additions),
+    });
   }
   if (host.mixin) {
-    const specifier = (typeName: string): string => wireTypeSpecifier(names.layout, names.mixinFile, wireTypeFile(names.layout, names.module, typeName), 'alias');
+    const specifier = (typeName: string): string =>
+      wireTypeSpecifier(names.layout, names.mixinFile, wireTypeFile(names.layout, names.module, typeName), 'alias');
     const additions = members.map((m) => ({
       command: m.model.name,
       description: tsCommentText(m.model.description),
       clientMethod: m.names.clientMethod,
       paramsStruct: m.names.paramsStruct,
       resultStruct: m.names.resultStruct,
-      imports: [...new Set([m.names.paramsStruct, m.names.resultStruct, ...m.model.types.map((t) => t.name)])].map((name) => ({ name, from: specifier(name) })),
+      imports: [...new Set([m.names.paramsStruct, m.names.resultStruct, ...m.model.types.map((t) => t.name)])].map((name) => ({
+        name,
+        from: specifier(name),
+      })),
     }));
-    edits.push({ path: names.mixinFile, description: `${additions.map((a) => a.clientMethod).join(', ')} in the hand-written ${names.mixin} (syntax-aware, every line kept)`, apply: (existing) => extendHostMixin(existing ?? '', names.mixinFile, additions) });
+    edits.push({
+      path: names.mixinFile,
+      description: `${additions.map((a) => a.clientMethod).join(', ')} in the hand-written ${names.mixin} (syntax-aware, every line kept)`,
+      apply: (existing) => extendHostMixin(existing ?? '', names.mixinFile, additions),
+    });
   }
   for (let depth = segments.length; depth >= 1; depth--) {
     const child = segments.slice(0, depth).join('/');
@@ -439,7 +637,14 @@ function rustIpcEdits(model: CommandModel, config: ProjectConfig, project?: Proj
     edits.push({
       path: parentModuleFile(names.layout, child),
       description: `pub mod ${module};`,
-      apply: (existing) => registerRustModule(existing, { module, header: depth === 1 ? 'Crate root.' : `The \`${segments.slice(0, depth - 1).join('::')}\` module (generated module list of generator-continuum).` }),
+      apply: (existing) =>
+        registerRustModule(existing, {
+          module,
+          header:
+            depth === 1
+              ? 'Crate root.'
+              : `The \`${segments.slice(0, depth - 1).join('::')}\` module (generated module list of generator-continuum).`,
+        }),
     });
   }
   const startup = names.layout.startup;
@@ -467,7 +672,11 @@ function crateExists(names: RustModuleNames, project?: ProjectReader): boolean {
 /** The statement that registers the module at start-up, from the configured shape. */
 function startupRegistration(model: CommandModel, names: RustModuleNames, statement: string): StartupModuleRegistration {
   const constructor = `${rustCratePath(names.modulePath)}::${names.structName}::new()`;
-  return { structName: names.structName, statement: statement.replace('{constructor}', constructor), comment: `${names.structName} (${model.name}): generated by generator-continuum` };
+  return {
+    structName: names.structName,
+    statement: statement.replace('{constructor}', constructor),
+    comment: `${names.structName} (${model.name}): generated by generator-continuum`,
+  };
 }
 
 /** What the user must do by hand when the project config turns the start-up edit off. */
@@ -475,7 +684,9 @@ function rustIpcNextSteps(model: CommandModel, config: ProjectConfig, project?: 
   const names = rustModuleNames(model, config);
   if (names.layout.startup && crateExists(names, project)) return [];
   const statement = startupRegistration(model, names, DEFAULT_STARTUP.statement).statement;
-  return [`register ${names.structName} at start-up, or its commands are never routed: add \`${statement}\` where the host registers its modules (${names.layout.crateRoot}/${DEFAULT_STARTUP.file} in Continuum)`];
+  return [
+    `register ${names.structName} at start-up, or its commands are never routed: add \`${statement}\` where the host registers its modules (${names.layout.crateRoot}/${DEFAULT_STARTUP.file} in Continuum)`,
+  ];
 }
 
 export interface RustIpcAdapterOptions {
@@ -513,16 +724,31 @@ export function rustIpcAdapter(options: RustIpcAdapterOptions = {}): GeneratorAd
       '.npmignore',
     ],
     reservedNames: RUST_IPC_RESERVED,
-    check: (model, config, _options, context) => [...checkRustIpc(model, config, catalog(config, context)), ...moduleIssues(model, config, catalog(config, context), context), ...hostParts(rustModuleNames(model, config), model, context).issues],
+    check: (model, config, _options, context) => [
+      ...checkRustIpc(model, config, catalog(config, context)),
+      ...moduleIssues(model, config, catalog(config, context), context),
+      ...hostParts(rustModuleNames(model, config), model, context).issues,
+    ],
     plan: (model, config, _options, context) => planRustIpc(model, config, catalog(config, context), context),
     relatedSpecs: (model, config, _options, context) => relatedOf(moduleMembers(model, config, context, RUST_IPC_RESERVED).members, model),
-    edits: (model, config, _options, project, context) => [...rustIpcEdits(model, config, project, context), ...typesFileEdits(model, config)],
+    edits: (model, config, _options, project, context) => [
+      ...rustIpcEdits(model, config, project, context),
+      ...typesFileEdits(model, config),
+    ],
     nextSteps: (model, config, project) => rustIpcNextSteps(model, config, project),
     checkProject: (model, config, project, context) => {
       const known = catalog(config, context);
       const traitPaths = rustOf(model).traits.flatMap((name, index) => {
         const trait = known.get(name);
-        return trait ? [{ path: trait.rustPath, pointer: `/rust/traits/${index}`, hint: `generate ${trait.spec.specFile} first: continuum-gen trait --spec=<that spec>` }] : [];
+        return trait
+          ? [
+              {
+                path: trait.rustPath,
+                pointer: `/rust/traits/${index}`,
+                hint: `generate ${trait.spec.specFile} first: continuum-gen trait --spec=<that spec>`,
+              },
+            ]
+          : [];
       });
       return usePathIssues(model, rustLayout(config), project, traitPaths);
     },

@@ -8,7 +8,22 @@ import { moduleName, rustLayout, rustModuleFile, type RustLayout } from '../rust
 import type { WireDeclaration } from '../rust-shared/rust-wire.js';
 
 /** Method names the module struct already has (constructor, router, ServiceModule). */
-const TAKEN_METHODS = new Set(['new', 'dispatch', 'config', 'initialize', 'handle_command', 'handle_event', 'tick', 'adjusted_priority', 'shutdown', 'command_schemas', 'artifact_subscriptions', 'cadence', 'on_artifact_available', 'as_any']);
+const TAKEN_METHODS = new Set([
+  'new',
+  'dispatch',
+  'config',
+  'initialize',
+  'handle_command',
+  'handle_event',
+  'tick',
+  'adjusted_priority',
+  'shutdown',
+  'command_schemas',
+  'artifact_subscriptions',
+  'cadence',
+  'on_artifact_available',
+  'as_any',
+]);
 
 /**
  * The names and places of a rust-ipc module, decided once from the model and the config:
@@ -59,7 +74,10 @@ export function rustModuleNames(model: CommandModel, config: ProjectConfig): Rus
   const modulePath = rust.module;
   const module = moduleName(modulePath);
   const commandPrefix = rust.commandPrefix;
-  const rest = model.name.startsWith(commandPrefix) && model.name.length > commandPrefix.length ? model.name.slice(commandPrefix.length) : model.segments[model.segments.length - 1];
+  const rest =
+    model.name.startsWith(commandPrefix) && model.name.length > commandPrefix.length
+      ? model.name.slice(commandPrefix.length)
+      : model.segments[model.segments.length - 1];
   let method = snakeCase(rest) || 'run';
   if (TAKEN_METHODS.has(method)) method = `${method}_command`;
   const moduleFile = rustModuleFile(layout, modulePath);

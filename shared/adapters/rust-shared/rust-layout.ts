@@ -129,8 +129,10 @@ export function relativeSpecifier(fromFile: string, toFile: string): string {
 export function importedTypeFile(layout: RustLayout, imported: { readonly from: string; readonly rust?: string }): string | undefined {
   if (imported.rust === 'serde_json::Value') return jsonValueFile(layout);
   const alias = layout.generatedTypesAlias;
-  if (alias !== undefined && imported.from.startsWith(`${alias}/`)) return `${layout.generatedTypes}/${imported.from.slice(alias.length + 1)}.ts`;
-  if (imported.from.startsWith(`${layout.generatedTypes}/`) || imported.from.startsWith(`${layout.ipcBindings}/`)) return `${imported.from}.ts`;
+  if (alias !== undefined && imported.from.startsWith(`${alias}/`))
+    return `${layout.generatedTypes}/${imported.from.slice(alias.length + 1)}.ts`;
+  if (imported.from.startsWith(`${layout.generatedTypes}/`) || imported.from.startsWith(`${layout.ipcBindings}/`))
+    return `${imported.from}.ts`;
   return undefined;
 }
 
@@ -140,12 +142,18 @@ export function importedTypeFile(layout: RustLayout, imported: { readonly from: 
  */
 export function wireTypeSpecifier(layout: RustLayout, fromFile: string, typeFile: string, style: 'alias' | 'relative'): string {
   const alias = layout.generatedTypesAlias;
-  if (style === 'alias' && alias !== undefined && typeFile.startsWith(`${layout.generatedTypes}/`)) return `${alias}/${typeFile.slice(layout.generatedTypes.length + 1).replace(/\.ts$/, '')}`;
+  if (style === 'alias' && alias !== undefined && typeFile.startsWith(`${layout.generatedTypes}/`))
+    return `${alias}/${typeFile.slice(layout.generatedTypes.length + 1).replace(/\.ts$/, '')}`;
   return relativeSpecifier(fromFile, typeFile);
 }
 
 /** The specifier of an imported type in a generated TypeScript file: placed files by path (see wireTypeSpecifier), others as the spec wrote them. */
-export function importSpecifier(layout: RustLayout, fromFile: string, imported: { readonly from: string; readonly rust?: string }, style: 'alias' | 'relative'): string {
+export function importSpecifier(
+  layout: RustLayout,
+  fromFile: string,
+  imported: { readonly from: string; readonly rust?: string },
+  style: 'alias' | 'relative',
+): string {
   const file = importedTypeFile(layout, imported);
   return file === undefined ? imported.from : wireTypeSpecifier(layout, fromFile, file, style);
 }

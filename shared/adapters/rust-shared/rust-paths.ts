@@ -11,7 +11,9 @@ import type { RustLayout } from './rust-layout.js';
  */
 
 const ITEM = (name: string): RegExp =>
-  new RegExp(`(?:^|[\\s;{}])(?:pub(?:\\([^)]*\\))?\\s+)?(?:(?:async|const|unsafe|extern\\s+"[^"]*")\\s+)*(?:struct|enum|union|trait|type|fn|const|static|mod)\\s+(?:r#)?${name}\\b`);
+  new RegExp(
+    `(?:^|[\\s;{}])(?:pub(?:\\([^)]*\\))?\\s+)?(?:(?:async|const|unsafe|extern\\s+"[^"]*")\\s+)*(?:struct|enum|union|trait|type|fn|const|static|mod)\\s+(?:r#)?${name}\\b`,
+  );
 const USE_STATEMENTS = /\bpub(?:\([^)]*\))?\s+use\s+([^;]+);/g;
 
 /** Names a `pub use` tree brings in (`a::{B, c::D as E}` -> B, E), and whether it has a glob. */
@@ -81,7 +83,9 @@ export function unresolvedRustPath(path: string, layout: RustLayout, read: Proje
     const uses = [...code.matchAll(USE_STATEMENTS)].map((m) => usedNames(m[1]));
     if (uses.some((u) => u.names.has(name) || u.glob)) return undefined; // A re-export: not followed.
     if (last && ITEM(name).test(code)) return undefined;
-    return last ? `${file} has no item \`${name}\` (no struct, enum, trait, type, fn or re-export of that name)` : `${file} declares no module \`${name}\``;
+    return last
+      ? `${file} has no item \`${name}\` (no struct, enum, trait, type, fn or re-export of that name)`
+      : `${file} declares no module \`${name}\``;
   }
   return undefined;
 }
@@ -91,17 +95,26 @@ export function unresolvedRustPath(path: string, layout: RustLayout, read: Proje
  * imports it uses (from the spec or the project config), and any more the adapter writes.
  */
 export function usePathIssues(
-  model: { readonly specFile: string; readonly rust?: { readonly imports: readonly string[] }; readonly imports: ReadonlyArray<{ readonly name: string; readonly rust?: string; readonly pointer?: string }> },
+  model: {
+    readonly specFile: string;
+    readonly rust?: { readonly imports: readonly string[] };
+    readonly imports: ReadonlyArray<{ readonly name: string; readonly rust?: string; readonly pointer?: string }>;
+  },
   layout: RustLayout,
   read: ProjectReader,
   more: ReadonlyArray<{ readonly path: string; readonly pointer: string; readonly hint: string }> = [],
 ): Array<{ file: string; pointer: string; message: string; found: string; expected: string }> {
-  const expected = (hint: string): string => `a path that resolves in ${layout.crateRoot} once this run is written${hint === '' ? '' : ` (${hint})`}`;
+  const expected = (hint: string): string =>
+    `a path that resolves in ${layout.crateRoot} once this run is written${hint === '' ? '' : ` (${hint})`}`;
   const candidates: Array<{ path: string; pointer: string; hint: string }> = [
     ...(model.rust?.imports ?? []).map((path, index) => ({ path, pointer: `/rust/imports/${index}`, hint: '' })),
     ...model.imports
       .filter((i) => i.rust?.includes('::'))
-      .map((i) => ({ path: i.rust!, pointer: i.pointer !== undefined ? `${i.pointer}/rust` : '', hint: i.pointer !== undefined ? '' : `the Rust path of ${i.name} comes from the project config's imports` })),
+      .map((i) => ({
+        path: i.rust!,
+        pointer: i.pointer !== undefined ? `${i.pointer}/rust` : '',
+        hint: i.pointer !== undefined ? '' : `the Rust path of ${i.name} comes from the project config's imports`,
+      })),
     ...more,
   ];
   const seen = new Set<string>();
@@ -109,6 +122,16 @@ export function usePathIssues(
     if (seen.has(path)) return [];
     seen.add(path);
     const problem = unresolvedRustPath(path, layout, read);
-    return problem === undefined ? [] : [{ file: model.specFile, pointer, message: `the Rust path ${path} does not resolve: ${problem}`, found: JSON.stringify(path), expected: expected(hint) }];
+    return problem === undefined
+      ? []
+      : [
+          {
+            file: model.specFile,
+            pointer,
+            message: `the Rust path ${path} does not resolve: ${problem}`,
+            found: JSON.stringify(path),
+            expected: expected(hint),
+          },
+        ];
   });
 }

@@ -1,11 +1,21 @@
 import type { MethodType, TaggedUnionDeclaration, TraitMethodModel, TraitModel, TypeDeclaration } from '../../model/command-model.js';
 import { rustIdent, rustLineCommentText } from '../../targets/rust/rust-text.js';
 import { textLines } from '../../targets/spec-text.js';
-import { renderRustMethodType, renderRustParamType, rustDocLines, rustString, rustVariantName, type RustNames } from '../../render/rust-renderer.js';
+import {
+  renderRustMethodType,
+  renderRustParamType,
+  rustDocLines,
+  rustString,
+  rustVariantName,
+  type RustNames,
+} from '../../render/rust-renderer.js';
 
 /** Rust signature of a trait method (without `;` or body): `fn pressure_response(&self, level: PressureLevel)`. */
 export function rustMethodSignature(method: TraitMethodModel, names: RustNames, paramName: (name: string) => string = (n) => n): string {
-  const params = [method.receiver, ...method.params.map((p) => `${rustIdent(paramName(p.name))}: ${renderRustParamType(p.type, names)}`)].join(', ');
+  const params = [
+    method.receiver,
+    ...method.params.map((p) => `${rustIdent(paramName(p.name))}: ${renderRustParamType(p.type, names)}`),
+  ].join(', ');
   const result = rustMethodResult(method, names);
   return `${method.async ? 'async ' : ''}fn ${rustIdent(method.name)}(${params})${result === undefined ? '' : ` -> ${result}`}`;
 }
@@ -28,7 +38,9 @@ export function renderRustTrait(trait: TraitModel, names: RustNames): string {
     if (method.defaultBody === undefined) return [...head, `    ${rustMethodSignature(method, names)};`].join('\n');
     // A default body that ignores a parameter would warn (unused_variables): such names take a `_`.
     const signature = `    ${rustMethodSignature(method, names, (name) => (new RegExp(`\\b${name}\\b`).test(method.defaultBody!) ? name : `_${name}`))}`;
-    return [...head, `${signature} {`, ...method.defaultBody.split('\n').map((l) => (l.trim() === '' ? '' : `        ${l}`)), '    }'].join('\n');
+    return [...head, `${signature} {`, ...method.defaultBody.split('\n').map((l) => (l.trim() === '' ? '' : `        ${l}`)), '    }'].join(
+      '\n',
+    );
   });
   return [
     ...rustDocLines(trait.description),
@@ -52,7 +64,13 @@ export interface StubTypes {
  * false, empty collections, None, the first variant of an enum, a fieldless variant of a union,
  * the module's own name for a borrowed string. Undefined when no such value is known.
  */
-export function defaultStub(type: MethodType, borrowed: boolean, known: StubTypes, names: RustNames, moduleName: string): string | undefined {
+export function defaultStub(
+  type: MethodType,
+  borrowed: boolean,
+  known: StubTypes,
+  names: RustNames,
+  moduleName: string,
+): string | undefined {
   if (type.kind === 'tuple') {
     if (type.list) return 'Vec::new()';
     const parts = type.elements.map((e) => defaultStub({ kind: 'type', node: e }, borrowed, known, names, moduleName));
@@ -97,17 +115,34 @@ export interface RustImplMethod {
  * The body of a generated implementation: the spec's stub (or a safe default) after a TODO that
  * says what to do; parameters the body does not read are prefixed with `_` so nothing warns.
  */
-export function renderRustImplMethod(method: TraitMethodModel, names: RustNames, known: StubTypes, moduleName: string, todoTag: string): string[] {
+export function renderRustImplMethod(
+  method: TraitMethodModel,
+  names: RustNames,
+  known: StubTypes,
+  moduleName: string,
+  todoTag: string,
+): string[] {
   const result = method.returns ? defaultStub(method.returns, method.returnsBorrowed, known, names, moduleName) : undefined;
   let body: string;
   if (method.stub !== undefined) body = method.fallible && !/^\s*(Ok|Err)\s*\(/.test(method.stub) ? `Ok(${method.stub})` : method.stub;
-  else if (method.fallible) body = method.returns === undefined ? 'Ok(())' : result !== undefined ? `Ok(${result})` : `Err(${rustString(`${moduleName}: ${method.name} is not implemented yet`)}.to_string())`;
+  else if (method.fallible)
+    body =
+      method.returns === undefined
+        ? 'Ok(())'
+        : result !== undefined
+          ? `Ok(${result})`
+          : `Err(${rustString(`${moduleName}: ${method.name} is not implemented yet`)}.to_string())`;
   else if (method.returns === undefined) body = '';
   else body = result ?? `todo!(${rustString(`${moduleName}: implement ${method.name}`)})`;
   const uses = (name: string): boolean => new RegExp(`\\b${name}\\b`).test(body);
   const signature = rustMethodSignature(method, names, (name) => (uses(name) ? name : `_${name}`));
   const todo = rustLineCommentText(method.todo ?? firstLine(method.description) ?? `implement ${method.name}`);
-  return [`    ${signature} {`, `        // TODO(${todoTag}): ${todo}`, ...(body === '' ? [] : body.split('\n').map((l) => `        ${l}`)), '    }'];
+  return [
+    `    ${signature} {`,
+    `        // TODO(${todoTag}): ${todo}`,
+    ...(body === '' ? [] : body.split('\n').map((l) => `        ${l}`)),
+    '    }',
+  ];
 }
 
 function firstLine(text: string | undefined): string | undefined {

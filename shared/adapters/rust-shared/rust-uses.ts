@@ -17,11 +17,16 @@ export function rustUseLines(paths: readonly string[], unused: ReadonlySet<strin
     names.add(path.slice(cut + 2));
     groups.set(parent, names);
   }
-  const section = (parent: string): number => (parent === 'std' || parent.startsWith('std::') ? 0 : parent === 'crate' || parent.startsWith('crate::') ? 2 : 1);
+  const section = (parent: string): number =>
+    parent === 'std' || parent.startsWith('std::') ? 0 : parent === 'crate' || parent.startsWith('crate::') ? 2 : 1;
   const entries: Array<{ section: number; key: string; lines: string[] }> = [];
   for (const [parent, names] of groups) {
     const sorted = [...names].sort();
-    entries.push({ section: section(parent), key: parent, lines: [sorted.length === 1 ? `use ${parent}::${sorted[0]};` : `use ${parent}::{${sorted.join(', ')}};`] });
+    entries.push({
+      section: section(parent),
+      key: parent,
+      lines: [sorted.length === 1 ? `use ${parent}::${sorted[0]};` : `use ${parent}::{${sorted.join(', ')}};`],
+    });
   }
   for (const path of allowed) entries.push({ section: section(path), key: path, lines: ['#[allow(unused_imports)]', `use ${path};`] });
   entries.sort((a, b) => a.section - b.section || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));

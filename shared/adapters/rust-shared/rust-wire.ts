@@ -1,6 +1,15 @@
 import type { SpecIssue } from '../../errors.js';
 import { rustJsonLiteral, tsRsValueProblem } from '../../targets/rust/rust-text.js';
-import type { CommandModel, EnumDeclaration, FieldModel, ImportModel, InterfaceDeclaration, ResolvedImport, TaggedUnionDeclaration, TypeDeclaration } from '../../model/command-model.js';
+import type {
+  CommandModel,
+  EnumDeclaration,
+  FieldModel,
+  ImportModel,
+  InterfaceDeclaration,
+  ResolvedImport,
+  TaggedUnionDeclaration,
+  TypeDeclaration,
+} from '../../model/command-model.js';
 import { snakeCase } from '../../model/naming.js';
 import {
   recursiveFields,
@@ -23,14 +32,30 @@ import { TS_RS_NOTE, tsRsDeclaration, tsRsDependencies, tsRsDocs } from '../../r
 import { unionSamples, wireSample, type SampleTypes } from '../../render/wire-samples.js';
 import { namedReferences, typeNodes } from '../../types/type-tree.js';
 import type { PlannedFile } from '../adapter.js';
-import { exportTo, importedTypeFile, jsonValueFile as jsonValuePath, relativeSpecifier, wireTypeFile, type RustLayout } from './rust-layout.js';
+import {
+  exportTo,
+  importedTypeFile,
+  jsonValueFile as jsonValuePath,
+  relativeSpecifier,
+  wireTypeFile,
+  type RustLayout,
+} from './rust-layout.js';
 
 /** ts-rs-type and the wire tests both Rust adapters print. */
 const TEMPLATES = adapterTemplates('rust-shared');
 
 /** Rust types that ts-rs prints as a TypeScript primitive (the 64-bit integers need `#[ts(type)]`). */
 const RUST_PRIMITIVE_TS: Readonly<Record<string, string>> = {
-  String: 'string', bool: 'boolean', f64: 'number', f32: 'number', i8: 'number', i16: 'number', i32: 'number', u8: 'number', u16: 'number', u32: 'number',
+  String: 'string',
+  bool: 'boolean',
+  f64: 'number',
+  f32: 'number',
+  i8: 'number',
+  i16: 'number',
+  i32: 'number',
+  u8: 'number',
+  u16: 'number',
+  u32: 'number',
 };
 const RUST_PATH = /^[A-Za-z_][A-Za-z0-9_]*(::[A-Za-z_][A-Za-z0-9_]*)*$/;
 
@@ -57,7 +82,11 @@ export interface RustWire {
 
 export interface WireTests {
   readonly roundTrips: ReadonlyArray<{ readonly fn: string; readonly type: string; readonly docs: readonly string[] }>;
-  readonly enums: ReadonlyArray<{ readonly fn: string; readonly type: string; readonly pairs: ReadonlyArray<{ readonly variant: string; readonly wire: string }> }>;
+  readonly enums: ReadonlyArray<{
+    readonly fn: string;
+    readonly type: string;
+    readonly pairs: ReadonlyArray<{ readonly variant: string; readonly wire: string }>;
+  }>;
   readonly any: boolean;
 }
 
@@ -65,7 +94,11 @@ export interface WireTests {
 export const rustRawString = rustJsonLiteral;
 
 function fieldsOf(declaration: WireDeclaration): readonly FieldModel[] {
-  return declaration.kind === 'interface' ? declaration.fields : declaration.kind === 'union' ? declaration.variants.flatMap((v) => v.fields) : [];
+  return declaration.kind === 'interface'
+    ? declaration.fields
+    : declaration.kind === 'union'
+      ? declaration.variants.flatMap((v) => v.fields)
+      : [];
 }
 
 export interface RustWireOptions {
@@ -76,13 +109,22 @@ export interface RustWireOptions {
   readonly docs?: ReadonlyMap<string, string>;
 }
 
-export function buildRustWire(declarations: readonly WireDeclaration[], imports: readonly ResolvedImport[], options: RustWireOptions): RustWire {
+export function buildRustWire(
+  declarations: readonly WireDeclaration[],
+  imports: readonly ResolvedImport[],
+  options: RustWireOptions,
+): RustWire {
   const { layout, folder } = options;
   const types = declarations.filter((d): d is TypeDeclaration => d.kind !== 'union');
   const unions = declarations.filter((d): d is TaggedUnionDeclaration => d.kind === 'union');
   const names = rustNames(imports);
   const { boxed } = recursiveFields(types, unions);
-  const ctx: RustDeclarationContext = { names, boxed, derives: rustDerives(types, unions, imports), exportTo: (name) => exportTo(layout, folder, name) };
+  const ctx: RustDeclarationContext = {
+    names,
+    boxed,
+    derives: rustDerives(types, unions, imports),
+    exportTo: (name) => exportTo(layout, folder, name),
+  };
 
   const rust = declarations.map((d) => {
     if (d.kind === 'union') return renderRustUnion(d, ctx);
@@ -109,13 +151,20 @@ export function buildRustWire(declarations: readonly WireDeclaration[], imports:
     const imported = importByName.get(name);
     if (!imported?.rust) return name;
     if (imported.rust === 'serde_json::Value') return 'JsonValue';
-    return RUST_PRIMITIVE_TS[imported.rust] ?? (['i64', 'u64', 'i128', 'u128', 'isize', 'usize'].includes(imported.rust) ? 'number' : imported.rust.split('::').pop()!);
+    return (
+      RUST_PRIMITIVE_TS[imported.rust] ??
+      (['i64', 'u64', 'i128', 'u128', 'isize', 'usize'].includes(imported.rust) ? 'number' : imported.rust.split('::').pop()!)
+    );
   };
   const tsImportOf = (fromFile: string, name: string): { name: string; from: string } | undefined => {
     const imported = importByName.get(name);
     if (!imported) return { name, from: relativeSpecifier(fromFile, wireTypeFile(layout, folder, name)) };
     if (!imported.rust) return undefined;
-    if (imported.rust !== 'serde_json::Value' && (tsName(name) !== imported.rust.split('::').pop() || RUST_PRIMITIVE_TS[imported.rust] !== undefined)) return undefined;
+    if (
+      imported.rust !== 'serde_json::Value' &&
+      (tsName(name) !== imported.rust.split('::').pop() || RUST_PRIMITIVE_TS[imported.rust] !== undefined)
+    )
+      return undefined;
     const file = importedTypeFile(layout, imported);
     return { name: tsName(name), from: file === undefined ? imported.from : relativeSpecifier(fromFile, file) };
   };
@@ -129,7 +178,17 @@ export function buildRustWire(declarations: readonly WireDeclaration[], imports:
     const docs = tsRsDocs(rustDocText(d, d.kind === 'interface' ? options.docs?.get(d.name) : undefined));
     return {
       path,
-      content: renderTemplate(TEMPLATES, 'ts-rs-type.ts', { note: TS_RS_NOTE, imports: depImports.map((i) => `import type { ${i.name} } from ${JSON.stringify(i.from)};`), docs, declaration: tsRsDeclaration(d, { nameOf: tsName }) }, { verbatim: true }),
+      content: renderTemplate(
+        TEMPLATES,
+        'ts-rs-type.ts',
+        {
+          note: TS_RS_NOTE,
+          imports: depImports.map((i) => `import type { ${i.name} } from ${JSON.stringify(i.from)};`),
+          docs,
+          declaration: tsRsDeclaration(d, { nameOf: tsName }),
+        },
+        { verbatim: true },
+      ),
     };
   });
   if (usedImports.some((i) => i.rust === 'serde_json::Value')) tsFiles.push(jsonValueFile(layout));
@@ -141,22 +200,43 @@ export function buildRustWire(declarations: readonly WireDeclaration[], imports:
 export function jsonValueFile(layout: RustLayout): PlannedFile {
   return {
     path: jsonValuePath(layout),
-    content: renderTemplate(TEMPLATES, 'ts-rs-type.ts', { note: TS_RS_NOTE, imports: [], docs: '', declaration: 'type JsonValue = number | string | boolean | Array<JsonValue> | { [key in string]: JsonValue } | null;' }, { verbatim: true }),
+    content: renderTemplate(
+      TEMPLATES,
+      'ts-rs-type.ts',
+      {
+        note: TS_RS_NOTE,
+        imports: [],
+        docs: '',
+        declaration: 'type JsonValue = number | string | boolean | Array<JsonValue> | { [key in string]: JsonValue } | null;',
+      },
+      { verbatim: true },
+    ),
   };
 }
 
 /** Round-trip documents (full and minimal) for every struct and union; value tables for enums. */
 function wireTests(declarations: readonly WireDeclaration[], imports: readonly ResolvedImport[]): WireTests {
-  const known: SampleTypes = { types: declarations.filter((d): d is TypeDeclaration => d.kind !== 'union'), unions: declarations.filter((d): d is TaggedUnionDeclaration => d.kind === 'union'), imports };
+  const known: SampleTypes = {
+    types: declarations.filter((d): d is TypeDeclaration => d.kind !== 'union'),
+    unions: declarations.filter((d): d is TaggedUnionDeclaration => d.kind === 'union'),
+    imports,
+  };
   const roundTrips: Array<{ fn: string; type: string; docs: string[] }> = [];
   const enums: Array<{ fn: string; type: string; pairs: Array<{ variant: string; wire: string }> }> = [];
   for (const d of declarations) {
     const fn = snakeCase(d.name);
     if (d.kind === 'enum') {
-      enums.push({ fn: `${fn}_wire_values`, type: d.name, pairs: d.values.map((v) => ({ variant: `${d.name}::${rustVariantName(v)}`, wire: rustString(v) })) });
+      enums.push({
+        fn: `${fn}_wire_values`,
+        type: d.name,
+        pairs: d.values.map((v) => ({ variant: `${d.name}::${rustVariantName(v)}`, wire: rustString(v) })),
+      });
       continue;
     }
-    const docs = d.kind === 'union' ? [...unionSamples(d, 'full', known), ...unionSamples(d, 'minimal', known)] : [wireSample({ kind: 'named', name: d.name }, 'full', known), wireSample({ kind: 'named', name: d.name }, 'minimal', known)];
+    const docs =
+      d.kind === 'union'
+        ? [...unionSamples(d, 'full', known), ...unionSamples(d, 'minimal', known)]
+        : [wireSample({ kind: 'named', name: d.name }, 'full', known), wireSample({ kind: 'named', name: d.name }, 'minimal', known)];
     const texts = [...new Set(docs.filter((doc) => doc !== undefined).map((doc) => JSON.stringify(doc)))];
     if (texts.length > 0) roundTrips.push({ fn: `${fn}_round_trips`, type: d.name, docs: texts.map(rustRawString) });
   }
@@ -164,10 +244,20 @@ function wireTests(declarations: readonly WireDeclaration[], imports: readonly R
 }
 
 /** Sample documents of a type (what the TypeScript side sends), for tests outside Rust. */
-export function sampleDocuments(name: string, declarations: readonly WireDeclaration[], imports: readonly ResolvedImport[] = []): unknown[] {
-  const known: SampleTypes = { types: declarations.filter((d): d is TypeDeclaration => d.kind !== 'union'), unions: declarations.filter((d): d is TaggedUnionDeclaration => d.kind === 'union'), imports };
+export function sampleDocuments(
+  name: string,
+  declarations: readonly WireDeclaration[],
+  imports: readonly ResolvedImport[] = [],
+): unknown[] {
+  const known: SampleTypes = {
+    types: declarations.filter((d): d is TypeDeclaration => d.kind !== 'union'),
+    unions: declarations.filter((d): d is TaggedUnionDeclaration => d.kind === 'union'),
+    imports,
+  };
   const union = known.unions.find((u) => u.name === name);
-  const docs = union ? [...unionSamples(union, 'full', known), ...unionSamples(union, 'minimal', known)] : [wireSample({ kind: 'named', name }, 'full', known), wireSample({ kind: 'named', name }, 'minimal', known)];
+  const docs = union
+    ? [...unionSamples(union, 'full', known), ...unionSamples(union, 'minimal', known)]
+    : [wireSample({ kind: 'named', name }, 'full', known), wireSample({ kind: 'named', name }, 'minimal', known)];
   return docs.filter((d) => d !== undefined);
 }
 
@@ -180,7 +270,11 @@ function enumValuePointer(declaration: EnumDeclaration, value: string): string {
  * What Rust cannot express or would refuse to compile, as spec issues: imports without a Rust
  * type, names that collide once in Rust form, structs that contain themselves with no way out.
  */
-export function rustWireIssues(model: CommandModel, declarations: readonly WireDeclaration[], fieldPointer: (owner: string, field: FieldModel) => string): SpecIssue[] {
+export function rustWireIssues(
+  model: CommandModel,
+  declarations: readonly WireDeclaration[],
+  fieldPointer: (owner: string, field: FieldModel) => string,
+): SpecIssue[] {
   const file = model.specFile;
   const issues: SpecIssue[] = [];
   // An import of the project config (or learned from the project's exports) has no place in the spec.
@@ -194,31 +288,60 @@ export function rustWireIssues(model: CommandModel, declarations: readonly WireD
   for (const imported of model.imports) {
     if (!used.has(imported.name)) continue;
     if (!imported.rust) {
-      issues.push({ file, pointer: importPointer(imported), message: `import ${imported.name} has no Rust type, so the Rust structs cannot use it`, found: JSON.stringify(imported.name), expected: 'a "rust" entry on the import (e.g. "rust": "crate::system::pressure::PressureLevel", or "String")' });
+      issues.push({
+        file,
+        pointer: importPointer(imported),
+        message: `import ${imported.name} has no Rust type, so the Rust structs cannot use it`,
+        found: JSON.stringify(imported.name),
+        expected: 'a "rust" entry on the import (e.g. "rust": "crate::system::pressure::PressureLevel", or "String")',
+      });
       continue;
     }
     if (!RUST_PATH.test(imported.rust)) {
-      issues.push({ file, pointer: importPointer(imported), message: `the Rust type of import ${imported.name} is not a Rust path`, found: JSON.stringify(imported.rust), expected: 'a path such as crate::system::pressure::PressureLevel, or a type such as String' });
+      issues.push({
+        file,
+        pointer: importPointer(imported),
+        message: `the Rust type of import ${imported.name} is not a Rust path`,
+        found: JSON.stringify(imported.rust),
+        expected: 'a path such as crate::system::pressure::PressureLevel, or a type such as String',
+      });
       continue;
     }
     const rustName = imported.rust.split('::').pop()!;
     const other = rustNamesSeen.get(rustName);
     if (localNames.has(rustName) || (other !== undefined && other !== imported.rust)) {
-      issues.push({ file, pointer: importPointer(imported), message: `import ${imported.name} is ${rustName} in Rust, a name already used in this module`, found: JSON.stringify(imported.rust), expected: 'a distinct Rust type name' });
+      issues.push({
+        file,
+        pointer: importPointer(imported),
+        message: `import ${imported.name} is ${rustName} in Rust, a name already used in this module`,
+        found: JSON.stringify(imported.rust),
+        expected: 'a distinct Rust type name',
+      });
     }
     rustNamesSeen.set(rustName, imported.rust);
   }
 
   // Field names that meet in Rust form (gpuId and gpuID are both gpu_id).
   for (const d of declarations) {
-    const groups = d.kind === 'interface' ? [{ owner: d.name, fields: d.fields }] : d.kind === 'union' ? d.variants.map((v) => ({ owner: `${d.name}.${v.name}`, fields: v.fields })) : [];
+    const groups =
+      d.kind === 'interface'
+        ? [{ owner: d.name, fields: d.fields }]
+        : d.kind === 'union'
+          ? d.variants.map((v) => ({ owner: `${d.name}.${v.name}`, fields: v.fields }))
+          : [];
     for (const { owner, fields } of groups) {
       const seen = new Map<string, string>();
       for (const field of fields) {
         const { ident } = rustFieldName(field.name);
         const previous = seen.get(ident);
         if (previous !== undefined) {
-          issues.push({ file, pointer: fieldPointer(owner, field), message: `fields '${previous}' and '${field.name}' of ${owner} are both ${ident} in Rust`, found: JSON.stringify(field.name), expected: 'field names that differ in more than letter case or underscores' });
+          issues.push({
+            file,
+            pointer: fieldPointer(owner, field),
+            message: `fields '${previous}' and '${field.name}' of ${owner} are both ${ident} in Rust`,
+            found: JSON.stringify(field.name),
+            expected: 'field names that differ in more than letter case or underscores',
+          });
         }
         seen.set(ident, field.name);
       }
@@ -231,11 +354,24 @@ export function rustWireIssues(model: CommandModel, declarations: readonly WireD
     const seen = new Map<string, string>();
     for (const value of values) {
       const unprintable = tsRsValueProblem(value);
-      if (unprintable) issues.push({ file, pointer: enumValuePointer(d as EnumDeclaration, value), message: `the value ${JSON.stringify(value)} of ${d.name}: ${unprintable}`, found: JSON.stringify(value), expected: 'a value without " \\ or control characters' });
+      if (unprintable)
+        issues.push({
+          file,
+          pointer: enumValuePointer(d as EnumDeclaration, value),
+          message: `the value ${JSON.stringify(value)} of ${d.name}: ${unprintable}`,
+          found: JSON.stringify(value),
+          expected: 'a value without " \\ or control characters',
+        });
       const variant = rustVariantName(value);
       const previous = seen.get(variant);
       if (previous !== undefined) {
-        issues.push({ file, pointer: d.pointer, message: `the values '${previous}' and '${value}' of ${d.name} are both the Rust variant ${variant}`, found: JSON.stringify(value), expected: 'values that differ in more than punctuation or letter case' });
+        issues.push({
+          file,
+          pointer: d.pointer,
+          message: `the values '${previous}' and '${value}' of ${d.name} are both the Rust variant ${variant}`,
+          found: JSON.stringify(value),
+          expected: 'values that differ in more than punctuation or letter case',
+        });
       }
       seen.set(variant, value);
     }

@@ -11,8 +11,30 @@ export const swiftOptions: readonly AdapterOptionDeclaration[] = [
 ];
 
 const SWIFT_RESERVED = reservedNameMap([
-  [['String', 'Int', 'Double', 'Bool', 'Array', 'Dictionary', 'Optional', 'Result', 'Error', 'Never', 'Void', 'Any', 'Type', 'Protocol', 'Self'], 'is a Swift standard type and would shadow it'],
-  [['Codable', 'Encodable', 'Decodable', 'Encoder', 'Decoder', 'CodingKey', 'CaseIterable', 'Equatable', 'Hashable', 'Sendable'], 'is a Swift standard protocol the generated code uses'],
+  [
+    [
+      'String',
+      'Int',
+      'Double',
+      'Bool',
+      'Array',
+      'Dictionary',
+      'Optional',
+      'Result',
+      'Error',
+      'Never',
+      'Void',
+      'Any',
+      'Type',
+      'Protocol',
+      'Self',
+    ],
+    'is a Swift standard type and would shadow it',
+  ],
+  [
+    ['Codable', 'Encodable', 'Decodable', 'Encoder', 'Decoder', 'CodingKey', 'CaseIterable', 'Equatable', 'Hashable', 'Sendable'],
+    'is a Swift standard protocol the generated code uses',
+  ],
   [['Data', 'Date', 'URL', 'UUID', 'Foundation'], 'is a Foundation name the generated file imports'],
   [['CommandTransport'], 'is the transport protocol the generated client uses'],
   [['JSONValue'], 'is the untyped-JSON type the generated file declares'],

@@ -9,10 +9,59 @@ import { SWIFT_ADAPTER_ID, swiftTypeMapping } from './type-mapping.js';
 
 /** Words Swift reserves; as identifiers they take backticks (type-mapping.md, pitfalls). */
 export const SWIFT_KEYWORDS: ReadonlySet<string> = new Set([
-  'associatedtype', 'class', 'deinit', 'enum', 'extension', 'fileprivate', 'func', 'import', 'init', 'inout', 'internal', 'let', 'open', 'operator', 'private',
-  'precedencegroup', 'protocol', 'public', 'rethrows', 'static', 'struct', 'subscript', 'typealias', 'var', 'break', 'case', 'catch', 'continue', 'default', 'defer',
-  'do', 'else', 'fallthrough', 'for', 'guard', 'if', 'in', 'repeat', 'return', 'throw', 'switch', 'where', 'while', 'Any', 'as', 'await', 'false', 'is', 'nil',
-  'super', 'throws', 'true', 'try',
+  'associatedtype',
+  'class',
+  'deinit',
+  'enum',
+  'extension',
+  'fileprivate',
+  'func',
+  'import',
+  'init',
+  'inout',
+  'internal',
+  'let',
+  'open',
+  'operator',
+  'private',
+  'precedencegroup',
+  'protocol',
+  'public',
+  'rethrows',
+  'static',
+  'struct',
+  'subscript',
+  'typealias',
+  'var',
+  'break',
+  'case',
+  'catch',
+  'continue',
+  'default',
+  'defer',
+  'do',
+  'else',
+  'fallthrough',
+  'for',
+  'guard',
+  'if',
+  'in',
+  'repeat',
+  'return',
+  'throw',
+  'switch',
+  'where',
+  'while',
+  'Any',
+  'as',
+  'await',
+  'false',
+  'is',
+  'nil',
+  'super',
+  'throws',
+  'true',
+  'try',
 ]);
 
 /** Keywords that cannot be identifiers even in backticks: the property is renamed and keeps its key through CodingKeys. */
@@ -66,6 +115,10 @@ export function nameSwift(model: CommandModel, options: AdapterOptions): Naming<
     (field) => swiftType(field.type, model, options),
   );
   const namedEnums = pass.enums(swiftCaseName);
-  for (const e of namedEnums) pass.distinct(`enum ${e.declaration.name}`, e.cases.map((c) => ({ source: c.value, name: unescaped(c.name), pointer: pointerOf('types', e.declaration.name) })));
+  for (const e of namedEnums)
+    pass.distinct(
+      `enum ${e.declaration.name}`,
+      e.cases.map((c) => ({ source: c.value, name: unescaped(c.name), pointer: pointerOf('types', e.declaration.name) })),
+    );
   return pass.result({ ...commandTypes, functionName: swiftIdentifier(lowerCamel(model.className)), structs, enums: namedEnums });
 }

@@ -24,8 +24,19 @@ function swiftStruct(struct: NamedStruct<SwiftField>) {
     name: struct.name,
     doc: swiftDoc(struct.description),
     fields,
-    codingKeys: renamed || customEncode ? fields.map((f) => (f.bareName === f.wire ? `case ${f.name}` : `case ${f.name} = ${swiftString(f.wire)}`)) : [],
-    encodeLines: customEncode ? fields.map((f) => (f.sendsNull ? `try container.encode(${f.name}, forKey: .${f.name})` : f.absentWhenNil ? `try container.encodeIfPresent(${f.name}, forKey: .${f.name})` : `try container.encode(${f.name}, forKey: .${f.name})`)) : [],
+    codingKeys:
+      renamed || customEncode
+        ? fields.map((f) => (f.bareName === f.wire ? `case ${f.name}` : `case ${f.name} = ${swiftString(f.wire)}`))
+        : [],
+    encodeLines: customEncode
+      ? fields.map((f) =>
+          f.sendsNull
+            ? `try container.encode(${f.name}, forKey: .${f.name})`
+            : f.absentWhenNil
+              ? `try container.encodeIfPresent(${f.name}, forKey: .${f.name})`
+              : `try container.encode(${f.name}, forKey: .${f.name})`,
+        )
+      : [],
     initParameters: fields.map((f) => `${f.name}: ${f.type}${f.initDefault}`).join(', '),
     initAssignments: fields.map((f) => `self.${f.name} = ${f.name}`),
   };

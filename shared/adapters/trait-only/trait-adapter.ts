@@ -12,7 +12,19 @@ import { renderTemplate } from '../../render/template-engine.js';
 import { renderTsType } from '../../render/typescript-renderer.js';
 import { namedReferences, typeNodes, type TypeNode } from '../../types/type-tree.js';
 import type { FilePlan, GeneratorAdapter, PlannedEdit, PlannedFile } from '../adapter.js';
-import { exportTo, importedTypeFile, importSpecifier, moduleName, modulePathProblem, parentModuleFile, relativeSpecifier, rustCratePath, rustLayout, rustModuleFile, wireTypeFile } from '../rust-shared/rust-layout.js';
+import {
+  exportTo,
+  importedTypeFile,
+  importSpecifier,
+  moduleName,
+  modulePathProblem,
+  parentModuleFile,
+  relativeSpecifier,
+  rustCratePath,
+  rustLayout,
+  rustModuleFile,
+  wireTypeFile,
+} from '../rust-shared/rust-layout.js';
 import { renderRustTrait, rustMethodSignature, traitIsAsync } from '../rust-shared/rust-traits.js';
 import { usePathIssues } from '../rust-shared/rust-paths.js';
 import { buildRustWire, jsonValueFile, rustWireIssues, type WireDeclaration } from '../rust-shared/rust-wire.js';
@@ -47,21 +59,55 @@ function companionIssues(model: CommandModel, config: ProjectConfig): SpecIssue[
     const pressure = model.imports.find((i) => i.name === 'PressureLevel');
     const companionPath = `${rustCratePath(systemModulePath(config))}::pressure::PressureLevel`;
     if (!pressure?.rust?.includes('::')) {
-      issues.push({ file, pointer: at('pressure'), message: "the pressure companion re-exports the host's PressureLevel, which this spec neither uses nor imports with a Rust path", found: pressure ? JSON.stringify(pressure.rust ?? null) : 'no PressureLevel import', expected: 'a trait method taking PressureLevel, and the import { "name": "PressureLevel", "rust": "crate::system_resources::PressureLevel" } (the default project config has it)' });
+      issues.push({
+        file,
+        pointer: at('pressure'),
+        message: "the pressure companion re-exports the host's PressureLevel, which this spec neither uses nor imports with a Rust path",
+        found: pressure ? JSON.stringify(pressure.rust ?? null) : 'no PressureLevel import',
+        expected:
+          'a trait method taking PressureLevel, and the import { "name": "PressureLevel", "rust": "crate::system_resources::PressureLevel" } (the default project config has it)',
+      });
     } else if (pressure.rust === companionPath) {
-      issues.push({ file, pointer: at('pressure'), message: 'the Rust path of PressureLevel is the pressure companion itself, which would re-export itself', found: JSON.stringify(pressure.rust), expected: "the host's own type, e.g. crate::system_resources::PressureLevel" });
+      issues.push({
+        file,
+        pointer: at('pressure'),
+        message: 'the Rust path of PressureLevel is the pressure companion itself, which would re-export itself',
+        found: JSON.stringify(pressure.rust),
+        expected: "the host's own type, e.g. crate::system_resources::PressureLevel",
+      });
     }
   }
   if (companions.includes('supervisor')) {
-    if (!companions.includes('pressure')) issues.push({ file, pointer: at('supervisor'), message: 'the supervisor companion maps memory fractions to levels through the pressure companion', expected: 'companions ["pressure", "supervisor"]' });
+    if (!companions.includes('pressure'))
+      issues.push({
+        file,
+        pointer: at('supervisor'),
+        message: 'the supervisor companion maps memory fractions to levels through the pressure companion',
+        expected: 'companions ["pressure", "supervisor"]',
+      });
     const managed = model.traits?.find((t) => t.name === 'ManagedService');
     const signatures = managed?.methods.map((m) => rustMethodSignature(m, names)) ?? [];
     const missing = SUPERVISED_SIGNATURES.filter((s) => !signatures.includes(s));
-    if (missing.length > 0) issues.push({ file, pointer: at('supervisor'), message: 'the supervisor companion drives the trait ManagedService of this spec, which lacks methods it calls', found: missing.join('; '), expected: 'the ManagedService of specs/traits/managed-service.json' });
+    if (missing.length > 0)
+      issues.push({
+        file,
+        pointer: at('supervisor'),
+        message: 'the supervisor companion drives the trait ManagedService of this spec, which lacks methods it calls',
+        found: missing.join('; '),
+        expected: 'the ManagedService of specs/traits/managed-service.json',
+      });
     const health = model.unions?.find((u) => u.name === 'HealthStatus');
-    const reason = (u: TaggedUnionDeclaration | undefined, v: string): boolean => u?.variants.find((x) => x.name === v)?.fields.some((f) => f.name === 'reason' && !f.optional && f.type.kind === 'primitive' && f.type.name === 'string') === true;
+    const reason = (u: TaggedUnionDeclaration | undefined, v: string): boolean =>
+      u?.variants
+        .find((x) => x.name === v)
+        ?.fields.some((f) => f.name === 'reason' && !f.optional && f.type.kind === 'primitive' && f.type.name === 'string') === true;
     if (!health || !health.variants.some((v) => v.name === 'healthy' && v.fields.length === 0) || !reason(health, 'unhealthy')) {
-      issues.push({ file, pointer: at('supervisor'), message: 'the supervisor companion needs the tagged union HealthStatus with the variants healthy and unhealthy { reason: string }', expected: 'types.HealthStatus of specs/traits/managed-service.json' });
+      issues.push({
+        file,
+        pointer: at('supervisor'),
+        message: 'the supervisor companion needs the tagged union HealthStatus with the variants healthy and unhealthy { reason: string }',
+        expected: 'types.HealthStatus of specs/traits/managed-service.json',
+      });
     }
   }
   return issues;
@@ -71,15 +117,51 @@ function companionIssues(model: CommandModel, config: ProjectConfig): SpecIssue[
 function checkTraitSpec(model: CommandModel, config: ProjectConfig): SpecIssue[] {
   const file = model.specFile;
   const issues: SpecIssue[] = [];
-  if (model.params.length > 0) issues.push({ file, pointer: '/params', message: 'a trait-only spec writes no command, so it takes no params', expected: 'no params (write a rust-ipc spec for the command)' });
-  if (model.results.length > 0) issues.push({ file, pointer: '/results', message: 'a trait-only spec writes no command, so it has no results', expected: 'no results (write a rust-ipc spec for the command)' });
-  if ((model.traits ?? []).length === 0 && wireDeclarations(model).length === 0) issues.push({ file, pointer: '', message: 'a trait-only spec needs traits or types', expected: 'a traits block' });
+  if (model.params.length > 0)
+    issues.push({
+      file,
+      pointer: '/params',
+      message: 'a trait-only spec writes no command, so it takes no params',
+      expected: 'no params (write a rust-ipc spec for the command)',
+    });
+  if (model.results.length > 0)
+    issues.push({
+      file,
+      pointer: '/results',
+      message: 'a trait-only spec writes no command, so it has no results',
+      expected: 'no results (write a rust-ipc spec for the command)',
+    });
+  if ((model.traits ?? []).length === 0 && wireDeclarations(model).length === 0)
+    issues.push({ file, pointer: '', message: 'a trait-only spec needs traits or types', expected: 'a traits block' });
   const modulePath = traitModulePath(model);
   const problem = modulePathProblem(modulePath);
-  if (problem) issues.push({ file, pointer: rustOf(model).modulePointer, message: `the trait module ${modulePath} ${problem}`, found: JSON.stringify(modulePath), expected: 'snake_case segments such as system/traits/managed_service' });
-  if (rustOf(model).declared.traits) issues.push({ file, pointer: '/rust/traits', message: 'rust.traits lists traits a rust-ipc module implements; a trait-only spec declares traits instead', expected: 'a traits block' });
-  if (rustOf(model).declared.command_prefix) issues.push({ file, pointer: '/rust/command_prefix', message: 'a trait-only spec writes no command module, so it has no command prefix', expected: 'no command_prefix' });
-  return [...issues, ...rustWireIssues(model, wireDeclarations(model), (_owner, field) => field.pointer), ...companionIssues(model, config)];
+  if (problem)
+    issues.push({
+      file,
+      pointer: rustOf(model).modulePointer,
+      message: `the trait module ${modulePath} ${problem}`,
+      found: JSON.stringify(modulePath),
+      expected: 'snake_case segments such as system/traits/managed_service',
+    });
+  if (rustOf(model).declared.traits)
+    issues.push({
+      file,
+      pointer: '/rust/traits',
+      message: 'rust.traits lists traits a rust-ipc module implements; a trait-only spec declares traits instead',
+      expected: 'a traits block',
+    });
+  if (rustOf(model).declared.command_prefix)
+    issues.push({
+      file,
+      pointer: '/rust/command_prefix',
+      message: 'a trait-only spec writes no command module, so it has no command prefix',
+      expected: 'no command_prefix',
+    });
+  return [
+    ...issues,
+    ...rustWireIssues(model, wireDeclarations(model), (_owner, field) => field.pointer),
+    ...companionIssues(model, config),
+  ];
 }
 
 /** TypeScript of a method type in the trait's interface. */
@@ -100,9 +182,15 @@ function tsDocBlock(text: string | undefined, extra: readonly string[], indent: 
 function tsInterfaceLines(trait: TraitModel): string[] {
   return trait.methods.flatMap((method: TraitMethodModel, i) => {
     const result = method.returns ? tsMethodType(method.returns) : 'void';
-    const extra = method.fallible ? [method.async ? '@throws rejects with the error message when it fails' : '@throws Error with the message when it fails'] : [];
+    const extra = method.fallible
+      ? [method.async ? '@throws rejects with the error message when it fails' : '@throws Error with the message when it fails']
+      : [];
     const params = method.params.map((p) => `${tsParameterName(camelCase(p.name))}: ${tsMethodType(p.type)}`).join(', ');
-    return [...(i > 0 ? [''] : []), ...tsDocBlock(method.description, extra, '  '), `  ${tsMethodName(camelCase(method.name))}(${params}): ${method.async ? `Promise<${result}>` : result};`];
+    return [
+      ...(i > 0 ? [''] : []),
+      ...tsDocBlock(method.description, extra, '  '),
+      `  ${tsMethodName(camelCase(method.name))}(${params}): ${method.async ? `Promise<${result}>` : result};`,
+    ];
   });
 }
 
@@ -113,8 +201,13 @@ function planTraitSpec(model: CommandModel, config: ProjectConfig): FilePlan {
   const wire = buildRustWire(wireDeclarations(model), model.imports, { layout, folder });
   const traits = model.traits ?? [];
   const localNames = new Set(wire.declarations.map((d) => d.name));
-  const usePaths = [...wire.usePaths, ...model.imports.filter((i) => i.rust?.includes('::') && !wire.usePaths.includes(i.rust)).map((i) => i.rust!)];
-  const signatureNodes = traits.flatMap((t) => t.methods.flatMap((m) => [...m.params.map((p) => p.type), ...(m.returns ? [m.returns] : [])])).flatMap((type) => (type.kind === 'type' ? [type.node] : type.elements));
+  const usePaths = [
+    ...wire.usePaths,
+    ...model.imports.filter((i) => i.rust?.includes('::') && !wire.usePaths.includes(i.rust)).map((i) => i.rust!),
+  ];
+  const signatureNodes = traits
+    .flatMap((t) => t.methods.flatMap((m) => [...m.params.map((p) => p.type), ...(m.returns ? [m.returns] : [])]))
+    .flatMap((type) => (type.kind === 'type' ? [type.node] : type.elements));
   const hasRecord = (node: TypeNode): boolean => typeNodes(node).some((n) => n.kind === 'record');
   const uses = [
     ...(wire.usesBTreeMap || signatureNodes.some(hasRecord) ? ['use std::collections::BTreeMap;', ''] : []),
@@ -141,7 +234,8 @@ function planTraitSpec(model: CommandModel, config: ProjectConfig): FilePlan {
       const referenced = new Set<string>();
       for (const method of trait.methods) {
         for (const type of [...method.params.map((p) => p.type), ...(method.returns ? [method.returns] : [])]) {
-          for (const node of type.kind === 'type' ? [type.node] : type.elements) for (const name of namedReferences(node)) referenced.add(name);
+          for (const node of type.kind === 'type' ? [type.node] : type.elements)
+            for (const name of namedReferences(node)) referenced.add(name);
         }
       }
       const importLines = [...referenced]
@@ -176,7 +270,14 @@ function planTraitSpec(model: CommandModel, config: ProjectConfig): FilePlan {
   const traitsAt = rustCratePath(modulePath.split('/').slice(0, -1).join('/'));
   const pressure = model.imports.find((i) => i.name === 'PressureLevel');
   if (companions.includes('pressure')) {
-    files.push({ path: rustModuleFile(layout, `${system}/pressure`), content: renderTemplate(TEMPLATES, 'pressure.rs', { specName: model.name, pressurePath: `${systemPath}::pressure::PressureLevel`, hostPressureLevel: pressure!.rust }) });
+    files.push({
+      path: rustModuleFile(layout, `${system}/pressure`),
+      content: renderTemplate(TEMPLATES, 'pressure.rs', {
+        specName: model.name,
+        pressurePath: `${systemPath}::pressure::PressureLevel`,
+        hostPressureLevel: pressure!.rust,
+      }),
+    });
   }
   if (companions.includes('supervisor')) {
     const exportAttribute = (name: string): string => tsExportAttribute(exportTo(layout, folder, name));
@@ -186,14 +287,27 @@ function planTraitSpec(model: CommandModel, config: ProjectConfig): FilePlan {
     });
     // The supervisor's wire types, as ts-rs prints them: imports sorted by path, PressureLevel's where the host's is.
     const pressureFile = importedTypeFile(layout, pressure!);
-    const supervisorImports: Record<string, string[]> = { ModuleHealth: ['HealthStatus'], HealthSnapshot: ['ModuleHealth', 'PressureLevel'], SupervisorEvent: ['HealthSnapshot', 'PressureLevel'] };
+    const supervisorImports: Record<string, string[]> = {
+      ModuleHealth: ['HealthStatus'],
+      HealthSnapshot: ['ModuleHealth', 'PressureLevel'],
+      SupervisorEvent: ['HealthSnapshot', 'PressureLevel'],
+    };
     for (const [name, uses] of Object.entries(supervisorImports)) {
       const path = wireTypeFile(layout, folder, name);
       const imports = uses
-        .map((used) => ({ used, from: used === 'PressureLevel' && pressureFile === undefined ? pressure!.from : relativeSpecifier(path, used === 'PressureLevel' ? pressureFile! : wireTypeFile(layout, folder, used)) }))
+        .map((used) => ({
+          used,
+          from:
+            used === 'PressureLevel' && pressureFile === undefined
+              ? pressure!.from
+              : relativeSpecifier(path, used === 'PressureLevel' ? pressureFile! : wireTypeFile(layout, folder, used)),
+        }))
         .sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0))
         .map((i) => `import type { ${i.used} } from ${JSON.stringify(i.from)};`);
-      files.push({ path, content: renderTemplate(TEMPLATES, `supervisor-${snakeCase(name).replace(/_/g, '-')}.ts`, { imports }, { verbatim: true }) });
+      files.push({
+        path,
+        content: renderTemplate(TEMPLATES, `supervisor-${snakeCase(name).replace(/_/g, '-')}.ts`, { imports }, { verbatim: true }),
+      });
     }
   }
   return files;
@@ -216,7 +330,15 @@ function traitEdits(model: CommandModel, config: ProjectConfig): PlannedEdit[] {
       edits.push({
         path: file,
         description: `pub mod ${name};${isLeaf && reexport ? ` pub use ${name}::*;` : ''}`,
-        apply: (existing) => registerRustModule(existing, { module: name, reexport: isLeaf && reexport, header: depth === 1 ? 'Crate root.' : `The \`${segments.slice(0, depth - 1).join('::')}\` module (generated module list of generator-continuum).` }),
+        apply: (existing) =>
+          registerRustModule(existing, {
+            module: name,
+            reexport: isLeaf && reexport,
+            header:
+              depth === 1
+                ? 'Crate root.'
+                : `The \`${segments.slice(0, depth - 1).join('::')}\` module (generated module list of generator-continuum).`,
+          }),
       });
     }
   };
@@ -233,7 +355,13 @@ export function traitOnlyAdapter(): GeneratorAdapter {
     description: 'Rust traits with ts-rs wire types and TypeScript interfaces (cross-cutting contracts; no command)',
     // No environments: it writes no command.
     accepts: ['rust', 'traits', 'companions', 'variants'],
-    writes: ['<rustCrate>/src/<traitsModule>/<spec>.rs', '<rustCrate>/src/<traitsModule>.rs (pub mod + pub use, edited; parents declared up to lib.rs)', '<generatedTypes>/system/<Type>.ts', '<generatedTypes>/system/<Trait>.ts', 'companions: <rustCrate>/src/system/pressure.rs (re-exports the host PressureLevel), supervisor.rs'],
+    writes: [
+      '<rustCrate>/src/<traitsModule>/<spec>.rs',
+      '<rustCrate>/src/<traitsModule>.rs (pub mod + pub use, edited; parents declared up to lib.rs)',
+      '<generatedTypes>/system/<Type>.ts',
+      '<generatedTypes>/system/<Trait>.ts',
+      'companions: <rustCrate>/src/system/pressure.rs (re-exports the host PressureLevel), supervisor.rs',
+    ],
     reservedNames: RUST_RESERVED_TYPE_NAMES,
     check: (model, config) => checkTraitSpec(model, config),
     plan: (model, config) => planTraitSpec(model, config),

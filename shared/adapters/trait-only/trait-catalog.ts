@@ -61,7 +61,15 @@ export function traitCatalogFromSpecs(sources: readonly TraitSpecSource[], confi
     const loaded = loadSpec(source.text, source.file);
     const model = resolveCommandModel(loaded.spec, loaded.source, config, { reservedNames: RUST_RESERVED_TYPE_NAMES });
     if (model.adapter !== 'trait-only') {
-      throw new SpecError([{ file: source.file, pointer: '/adapter', message: 'a trait spec must use adapter trait-only', found: JSON.stringify(model.adapter), expected: '"trait-only"' }]);
+      throw new SpecError([
+        {
+          file: source.file,
+          pointer: '/adapter',
+          message: 'a trait spec must use adapter trait-only',
+          found: JSON.stringify(model.adapter),
+          expected: '"trait-only"',
+        },
+      ]);
     }
     const parent = traitModulePath(model).split('/').slice(0, -1).join('/');
     // The parent module re-exports the spec's module (pub use <spec>::*), so its path names everything.
@@ -69,7 +77,11 @@ export function traitCatalogFromSpecs(sources: readonly TraitSpecSource[], confi
     const typePaths = new Map<string, string>();
     for (const t of [...model.types, ...(model.unions ?? [])]) typePaths.set(t.name, `${at}::${t.name}`);
     for (const i of model.imports) if (i.rust?.includes('::')) typePaths.set(i.name, i.rust);
-    const stubTypes: StubTypes = { types: model.types, unions: model.unions ?? [], importRust: new Map(model.imports.map((i) => [i.name, i.rust])) };
+    const stubTypes: StubTypes = {
+      types: model.types,
+      unions: model.unions ?? [],
+      importRust: new Map(model.imports.map((i) => [i.name, i.rust])),
+    };
     for (const trait of model.traits ?? []) {
       entries.push({ trait, spec: model, rustPath: `${at}::${trait.name}`, typePaths, names: rustNames(model.imports), stubTypes });
     }
@@ -106,7 +118,12 @@ export function shippedTraitCatalog(config: ProjectConfig): TraitCatalog {
 export function projectTraitCatalog(projectSources: readonly TraitSpecSource[], config: ProjectConfig): TraitCatalog {
   if (projectSources.length === 0) return shippedTraitCatalog(config);
   const project = traitCatalogFromSpecs(projectSources, config);
-  return new TraitCatalog([...project.entries(), ...shippedTraitCatalog(config).entries().filter((entry) => !project.get(entry.trait.name))]);
+  return new TraitCatalog([
+    ...project.entries(),
+    ...shippedTraitCatalog(config)
+      .entries()
+      .filter((entry) => !project.get(entry.trait.name)),
+  ]);
 }
 
 /** The trait-only specs among a project's specs (its own traits), in the order given. */

@@ -71,16 +71,30 @@ function testView(view: CommandView, model: CommandModel) {
     badInput: view.enumParam ? `{ ${view.enumParam.name}: 'not-a-${view.enumParam.enumName}' }` : `{ ${view.requiredParam}: undefined }`,
     defaultChecks: model.params
       .filter((p) => p.optional && p.default !== undefined)
-      .map((p) => `assert(JSON.stringify(params.${p.name}) === ${renderTsValue(JSON.stringify(p.default))}, '${p.name} defaults to ${JSON.stringify(p.default).replace(/\\/g, '\\\\').replace(/'/g, "\\'")}');`),
+      .map(
+        (p) =>
+          `assert(JSON.stringify(params.${p.name}) === ${renderTsValue(JSON.stringify(p.default))}, '${p.name} defaults to ${JSON.stringify(p.default).replace(/\\/g, '\\\\').replace(/'/g, "\\'")}');`,
+      ),
   };
 }
 
 /** The view with a composing adapter's server implementation in its slot (see ServerImplementation). */
 function composedView(base: CommandView, model: CommandModel, server: ServerImplementation): CommandView {
-  const validationBlocks = server.base.checksRequiredParams ? model.params.map((p) => validationBlock(p, model, false)).filter((b): b is string => b !== undefined) : base.validationBlocks;
+  const validationBlocks = server.base.checksRequiredParams
+    ? model.params.map((p) => validationBlock(p, model, false)).filter((b): b is string => b !== undefined)
+    : base.validationBlocks;
   const usesValidationError = validationBlocks.length > 0;
-  const rendered: RenderedServerImplementation = { ...server, body: server.body({ className: model.className, validationBlocks, usesValidationError }) };
-  return { ...base, serverImplementation: rendered, validationBlocks, usesValidationError, implementationImports: [...server.typesValues, ...base.validationImports] };
+  const rendered: RenderedServerImplementation = {
+    ...server,
+    body: server.body({ className: model.className, validationBlocks, usesValidationError }),
+  };
+  return {
+    ...base,
+    serverImplementation: rendered,
+    validationBlocks,
+    usesValidationError,
+    implementationImports: [...server.typesValues, ...base.validationImports],
+  };
 }
 
 /**
@@ -88,7 +102,12 @@ function composedView(base: CommandView, model: CommandModel, server: ServerImpl
  * (filled by a composing adapter, see ServerImplementation) the server command does what the slot
  * says instead of holding a placeholder implementation.
  */
-export function planTypeScriptCommand(model: CommandModel, config: ProjectConfig, sides: CommandSides, server?: ServerImplementation): PlannedFile[] {
+export function planTypeScriptCommand(
+  model: CommandModel,
+  config: ProjectConfig,
+  sides: CommandSides,
+  server?: ServerImplementation,
+): PlannedFile[] {
   const base = buildCommandView(model, config, sides, server?.base.refusesBlankStrings === true);
   const view = server ? composedView(base, model, server) : base;
   const data = { ...view, ...testView(view, model) };
@@ -111,7 +130,13 @@ export function typesFileEdits(model: CommandModel, config: ProjectConfig): Plan
   if (!model.typesFile) return [];
   const view = buildCommandView(model, config, { server: true, browser: false });
   const text = renderTemplate(TEMPLATE_FOLDER, 'types.ts', { ...view, ...testView(view, model) });
-  return [{ path: model.typesFile, description: `the declarations of ${model.name}`, apply: (existing) => mergeTypesFile(existing, { command: model.name, text }) }];
+  return [
+    {
+      path: model.typesFile,
+      description: `the declarations of ${model.name}`,
+      apply: (existing) => mergeTypesFile(existing, { command: model.name, text }),
+    },
+  ];
 }
 
 /** The command classes a TypeScript command of an environment has. */

@@ -101,7 +101,6 @@ export interface CommandView {
   readonly serverImplementation: RenderedServerImplementation | undefined;
 }
 
-
 function enumOf(node: TypeNode, model: CommandModel): EnumDeclaration | undefined {
   const inner = node.kind === 'nullable' ? node.inner : node;
   if (inner.kind !== 'named') return undefined;
@@ -121,12 +120,18 @@ function invalidCheck(value: string, node: TypeNode, model: CommandModel): { con
       return { condition: `typeof ${value} !== 'object' || ${value} === null || Array.isArray(${value})`, expected: 'an object' };
     case 'nullable': {
       const inner = invalidCheck(value, node.inner, model);
-      return inner ? { condition: `${value} !== null && ${inner.condition.includes('||') ? `(${inner.condition})` : inner.condition}`, expected: `${inner.expected} or null` } : undefined;
+      return inner
+        ? {
+            condition: `${value} !== null && ${inner.condition.includes('||') ? `(${inner.condition})` : inner.condition}`,
+            expected: `${inner.expected} or null`,
+          }
+        : undefined;
     }
     case 'named': {
       const declared = model.types.find((t) => t.name === node.name);
       if (!declared) return undefined;
-      if (declared.kind === 'enum') return { condition: `!is${declared.name}(${value})`, expected: `one of ${declared.values.map((v) => `'${v}'`).join(', ')}` };
+      if (declared.kind === 'enum')
+        return { condition: `!is${declared.name}(${value})`, expected: `one of ${declared.values.map((v) => `'${v}'`).join(', ')}` };
       return { condition: `typeof ${value} !== 'object' || ${value} === null`, expected: `a ${declared.name} object` };
     }
     case 'literals':
@@ -148,7 +153,11 @@ export function validationBlock(field: FieldModel, model: CommandModel, required
     const condition = check.condition.includes('||') ? `(${check.condition})` : check.condition;
     const guard = field.optional ? `${access} !== undefined && ${condition}` : check.condition;
     // The expected values are spec text inside a template literal: escaped, so a `${...}` in a value stays text.
-    lines.push(`if (${guard}) {`, `  throw new ValidationError('${field.name}', \`must be ${tsTemplateText(check.expected)}; got \${JSON.stringify(${access})}\`);`, '}');
+    lines.push(
+      `if (${guard}) {`,
+      `  throw new ValidationError('${field.name}', \`must be ${tsTemplateText(check.expected)}; got \${JSON.stringify(${access})}\`);`,
+      '}',
+    );
   }
   return lines.length > 0 ? lines.join('\n') : undefined;
 }
@@ -157,7 +166,9 @@ export function validationBlock(field: FieldModel, model: CommandModel, required
 function validCheck(value: string, node: TypeNode, model: CommandModel): { condition: string; expected: string } | undefined {
   switch (node.kind) {
     case 'primitive':
-      return node.name === 'integer' ? { condition: `Number.isSafeInteger(${value})`, expected: 'an integer' } : { condition: `typeof ${value} === '${node.name}'`, expected: `a ${node.name}` };
+      return node.name === 'integer'
+        ? { condition: `Number.isSafeInteger(${value})`, expected: 'an integer' }
+        : { condition: `typeof ${value} === '${node.name}'`, expected: `a ${node.name}` };
     case 'array':
       return { condition: `Array.isArray(${value})`, expected: 'an array' };
     case 'record':
@@ -202,7 +213,12 @@ function objectLiteralLines(fields: readonly FieldModel[], model: CommandModel, 
  * The smallest valid input as a TypeScript expression: JSON samples, except that a host UUID (a
  * branded string no literal type-checks as) is a fresh `generateUUID()`, at any depth of declared types.
  */
-function sampleInputLines(fields: readonly FieldModel[], model: CommandModel, uuidModule: string, nonBlankStrings: boolean): { lines: string[]; usesUuid: boolean } | undefined {
+function sampleInputLines(
+  fields: readonly FieldModel[],
+  model: CommandModel,
+  uuidModule: string,
+  nonBlankStrings: boolean,
+): { lines: string[]; usesUuid: boolean } | undefined {
   let usesUuid = false;
   const isUuid = (name: string): boolean => model.imports.some((i) => i.name === name && i.name === 'UUID' && i.from === uuidModule);
   const expression = (node: TypeNode, seen: ReadonlySet<string>): string | undefined => {
@@ -241,7 +257,9 @@ function readmeType(node: TypeNode, model: CommandModel): string {
   const leafNode = typeLeaf(node);
   const integer = leafNode.kind === 'primitive' && leafNode.name === 'integer' ? ' (integer)' : '';
   const text = `${markdownCode(renderTsType(node))}${integer}`;
-  return enumDeclaration && enumDeclaration.origin === 'inline' ? `${text} (${markdownCell(enumDeclaration.values.map((v) => `'${v}'`).join(' | '))})` : text;
+  return enumDeclaration && enumDeclaration.origin === 'inline'
+    ? `${text} (${markdownCell(enumDeclaration.values.map((v) => `'${v}'`).join(' | '))})`
+    : text;
 }
 
 /**
@@ -254,7 +272,9 @@ export function buildCommandView(model: CommandModel, config: ProjectConfig, sid
   const alias = `${config.importPaths.commandsAlias}/${model.name}`;
   // A shared Types file (spec typesFile) is imported by its own module path.
   const typesPath = model.typesFile ?? `${dir}/shared/${C}Types.ts`;
-  const typesModule = model.typesFile ? `${config.importPaths.commandsAlias}/${posix.relative(config.roots.commands, model.typesFile).replace(/\.ts$/, '')}` : `${alias}/shared/${C}Types`;
+  const typesModule = model.typesFile
+    ? `${config.importPaths.commandsAlias}/${posix.relative(config.roots.commands, model.typesFile).replace(/\.ts$/, '')}`
+    : `${alias}/shared/${C}Types`;
 
   // Imported spec types, grouped by module; UUID is always needed by the factories. A type whose
   // file the generator places (ts-rs's JsonValue, a generated wire type) is imported from there,
@@ -274,7 +294,14 @@ export function buildCommandView(model: CommandModel, config: ProjectConfig, sid
   const declarations = model.types.map((t) => renderTsDeclaration(t));
 
   const validationBlocks = model.params.map((p) => validationBlock(p, model)).filter((b): b is string => b !== undefined);
-  const validationImports = [...new Set(model.params.map((p) => enumOf(p.type, model)).filter((e): e is EnumDeclaration => e !== undefined).map((e) => `is${e.name}`))].sort();
+  const validationImports = [
+    ...new Set(
+      model.params
+        .map((p) => enumOf(p.type, model))
+        .filter((e): e is EnumDeclaration => e !== undefined)
+        .map((e) => `is${e.name}`),
+    ),
+  ].sort();
 
   const sample = sampleInputLines(model.params, model, config.importPaths.uuid, nonBlankStrings);
   const requiredInput = sample?.lines;
@@ -284,7 +311,12 @@ export function buildCommandView(model: CommandModel, config: ProjectConfig, sid
 
   const typeSections = model.types.map((t) => {
     if (t.kind === 'enum') {
-      return [`### \`${t.name}\``, '', ...(t.description ? [markdownParagraph(t.description), ''] : []), `${t.values.map((v) => markdownCode(`'${v}'`)).join(', ')}. Exported as the type \`${t.name}\`, the list \`${t.name}Values\` and the guard \`is${t.name}\`.`].join('\n');
+      return [
+        `### \`${t.name}\``,
+        '',
+        ...(t.description ? [markdownParagraph(t.description), ''] : []),
+        `${t.values.map((v) => markdownCode(`'${v}'`)).join(', ')}. Exported as the type \`${t.name}\`, the list \`${t.name}Values\` and the guard \`is${t.name}\`.`,
+      ].join('\n');
     }
     return [
       `### \`${t.name}\``,
@@ -292,7 +324,9 @@ export function buildCommandView(model: CommandModel, config: ProjectConfig, sid
       ...(t.description ? [markdownParagraph(t.description), ''] : []),
       '| Field | Type | Required | Description |',
       '|---|---|---|---|',
-      ...t.fields.map((f) => `| \`${f.name}\` | ${readmeType(f.type, model)} | ${f.optional ? 'no' : 'yes'} | ${markdownCell(f.description)} |`),
+      ...t.fields.map(
+        (f) => `| \`${f.name}\` | ${readmeType(f.type, model)} | ${f.optional ? 'no' : 'yes'} | ${markdownCell(f.description)} |`,
+      ),
     ].join('\n');
   });
 
@@ -304,7 +338,9 @@ export function buildCommandView(model: CommandModel, config: ProjectConfig, sid
   return {
     name: model.name,
     className: C,
-    title: words(model.name).map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join(' '),
+    title: words(model.name)
+      .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
+      .join(' '),
     description: tsCommentText(model.description),
     readmeDescription: markdownParagraph(model.description),
     accessLevel: model.accessLevel,
@@ -332,13 +368,24 @@ export function buildCommandView(model: CommandModel, config: ProjectConfig, sid
     typeImportLines,
     declarations,
     enums: enums.map((e) => ({ name: e.name, valueList: e.values.map(tsString).join(', ') })),
-    paramLines: model.params.length > 0 ? renderTsFields(model.params) : ['  /** This command takes no parameters. */', '  _noParams?: never;'],
+    paramLines:
+      model.params.length > 0 ? renderTsFields(model.params) : ['  /** This command takes no parameters. */', '  _noParams?: never;'],
     hasParams: model.params.length > 0,
     defaultLines: model.params.filter((p) => p.optional && p.default !== undefined).map((p) => `${p.name}: ${renderTsValue(p.default)},`),
     resultLines: renderTsFields(model.results),
-    resultConventionLines: { before: renderTsFields(model.resultConventions.filter((f) => !f.optional)), after: renderTsFields(model.resultConventions.filter((f) => f.optional)) },
-    usesHostError: [...model.resultConventions, ...model.results, ...model.types.flatMap((t) => (t.kind === 'interface' ? t.fields : []))].some((f) => namedReferences(f.type).includes(HOST_ERROR_TYPE)),
-    resultConventionText: model.resultConventions.map((f) => `\`${f.name}${f.optional ? '?' : ''}: ${renderTsType(f.type)}\``).join(' and ').replace(/ and (?=.* and )/g, ', '),
+    resultConventionLines: {
+      before: renderTsFields(model.resultConventions.filter((f) => !f.optional)),
+      after: renderTsFields(model.resultConventions.filter((f) => f.optional)),
+    },
+    usesHostError: [
+      ...model.resultConventions,
+      ...model.results,
+      ...model.types.flatMap((t) => (t.kind === 'interface' ? t.fields : [])),
+    ].some((f) => namedReferences(f.type).includes(HOST_ERROR_TYPE)),
+    resultConventionText: model.resultConventions
+      .map((f) => `\`${f.name}${f.optional ? '?' : ''}: ${renderTsType(f.type)}\``)
+      .join(' and ')
+      .replace(/ and (?=.* and )/g, ', '),
     validationBlocks,
     usesValidationError: validationBlocks.length > 0,
     validationImports,
@@ -351,8 +398,13 @@ export function buildCommandView(model: CommandModel, config: ProjectConfig, sid
     requiredParam: model.params.find((p) => !p.optional)?.name,
     resultChecks: model.results.map((f) => resultCheck(f, model)).filter((c): c is string => c !== undefined),
     readme: {
-      paramRows: model.params.map((p) => `| \`${p.name}\` | ${readmeType(p.type, model)} | ${p.optional ? 'no' : 'yes'} | ${p.default !== undefined ? markdownCode(JSON.stringify(p.default)) : ''} | ${markdownCell(p.description)} |`),
-      resultRows: model.results.map((r) => `| \`${r.name}\` | ${readmeType(r.type, model)} | ${r.optional ? 'no' : 'yes'} | ${markdownCell(r.description)} |`),
+      paramRows: model.params.map(
+        (p) =>
+          `| \`${p.name}\` | ${readmeType(p.type, model)} | ${p.optional ? 'no' : 'yes'} | ${p.default !== undefined ? markdownCode(JSON.stringify(p.default)) : ''} | ${markdownCell(p.description)} |`,
+      ),
+      resultRows: model.results.map(
+        (r) => `| \`${r.name}\` | ${readmeType(r.type, model)} | ${r.optional ? 'no' : 'yes'} | ${markdownCell(r.description)} |`,
+      ),
       typeSections,
       cliExamples,
       hasNullable: allFields.some((f) => f.type.kind === 'nullable'),

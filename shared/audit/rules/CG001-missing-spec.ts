@@ -14,7 +14,11 @@ export default defineRule({
     for (const read of context.reads) {
       if (read.indexed || read.newBecause !== undefined) continue;
       const fix = read.result.status === 'reversed' ? `continuum-gen reverse ${read.folder}` : `yo continuum:command --name=${read.name}`;
-      report(read.at, `${read.name} has no spec in ${context.config.roots.specs} (no spec has the name ${JSON.stringify(read.name)}); write it from the code: ${fix}`, { ...read.about, fix });
+      report(
+        read.at,
+        `${read.name} has no spec in ${context.config.roots.specs} (no spec has the name ${JSON.stringify(read.name)}); write it from the code: ${fix}`,
+        { ...read.about, fix },
+      );
     }
   },
 });

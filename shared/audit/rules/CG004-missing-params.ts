@@ -14,7 +14,11 @@ export default defineRule({
     if (context.mode !== 'full') return;
     for (const { facts, typesFile, about } of context.reads) {
       if (!facts || typesFile === undefined || facts.params) continue;
-      report({ file: typesFile, line: 1 }, `no interface of ${posix.basename(typesFile)} extends CommandParams (a command without params declares \`_noParams?: never\`)`, about);
+      report(
+        { file: typesFile, line: 1 },
+        `no interface of ${posix.basename(typesFile)} extends CommandParams (a command without params declares \`_noParams?: never\`)`,
+        about,
+      );
     }
   },
 });

@@ -13,11 +13,15 @@ export default defineRule({
   check(context, report) {
     for (const { command, specFile, spec, modulePath, candidates, moduleFile } of rustIpcModules(context)) {
       if (moduleFile) continue;
-      report({ file: specFile, line: context.specSources.line(specFile, spec.rust?.module !== undefined ? '/rust/module' : '/adapter') }, `${command.name} is rust-ipc, but its module ${modulePath} is not in the crate (neither ${candidates.join(' nor ')}); write it: continuum-gen rust-module --spec=${specFile}`, {
-        command: command.name,
-        folder: command.folder,
-        fix: `continuum-gen rust-module --spec=${specFile}`,
-      });
+      report(
+        { file: specFile, line: context.specSources.line(specFile, spec.rust?.module !== undefined ? '/rust/module' : '/adapter') },
+        `${command.name} is rust-ipc, but its module ${modulePath} is not in the crate (neither ${candidates.join(' nor ')}); write it: continuum-gen rust-module --spec=${specFile}`,
+        {
+          command: command.name,
+          folder: command.folder,
+          fix: `continuum-gen rust-module --spec=${specFile}`,
+        },
+      );
     }
   },
 });

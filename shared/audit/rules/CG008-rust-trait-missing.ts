@@ -18,12 +18,20 @@ export default defineRule({
       for (const [index, trait] of wanted.entries()) {
         if (moduleFile.impls.some((i) => i.trait === trait)) continue;
         const pointer = index === 0 ? '/adapter' : `/rust/traits/${index - 1}`;
-        report({ file: moduleFile.file, line: serviceImpl?.line ?? 1 }, `${moduleFile.file} does not implement ${trait}, which ${index === 0 ? `every rust-ipc module (${command.name}) must` : `the spec of ${command.name} lists (${specFile})`}`, {
-          command: command.name,
-          folder: command.folder,
-          related: { file: specFile, line: context.specSources.line(specFile, pointer), message: index === 0 ? 'the rust-ipc spec' : `the spec lists ${trait}` },
-          properties: { trait },
-        });
+        report(
+          { file: moduleFile.file, line: serviceImpl?.line ?? 1 },
+          `${moduleFile.file} does not implement ${trait}, which ${index === 0 ? `every rust-ipc module (${command.name}) must` : `the spec of ${command.name} lists (${specFile})`}`,
+          {
+            command: command.name,
+            folder: command.folder,
+            related: {
+              file: specFile,
+              line: context.specSources.line(specFile, pointer),
+              message: index === 0 ? 'the rust-ipc spec' : `the spec lists ${trait}`,
+            },
+            properties: { trait },
+          },
+        );
       }
     }
   },

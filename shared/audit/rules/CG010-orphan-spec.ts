@@ -14,10 +14,14 @@ export default defineRule({
     for (const [name, indexed] of context.specIndex.byName) {
       // Trait specs declare Rust traits, not a command: they have no command folder.
       if (context.commandNames.has(name) || indexed.spec.adapter === 'trait-only') continue;
-      report({ file: indexed.file, line: context.specSources.line(indexed.file, '/name') }, `the spec ${indexed.file} names ${JSON.stringify(name)}, which no command folder under ${context.config.roots.commands} has; generate it (continuum-gen command --spec=${indexed.file}) or delete the spec`, {
-        command: name,
-        fix: `continuum-gen command --spec=${indexed.file}`,
-      });
+      report(
+        { file: indexed.file, line: context.specSources.line(indexed.file, '/name') },
+        `the spec ${indexed.file} names ${JSON.stringify(name)}, which no command folder under ${context.config.roots.commands} has; generate it (continuum-gen command --spec=${indexed.file}) or delete the spec`,
+        {
+          command: name,
+          fix: `continuum-gen command --spec=${indexed.file}`,
+        },
+      );
     }
   },
 });

@@ -13,10 +13,14 @@ export default defineRule({
     if (context.mode !== 'full') return;
     const { specSources } = context;
     for (const duplicate of context.specIndex.duplicates) {
-      report({ file: duplicate.file, line: specSources.line(duplicate.file, '/name') }, `${duplicate.file} names ${JSON.stringify(duplicate.name)}, which ${duplicate.claimedBy} already names; only ${duplicate.claimedBy} is used`, {
-        command: duplicate.name,
-        related: { file: duplicate.claimedBy, line: specSources.line(duplicate.claimedBy, '/name'), message: 'the spec that is used' },
-      });
+      report(
+        { file: duplicate.file, line: specSources.line(duplicate.file, '/name') },
+        `${duplicate.file} names ${JSON.stringify(duplicate.name)}, which ${duplicate.claimedBy} already names; only ${duplicate.claimedBy} is used`,
+        {
+          command: duplicate.name,
+          related: { file: duplicate.claimedBy, line: specSources.line(duplicate.claimedBy, '/name'), message: 'the spec that is used' },
+        },
+      );
     }
   },
 });

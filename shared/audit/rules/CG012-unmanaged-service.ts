@@ -12,7 +12,11 @@ export default defineRule({
   check(context, report) {
     for (const [type, where] of context.rust?.serviceTypes ?? []) {
       if (context.rust?.managedTypes.has(type)) continue;
-      report({ file: where.file.file, line: where.line }, `${type} implements ServiceModule but not ManagedService (health, pressure_response, shed_load, heal, shutdown)`, { properties: { type } });
+      report(
+        { file: where.file.file, line: where.line },
+        `${type} implements ServiceModule but not ManagedService (health, pressure_response, shed_load, heal, shutdown)`,
+        { properties: { type } },
+      );
     }
   },
 });

@@ -14,7 +14,11 @@ export default defineRule({
       if (read.indexed || read.newBecause === undefined) continue;
       const fix = read.result.status === 'reversed' ? `continuum-gen reverse ${read.folder}` : `yo continuum:command --name=${read.name}`;
       const where = `${context.config.roots.specs} (no spec has the name ${JSON.stringify(read.folderName)})`;
-      report(read.at, `new command ${read.folderName} (${read.newBecause}) has no spec in ${where}; write it from the code: ${fix} (or create the command from a spec: yo continuum:command --name=${read.folderName})`, { ...read.about, fix });
+      report(
+        read.at,
+        `new command ${read.folderName} (${read.newBecause}) has no spec in ${where}; write it from the code: ${fix} (or create the command from a spec: yo continuum:command --name=${read.folderName})`,
+        { ...read.about, fix },
+      );
     }
   },
 });

@@ -5,7 +5,8 @@ export default defineRule({
   severity: 'warning',
   scope: 'command',
   pattern: false,
-  description: 'A param, result or type field is untyped JSON (`unknown`, `object`, `Record<string, unknown>`): generation accepts it, but nothing checks its shape.',
+  description:
+    'A param, result or type field is untyped JSON (`unknown`, `object`, `Record<string, unknown>`): generation accepts it, but nothing checks its shape.',
   help: 'Declare the shape under `types` in the spec (or as an interface in the Types file) and use its name.',
   summary: (c, f) => `${plural(c, 'command')} with untyped JSON fields (${plural(f, 'field')})`,
   label: 'untyped JSON',
@@ -16,7 +17,10 @@ export default defineRule({
       if (!facts || typesFile === undefined) continue;
       for (const { owner, field, line } of facts.untypedFields) {
         const subject = owner === 'params' ? `param ${field}` : owner === 'results' ? `result ${field}` : `field ${owner}.${field}`;
-        report({ file: typesFile, line }, `${name}: ${subject} is untyped JSON (unknown); declare its shape under types when it is known`, { ...about, properties: { owner, field } });
+        report({ file: typesFile, line }, `${name}: ${subject} is untyped JSON (unknown); declare its shape under types when it is known`, {
+          ...about,
+          properties: { owner, field },
+        });
       }
     }
   },

@@ -12,7 +12,10 @@ export default defineRule({
   check(context, report) {
     for (const { owner, folder, result, judged, name, at, about } of context.reads) {
       if (owner === undefined || owner === folder || result.status !== 'reversed' || !judged) continue;
-      report(at, `${folder} claims the command name ${JSON.stringify(name)}, which ${owner} already has`, { ...about, related: { file: owner, line: 1, message: 'the folder that has the name' } });
+      report(at, `${folder} claims the command name ${JSON.stringify(name)}, which ${owner} already has`, {
+        ...about,
+        related: { file: owner, line: 1, message: 'the folder that has the name' },
+      });
     }
   },
 });

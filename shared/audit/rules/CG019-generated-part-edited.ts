@@ -29,7 +29,11 @@ export function isGeneratorOwned(text: string): boolean {
 const linesOf = (text: string): string[] => text.split('\n');
 
 function ownedEditFindings(context: AuditContext, report: Report, records: readonly ReadRecord[]): void {
-  const reproduce = baseReproducer({ config: context.config, generatorVersion: toolInfo().version, project: (path) => context.reader.readFile(posix.join(context.projectRoot, path)) });
+  const reproduce = baseReproducer({
+    config: context.config,
+    generatorVersion: toolInfo().version,
+    project: (path) => context.reader.readFile(posix.join(context.projectRoot, path)),
+  });
   const seen = new Set<string>();
   for (const { file: recordFile, record } of records) {
     for (const [path, entry] of record.files) {
@@ -41,7 +45,13 @@ function ownedEditFindings(context: AuditContext, report: Report, records: reado
       if (specText === undefined) continue;
       let base: Base;
       try {
-        base = reproduce(path, entry, specText, recordFile, (entry.with ?? []).map((h) => record.specs.get(h)).filter((t): t is string => t !== undefined));
+        base = reproduce(
+          path,
+          entry,
+          specText,
+          recordFile,
+          (entry.with ?? []).map((h) => record.specs.get(h)).filter((t): t is string => t !== undefined),
+        );
       } catch (error) {
         // Reproducing the generated part of a hand-written module needs the Rust parser (loaded only by runs that edit).
         if (!(error instanceof RustSyntaxNotLoaded)) throw error;
@@ -50,9 +60,20 @@ function ownedEditFindings(context: AuditContext, report: Report, records: reado
       const owned = 'text' in base ? isGeneratorOwned(base.text) : isGeneratorOwned(text);
       if (!owned) continue;
       seen.add(path);
-      const about = { command: record.command, related: { file: recordFile, line: context.specSources.line(recordFile, `/files/${path.replace(/~/g, '~0').replace(/\//g, '~1')}`), message: 'what was generated' } };
+      const about = {
+        command: record.command,
+        related: {
+          file: recordFile,
+          line: context.specSources.line(recordFile, `/files/${path.replace(/~/g, '~0').replace(/\//g, '~1')}`),
+          message: 'what was generated',
+        },
+      };
       if (!('text' in base)) {
-        report({ file: path, line: 1 }, `${path} is generator-owned and was edited since it was generated (${base.problem}, so the edited lines cannot be told)`, about);
+        report(
+          { file: path, line: 1 },
+          `${path} is generator-owned and was edited since it was generated (${base.problem}, so the edited lines cannot be told)`,
+          about,
+        );
         continue;
       }
       const after = linesOf(text);
@@ -60,11 +81,20 @@ function ownedEditFindings(context: AuditContext, report: Report, records: reado
         const [start, length] = hunk.buffer2 as [number, number];
         const removed = (hunk.buffer1 as [number, number])[1];
         const line = Math.min(start, after.length - 1) + 1;
-        const what = length === 0 ? `${removed} generated line${removed === 1 ? '' : 's'} removed` : removed === 0 ? `${length} line${length === 1 ? '' : 's'} added` : `${removed} generated line${removed === 1 ? '' : 's'} changed`;
-        report({ file: path, line }, `a hand edit inside generator-owned ${path} (${what}): regenerating merges it three-way and may conflict; move logic to the command's handler file or change the spec`, {
-          ...about,
-          properties: { added: String(length), removed: String(removed) },
-        });
+        const what =
+          length === 0
+            ? `${removed} generated line${removed === 1 ? '' : 's'} removed`
+            : removed === 0
+              ? `${length} line${length === 1 ? '' : 's'} added`
+              : `${removed} generated line${removed === 1 ? '' : 's'} changed`;
+        report(
+          { file: path, line },
+          `a hand edit inside generator-owned ${path} (${what}): regenerating merges it three-way and may conflict; move logic to the command's handler file or change the spec`,
+          {
+            ...about,
+            properties: { added: String(length), removed: String(removed) },
+          },
+        );
       }
     }
   }
@@ -75,7 +105,8 @@ export default defineRule({
   severity: 'warning',
   scope: 'tree',
   pattern: false,
-  description: "A hand edit inside a generator-owned file (its header says so: a Rust module of generated commands, the generated part of a hand-written module, a ts-rs file): the place of each edit, found against the last generation reproduced from the record.",
+  description:
+    'A hand edit inside a generator-owned file (its header says so: a Rust module of generated commands, the generated part of a hand-written module, a ts-rs file): the place of each edit, found against the last generation reproduced from the record.',
   help: "Move the logic to the command's handler file (`modules/<module>/<command>.rs`, yours) or change the spec; a hand edit here is merged three-way on every run and may conflict.",
   summary: (_c, f) => `${plural(f, 'hand edit')} inside generator-owned files`,
   label: 'edited generated parts',

@@ -21,9 +21,13 @@ function recordSpecFindings(context: AuditContext, report: Report, records: read
     if (hash === undefined || recordedText === undefined) continue;
     const indexed = context.specIndex.byName.get(record.command);
     if (!indexed) {
-      report({ file, line: context.specSources.line(file, '/command') }, `the generation record of ${record.command} has no spec any more (no spec in ${context.config.roots.specs} names ${JSON.stringify(record.command)}): restore the spec, or delete the record and the files it lists`, {
-        command: record.command,
-      });
+      report(
+        { file, line: context.specSources.line(file, '/command') },
+        `the generation record of ${record.command} has no spec any more (no spec in ${context.config.roots.specs} names ${JSON.stringify(record.command)}): restore the spec, or delete the record and the files it lists`,
+        {
+          command: record.command,
+        },
+      );
       continue;
     }
     const current = serialiseSpec(indexed.spec);
@@ -48,8 +52,9 @@ export default defineRule({
   severity: 'warning',
   scope: 'tree',
   pattern: false,
-  description: "A generation record whose spec no longer matches the spec file (edited and not regenerated: the code is behind the spec), or whose spec is gone.",
-  help: "Regenerate: `continuum-gen command --spec=<spec file>`; for a record without a spec, restore the spec or delete the record and its files.",
+  description:
+    'A generation record whose spec no longer matches the spec file (edited and not regenerated: the code is behind the spec), or whose spec is gone.',
+  help: 'Regenerate: `continuum-gen command --spec=<spec file>`; for a record without a spec, restore the spec or delete the record and its files.',
   summary: (_c, f) => `${plural(f, 'record')} behind their spec`,
   label: 'spec not regenerated',
   check(context, report) {

@@ -14,7 +14,8 @@ const lineAt = (text: string, offset: number): number => text.slice(0, offset).s
 export function routedCommands(text: string): Set<string> {
   const code = text.replace(/\/\*[\s\S]*?\*\/|\/\/[^\n]*/g, (comment) => comment.replace(/[^\n]/g, ' '));
   const names = new Set<string>();
-  for (const arm of code.matchAll(/"[^"\n]*"(?:\s*\|\s*"[^"\n]*")*\s*(?:if\b[^=]*)?=>/g)) for (const literal of arm[0].matchAll(/"([^"\n]*)"/g)) names.add(literal[1]);
+  for (const arm of code.matchAll(/"[^"\n]*"(?:\s*\|\s*"[^"\n]*")*\s*(?:if\b[^=]*)?=>/g))
+    for (const literal of arm[0].matchAll(/"([^"\n]*)"/g)) names.add(literal[1]);
   return names;
 }
 
@@ -28,11 +29,19 @@ function dispatchArmFindings(context: AuditContext, report: Report): void {
       if (text === undefined) continue;
       if (!routedCommands(text).has(name)) {
         const handle = /\bfn\s+handle_command\b/.exec(text);
-        report({ file, line: handle ? lineAt(text, handle.index) : 1 }, `${file} has no match arm for ${name} in handle_command (\`"${name}" => ...\`): the core answers it as an unknown command; regenerate: continuum-gen command --spec=${indexed.file}`, {
-          command: name,
-          related: { file: indexed.file, line: context.specSources.line(indexed.file, '/name'), message: 'the rust-ipc spec of the command' },
-          fix: `continuum-gen command --spec=${indexed.file}`,
-        });
+        report(
+          { file, line: handle ? lineAt(text, handle.index) : 1 },
+          `${file} has no match arm for ${name} in handle_command (\`"${name}" => ...\`): the core answers it as an unknown command; regenerate: continuum-gen command --spec=${indexed.file}`,
+          {
+            command: name,
+            related: {
+              file: indexed.file,
+              line: context.specSources.line(indexed.file, '/name'),
+              message: 'the rust-ipc spec of the command',
+            },
+            fix: `continuum-gen command --spec=${indexed.file}`,
+          },
+        );
       }
       break;
     }
@@ -44,8 +53,9 @@ export default defineRule({
   severity: 'error',
   scope: 'tree',
   pattern: false,
-  description: "A rust-ipc spec's Rust module exists but its handle_command has no match arm for the command: the core answers it as an unknown command.",
-  help: "Regenerate the command (`continuum-gen command --spec=<spec file>`: a generated module gets its arm back; a hand-written one gets it through a syntax-aware edit), or add the arm by hand.",
+  description:
+    "A rust-ipc spec's Rust module exists but its handle_command has no match arm for the command: the core answers it as an unknown command.",
+  help: 'Regenerate the command (`continuum-gen command --spec=<spec file>`: a generated module gets its arm back; a hand-written one gets it through a syntax-aware edit), or add the arm by hand.',
   summary: (_c, f) => `${plural(f, 'command')} not routed by their Rust module`,
   label: 'no dispatch arm',
   check(context, report) {

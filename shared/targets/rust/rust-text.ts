@@ -70,14 +70,66 @@ export function rustDocInlineText(text: string): string {
 
 /** Text after `// ` in a plain line comment: one line, no invisible characters. */
 export function rustLineCommentText(text: string): string {
-  return textLines(text).map((l) => visibleText(l.trim())).filter((l) => l !== '').join(' ');
+  return textLines(text)
+    .map((l) => visibleText(l.trim()))
+    .filter((l) => l !== '')
+    .join(' ');
 }
 
 /** Strict, reserved and edition-2024 keywords: not usable as plain identifiers. */
 export const RUST_KEYWORDS: ReadonlySet<string> = new Set([
-  'as', 'async', 'await', 'break', 'const', 'continue', 'crate', 'dyn', 'else', 'enum', 'extern', 'false', 'fn', 'for', 'if', 'impl', 'in', 'let', 'loop',
-  'match', 'mod', 'move', 'mut', 'pub', 'ref', 'return', 'self', 'Self', 'static', 'struct', 'super', 'trait', 'true', 'type', 'unsafe', 'use', 'where', 'while',
-  'abstract', 'become', 'box', 'do', 'final', 'gen', 'macro', 'override', 'priv', 'try', 'typeof', 'unsized', 'virtual', 'yield',
+  'as',
+  'async',
+  'await',
+  'break',
+  'const',
+  'continue',
+  'crate',
+  'dyn',
+  'else',
+  'enum',
+  'extern',
+  'false',
+  'fn',
+  'for',
+  'if',
+  'impl',
+  'in',
+  'let',
+  'loop',
+  'match',
+  'mod',
+  'move',
+  'mut',
+  'pub',
+  'ref',
+  'return',
+  'self',
+  'Self',
+  'static',
+  'struct',
+  'super',
+  'trait',
+  'true',
+  'type',
+  'unsafe',
+  'use',
+  'where',
+  'while',
+  'abstract',
+  'become',
+  'box',
+  'do',
+  'final',
+  'gen',
+  'macro',
+  'override',
+  'priv',
+  'try',
+  'typeof',
+  'unsized',
+  'virtual',
+  'yield',
 ]);
 
 /** Keywords that cannot be raw identifiers (`r#self` is an error): they take a trailing underscore. */
@@ -92,12 +144,58 @@ export function rustIdent(snake: string): string {
 /** Type names a generated Rust file cannot declare, with the reason (the adapters' reservedNames). */
 export const RUST_RESERVED_TYPE_NAMES: ReadonlyMap<string, string> = new Map<string, string>([
   ['Self', 'is a Rust keyword'],
-  ...['String', 'Vec', 'Option', 'Result', 'Box', 'Some', 'None', 'Ok', 'Err', 'Copy', 'Clone', 'Send', 'Sync', 'Sized', 'Drop', 'Fn', 'FnMut', 'FnOnce', 'Default', 'Eq', 'PartialEq', 'Ord', 'PartialOrd', 'Iterator', 'IntoIterator', 'Extend', 'ToString', 'ToOwned', 'Into', 'From', 'AsRef', 'AsMut'].map(
-    (n): [string, string] => [n, 'is in the Rust prelude and would shadow it'],
-  ),
-  ...['Serialize', 'Deserialize', 'TS', 'Value', 'BTreeMap', 'Any', 'Debug', 'CommandResult', 'CommandSchema', 'ParamSchema', 'ModuleConfig', 'ModuleContext', 'ModulePriority', 'ServiceModule', 'ModuleRegistry', 'Arc'].map(
-    (n): [string, string] => [n, 'is a name the generated Rust module imports'],
-  ),
+  ...[
+    'String',
+    'Vec',
+    'Option',
+    'Result',
+    'Box',
+    'Some',
+    'None',
+    'Ok',
+    'Err',
+    'Copy',
+    'Clone',
+    'Send',
+    'Sync',
+    'Sized',
+    'Drop',
+    'Fn',
+    'FnMut',
+    'FnOnce',
+    'Default',
+    'Eq',
+    'PartialEq',
+    'Ord',
+    'PartialOrd',
+    'Iterator',
+    'IntoIterator',
+    'Extend',
+    'ToString',
+    'ToOwned',
+    'Into',
+    'From',
+    'AsRef',
+    'AsMut',
+  ].map((n): [string, string] => [n, 'is in the Rust prelude and would shadow it']),
+  ...[
+    'Serialize',
+    'Deserialize',
+    'TS',
+    'Value',
+    'BTreeMap',
+    'Any',
+    'Debug',
+    'CommandResult',
+    'CommandSchema',
+    'ParamSchema',
+    'ModuleConfig',
+    'ModuleContext',
+    'ModulePriority',
+    'ServiceModule',
+    'ModuleRegistry',
+    'Arc',
+  ].map((n): [string, string] => [n, 'is a name the generated Rust module imports']),
 ]);
 
 /**
@@ -106,5 +204,7 @@ export const RUST_RESERVED_TYPE_NAMES: ReadonlyMap<string, string> = new Map<str
  * make the TypeScript that `cargo test` exports differ from the generated one, or not parse.
  */
 export function tsRsValueProblem(value: string): string | undefined {
-  return /["\\\u0000-\u001f\u007f\u2028\u2029]/.test(value) ? 'ts-rs prints enum values between double quotes without escaping, so a value cannot hold a double quote, a backslash, a line break or a control character' : undefined;
+  return /["\\\u0000-\u001f\u007f\u2028\u2029]/.test(value)
+    ? 'ts-rs prints enum values between double quotes without escaping, so a value cannot hold a double quote, a backslash, a line break or a control character'
+    : undefined;
 }

@@ -52,7 +52,9 @@ export function tsTemplateText(text: string): string {
 
 /** A module specifier a generated import may name: no quote, backslash, space or control character. */
 export function tsModuleSpecifierProblem(from: string): string | undefined {
-  return /^[^'"`\\\s\u0000-\u001f\u007f-\u009f\u2028\u2029]+$/.test(from) ? undefined : 'a module specifier must not hold quotes, backslashes, spaces or control characters';
+  return /^[^'"`\\\s\u0000-\u001f\u007f-\u009f\u2028\u2029]+$/.test(from)
+    ? undefined
+    : 'a module specifier must not hold quotes, backslashes, spaces or control characters';
 }
 
 /** Property key of an object literal: the name when it is an identifier, else a string literal. */
@@ -72,16 +74,79 @@ export function tsValue(value: unknown): string {
 }
 
 /** The host's names the generated TypeScript imports (host-conventions.md, host-real.md): no derived name may be one. */
-export const TS_HOST_NAMES: readonly string[] = ['CommandParams', 'CommandResult', 'CommandInput', 'JTAGContext', 'JTAGError', 'JTAGPayload', 'UUID', 'Commands', 'CommandBase', 'ICommandDaemon', 'ValidationError', 'RustBackedCommand', 'RustCoreIPCClient', 'RustCoreIPCClientBase', 'SYSTEM_SCOPES', 'createPayload', 'transformPayload'];
+export const TS_HOST_NAMES: readonly string[] = [
+  'CommandParams',
+  'CommandResult',
+  'CommandInput',
+  'JTAGContext',
+  'JTAGError',
+  'JTAGPayload',
+  'UUID',
+  'Commands',
+  'CommandBase',
+  'ICommandDaemon',
+  'ValidationError',
+  'RustBackedCommand',
+  'RustCoreIPCClient',
+  'RustCoreIPCClientBase',
+  'SYSTEM_SCOPES',
+  'createPayload',
+  'transformPayload',
+];
 
 /**
  * Words TypeScript reserves: not usable as a parameter or variable name (strict mode, modules),
  * so a trait method's parameter named one is refused. Property names may be any of them.
  */
 export const TYPESCRIPT_RESERVED_WORDS: ReadonlySet<string> = new Set([
-  'break', 'case', 'catch', 'class', 'const', 'continue', 'debugger', 'default', 'delete', 'do', 'else', 'enum', 'export', 'extends', 'false', 'finally', 'for',
-  'function', 'if', 'import', 'in', 'instanceof', 'new', 'null', 'return', 'super', 'switch', 'this', 'throw', 'true', 'try', 'typeof', 'var', 'void', 'while',
-  'with', 'implements', 'interface', 'let', 'package', 'private', 'protected', 'public', 'static', 'yield', 'await', 'arguments', 'eval',
+  'break',
+  'case',
+  'catch',
+  'class',
+  'const',
+  'continue',
+  'debugger',
+  'default',
+  'delete',
+  'do',
+  'else',
+  'enum',
+  'export',
+  'extends',
+  'false',
+  'finally',
+  'for',
+  'function',
+  'if',
+  'import',
+  'in',
+  'instanceof',
+  'new',
+  'null',
+  'return',
+  'super',
+  'switch',
+  'this',
+  'throw',
+  'true',
+  'try',
+  'typeof',
+  'var',
+  'void',
+  'while',
+  'with',
+  'implements',
+  'interface',
+  'let',
+  'package',
+  'private',
+  'protected',
+  'public',
+  'static',
+  'yield',
+  'await',
+  'arguments',
+  'eval',
 ]);
 
 /**
@@ -90,15 +155,42 @@ export const TYPESCRIPT_RESERVED_WORDS: ReadonlySet<string> = new Set([
  * every Types file or command imports.
  */
 export const TYPESCRIPT_RESERVED_TYPE_NAMES: ReadonlyMap<string, string> = new Map<string, string>([
-  ...['Array', 'Record', 'Promise', 'Error', 'Date', 'Map', 'Set', 'Object', 'String', 'Number', 'Boolean', 'Symbol', 'Function', 'JSON', 'Math', 'RegExp', 'BigInt'].map(
-    (n): [string, string] => [n, 'is a TypeScript global and would shadow it'],
-  ),
-  ...['Partial', 'Required', 'Readonly', 'Pick', 'Omit', 'Exclude', 'Extract', 'NonNullable', 'ReturnType', 'Parameters', 'Awaited', 'Uppercase', 'Lowercase'].map(
-    (n): [string, string] => [n, 'is a TypeScript utility type and would shadow it'],
-  ),
+  ...[
+    'Array',
+    'Record',
+    'Promise',
+    'Error',
+    'Date',
+    'Map',
+    'Set',
+    'Object',
+    'String',
+    'Number',
+    'Boolean',
+    'Symbol',
+    'Function',
+    'JSON',
+    'Math',
+    'RegExp',
+    'BigInt',
+  ].map((n): [string, string] => [n, 'is a TypeScript global and would shadow it']),
+  ...[
+    'Partial',
+    'Required',
+    'Readonly',
+    'Pick',
+    'Omit',
+    'Exclude',
+    'Extract',
+    'NonNullable',
+    'ReturnType',
+    'Parameters',
+    'Awaited',
+    'Uppercase',
+    'Lowercase',
+  ].map((n): [string, string] => [n, 'is a TypeScript utility type and would shadow it']),
   ...TS_HOST_NAMES.map((n): [string, string] => [n, 'is a host type the generated files import']),
 ]);
-
 
 /** A parameter name that compiles: a reserved word (`new`, `class`) takes a trailing underscore. */
 export function tsParameterName(name: string): string {
