@@ -297,15 +297,13 @@ function recordDecisions(
     if (kept) continue;
     for (const owner of prepared.owners.get(decision.path) ?? []) {
       const withHashes = [...owner.with.keys()].sort();
-      files
-        .get(owner.command)
-        ?.set(decision.path, {
-          adapter: owner.adapter,
-          content: contentHash(decision.generated),
-          generator: version,
-          spec: owner.specHash,
-          ...(withHashes.length > 0 ? { with: withHashes } : {}),
-        });
+      files.get(owner.command)?.set(decision.path, {
+        adapter: owner.adapter,
+        content: contentHash(decision.generated),
+        generator: version,
+        spec: owner.specHash,
+        ...(withHashes.length > 0 ? { with: withHashes } : {}),
+      });
       specs.get(owner.command)?.set(owner.specHash, owner.specText);
       for (const [hash, text] of owner.with) specs.get(owner.command)?.set(hash, text);
     }
