@@ -3,6 +3,7 @@ import type { SpecTrait } from '../spec/command-spec.js';
 import type { TypeNode } from '../types/type-tree.js';
 import type { MethodType, TraitMethodModel, TraitModel } from './command-model.js';
 import { pascalCase } from './naming.js';
+import { RUST_KEYWORDS } from '../targets/rust/rust-text.js';
 
 export interface TraitResolveContext {
   readonly file: string;
@@ -46,60 +47,6 @@ export function splitTupleType(raw: string): { elements: string[]; list: boolean
   elements.push(inner.slice(start));
   return { elements: elements.map((e) => e.trim()), list: rest === '[]' };
 }
-
-const RUST_KEYWORDS_FOR_NAMES = new Set([
-  'as',
-  'async',
-  'await',
-  'break',
-  'const',
-  'continue',
-  'crate',
-  'dyn',
-  'else',
-  'enum',
-  'extern',
-  'false',
-  'fn',
-  'for',
-  'gen',
-  'if',
-  'impl',
-  'in',
-  'let',
-  'loop',
-  'match',
-  'mod',
-  'move',
-  'mut',
-  'pub',
-  'ref',
-  'return',
-  'self',
-  'static',
-  'struct',
-  'super',
-  'trait',
-  'true',
-  'type',
-  'unsafe',
-  'use',
-  'where',
-  'while',
-  'abstract',
-  'become',
-  'box',
-  'do',
-  'final',
-  'macro',
-  'override',
-  'priv',
-  'try',
-  'typeof',
-  'unsized',
-  'virtual',
-  'yield',
-]);
 
 /**
  * Resolve the traits block of a trait-only spec: parse every parameter and result type once
@@ -145,7 +92,7 @@ export function resolveTraits(traits: Readonly<Record<string, SpecTrait>> | unde
     const methods: TraitMethodModel[] = [];
     trait.methods.forEach((method, index) => {
       const pointer = `${traitPointer}${pointerOf('methods', index)}`;
-      if (RUST_KEYWORDS_FOR_NAMES.has(method.name)) {
+      if (RUST_KEYWORDS.has(method.name)) {
         issues.add({
           file,
           pointer: `${pointer}/name`,
@@ -167,7 +114,7 @@ export function resolveTraits(traits: Readonly<Record<string, SpecTrait>> | unde
       const seenParams = new Set<string>();
       const params = (method.params ?? []).flatMap((param, p) => {
         const paramPointer = `${pointer}${pointerOf('params', p)}`;
-        if (RUST_KEYWORDS_FOR_NAMES.has(param.name)) {
+        if (RUST_KEYWORDS.has(param.name)) {
           issues.add({
             file,
             pointer: `${paramPointer}/name`,
