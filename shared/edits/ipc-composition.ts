@@ -147,14 +147,14 @@ export function composeIpcMixin(existing: string | undefined, registration: Mixi
   // At the start of a line, so that an example in a comment (` *   const ComposedClient = ...`) is not taken for it.
   const chain = /^([ \t]*(?:export[ \t]+)?const\s+ComposedClient\s*=\s*)([\s\S]*?)(\s*;)/m.exec(existing);
   if (!chain) throw new CompositionEditError(file, 'no "const ComposedClient = ..." declaration found', registration);
-  if (!/\bRustCoreIPCClientBase\b/.test(chain[2]) && mixinChain(chain[2], stageClasses(existing)) === undefined)
+  const stages = stageClasses(existing);
+  if (!/\bRustCoreIPCClientBase\b/.test(chain[2]) && mixinChain(chain[2], stages) === undefined)
     throw new CompositionEditError(file, 'the ComposedClient expression does not start from RustCoreIPCClientBase', registration);
 
   const name = escape(registration.mixin);
   const importLines = [...existing.matchAll(/^import\s[^;]*?from\s*(['"])([^'"]+)\1;?[ \t]*$/gm)];
   const quote = importLines[0]?.[1] ?? "'";
   const imported = new RegExp(`^\\s*import\\s*\\{[^}]*\\b${name}\\b[^}]*\\}\\s*from\\s*['"][^'"]+['"]`, 'm').test(existing);
-  const stages = stageClasses(existing);
   const staged = [...existing.matchAll(STAGE_DECLARATION)].map((m) => m[2]);
   const composed = [chain[2], ...staged].some((expression) => new RegExp(`\\b${name}\\s*\\(`).test(expression));
   const exported = exportedNames(existing);
