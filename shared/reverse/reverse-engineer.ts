@@ -400,7 +400,9 @@ export class ReverseEngineer {
 
   /**
    * One command of a folder. With `chosen` (an accessor of a shared Types file), the command's
-   * sides and README are in the folder its name gives, below this one.
+   * sides and README are in the folder its name gives, below this one. Read in steps, each
+   * warning in the order a reader meets it: the files, the Types file, the name, the payloads,
+   * the sides, the field types, the Types file's sharing, then the spec.
    */
   private reverseFolder(
     typesFolder: string,
@@ -412,6 +414,81 @@ export class ReverseEngineer {
     const commandsRoot = posix.join(this.root, this.config.roots.commands);
     const chosenName = chosen ? (chosen.executeName ?? chosen.commandName)! : undefined;
     const folder = chosenName !== undefined ? posix.join(commandsRoot, chosenName) : typesFolder;
+    const files = this.commandFiles(typesFolder, folder, warn, opened);
+    if (files.typesFiles.length === 0) return 'failed';
+    const types = this.commandTypes(files, chosen);
+    if (types === 'not-a-command') return types;
+    inspect?.(types.file, types.label, types.accessor, { params: types.params, result: types.result });
+    if (chosen) this.warnSharedAccessor(types, chosen, chosenName!, folder, warn);
+
+    const name = this.commandName(files, types, commandsRoot, warn);
+    const className = this.className(files, types, name);
+    const builder = new SpecTypeBuilder(types.file, {
+      config: this.config,
+      modulePaths: this.modulePaths,
+      fileLabel: types.label,
+      warn,
+      knownTypes: this.registry,
+      labelOf: (p) => this.relative(p),
+      resolveDeclaration: this.resolveDeclaration,
+    });
+    const { params, results } = this.payloadFields(types, className, builder, warn);
+
+    // What code does not say: the README, then an existing spec of the same name.
+    const readmeText = this.reader.readFile(posix.join(folder, 'README.md'));
+    const readme: ReadmeFacts | undefined = readmeText !== undefined ? readReadme(readmeText, accessLevelsOf(this.config)) : undefined;
+    const existing: IndexedSpec | undefined = this.existingSpecs().byName.get(name);
+    const sides = this.sidesOf(files, name, existing, warn);
+    const typeOf = fieldTypes({ className, params, results, builder, rust: sides.rust, readme, existing });
+
+    const defaults = readDefaults(types.file, className, this.loadModule);
+    for (const problem of defaults.unreadable) {
+      if (params.some((p) => p.name === problem.name)) {
+        warn({
+          kind: 'default',
+          file: types.label,
+          line: problem.line,
+          message: `the default ${problem.text} is not a constant this reader can evaluate; the spec has no default for ${problem.name}`,
+        });
+      }
+    }
+    const specParams: SpecField[] = params.map((field) => {
+      const type = typeOf('params', field);
+      let value = defaults.values.get(field.name);
+      if (value !== undefined && !field.optional) {
+        warn({
+          kind: 'default',
+          file: types.label,
+          line: field.line,
+          message: `create${className}Params gives the required param ${field.name} a default; a spec default needs an optional param, so it is left out`,
+        });
+        value = undefined;
+      }
+      return specField(field, type, value);
+    });
+    const specResults: SpecField[] = results.map((field) => specField(field, typeOf('results', field), undefined));
+    const declared: Record<string, SpecTypeDeclaration> = {};
+    for (const declaration of [...builder.declarations.values()].sort((a, b) => a.position - b.position)) {
+      declared[declaration.name] = specType(declaration, (field) => typeOf(declaration.name, field));
+    }
+    const sharedFile = this.isSharedTypesFile(
+      files,
+      types,
+      chosen !== undefined,
+      name,
+      regeneratedExports(className, specParams, specResults, declared),
+      warn,
+    );
+    const spec = this.assembleSpec(
+      { name, className, types, sides, readme, existing, builder, sharedFile, folder },
+      { params: specParams, results: specResults, declared },
+      warn,
+    );
+    return { spec, folder, typesFile: types.label };
+  }
+
+  /** A command's files: its Types files parsed, its command classes listed (read and parsed only when asked). */
+  private commandFiles(typesFolder: string, folder: string, warn: (w: ReverseWarning) => void, opened: ts.SourceFile[]): CommandFiles {
     const typesFiles = this.typesFilesIn(typesFolder)
       .map((path) => this.open(path, warn, opened))
       .filter((f): f is ts.SourceFile => f !== undefined);
@@ -419,8 +496,6 @@ export class ReverseEngineer {
       (this.reader.listFolder(posix.join(folder, side)) ?? [])
         .filter((e) => !e.isFolder && isSourceFile(e.name))
         .map((e) => posix.join(folder, side, e.name));
-    const serverPaths = sourcesIn('server');
-    const browserPaths = sourcesIn('browser');
     // A command class's text is asked for twice (the IPC client, the imports of the Types file): read once.
     const texts = new Map<string, string>();
     const textOf = (path: string): string => {
@@ -436,58 +511,75 @@ export class ReverseEngineer {
           return parsed.get(p);
         })
         .filter((f): f is ts.SourceFile => f !== undefined);
-    if (typesFiles.length === 0) return 'failed';
+    return { folder, typesFiles, serverPaths: sourcesIn('server'), browserPaths: sourcesIn('browser'), textOf, parse };
+  }
+
+  /** The Types file a command is read from: the one holding the accessor (or `chosen`), else the params or result interface. */
+  private commandTypes(files: CommandFiles, chosen: AccessorFacts | undefined): CommandTypes | 'not-a-command' {
     const payloadOptions = { bases: this.payloadBases(), resolve: this.resolveDeclaration };
     const isCommandTypes = (f: ts.SourceFile): boolean =>
       findAccessor(f) !== undefined ||
       payloadDeclarations(f, 'params', payloadOptions).length > 0 ||
       payloadDeclarations(f, 'result', payloadOptions).length > 0;
+    const { typesFiles } = files;
     // Shared types of a namespace (commands/file/shared/FileTypes.ts, data/shared/BaseDataTypes.ts) sit
     // where a command's would: no command class here, and the commands are in the folders below.
-    const sidesHere = serverPaths.length > 0 || browserPaths.length > 0;
-    if (!sidesHere && !chosen && (!typesFiles.some(isCommandTypes) || this.hasCommandBelow(folder))) return 'not-a-command';
-
-    // The Types file: the one holding the accessor, else the params or result interface.
-    const typesFile = chosen
+    const sidesHere = files.serverPaths.length > 0 || files.browserPaths.length > 0;
+    if (!sidesHere && !chosen && (!typesFiles.some(isCommandTypes) || this.hasCommandBelow(files.folder))) return 'not-a-command';
+    const file = chosen
       ? typesFiles.find((f) => findAccessors(f).some((a) => a.line === chosen.line && a.className === chosen.className))!
       : (typesFiles.find((f) => findAccessor(f) !== undefined) ?? typesFiles.find(isCommandTypes) ?? typesFiles[0]);
-    const typesLabel = this.relative(typesFile.fileName);
-    const accessor = chosen ?? findAccessor(typesFile);
-    const paramsCandidates = payloadDeclarations(typesFile, 'params', payloadOptions);
-    const resultCandidates = payloadDeclarations(typesFile, 'result', payloadOptions);
-    inspect?.(typesFile, typesLabel, accessor, { params: paramsCandidates, result: resultCandidates });
-    if (chosen) {
-      const siblings = findAccessors(typesFile)
-        .map((a) => a.executeName ?? a.commandName)
-        .filter((n): n is string => n !== undefined && n !== chosenName);
-      warn({
-        kind: 'shared-types-file',
-        file: typesLabel,
-        line: chosen.line,
-        message: `${typesLabel} declares ${siblings.length + 1} commands (${[chosenName, ...siblings].join(', ')}); this spec is ${chosenName}'s, and its command classes are in ${this.relative(folder)}`,
-      });
-    }
+    return {
+      file,
+      label: this.relative(file.fileName),
+      accessor: chosen ?? findAccessor(file),
+      params: payloadDeclarations(file, 'params', payloadOptions),
+      result: payloadDeclarations(file, 'result', payloadOptions),
+    };
+  }
 
-    // Name: what the code passes to Commands.execute, then commandName, then the classes' super(), then the folder.
+  private warnSharedAccessor(
+    types: CommandTypes,
+    chosen: AccessorFacts,
+    chosenName: string,
+    folder: string,
+    warn: (w: ReverseWarning) => void,
+  ): void {
+    const siblings = findAccessors(types.file)
+      .map((a) => a.executeName ?? a.commandName)
+      .filter((n): n is string => n !== undefined && n !== chosenName);
+    warn({
+      kind: 'shared-types-file',
+      file: types.label,
+      line: chosen.line,
+      message: `${types.label} declares ${siblings.length + 1} commands (${[chosenName, ...siblings].join(', ')}); this spec is ${chosenName}'s, and its command classes are in ${this.relative(folder)}`,
+    });
+  }
+
+  /** Name: what the code passes to Commands.execute, then commandName, then the classes' super(), then the folder. */
+  private commandName(files: CommandFiles, types: CommandTypes, commandsRoot: string, warn: (w: ReverseWarning) => void): string {
+    const { folder } = files;
+    const { accessor, label } = types;
     const folderName = folder.startsWith(`${commandsRoot}/`) ? posix.relative(commandsRoot, folder) : posix.basename(folder);
     const superName =
       (accessor?.executeName ?? accessor?.commandName)
         ? undefined
-        : parse([...serverPaths, ...browserPaths])
+        : files
+            .parse([...files.serverPaths, ...files.browserPaths])
             .map(superCommandName)
             .find((n) => n !== undefined);
     const name = accessor?.executeName ?? accessor?.commandName ?? superName ?? folderName;
     if (!accessor) {
       warn({
         kind: 'missing-accessor',
-        file: typesLabel,
+        file: label,
         line: 1,
         message: `no static accessor (export const <C> = { execute(...) { return Commands.execute(...) }, commandName }); the command name ${JSON.stringify(name)} comes from ${superName !== undefined ? 'the command class' : 'the folder'}`,
       });
     } else if (accessor.executeName !== undefined && accessor.commandName !== undefined && accessor.executeName !== accessor.commandName) {
       warn({
         kind: 'name',
-        file: typesLabel,
+        file: label,
         line: accessor.line,
         message: `the accessor executes ${JSON.stringify(accessor.executeName)} but its commandName is ${JSON.stringify(accessor.commandName)}; the spec uses ${JSON.stringify(accessor.executeName)}`,
       });
@@ -495,80 +587,49 @@ export class ReverseEngineer {
     if (name !== folderName && folder.startsWith(`${commandsRoot}/`)) {
       warn({
         kind: 'name',
-        file: typesLabel,
+        file: label,
         line: accessor?.line ?? 1,
         message: `the code names the command ${JSON.stringify(name)} but its folder is ${this.config.roots.commands}/${folderName}; the spec keeps ${JSON.stringify(name)}`,
       });
     }
+    return name;
+  }
 
-    // Class name: read from code (accessor, then interfaces and classes), never derived from the path.
-    const className =
-      accessor?.className ??
-      stemOf(paramsCandidates[0]?.name, 'Params') ??
-      stemOf(resultCandidates[0]?.name, 'Result') ??
+  /** Class name: read from code (accessor, then interfaces and classes), never derived from the path. */
+  private className(files: CommandFiles, types: CommandTypes, name: string): string {
+    return (
+      types.accessor?.className ??
+      stemOf(types.params[0]?.name, 'Params') ??
+      stemOf(types.result[0]?.name, 'Result') ??
       [
-        ...parse(serverPaths).flatMap((f) => classStems(f, 'ServerCommand')),
-        ...parse(browserPaths).flatMap((f) => classStems(f, 'BrowserCommand')),
+        ...files.parse(files.serverPaths).flatMap((f) => classStems(f, 'ServerCommand')),
+        ...files.parse(files.browserPaths).flatMap((f) => classStems(f, 'BrowserCommand')),
       ][0] ??
-      stemOf(posix.basename(typesFile.fileName), 'Types.ts') ??
-      commandClassName(name);
-    const pick = (candidates: PayloadDeclaration[], wanted: string | undefined, suffix: string): PayloadDeclaration | undefined =>
-      candidates.find((c) => c.name === wanted) ?? candidates.find((c) => c.name === `${className}${suffix}`) ?? candidates[0];
-    const paramsDeclaration = pick(paramsCandidates, accessor?.paramsType, 'Params');
-    const resultDeclaration = pick(resultCandidates, accessor?.resultType, 'Result');
-    if (!paramsDeclaration)
-      warn({ kind: 'missing-params', file: typesLabel, line: 1, message: 'no interface extends CommandParams; the spec has no params' });
-    if (!resultDeclaration)
-      warn({ kind: 'missing-result', file: typesLabel, line: 1, message: 'no interface extends CommandResult; the spec has no results' });
+      stemOf(posix.basename(types.file.fileName), 'Types.ts') ??
+      commandClassName(name)
+    );
+  }
 
-    const builder = new SpecTypeBuilder(typesFile, {
-      config: this.config,
-      modulePaths: this.modulePaths,
-      fileLabel: typesLabel,
-      warn,
-      knownTypes: this.registry,
-      labelOf: (p) => this.relative(p),
-      resolveDeclaration: this.resolveDeclaration,
-    });
+  /** The params and results the payload interfaces declare (host base fields, and results restating a host convention, left out). */
+  private payloadFields(
+    types: CommandTypes,
+    className: string,
+    builder: SpecTypeBuilder,
+    warn: (w: ReverseWarning) => void,
+  ): { params: CollectedField[]; results: CollectedField[] } {
+    const pick = (candidates: readonly PayloadDeclaration[], wanted: string | undefined, suffix: string): PayloadDeclaration | undefined =>
+      candidates.find((c) => c.name === wanted) ?? candidates.find((c) => c.name === `${className}${suffix}`) ?? candidates[0];
+    const paramsDeclaration = pick(types.params, types.accessor?.paramsType, 'Params');
+    const resultDeclaration = pick(types.result, types.accessor?.resultType, 'Result');
+    if (!paramsDeclaration)
+      warn({ kind: 'missing-params', file: types.label, line: 1, message: 'no interface extends CommandParams; the spec has no params' });
+    if (!resultDeclaration)
+      warn({ kind: 'missing-result', file: types.label, line: 1, message: 'no interface extends CommandResult; the spec has no results' });
     const payload = payloadOf(this.config);
-    const readPayload = (
-      declaration: PayloadDeclaration | undefined,
-      kind: 'param' | 'result',
-      excluded: ReadonlySet<string>,
-    ): CollectedField[] => {
-      if (!declaration) return [];
-      for (const [parameter, substitute] of declaration.typeParameters) {
-        warn({
-          kind: 'generic',
-          file: typesLabel,
-          line: declaration.line,
-          message: substitute
-            ? `${declaration.name} is generic; its type parameter ${parameter} is read as ${substitute.getText()} (its ${declaration.node.typeParameters?.find((p) => p.name.text === parameter)?.default ? 'default' : 'constraint'})`
-            : `${declaration.name} is generic; its type parameter ${parameter} has no default or constraint, so fields using it are written as imports`,
-        });
-      }
-      for (const base of declaration.foreignBases) {
-        warn({
-          kind: 'inexpressible-type',
-          file: typesLabel,
-          line: declaration.line,
-          message: `${declaration.name} also extends ${base}, whose fields could not be read (not found in the project, or not an interface); they are not in the spec: list them in ${declaration.name} or under types`,
-        });
-      }
-      for (const base of declaration.inheritedFrom) {
-        warn({
-          kind: 'inherited',
-          file: typesLabel,
-          line: declaration.line,
-          message: `${declaration.name} inherits the fields of ${base.name} (${this.relative(base.file)}); the spec lists them as its own ${kind}s, and the regenerated ${declaration.name} extends ${kind === 'param' ? payload.paramsBase : payload.resultBase} with them flattened in`,
-        });
-      }
-      // Base fields (context, sessionId, userId) are the host's: not read, so their types are not imported.
-      const own = declaration.members.filter((m) => !(ts.isPropertySignature(m) && excluded.has(memberName(m))));
-      return builder.fieldsOf(own, { owner: className, typeParameters: declaration.typeParameters, label: (f) => `${kind} ${f}: ` });
-    };
-    const params = readPayload(paramsDeclaration, 'param', new Set(payload.paramsFields));
-    const allResults = readPayload(resultDeclaration, 'result', new Set(payload.resultFields));
+    const read = (declaration: PayloadDeclaration | undefined, kind: 'param' | 'result', excluded: readonly string[]): CollectedField[] =>
+      declaration ? this.payloadDeclarationFields(declaration, { kind, excluded: new Set(excluded), className, builder, types, warn }) : [];
+    const params = read(paramsDeclaration, 'param', payload.paramsFields);
+    const allResults = read(resultDeclaration, 'result', payload.resultFields);
     // success and error: the host's conventions; a result declaring one differently (error?: string) keeps it.
     const results = allResults.filter((field) => {
       const convention = payload.resultConventions.find((c) => c.name === field.name);
@@ -584,14 +645,63 @@ export class ReverseEngineer {
       }
       return !same;
     });
+    return { params, results };
+  }
 
-    // What code does not say: the README, then an existing spec of the same name.
-    const readmeText = this.reader.readFile(posix.join(folder, 'README.md'));
-    const readme: ReadmeFacts | undefined = readmeText !== undefined ? readReadme(readmeText, accessLevelsOf(this.config)) : undefined;
-    const existing: IndexedSpec | undefined = this.existingSpecs().byName.get(name);
+  /** The fields of one payload interface, with what reading it could not keep said as warnings. */
+  private payloadDeclarationFields(
+    declaration: PayloadDeclaration,
+    how: {
+      kind: 'param' | 'result';
+      excluded: ReadonlySet<string>;
+      className: string;
+      builder: SpecTypeBuilder;
+      types: CommandTypes;
+      warn: (w: ReverseWarning) => void;
+    },
+  ): CollectedField[] {
+    const { kind, warn } = how;
+    const file = how.types.label;
+    const payload = payloadOf(this.config);
+    for (const [parameter, substitute] of declaration.typeParameters) {
+      warn({
+        kind: 'generic',
+        file,
+        line: declaration.line,
+        message: substitute
+          ? `${declaration.name} is generic; its type parameter ${parameter} is read as ${substitute.getText()} (its ${declaration.node.typeParameters?.find((p) => p.name.text === parameter)?.default ? 'default' : 'constraint'})`
+          : `${declaration.name} is generic; its type parameter ${parameter} has no default or constraint, so fields using it are written as imports`,
+      });
+    }
+    for (const base of declaration.foreignBases) {
+      warn({
+        kind: 'inexpressible-type',
+        file,
+        line: declaration.line,
+        message: `${declaration.name} also extends ${base}, whose fields could not be read (not found in the project, or not an interface); they are not in the spec: list them in ${declaration.name} or under types`,
+      });
+    }
+    for (const base of declaration.inheritedFrom) {
+      warn({
+        kind: 'inherited',
+        file,
+        line: declaration.line,
+        message: `${declaration.name} inherits the fields of ${base.name} (${this.relative(base.file)}); the spec lists them as its own ${kind}s, and the regenerated ${declaration.name} extends ${kind === 'param' ? payload.paramsBase : payload.resultBase} with them flattened in`,
+      });
+    }
+    // Base fields (context, sessionId, userId) are the host's: not read, so their types are not imported.
+    const own = declaration.members.filter((m) => !(ts.isPropertySignature(m) && how.excluded.has(memberName(m))));
+    return how.builder.fieldsOf(own, {
+      owner: how.className,
+      typeParameters: declaration.typeParameters,
+      label: (f) => `${kind} ${f}: `,
+    });
+  }
 
-    // Sides, and whether the server command talks to the Rust core.
-    const rustBacked = parse(serverPaths.filter((p) => MENTIONS_IPC_CLIENT.test(textOf(p)))).some(usesRustIpcClient);
+  /** Sides, and whether the server command talks to the Rust core (then its Rust module). */
+  private sidesOf(files: CommandFiles, name: string, existing: IndexedSpec | undefined, warn: (w: ReverseWarning) => void): CommandSides {
+    const { serverPaths, browserPaths, folder } = files;
+    const rustBacked = files.parse(serverPaths.filter((p) => MENTIONS_IPC_CLIENT.test(files.textOf(p)))).some(usesRustIpcClient);
     let environment: Environment;
     let adapter: AdapterId | undefined;
     if (rustBacked) {
@@ -616,156 +726,219 @@ export class ReverseEngineer {
         message: `the server command uses the Rust IPC client, but no module under ${this.config.roots.rustCrate}/src routes ${JSON.stringify(name)}; the spec has no rust block`,
       });
     }
+    return { environment, adapter, rust };
+  }
 
-    // Integers: TypeScript says number for both; the README's "(integer)" or the existing spec tell them apart.
-    const existingField = (owner: string, field: string): string | undefined => {
-      if (!existing) return undefined;
-      if (owner === 'params' || owner === 'results') return existing.spec[owner]?.find((f) => f.name === field)?.type;
-      return existing.spec.types?.[owner]?.fields?.[field]?.type;
-    };
-    // A Rust-backed command's structs say it exactly (i64 or f64), at any depth.
-    const rustStruct = (owner: string): string =>
-      owner === 'params' ? `${className}Params` : owner === 'results' ? `${className}Result` : owner;
-    const refine = (owner: string, field: CollectedField): TypeNode => {
-      const type = rust ? adoptRustIntegers(field.type, rust.structs.get(rustStruct(owner))?.get(field.name)) : field.type;
-      if (readme?.integerFields.has(`${owner}.${field.name}`)) return withInteger(type);
-      const known = existingField(owner, field.name);
-      return known !== undefined ? adoptIntegers(type, known) : type;
-    };
-
-    // Lifted unions (<Owner><Field>, used by that one field) fold back into inline unions.
-    const everyField: { owner: string; field: CollectedField }[] = [
-      ...params.map((field) => ({ owner: className, field })),
-      ...results.map((field) => ({ owner: className, field })),
-      ...[...builder.declarations.values()].flatMap((d) =>
-        d.kind === 'interface' ? d.fields.map((field) => ({ owner: d.name, field })) : [],
-      ),
-    ];
-    const references = new Map<string, number>();
-    for (const { field } of everyField) for (const n of namesIn(field.type)) references.set(n, (references.get(n) ?? 0) + 1);
-    const folded = new Map<CollectedField, TypeNode>();
-    for (const { owner, field } of everyField) {
-      const liftedName = `${owner}${pascalCase(field.name)}`;
-      const lifted = builder.declarations.get(liftedName);
-      if (lifted?.kind === 'enum' && references.get(liftedName) === 1 && namesIn(field.type).includes(liftedName)) {
-        folded.set(field, replaceNamed(field.type, liftedName, { kind: 'literals', values: lifted.values }));
-        builder.declarations.delete(liftedName);
-      }
-    }
-    const typeOf = (owner: string, field: CollectedField): TypeNode => refine(owner, { ...field, type: folded.get(field) ?? field.type });
-
-    const defaults = readDefaults(typesFile, className, this.loadModule);
-    for (const problem of defaults.unreadable) {
-      if (params.some((p) => p.name === problem.name)) {
-        warn({
-          kind: 'default',
-          file: typesLabel,
-          line: problem.line,
-          message: `the default ${problem.text} is not a constant this reader can evaluate; the spec has no default for ${problem.name}`,
-        });
-      }
-    }
-    const specParams: SpecField[] = params.map((field) => {
-      const type = typeOf('params', field);
-      let value = defaults.values.get(field.name);
-      if (value !== undefined && !field.optional) {
-        warn({
-          kind: 'default',
-          file: typesLabel,
-          line: field.line,
-          message: `create${className}Params gives the required param ${field.name} a default; a spec default needs an optional param, so it is left out`,
-        });
-        value = undefined;
-      }
-      return specField(field, type, value);
-    });
-    const specResults: SpecField[] = results.map((field) => specField(field, typeOf('results', field), undefined));
-    const types: Record<string, SpecTypeDeclaration> = {};
-    for (const declaration of [...builder.declarations.values()].sort((a, b) => a.position - b.position)) {
-      types[declaration.name] = specType(declaration, (field) => typeOf(declaration.name, field));
-    }
-
-    // A Types file holding more than this command's declarations (other commands, helpers, the user's
-    // own types) is shared: regenerating merges into it (spec typesFile) instead of writing it whole.
-    const regenerated = regeneratedExports(className, specParams, specResults, types);
+  /**
+   * A Types file holding more than this command's declarations (other commands, helpers, the user's
+   * own types) is shared: regenerating merges into it (spec typesFile) instead of writing it whole.
+   * Warns of the user's code it keeps, and (when it is not shared) of exports the command classes
+   * import that regenerating would drop.
+   */
+  private isSharedTypesFile(
+    files: CommandFiles,
+    types: CommandTypes,
+    chosen: boolean,
+    name: string,
+    regenerated: ReadonlySet<string>,
+    warn: (w: ReverseWarning) => void,
+  ): boolean {
     // Read on the compiler's own nodes: wrapping every statement costs more than the whole check.
-    const source = typesFile;
+    const source = types.file;
+    const label = types.label;
     const userCode = source.statements.filter((s) => !ts.isImportDeclaration(s) && !statementNames(s).every((n) => regenerated.has(n)));
-    const sharedFile = chosen !== undefined || userCode.length > 0 || hasGeneratedBlock(typesFile.text);
+    const sharedFile = chosen || userCode.length > 0 || hasGeneratedBlock(source.text);
     if (sharedFile && !chosen && userCode.length > 0) {
       const names = userCode.flatMap(statementNames);
       warn({
         kind: 'shared-types-file',
-        file: typesLabel,
+        file: label,
         line: source.getLineAndCharacterOfPosition(userCode[0].getStart(source)).line + 1,
-        message: `${typesLabel} also holds code of its own (${names.length > 0 ? names.join(', ') : 'statements'}); the spec names it as typesFile, so regenerating replaces only ${name}'s declarations and keeps the rest`,
+        message: `${label} also holds code of its own (${names.length > 0 ? names.join(', ') : 'statements'}); the spec names it as typesFile, so regenerating replaces only ${name}'s declarations and keeps the rest`,
       });
     }
-    for (const path of sharedFile ? [] : [...serverPaths, ...browserPaths]) {
-      for (const used of importsOf(textOf(path))) {
-        if (this.modulePaths.resolve(used.specifier, path) !== typesFile.fileName) continue;
-        for (const name of used.names) {
-          if (regenerated.has(name)) continue;
+    for (const path of sharedFile ? [] : [...files.serverPaths, ...files.browserPaths]) {
+      for (const used of importsOf(files.textOf(path))) {
+        if (this.modulePaths.resolve(used.specifier, path) !== source.fileName) continue;
+        for (const imported of used.names) {
+          if (regenerated.has(imported)) continue;
           warn({
             kind: 'lost-export',
             file: this.relative(path),
             line: used.line,
-            message: `imports ${name} from ${typesLabel}, which the regenerated Types file does not export (only the spec's declarations are written); move ${name} to a module of its own and import it from there before regenerating`,
+            message: `imports ${imported} from ${label}, which the regenerated Types file does not export (only the spec's declarations are written); move ${imported} to a module of its own and import it from there before regenerating`,
           });
         }
       }
     }
+    return sharedFile;
+  }
 
-    const description = readme?.description ?? headerDescription(typesFile) ?? existing?.spec.description;
+  /** Description, access level and examples: the README's, then the Types file header's (a description), then the existing spec's. */
+  private whatCodeDoesNotSay(
+    types: CommandTypes,
+    readme: ReadmeFacts | undefined,
+    existing: IndexedSpec | undefined,
+    warn: (w: ReverseWarning) => void,
+  ): { description?: string; accessLevel?: AccessLevel; examples: readonly SpecExample[] } {
+    const description = readme?.description ?? headerDescription(types.file) ?? existing?.spec.description;
     if (description === undefined) {
       warn({
         kind: 'description',
-        file: typesLabel,
+        file: types.label,
         line: 1,
         message: 'no description in the README, the Types file header or an existing spec; the spec says TODO',
       });
     }
     const accessLevel: AccessLevel | undefined = readme?.accessLevel ?? existing?.spec.accessLevel;
     const examples: readonly SpecExample[] = readme && readme.examples.length > 0 ? readme.examples : (existing?.spec.examples ?? []);
-    // Imports a spec field uses (a host convention's type read and dropped needs none), each with
-    // the Rust path a Rust-backed command's module `use`s for the same name.
-    const usedNames = new Set(
-      [...specParams, ...specResults, ...Object.values(types).flatMap((t) => Object.values(t.fields ?? {}))].flatMap((f) =>
-        namesInText(f.type),
-      ),
-    );
-    const imports = [...builder.imports.values()]
-      .filter((i) => usedNames.has(i.name))
-      .map((i) => {
-        const path = i.rust === undefined ? rust?.usePaths.find((p) => p.endsWith(`::${i.name}`)) : undefined;
-        return path ? { ...i, rust: path } : i;
-      })
-      .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    return { description, accessLevel, examples };
+  }
+
+  /** The spec of what was read: what code does not say taken from the README, then the existing spec. */
+  private assembleSpec(
+    read: {
+      name: string;
+      className: string;
+      types: CommandTypes;
+      sides: CommandSides;
+      readme: ReadmeFacts | undefined;
+      existing: IndexedSpec | undefined;
+      builder: SpecTypeBuilder;
+      sharedFile: boolean;
+      folder: string;
+    },
+    fields: { params: SpecField[]; results: SpecField[]; declared: Record<string, SpecTypeDeclaration> },
+    warn: (w: ReverseWarning) => void,
+  ): CommandSpecV2 {
+    const { name, className, types, sides, readme, existing } = read;
+    const { description, accessLevel, examples } = this.whatCodeDoesNotSay(types, readme, existing, warn);
+    const { rust } = sides;
+    const imports = specImports(read.builder, fields, rust);
     const rustBlock = rust
       ? this.rustBlock(
           rust,
           imports.map((i) => i.name),
         )
       : undefined;
-
-    const spec = canonicalSpec({
+    return canonicalSpec({
       version: 2,
       name,
       className: className !== commandClassName(name) ? className : undefined,
       description: description ?? `TODO: describe ${name}`,
-      environment,
-      adapter,
+      environment: sides.environment,
+      adapter: sides.adapter,
       accessLevel,
-      typesFile: sharedFile ? typesLabel : undefined,
+      typesFile: read.sharedFile ? types.label : undefined,
       rust: rustBlock,
       imports: imports.length > 0 ? imports : undefined,
-      types: Object.keys(types).length > 0 ? types : undefined,
-      params: specParams.length > 0 ? specParams : undefined,
-      results: specResults.length > 0 ? specResults : undefined,
+      types: Object.keys(fields.declared).length > 0 ? fields.declared : undefined,
+      params: fields.params.length > 0 ? fields.params : undefined,
+      results: fields.results.length > 0 ? fields.results : undefined,
       examples: examples.length > 0 ? [...examples] : undefined,
     });
-    return { spec, folder, typesFile: typesLabel };
   }
+}
+
+/** A command folder's files as reverse reads them: Types files parsed, command classes listed (read and parsed on demand). */
+interface CommandFiles {
+  /** The folder of the command's classes and README. */
+  readonly folder: string;
+  readonly typesFiles: readonly ts.SourceFile[];
+  readonly serverPaths: readonly string[];
+  readonly browserPaths: readonly string[];
+  readonly textOf: (path: string) => string;
+  readonly parse: (paths: readonly string[]) => ts.SourceFile[];
+}
+
+/** The Types file a command is read from, with its project-relative label, accessor and payload candidates. */
+interface CommandTypes {
+  readonly file: ts.SourceFile;
+  readonly label: string;
+  readonly accessor?: AccessorFacts;
+  readonly params: readonly PayloadDeclaration[];
+  readonly result: readonly PayloadDeclaration[];
+}
+
+/** Where a command runs, what writes it, and its Rust module when it talks to the Rust core. */
+interface CommandSides {
+  readonly environment: Environment;
+  readonly adapter?: AdapterId;
+  readonly rust?: RustModuleFacts;
+}
+
+/**
+ * Imports a spec field uses (a host convention's type read and dropped needs none), each with
+ * the Rust path a Rust-backed command's module `use`s for the same name; sorted by name.
+ */
+function specImports(
+  builder: SpecTypeBuilder,
+  fields: { params: readonly SpecField[]; results: readonly SpecField[]; declared: Record<string, SpecTypeDeclaration> },
+  rust: RustModuleFacts | undefined,
+): ImportDeclaration[] {
+  const usedNames = new Set(
+    [...fields.params, ...fields.results, ...Object.values(fields.declared).flatMap((t) => Object.values(t.fields ?? {}))].flatMap((f) =>
+      namesInText(f.type),
+    ),
+  );
+  return [...builder.imports.values()]
+    .filter((i) => usedNames.has(i.name))
+    .map((i) => {
+      const path = i.rust === undefined ? rust?.usePaths.find((p) => p.endsWith(`::${i.name}`)) : undefined;
+      return path ? { ...i, rust: path } : i;
+    })
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+
+/**
+ * How each field's type is spelled in the spec: lifted unions (<Owner><Field>, used by that one
+ * field) folded back inline (their declarations dropped from the builder), and numbers that are
+ * integers (TypeScript says number for both) told apart by the Rust structs, the README or the
+ * existing spec.
+ */
+function fieldTypes(read: {
+  className: string;
+  params: readonly CollectedField[];
+  results: readonly CollectedField[];
+  builder: SpecTypeBuilder;
+  rust: RustModuleFacts | undefined;
+  readme: ReadmeFacts | undefined;
+  existing: IndexedSpec | undefined;
+}): (owner: string, field: CollectedField) => TypeNode {
+  const { className, builder, rust, readme, existing } = read;
+  const existingField = (owner: string, field: string): string | undefined => {
+    if (!existing) return undefined;
+    if (owner === 'params' || owner === 'results') return existing.spec[owner]?.find((f) => f.name === field)?.type;
+    return existing.spec.types?.[owner]?.fields?.[field]?.type;
+  };
+  // A Rust-backed command's structs say it exactly (i64 or f64), at any depth.
+  const rustStruct = (owner: string): string =>
+    owner === 'params' ? `${className}Params` : owner === 'results' ? `${className}Result` : owner;
+  const refine = (owner: string, field: CollectedField): TypeNode => {
+    const type = rust ? adoptRustIntegers(field.type, rust.structs.get(rustStruct(owner))?.get(field.name)) : field.type;
+    if (readme?.integerFields.has(`${owner}.${field.name}`)) return withInteger(type);
+    const known = existingField(owner, field.name);
+    return known !== undefined ? adoptIntegers(type, known) : type;
+  };
+  const everyField: { owner: string; field: CollectedField }[] = [
+    ...read.params.map((field) => ({ owner: className, field })),
+    ...read.results.map((field) => ({ owner: className, field })),
+    ...[...builder.declarations.values()].flatMap((d) =>
+      d.kind === 'interface' ? d.fields.map((field) => ({ owner: d.name, field })) : [],
+    ),
+  ];
+  const references = new Map<string, number>();
+  for (const { field } of everyField) for (const n of namesIn(field.type)) references.set(n, (references.get(n) ?? 0) + 1);
+  const folded = new Map<CollectedField, TypeNode>();
+  for (const { owner, field } of everyField) {
+    const liftedName = `${owner}${pascalCase(field.name)}`;
+    const lifted = builder.declarations.get(liftedName);
+    if (lifted?.kind === 'enum' && references.get(liftedName) === 1 && namesIn(field.type).includes(liftedName)) {
+      folded.set(field, replaceNamed(field.type, liftedName, { kind: 'literals', values: lifted.values }));
+      builder.declarations.delete(liftedName);
+    }
+  }
+  return (owner, field) => refine(owner, { ...field, type: folded.get(field) ?? field.type });
 }
 
 /**
