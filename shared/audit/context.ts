@@ -148,79 +148,8 @@ export function buildAuditContext(options: AuditOptions): AuditContext {
   const newFolders = options.classifyNew?.(folders.map(relative)) ?? new Map<string, string>();
   const specSources = new SpecSources(projectRoot, reader);
 
-  const reversed: { result: ReversedCommand; facts?: TypesFileFacts; typesFile?: string }[] = [];
-  const scannedTypesFiles = new Set<string>();
-  for (const folder of folders) {
-    // A shared Types file gives one command per accessor; each is read with its own accessor's facts.
-    const seen: { facts: TypesFileFacts; typesFile: string }[] = [];
-    const results = engine.reverseCommands(folder, (file, label, accessor, candidates) => {
-      scannedTypesFiles.add(file.fileName);
-      seen.push({
-        typesFile: label,
-        facts: typesFileFacts(file, { bases: engine.payloadBases(), resolve: engine.resolveDeclaration, candidates }, accessor),
-      });
-    });
-    results.forEach((result, index) => {
-      if (result.status === 'not-a-command') return;
-      reversed.push({ result, facts: seen[index]?.facts, typesFile: seen[index]?.typesFile });
-    });
-  }
-
-  const commandsRelative = (folder: string): string => posix.relative(config.roots.commands, folder);
-  // Who owns each command name: the folder its path names, else the first in order (two folders claiming one name is an error).
-  const claimedBy = new Map<string, string>();
-  for (const { result } of reversed) {
-    if (result.status !== 'reversed' || !result.spec) continue;
-    const owner = claimedBy.get(result.spec.name);
-    if (owner === undefined || (commandsRelative(owner) !== result.spec.name && commandsRelative(result.folder) === result.spec.name))
-      claimedBy.set(result.spec.name, result.folder);
-  }
-  const reads: CommandRead[] = [];
-  const commands: AuditedCommand[] = [];
-  const commandNames = new Set<string>();
-  const typesFilesSeen = new Set<string>();
-  for (const { result, facts, typesFile } of reversed) {
-    const folder = result.folder;
-    const name = result.spec?.name ?? commandsRelative(folder);
-    const folderName = commandsRelative(folder);
-    commandNames.add(name);
-    commandNames.add(folderName);
-    const inCommandsRoot = folder.startsWith(`${config.roots.commands}/`);
-    const newBecause = newFolders.get(folder);
-    // A folder's spec is the one its path names (enforcement is by folder, as the design says); a
-    // folder whose code names another command (a copy) is reported, and the code's name is the fallback.
-    const indexed = specIndex.byName.get(folderName) ?? (newBecause === undefined ? specIndex.byName.get(name) : undefined);
-    const firstOfTypesFile = facts !== undefined && typesFile !== undefined && !typesFilesSeen.has(typesFile);
-    if (facts !== undefined && typesFile !== undefined) typesFilesSeen.add(typesFile);
-    const owner = claimedBy.get(name);
-    reads.push({
-      result,
-      facts,
-      typesFile,
-      name,
-      folderName,
-      folder,
-      at: { file: typesFile ?? folder, line: 1 },
-      // Findings name the command by its folder when its code names another (a copy names the original).
-      about: { command: name === folderName || !inCommandsRoot ? name : folderName, folder },
-      ...(newBecause !== undefined ? { newBecause } : {}),
-      ...(indexed ? { indexed } : {}),
-      judged: mode === 'full' || newBecause !== undefined,
-      firstOfTypesFile,
-      ...(owner !== undefined ? { owner } : {}),
-    });
-    commands.push({
-      name,
-      folder,
-      // The folder's namespace: where the command sits (a copied folder is where it was copied to).
-      namespace: (inCommandsRoot ? folderName : name).split('/')[0],
-      ...(typesFile !== undefined ? { typesFile } : {}),
-      ...(indexed ? { spec: indexed.file } : {}),
-      status: result.status === 'failed' ? 'failed' : 'read',
-      ...(newBecause !== undefined ? { newBecause } : {}),
-      conforms: true,
-    });
-  }
+  const { reversed, scannedTypesFiles } = reverseFolders(engine, folders);
+  const { reads, commands, commandNames } = commandReads(reversed, { mode, config, specIndex, newFolders });
 
   const full = mode === 'full';
   const rust = full ? rustServices(readRustCrate(projectRoot, config.roots.rustCrate, reader)) : undefined;
@@ -241,6 +170,110 @@ export function buildAuditContext(options: AuditOptions): AuditContext {
     rust,
     readerProblems,
     relative,
+  };
+}
+
+/** A command as reverse read it, with its Types file's facts (read while the file was open). */
+interface ReversedRead {
+  readonly result: ReversedCommand;
+  readonly facts?: TypesFileFacts;
+  readonly typesFile?: string;
+}
+
+/** Reverse every command folder in order, reading each Types file's facts while it is open. */
+function reverseFolders(engine: ReverseEngineer, folders: readonly string[]): { reversed: ReversedRead[]; scannedTypesFiles: Set<string> } {
+  const reversed: ReversedRead[] = [];
+  const scannedTypesFiles = new Set<string>();
+  for (const folder of folders) {
+    // A shared Types file gives one command per accessor; each is read with its own accessor's facts.
+    const seen: { facts: TypesFileFacts; typesFile: string }[] = [];
+    const results = engine.reverseCommands(folder, (file, label, accessor, candidates) => {
+      scannedTypesFiles.add(file.fileName);
+      seen.push({
+        typesFile: label,
+        facts: typesFileFacts(file, { bases: engine.payloadBases(), resolve: engine.resolveDeclaration, candidates }, accessor),
+      });
+    });
+    results.forEach((result, index) => {
+      if (result.status === 'not-a-command') return;
+      reversed.push({ result, facts: seen[index]?.facts, typesFile: seen[index]?.typesFile });
+    });
+  }
+  return { reversed, scannedTypesFiles };
+}
+
+/** Who owns each command name: the folder its path names, else the first in order (two folders claiming one name is an error). */
+function nameOwners(reversed: readonly ReversedRead[], commandsRelative: (folder: string) => string): Map<string, string> {
+  const claimedBy = new Map<string, string>();
+  for (const { result } of reversed) {
+    if (result.status !== 'reversed' || !result.spec) continue;
+    const owner = claimedBy.get(result.spec.name);
+    if (owner === undefined || (commandsRelative(owner) !== result.spec.name && commandsRelative(result.folder) === result.spec.name))
+      claimedBy.set(result.spec.name, result.folder);
+  }
+  return claimedBy;
+}
+
+/** Each command read with what the rules ask of it (its names, spec, owner), and the audited commands. */
+function commandReads(
+  reversed: readonly ReversedRead[],
+  run: { mode: AuditMode; config: ProjectConfig; specIndex: SpecIndex; newFolders: ReadonlyMap<string, string> },
+): { reads: CommandRead[]; commands: AuditedCommand[]; commandNames: Set<string> } {
+  const { config, specIndex, newFolders } = run;
+  const commandsRelative = (folder: string): string => posix.relative(config.roots.commands, folder);
+  const claimedBy = nameOwners(reversed, commandsRelative);
+  const reads: CommandRead[] = [];
+  const commands: AuditedCommand[] = [];
+  const commandNames = new Set<string>();
+  const typesFilesSeen = new Set<string>();
+  for (const { result, facts, typesFile } of reversed) {
+    const folder = result.folder;
+    const name = result.spec?.name ?? commandsRelative(folder);
+    const folderName = commandsRelative(folder);
+    commandNames.add(name);
+    commandNames.add(folderName);
+    const inCommandsRoot = folder.startsWith(`${config.roots.commands}/`);
+    const newBecause = newFolders.get(folder);
+    // A folder's spec is the one its path names (enforcement is by folder, as the design says); a
+    // folder whose code names another command (a copy) is reported, and the code's name is the fallback.
+    const indexed = specIndex.byName.get(folderName) ?? (newBecause === undefined ? specIndex.byName.get(name) : undefined);
+    const firstOfTypesFile = facts !== undefined && typesFile !== undefined && !typesFilesSeen.has(typesFile);
+    if (facts !== undefined && typesFile !== undefined) typesFilesSeen.add(typesFile);
+    const owner = claimedBy.get(name);
+    const read: CommandRead = {
+      result,
+      facts,
+      typesFile,
+      name,
+      folderName,
+      folder,
+      at: { file: typesFile ?? folder, line: 1 },
+      // Findings name the command by its folder when its code names another (a copy names the original).
+      about: { command: name === folderName || !inCommandsRoot ? name : folderName, folder },
+      ...(newBecause !== undefined ? { newBecause } : {}),
+      ...(indexed ? { indexed } : {}),
+      judged: run.mode === 'full' || newBecause !== undefined,
+      firstOfTypesFile,
+      ...(owner !== undefined ? { owner } : {}),
+    };
+    reads.push(read);
+    commands.push(auditedCommandOf(read, inCommandsRoot));
+  }
+  return { reads, commands, commandNames };
+}
+
+/** The audited command of a read, before `conforms` is known. */
+function auditedCommandOf(read: CommandRead, inCommandsRoot: boolean): AuditedCommand {
+  return {
+    name: read.name,
+    folder: read.folder,
+    // The folder's namespace: where the command sits (a copied folder is where it was copied to).
+    namespace: (inCommandsRoot ? read.folderName : read.name).split('/')[0],
+    ...(read.typesFile !== undefined ? { typesFile: read.typesFile } : {}),
+    ...(read.indexed ? { spec: read.indexed.file } : {}),
+    status: read.result.status === 'failed' ? 'failed' : 'read',
+    ...(read.newBecause !== undefined ? { newBecause: read.newBecause } : {}),
+    conforms: true,
   };
 }
 
