@@ -36,7 +36,20 @@ const escapePointer = (key: string): string => key.replace(/~/g, '~0').replace(/
 export function specDrift(specDocument: unknown, fromCode: CommandSpecV2, config: ProjectConfig): DriftEntry[] {
   const spec = normaliseSpec(specDocument, config);
   const code = normaliseSpec(fromCode, config);
-  const raw = specDocument as { params?: { name?: string }[]; results?: { name?: string }[] };
+  const raw = specDocument as RawSpec;
+  return [
+    ...payloadDrift(spec, code, raw, config),
+    ...commandDrift(spec, code),
+    ...defaultDrift(spec, code, raw),
+    ...typeDrift(spec.types ?? {}, code.types ?? {}),
+  ];
+}
+
+/** The spec document as written: pointers name its own list positions. */
+type RawSpec = { params?: { name?: string }[]; results?: { name?: string }[] };
+
+/** Params and results added, removed, retyped or changed in optionality. */
+function payloadDrift(spec: CommandSpecV2, code: CommandSpecV2, raw: RawSpec, config: ProjectConfig): DriftEntry[] {
   const drift: DriftEntry[] = [];
   const conventions = new Set(payloadOf(config).resultConventions.map((c) => c.name));
   for (const owner of ['params', 'results'] as const) {
@@ -50,9 +63,12 @@ export function specDrift(specDocument: unknown, fromCode: CommandSpecV2, config
     );
   }
   // A host convention (error, success) the code declares in its own way while the spec is silent is the code's choice, not drift.
-  for (let i = drift.length - 1; i >= 0; i--)
-    if (drift[i].owner === 'results' && drift[i].kind === 'added' && conventions.has(drift[i].field!)) drift.splice(i, 1);
-  // Where the command runs and what writes it: server/ and browser/, a Rust IPC client.
+  return drift.filter((d) => !(d.owner === 'results' && d.kind === 'added' && conventions.has(d.field!)));
+}
+
+/** Where the command runs and what writes it: server/ and browser/, a Rust IPC client. */
+function commandDrift(spec: CommandSpecV2, code: CommandSpecV2): DriftEntry[] {
+  const drift: DriftEntry[] = [];
   if (spec.environment !== code.environment)
     drift.push({
       kind: 'environment',
@@ -69,7 +85,12 @@ export function specDrift(specDocument: unknown, fromCode: CommandSpecV2, config
       code: code.adapter ?? 'implied by environment',
       pointer: '/adapter',
     });
-  // Defaults of optional params, as written in create<C>Params.
+  return drift;
+}
+
+/** Defaults of optional params, as written in create<C>Params. */
+function defaultDrift(spec: CommandSpecV2, code: CommandSpecV2, raw: RawSpec): DriftEntry[] {
+  const drift: DriftEntry[] = [];
   for (const field of spec.params ?? []) {
     const inCode = (code.params ?? []).find((f) => f.name === field.name);
     if (!inCode) continue;
@@ -88,8 +109,12 @@ export function specDrift(specDocument: unknown, fromCode: CommandSpecV2, config
       });
     }
   }
-  const specTypes = spec.types ?? {};
-  const codeTypes = code.types ?? {};
+  return drift;
+}
+
+/** Declared types on one side only, enums retyped, and the fields of the others compared. */
+function typeDrift(specTypes: Record<string, SpecTypeDeclaration>, codeTypes: Record<string, SpecTypeDeclaration>): DriftEntry[] {
+  const drift: DriftEntry[] = [];
   for (const name of [...new Set([...Object.keys(specTypes), ...Object.keys(codeTypes)])].sort()) {
     const pointer = `/types/${escapePointer(name)}`;
     const inSpec = specTypes[name];
