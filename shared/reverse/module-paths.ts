@@ -1,7 +1,7 @@
 import { posix } from 'node:path';
 import { ts } from './syntax.js';
 import type { ProjectConfig } from '../config/project-config.js';
-import type { SourceReader } from './source-reader.js';
+import { isListedFile, type SourceReader } from './source-reader.js';
 
 /** One tsconfig `paths` entry: `@commands/*` -> [`src/commands/*`], targets relative to the project root. */
 export interface PathAlias {
@@ -63,7 +63,7 @@ export class ModulePaths {
     for (const base of bases) {
       const stripped = base.replace(/\.(js|mjs|cjs)$/, '');
       for (const candidate of [stripped, ...EXTENSIONS.map((e) => `${stripped}${e}`)]) {
-        if (/\.(ts|tsx)$/.test(candidate) && this.reader.readFile(candidate) !== undefined) return candidate;
+        if (/\.(ts|tsx)$/.test(candidate) && isListedFile(this.reader, candidate)) return candidate;
       }
     }
     return undefined;

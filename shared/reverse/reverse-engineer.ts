@@ -19,7 +19,7 @@ import { ModulePaths } from './module-paths.js';
 import { readReadme, type ReadmeFacts } from './readme-facts.js';
 import { adoptRustIntegers, RustCrateIndex, type RustModuleFacts } from './rust-facts.js';
 import { resolveProjectTraits, type TraitCatalog } from '../adapters/trait-only/trait-catalog.js';
-import { nodeSourceReader, type SourceReader } from './source-reader.js';
+import { nodeSourceReader, readIfListed, type SourceReader } from './source-reader.js';
 import { indexSpecs, type IndexedSpec, type SpecIndex } from './spec-index.js';
 import { SpecTypeBuilder, type CollectedDeclaration, type CollectedField } from './spec-type-builder.js';
 import {
@@ -435,7 +435,7 @@ export class ReverseEngineer {
     const { params, results } = this.payloadFields(types, className, builder, warn);
 
     // What code does not say: the README, then an existing spec of the same name.
-    const readmeText = this.reader.readFile(posix.join(folder, 'README.md'));
+    const readmeText = readIfListed(this.reader, posix.join(folder, 'README.md'));
     const readme: ReadmeFacts | undefined = readmeText !== undefined ? readReadme(readmeText, accessLevelsOf(this.config)) : undefined;
     const existing: IndexedSpec | undefined = this.existingSpecs().byName.get(name);
     const sides = this.sidesOf(files, name, existing, warn);

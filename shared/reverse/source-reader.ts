@@ -18,6 +18,19 @@ export interface SourceReader {
   listFolder(path: string): readonly FolderEntry[] | undefined;
 }
 
+/**
+ * Does the folder's listing hold a file of that path? Asking the listing (which a tree reader keeps)
+ * instead of reading costs no read, nor a thrown ENOENT, for a file that is not there.
+ */
+export function isListedFile(reader: SourceReader, path: string): boolean {
+  const name = posix.basename(path);
+  return reader.listFolder(posix.dirname(path))?.some((e) => !e.isFolder && e.name === name) === true;
+}
+
+/** A file's text when its folder's listing has it (see isListedFile), else undefined. */
+export const readIfListed = (reader: SourceReader, path: string): string | undefined =>
+  isListedFile(reader, path) ? reader.readFile(path) : undefined;
+
 /** Reads the real file system. */
 export const nodeSourceReader: SourceReader = {
   readFile(path) {
