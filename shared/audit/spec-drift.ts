@@ -34,6 +34,8 @@ const escapePointer = (key: string): string => key.replace(/~/g, '~0').replace(/
  * declared on one side only. Empty when they agree.
  */
 export function specDrift(specDocument: unknown, fromCode: CommandSpecV2, config: ProjectConfig): DriftEntry[] {
+  // Equal documents normalise alike (the usual case: a spec the code was generated from): no need to normalise either.
+  if (JSON.stringify(specDocument) === JSON.stringify(fromCode)) return [];
   const spec = normaliseSpec(specDocument, config);
   const code = normaliseSpec(fromCode, config);
   const raw = specDocument as RawSpec;
