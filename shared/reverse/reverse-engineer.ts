@@ -19,7 +19,7 @@ import { ModulePaths } from './module-paths.js';
 import { readReadme, type ReadmeFacts } from './readme-facts.js';
 import { adoptRustIntegers, RustCrateIndex, type RustModuleFacts } from './rust-facts.js';
 import { resolveProjectTraits, type TraitCatalog } from '../adapters/trait-only/trait-catalog.js';
-import { nodeSourceReader, readIfListed, type SourceReader } from './source-reader.js';
+import { nodeSourceReader, readIfListed, withKeptListings, type SourceReader } from './source-reader.js';
 import { indexSpecs, type IndexedSpec, type SpecIndex } from './spec-index.js';
 import { SpecTypeBuilder, type CollectedDeclaration, type CollectedField } from './spec-type-builder.js';
 import {
@@ -107,7 +107,7 @@ export class ReverseEngineer {
   private specIndex: SpecIndex | undefined;
 
   constructor(options: ReverseEngineerOptions) {
-    this.reader = options.reader ?? nodeSourceReader;
+    this.reader = withKeptListings(options.reader ?? nodeSourceReader);
     this.root = options.projectRoot;
     this.config = options.config;
     this.modulePaths = ModulePaths.forProject(this.root, this.config, this.reader);

@@ -31,6 +31,24 @@ export function isListedFile(reader: SourceReader, path: string): boolean {
 export const readIfListed = (reader: SourceReader, path: string): string | undefined =>
   isListedFile(reader, path) ? reader.readFile(path) : undefined;
 
+/**
+ * The reader with its folder listings kept for one run over a tree that does not change under it
+ * (a run lists each command's folders several times), and a folder its parent's kept listing does
+ * not hold as a folder (a command without browser/) answered without asking the disk.
+ */
+export function withKeptListings(reader: SourceReader): SourceReader {
+  const listings = new Map<string, readonly FolderEntry[] | undefined>();
+  const list = (path: string): readonly FolderEntry[] | undefined => {
+    if (listings.has(path)) return listings.get(path);
+    const parent = listings.get(posix.dirname(path));
+    const name = posix.basename(path);
+    const listed = parent !== undefined && !parent.some((e) => e.isFolder && e.name === name) ? undefined : reader.listFolder(path);
+    listings.set(path, listed);
+    return listed;
+  };
+  return { readFile: (path) => reader.readFile(path), listFolder: list };
+}
+
 /** Reads the real file system. */
 export const nodeSourceReader: SourceReader = {
   readFile(path) {
