@@ -139,7 +139,20 @@ export function buildAuditContext(options: AuditOptions): AuditContext {
   const mode = options.mode ?? 'full';
   const { projectRoot, config } = options;
   const reader: SourceReader = options.reader ?? new AuditTreeReader();
-  const engine = new ReverseEngineer({ projectRoot, config, reader });
+  const full = mode === 'full';
+  const scanner = full ? new SourceScanner(projectRoot, config, reader) : undefined;
+  // Reverse's reads of sources (command classes, the modules they import) are kept for the scan: none is read twice.
+  const engineReader: SourceReader = scanner
+    ? {
+        readFile: (path) => {
+          const text = reader.readFile(path);
+          if (text !== undefined) scanner.remember(path, text);
+          return text;
+        },
+        listFolder: (path) => reader.listFolder(path),
+      }
+    : reader;
+  const engine = new ReverseEngineer({ projectRoot, config, reader: engineReader });
   const relative = (path: string): string => posix.relative(projectRoot, path);
 
   const commandsRootAbs = posix.join(projectRoot, config.roots.commands);
@@ -148,12 +161,11 @@ export function buildAuditContext(options: AuditOptions): AuditContext {
   const newFolders = options.classifyNew?.(folders.map(relative)) ?? new Map<string, string>();
   const specSources = new SpecSources(projectRoot, reader);
 
-  const { reversed, scannedTypesFiles } = reverseFolders(engine, folders);
+  const reversed = reverseFolders(engine, folders, scanner);
   const { reads, commands, commandNames } = commandReads(reversed, { mode, config, specIndex, newFolders });
 
-  const full = mode === 'full';
   const rust = full ? rustServices(readRustCrate(projectRoot, config.roots.rustCrate, reader)) : undefined;
-  const sources = full ? scanSources(projectRoot, config, reader, scannedTypesFiles) : undefined;
+  const sources = scanner?.finish();
   // Read last: every read of the tree is done by now.
   const readerProblems = isReporting(reader) ? reader.problems : [];
   return {
@@ -180,26 +192,26 @@ interface ReversedRead {
   readonly typesFile?: string;
 }
 
-/** Reverse every command folder in order, reading each Types file's facts while it is open. */
-function reverseFolders(engine: ReverseEngineer, folders: readonly string[]): { reversed: ReversedRead[]; scannedTypesFiles: Set<string> } {
+/** Reverse every command folder in order, reading each Types file's facts while it is open (and the sources read, for the scan). */
+function reverseFolders(engine: ReverseEngineer, folders: readonly string[], scanner: SourceScanner | undefined): ReversedRead[] {
   const reversed: ReversedRead[] = [];
-  const scannedTypesFiles = new Set<string>();
   for (const folder of folders) {
     // A shared Types file gives one command per accessor; each is read with its own accessor's facts.
     const seen: { facts: TypesFileFacts; typesFile: string }[] = [];
     const results = engine.reverseCommands(folder, (file, label, accessor, candidates) => {
-      scannedTypesFiles.add(file.fileName);
+      scanner?.scanned.add(file.fileName);
       seen.push({
         typesFile: label,
         facts: typesFileFacts(file, { bases: engine.payloadBases(), resolve: engine.resolveDeclaration, candidates }, accessor),
       });
     });
+    scanner?.scanPending();
     results.forEach((result, index) => {
       if (result.status === 'not-a-command') return;
       reversed.push({ result, facts: seen[index]?.facts, typesFile: seen[index]?.typesFile });
     });
   }
-  return { reversed, scannedTypesFiles };
+  return reversed;
 }
 
 /** Who owns each command name: the folder its path names, else the first in order (two folders claiming one name is an error). */
@@ -293,50 +305,93 @@ function rustServices(crate: readonly RustFile[]): RustServices {
  * Every TypeScript source of the project (the source root, and the commands root when it lies
  * outside) except the Types files already read: `Commands.execute` calls outside static
  * accessors. A file is parsed only when its text mentions `Commands` and `execute`; the decision is the syntax tree's.
+ * The files reverse reads are scanned as it reads them (scanRead), so the walk of the rest reads none twice.
  */
-function scanSources(projectRoot: string, config: ProjectConfig, reader: SourceReader, alreadyScanned: ReadonlySet<string>): SourceScan {
-  const rawExecutes: { file: string; call: RawExecuteCall }[] = [];
-  const unparsable: { file: string; line: number; message: string }[] = [];
-  // The host's own executor and the command base class are where Commands.execute is defined and forwarded, not raw calls.
-  const modulePaths = ModulePaths.forProject(projectRoot, config, reader);
-  const hostFiles = new Set(
-    [config.importPaths.commands, config.importPaths.commandBase]
-      .map((specifier) => modulePaths.resolve(specifier, posix.join(projectRoot, 'index.ts')))
-      .filter((p): p is string => p !== undefined),
-  );
-  const visited = new Set<string>();
-  const walk = (folder: string): void => {
-    if (visited.has(folder)) return;
-    visited.add(folder);
-    for (const entry of reader.listFolder(folder) ?? []) {
-      const path = posix.join(folder, entry.name);
-      if (entry.isFolder) {
-        if (!SKIPPED_FOLDERS.has(entry.name) && !entry.name.startsWith('.')) walk(path);
-        continue;
-      }
-      if (!isTsSource(entry.name) || alreadyScanned.has(path) || hostFiles.has(path)) continue;
-      const text = reader.readFile(path);
-      // Only a file naming both can hold the call (the parse decides whether it does).
-      if (text === undefined || !text.includes('Commands') || !text.includes('execute')) continue;
-      // Parsed, read and let go: only this file's facts outlive the loop.
-      const file = parseSource(path, text);
-      const label = posix.relative(projectRoot, path);
-      const problem = syntaxError(file);
-      if (problem) {
-        unparsable.push({ file: label, line: problem.line, message: problem.message });
-        continue;
-      }
-      // A file declaring the Commands class itself (a copy of the executor, a test double) defines execute.
-      if (classesOf(file).some((c) => c.name?.text === 'Commands')) continue;
-      for (const call of rawExecuteCalls(file)) rawExecutes.push({ file: label, call });
+class SourceScanner {
+  private readonly rawExecutes: { file: string; call: RawExecuteCall }[] = [];
+  private readonly unparsable: { file: string; line: number; message: string }[] = [];
+  /** Files scanned, or read as Types files (whose raw executes are the Types file facts'). */
+  readonly scanned = new Set<string>();
+  private readonly hostFiles: ReadonlySet<string>;
+  private readonly roots: readonly string[];
+  /** Sources reverse read in the current folder, by path. */
+  private readonly pending = new Map<string, string>();
+
+  constructor(
+    private readonly projectRoot: string,
+    config: ProjectConfig,
+    private readonly reader: SourceReader,
+  ) {
+    // The host's own executor and the command base class are where Commands.execute is defined and forwarded, not raw calls.
+    const modulePaths = ModulePaths.forProject(projectRoot, config, reader);
+    this.hostFiles = new Set(
+      [config.importPaths.commands, config.importPaths.commandBase]
+        .map((specifier) => modulePaths.resolve(specifier, posix.join(projectRoot, 'index.ts')))
+        .filter((p): p is string => p !== undefined),
+    );
+    const [sourceRoot, commandsRoot] = [config.roots.source, config.roots.commands].map((r) => posix.join(projectRoot, r));
+    this.roots = commandsRoot.startsWith(`${sourceRoot}/`) ? [sourceRoot] : [sourceRoot, commandsRoot];
+  }
+
+  /**
+   * Keep a file reverse read, to be scanned once its folder is read (scanPending). Types files are
+   * not kept: one may be read as an import before its own command marks it scanned, and the walk reads the others.
+   */
+  remember(path: string, text: string): void {
+    if (isTsSource(posix.basename(path)) && !/Types\.ts$/.test(path) && !this.scanned.has(path)) this.pending.set(path, text);
+  }
+
+  /** Scan the files kept since the last call that the walk would reach (below a root, through no skipped folder). */
+  scanPending(): void {
+    for (const [path, text] of this.pending) {
+      const root = this.roots.find((r) => path.startsWith(`${r}/`));
+      if (this.scanned.has(path) || root === undefined) continue;
+      if (posix.relative(root, posix.dirname(path)).split('/').some(isSkippedFolder)) continue;
+      this.scan(path, text);
     }
-  };
-  const roots = [config.roots.source, config.roots.commands].map((r) => posix.join(projectRoot, r));
-  const sourceRoot = roots[0];
-  walk(sourceRoot);
-  if (!roots[1].startsWith(`${sourceRoot}/`)) walk(roots[1]);
-  return { rawExecutes, unparsable };
+    this.pending.clear();
+  }
+
+  /** Walk the roots for every source not scanned yet; the scan's findings. */
+  finish(): SourceScan {
+    const visited = new Set<string>();
+    const walk = (folder: string): void => {
+      if (visited.has(folder)) return;
+      visited.add(folder);
+      for (const entry of this.reader.listFolder(folder) ?? []) {
+        const path = posix.join(folder, entry.name);
+        if (entry.isFolder) {
+          if (!isSkippedFolder(entry.name)) walk(path);
+          continue;
+        }
+        if (!isTsSource(entry.name) || this.scanned.has(path)) continue;
+        const text = this.reader.readFile(path);
+        if (text !== undefined) this.scan(path, text);
+      }
+    };
+    for (const root of this.roots) walk(root);
+    return { rawExecutes: this.rawExecutes, unparsable: this.unparsable };
+  }
+
+  private scan(path: string, text: string): void {
+    this.scanned.add(path);
+    // Only a file naming both can hold the call (the parse decides whether it does).
+    if (this.hostFiles.has(path) || !text.includes('Commands') || !text.includes('execute')) return;
+    // Parsed, read and let go: only this file's facts outlive the loop.
+    const file = parseSource(path, text);
+    const label = posix.relative(this.projectRoot, path);
+    const problem = syntaxError(file);
+    if (problem) {
+      this.unparsable.push({ file: label, line: problem.line, message: problem.message });
+      return;
+    }
+    // A file declaring the Commands class itself (a copy of the executor, a test double) defines execute.
+    if (classesOf(file).some((c) => c.name?.text === 'Commands')) return;
+    for (const call of rawExecuteCalls(file)) this.rawExecutes.push({ file: label, call });
+  }
 }
+
+const isSkippedFolder = (name: string): boolean => SKIPPED_FOLDERS.has(name) || name.startsWith('.');
 
 /** Spec files' text and positions, read on first need (only specs that a finding cites). */
 export class SpecSources {
