@@ -38,7 +38,7 @@ export function readDefaults(sourceFile: ts.SourceFile, className: string, loadM
   for (const literal of literals) {
     for (const property of literal.properties) {
       let name: string | undefined;
-      let value: Evaluated = NOT_A_VALUE;
+      let value: Evaluated;
       if (ts.isPropertyAssignment(property)) {
         name = propertyName(property.name);
         value = evaluate(property.initializer, sourceFile, loadModule, 0);
@@ -88,51 +88,64 @@ function evaluate(node: ts.Expression, sourceFile: ts.SourceFile, loadModule: Mo
   ) {
     return evaluate(node.expression, sourceFile, loadModule, depth);
   }
+  const literal = literalValue(node);
+  if (literal !== NOT_A_VALUE) return literal;
+  const inner = (n: ts.Expression): Evaluated => evaluate(n, sourceFile, loadModule, depth + 1);
+  if (ts.isPrefixUnaryExpression(node) && node.operator === ts.SyntaxKind.MinusToken) {
+    const operand = inner(node.operand);
+    return typeof operand === 'number' ? -operand : NOT_A_VALUE;
+  }
+  if (ts.isArrayLiteralExpression(node)) return arrayValue(node, inner);
+  if (ts.isObjectLiteralExpression(node)) return objectValue(node, inner);
+  // `x: data.x ?? value` and `x: data.x || value`: the fallback is the default.
+  if (ts.isBinaryExpression(node)) {
+    const operator = node.operatorToken.kind;
+    if (operator === ts.SyntaxKind.QuestionQuestionToken || operator === ts.SyntaxKind.BarBarToken) return inner(node.right);
+    return NOT_A_VALUE;
+  }
+  if (ts.isIdentifier(node)) return evaluateIdentifier(node.getText(), sourceFile, loadModule, depth + 1);
+  return NOT_A_VALUE;
+}
+
+/** A string, number, boolean or null literal's value, or NOT_A_VALUE. */
+function literalValue(node: ts.Expression): Evaluated {
   if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) return node.text;
   if (ts.isNumericLiteral(node)) return numericValue(node);
   if (node.kind === ts.SyntaxKind.TrueKeyword) return true;
   if (node.kind === ts.SyntaxKind.FalseKeyword) return false;
   if (node.kind === ts.SyntaxKind.NullKeyword) return null;
-  if (ts.isPrefixUnaryExpression(node) && node.operator === ts.SyntaxKind.MinusToken) {
-    const operand = evaluate(node.operand, sourceFile, loadModule, depth + 1);
-    return typeof operand === 'number' ? -operand : NOT_A_VALUE;
-  }
-  if (ts.isArrayLiteralExpression(node)) {
-    const items: unknown[] = [];
-    for (const element of node.elements) {
-      if (ts.isSpreadElement(element)) {
-        // `[...SYSTEM_SCOPES]`: a copy of a constant array.
-        const spread = evaluate(element.expression, sourceFile, loadModule, depth + 1);
-        if (!Array.isArray(spread)) return NOT_A_VALUE;
-        items.push(...(spread as unknown[]));
-        continue;
-      }
-      const item = evaluate(element, sourceFile, loadModule, depth + 1);
-      if (item === NOT_A_VALUE) return NOT_A_VALUE;
-      items.push(item);
-    }
-    return items;
-  }
-  if (ts.isObjectLiteralExpression(node)) {
-    const object: Record<string, unknown> = {};
-    for (const property of node.properties) {
-      if (!ts.isPropertyAssignment(property)) return NOT_A_VALUE;
-      const key = propertyName(property.name);
-      const value = key !== undefined ? evaluate(property.initializer, sourceFile, loadModule, depth + 1) : NOT_A_VALUE;
-      if (value === NOT_A_VALUE) return NOT_A_VALUE;
-      object[key!] = value;
-    }
-    return object;
-  }
-  // `x: data.x ?? value` and `x: data.x || value`: the fallback is the default.
-  if (ts.isBinaryExpression(node)) {
-    const operator = node.operatorToken.kind;
-    if (operator === ts.SyntaxKind.QuestionQuestionToken || operator === ts.SyntaxKind.BarBarToken)
-      return evaluate(node.right, sourceFile, loadModule, depth + 1);
-    return NOT_A_VALUE;
-  }
-  if (ts.isIdentifier(node)) return evaluateIdentifier(node.getText(), sourceFile, loadModule, depth + 1);
   return NOT_A_VALUE;
+}
+
+/** An array literal whose every element (or spread constant array) has a value. */
+function arrayValue(node: ts.ArrayLiteralExpression, inner: (n: ts.Expression) => Evaluated): Evaluated {
+  const items: unknown[] = [];
+  for (const element of node.elements) {
+    if (ts.isSpreadElement(element)) {
+      // `[...SYSTEM_SCOPES]`: a copy of a constant array.
+      const spread = inner(element.expression);
+      if (!Array.isArray(spread)) return NOT_A_VALUE;
+      items.push(...(spread as unknown[]));
+      continue;
+    }
+    const item = inner(element);
+    if (item === NOT_A_VALUE) return NOT_A_VALUE;
+    items.push(item);
+  }
+  return items;
+}
+
+/** An object literal of plain `key: value` properties that all have values. */
+function objectValue(node: ts.ObjectLiteralExpression, inner: (n: ts.Expression) => Evaluated): Evaluated {
+  const object: Record<string, unknown> = {};
+  for (const property of node.properties) {
+    if (!ts.isPropertyAssignment(property)) return NOT_A_VALUE;
+    const key = propertyName(property.name);
+    const value = key !== undefined ? inner(property.initializer) : NOT_A_VALUE;
+    if (value === NOT_A_VALUE) return NOT_A_VALUE;
+    object[key!] = value;
+  }
+  return object;
 }
 
 /** A constant by name: declared in this file, or imported from a module of the project. */

@@ -114,7 +114,7 @@ function completeTypes(spec: CommandSpecV2, options: V1MigrationOptions, note: (
   const className = spec.className ?? commandClassName(String(spec.name));
   const complete = (field: SpecField, list: 'params' | 'results', index: number): SpecField => {
     if (typeof field?.type !== 'string') return field;
-    let needsReading = false;
+    let needsReading: boolean;
     try {
       needsReading = namedReferences(parseTypeString(field.type)).some((n) => !declared.has(n));
     } catch {
