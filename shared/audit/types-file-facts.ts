@@ -57,24 +57,49 @@ export function typesFileFacts(
   const params = pick(payload.candidates?.params ?? payloadDeclarations(file, 'params', payload), accessor?.paramsType);
   const result = pick(payload.candidates?.result ?? payloadDeclarations(file, 'result', payload), accessor?.resultType);
 
+  const { fieldLines, ownerLines } = declarationLines(file, params, result);
+  const { anyLines, rawExecutes } = scan(file);
+  const untypedFields = untypedFieldsOf(file, params, result);
+  const at = (declaration: PayloadDeclaration | undefined): PayloadAt | undefined =>
+    declaration ? { name: declaration.name, line: declaration.line } : undefined;
+  return { accessor, anyLines, params: at(params), result: at(result), fieldLines, ownerLines, rawExecutes, untypedFields };
+}
+
+type NamedDeclaration = ts.InterfaceDeclaration | ts.TypeAliasDeclaration | ts.EnumDeclaration | ts.PropertySignature;
+
+/** A declaration's name as written, quotes taken off. */
+const declaredName = (declaration: NamedDeclaration, file: ts.SourceFile): string =>
+  declaration.name.getText(file).replace(/^['"]|['"]$/g, '');
+
+/** The line of every declaration (and of params and results) and of each of its fields. */
+function declarationLines(
+  file: ts.SourceFile,
+  params: PayloadDeclaration | undefined,
+  result: PayloadDeclaration | undefined,
+): { fieldLines: Map<string, Map<string, number>>; ownerLines: Map<string, number> } {
   const fieldLines = new Map<string, Map<string, number>>();
   const ownerLines = new Map<string, number>();
-  const nameOf = (declaration: ts.InterfaceDeclaration | ts.TypeAliasDeclaration | ts.EnumDeclaration | ts.PropertySignature): string =>
-    declaration.name.getText(file).replace(/^['"]|['"]$/g, '');
   const record = (owner: string, line: number, members: readonly ts.Node[]): void => {
     ownerLines.set(owner, line);
     const fields = new Map<string, number>();
-    for (const member of members) if (ts.isPropertySignature(member)) fields.set(nameOf(member), lineOf(member));
+    for (const member of members) if (ts.isPropertySignature(member)) fields.set(declaredName(member, file), lineOf(member));
     fieldLines.set(owner, fields);
   };
-  for (const declaration of interfacesOf(file)) record(nameOf(declaration), lineOf(declaration, file), declaration.members);
+  for (const declaration of interfacesOf(file)) record(declaredName(declaration, file), lineOf(declaration, file), declaration.members);
   for (const alias of typeAliasesOf(file))
-    record(nameOf(alias), lineOf(alias, file), ts.isTypeLiteralNode(alias.type) ? alias.type.members : []);
-  for (const declaration of enumsOf(file)) record(nameOf(declaration), lineOf(declaration, file), []);
+    record(declaredName(alias, file), lineOf(alias, file), ts.isTypeLiteralNode(alias.type) ? alias.type.members : []);
+  for (const declaration of enumsOf(file)) record(declaredName(declaration, file), lineOf(declaration, file), []);
   if (params) record('params', params.line, [...params.members]);
   if (result) record('results', result.line, [...result.members]);
+  return { fieldLines, ownerLines };
+}
 
-  const { anyLines, rawExecutes } = scan(file);
+/** Fields of this file's interfaces typed with `unknown` or `object` somewhere in their type. */
+function untypedFieldsOf(
+  file: ts.SourceFile,
+  params: PayloadDeclaration | undefined,
+  result: PayloadDeclaration | undefined,
+): { owner: string; field: string; line: number }[] {
   const untypedFields: { owner: string; field: string; line: number }[] = [];
   const untyped = (owner: string, members: readonly ts.Node[]): void => {
     for (const member of members) {
@@ -83,16 +108,14 @@ export function typesFileFacts(
         node.kind === ts.SyntaxKind.UnknownKeyword ||
         node.kind === ts.SyntaxKind.ObjectKeyword ||
         ts.forEachChild(node, holdsUntyped) === true;
-      if (holdsUntyped(member.type)) untypedFields.push({ owner, field: nameOf(member), line: lineOf(member, file) });
+      if (holdsUntyped(member.type)) untypedFields.push({ owner, field: declaredName(member, file), line: lineOf(member, file) });
     }
   };
   if (params) untyped('params', params.members);
   if (result) untyped('results', result.members);
   for (const declaration of interfacesOf(file))
-    if (declaration !== params?.node && declaration !== result?.node) untyped(nameOf(declaration), declaration.members);
-  const at = (declaration: PayloadDeclaration | undefined): PayloadAt | undefined =>
-    declaration ? { name: declaration.name, line: declaration.line } : undefined;
-  return { accessor, anyLines, params: at(params), result: at(result), fieldLines, ownerLines, rawExecutes, untypedFields };
+    if (declaration !== params?.node && declaration !== result?.node) untyped(declaredName(declaration, file), declaration.members);
+  return untypedFields;
 }
 
 /** `any` keywords and raw `Commands.execute` calls of a file, in one walk of the compiler's tree (no node wrapped). */

@@ -31,6 +31,54 @@ function referencedNames(text: string): string[] {
   }
 }
 
+/** Declared types reachable from params and results, in declaration order, their field types canonical. */
+function reachableTypes(spec: CommandSpecV2): Record<string, SpecTypeDeclaration> | undefined {
+  const declared = spec.types ?? {};
+  const reachable = new Set<string>();
+  const visit = (text: string): void => {
+    for (const name of referencedNames(text)) {
+      if (reachable.has(name) || !(name in declared)) continue;
+      reachable.add(name);
+      for (const f of Object.values(declared[name].fields ?? {})) visit(f.type);
+    }
+  };
+  for (const f of [...(spec.params ?? []), ...(spec.results ?? [])]) visit(f.type);
+  const types: Record<string, SpecTypeDeclaration> = {};
+  for (const [name, declaration] of Object.entries(declared)) {
+    if (!reachable.has(name)) continue;
+    types[name] = {
+      ...declaration,
+      description: declaration.description === '' ? undefined : declaration.description,
+      fields: declaration.fields
+        ? Object.fromEntries(
+            Object.entries(declaration.fields).map(([n, f]) => [
+              n,
+              {
+                ...f,
+                type: canonicalType(f.type),
+                optional: f.optional === true ? true : undefined,
+                optionalNullable: f.optionalNullable === true ? true : undefined,
+              },
+            ]),
+          )
+        : undefined,
+    };
+  }
+  return Object.keys(types).length > 0 ? types : undefined;
+}
+
+/** Imports that something uses, minus those the project config provides as they are, sorted by name. */
+function usedImports(spec: CommandSpecV2, config: ProjectConfig): CommandSpecV2['imports'] {
+  const used = new Set<string>();
+  const typeFields = Object.values(spec.types ?? {}).flatMap((t) => Object.values(t.fields ?? {}));
+  for (const f of [...(spec.params ?? []), ...(spec.results ?? []), ...typeFields]) for (const n of referencedNames(f.type)) used.add(n);
+  const imports = (spec.imports ?? [])
+    .filter((i) => used.has(i.name))
+    .filter((i) => !config.imports.some((c) => c.name === i.name && c.from === i.from && (i.rust === undefined || i.rust === c.rust)))
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  return imports.length > 0 ? imports : undefined;
+}
+
 /**
  * Two specs that generate the same command compare equal in this form: defaults spelled out
  * (environment, accessLevel, the adapter an environment implies, the derived class name left
@@ -66,49 +114,8 @@ export function normaliseSpec(document: unknown, config: ProjectConfig): Command
       ? spec.examples.map((e) => ({ ...e, expectedResult: e.expectedResult === '' ? undefined : e.expectedResult }))
       : undefined;
 
-  // Declared types reachable from params and results, in declaration order.
-  const declared = spec.types ?? {};
-  const reachable = new Set<string>();
-  const visit = (text: string): void => {
-    for (const name of referencedNames(text)) {
-      if (reachable.has(name) || !(name in declared)) continue;
-      reachable.add(name);
-      for (const f of Object.values(declared[name].fields ?? {})) visit(f.type);
-    }
-  };
-  for (const f of [...(spec.params ?? []), ...(spec.results ?? [])]) visit(f.type);
-  const types: Record<string, SpecTypeDeclaration> = {};
-  for (const [name, declaration] of Object.entries(declared)) {
-    if (!reachable.has(name)) continue;
-    types[name] = {
-      ...declaration,
-      description: declaration.description === '' ? undefined : declaration.description,
-      fields: declaration.fields
-        ? Object.fromEntries(
-            Object.entries(declaration.fields).map(([n, f]) => [
-              n,
-              {
-                ...f,
-                type: canonicalType(f.type),
-                optional: f.optional === true ? true : undefined,
-                optionalNullable: f.optionalNullable === true ? true : undefined,
-              },
-            ]),
-          )
-        : undefined,
-    };
-  }
-  spec.types = Object.keys(types).length > 0 ? types : undefined;
-
-  // Imports that something uses, minus those the project config provides as they are.
-  const used = new Set<string>();
-  for (const f of [...(spec.params ?? []), ...(spec.results ?? []), ...Object.values(types).flatMap((t) => Object.values(t.fields ?? {}))])
-    for (const n of referencedNames(f.type)) used.add(n);
-  const imports = (spec.imports ?? [])
-    .filter((i) => used.has(i.name))
-    .filter((i) => !config.imports.some((c) => c.name === i.name && c.from === i.from && (i.rust === undefined || i.rust === c.rust)))
-    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  spec.imports = imports.length > 0 ? imports : undefined;
+  spec.types = reachableTypes(spec);
+  spec.imports = usedImports(spec, config);
   spec.rust = normaliseRustBlock(spec, config);
   return canonicalSpec(spec);
 }
