@@ -277,20 +277,22 @@ export class SpecTypeBuilder {
       }
       case ts.SyntaxKind.TypeLiteral:
         return this.convertTypeLiteral(node as ts.TypeLiteralNode, scope);
-      case ts.SyntaxKind.MappedType: {
-        // ts-rs writes maps as `{ [key in string]: T }`.
-        const mapped = node as ts.MappedTypeNode;
-        const constraint = mapped.typeParameter.constraint;
-        const valueNode = mapped.type;
-        if (constraint?.kind === ts.SyntaxKind.StringKeyword && valueNode && !mapped.questionToken)
-          return { kind: 'record', value: this.convert(valueNode, scope) };
-        return this.inexpressible(node);
-      }
+      case ts.SyntaxKind.MappedType:
+        return this.convertMapped(node as ts.MappedTypeNode, scope);
       case ts.SyntaxKind.TypeReference:
         return this.convertReference(node as ts.TypeReferenceNode, scope);
       default:
         return this.inexpressible(node);
     }
+  }
+
+  /** ts-rs writes maps as `{ [key in string]: T }`: a record; any other mapped type is inexpressible. */
+  private convertMapped(mapped: ts.MappedTypeNode, scope: FieldScope): TypeNode {
+    const constraint = mapped.typeParameter.constraint;
+    const valueNode = mapped.type;
+    if (constraint?.kind === ts.SyntaxKind.StringKeyword && valueNode && !mapped.questionToken)
+      return { kind: 'record', value: this.convert(valueNode, scope) };
+    return this.inexpressible(mapped);
   }
 
   private convertUnion(members: readonly ts.TypeNode[], whole: ts.TypeNode, scope: FieldScope): TypeNode {
@@ -392,6 +394,11 @@ export class SpecTypeBuilder {
       this.imports.set(name, fromConfig);
       return named(name);
     }
+    return this.unresolvedReference(name, node, scope);
+  }
+
+  /** A name neither declared nor imported: imported from the one module that exports it, else named as is (with a warning either way). */
+  private unresolvedReference(name: string, node: ts.TypeReferenceNode, scope: FieldScope): TypeNode {
     if (REFUSED_GLOBALS.has(name)) return this.inexpressible(node);
     const line = lineOf(node);
     const exporters = this.context.knownTypes?.lookup(name) ?? [];
@@ -445,6 +452,50 @@ export class SpecTypeBuilder {
     return named(name);
   }
 
+  /** An alias in scope: an enum of string literals, an object shape, or what it stands for when the grammar can say it. */
+  private resolveAlias(
+    name: string,
+    declaration: ts.TypeAliasDeclaration,
+    scope: FieldScope,
+    key: string,
+    untyped: (problem: string, suggestion: string) => TypeNode,
+  ): TypeNode {
+    const line = lineOf(declaration);
+    if ((declaration.typeParameters ?? []).length > 0) return untyped('is generic', 'declare a non-generic shape under types');
+    const target = declaration.type;
+    const values = unionMembers(target).map(stringLiteralOf);
+    if (values.every((v): v is string => v !== undefined)) {
+      this.declarations.set(name, { kind: 'enum', name, description: descriptionOf(declaration), position: declaration.pos, values });
+      this.resolved.set(key, named(name));
+      return named(name);
+    }
+    if (ts.isTypeLiteralNode(target) && !(target.members.length === 1 && ts.isIndexSignatureDeclaration(target.members[0]))) {
+      return this.collectInterface(name, declaration, target.members, key);
+    }
+    if (ts.isIntersectionTypeNode(target) && target.types.every((t) => ts.isTypeLiteralNode(t) || ts.isTypeReferenceNode(t))) {
+      const flat = flattenedMembers(declaration, this.context.resolveDeclaration ?? localDeclaration);
+      if (flat.foreignBases.length === 0) return this.collectInterface(name, declaration, flat.members, key);
+    }
+    // Any other alias: what it stands for, when the grammar can say it.
+    this.resolved.set(key, named(name));
+    const inner = this.attempt(() => this.convert(target, { ...scope, owner: name, field: '', label: `type ${name}: ` }));
+    if (!inner.ok) {
+      this.resolved.delete(key);
+      return untyped(
+        `is ${target.getText().replace(/\s+/g, ' ')}, which the spec grammar cannot express`,
+        suggestionFor(inner.node.getText()),
+      );
+    }
+    this.emit({
+      kind: 'inlined-alias',
+      file: this.fileOf(declaration),
+      line,
+      message: `alias ${name} = ${target.getText()} is written as what it stands for (${describeTree(inner.value)}); the spec has no plain aliases`,
+    });
+    this.resolved.set(key, inner.value);
+    return inner.value;
+  }
+
   /** A reference to a top-level declaration of a file in scope: a spec type, a folded alias, or unknown when inexpressible. */
   private resolveLocal(name: string, scope: FieldScope, names: FileScope = this.scopes.get(this.sourceFile)!): TypeNode {
     const key = this.key(name, names);
@@ -475,41 +526,7 @@ export class SpecTypeBuilder {
       }
       return this.collectInterface(name, declaration, declaration.members, key);
     }
-    if (ts.isTypeAliasDeclaration(declaration)) {
-      if ((declaration.typeParameters ?? []).length > 0) return untyped('is generic', 'declare a non-generic shape under types');
-      const target = declaration.type;
-      const values = unionMembers(target).map(stringLiteralOf);
-      if (values.every((v): v is string => v !== undefined)) {
-        this.declarations.set(name, { kind: 'enum', name, description: descriptionOf(declaration), position: declaration.pos, values });
-        this.resolved.set(key, named(name));
-        return named(name);
-      }
-      if (ts.isTypeLiteralNode(target) && !(target.members.length === 1 && ts.isIndexSignatureDeclaration(target.members[0]))) {
-        return this.collectInterface(name, declaration, target.members, key);
-      }
-      if (ts.isIntersectionTypeNode(target) && target.types.every((t) => ts.isTypeLiteralNode(t) || ts.isTypeReferenceNode(t))) {
-        const flat = flattenedMembers(declaration, this.context.resolveDeclaration ?? localDeclaration);
-        if (flat.foreignBases.length === 0) return this.collectInterface(name, declaration, flat.members, key);
-      }
-      // Any other alias: what it stands for, when the grammar can say it.
-      this.resolved.set(key, named(name));
-      const inner = this.attempt(() => this.convert(target, { ...scope, owner: name, field: '', label: `type ${name}: ` }));
-      if (!inner.ok) {
-        this.resolved.delete(key);
-        return untyped(
-          `is ${target.getText().replace(/\s+/g, ' ')}, which the spec grammar cannot express`,
-          suggestionFor(inner.node.getText()),
-        );
-      }
-      this.emit({
-        kind: 'inlined-alias',
-        file: this.fileOf(declaration),
-        line,
-        message: `alias ${name} = ${target.getText()} is written as what it stands for (${describeTree(inner.value)}); the spec has no plain aliases`,
-      });
-      this.resolved.set(key, inner.value);
-      return inner.value;
-    }
+    if (ts.isTypeAliasDeclaration(declaration)) return this.resolveAlias(name, declaration, scope, key, untyped);
     if (ts.isEnumDeclaration(declaration)) {
       const values = declaration.members.map((m) =>
         m.initializer && (ts.isStringLiteral(m.initializer) || ts.isNoSubstitutionTemplateLiteral(m.initializer))
