@@ -4,6 +4,7 @@
  * through the commit pipeline (spec-commit.ts), the report and the summary come after. The two
  * front ends differ only in where lines go and in who can answer a conflict.
  */
+import { loadProjectAdapters } from '../../shared/adapters/plugin-loader.js';
 import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, relative, sep } from 'node:path';
 import type { PlannedFile } from '../../shared/adapters/adapter.js';
@@ -96,9 +97,11 @@ export async function runAuditCommand(
   const { projectRoot, config } = frontEnd;
   const dryRun = frontEnd.settings.dryRun === true;
   if (flags.installHook) return installHook(frontEnd);
+  const { registry } = await loadProjectAdapters(projectRoot, config);
   const planned = planAuditRun({
     projectRoot,
     config,
+    registry,
     mode: flags.enforce ? 'enforce' : 'full',
     failOn,
     fix: flags.fix,

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { BaseFeatures, BaseOptions } from 'yeoman-generator';
-import { loadProjectAdapters } from '../../shared/adapters/plugin-loader.js';
+import { loadProjectAdapters, projectSpecTexts } from '../../shared/adapters/plugin-loader.js';
 import { projectKnownTypes } from '../../shared/agent/project-run.js';
 import { accessLevelsOf } from '../../shared/config/project-config.js';
 import { DRAFT_SOURCE, draftIssues, type SpecDraft } from '../../shared/run/draft-check.js';
@@ -118,6 +118,7 @@ export default class CommandGenerator extends SpecGenerator {
         registry,
         extraAdapters: extraAdapterIds(this.optionValue('adapter')),
         knownTypes: projectKnownTypes(this.destinationRoot(), this.projectConfig),
+        specs: () => projectSpecTexts(this.destinationRoot(), this.projectConfig),
       };
     }
     return draftIssues(draft, this.checkDraftOptions);

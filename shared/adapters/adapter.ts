@@ -164,6 +164,11 @@ export interface GeneratorAdapter {
   readonly defaultFor?: readonly Environment[];
   /** The spec blocks it reads (see SpecBlock); absent: none of them. */
   readonly accepts?: readonly SpecBlock[];
+  /**
+   * It writes the spec's Rust IPC module (rust.module): the audit reads that module back and checks
+   * its traits and dispatch arms. Absent: it writes no such module.
+   */
+  readonly writesRustModule?: boolean;
   /** One line for `continuum-gen adapters` and the wizard. */
   readonly description: string;
   /** Human-readable list of what it writes (paths use <C> for the class name). */

@@ -147,18 +147,31 @@ export function adapterShapeProblems(value: unknown): string[] {
   if (typeof a.plan !== 'function') problems.push('plan is not a function (model, config, options) => [{ path, content }]');
   for (const hook of ['check', 'edits'] as const)
     if (a[hook] !== undefined && typeof a[hook] !== 'function') problems.push(`${hook} is neither a function nor absent`);
-  problems.push(
+  return [...problems, ...declarationProblems(a), ...optionDeclarationProblems(a.options)];
+}
+
+/** The problems of a plugin's optional declarations (environments, accepts, reservedNames, ...): each absent or of its type. */
+function declarationProblems(a: Record<string, unknown>): string[] {
+  const problems = [
     ...listProblems(a.environments, 'environments', ENVIRONMENTS),
     ...listProblems(a.defaultFor, 'defaultFor', ENVIRONMENTS),
     ...listProblems(a.accepts, 'accepts', SPEC_BLOCKS),
-  );
+  ];
   if (a.reservedNames !== undefined && !(a.reservedNames instanceof Map)) problems.push('reservedNames is neither a Map nor absent');
   if (a.typeMapping !== undefined && (a.typeMapping === null || typeof a.typeMapping !== 'object'))
     problems.push('typeMapping is neither an object nor absent');
-  if (a.options !== undefined) {
-    if (!Array.isArray(a.options)) problems.push('options is neither a list of option declarations nor absent');
+  if (a.writesRustModule !== undefined && typeof a.writesRustModule !== 'boolean')
+    problems.push('writesRustModule is neither a boolean nor absent');
+  return problems;
+}
+
+/** The problems of a plugin's option declarations (absent is none). */
+function optionDeclarationProblems(options: unknown): string[] {
+  const problems: string[] = [];
+  if (options !== undefined) {
+    if (!Array.isArray(options)) problems.push('options is neither a list of option declarations nor absent');
     else
-      a.options.forEach((o: unknown, i) => {
+      options.forEach((o: unknown, i) => {
         const d = o as Partial<AdapterOptionDeclaration> | null;
         if (
           !d ||
@@ -310,6 +323,7 @@ function guardPlugin(adapter: GeneratorAdapter, origin: PluginOrigin, entryOptio
     ...(adapter.environments ? { environments: [...adapter.environments] } : {}),
     ...(adapter.defaultFor ? { defaultFor: [...adapter.defaultFor] } : {}),
     ...(adapter.accepts ? { accepts: [...adapter.accepts] } : {}),
+    ...(adapter.writesRustModule !== undefined ? { writesRustModule: adapter.writesRustModule } : {}),
     ...(adapter.reservedNames ? { reservedNames: adapter.reservedNames } : {}),
     ...(options ? { options } : {}),
     ...(adapter.typeMapping ? { typeMapping: adapter.typeMapping } : {}),
@@ -372,6 +386,30 @@ export function projectBuiltinAdapters(projectRoot: string, config: ProjectConfi
   return builtinAdapters({ rustTraits: (cfg) => (catalog ??= resolveProjectTraits(projectSpecTexts(projectRoot, config), cfg)) });
 }
 
+/** Entry options a plugin declares must fit their types; the others are the factory's own. */
+function entryOptionIssues(
+  adapter: GeneratorAdapter,
+  entryOptions: Record<string, unknown>,
+  specifier: string,
+  index: number,
+): SpecIssue[] {
+  return Object.entries(entryOptions).flatMap(([name, value]) => {
+    const declared = adapter.options?.find((d) => d.name === name);
+    const problem = declared ? optionValueProblem(declared, value) : undefined;
+    return problem
+      ? [
+          {
+            file: CONFIG_FILE,
+            pointer: `${entryPointer(index, 'options')}/${name}`,
+            message: `option ${name} of adapter plugin ${specifier} ${problem.problem}`,
+            found: describeValue(value),
+            expected: problem.expected,
+          },
+        ]
+      : [];
+  });
+}
+
 /**
  * Load the project's adapter plugins (config `adapters`) into a registry with the built-ins.
  * `projectRoot` is the absolute folder that holds .yo-rc.json. All problems of all plugins are
@@ -430,7 +468,7 @@ export async function loadProjectAdapters(
     if (problems.length > 0) {
       fail(
         `does not export a valid adapter: ${problems.join('; ')}`,
-        'a GeneratorAdapter { id, description, writes, plan, check?, edits?, options?, typeMapping?, reservedNames?, environments?, defaultFor?, accepts? } (see docs/adapters.md)',
+        'a GeneratorAdapter { id, description, writes, plan, check?, edits?, options?, typeMapping?, reservedNames?, environments?, defaultFor?, accepts?, writesRustModule? } (see docs/adapters.md)',
         describeValue(exported),
       );
       continue;
@@ -453,19 +491,7 @@ export async function loadProjectAdapters(
       );
       continue;
     }
-    // Entry options a plugin declares must fit their types; the others are the factory's own.
-    for (const [name, value] of Object.entries(entryOptions)) {
-      const declared = adapter.options?.find((d) => d.name === name);
-      const problem = declared ? optionValueProblem(declared, value) : undefined;
-      if (problem)
-        issues.push({
-          file: CONFIG_FILE,
-          pointer: `${entryPointer(index, 'options')}/${name}`,
-          message: `option ${name} of adapter plugin ${specifier} ${problem.problem}`,
-          found: describeValue(value),
-          expected: problem.expected,
-        });
-    }
+    issues.push(...entryOptionIssues(adapter, entryOptions, specifier, index));
     base.register(guardPlugin(adapter, origin, entryOptions));
     plugins.push(origin);
   }

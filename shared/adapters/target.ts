@@ -8,6 +8,7 @@
  * definition), type-mapping.ts, namer.ts, view.ts and templates/ (docs/adapters.md, "Adding a
  * target language").
  */
+import type { ProjectConfig } from '../config/project-config.js';
 import { SpecError, pointerOf, type SpecIssue } from '../errors.js';
 import type { CommandModel } from '../model/command-model.js';
 import { adapterTemplates } from '../package-root.js';
@@ -35,6 +36,8 @@ export interface TemplateFile {
   readonly data: Record<string, unknown>;
   /** Longest run of blank lines kept (default 1). */
   readonly maxBlankLines?: number;
+  /** The template's output as is, untidied (text whose exact bytes another tool prints, ts-rs's). */
+  readonly verbatim?: boolean;
 }
 
 /** What `render` returns: the files (from templates, or with their content) and edits of shared files. */
@@ -61,8 +64,16 @@ export interface TargetDefinition<Names> {
   readonly typeMapping?: AdapterTypeMapping;
   /** Default: neither tagged unions nor traits. */
   readonly renders?: RenderedDeclarations;
-  /** Phase one: every identifier and type spelling the target prints, with what it cannot name. */
-  name(model: CommandModel, options: AdapterOptions): Naming<Names>;
+  /** The spec blocks it reads (GeneratorAdapter.accepts); absent: none. */
+  readonly accepts?: GeneratorAdapter['accepts'];
+  /** Checks against the project after the run (GeneratorAdapter.checkProject), e.g. Rust use paths. */
+  readonly checkProject?: GeneratorAdapter['checkProject'];
+  /**
+   * Phase one: every identifier and type spelling the target prints, with what it cannot name.
+   * `config` is for a target whose paths come from the project's layout (the Rust crate); a
+   * language target names from the model and its options alone.
+   */
+  name(model: CommandModel, options: AdapterOptions, config: ProjectConfig): Naming<Names>;
   /** Phase two, given names without issues: the files and edits, reading identifiers from `names` only. */
   render(model: CommandModel, names: Names, options: AdapterOptions): Rendering;
 }
@@ -94,15 +105,17 @@ export function defineTarget<Names>(definition: TargetDefinition<Names>): Target
   const templates = adapterTemplates(definition.folder);
   // check, plan and edits see one model and one options object per run: name and render once.
   const runs = new WeakMap<CommandModel, Map<AdapterOptions | undefined, { naming: Naming<Names>; rendering?: Rendering }>>();
-  const runOf = (model: CommandModel, configured: AdapterOptions | undefined) => {
+  // A model is resolved under one project config, so the model and the options key a run.
+  const runOf = (model: CommandModel, config: ProjectConfig, configured: AdapterOptions | undefined) => {
     const byOptions = runs.get(model) ?? new Map();
     runs.set(model, byOptions);
     let run = byOptions.get(configured);
-    if (!run) byOptions.set(configured, (run = { naming: definition.name(model, withOptionDefaults(definition.options, configured)) }));
+    if (!run)
+      byOptions.set(configured, (run = { naming: definition.name(model, withOptionDefaults(definition.options, configured), config) }));
     return run;
   };
-  const rendered = (model: CommandModel, configured: AdapterOptions | undefined): Rendering => {
-    const run = runOf(model, configured);
+  const rendered = (model: CommandModel, config: ProjectConfig, configured: AdapterOptions | undefined): Rendering => {
+    const run = runOf(model, config, configured);
     if (run.naming.issues.length > 0) throw new SpecError(run.naming.issues);
     run.rendering ??= definition.render(model, run.naming.names, withOptionDefaults(definition.options, configured));
     return run.rendering;
@@ -111,12 +124,10 @@ export function defineTarget<Names>(definition: TargetDefinition<Names>): Target
     isTemplateFile(file)
       ? {
           path: file.path,
-          content: renderTemplate(
-            templates,
-            file.template,
-            file.data,
-            file.maxBlankLines === undefined ? {} : { maxBlankLines: file.maxBlankLines },
-          ),
+          content: renderTemplate(templates, file.template, file.data, {
+            ...(file.maxBlankLines === undefined ? {} : { maxBlankLines: file.maxBlankLines }),
+            ...(file.verbatim ? { verbatim: true } : {}),
+          }),
         }
       : file;
   return {
@@ -127,12 +138,14 @@ export function defineTarget<Names>(definition: TargetDefinition<Names>): Target
     ...(definition.reservedNames ? { reservedNames: definition.reservedNames } : {}),
     options: definition.options,
     ...(definition.typeMapping ? { typeMapping: definition.typeMapping } : {}),
-    check: (model, _config, options) => [
+    ...(definition.accepts ? { accepts: definition.accepts } : {}),
+    check: (model, config, options) => [
       ...unsupportedDeclarations(definition.id, model, definition.renders),
-      ...runOf(model, options).naming.issues,
+      ...runOf(model, config, options).naming.issues,
     ],
-    plan: (model, _config, options): FilePlan => rendered(model, options).files.map(fill),
-    edits: (model, _config, options) => rendered(model, options).edits ?? [],
+    plan: (model, config, options): FilePlan => rendered(model, config, options).files.map(fill),
+    edits: (model, config, options) => rendered(model, config, options).edits ?? [],
+    ...(definition.checkProject ? { checkProject: definition.checkProject } : {}),
   };
 }
 

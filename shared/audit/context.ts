@@ -1,4 +1,6 @@
 import { posix } from 'node:path';
+import { builtinAdapters } from '../adapters/builtin-adapters.js';
+import type { AdapterRegistry } from '../adapters/registry.js';
 import type { ProjectConfig } from '../config/project-config.js';
 import { SpecError } from '../errors.js';
 import { ModulePaths } from '../reverse/module-paths.js';
@@ -28,6 +30,8 @@ export interface AuditOptions {
    * (`untracked`, `staged`, `added since <ref>`).
    */
   readonly classifyNew?: (folders: readonly string[]) => ReadonlyMap<string, string>;
+  /** The adapters the project's specs may name (its plugins among them); default the built-ins. */
+  readonly registry?: AdapterRegistry;
 }
 
 /** A reader that also reports what it could not read (AuditTreeReader, or an overlay of one). */
@@ -112,6 +116,8 @@ export interface AuditContext {
   readonly reader: SourceReader;
   readonly specIndex: SpecIndex;
   readonly specSources: SpecSources;
+  /** The adapters its specs name: rules ask them what a spec produces (a command, a Rust module), not their ids. */
+  readonly registry: AdapterRegistry;
   /** Every command read, in folder order. */
   readonly reads: readonly CommandRead[];
   /** The audited commands (before `conforms` is known), in folder order. */
@@ -175,6 +181,7 @@ export function buildAuditContext(options: AuditOptions): AuditContext {
     reader,
     specIndex,
     specSources,
+    registry: options.registry ?? builtinAdapters(),
     reads,
     commands,
     commandNames,

@@ -1,6 +1,7 @@
 import type { CommandSpecV2 } from '../spec/command-spec.js';
 import { defaultRustModule } from '../spec/spec-defaults.js';
 import type { AuditContext, AuditedCommand } from './context.js';
+import { specWritesRustModule } from './spec-adapter.js';
 import { moduleFileCandidates, type RustFile } from './rust-crate.js';
 
 /** A rust-ipc command with a spec, and the module file its spec names (undefined when the crate lacks it). */
@@ -22,7 +23,7 @@ export function rustIpcModules(context: AuditContext): RustIpcModule[] {
   for (const command of context.commands) {
     if (command.spec === undefined) continue;
     const spec = context.specIndex.byName.get(command.name)?.spec;
-    if (spec?.adapter !== 'rust-ipc') continue;
+    if (!spec || !specWritesRustModule(context, spec, command.spec)) continue;
     const modulePath = spec.rust?.module ?? defaultRustModule(command.name);
     const candidates = moduleFileCandidates(context.config.roots.rustCrate, modulePath);
     const moduleFile = candidates.map((c) => byPath.get(c)).find((f) => f !== undefined);

@@ -1,4 +1,5 @@
 import { payloadOf, type ProjectConfig } from '../config/project-config.js';
+import type { TraitCatalog } from '../adapters/trait-only/trait-catalog.js';
 import { normaliseSpec } from '../reverse/normalise-spec.js';
 import type { CommandSpecV2, SpecTypeDeclaration, SpecTypeField } from '../spec/command-spec.js';
 
@@ -33,11 +34,11 @@ const escapePointer = (key: string): string => key.replace(/~/g, '~0').replace(/
  * results and declared types added, removed, retyped or changed in optionality, and types
  * declared on one side only. Empty when they agree.
  */
-export function specDrift(specDocument: unknown, fromCode: CommandSpecV2, config: ProjectConfig): DriftEntry[] {
+export function specDrift(specDocument: unknown, fromCode: CommandSpecV2, config: ProjectConfig, traits?: TraitCatalog): DriftEntry[] {
   // Equal documents normalise alike (the usual case: a spec the code was generated from): no need to normalise either.
   if (JSON.stringify(specDocument) === JSON.stringify(fromCode)) return [];
-  const spec = normaliseSpec(specDocument, config);
-  const code = normaliseSpec(fromCode, config);
+  const spec = normaliseSpec(specDocument, config, traits);
+  const code = normaliseSpec(fromCode, config, traits);
   const raw = specDocument as RawSpec;
   return [
     ...payloadDrift(spec, code, raw, config),

@@ -1,5 +1,5 @@
 import { payloadOf, type ProjectConfig } from '../config/project-config.js';
-import { shippedTraitCatalog } from '../adapters/trait-only/trait-catalog.js';
+import { shippedTraitCatalog, type TraitCatalog } from '../adapters/trait-only/trait-catalog.js';
 import { commandClassName } from '../model/naming.js';
 import { canonicalSpec } from '../spec/canonical-spec.js';
 import {
@@ -86,7 +86,7 @@ function usedImports(spec: CommandSpecV2, config: ProjectConfig): CommandSpecV2[
  * nobody uses dropped, imports the project config already provides dropped, imports sorted.
  * The round trip of the reverse generator is judged in this form.
  */
-export function normaliseSpec(document: unknown, config: ProjectConfig): CommandSpecV2 {
+export function normaliseSpec(document: unknown, config: ProjectConfig, traits?: TraitCatalog): CommandSpecV2 {
   const spec = structuredClone(isV1Spec(document) ? migrateV1Spec(document as Record<string, unknown>) : (document as CommandSpecV2));
   delete spec.$schema;
   const adapter: AdapterId = adapterOfSpec(spec);
@@ -116,7 +116,7 @@ export function normaliseSpec(document: unknown, config: ProjectConfig): Command
 
   spec.types = reachableTypes(spec);
   spec.imports = usedImports(spec, config);
-  spec.rust = normaliseRustBlock(spec, config);
+  spec.rust = normaliseRustBlock(spec, config, traits);
   return canonicalSpec(spec);
 }
 
@@ -124,15 +124,16 @@ export function normaliseSpec(document: unknown, config: ProjectConfig): Command
  * The rust block without what the rust-ipc adapter would decide anyway (see rust-module-view.ts):
  * the default module (modules/<first segment>) and prefix (<first segment>/), and imports the
  * listed traits already bring in; the remaining imports sorted (their order changes nothing).
+ * `traits`: the project's (resolveProjectTraits), as generation knows them; default the shipped ones.
  */
-function normaliseRustBlock(spec: CommandSpecV2, config: ProjectConfig): CommandSpecV2['rust'] {
+function normaliseRustBlock(spec: CommandSpecV2, config: ProjectConfig, traits: TraitCatalog | undefined): CommandSpecV2['rust'] {
   if (!spec.rust) return undefined;
   const rust = { ...spec.rust };
   if (rust.module === defaultRustModule(spec.name)) delete rust.module;
   if (rust.command_prefix === defaultCommandPrefix(spec.name)) delete rust.command_prefix;
   let implied = new Set<string>();
   try {
-    const catalog = shippedTraitCatalog(config);
+    const catalog = traits ?? shippedTraitCatalog(config);
     implied = new Set(
       (rust.traits ?? []).flatMap((t) => {
         const known = catalog.get(t);

@@ -1,4 +1,5 @@
 import type { PlannedFile } from '../adapters/adapter.js';
+import { indexedProjectTraits, type TraitCatalog } from '../adapters/trait-only/trait-catalog.js';
 import type { ProjectConfig } from '../config/project-config.js';
 import { specFileName } from '../model/naming.js';
 import { serialiseSpec } from '../spec/canonical-spec.js';
@@ -38,6 +39,7 @@ export function planSpecFiles(
   const files: (PlannedFile & { name: string; folder: string })[] = [];
   const skipped: SkippedCommand[] = [];
   const byPath = new Map<string, string>();
+  let traits: TraitCatalog | undefined;
   for (const result of results) {
     if (result.status === 'not-a-command') {
       skipped.push({
@@ -65,16 +67,17 @@ export function planSpecFiles(
     }
     byPath.set(path, `${name} (${result.folder})`);
     // A spec that says what the code says is left as written (its defaults, its order, its v1 form).
-    const same = current !== undefined && sameCommand(current.spec, result.spec, config);
+    const same =
+      current !== undefined && sameCommand(current.spec, result.spec, config, (traits ??= indexedProjectTraits(existing, config)));
     files.push({ path, content: same ? current.text : serialiseSpec(result.spec), name, folder: result.folder });
   }
   return { files, skipped };
 }
 
 /** Do two specs generate the same command (compared in the normalised form the round trip is judged in)? */
-function sameCommand(existing: unknown, reversed: CommandSpecV2, config: ProjectConfig): boolean {
+function sameCommand(existing: unknown, reversed: CommandSpecV2, config: ProjectConfig, traits: TraitCatalog | undefined): boolean {
   try {
-    return JSON.stringify(normaliseSpec(existing, config)) === JSON.stringify(normaliseSpec(reversed, config));
+    return JSON.stringify(normaliseSpec(existing, config, traits)) === JSON.stringify(normaliseSpec(reversed, config, traits));
   } catch {
     return false;
   }

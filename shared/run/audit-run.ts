@@ -58,6 +58,8 @@ export interface AuditRunOptions {
   readonly config: ProjectConfig;
   readonly mode: AuditMode;
   readonly failOn: FailOn;
+  /** The project's adapters (loadProjectAdapters): what a spec's adapter produces decides which rules apply to it. */
+  readonly registry?: AuditOptions['registry'];
   /** --fix: plan the mechanical repairs, and report the tree as they leave it. */
   readonly fix?: boolean;
   /** Enforce: which command folders are new (from git), and the base they were judged against. */
@@ -97,6 +99,7 @@ export function planAuditRun(options: AuditRunOptions): AuditRun {
     reader,
     mode,
     ...(options.classifyNew ? { classifyNew: options.classifyNew } : {}),
+    ...(options.registry ? { registry: options.registry } : {}),
   };
   let audit = runAudit(auditOptions);
   let fixes: FixPlan | undefined;

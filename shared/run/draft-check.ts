@@ -1,3 +1,4 @@
+import type { SpecText } from '../adapters/adapter.js';
 import type { AdapterRegistry } from '../adapters/registry.js';
 import type { GenerateRequest } from '../engine.js';
 import type { ProjectConfig } from '../config/project-config.js';
@@ -16,7 +17,12 @@ export interface DraftCheckOptions {
   readonly extraAdapters?: readonly string[];
   /** The project's type registry (projectKnownTypes): names the final run would import, the wizard accepts. */
   readonly knownTypes?: GenerateRequest['knownTypes'];
+  /** The project's specs folder (projectSpecTexts): its trait specs are traits a draft may implement, as in the final run. */
+  readonly specs?: () => readonly SpecText[];
 }
+
+// One trait catalog per wizard (its options object), resolved on the first check that needs it, as a run does.
+const draftTraits = new WeakMap<DraftCheckOptions, GenerateRequest['traits']>();
 
 /**
  * Every problem the engine finds in a draft, through the same pipeline a spec file goes through
@@ -25,7 +31,10 @@ export interface DraftCheckOptions {
  * engine is loaded on the first check, so a wizard can show its first question before that.
  */
 export async function draftIssues(draft: SpecDraft, options: DraftCheckOptions): Promise<SpecIssue[]> {
-  const { generateCommand } = await import('../engine.js');
+  const { generateCommand, projectTraits } = await import('../engine.js');
+  const specs = options.specs;
+  if (specs && !draftTraits.has(options)) draftTraits.set(options, projectTraits(specs, options.config));
+  const traits = draftTraits.get(options);
   const spec: CommandSpecV2 = { ...draft, version: 2, name: draft.name ?? 'draft/command', description: draft.description ?? 'draft' };
   try {
     generateCommand({
@@ -35,6 +44,7 @@ export async function draftIssues(draft: SpecDraft, options: DraftCheckOptions):
       registry: options.registry,
       extraAdapters: options.extraAdapters,
       knownTypes: options.knownTypes,
+      ...(traits ? { traits } : {}),
     });
     return [];
   } catch (error) {

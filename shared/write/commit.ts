@@ -15,7 +15,7 @@ import { CHANGING_STATES, decideFile, type CommitSettings, type FileDecision, ty
 import { BatchWriteError, nodeProbe, removeStaleTemporaries, writeBatch, type BatchFs } from './node-tree.js';
 import { ProjectPaths, platformNameLimits, type PathProbe } from './path-safety.js';
 import { contentHash, parseRecord, recordPath, serialiseRecord, type GenerationRecord, type RecordedFile } from './record.js';
-import { baseReproducer } from './reproduce.js';
+import { baseReproducer, runTraits } from './reproduce.js';
 
 export type { CommitSettings, FileDecision, FileState } from './decide.js';
 
@@ -229,6 +229,7 @@ export async function prepareCommit(run: SpecRun, context: CommitContext): Promi
   const reproduce = baseReproducer({
     config: context.config,
     registry: context.registry,
+    traits: runTraits(run.results),
     generatorVersion: generatorVersion(),
     project: projectReader(context.projectRoot, context.config, probe),
   });

@@ -7,7 +7,7 @@
 import type { ProjectReader, SpecText } from '../adapters/adapter.js';
 import type { AdapterRegistry } from '../adapters/registry.js';
 import type { ProjectConfig } from '../config/project-config.js';
-import { generateCommand } from '../engine.js';
+import { generateCommand, type GenerateRequest, type GenerationResult } from '../engine.js';
 import { SpecError } from '../errors.js';
 import { contentHash, type RecordedFile } from './record.js';
 
@@ -19,6 +19,8 @@ export function baseReproducer(options: {
   readonly registry?: AdapterRegistry;
   readonly generatorVersion: string;
   readonly project?: ProjectReader;
+  /** The run's traits (the project's own among them), so a module implementing one reproduces as it was generated. */
+  readonly traits?: GenerateRequest['traits'];
 }) {
   type Generation = { readonly files: ReadonlyMap<string, string>; readonly adapter: string } | { readonly problem: string };
   const generations = new Map<string, Generation>();
@@ -38,6 +40,7 @@ export function baseReproducer(options: {
           extraAdapters: extra,
           specs,
           ...(options.project ? { project: options.project } : {}),
+          ...(options.traits ? { traits: options.traits } : {}),
         });
         generation = { files: new Map(result.files.map((f) => [f.path, f.content])), adapter: result.adapter.id };
       } catch (error) {
@@ -73,3 +76,8 @@ export function baseReproducer(options: {
 }
 
 export type ReproduceBase = ReturnType<typeof baseReproducer>;
+
+/** The traits a run's generations were made with (the engine resolves one catalog per run), for reproducing them alike. */
+export function runTraits(results: readonly GenerationResult[]): GenerateRequest['traits'] {
+  return results.find((r) => r.context.traits)?.context.traits;
+}

@@ -708,6 +708,7 @@ export function rustIpcAdapter(options: RustIpcAdapterOptions = {}): GeneratorAd
     description: 'Rust ServiceModule with ts-rs wire types, IPC mixin and a TypeScript command that calls it (one spec, full vertical)',
     // The command may also have a browser side, which delegates to the server (like full-stack).
     environments: ['server', 'both'],
+    writesRustModule: true,
     accepts: ['rust'],
     writes: [
       '<rustCrate>/src/<rust.module>.rs: every command of the module (+ pub mod in its parents up to lib.rs, edited)',

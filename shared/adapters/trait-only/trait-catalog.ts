@@ -147,3 +147,18 @@ export function traitSpecsAmong(specs: readonly SpecText[]): TraitSpecSource[] {
 export function resolveProjectTraits(specs: readonly SpecText[], config: ProjectConfig): TraitCatalog {
   return projectTraitCatalog(traitSpecsAmong(specs), config);
 }
+
+/**
+ * resolveProjectTraits over an index of the specs folder (reverse's, the audit's), or undefined
+ * when a trait spec there does not resolve: a reader then falls back to the shipped traits.
+ */
+export function indexedProjectTraits(
+  index: { readonly byName: ReadonlyMap<string, SpecText> },
+  config: ProjectConfig,
+): TraitCatalog | undefined {
+  try {
+    return resolveProjectTraits([...index.byName.values()], config);
+  } catch {
+    return undefined;
+  }
+}

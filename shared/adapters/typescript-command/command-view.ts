@@ -262,95 +262,19 @@ function readmeType(node: TypeNode, model: CommandModel): string {
     : text;
 }
 
-/**
- * Build the view for the TypeScript command templates. `nonBlankStrings`: sample inputs give
- * required strings a non-empty value (for a server base class that refuses blanks).
- */
-export function buildCommandView(model: CommandModel, config: ProjectConfig, sides: CommandSides, nonBlankStrings = false): CommandView {
+/** Where the command's files go and the module specifiers they import each other by. */
+function commandFiles(model: CommandModel, config: ProjectConfig): Pick<CommandView, 'files' | 'modules'> {
   const C = model.className;
   const dir = `${config.roots.commands}/${model.name}`;
   const alias = `${config.importPaths.commandsAlias}/${model.name}`;
   // A shared Types file (spec typesFile) is imported by its own module path.
-  const typesPath = model.typesFile ?? `${dir}/shared/${C}Types.ts`;
   const typesModule = model.typesFile
     ? `${config.importPaths.commandsAlias}/${posix.relative(config.roots.commands, model.typesFile).replace(/\.ts$/, '')}`
     : `${alias}/shared/${C}Types`;
-
-  // Imported spec types, grouped by module; UUID is always needed by the factories. A type whose
-  // file the generator places (ts-rs's JsonValue, a generated wire type) is imported from there,
-  // by a path relative to the Types file the imports land in.
-  const byModule = new Map<string, Set<string>>([[config.importPaths.uuid, new Set(['UUID'])]]);
-  for (const imported of model.imports) {
-    const from = importSpecifier(rustLayout(config), typesPath, imported, 'alias');
-    const names = byModule.get(from) ?? new Set<string>();
-    names.add(imported.name);
-    byModule.set(from, names);
-  }
-  const typeImportLines = [...byModule.entries()]
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([from, names]) => `import type { ${[...names].sort().join(', ')} } from ${tsString(from)};`);
-
-  const enums = model.types.filter((t): t is EnumDeclaration => t.kind === 'enum');
-  const declarations = model.types.map((t) => renderTsDeclaration(t));
-
-  const validationBlocks = model.params.map((p) => validationBlock(p, model)).filter((b): b is string => b !== undefined);
-  const validationImports = [
-    ...new Set(
-      model.params
-        .map((p) => enumOf(p.type, model))
-        .filter((e): e is EnumDeclaration => e !== undefined)
-        .map((e) => `is${e.name}`),
-    ),
-  ].sort();
-
-  const sample = sampleInputLines(model.params, model, config.importPaths.uuid, nonBlankStrings);
-  const requiredInput = sample?.lines;
-  const sampleInput = requiredInput && requiredInput.length > 0 ? `{ ${requiredInput.map((l) => l.replace(/,$/, '')).join(', ')} }` : '{}';
-  const enumParamField = model.params.find((p) => enumOf(p.type, model) !== undefined);
-  const enumParam = enumParamField ? { name: enumParamField.name, enumName: enumOf(enumParamField.type, model)!.name } : undefined;
-
-  const typeSections = model.types.map((t) => {
-    if (t.kind === 'enum') {
-      return [
-        `### \`${t.name}\``,
-        '',
-        ...(t.description ? [markdownParagraph(t.description), ''] : []),
-        `${t.values.map((v) => markdownCode(`'${v}'`)).join(', ')}. Exported as the type \`${t.name}\`, the list \`${t.name}Values\` and the guard \`is${t.name}\`.`,
-      ].join('\n');
-    }
-    return [
-      `### \`${t.name}\``,
-      '',
-      ...(t.description ? [markdownParagraph(t.description), ''] : []),
-      '| Field | Type | Required | Description |',
-      '|---|---|---|---|',
-      ...t.fields.map(
-        (f) => `| \`${f.name}\` | ${readmeType(f.type, model)} | ${f.optional ? 'no' : 'yes'} | ${markdownCell(f.description)} |`,
-      ),
-    ].join('\n');
-  });
-
-  const cliExamples = model.examples.length > 0 ? model.examples.map((e) => markdownFencedLine(e.command)) : [`./jtag ${model.name}`];
-  // Printed inside a JSDoc block too: `*\/` in a string literal is the same string, and cannot end the comment.
-  const usageExamples = [`const result = await ${C}.execute(${sampleInput.replace(/\*\//g, '*\\/')});`];
-  const allFields = [...model.params, ...model.results, ...model.types.flatMap((t) => (t.kind === 'interface' ? t.fields : []))];
-
   return {
-    name: model.name,
-    className: C,
-    title: words(model.name)
-      .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
-      .join(' '),
-    description: tsCommentText(model.description),
-    readmeDescription: markdownParagraph(model.description),
-    accessLevel: model.accessLevel,
-    environment: model.environment,
-    sides,
-    browserImplements: sides.browser && !sides.server,
-    hostImports: config.importPaths,
     files: {
       dir,
-      types: typesPath,
+      types: model.typesFile ?? `${dir}/shared/${C}Types.ts`,
       server: `${dir}/server/${C}ServerCommand.ts`,
       browser: `${dir}/browser/${C}BrowserCommand.ts`,
       readme: `${dir}/README.md`,
@@ -359,19 +283,90 @@ export function buildCommandView(model: CommandModel, config: ProjectConfig, sid
       packageJson: `${dir}/package.json`,
       npmignore: `${dir}/.npmignore`,
     },
-    modules: {
-      types: typesModule,
-      server: `${alias}/server/${C}ServerCommand`,
-      browser: `${alias}/browser/${C}BrowserCommand`,
+    modules: { types: typesModule, server: `${alias}/server/${C}ServerCommand`, browser: `${alias}/browser/${C}BrowserCommand` },
+  };
+}
+
+/**
+ * Imported spec types, grouped by module; UUID is always needed by the factories. A type whose
+ * file the generator places (ts-rs's JsonValue, a generated wire type) is imported from there,
+ * by a path relative to the Types file the imports land in.
+ */
+function typeImportLines(model: CommandModel, config: ProjectConfig, typesPath: string): string[] {
+  const byModule = new Map<string, Set<string>>([[config.importPaths.uuid, new Set(['UUID'])]]);
+  for (const imported of model.imports) {
+    const from = importSpecifier(rustLayout(config), typesPath, imported, 'alias');
+    const names = byModule.get(from) ?? new Set<string>();
+    names.add(imported.name);
+    byModule.set(from, names);
+  }
+  return [...byModule.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([from, names]) => `import type { ${[...names].sort().join(', ')} } from ${tsString(from)};`);
+}
+
+/** The README's section of one spec type: an enum's values, or an interface's field table. */
+function readmeTypeSection(t: CommandModel['types'][number], model: CommandModel): string {
+  const heading = [`### \`${t.name}\``, '', ...(t.description ? [markdownParagraph(t.description), ''] : [])];
+  if (t.kind === 'enum') {
+    return [
+      ...heading,
+      `${t.values.map((v) => markdownCode(`'${v}'`)).join(', ')}. Exported as the type \`${t.name}\`, the list \`${t.name}Values\` and the guard \`is${t.name}\`.`,
+    ].join('\n');
+  }
+  return [
+    ...heading,
+    '| Field | Type | Required | Description |',
+    '|---|---|---|---|',
+    ...t.fields.map(
+      (f) => `| \`${f.name}\` | ${readmeType(f.type, model)} | ${f.optional ? 'no' : 'yes'} | ${markdownCell(f.description)} |`,
+    ),
+  ].join('\n');
+}
+
+/** The README's tables, type sections and command lines. */
+function readmeView(model: CommandModel): CommandView['readme'] {
+  const allFields = [...model.params, ...model.results, ...model.types.flatMap((t) => (t.kind === 'interface' ? t.fields : []))];
+  return {
+    paramRows: model.params.map(
+      (p) =>
+        `| \`${p.name}\` | ${readmeType(p.type, model)} | ${p.optional ? 'no' : 'yes'} | ${p.default !== undefined ? markdownCode(JSON.stringify(p.default)) : ''} | ${markdownCell(p.description)} |`,
+    ),
+    resultRows: model.results.map(
+      (r) => `| \`${r.name}\` | ${readmeType(r.type, model)} | ${r.optional ? 'no' : 'yes'} | ${markdownCell(r.description)} |`,
+    ),
+    typeSections: model.types.map((t) => readmeTypeSection(t, model)),
+    cliExamples: model.examples.length > 0 ? model.examples.map((e) => markdownFencedLine(e.command)) : [`./jtag ${model.name}`],
+    hasNullable: allFields.some((f) => f.type.kind === 'nullable'),
+  };
+}
+
+/** The command folder's package.json text. */
+function packageJsonText(model: CommandModel, config: ProjectConfig, sides: CommandSides): string {
+  const C = model.className;
+  const manifest = {
+    name: `${config.packageScope}/${model.name}`,
+    version: '1.0.0',
+    description: model.description,
+    main: sides.server ? `server/${C}ServerCommand.ts` : `browser/${C}BrowserCommand.ts`,
+    types: `shared/${C}Types.ts`,
+    scripts: {
+      test: 'npm run test:unit && npm run test:integration',
+      'test:unit': `npx tsx test/unit/${C}Command.test.ts`,
+      'test:integration': `npx tsx test/integration/${C}Integration.test.ts`,
     },
-    packageName: `${config.packageScope}/${model.name}`,
-    typeImportLines,
-    declarations,
-    enums: enums.map((e) => ({ name: e.name, valueList: e.values.map(tsString).join(', ') })),
-    paramLines:
-      model.params.length > 0 ? renderTsFields(model.params) : ['  /** This command takes no parameters. */', '  _noParams?: never;'],
-    hasParams: model.params.length > 0,
-    defaultLines: model.params.filter((p) => p.optional && p.default !== undefined).map((p) => `${p.name}: ${renderTsValue(p.default)},`),
+    files: ['shared/**/*.ts', ...(sides.server ? ['server/**/*.ts'] : []), ...(sides.browser ? ['browser/**/*.ts'] : []), 'README.md'],
+    keywords: ['jtag', 'command', ...model.segments],
+    license: 'MIT',
+  };
+  return JSON.stringify(manifest, null, 2);
+}
+
+/** The result interface's lines and the host's result conventions (success, error) around them. */
+function resultView(
+  model: CommandModel,
+): Pick<CommandView, 'resultLines' | 'resultConventionLines' | 'usesHostError' | 'resultConventionText'> {
+  return {
     resultLines: renderTsFields(model.results),
     resultConventionLines: {
       before: renderTsFields(model.resultConventions.filter((f) => !f.optional)),
@@ -386,54 +381,75 @@ export function buildCommandView(model: CommandModel, config: ProjectConfig, sid
       .map((f) => `\`${f.name}${f.optional ? '?' : ''}: ${renderTsType(f.type)}\``)
       .join(' and ')
       .replace(/ and (?=.* and )/g, ', '),
+  };
+}
+
+/** The param checks of the implementing class and the guards they import from the Types file. */
+function validationView(model: CommandModel): Pick<CommandView, 'validationBlocks' | 'usesValidationError' | 'validationImports'> {
+  const validationBlocks = model.params.map((p) => validationBlock(p, model)).filter((b): b is string => b !== undefined);
+  const guards = model.params.map((p) => enumOf(p.type, model)).filter((e): e is EnumDeclaration => e !== undefined);
+  return {
     validationBlocks,
     usesValidationError: validationBlocks.length > 0,
-    validationImports,
-    implementationImports: [...(objectLiteralLines(model.results, model) ? [`create${C}ResultFromParams`] : []), ...validationImports],
-    placeholderResultLines: objectLiteralLines(model.results, model),
+    validationImports: [...new Set(guards.map((e) => `is${e.name}`))].sort(),
+  };
+}
+
+/**
+ * Build the view for the TypeScript command templates. `nonBlankStrings`: sample inputs give
+ * required strings a non-empty value (for a server base class that refuses blanks).
+ */
+export function buildCommandView(model: CommandModel, config: ProjectConfig, sides: CommandSides, nonBlankStrings = false): CommandView {
+  const C = model.className;
+  const located = commandFiles(model, config);
+  const enums = model.types.filter((t): t is EnumDeclaration => t.kind === 'enum');
+  const validation = validationView(model);
+  const sample = sampleInputLines(model.params, model, config.importPaths.uuid, nonBlankStrings);
+  const requiredInput = sample?.lines;
+  const sampleInput = requiredInput && requiredInput.length > 0 ? `{ ${requiredInput.map((l) => l.replace(/,$/, '')).join(', ')} }` : '{}';
+  const enumParamField = model.params.find((p) => enumOf(p.type, model) !== undefined);
+  const placeholderResultLines = objectLiteralLines(model.results, model);
+  return {
+    name: model.name,
+    className: C,
+    title: words(model.name)
+      .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
+      .join(' '),
+    description: tsCommentText(model.description),
+    readmeDescription: markdownParagraph(model.description),
+    accessLevel: model.accessLevel,
+    environment: model.environment,
+    sides,
+    browserImplements: sides.browser && !sides.server,
+    hostImports: config.importPaths,
+    ...located,
+    packageName: `${config.packageScope}/${model.name}`,
+    typeImportLines: typeImportLines(model, config, located.files.types),
+    declarations: model.types.map((t) => renderTsDeclaration(t)),
+    enums: enums.map((e) => ({ name: e.name, valueList: e.values.map(tsString).join(', ') })),
+    paramLines:
+      model.params.length > 0 ? renderTsFields(model.params) : ['  /** This command takes no parameters. */', '  _noParams?: never;'],
+    hasParams: model.params.length > 0,
+    defaultLines: model.params.filter((p) => p.optional && p.default !== undefined).map((p) => `${p.name}: ${renderTsValue(p.default)},`),
+    ...resultView(model),
+    ...validation,
+    implementationImports: [...(placeholderResultLines ? [`create${C}ResultFromParams`] : []), ...validation.validationImports],
+    placeholderResultLines,
     sampleInput,
     sampleInputKnown: requiredInput !== undefined,
     sampleInputUsesUuid: sample?.usesUuid === true,
-    enumParam,
+    enumParam: enumParamField ? { name: enumParamField.name, enumName: enumOf(enumParamField.type, model)!.name } : undefined,
     requiredParam: model.params.find((p) => !p.optional)?.name,
     resultChecks: model.results.map((f) => resultCheck(f, model)).filter((c): c is string => c !== undefined),
-    readme: {
-      paramRows: model.params.map(
-        (p) =>
-          `| \`${p.name}\` | ${readmeType(p.type, model)} | ${p.optional ? 'no' : 'yes'} | ${p.default !== undefined ? markdownCode(JSON.stringify(p.default)) : ''} | ${markdownCell(p.description)} |`,
-      ),
-      resultRows: model.results.map(
-        (r) => `| \`${r.name}\` | ${readmeType(r.type, model)} | ${r.optional ? 'no' : 'yes'} | ${markdownCell(r.description)} |`,
-      ),
-      typeSections,
-      cliExamples,
-      hasNullable: allFields.some((f) => f.type.kind === 'nullable'),
-    },
-    usageExamples,
+    readme: readmeView(model),
+    // Printed inside a JSDoc block too: `*\/` in a string literal is the same string, and cannot end the comment.
+    usageExamples: [`const result = await ${C}.execute(${sampleInput.replace(/\*\//g, '*\\/')});`],
     examples: model.examples.map((e) => ({
       description: markdownParagraph(e.description),
       command: markdownFencedLine(e.command),
       ...(e.expectedResult !== undefined && e.expectedResult !== '' ? { expectedResult: markdownParagraph(e.expectedResult) } : {}),
     })),
-    packageJson: JSON.stringify(
-      {
-        name: `${config.packageScope}/${model.name}`,
-        version: '1.0.0',
-        description: model.description,
-        main: sides.server ? `server/${C}ServerCommand.ts` : `browser/${C}BrowserCommand.ts`,
-        types: `shared/${C}Types.ts`,
-        scripts: {
-          test: 'npm run test:unit && npm run test:integration',
-          'test:unit': `npx tsx test/unit/${C}Command.test.ts`,
-          'test:integration': `npx tsx test/integration/${C}Integration.test.ts`,
-        },
-        files: ['shared/**/*.ts', ...(sides.server ? ['server/**/*.ts'] : []), ...(sides.browser ? ['browser/**/*.ts'] : []), 'README.md'],
-        keywords: ['jtag', 'command', ...model.segments],
-        license: 'MIT',
-      },
-      null,
-      2,
-    ),
+    packageJson: packageJsonText(model, config, sides),
     keywords: ['jtag', 'command', ...model.segments],
     serverImplementation: undefined,
   };

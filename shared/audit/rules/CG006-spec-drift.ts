@@ -1,3 +1,4 @@
+import { indexedProjectTraits } from '../../adapters/trait-only/trait-catalog.js';
 import { defineRule, plural } from '../rule.js';
 import { describeDrift, specDrift } from '../spec-drift.js';
 
@@ -13,11 +14,13 @@ export default defineRule({
   label: 'spec drift',
   check(context, report) {
     if (context.mode !== 'full') return;
+    // The project's own traits, as generation knows them: a module implementing one is not drift.
+    const traits = indexedProjectTraits(context.specIndex, context.config);
     for (const { indexed, result, typesFile, facts, name, folder, about } of context.reads) {
       if (!indexed || !result.spec || typesFile === undefined) continue;
-      let drift: ReturnType<typeof specDrift> = [];
+      let drift: ReturnType<typeof specDrift>;
       try {
-        drift = specDrift(indexed.spec, result.spec, context.config);
+        drift = specDrift(indexed.spec, result.spec, context.config, traits);
       } catch {
         drift = [];
       }

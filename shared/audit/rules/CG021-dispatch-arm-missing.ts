@@ -1,5 +1,5 @@
 /**
- * CG021-dispatch-arm-missing: a rust-ipc spec whose module exists but routes no `"<command>" =>`
+ * CG021-dispatch-arm-missing: a spec whose adapter writes its Rust module (rust-ipc) whose module exists but routes no `"<command>" =>`
  * arm (removed by hand, or a module rewritten without it): the core answers "unknown command".
  */
 import { posix } from 'node:path';
@@ -7,6 +7,7 @@ import { defaultRustModule } from '../../spec/spec-defaults.js';
 import { moduleFileCandidates } from '../rust-crate.js';
 import type { AuditContext } from '../context.js';
 import { defineRule, plural, type Report } from '../rule.js';
+import { specWritesRustModule } from '../spec-adapter.js';
 
 const lineAt = (text: string, offset: number): number => text.slice(0, offset).split('\n').length;
 
@@ -22,7 +23,7 @@ export function routedCommands(text: string): Set<string> {
 function dispatchArmFindings(context: AuditContext, report: Report): void {
   for (const [name, indexed] of context.specIndex.byName) {
     const spec = indexed.spec;
-    if (spec.adapter !== 'rust-ipc') continue;
+    if (!specWritesRustModule(context, spec, indexed.file)) continue;
     const modulePath = spec.rust?.module ?? defaultRustModule(name);
     for (const file of moduleFileCandidates(context.config.roots.rustCrate, modulePath)) {
       const text = context.reader.readFile(posix.join(context.projectRoot, file));
