@@ -1,4 +1,3 @@
-import { pointerOf } from '../../errors.js';
 import type { CommandModel, FieldModel } from '../../model/command-model.js';
 import { C_HEADER_MACROS, C_RESERVED_WORDS } from '../../targets/c/c-text.js';
 import type { TypeNode } from '../../types/type-tree.js';
@@ -143,14 +142,14 @@ function checkEnumConstants(pass: NamingPass, enums: readonly NamedEnum[]): void
     const name = e.declaration.name;
     pass.distinct(
       `enum ${name}`,
-      e.cases.map((c) => ({ source: c.value, name: upperSnake(c.value) === '' ? '' : c.name, pointer: pointerOf('types', name) })),
+      e.cases.map((c) => ({ source: c.value, name: upperSnake(c.value) === '' ? '' : c.name, pointer: e.declaration.pointer })),
     );
     // INT8_MAX from enum Int8's value max: the header's includes define it as a macro.
     for (const c of e.cases) {
       if (C_HEADER_MACROS.has(c.name))
         pass.collision({
           file: pass.model.specFile,
-          pointer: pointerOf('types', name),
+          pointer: e.declaration.pointer,
           message: `adapter c: the value ${JSON.stringify(c.value)} of ${name} would be the constant ${c.name}, a macro of <stdint.h>, <stddef.h> or <stdbool.h>`,
           found: JSON.stringify(c.value),
           expected: 'another value or enum name',
@@ -177,7 +176,8 @@ export function nameC(model: CommandModel, options: AdapterOptions): Naming<CNam
   if (cycle) {
     pass.report({
       file: model.specFile,
-      pointer: pointerOf('types', cycle[0]),
+      // A cycle runs through spec interfaces only (nothing refers to the params or result struct).
+      pointer: model.types.find((t) => t.name === cycle[0])!.pointer,
       message: `adapter c cannot map type ${cycle[0]}: required fields make a cycle (${cycle.join(' -> ')}), and a C struct cannot contain itself by value`,
       expected: 'make one field of the cycle optional (it becomes a pointer)',
     });

@@ -1,5 +1,4 @@
 import { CONFIG_FILE, CONFIG_KEY } from '../../config/project-config.js';
-import { pointerOf } from '../../errors.js';
 import type { CommandModel, FieldModel } from '../../model/command-model.js';
 import type { TypeNode } from '../../types/type-tree.js';
 import type { AdapterOptions } from '../adapter.js';
@@ -133,7 +132,7 @@ export function nameProto(model: CommandModel, options: AdapterOptions): Naming<
   const unspecified = new Map(namedEnums.map((e) => [e.declaration.name, `${upperSnake(e.declaration.name)}_UNSPECIFIED`]));
   for (const e of namedEnums) {
     // Value names share the package scope, hence the enum-name prefix; UNSPECIFIED is taken by the zero value.
-    const pointer = pointerOf('types', e.declaration.name);
+    const pointer = e.declaration.pointer;
     pass.distinct(`enum ${e.declaration.name}`, [
       { source: '(zero value)', name: unspecified.get(e.declaration.name)!, pointer },
       ...e.cases.map((c) => ({ source: c.value, name: upperSnake(c.value) === '' ? '' : c.name, pointer })),
