@@ -78,11 +78,11 @@ const isPlainObject = (value: unknown): value is Record<string, unknown> =>
  * values (the host's UUID is a branded string: no JSON value type-checks as one).
  */
 export function defaultValueProblems(value: unknown, type: TypeNode, types: DefaultTypes, at = ''): DefaultProblem[] {
-  return foldType(type, defaultCheckers(types))(value, at);
+  return foldType(type, DEFAULT_CHECKERS)(value, at, types);
 }
 
 /** The problems of a value of a subtree, at a pointer relative to the whole default. */
-type DefaultChecker = (value: unknown, at: string) => DefaultProblem[];
+type DefaultChecker = (value: unknown, at: string, types: DefaultTypes) => DefaultProblem[];
 
 const problemAt = (at: string, problem: string, suggestion?: string): DefaultProblem[] => [
   { at, problem, ...(suggestion ? { suggestion } : {}) },
@@ -118,7 +118,7 @@ function primitiveProblems(name: PrimitiveName, value: unknown, at: string): Def
 }
 
 /** The problems of one record entry: keys an object literal cannot hold as data, else its value's. */
-function recordEntryProblems(key: string, item: unknown, at: string, value: DefaultChecker): DefaultProblem[] {
+function recordEntryProblems(key: string, item: unknown, at: string, types: DefaultTypes, value: DefaultChecker): DefaultProblem[] {
   if (key === '__proto__')
     return problemAt(at + pointerOf(key), 'a key named __proto__ would set the prototype of the object literal instead');
   // tsc types `{ toString: 'a' }` from the inherited member, not the record's values: TS2322 for an enum value.
@@ -127,27 +127,25 @@ function recordEntryProblems(key: string, item: unknown, at: string, value: Defa
       at + pointerOf(key),
       `a key named ${key}, a member of every JavaScript object (Object.prototype), is typed by TypeScript as that member, not as the record's value`,
     );
-  return value(item, at + pointerOf(key));
+  return value(item, at + pointerOf(key), types);
 }
 
-function defaultCheckers(types: DefaultTypes): TypeFold<DefaultChecker> {
-  return {
-    // Untyped JSON: any JSON value fits.
-    unknown: () => () => [],
-    primitive: (node) => (value, at) => primitiveProblems(node.name, value, at),
-    literals: (node) => (value, at) => oneOf(value, node.values, at),
-    nullable: (inner) => (value, at) => (value === null ? [] : inner(value, at)),
-    array: (element, node) => (value, at) =>
-      Array.isArray(value)
-        ? value.flatMap((item, index) => element(item, `${at}/${index}`))
-        : problemAt(at, `expected an array (${typeToSpecText(node)})`),
-    record: (entry, node) => (value, at) =>
-      isPlainObject(value)
-        ? Object.entries(value).flatMap(([key, item]) => recordEntryProblems(key, item, at, entry))
-        : problemAt(at, `expected an object (${typeToSpecText(node)})`),
-    named: (node) => (value, at) => namedProblems(node.name, value, types, at),
-  };
-}
+const DEFAULT_CHECKERS: TypeFold<DefaultChecker> = {
+  // Untyped JSON: any JSON value fits.
+  unknown: () => () => [],
+  primitive: (node) => (value, at) => primitiveProblems(node.name, value, at),
+  literals: (node) => (value, at) => oneOf(value, node.values, at),
+  nullable: (inner) => (value, at, types) => (value === null ? [] : inner(value, at, types)),
+  array: (element, node) => (value, at, types) =>
+    Array.isArray(value)
+      ? value.flatMap((item, index) => element(item, `${at}/${index}`, types))
+      : problemAt(at, `expected an array (${typeToSpecText(node)})`),
+  record: (entry, node) => (value, at, types) =>
+    isPlainObject(value)
+      ? Object.entries(value).flatMap(([key, item]) => recordEntryProblems(key, item, at, types, entry))
+      : problemAt(at, `expected an object (${typeToSpecText(node)})`),
+  named: (node) => (value, at, types) => namedProblems(node.name, value, types, at),
+};
 
 /** The problems of a value of a named type: imported (refused), enum, interface or tagged union; unresolved names pass. */
 function namedProblems(name: string, value: unknown, types: DefaultTypes, at: string): DefaultProblem[] {

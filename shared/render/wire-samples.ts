@@ -27,11 +27,17 @@ export function importedPrimitive(imported: ResolvedImport | undefined): Primiti
   return undefined;
 }
 
-/** A sample of a subtree, given the declarations entered on the way to it (recursion is cut at the second visit). */
-type Sampler = (seen: ReadonlyMap<string, number>) => unknown;
+/** Where a subtree is sampled: the mode, the declarations, and those entered on the way (recursion is cut at the second visit). */
+interface SampleContext {
+  readonly mode: SampleMode;
+  readonly known: SampleTypes;
+  readonly seen: ReadonlyMap<string, number>;
+}
+
+type Sampler = (at: SampleContext) => unknown;
 
 export function wireSample(node: TypeNode, mode: SampleMode, known: SampleTypes, seen: ReadonlyMap<string, number> = new Map()): unknown {
-  return foldType(node, samplers(mode, known))(seen);
+  return foldType(node, SAMPLERS)({ mode, known, seen });
 }
 
 function primitiveSample(name: PrimitiveName, mode: SampleMode): unknown {
@@ -40,27 +46,24 @@ function primitiveSample(name: PrimitiveName, mode: SampleMode): unknown {
 }
 
 /** Containers sample their child only when full: the minimal document of a list, map or nullable is empty. */
-function samplers(mode: SampleMode, known: SampleTypes): TypeFold<Sampler> {
-  const full = mode === 'full';
-  return {
-    primitive: (node) => () => primitiveSample(node.name, mode),
-    literals: (node) => () => node.values[full ? node.values.length - 1 : 0],
-    // Untyped JSON: any document; the full one nests an array and an object.
-    unknown: () => () => (full ? { note: 'text', items: [1, true] } : null),
-    array: (element) => (seen) => {
-      if (!full) return [];
-      const sample = element(seen);
-      return sample === undefined ? undefined : [sample];
-    },
-    record: (value) => (seen) => {
-      if (!full) return {};
-      const sample = value(seen);
-      return sample === undefined ? undefined : { key: sample };
-    },
-    nullable: (inner) => (seen) => (full ? (inner(seen) ?? null) : null),
-    named: (node) => (seen) => namedSample(node.name, mode, known, seen),
-  };
-}
+const SAMPLERS: TypeFold<Sampler> = {
+  primitive: (node) => (at) => primitiveSample(node.name, at.mode),
+  literals: (node) => (at) => node.values[at.mode === 'full' ? node.values.length - 1 : 0],
+  // Untyped JSON: any document; the full one nests an array and an object.
+  unknown: () => (at) => (at.mode === 'full' ? { note: 'text', items: [1, true] } : null),
+  array: (element) => (at) => {
+    if (at.mode === 'minimal') return [];
+    const sample = element(at);
+    return sample === undefined ? undefined : [sample];
+  },
+  record: (value) => (at) => {
+    if (at.mode === 'minimal') return {};
+    const sample = value(at);
+    return sample === undefined ? undefined : { key: sample };
+  },
+  nullable: (inner) => (at) => (at.mode === 'full' ? (inner(at) ?? null) : null),
+  named: (node) => (at) => namedSample(node.name, at.mode, at.known, at.seen),
+};
 
 /** A union's first document, an enum's value, an object, or an imported primitive's sample (undefined: unknown shape). */
 function namedSample(name: string, mode: SampleMode, known: SampleTypes, seen: ReadonlyMap<string, number>): unknown {
