@@ -5,7 +5,8 @@
  */
 import { pointerOf } from '../errors.js';
 import { TypeSyntaxError, parseTypeString } from '../types/type-grammar.js';
-import { typeToSpecText, type TypeNode } from '../types/type-tree.js';
+import { foldType, type TypeFold } from '../types/fold.js';
+import { typeToSpecText, type PrimitiveName, type TypeNode } from '../types/type-tree.js';
 import type { TaggedUnionDeclaration, TypeDeclaration } from './command-model.js';
 import { didYouMean } from './naming.js';
 
@@ -77,85 +78,98 @@ const isPlainObject = (value: unknown): value is Record<string, unknown> =>
  * values (the host's UUID is a branded string: no JSON value type-checks as one).
  */
 export function defaultValueProblems(value: unknown, type: TypeNode, types: DefaultTypes, at = ''): DefaultProblem[] {
-  const one = (problem: string, suggestion?: string): DefaultProblem[] => [{ at, problem, ...(suggestion ? { suggestion } : {}) }];
-  switch (type.kind) {
-    case 'unknown':
-      // Untyped JSON: any JSON value fits.
-      return [];
-    case 'primitive':
-      switch (type.name) {
-        case 'integer':
-          return Number.isSafeInteger(value)
-            ? []
-            : one(
-                typeof value === 'number' && Number.isInteger(value)
-                  ? 'expected an integer JavaScript holds exactly (at most 2^53 - 1 in size)'
-                  : 'expected an integer',
-              );
-        case 'number':
-          return typeof value === 'number' && Number.isFinite(value) ? [] : one('expected a finite number');
-        default:
-          return typeof value === type.name ? [] : one(`expected a ${type.name}`);
-      }
-    case 'nullable':
-      return value === null ? [] : defaultValueProblems(value, type.inner, types, at);
-    case 'literals':
-      return typeof value === 'string' && type.values.includes(value)
+  return foldType(type, DEFAULT_CHECKERS)(value, at, types);
+}
+
+/** The problems of a value of a subtree, at a pointer relative to the whole default. */
+type DefaultChecker = (value: unknown, at: string, types: DefaultTypes) => DefaultProblem[];
+
+const problemAt = (at: string, problem: string, suggestion?: string): DefaultProblem[] => [
+  { at, problem, ...(suggestion ? { suggestion } : {}) },
+];
+
+/** One of `values` exactly, or a problem naming them all (with the nearest as a suggestion). */
+function oneOf(value: unknown, values: readonly string[], at: string): DefaultProblem[] {
+  return typeof value === 'string' && values.includes(value)
+    ? []
+    : problemAt(
+        at,
+        `expected one of ${values.map((v) => `'${v}'`).join(', ')}`,
+        typeof value === 'string' ? didYouMean(value, values) : undefined,
+      );
+}
+
+function primitiveProblems(name: PrimitiveName, value: unknown, at: string): DefaultProblem[] {
+  switch (name) {
+    case 'integer':
+      return Number.isSafeInteger(value)
         ? []
-        : one(
-            `expected one of ${type.values.map((v) => `'${v}'`).join(', ')}`,
-            typeof value === 'string' ? didYouMean(value, type.values) : undefined,
+        : problemAt(
+            at,
+            typeof value === 'number' && Number.isInteger(value)
+              ? 'expected an integer JavaScript holds exactly (at most 2^53 - 1 in size)'
+              : 'expected an integer',
           );
-    case 'array':
-      if (!Array.isArray(value)) return one(`expected an array (${typeToSpecText(type)})`);
-      return value.flatMap((item, index) => defaultValueProblems(item, type.element, types, `${at}/${index}`));
-    case 'record':
-      if (!isPlainObject(value)) return one(`expected an object (${typeToSpecText(type)})`);
-      return Object.entries(value).flatMap(([key, item]) => {
-        if (key === '__proto__')
-          return [{ at: at + pointerOf(key), problem: 'a key named __proto__ would set the prototype of the object literal instead' }];
-        // tsc types `{ toString: 'a' }` from the inherited member, not the record's values: TS2322 for an enum value.
-        if (OBJECT_MEMBERS.has(key))
-          return [
-            {
-              at: at + pointerOf(key),
-              problem: `a key named ${key}, a member of every JavaScript object (Object.prototype), is typed by TypeScript as that member, not as the record's value`,
-            },
-          ];
-        return defaultValueProblems(item, type.value, types, at + pointerOf(key));
-      });
-    case 'named': {
-      if (types.imported.has(type.name))
-        return one(
-          `${type.name} is an imported type: the generator cannot check or type a value of it; set the value in the implementation instead`,
-        );
-      const declared = types.declarations.get(type.name);
-      if (!declared) return [];
-      if (declared.kind === 'enum') {
-        return typeof value === 'string' && declared.values.includes(value)
-          ? []
-          : one(
-              `expected one of ${declared.values.map((v) => `'${v}'`).join(', ')}`,
-              typeof value === 'string' ? didYouMean(value, declared.values) : undefined,
-            );
-      }
-      if (!isPlainObject(value)) return one(`expected an object of type ${type.name}`);
-      if (declared.kind === 'interface') return fieldProblems(value, declared.fields, type.name, types, at, []);
-      const tag = value[declared.tag];
-      const variant = typeof tag === 'string' ? declared.variants.find((v) => v.name === tag) : undefined;
-      if (!variant) {
-        const names = declared.variants.map((v) => v.name);
-        return [
-          {
-            at: at + pointerOf(declared.tag),
-            problem: `expected '${declared.tag}' to be one of ${names.map((n) => `'${n}'`).join(', ')} (the variants of ${type.name})`,
-            ...(typeof tag === 'string' && didYouMean(tag, names) ? { suggestion: didYouMean(tag, names) } : {}),
-          },
-        ];
-      }
-      return fieldProblems(value, variant.fields, `${type.name} variant ${variant.name}`, types, at, [declared.tag]);
-    }
+    case 'number':
+      return typeof value === 'number' && Number.isFinite(value) ? [] : problemAt(at, 'expected a finite number');
+    default:
+      return typeof value === name ? [] : problemAt(at, `expected a ${name}`);
   }
+}
+
+/** The problems of one record entry: keys an object literal cannot hold as data, else its value's. */
+function recordEntryProblems(key: string, item: unknown, at: string, types: DefaultTypes, value: DefaultChecker): DefaultProblem[] {
+  if (key === '__proto__')
+    return problemAt(at + pointerOf(key), 'a key named __proto__ would set the prototype of the object literal instead');
+  // tsc types `{ toString: 'a' }` from the inherited member, not the record's values: TS2322 for an enum value.
+  if (OBJECT_MEMBERS.has(key))
+    return problemAt(
+      at + pointerOf(key),
+      `a key named ${key}, a member of every JavaScript object (Object.prototype), is typed by TypeScript as that member, not as the record's value`,
+    );
+  return value(item, at + pointerOf(key), types);
+}
+
+const DEFAULT_CHECKERS: TypeFold<DefaultChecker> = {
+  // Untyped JSON: any JSON value fits.
+  unknown: () => () => [],
+  primitive: (node) => (value, at) => primitiveProblems(node.name, value, at),
+  literals: (node) => (value, at) => oneOf(value, node.values, at),
+  nullable: (inner) => (value, at, types) => (value === null ? [] : inner(value, at, types)),
+  array: (element, node) => (value, at, types) =>
+    Array.isArray(value)
+      ? value.flatMap((item, index) => element(item, `${at}/${index}`, types))
+      : problemAt(at, `expected an array (${typeToSpecText(node)})`),
+  record: (entry, node) => (value, at, types) =>
+    isPlainObject(value)
+      ? Object.entries(value).flatMap(([key, item]) => recordEntryProblems(key, item, at, types, entry))
+      : problemAt(at, `expected an object (${typeToSpecText(node)})`),
+  named: (node) => (value, at, types) => namedProblems(node.name, value, types, at),
+};
+
+/** The problems of a value of a named type: imported (refused), enum, interface or tagged union; unresolved names pass. */
+function namedProblems(name: string, value: unknown, types: DefaultTypes, at: string): DefaultProblem[] {
+  if (types.imported.has(name))
+    return problemAt(
+      at,
+      `${name} is an imported type: the generator cannot check or type a value of it; set the value in the implementation instead`,
+    );
+  const declared = types.declarations.get(name);
+  if (!declared) return [];
+  if (declared.kind === 'enum') return oneOf(value, declared.values, at);
+  if (!isPlainObject(value)) return problemAt(at, `expected an object of type ${name}`);
+  if (declared.kind === 'interface') return fieldProblems(value, declared.fields, name, types, at, []);
+  const tag = value[declared.tag];
+  const variant = typeof tag === 'string' ? declared.variants.find((v) => v.name === tag) : undefined;
+  if (!variant) {
+    const names = declared.variants.map((v) => v.name);
+    return problemAt(
+      at + pointerOf(declared.tag),
+      `expected '${declared.tag}' to be one of ${names.map((n) => `'${n}'`).join(', ')} (the variants of ${name})`,
+      typeof tag === 'string' ? didYouMean(tag, names) : undefined,
+    );
+  }
+  return fieldProblems(value, variant.fields, `${name} variant ${variant.name}`, types, at, [declared.tag]);
 }
 
 /** The problems of an object against declared fields: missing required ones, unknown ones, each value. */

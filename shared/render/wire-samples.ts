@@ -1,4 +1,5 @@
 import type { FieldModel, ResolvedImport, TaggedUnionDeclaration, TypeDeclaration } from '../model/command-model.js';
+import { foldType, type TypeFold } from '../types/fold.js';
 import type { PrimitiveName, TypeNode } from '../types/type-tree.js';
 
 /**
@@ -26,40 +27,55 @@ export function importedPrimitive(imported: ResolvedImport | undefined): Primiti
   return undefined;
 }
 
+/** Where a subtree is sampled: the mode, the declarations, and those entered on the way (recursion is cut at the second visit). */
+interface SampleContext {
+  readonly mode: SampleMode;
+  readonly known: SampleTypes;
+  readonly seen: ReadonlyMap<string, number>;
+}
+
+type Sampler = (at: SampleContext) => unknown;
+
 export function wireSample(node: TypeNode, mode: SampleMode, known: SampleTypes, seen: ReadonlyMap<string, number> = new Map()): unknown {
-  switch (node.kind) {
-    case 'primitive':
-      if (mode === 'minimal') return node.name === 'string' ? '' : node.name === 'boolean' ? false : 0;
-      return { string: 'text', number: 1.5, integer: 7, boolean: true }[node.name];
-    case 'literals':
-      return node.values[mode === 'full' ? node.values.length - 1 : 0];
-    case 'unknown':
-      // Untyped JSON: any document; the full one nests an array and an object.
-      return mode === 'minimal' ? null : { note: 'text', items: [1, true] };
-    case 'array': {
-      if (mode === 'minimal') return [];
-      const element = wireSample(node.element, mode, known, seen);
-      return element === undefined ? undefined : [element];
-    }
-    case 'record': {
-      if (mode === 'minimal') return {};
-      const value = wireSample(node.value, mode, known, seen);
-      return value === undefined ? undefined : { key: value };
-    }
-    case 'nullable':
-      return mode === 'minimal' ? null : (wireSample(node.inner, mode, known, seen) ?? null);
-    case 'named': {
-      const union = known.unions.find((u) => u.name === node.name);
-      if (union) return unionSamples(union, mode, known, seen)[0];
-      const declared = known.types.find((t) => t.name === node.name);
-      if (!declared) {
-        const primitive = importedPrimitive(known.imports?.find((i) => i.name === node.name));
-        return primitive === undefined ? undefined : wireSample({ kind: 'primitive', name: primitive }, mode, known, seen);
-      }
-      if (declared.kind === 'enum') return declared.values[mode === 'full' ? declared.values.length - 1 : 0];
-      return objectSample(declared.name, declared.fields, mode, known, seen);
-    }
+  return foldType(node, SAMPLERS)({ mode, known, seen });
+}
+
+function primitiveSample(name: PrimitiveName, mode: SampleMode): unknown {
+  if (mode === 'minimal') return name === 'string' ? '' : name === 'boolean' ? false : 0;
+  return { string: 'text', number: 1.5, integer: 7, boolean: true }[name];
+}
+
+/** Containers sample their child only when full: the minimal document of a list, map or nullable is empty. */
+const SAMPLERS: TypeFold<Sampler> = {
+  primitive: (node) => (at) => primitiveSample(node.name, at.mode),
+  literals: (node) => (at) => node.values[at.mode === 'full' ? node.values.length - 1 : 0],
+  // Untyped JSON: any document; the full one nests an array and an object.
+  unknown: () => (at) => (at.mode === 'full' ? { note: 'text', items: [1, true] } : null),
+  array: (element) => (at) => {
+    if (at.mode === 'minimal') return [];
+    const sample = element(at);
+    return sample === undefined ? undefined : [sample];
+  },
+  record: (value) => (at) => {
+    if (at.mode === 'minimal') return {};
+    const sample = value(at);
+    return sample === undefined ? undefined : { key: sample };
+  },
+  nullable: (inner) => (at) => (at.mode === 'full' ? (inner(at) ?? null) : null),
+  named: (node) => (at) => namedSample(node.name, at.mode, at.known, at.seen),
+};
+
+/** A union's first document, an enum's value, an object, or an imported primitive's sample (undefined: unknown shape). */
+function namedSample(name: string, mode: SampleMode, known: SampleTypes, seen: ReadonlyMap<string, number>): unknown {
+  const union = known.unions.find((u) => u.name === name);
+  if (union) return unionSamples(union, mode, known, seen)[0];
+  const declared = known.types.find((t) => t.name === name);
+  if (!declared) {
+    const primitive = importedPrimitive(known.imports?.find((i) => i.name === name));
+    return primitive === undefined ? undefined : primitiveSample(primitive, mode);
   }
+  if (declared.kind === 'enum') return declared.values[mode === 'full' ? declared.values.length - 1 : 0];
+  return objectSample(declared.name, declared.fields, mode, known, seen);
 }
 
 /** An object of the given fields, or undefined when a required field has no value (a required self-reference). */

@@ -92,22 +92,44 @@ export function parseTypeString(source: string): TypeNode {
       "declare the shape under the spec's types block and refer to it by name",
     );
   }
-  const tokens = tokenize(source);
-  let position = 0;
+  const parser = new TypeParser(tokenize(source));
+  const result = parser.union();
+  const trailing = parser.peek();
+  if (trailing.kind !== 'end')
+    throw new TypeSyntaxError(trailing.offset, `unexpected ${JSON.stringify(trailing.text)} after the type`, GRAMMAR_SUMMARY);
+  return result;
+}
+
+/** One member of a union as parsed: `null` is kept as a flag, a string literal keeps its text. */
+type Member = { node: TypeNode; literal?: string; isNull: boolean; offset: number };
+
+/** Recursive descent over the tokens: union := member ('|' member)*; member := primary ('[' ']')*. */
+class TypeParser {
+  private position = 0;
   // Nesting depth of Array<>, Record<>, () and []: a limit, so a deep type is an error, not a stack overflow.
-  let depth = 0;
-  const nest = (offset: number): void => {
-    if (++depth > SPEC_LIMITS.typeDepth)
-      throw new TypeSyntaxError(
-        offset,
-        `the type nests deeper than ${SPEC_LIMITS.typeDepth} levels`,
-        "declare the inner shapes under the spec's types block and refer to them by name",
-      );
-  };
-  const peek = (): Token => tokens[position];
-  const take = (): Token => tokens[position++];
-  const expect = (text: string, what: string): Token => {
-    const token = take();
+  private depth = 0;
+
+  constructor(private readonly tokens: readonly Token[]) {}
+
+  peek(): Token {
+    return this.tokens[this.position];
+  }
+
+  union(): TypeNode {
+    const members: Member[] = [this.member()];
+    while (this.peek().text === '|') {
+      this.take();
+      members.push(this.member());
+    }
+    return combineUnion(members);
+  }
+
+  private take(): Token {
+    return this.tokens[this.position++];
+  }
+
+  private expect(text: string, what: string): Token {
+    const token = this.take();
     if (token.text !== text)
       throw new TypeSyntaxError(
         token.offset,
@@ -115,43 +137,40 @@ export function parseTypeString(source: string): TypeNode {
         GRAMMAR_SUMMARY,
       );
     return token;
-  };
-
-  type Member = { node: TypeNode; literal?: string; isNull: boolean; offset: number };
-
-  function parseUnion(): TypeNode {
-    const members: Member[] = [parseMember()];
-    while (peek().text === '|') {
-      take();
-      members.push(parseMember());
-    }
-    return combineUnion(members);
   }
 
-  function parseMember(): Member {
-    const start = peek().offset;
-    const outerDepth = depth;
-    const first = parsePrimary();
-    let member = first;
-    while (peek().text === '[') {
-      nest(take().offset);
-      expect(']', "']'");
+  private nest(offset: number): void {
+    if (++this.depth > SPEC_LIMITS.typeDepth)
+      throw new TypeSyntaxError(
+        offset,
+        `the type nests deeper than ${SPEC_LIMITS.typeDepth} levels`,
+        "declare the inner shapes under the spec's types block and refer to them by name",
+      );
+  }
+
+  private member(): Member {
+    const start = this.peek().offset;
+    const outerDepth = this.depth;
+    let member = this.primary();
+    while (this.peek().text === '[') {
+      this.nest(this.take().offset);
+      this.expect(']', "']'");
       if (member.isNull) throw new TypeSyntaxError(start, 'null[] is not a useful type', 'write T[] or T | null');
       member = { node: { kind: 'array', element: member.node }, isNull: false, offset: start };
     }
-    depth = outerDepth;
+    this.depth = outerDepth;
     return member;
   }
 
-  function parsePrimary(): Member {
-    const token = take();
+  private primary(): Member {
+    const token = this.take();
     if (token.kind === 'string') {
       return { node: { kind: 'literals', values: [token.text] }, literal: token.text, isNull: false, offset: token.offset };
     }
     if (token.text === '(') {
-      nest(token.offset);
-      const inner = parseUnion();
-      expect(')', "')'");
+      this.nest(token.offset);
+      const inner = this.union();
+      this.expect(')', "')'");
       return { node: inner, isNull: false, offset: token.offset };
     }
     if (token.kind !== 'ident') {
@@ -161,84 +180,90 @@ export function parseTypeString(source: string): TypeNode {
         GRAMMAR_SUMMARY,
       );
     }
-    const name = token.text;
-    if (name === 'null') return { node: { kind: 'primitive', name: 'string' }, isNull: true, offset: token.offset };
-    const refusal = REFUSED_NAMES.get(name);
-    if (refusal) throw new TypeSyntaxError(token.offset, refusal.split(';')[0], refusal.split(';')[1]?.trim() ?? GRAMMAR_SUMMARY);
-    // The untyped-JSON escape; `object` is accepted as another spelling of it.
-    if (name === 'unknown' || name === 'object') return { node: { kind: 'unknown' }, isNull: false, offset: token.offset };
-    if ((PRIMITIVES as readonly string[]).includes(name))
-      return { node: { kind: 'primitive', name: name as PrimitiveName }, isNull: false, offset: token.offset };
-    if (name === 'true' || name === 'false')
-      throw new TypeSyntaxError(token.offset, 'boolean literal types are not accepted', 'use boolean');
-    if (peek().text === '<') {
-      take();
-      nest(token.offset);
-      if (name === 'Array') {
-        const element = parseUnion();
-        expect('>', "'>' closing Array<T>");
-        return { node: { kind: 'array', element }, isNull: false, offset: token.offset };
-      }
-      if (name === 'Record') {
-        const key = take();
-        if (key.text !== 'string')
-          throw new TypeSyntaxError(
-            key.offset,
-            'Record keys must be string',
-            'write Record<string, T> (JSON object keys are always strings)',
-          );
-        expect(',', "',' in Record<string, T>");
-        const value = parseUnion();
-        expect('>', "'>' closing Record<string, T>");
-        return { node: { kind: 'record', value }, isNull: false, offset: token.offset };
-      }
-      throw new TypeSyntaxError(
-        token.offset,
-        `generic type ${name}<...> is not accepted`,
-        'only Array<T> and Record<string, T> are generic; declare other shapes in the types block',
-      );
-    }
-    return { node: { kind: 'named', name }, isNull: false, offset: token.offset };
+    const named = nameNode(token);
+    if (named === 'null') return { node: { kind: 'primitive', name: 'string' }, isNull: true, offset: token.offset };
+    // Only a name that is no keyword of the grammar may be generic (so Map<K, V> is refused as Map).
+    const node = named.kind === 'named' && this.peek().text === '<' ? this.generic(token) : named;
+    return { node, isNull: false, offset: token.offset };
   }
 
-  function combineUnion(members: Member[]): TypeNode {
-    if (members.length === 1) {
-      if (members[0].isNull) throw new TypeSyntaxError(members[0].offset, "'null' alone is not a type", 'write T | null');
-      return members[0].node;
+  /** `Array<T>` or `Record<string, T>`, the only generics: `name` is taken, `<` is next. */
+  private generic(name: Token): TypeNode {
+    this.take();
+    this.nest(name.offset);
+    if (name.text === 'Array') {
+      const element = this.union();
+      this.expect('>', "'>' closing Array<T>");
+      return { kind: 'array', element };
     }
-    const nullMembers = members.filter((m) => m.isNull);
-    const rest = members.filter((m) => !m.isNull);
-    if (rest.length > SPEC_LIMITS.unionMembers)
-      throw new TypeSyntaxError(
-        rest[SPEC_LIMITS.unionMembers].offset,
-        `the union has more than ${SPEC_LIMITS.unionMembers} members`,
-        'split the values, or use string',
-      );
-    if (nullMembers.length > 1) throw new TypeSyntaxError(nullMembers[1].offset, "'null' appears twice in the union", 'write it once');
-    let core: TypeNode;
-    if (rest.every((m) => m.literal !== undefined)) {
-      const values = rest.map((m) => m.literal!);
-      const duplicate = values.find((v, i) => values.indexOf(v) !== i);
-      if (duplicate !== undefined)
-        throw new TypeSyntaxError(rest[0].offset, `the literal '${duplicate}' appears twice`, 'list each value once');
-      core = { kind: 'literals', values };
-    } else if (rest.length === 1) {
-      core = rest[0].node;
-    } else {
-      const offender = rest.find((m) => m.literal === undefined)!;
-      throw new TypeSyntaxError(
-        offender.offset,
-        'unions of non-literal types are not accepted',
-        "only unions of string literals ('a' | 'b') and T | null are; declare a type with optional fields instead",
-      );
+    if (name.text === 'Record') {
+      const key = this.take();
+      if (key.text !== 'string')
+        throw new TypeSyntaxError(
+          key.offset,
+          'Record keys must be string',
+          'write Record<string, T> (JSON object keys are always strings)',
+        );
+      this.expect(',', "',' in Record<string, T>");
+      const value = this.union();
+      this.expect('>', "'>' closing Record<string, T>");
+      return { kind: 'record', value };
     }
-    if (core.kind === 'nullable') throw new TypeSyntaxError(members[0].offset, "'null' appears twice in the union", 'write it once');
-    return nullMembers.length === 1 ? { kind: 'nullable', inner: core } : core;
+    throw new TypeSyntaxError(
+      name.offset,
+      `generic type ${name.text}<...> is not accepted`,
+      'only Array<T> and Record<string, T> are generic; declare other shapes in the types block',
+    );
   }
+}
 
-  const result = parseUnion();
-  const trailing = peek();
-  if (trailing.kind !== 'end')
-    throw new TypeSyntaxError(trailing.offset, `unexpected ${JSON.stringify(trailing.text)} after the type`, GRAMMAR_SUMMARY);
-  return result;
+/** What a bare identifier stands for: null (as a marker), a primitive, unknown, or a named reference; refused names throw. */
+function nameNode(token: Token): TypeNode | 'null' {
+  const name = token.text;
+  if (name === 'null') return 'null';
+  const refusal = REFUSED_NAMES.get(name);
+  if (refusal) throw new TypeSyntaxError(token.offset, refusal.split(';')[0], refusal.split(';')[1]?.trim() ?? GRAMMAR_SUMMARY);
+  // The untyped-JSON escape; `object` is accepted as another spelling of it.
+  if (name === 'unknown' || name === 'object') return { kind: 'unknown' };
+  if ((PRIMITIVES as readonly string[]).includes(name)) return { kind: 'primitive', name: name as PrimitiveName };
+  if (name === 'true' || name === 'false') throw new TypeSyntaxError(token.offset, 'boolean literal types are not accepted', 'use boolean');
+  return { kind: 'named', name };
+}
+
+/** The members of a union as one node: literals, or one type with at most one `| null`. */
+function combineUnion(members: Member[]): TypeNode {
+  if (members.length === 1) {
+    if (members[0].isNull) throw new TypeSyntaxError(members[0].offset, "'null' alone is not a type", 'write T | null');
+    return members[0].node;
+  }
+  const nullMembers = members.filter((m) => m.isNull);
+  const rest = members.filter((m) => !m.isNull);
+  if (rest.length > SPEC_LIMITS.unionMembers)
+    throw new TypeSyntaxError(
+      rest[SPEC_LIMITS.unionMembers].offset,
+      `the union has more than ${SPEC_LIMITS.unionMembers} members`,
+      'split the values, or use string',
+    );
+  if (nullMembers.length > 1) throw new TypeSyntaxError(nullMembers[1].offset, "'null' appears twice in the union", 'write it once');
+  const core = unionCore(rest);
+  if (core.kind === 'nullable') throw new TypeSyntaxError(members[0].offset, "'null' appears twice in the union", 'write it once');
+  return nullMembers.length === 1 ? { kind: 'nullable', inner: core } : core;
+}
+
+/** The non-null members: all string literals (each once), or exactly one type. */
+function unionCore(rest: readonly Member[]): TypeNode {
+  if (rest.every((m) => m.literal !== undefined)) {
+    const values = rest.map((m) => m.literal!);
+    const duplicate = values.find((v, i) => values.indexOf(v) !== i);
+    if (duplicate !== undefined)
+      throw new TypeSyntaxError(rest[0].offset, `the literal '${duplicate}' appears twice`, 'list each value once');
+    return { kind: 'literals', values };
+  }
+  if (rest.length === 1) return rest[0].node;
+  const offender = rest.find((m) => m.literal === undefined)!;
+  throw new TypeSyntaxError(
+    offender.offset,
+    'unions of non-literal types are not accepted',
+    "only unions of string literals ('a' | 'b') and T | null are; declare a type with optional fields instead",
+  );
 }

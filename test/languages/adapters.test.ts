@@ -92,6 +92,8 @@ describe('types an adapter cannot map are generation errors naming the adapter a
             { name: 'grid', type: 'integer[][]' },
             { name: 'groups', type: 'Record<string, string[]>' },
             { name: 'tags', type: 'string[] | null' },
+            // The outer list is refused first: the inner null is not what the message names.
+            { name: 'deep', type: '(integer | null)[][]' },
           ],
         }),
         ['proto'],
@@ -103,6 +105,10 @@ describe('types an adapter cannot map are generation errors naming the adapter a
     );
     assert.match(message, /\(at \/params\/1\/type\): adapter proto cannot map type Record<string, string\[\]>/);
     assert.match(message, /\(at \/params\/2\/type\): adapter proto cannot map type string\[\] \| null .*make the field optional instead/);
+    assert.match(
+      message,
+      /\(at \/params\/3\/type\): adapter proto cannot map type \(integer \| null\)\[\]\[\] \(TestShapeParams\.deep\): proto3 cannot put a repeated field inside a repeated field/,
+    );
   });
 
   it('c refuses nullable elements; swift, kotlin and python map the same spec', () => {
@@ -110,6 +116,11 @@ describe('types an adapter cannot map are generation errors naming the adapter a
     assert.match(
       failure(() => generate(text, ['c'])),
       /adapter c cannot map type \(string \| null\)\[\] \(TestShapeParams\.maybe\): C has no null inside a list/,
+    );
+    // The null is refused in the place its own container gives it: a list inside a map.
+    assert.match(
+      failure(() => generate(spec({ params: [{ name: 'nested', type: 'Record<string, (string | null)[]>' }] }), ['c'])),
+      /adapter c cannot map type Record<string, \(string \| null\)\[\]> \(TestShapeParams\.nested\): C has no null inside a list/,
     );
     const ok = generate(text, ['swift', 'kotlin', 'python']);
     assert.ok(ok.files.find((f) => f.path.endsWith('TestShape.swift'))!.content.includes('public var maybe: [String?]'));

@@ -10,7 +10,7 @@ import { defaultProjectConfig } from '../../shared/config/project-config.js';
 import { loadSpec } from '../../shared/spec/load-spec.js';
 import { resolveCommandModel } from '../../shared/model/resolve-model.js';
 import type { CommandModel } from '../../shared/model/command-model.js';
-import { SpecError } from '../../shared/errors.js';
+import { SpecError, valueAtPointer, type SpecIssue } from '../../shared/errors.js';
 import { nameC } from '../../shared/adapters/c/namer.js';
 import { renderC } from '../../shared/adapters/c/view.js';
 import { nameKotlin } from '../../shared/adapters/kotlin/namer.js';
@@ -21,6 +21,8 @@ import { namePython } from '../../shared/adapters/python/namer.js';
 import { renderPython } from '../../shared/adapters/python/view.js';
 import { nameSwift } from '../../shared/adapters/swift/namer.js';
 import { renderSwift } from '../../shared/adapters/swift/view.js';
+import { KOTLIN_KEYWORDS } from '../../shared/targets/kotlin/kotlin-text.js';
+import { SWIFT_KEYWORDS, SWIFT_UNUSABLE } from '../../shared/targets/swift/swift-text.js';
 import type { NamedStruct } from '../../shared/adapters/language/naming-pass.js';
 import { repoRoot } from '../support/paths.js';
 
@@ -235,4 +237,81 @@ describe('views print the names their namer decided', () => {
       assert.ok(text.includes(RENAMED), `${target} printed ${RENAMED}`);
     });
   }
+});
+
+describe('namers point their issues at the spec text that caused them', () => {
+  // 'a-b' and 'a_b' fold into one case name in every target (A_B, aB): one collision per enum.
+  const body = {
+    types: { Style: { enum: ['a-b', 'a_b'] } },
+    params: [
+      { name: 'style', type: 'Style' },
+      { name: 'mode', type: "'a-b' | 'a_b'" },
+    ],
+    results: [{ name: 'ok', type: 'boolean' }],
+  };
+  const spec = { version: 2, name: 'test/shape', description: 'A test command', environment: 'server', ...body };
+  const namers: Record<string, (m: CommandModel) => readonly SpecIssue[]> = {
+    kotlin: (m) => nameKotlin(m, { outputDir: 'kt', package: 'commands', importedTypes: {} }).issues,
+    swift: (m) => nameSwift(m, { outputDir: 'sw', importedTypes: {} }).issues,
+    proto: (m) => nameProto(m, { outputDir: 'pb', package: 'commands', importedTypes: {} }).issues,
+    c: (m) => nameC(m, { outputDir: 'c', importedTypes: {} }).issues,
+  };
+  for (const [target, name] of Object.entries(namers)) {
+    it(`${target}: an enum case collision points at the declared enum, and at the field type an inline union was lifted from`, () => {
+      const issues = name(model(body)).filter((i) => i.message.includes('a-b') || i.message.includes('a_b'));
+      const pointed = issues.map((i) => valueAtPointer(spec, i.pointer!));
+      assert.deepEqual(
+        issues.map((i) => i.pointer),
+        ['/types/Style', '/params/1/type'],
+        JSON.stringify(issues),
+      );
+      assert.deepEqual(pointed, [{ enum: ['a-b', 'a_b'] }, "'a-b' | 'a_b'"]);
+    });
+  }
+});
+
+describe('keyword sets of Kotlin and Swift, in shared/targets', () => {
+  it('Kotlin: hard keywords are in the set, and the namer backticks them', () => {
+    for (const word of ['fun', 'val', 'when', 'object', 'typealias']) assert.ok(KOTLIN_KEYWORDS.has(word), word);
+    assert.ok(!KOTLIN_KEYWORDS.has('data'), 'data is a soft keyword: usable as it is');
+    const names = nameKotlin(
+      model({
+        params: [
+          { name: 'when', type: 'string' },
+          { name: 'plain', type: 'string' },
+        ],
+      }),
+      {
+        outputDir: 'kt',
+        package: 'commands',
+        importedTypes: {},
+      },
+    ).names;
+    const params = names.structs.find((s) => s.name === names.params)!;
+    assert.deepEqual(
+      params.fields.map((f) => f.name),
+      ['`when`', 'plain'],
+    );
+  });
+  it('Swift: keywords are in the set, self is unusable even in backticks, and the namer escapes both', () => {
+    for (const word of ['func', 'let', 'guard', 'protocol', 'nil']) assert.ok(SWIFT_KEYWORDS.has(word), word);
+    assert.ok(SWIFT_UNUSABLE.has('self'));
+    const names = nameSwift(
+      model({
+        params: [
+          { name: 'guard', type: 'string' },
+          { name: 'self', type: 'string' },
+        ],
+      }),
+      {
+        outputDir: 'sw',
+        importedTypes: {},
+      },
+    ).names;
+    const params = names.structs.find((s) => s.name === names.params)!;
+    assert.deepEqual(
+      params.fields.map((f) => f.name),
+      ['`guard`', 'self_'],
+    );
+  });
 });

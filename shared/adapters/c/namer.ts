@@ -1,6 +1,6 @@
-import { pointerOf } from '../../errors.js';
 import type { CommandModel, FieldModel } from '../../model/command-model.js';
 import { C_HEADER_MACROS, C_RESERVED_WORDS } from '../../targets/c/c-text.js';
+import { foldType } from '../../types/fold.js';
 import type { TypeNode } from '../../types/type-tree.js';
 import type { AdapterOptions } from '../adapter.js';
 import { UnmappableType, lowerSnake, resolveNamed, upperSnake } from '../language/language-support.js';
@@ -56,52 +56,43 @@ class CTypeSpeller {
 
   /** Name part of a type inside a container name (StringArray, DocSectionMap, Int64ArrayArray). */
   private stem(node: TypeNode): string {
-    switch (node.kind) {
-      case 'primitive':
-        return { string: 'String', number: 'Double', integer: 'Int64', boolean: 'Bool' }[node.name];
-      case 'named':
-        return node.name;
-      case 'unknown':
-        return 'Json';
-      case 'array':
-        return `${this.stem(node.element)}Array`;
-      case 'record':
-        return `${this.stem(node.value)}Map`;
-      default:
-        return '';
-    }
+    return foldType<string>(node, {
+      primitive: (n) => ({ string: 'String', number: 'Double', integer: 'Int64', boolean: 'Bool' })[n.name],
+      named: (n) => n.name,
+      unknown: () => 'Json',
+      array: (element) => `${element}Array`,
+      record: (value) => `${value}Map`,
+      nullable: () => '',
+      literals: () => '',
+    });
   }
 
   spell(node: TypeNode, where = 'a field'): string {
-    switch (node.kind) {
-      case 'primitive':
-        return { string: 'char *', number: 'double', integer: 'int64_t', boolean: 'bool' }[node.name];
-      case 'named': {
-        const target = resolveNamed(C_ADAPTER_ID, this.model, this.options, node.name);
-        return target.kind === 'imported' ? target.mapping.type : node.name;
-      }
-      case 'unknown':
-        // Untyped JSON travels as its JSON text.
-        return 'const char *';
-      case 'array':
-      case 'record': {
-        const inner = node.kind === 'array' ? node.element : node.value;
-        const elementType = this.spell(inner, node.kind === 'array' ? 'a list' : 'a map');
-        const name = this.stem(node);
-        if (!this.containers.has(name))
-          this.containers.set(name, {
-            name,
-            guard: `CG_${upperSnake(name)}_DEFINED`,
-            kind: node.kind === 'array' ? 'array' : 'map',
-            elementType,
-          });
-        return name;
-      }
-      case 'nullable':
-        throw new UnmappableType(`C has no null inside ${where}`, 'a non-nullable element type, or a named type with an optional field');
-      case 'literals':
+    // Folded to functions of the place, so a refused nullable says where it is, and containers register innermost first.
+    return foldType<(where: string) => string>(node, {
+      primitive: (n) => () => ({ string: 'char *', number: 'double', integer: 'int64_t', boolean: 'bool' })[n.name],
+      named: (n) => () => {
+        const target = resolveNamed(C_ADAPTER_ID, this.model, this.options, n.name);
+        return target.kind === 'imported' ? target.mapping.type : n.name;
+      },
+      // Untyped JSON travels as its JSON text.
+      unknown: () => () => 'const char *',
+      array: (element, n) => () => this.container(n, 'array', element('a list')),
+      record: (value, n) => () => this.container(n, 'map', value('a map')),
+      nullable: () => (place) => {
+        throw new UnmappableType(`C has no null inside ${place}`, 'a non-nullable element type, or a named type with an optional field');
+      },
+      literals: () => () => {
         throw new UnmappableType('an inline string union was not lifted into a named enum', 'a model from resolveCommandModel');
-    }
+      },
+    })(where);
+  }
+
+  /** The typedef name of a list or map, declared once. */
+  private container(node: TypeNode, kind: CContainer['kind'], elementType: string): string {
+    const name = this.stem(node);
+    if (!this.containers.has(name)) this.containers.set(name, { name, guard: `CG_${upperSnake(name)}_DEFINED`, kind, elementType });
+    return name;
   }
 
   /** Is this named reference a struct of the spec? */
@@ -143,14 +134,14 @@ function checkEnumConstants(pass: NamingPass, enums: readonly NamedEnum[]): void
     const name = e.declaration.name;
     pass.distinct(
       `enum ${name}`,
-      e.cases.map((c) => ({ source: c.value, name: upperSnake(c.value) === '' ? '' : c.name, pointer: pointerOf('types', name) })),
+      e.cases.map((c) => ({ source: c.value, name: upperSnake(c.value) === '' ? '' : c.name, pointer: e.declaration.pointer })),
     );
     // INT8_MAX from enum Int8's value max: the header's includes define it as a macro.
     for (const c of e.cases) {
       if (C_HEADER_MACROS.has(c.name))
         pass.collision({
           file: pass.model.specFile,
-          pointer: pointerOf('types', name),
+          pointer: e.declaration.pointer,
           message: `adapter c: the value ${JSON.stringify(c.value)} of ${name} would be the constant ${c.name}, a macro of <stdint.h>, <stddef.h> or <stdbool.h>`,
           found: JSON.stringify(c.value),
           expected: 'another value or enum name',
@@ -177,7 +168,8 @@ export function nameC(model: CommandModel, options: AdapterOptions): Naming<CNam
   if (cycle) {
     pass.report({
       file: model.specFile,
-      pointer: pointerOf('types', cycle[0]),
+      // A cycle runs through spec interfaces only (nothing refers to the params or result struct).
+      pointer: model.types.find((t) => t.name === cycle[0])!.pointer,
       message: `adapter c cannot map type ${cycle[0]}: required fields make a cycle (${cycle.join(' -> ')}), and a C struct cannot contain itself by value`,
       expected: 'make one field of the cycle optional (it becomes a pointer)',
     });

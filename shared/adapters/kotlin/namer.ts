@@ -1,44 +1,12 @@
 import { CONFIG_FILE, CONFIG_KEY } from '../../config/project-config.js';
-import { pointerOf } from '../../errors.js';
 import type { CommandModel, FieldModel } from '../../model/command-model.js';
 import type { AdapterOptions } from '../adapter.js';
 import { lowerCamel, lowerSnake, notLeadingDigit, resolveNamed, upperSnake } from '../language/language-support.js';
 import { NamingPass, type CommandTypeNames, type NamedEnum, type NamedStruct } from '../language/naming-pass.js';
 import { spellType, spellingFromMapping } from '../language/type-spelling.js';
 import { stringOption, type Naming } from '../target.js';
+import { KOTLIN_KEYWORDS } from '../../targets/kotlin/kotlin-text.js';
 import { KOTLIN_ADAPTER_ID, kotlinTypeMapping } from './type-mapping.js';
-
-/** Kotlin's hard keywords: as identifiers they take backticks (type-mapping.md, pitfalls). */
-export const KOTLIN_KEYWORDS: ReadonlySet<string> = new Set([
-  'as',
-  'break',
-  'class',
-  'continue',
-  'do',
-  'else',
-  'false',
-  'for',
-  'fun',
-  'if',
-  'in',
-  'interface',
-  'is',
-  'null',
-  'object',
-  'package',
-  'return',
-  'super',
-  'this',
-  'throw',
-  'true',
-  'try',
-  'typealias',
-  'typeof',
-  'val',
-  'var',
-  'when',
-  'while',
-]);
 
 /** Every identifier the Kotlin files print, decided once. */
 export interface KotlinNames extends CommandTypeNames {
@@ -92,7 +60,7 @@ export function nameKotlin(model: CommandModel, options: AdapterOptions): Naming
   for (const e of namedEnums)
     pass.distinct(
       `enum ${e.declaration.name}`,
-      e.cases.map((c) => ({ source: c.value, name: c.name, pointer: pointerOf('types', e.declaration.name) })),
+      e.cases.map((c) => ({ source: c.value, name: c.name, pointer: e.declaration.pointer })),
     );
   const baseSegments = base.split('.');
   const packageSegments = [...baseSegments, ...model.segments.map((s) => lowerSnake(s))];

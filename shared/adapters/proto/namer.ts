@@ -1,6 +1,6 @@
 import { CONFIG_FILE, CONFIG_KEY } from '../../config/project-config.js';
-import { pointerOf } from '../../errors.js';
 import type { CommandModel, FieldModel } from '../../model/command-model.js';
+import { foldType } from '../../types/fold.js';
 import type { TypeNode } from '../../types/type-tree.js';
 import type { AdapterOptions } from '../adapter.js';
 import { UnmappableType, lowerSnake, resolveNamed, upperSnake } from '../language/language-support.js';
@@ -43,33 +43,32 @@ export function protocJsonName(fieldName: string): string {
 export const protoFieldName = (wire: string): string => lowerSnake(wire);
 export const protoEnumValueName = (enumName: string, value: string): string => `${upperSnake(enumName)}_${upperSnake(value)}`;
 
+/** What to declare instead of a list or map inside a list or map. */
+const NESTED_CONTAINER_FIX = 'a named type (in types) that holds the inner list or map as a field';
+
 /** A scalar, enum, message or imported type: what may stand alone, in a list or as a map value. */
 function protoElement(node: TypeNode, model: CommandModel, options: AdapterOptions, where: string): string {
-  switch (node.kind) {
-    case 'primitive':
-      return {
-        string: protoTypeMapping.string,
-        number: protoTypeMapping.number,
-        integer: protoTypeMapping.integer,
-        boolean: protoTypeMapping.boolean,
-      }[node.name];
-    case 'named': {
-      const target = resolveNamed(PROTO_ADAPTER_ID, model, options, node.name);
-      return target.kind === 'imported' ? target.mapping.type : node.name;
-    }
-    case 'unknown':
-      return protoTypeMapping.unknown!;
-    case 'array':
-    case 'record':
-      throw new UnmappableType(
-        `proto3 cannot put a ${node.kind === 'array' ? 'repeated field' : 'map'} inside ${where}`,
-        'a named type (in types) that holds the inner list or map as a field',
-      );
-    case 'nullable':
-      throw new UnmappableType(`proto3 has no null inside ${where}`, 'a non-nullable element type');
-    case 'literals':
+  // Folded to functions of the place, so a refused container is refused before its child is spelled.
+  return foldType<(where: string) => string>(node, {
+    primitive: (n) => () => protoTypeMapping[n.name],
+    named: (n) => () => {
+      const target = resolveNamed(PROTO_ADAPTER_ID, model, options, n.name);
+      return target.kind === 'imported' ? target.mapping.type : n.name;
+    },
+    unknown: () => () => protoTypeMapping.unknown!,
+    array: () => (place) => {
+      throw new UnmappableType(`proto3 cannot put a repeated field inside ${place}`, NESTED_CONTAINER_FIX);
+    },
+    record: () => (place) => {
+      throw new UnmappableType(`proto3 cannot put a map inside ${place}`, NESTED_CONTAINER_FIX);
+    },
+    nullable: () => (place) => {
+      throw new UnmappableType(`proto3 has no null inside ${place}`, 'a non-nullable element type');
+    },
+    literals: () => () => {
       throw new UnmappableType('an inline string union was not lifted into a named enum', 'a model from resolveCommandModel');
-  }
+    },
+  })(where);
 }
 
 /** The field declaration without its name and number: `optional string`, `repeated T`, `map<string, T>`. */
@@ -133,7 +132,7 @@ export function nameProto(model: CommandModel, options: AdapterOptions): Naming<
   const unspecified = new Map(namedEnums.map((e) => [e.declaration.name, `${upperSnake(e.declaration.name)}_UNSPECIFIED`]));
   for (const e of namedEnums) {
     // Value names share the package scope, hence the enum-name prefix; UNSPECIFIED is taken by the zero value.
-    const pointer = pointerOf('types', e.declaration.name);
+    const pointer = e.declaration.pointer;
     pass.distinct(`enum ${e.declaration.name}`, [
       { source: '(zero value)', name: unspecified.get(e.declaration.name)!, pointer },
       ...e.cases.map((c) => ({ source: c.value, name: upperSnake(c.value) === '' ? '' : c.name, pointer })),

@@ -20,7 +20,9 @@ import {
 } from '../../render/rust-renderer.js';
 import { adapterTemplates } from '../../package-root.js';
 import { renderTemplate } from '../../render/template-engine.js';
-import { namedReferences, type TypeNode } from '../../types/type-tree.js';
+import { foldType } from '../../types/fold.js';
+import { namedReferences, type PrimitiveName, type TypeNode } from '../../types/type-tree.js';
+import { importedPrimitive } from '../../render/wire-samples.js';
 import type { FilePlan, GeneratorAdapter, PlanContext, PlannedEdit, PlannedFile, ProjectReader } from '../adapter.js';
 import { usePathIssues } from '../rust-shared/rust-paths.js';
 import { derivedNameIssues, planTypeScriptCommand, sidesOf, typesFileEdits, TYPESCRIPT_RESERVED } from '../typescript-command/index.js';
@@ -183,29 +185,21 @@ function ambiguousMethodIssues(model: CommandModel, catalog: TraitCatalog): Spec
 
 /** The JSON Schema type name of a param, as the host's ParamSchema takes it: string, number, boolean, object, array. */
 function jsonSchemaType(node: TypeNode, model: CommandModel): string {
-  switch (node.kind) {
-    case 'primitive':
-      return node.name === 'integer' ? 'number' : node.name;
-    case 'literals':
-      return 'string';
-    case 'array':
-      return 'array';
-    case 'record':
-      return 'object';
-    case 'nullable':
-      return jsonSchemaType(node.inner, model);
-    case 'named': {
-      if (model.types.some((t) => t.name === node.name && t.kind === 'enum')) return 'string';
-      const rust = model.imports.find((i) => i.name === node.name)?.rust;
-      if (rust === 'String') return 'string';
-      if (rust === 'bool') return 'boolean';
-      if (rust !== undefined && /^([iu](8|16|32|64|128|size)|f32|f64)$/.test(rust)) return 'number';
-      return 'object';
-    }
-    case 'unknown':
-      // Any JSON value: the schema names no single type, and object is the host's catch-all for a payload.
-      return 'object';
-  }
+  const schemaOf = (primitive: PrimitiveName): string => (primitive === 'integer' ? 'number' : primitive);
+  return foldType<string>(node, {
+    primitive: (n) => schemaOf(n.name),
+    literals: () => 'string',
+    array: () => 'array',
+    record: () => 'object',
+    nullable: (inner) => inner,
+    named: (n) => {
+      if (model.types.some((t) => t.name === n.name && t.kind === 'enum')) return 'string';
+      const primitive = importedPrimitive(model.imports.find((i) => i.name === n.name));
+      return primitive === undefined ? 'object' : schemaOf(primitive);
+    },
+    // Any JSON value: the schema names no single type, and object is the host's catch-all for a payload.
+    unknown: () => 'object',
+  });
 }
 
 /** The `impl <Trait> for <Module>` blocks and the paths their signatures need. */

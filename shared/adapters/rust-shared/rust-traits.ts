@@ -1,6 +1,8 @@
 import type { MethodType, TaggedUnionDeclaration, TraitMethodModel, TraitModel, TypeDeclaration } from '../../model/command-model.js';
 import { rustIdent, rustLineCommentText } from '../../targets/rust/rust-text.js';
 import { textLines } from '../../targets/spec-text.js';
+import { foldType } from '../../types/fold.js';
+import type { TypeNode } from '../../types/type-tree.js';
 import {
   renderRustMethodType,
   renderRustParamType,
@@ -76,34 +78,37 @@ export function defaultStub(
     const parts = type.elements.map((e) => defaultStub({ kind: 'type', node: e }, borrowed, known, names, moduleName));
     return parts.every((p) => p !== undefined) ? `(${parts.join(', ')})` : undefined;
   }
-  const node = type.node;
-  switch (node.kind) {
-    case 'primitive':
-      if (node.name === 'string') return borrowed ? rustString(moduleName) : 'String::new()';
-      return { number: '0.0', integer: '0', boolean: 'false' }[node.name];
-    case 'array':
-      return 'Vec::new()';
-    case 'record':
-      return 'BTreeMap::new()';
-    case 'nullable':
-      return 'None';
-    case 'literals':
-      return undefined;
-    case 'unknown':
-      return 'serde_json::Value::Null';
-    case 'named': {
-      const declared = known.types.find((t) => t.name === node.name);
-      if (declared?.kind === 'enum') return `${names.nameOf(node.name)}::${rustVariantName(declared.values[0])}`;
-      const union = known.unions.find((u) => u.name === node.name);
-      const unit = union?.variants.find((v) => v.fields.length === 0);
-      if (union && unit) return `${names.nameOf(node.name)}::${rustVariantName(unit.name)}`;
-      const rust = known.importRust.get(node.name);
-      if (rust === 'serde_json::Value') return 'serde_json::Value::Null';
-      if (rust === 'String') return 'String::new()';
-      if (rust === 'bool') return 'false';
-      return undefined;
-    }
-  }
+  return nodeStub(type.node, borrowed, known, names, moduleName);
+}
+
+/** defaultStub of one type: containers are empty whatever they hold, so only the outer node matters. */
+function nodeStub(node: TypeNode, borrowed: boolean, known: StubTypes, names: RustNames, moduleName: string): string | undefined {
+  return foldType<string | undefined>(node, {
+    primitive: (n) => {
+      if (n.name === 'string') return borrowed ? rustString(moduleName) : 'String::new()';
+      return { number: '0.0', integer: '0', boolean: 'false' }[n.name];
+    },
+    array: () => 'Vec::new()',
+    record: () => 'BTreeMap::new()',
+    nullable: () => 'None',
+    literals: () => undefined,
+    unknown: () => 'serde_json::Value::Null',
+    named: (n) => namedStub(n.name, known, names),
+  });
+}
+
+/** An enum's first variant, a union's fieldless variant, or the default of an imported Value, String or bool. */
+function namedStub(name: string, known: StubTypes, names: RustNames): string | undefined {
+  const declared = known.types.find((t) => t.name === name);
+  if (declared?.kind === 'enum') return `${names.nameOf(name)}::${rustVariantName(declared.values[0])}`;
+  const union = known.unions.find((u) => u.name === name);
+  const unit = union?.variants.find((v) => v.fields.length === 0);
+  if (union && unit) return `${names.nameOf(name)}::${rustVariantName(unit.name)}`;
+  const rust = known.importRust.get(name);
+  if (rust === 'serde_json::Value') return 'serde_json::Value::Null';
+  if (rust === 'String') return 'String::new()';
+  if (rust === 'bool') return 'false';
+  return undefined;
 }
 
 /** One method of a generated `impl Trait for Module`: signature and body lines, honest about what is left to do. */

@@ -275,12 +275,20 @@ export function rustWireIssues(
   declarations: readonly WireDeclaration[],
   fieldPointer: (owner: string, field: FieldModel) => string,
 ): SpecIssue[] {
+  return [
+    ...importIssues(model, declarations),
+    ...fieldNameIssues(model.specFile, declarations, fieldPointer),
+    ...variantNameIssues(model.specFile, declarations),
+    ...infiniteStructIssues(model.specFile, declarations, fieldPointer),
+  ];
+}
+
+/** Imports the wire types use must say what they are in Rust, as a path whose last name is free in the module. */
+function importIssues(model: CommandModel, declarations: readonly WireDeclaration[]): SpecIssue[] {
   const file = model.specFile;
   const issues: SpecIssue[] = [];
   // An import of the project config (or learned from the project's exports) has no place in the spec.
   const importPointer = (imported: ImportModel): string => imported.pointer ?? '';
-
-  // Imports the wire types use must say what they are in Rust.
   const used = new Set<string>();
   for (const d of declarations) for (const f of fieldsOf(d)) for (const name of namedReferences(f.type)) used.add(name);
   const localNames = new Set(declarations.map((d) => d.name));
@@ -320,8 +328,16 @@ export function rustWireIssues(
     }
     rustNamesSeen.set(rustName, imported.rust);
   }
+  return issues;
+}
 
-  // Field names that meet in Rust form (gpuId and gpuID are both gpu_id).
+/** Field names that meet in Rust form (gpuId and gpuID are both gpu_id). */
+function fieldNameIssues(
+  file: string,
+  declarations: readonly WireDeclaration[],
+  fieldPointer: (owner: string, field: FieldModel) => string,
+): SpecIssue[] {
+  const issues: SpecIssue[] = [];
   for (const d of declarations) {
     const groups =
       d.kind === 'interface'
@@ -347,8 +363,12 @@ export function rustWireIssues(
       }
     }
   }
+  return issues;
+}
 
-  // Enum values and variants that meet as Rust variant names.
+/** Enum values and variants that ts-rs cannot print, or that meet as Rust variant names. */
+function variantNameIssues(file: string, declarations: readonly WireDeclaration[]): SpecIssue[] {
+  const issues: SpecIssue[] = [];
   for (const d of declarations) {
     const values = d.kind === 'enum' ? (d as EnumDeclaration).values : d.kind === 'union' ? d.variants.map((v) => v.name) : [];
     const seen = new Map<string, string>();
@@ -376,22 +396,28 @@ export function rustWireIssues(
       seen.set(variant, value);
     }
   }
+  return issues;
+}
 
-  // A struct that must contain itself has no finite value, in any language.
+/** A struct that must contain itself has no finite value, in any language. */
+function infiniteStructIssues(
+  file: string,
+  declarations: readonly WireDeclaration[],
+  fieldPointer: (owner: string, field: FieldModel) => string,
+): SpecIssue[] {
   const { infinite } = recursiveFields(
     declarations.filter((d): d is TypeDeclaration => d.kind !== 'union'),
     declarations.filter((d): d is TaggedUnionDeclaration => d.kind === 'union'),
   );
-  for (const cycle of infinite) {
+  return infinite.map((cycle) => {
     const declaration = declarations.find((d): d is InterfaceDeclaration => d.kind === 'interface' && d.name === cycle.type);
     const fieldName = cycle.path[0].split('.')[1];
     const field = declaration?.fields.find((f) => f.name === fieldName);
-    issues.push({
+    return {
       file,
       pointer: field ? fieldPointer(cycle.type, field) : (declarations.find((d) => d.name === cycle.type)?.pointer ?? ''),
       message: `${cycle.path[0]} makes ${cycle.type} contain itself through required fields: no finite value exists (Rust would also refuse the infinite size)`,
       expected: 'make one field of the cycle optional, nullable (T | null) or an array',
-    });
-  }
-  return issues;
+    };
+  });
 }

@@ -1,71 +1,11 @@
-import { pointerOf } from '../../errors.js';
 import type { CommandModel, FieldModel } from '../../model/command-model.js';
 import type { AdapterOptions } from '../adapter.js';
 import { lowerCamel, notLeadingDigit, resolveNamed } from '../language/language-support.js';
 import { NamingPass, type CommandTypeNames, type NamedEnum, type NamedField, type NamedStruct } from '../language/naming-pass.js';
 import { spellType, spellingFromMapping } from '../language/type-spelling.js';
 import type { Naming } from '../target.js';
+import { SWIFT_KEYWORDS, SWIFT_UNUSABLE } from '../../targets/swift/swift-text.js';
 import { SWIFT_ADAPTER_ID, swiftTypeMapping } from './type-mapping.js';
-
-/** Words Swift reserves; as identifiers they take backticks (type-mapping.md, pitfalls). */
-export const SWIFT_KEYWORDS: ReadonlySet<string> = new Set([
-  'associatedtype',
-  'class',
-  'deinit',
-  'enum',
-  'extension',
-  'fileprivate',
-  'func',
-  'import',
-  'init',
-  'inout',
-  'internal',
-  'let',
-  'open',
-  'operator',
-  'private',
-  'precedencegroup',
-  'protocol',
-  'public',
-  'rethrows',
-  'static',
-  'struct',
-  'subscript',
-  'typealias',
-  'var',
-  'break',
-  'case',
-  'catch',
-  'continue',
-  'default',
-  'defer',
-  'do',
-  'else',
-  'fallthrough',
-  'for',
-  'guard',
-  'if',
-  'in',
-  'repeat',
-  'return',
-  'throw',
-  'switch',
-  'where',
-  'while',
-  'Any',
-  'as',
-  'await',
-  'false',
-  'is',
-  'nil',
-  'super',
-  'throws',
-  'true',
-  'try',
-]);
-
-/** Keywords that cannot be identifiers even in backticks: the property is renamed and keeps its key through CodingKeys. */
-const SWIFT_UNUSABLE: ReadonlySet<string> = new Set(['self', 'Self', '_']);
 
 /** A Swift property: its identifier as written (backticks for keywords) and bare (what CodingKeys compare with the wire key). */
 export interface SwiftField extends NamedField {
@@ -118,7 +58,7 @@ export function nameSwift(model: CommandModel, options: AdapterOptions): Naming<
   for (const e of namedEnums)
     pass.distinct(
       `enum ${e.declaration.name}`,
-      e.cases.map((c) => ({ source: c.value, name: unescaped(c.name), pointer: pointerOf('types', e.declaration.name) })),
+      e.cases.map((c) => ({ source: c.value, name: unescaped(c.name), pointer: e.declaration.pointer })),
     );
   return pass.result({ ...commandTypes, functionName: swiftIdentifier(lowerCamel(model.className)), structs, enums: namedEnums });
 }

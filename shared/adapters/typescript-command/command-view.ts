@@ -5,6 +5,7 @@ import { words } from '../../model/naming.js';
 import { renderTsDeclaration, renderTsFields, renderTsType, renderTsValue } from '../../render/typescript-renderer.js';
 import { sampleValue } from '../../render/sample-values.js';
 import { importSpecifier, rustLayout } from '../rust-shared/rust-layout.js';
+import { foldType } from '../../types/fold.js';
 import { namedReferences, typeLeaf, type TypeNode } from '../../types/type-tree.js';
 import { HOST_ERROR_TYPE } from '../../model/resolve-model.js';
 import { markdownCell, markdownCode, markdownFencedLine, markdownParagraph } from '../../targets/markdown/markdown-text.js';
@@ -108,37 +109,36 @@ function enumOf(node: TypeNode, model: CommandModel): EnumDeclaration | undefine
   return declared?.kind === 'enum' ? declared : undefined;
 }
 
+/** A condition on a wire value (an expression) and how to say what it expects; undefined: no check. */
+type WireCheck = { condition: string; expected: string } | undefined;
+
 /** The condition that makes a wire value invalid for a type, and how to say what is expected. */
-function invalidCheck(value: string, node: TypeNode, model: CommandModel): { condition: string; expected: string } | undefined {
-  switch (node.kind) {
-    case 'primitive':
-      if (node.name === 'integer') return { condition: `!Number.isSafeInteger(${value})`, expected: 'an integer' };
-      return { condition: `typeof ${value} !== '${node.name}'`, expected: `a ${node.name}` };
-    case 'array':
-      return { condition: `!Array.isArray(${value})`, expected: 'an array' };
-    case 'record':
-      return { condition: `typeof ${value} !== 'object' || ${value} === null || Array.isArray(${value})`, expected: 'an object' };
-    case 'nullable': {
-      const inner = invalidCheck(value, node.inner, model);
-      return inner
+function invalidCheck(value: string, node: TypeNode, model: CommandModel): WireCheck {
+  return foldType<WireCheck>(node, {
+    primitive: (n) =>
+      n.name === 'integer'
+        ? { condition: `!Number.isSafeInteger(${value})`, expected: 'an integer' }
+        : { condition: `typeof ${value} !== '${n.name}'`, expected: `a ${n.name}` },
+    array: () => ({ condition: `!Array.isArray(${value})`, expected: 'an array' }),
+    record: () => ({ condition: `typeof ${value} !== 'object' || ${value} === null || Array.isArray(${value})`, expected: 'an object' }),
+    nullable: (inner) =>
+      inner
         ? {
             condition: `${value} !== null && ${inner.condition.includes('||') ? `(${inner.condition})` : inner.condition}`,
             expected: `${inner.expected} or null`,
           }
-        : undefined;
-    }
-    case 'named': {
-      const declared = model.types.find((t) => t.name === node.name);
+        : undefined,
+    named: (n) => {
+      const declared = model.types.find((t) => t.name === n.name);
       if (!declared) return undefined;
       if (declared.kind === 'enum')
-        return { condition: `!is${declared.name}(${value})`, expected: `one of ${declared.values.map((v) => `'${v}'`).join(', ')}` };
+        return { condition: `!is${declared.name}(${value})`, expected: `one of ${declared.values.map((x) => `'${x}'`).join(', ')}` };
       return { condition: `typeof ${value} !== 'object' || ${value} === null`, expected: `a ${declared.name} object` };
-    }
-    case 'literals':
-    case 'unknown':
-      // Untyped JSON: every wire value is valid.
-      return undefined;
-  }
+    },
+    literals: () => undefined,
+    // Untyped JSON: every wire value is valid.
+    unknown: () => undefined,
+  });
 }
 
 /** The checks of one param; `required: false` leaves presence to the caller (a server base class that checks it). */
@@ -163,30 +163,25 @@ export function validationBlock(field: FieldModel, model: CommandModel, required
 }
 
 /** A positive check a test can make on a wire value, and what it says; undefined for imported shapes. */
-function validCheck(value: string, node: TypeNode, model: CommandModel): { condition: string; expected: string } | undefined {
-  switch (node.kind) {
-    case 'primitive':
-      return node.name === 'integer'
+function validCheck(value: string, node: TypeNode, model: CommandModel): WireCheck {
+  return foldType<WireCheck>(node, {
+    primitive: (n) =>
+      n.name === 'integer'
         ? { condition: `Number.isSafeInteger(${value})`, expected: 'an integer' }
-        : { condition: `typeof ${value} === '${node.name}'`, expected: `a ${node.name}` };
-    case 'array':
-      return { condition: `Array.isArray(${value})`, expected: 'an array' };
-    case 'record':
-      return { condition: `typeof ${value} === 'object' && ${value} !== null && !Array.isArray(${value})`, expected: 'an object' };
-    case 'nullable': {
-      const inner = validCheck(value, node.inner, model);
-      return inner ? { condition: `${value} === null || ${inner.condition}`, expected: `${inner.expected} or null` } : undefined;
-    }
-    case 'named': {
-      const declared = model.types.find((t) => t.name === node.name);
+        : { condition: `typeof ${value} === '${n.name}'`, expected: `a ${n.name}` },
+    array: () => ({ condition: `Array.isArray(${value})`, expected: 'an array' }),
+    record: () => ({ condition: `typeof ${value} === 'object' && ${value} !== null && !Array.isArray(${value})`, expected: 'an object' }),
+    nullable: (inner) =>
+      inner ? { condition: `${value} === null || ${inner.condition}`, expected: `${inner.expected} or null` } : undefined,
+    named: (n) => {
+      const declared = model.types.find((t) => t.name === n.name);
       if (!declared) return undefined;
       if (declared.kind === 'enum') return { condition: `typeof ${value} === 'string'`, expected: `a ${declared.name}` };
       return { condition: `typeof ${value} === 'object' && ${value} !== null`, expected: `a ${declared.name} object` };
-    }
-    case 'literals':
-    case 'unknown':
-      return undefined;
-  }
+    },
+    literals: () => undefined,
+    unknown: () => undefined,
+  });
 }
 
 /** An assertion line on a required result field, for the generated tests. */

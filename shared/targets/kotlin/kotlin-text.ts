@@ -31,3 +31,35 @@ export function kotlinString(text: string): string {
     .replace(INVISIBLE, (ch) => `\\u${hex4(ch)}`);
   return `"${body}"`;
 }
+
+/** Kotlin's hard keywords: as identifiers they take backticks (type-mapping.md, pitfalls). */
+export const KOTLIN_KEYWORDS: ReadonlySet<string> = new Set([
+  'as',
+  'break',
+  'class',
+  'continue',
+  'do',
+  'else',
+  'false',
+  'for',
+  'fun',
+  'if',
+  'in',
+  'interface',
+  'is',
+  'null',
+  'object',
+  'package',
+  'return',
+  'super',
+  'this',
+  'throw',
+  'true',
+  'try',
+  'typealias',
+  'typeof',
+  'val',
+  'var',
+  'when',
+  'while',
+]);
