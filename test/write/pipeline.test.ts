@@ -298,7 +298,7 @@ describe('output that tells the truth (both paths)', function () {
       equal(dry.code, 0, dry.stderr);
       match(dry.stderr, /^Dry run: nothing will be written\.$/m);
       match(dry.stderr, /^Dry run: nothing written\.$/m);
-      match(dry.stderr, /^\+  encoding\?: string;$/m);
+      match(dry.stderr, /^\+ {2}encoding\?: string;$/m);
     });
 
     it(`${path}: --skip-yo-resolve ignores .yo-resolve`, async () => {
