@@ -10,6 +10,7 @@ import {
   forgetGeneration,
   listFiles,
   removeTempProjects,
+  runBin,
   runProcess,
   snapshotFiles,
   tempProject,
@@ -226,6 +227,24 @@ describe('continuum-gen mcp: an MCP client over stdio against the real bin', fun
     for (const file of missing.files) ok(listFiles(dir).includes(file.path));
     const nowhere = await call(client, 'reverse', { path: 'no/such/folder' });
     equal(nowhere.status, 'invalid');
+  });
+
+  it('reverse answers as the reverse generator does for the same folder (one engine flow): the same result, the same refusal', async () => {
+    const dir = fixtureProject('reverse-tree');
+    const { client } = await connect(dir);
+    const generator = async (path: string, env: Record<string, string> = {}): Promise<Record<string, unknown>> =>
+      JSON.parse((await runBin(['reverse', path, '--dry-run', '--json'], { cwd: dir, env })).stdout);
+    const tree = await call(client, 'reverse', { path: 'src/commands' });
+    equal(tree.status, 'done');
+    deepStrictEqual(tree, await generator('src/commands', { CONTINUUM_GEN_PATH: 'yeoman' }));
+    // A bad path (against the bin's fast path): the same issue; only where it was given differs (the tool's argument, the command line).
+    const nowhere = await call(client, 'reverse', { path: 'no/such/folder' });
+    deepStrictEqual(
+      nowhere.issues.map((i: { file: string }) => i.file),
+      ['path'],
+    );
+    const refused = await generator('no/such/folder');
+    deepStrictEqual(nowhere, { ...refused, issues: (refused.issues as object[]).map((i) => ({ ...i, file: 'path' })) });
   });
 
   it('audit a fixture tree: the audit report (its own schema), reading only', async () => {
