@@ -96,20 +96,26 @@ interface Row {
   readonly notes: string;
 }
 
-async function main(): Promise<void> {
-  const started = performance.now();
-  const meter = new Meter(scratch);
-  const rows: Row[] = [];
-  const row = (m: Measured, floor: Measured | undefined, notes: string, what = m.job.label): Row => ({
-    what,
-    cpu: ms(m.cpuMs),
-    cpuRatio: floor ? times(m.cpuMs / floor.cpuMs) : '',
-    wall: ms(m.wallMs),
-    wallRatio: floor ? times(m.wallMs / floor.wallMs) : '',
-    notes,
-  });
+const row = (m: Measured, floor: Measured | undefined, notes: string, what = m.job.label): Row => ({
+  what,
+  cpu: ms(m.cpuMs),
+  cpuRatio: floor ? times(m.cpuMs / floor.cpuMs) : '',
+  wall: ms(m.wallMs),
+  wallRatio: floor ? times(m.wallMs / floor.wallMs) : '',
+  notes,
+});
 
-  // 1. One spec (eight files), every tool side by side.
+/** What the one-spec rows measured that the targets and the batch rows compare with. */
+interface OneSpecRun {
+  readonly rows: Row[];
+  readonly floor: Measured;
+  readonly rerun: Measured;
+  readonly fresh: Measured;
+  readonly hygenFresh: Measured;
+}
+
+/** 1. One spec (eight files), every tool side by side. */
+function benchOneSpec(meter: Meter): OneSpecRun {
   const specs = folder('spec');
   const spec = join(specs.path, 'chat-send.json');
   writeFileSync(spec, serialiseSpec({ ...specFor('chat/send', 1), environment: 'server' }));
@@ -172,18 +178,8 @@ async function main(): Promise<void> {
   const [floor, rerun, fresh, cold, hyF, hyR, plF, plR] = sideBySide(meter, jobs, RUNS);
   const [yeoman] = sideBySide(meter, [yeomanJob], HEAVY_RUNS);
   check(unchangedSince(rerunBefore, cgRerun.path) === 0, 'the continuum-gen re-run wrote files');
-  // continuum-gen also writes its generation record (the base of its three-way merges), which the
-  // scaffolders have no counterpart of: the eight files are compared without it.
-  const records = `${recordsRoot(defaultProjectConfig)}/`;
-  const oneSpec = snapshot(cgFresh.path);
-  const eight = new Map([...oneSpec].filter(([path]) => !path.startsWith(records)));
-  check(
-    oneSpec.size === 9 && eight.size === 8,
-    `continuum-gen wrote ${oneSpec.size} files (${eight.size} without its record), not 8 and a record`,
-  );
-  check(sameFiles(eight, snapshot(hyFresh.path)), 'Hygen did not write the same eight files as continuum-gen');
-  check(sameFiles(eight, snapshot(plFresh.path)), 'Plop did not write the same eight files as continuum-gen');
-  rows.push(
+  checkSameEightFiles(cgFresh.path, hyFresh.path, plFresh.path);
+  const rows = [
     row(floor, undefined, ''),
     row(
       rerun,
@@ -197,23 +193,51 @@ async function main(): Promise<void> {
     row(hyR, floor, '8 files skipped (not compared)'),
     row(plF, floor, "8 files, byte-identical to continuum-gen's"),
     row(plR, floor, '8 files skipped (not compared)'),
-  );
+  ];
+  return { rows, floor, rerun, fresh, hygenFresh: hyF };
+}
 
-  // The wizard: how long until its first question is on the screen.
+/**
+ * continuum-gen also writes its generation record (the base of its three-way merges), which the
+ * scaffolders have no counterpart of: the eight files are compared without it.
+ */
+function checkSameEightFiles(continuumDir: string, hygenDir: string, plopDir: string): void {
+  const records = `${recordsRoot(defaultProjectConfig)}/`;
+  const oneSpec = snapshot(continuumDir);
+  const eight = new Map([...oneSpec].filter(([path]) => !path.startsWith(records)));
+  check(
+    oneSpec.size === 9 && eight.size === 8,
+    `continuum-gen wrote ${oneSpec.size} files (${eight.size} without its record), not 8 and a record`,
+  );
+  check(sameFiles(eight, snapshot(hygenDir)), 'Hygen did not write the same eight files as continuum-gen');
+  check(sameFiles(eight, snapshot(plopDir)), 'Plop did not write the same eight files as continuum-gen');
+}
+
+/** The wizard: how long until its first question is on the screen (undefined: not measured). */
+async function benchWizard(): Promise<{ readonly row: Row; readonly wizardMs: number | undefined }> {
   const wizard = folder('wizard');
   const waits: number[] = [];
   for (let i = 0; i < HEAVY_RUNS; i++) {
     const elapsed = await timeToFirstQuestion([bin, 'command'], wizard.path);
     if (elapsed !== undefined) waits.push(elapsed);
   }
-  rows.push({
-    what: "the wizard's first question (`continuum-gen command` in a terminal)",
-    wall: waits.length > 0 ? ms(median(waits)) : 'not measured',
-    notes: waits.length > 0 ? 'until its first question is on the screen' : 'needs `script` (util-linux)',
-  });
+  const wizardMs = waits.length > 0 ? median(waits) : undefined;
+  return {
+    wizardMs,
+    row: {
+      what: "the wizard's first question (`continuum-gen command` in a terminal)",
+      wall: wizardMs !== undefined ? ms(wizardMs) : 'not measured',
+      notes: wizardMs !== undefined ? 'until its first question is on the screen' : 'needs `script` (util-linux)',
+    },
+  };
+}
 
-  // 2. The host's 352 command names in one batch.
-  const names = benchNames();
+/** 2. The host's 352 command names in one batch, fresh and regenerated with nothing changed. */
+function benchBatch(
+  meter: Meter,
+  names: readonly string[],
+  oneSpecFresh: Measured,
+): { readonly rows: Row[]; readonly fresh: Measured; readonly rerun: Measured } {
   const batchSpecs = folder('batch-specs');
   names.forEach((name, n) => writeFileSync(join(batchSpecs.path, specFileName(name)), serialiseSpec(specFor(name, n))));
   const [batchFresh, batchRerun] = ['batch-fresh', 'batch-rerun'].map(folder);
@@ -230,22 +254,39 @@ async function main(): Promise<void> {
   );
   const written = unchangedSince(batchBefore, batchRerun.path);
   check(written === 0, `the unchanged batch wrote ${written} files`);
-  rows.push(
+  const rows = [
     row(
       bFresh,
       undefined,
-      `${batchBefore.size.toLocaleString('en')} files; peak memory ${bFresh.maxRssMiB.toFixed(0)} MiB; ${times((fresh.wallMs * names.length) / bFresh.wallMs)} faster than ${names.length} separate runs (estimated from one)`,
+      `${batchBefore.size.toLocaleString('en')} files; peak memory ${bFresh.maxRssMiB.toFixed(0)} MiB; ${times((oneSpecFresh.wallMs * names.length) / bFresh.wallMs)} faster than ${names.length} separate runs (estimated from one)`,
     ),
     row(
       bRerun,
       undefined,
       `${written} of ${batchBefore.size.toLocaleString('en')} files written; peak memory ${bRerun.maxRssMiB.toFixed(0)} MiB`,
     ),
-  );
+  ];
+  return { rows, fresh: bFresh, rerun: bRerun };
+}
 
-  // 3. Audit and reverse at the host's size and at 5,000 commands, each run in a fresh process.
+/** One engine run (audit or reverse of a tree) as its worker measured it inside its process. */
+interface EngineRun {
+  readonly runMs: number;
+  readonly perCommandMs: number;
+  readonly maxRssMiB: number;
+}
+
+interface TreeRuns {
+  readonly rows: Row[];
+  readonly setupMs: number;
+  readonly small: { readonly count: number; readonly audit: EngineRun; readonly reverse: EngineRun };
+  readonly large: { readonly audit: EngineRun; readonly reverse: EngineRun };
+}
+
+/** 3. Audit and reverse at the host's size and at 5,000 commands, each run in a fresh process. */
+function benchTrees(meter: Meter, hostCount: number): TreeRuns {
   const setupStart = performance.now();
-  const trees = [names.length, 5000].map((count) => {
+  const trees = [hostCount, 5000].map((count) => {
     const tree = folder(`tree-${count}`);
     writeCommandTree(tree.path, namesFor(count), (file) => (readByAuditAndReverse(file) ? file.content : undefined));
     return { count, path: tree.path };
@@ -262,7 +303,8 @@ async function main(): Promise<void> {
     ...sideBySide(meter, engineJobs(trees[0].path, trees[0].count), HEAVY_RUNS),
     ...sideBySide(meter, engineJobs(trees[1].path, trees[1].count), LARGE_RUNS),
   ];
-  const perCommand = new Map<string, { runMs: number; perCommandMs: number; maxRssMiB: number }>();
+  const rows: Row[] = [];
+  const perCommand = new Map<string, EngineRun>();
   for (const m of engine) {
     const results = m.samples.map((s) => JSON.parse(s.stdout) as { ms: number; commands: number; ok: boolean; note: string });
     const runMs = median(results.map((r) => r.ms));
@@ -275,16 +317,33 @@ async function main(): Promise<void> {
       notes: `${(runMs / commands).toFixed(2)} ms a command (${Math.round((commands / runMs) * 1000).toLocaleString('en')}/s), ${note}; process: ${ms(m.wallMs)}, peak memory ${m.maxRssMiB.toFixed(0)} MiB${m.samples.length === 1 ? '; one run' : ''}`,
     });
   }
-
-  // The issue's targets, each with what this run measured.
-  const measuredRun = (job: Job): { runMs: number; perCommandMs: number; maxRssMiB: number } => perCommand.get(job.label)!;
+  const measuredRun = (job: Job): EngineRun => perCommand.get(job.label)!;
   const [audit352, reverse352] = engineJobs(trees[0].path, trees[0].count).map(measuredRun);
   const [audit5000, reverse5000] = engineJobs(trees[1].path, trees[1].count).map(measuredRun);
-  const wizardMs = waits.length > 0 ? median(waits) : undefined;
+  return {
+    rows,
+    setupMs,
+    small: { count: trees[0].count, audit: audit352, reverse: reverse352 },
+    large: { audit: audit5000, reverse: reverse5000 },
+  };
+}
+
+/** The issue's targets, each with what this run measured. */
+function targetLines(
+  one: OneSpecRun,
+  batch: { readonly fresh: Measured; readonly rerun: Measured },
+  batchSize: number,
+  treeRuns: TreeRuns,
+  wizardMs: number | undefined,
+): string {
+  const { floor, rerun, hygenFresh: hyF } = one;
+  const { fresh: bFresh, rerun: bRerun } = batch;
+  const { small, large } = treeRuns;
+  const [audit352, reverse352, audit5000, reverse5000] = [small.audit, small.reverse, large.audit, large.reverse];
   const targets: [boolean, string][] = [
     [rerun.cpuMs <= 2 * floor.cpuMs, `one spec re-run within 2x the CPU of bare node: ${times(rerun.cpuMs / floor.cpuMs)}`],
     [rerun.cpuMs < hyF.cpuMs, `below Hygen's eight files: ${ms(rerun.cpuMs)} against ${ms(hyF.cpuMs)} of CPU`],
-    [bFresh.wallMs < 1500, `the ${names.length}-spec batch under 1.5 s: ${ms(bFresh.wallMs)}`],
+    [bFresh.wallMs < 1500, `the ${batchSize}-spec batch under 1.5 s: ${ms(bFresh.wallMs)}`],
     [bRerun.wallMs < 1500, `its unchanged regeneration under 1.5 s: ${ms(bRerun.wallMs)}`],
     [
       Math.max(bFresh.maxRssMiB, bRerun.maxRssMiB) < 150,
@@ -295,17 +354,29 @@ async function main(): Promise<void> {
       `audit of 5,000 commands under 4 s (1,250/s): ${ms(audit5000.runMs)} (${Math.round(5000_000 / audit5000.runMs)}/s)`,
     ],
     [audit5000.maxRssMiB < 400, `peak memory of the 5,000 audit under 400 MiB: ${audit5000.maxRssMiB.toFixed(0)} MiB`],
-    [reverse352.runMs < 500, `reverse of ${trees[0].count} under 0.5 s: ${ms(reverse352.runMs)}`],
+    [reverse352.runMs < 500, `reverse of ${small.count} under 0.5 s: ${ms(reverse352.runMs)}`],
     [
       audit5000.perCommandMs <= 1.2 * audit352.perCommandMs && reverse5000.perCommandMs <= 1.2 * reverse352.perCommandMs,
-      `cost per command flat from ${trees[0].count} to 5,000: audit ${audit352.perCommandMs.toFixed(2)} -> ${audit5000.perCommandMs.toFixed(2)} ms, reverse ${reverse352.perCommandMs.toFixed(2)} -> ${reverse5000.perCommandMs.toFixed(2)} ms`,
+      `cost per command flat from ${small.count} to 5,000: audit ${audit352.perCommandMs.toFixed(2)} -> ${audit5000.perCommandMs.toFixed(2)} ms, reverse ${reverse352.perCommandMs.toFixed(2)} -> ${reverse5000.perCommandMs.toFixed(2)} ms`,
     ],
     [
       wizardMs !== undefined && wizardMs < 1000,
       `the wizard's first question within 1 s: ${wizardMs === undefined ? 'not measured' : ms(wizardMs)}`,
     ],
   ];
-  const targetLines = targets.map(([met, what]) => `- ${met ? 'met' : '**missed**'}: ${what}`).join('\n');
+  return targets.map(([met, what]) => `- ${met ? 'met' : '**missed**'}: ${what}`).join('\n');
+}
+
+async function main(): Promise<void> {
+  const started = performance.now();
+  const meter = new Meter(scratch);
+  const one = benchOneSpec(meter);
+  const wizard = await benchWizard();
+  const names = benchNames();
+  const batch = benchBatch(meter, names, one.fresh);
+  const treeRuns = benchTrees(meter, names.length);
+  const rows = [...one.rows, wizard.row, ...batch.rows, ...treeRuns.rows];
+  const targets = targetLines(one, batch, names.length, treeRuns, wizard.wizardMs);
 
   const table = [
     '| what | CPU | vs. node | wall | vs. node | notes |',
@@ -313,8 +384,8 @@ async function main(): Promise<void> {
     ...rows.map((r) => `| ${r.what} | ${r.cpu ?? ''} | ${r.cpuRatio ?? ''} | ${r.wall} | ${r.wallRatio ?? ''} | ${r.notes} |`),
   ].join('\n');
   const total = (performance.now() - started) / 1000;
-  const about = `Measured by \`npm run bench\` in one run of ${total.toFixed(0)} s on ${machine()}. Medians of ${RUNS} runs (${HEAVY_RUNS} for the yeoman-environment, wizard, batch and 352-command audit and reverse rows, ${LARGE_RUNS} for the 5,000-command ones), taken round-robin; CPU is user + system time of every process of a run; "vs. node" is the ratio to bare \`node -e 0\` in the same run. Audit and reverse times are the engine's run inside its process (trees generated beforehand in ${(setupMs / 1000).toFixed(0)} s, not measured).`;
-  const report = `${about}\n\n${table}\n\nThe issue's targets in this run:\n\n${targetLines}`;
+  const about = `Measured by \`npm run bench\` in one run of ${total.toFixed(0)} s on ${machine()}. Medians of ${RUNS} runs (${HEAVY_RUNS} for the yeoman-environment, wizard, batch and 352-command audit and reverse rows, ${LARGE_RUNS} for the 5,000-command ones), taken round-robin; CPU is user + system time of every process of a run; "vs. node" is the ratio to bare \`node -e 0\` in the same run. Audit and reverse times are the engine's run inside its process (trees generated beforehand in ${(treeRuns.setupMs / 1000).toFixed(0)} s, not measured).`;
+  const report = `${about}\n\n${table}\n\nThe issue's targets in this run:\n\n${targets}`;
   process.stdout.write(`${report}\n`);
   if (process.argv.includes('--readme')) writeReadme(report);
   if (problems.length > 0) {

@@ -17,24 +17,18 @@ import { explainConventions } from '../shared/agent/conventions.js';
 import { commitResultFiles } from '../shared/agent/commit-result.js';
 import { readProjectFile } from '../shared/agent/project-run.js';
 import { exampleSpecs, PUBLISHED_SCHEMAS, publishedSchemaText, type PublishedSchemaName } from '../shared/agent/published.js';
-import { reverseResultFields } from '../shared/agent/reverse-result.js';
-import {
-  conflictResult,
-  describeFileStates,
-  doneResult,
-  failedResult,
-  invalidResult,
-  type ResultContext,
-  type RunResult,
-} from '../shared/agent/run-result.js';
+import { conflictResult, doneResult, failedResult, invalidResult, type ResultContext, type RunResult } from '../shared/agent/run-result.js';
 import { outsideRootIssue, plannedOutsideRoot, specSourcesOf, withoutInlinePositions, type SpecInput } from '../shared/agent/spec-input.js';
 import { validateSpecs } from '../shared/agent/validate.js';
 import { toolInfo } from '../shared/audit/tool-info.js';
 import { CONFIG_FILE, projectConfigFromText } from '../shared/config/load-project-config.js';
 import { SpecError } from '../shared/errors.js';
+import { RunStop } from '../shared/run/run-stop.js';
 import { extraAdapterIds } from '../shared/run/spec-run.js';
 import { commitFiles, generateSpecs, silentSink } from './fast-path.js';
 import { specGenerationResult } from './spec-generation-result.js';
+
+const toPosix = (path: string): string => path.split(sep).join(posix.sep);
 
 const USAGE = 'Usage: continuum-gen mcp [--cwd <folder>]   (an MCP server on stdin/stdout, rooted at the folder; default: the current one)';
 
@@ -81,24 +75,45 @@ function answer(result: Record<string, unknown>, isError: boolean): CallToolResu
 
 const runAnswer = (result: RunResult): CallToolResult => answer({ ...result, issues: withoutInlinePositions(result.issues) }, !result.ok);
 
-/** SpecErrors become an invalid result; anything else is a failure the agent sees as an error result. */
+/** SpecErrors (and RunStops with issues) become an invalid result; anything else is a failure the agent sees as an error result. */
 async function guarded(context: ResultContext, step: () => Promise<RunResult>): Promise<CallToolResult> {
   try {
     return runAnswer(await step());
   } catch (error) {
     if (error instanceof SpecError) return runAnswer(invalidResult(context, error.issues));
+    // The engine's stops that are about the input (reverse's path) carry it as issues.
+    if (error instanceof RunStop && error.issues.length > 0) return runAnswer(invalidResult(context, error.issues));
     return runAnswer(failedResult(context, 'error', error instanceof Error ? error.message : String(error)));
   }
 }
+
+/** What every tool of one server shares: its project, its identity, and the queue that serialises calls. */
+interface ToolHost {
+  readonly projectRoot: string;
+  readonly tool: ReturnType<typeof toolInfo>;
+  readonly queue: ReturnType<typeof serialised>;
+  readonly context: (command: string, dryRun?: boolean) => ResultContext;
+}
+
+const readOnly = { readOnlyHint: true, openWorldHint: false } as const;
+const writes = { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: false } as const;
 
 /** The server for one project root, its tools and resources registered (not yet connected). */
 export function createContinuumMcpServer(projectRoot: string): McpServer {
   const tool = toolInfo();
   const server = new McpServer({ name: tool.name, version: tool.version }, { instructions: INSTRUCTIONS });
-  const queue = serialised();
-  const context = (command: string, dryRun = false): ResultContext => ({ command, tool, dryRun });
-  const readOnly = { readOnlyHint: true, openWorldHint: false } as const;
+  const host: ToolHost = { projectRoot, tool, queue: serialised(), context: (command, dryRun = false) => ({ command, tool, dryRun }) };
+  registerValidate(server, host);
+  registerGenerate(server, host);
+  registerReverse(server, host);
+  registerAudit(server, host);
+  registerListAdapters(server, host);
+  registerExplainConventions(server, host);
+  registerResources(server);
+  return server;
+}
 
+function registerValidate(server: McpServer, { projectRoot, queue, context }: ToolHost): void {
   server.registerTool(
     'validate',
     {
@@ -119,7 +134,9 @@ export function createContinuumMcpServer(projectRoot: string): McpServer {
         ),
       ),
   );
+}
 
+function registerGenerate(server: McpServer, { projectRoot, queue, context }: ToolHost): void {
   server.registerTool(
     'generate',
     {
@@ -142,7 +159,7 @@ export function createContinuumMcpServer(projectRoot: string): McpServer {
             "Create the host's shared files (mod.rs, RustCoreIPC.ts) even where the folder does not look like a Continuum checkout (default false: refused).",
           ),
       },
-      annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: false },
+      annotations: writes,
     },
     async (input) =>
       queue(() =>
@@ -169,7 +186,16 @@ export function createContinuumMcpServer(projectRoot: string): McpServer {
         }),
       ),
   );
+}
 
+interface ReverseInput {
+  readonly path: string;
+  readonly missingOnly?: boolean;
+  readonly write?: boolean;
+  readonly force?: boolean;
+}
+
+function registerReverse(server: McpServer, { projectRoot, queue, context }: ToolHost): void {
   server.registerTool(
     'reverse',
     {
@@ -182,70 +208,46 @@ export function createContinuumMcpServer(projectRoot: string): McpServer {
         write: z.boolean().optional().describe('Write the spec files (default false: a dry run).'),
         force: z.boolean().optional().describe('With write: overwrite spec files that differ on disk.'),
       },
-      annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: false },
+      annotations: writes,
     },
     async (input) => {
-      const dryRun = input.write !== true;
-      const ctx = context('reverse', dryRun);
-      return queue(() =>
-        guarded(ctx, async () => {
-          const outside = outsideRootIssue(projectRoot, input.path, 'path');
-          if (outside) return invalidResult(ctx, [outside]);
-          // The reverse engine (ts-morph) loads on the first call, not at startup.
-          const [{ ReverseEngineer }, { planSpecFiles }] = await Promise.all([
-            import('../shared/reverse/reverse-engineer.js'),
-            import('../shared/reverse/reverse-run.js'),
-          ]);
-          const config = projectConfigFromText(readProjectFile(projectRoot, CONFIG_FILE));
-          const posixRoot = projectRoot.split(sep).join(posix.sep);
-          const engine = new ReverseEngineer({ projectRoot: posixRoot, config });
-          const target = resolve(projectRoot, input.path).split(sep).join(posix.sep);
-          let folders: string[];
-          try {
-            folders = engine.discover(target);
-          } catch (error) {
-            return invalidResult(ctx, [
-              {
-                file: 'path',
-                pointer: '',
-                message: error instanceof Error ? error.message : String(error),
-                found: JSON.stringify(input.path),
-                expected: 'a folder inside the project',
-              },
-            ]);
-          }
-          if (folders.length === 0)
-            return invalidResult(ctx, [
-              {
-                file: 'path',
-                pointer: '',
-                message: 'no command folder (a folder with shared/<Name>Types.ts) at or under this path',
-                found: JSON.stringify(input.path),
-                expected: `a command folder or a tree of them, such as ${config.roots.commands}`,
-              },
-            ]);
-          const results = engine.reverseAll(folders);
-          const plan = planSpecFiles(results, engine.existingSpecs(), config, { missingOnly: input.missingOnly === true });
-          const fields = reverseResultFields(results, plan);
-          const refused = plannedOutsideRoot(
-            projectRoot,
-            plan.files.map((f) => f.path),
-          );
-          if (refused.length > 0) return invalidResult(ctx, refused, fields);
-          const commit = await commitFiles(plan.files, { projectRoot, settings: { dryRun, force: input.force === true } });
-          if (commit.kind === 'conflict') return conflictResult(ctx, commit.conflicts, fields);
-          const files = commitResultFiles(commit.report);
-          return doneResult(
-            ctx,
-            `${results.length} command folder${results.length === 1 ? '' : 's'} read; ${describeFileStates(files, dryRun)}`,
-            files,
-            fields,
-          );
-        }),
-      );
+      const ctx = context('reverse', input.write !== true);
+      return queue(() => guarded(ctx, () => reverseTool(projectRoot, ctx, input)));
     },
   );
+}
 
+/** The reverse tool: the engine's own reverse run (planReverseRun, as the generator and the fast path), committed without asking. */
+async function reverseTool(projectRoot: string, ctx: ResultContext, input: ReverseInput): Promise<RunResult> {
+  const outside = outsideRootIssue(projectRoot, input.path, 'path');
+  if (outside) return invalidResult(ctx, [outside]);
+  // The reverse engine (ts-morph) loads on the first call, not at startup.
+  const [{ planReverseRun, reverseFiles, reverseRunFields, reverseRunResult }, { nodeSourceReader }] = await Promise.all([
+    import('../shared/run/reverse-run.js'),
+    import('../shared/reverse/source-reader.js'),
+  ]);
+  const posixRoot = toPosix(projectRoot);
+  const run = planReverseRun({
+    projectRoot: posixRoot,
+    config: projectConfigFromText(readProjectFile(projectRoot, CONFIG_FILE)),
+    target: { kind: 'reverse', path: toPosix(resolve(projectRoot, input.path)) },
+    missingOnly: input.missingOnly === true,
+    reader: nodeSourceReader,
+    shown: (path) => posix.relative(posixRoot, path) || '.',
+    targetGivenAs: 'path',
+  });
+  const files = reverseFiles(run);
+  const refused = plannedOutsideRoot(
+    projectRoot,
+    files.map((f) => f.path),
+  );
+  if (refused.length > 0) return invalidResult(ctx, refused, reverseRunFields(run));
+  const commit = await commitFiles(files, { projectRoot, settings: { dryRun: ctx.dryRun === true, force: input.force === true } });
+  if (commit.kind === 'conflict') return conflictResult(ctx, commit.conflicts, reverseRunFields(run));
+  return reverseRunResult(ctx, run, commitResultFiles(commit.report));
+}
+
+function registerAudit(server: McpServer, { projectRoot, tool, queue, context }: ToolHost): void {
   server.registerTool(
     'audit',
     {
@@ -268,7 +270,7 @@ export function createContinuumMcpServer(projectRoot: string): McpServer {
           const config = projectConfigFromText(readProjectFile(projectRoot, CONFIG_FILE));
           const failOn = input.failOn ?? 'error';
           const audit = runAudit({
-            projectRoot: projectRoot.split(sep).join(posix.sep),
+            projectRoot: toPosix(projectRoot),
             config,
             reader: new AuditTreeReader(),
             mode: 'full',
@@ -281,7 +283,9 @@ export function createContinuumMcpServer(projectRoot: string): McpServer {
         }
       }),
   );
+}
 
+function registerListAdapters(server: McpServer, { projectRoot, queue, context }: ToolHost): void {
   server.registerTool(
     'list_adapters',
     {
@@ -299,7 +303,9 @@ export function createContinuumMcpServer(projectRoot: string): McpServer {
         }),
       ),
   );
+}
 
+function registerExplainConventions(server: McpServer, { projectRoot, queue, context }: ToolHost): void {
   server.registerTool(
     'explain_conventions',
     {
@@ -319,7 +325,10 @@ export function createContinuumMcpServer(projectRoot: string): McpServer {
         }
       }),
   );
+}
 
+/** The published JSON Schemas and the shipped example specs, as resources. */
+function registerResources(server: McpServer): void {
   for (const [name, what] of Object.entries(PUBLISHED_SCHEMAS)) {
     const uri = `continuum://schema/${name}`;
     server.registerResource(
@@ -346,7 +355,6 @@ export function createContinuumMcpServer(projectRoot: string): McpServer {
       }),
     );
   }
-  return server;
 }
 
 /** Serve on stdin/stdout until the client closes stdin. */

@@ -58,34 +58,14 @@ export function insertStaticAccessor(input: AccessorFixInput): AccessorFix {
       problem: `${input.typesFile} has no ${!params ? 'params interface (extends CommandParams)' : 'result interface (extends CommandResult)'}; the accessor's types would be a guess`,
     };
   }
-  const className =
-    params.name.endsWith('Params') && params.name.length > 'Params'.length
-      ? params.name.slice(0, -'Params'.length)
-      : result.name.endsWith('Result') && result.name.length > 'Result'.length
-        ? result.name.slice(0, -'Result'.length)
-        : undefined;
+  const className = accessorName(params.name, result.name);
   if (className === undefined)
     return {
       problem: `${input.typesFile}: neither ${params.name} nor ${result.name} is named <C>Params / <C>Result, so the accessor's name would be a guess`,
     };
   if (VALUE_DECLARATIONS(file, className)) return { problem: `${input.typesFile} already declares a value named ${className}` };
-
-  // CommandInput comes from where the file takes CommandParams (the host's JTAGTypes).
-  const payloadImport = file.getImportDeclarations().find((d) => d.getNamedImports().some((n) => n.getName() === 'CommandParams'));
-  const jtagModule = payloadImport?.getModuleSpecifierValue() ?? input.config.importPaths.jtagTypes;
-  const imported = (name: string): boolean =>
-    file.getImportDeclarations().some((d) => d.getNamedImports().some((n) => (n.getAliasNode()?.getText() ?? n.getName()) === name));
-  if (!imported('CommandInput')) {
-    const typeImport = file.getImportDeclarations().find((d) => d.getModuleSpecifierValue() === jtagModule && d.isTypeOnly());
-    if (typeImport) typeImport.addNamedImport('CommandInput');
-    else if (payloadImport) payloadImport.addNamedImport({ name: 'CommandInput', isTypeOnly: !payloadImport.isTypeOnly() });
-    else file.addImportDeclaration({ isTypeOnly: true, namedImports: ['CommandInput'], moduleSpecifier: jtagModule });
-  }
-  if (!imported('Commands')) {
-    if (VALUE_DECLARATIONS(file, 'Commands'))
-      return { problem: `${input.typesFile} declares its own Commands; the accessor would not reach the host's` };
-    file.addImportDeclaration({ namedImports: ['Commands'], moduleSpecifier: input.config.importPaths.commands });
-  }
+  const importProblem = addAccessorImports(file, input);
+  if (importProblem) return { problem: importProblem };
 
   const C = className;
   const P = params.name;
@@ -120,6 +100,34 @@ export function insertStaticAccessor(input: AccessorFixInput): AccessorFix {
   if (findAccessor(file.compilerNode)?.executeName !== input.name)
     return { problem: `${input.typesFile}: the inserted accessor was not recognised; nothing written` };
   return { content: file.getFullText(), className: C };
+}
+
+/** <C> from <C>Params, else from <C>Result; undefined when neither is so named (the name would be a guess). */
+function accessorName(paramsName: string, resultName: string): string | undefined {
+  if (paramsName.endsWith('Params') && paramsName.length > 'Params'.length) return paramsName.slice(0, -'Params'.length);
+  if (resultName.endsWith('Result') && resultName.length > 'Result'.length) return resultName.slice(0, -'Result'.length);
+  return undefined;
+}
+
+/** Import what the accessor uses, CommandInput and Commands, unless the file has them; a problem when it cannot. */
+function addAccessorImports(file: SourceFile, input: AccessorFixInput): string | undefined {
+  // CommandInput comes from where the file takes CommandParams (the host's JTAGTypes).
+  const payloadImport = file.getImportDeclarations().find((d) => d.getNamedImports().some((n) => n.getName() === 'CommandParams'));
+  const jtagModule = payloadImport?.getModuleSpecifierValue() ?? input.config.importPaths.jtagTypes;
+  const imported = (name: string): boolean =>
+    file.getImportDeclarations().some((d) => d.getNamedImports().some((n) => (n.getAliasNode()?.getText() ?? n.getName()) === name));
+  if (!imported('CommandInput')) {
+    const typeImport = file.getImportDeclarations().find((d) => d.getModuleSpecifierValue() === jtagModule && d.isTypeOnly());
+    if (typeImport) typeImport.addNamedImport('CommandInput');
+    else if (payloadImport) payloadImport.addNamedImport({ name: 'CommandInput', isTypeOnly: !payloadImport.isTypeOnly() });
+    else file.addImportDeclaration({ isTypeOnly: true, namedImports: ['CommandInput'], moduleSpecifier: jtagModule });
+  }
+  if (!imported('Commands')) {
+    if (VALUE_DECLARATIONS(file, 'Commands'))
+      return `${input.typesFile} declares its own Commands; the accessor would not reach the host's`;
+    file.addImportDeclaration({ namedImports: ['Commands'], moduleSpecifier: input.config.importPaths.commands });
+  }
+  return undefined;
 }
 
 /** The generator's usage line for the accessor, from the reversed spec; a plain one when it does not resolve. */

@@ -174,6 +174,20 @@ export const CONFIG_FILE = '.yo-rc.json';
 
 export const CONFIG_KEY = 'generator-continuum';
 
+/** The generator-continuum entry of .yo-rc.json, once the schema has checked it. */
+type UserConfig = Partial<{
+  roots: Partial<ProjectConfig['roots']>;
+  importPaths: Partial<ProjectConfig['importPaths']>;
+  imports: ImportDeclaration[];
+  packageScope: string;
+  allowSymlinks: string[];
+  rust: NonNullable<ProjectConfig['rust']>;
+  adapterOptions: Record<string, Record<string, unknown>>;
+  adapters: PluginDeclaration[];
+  accessLevels: string[];
+  payload: Partial<PayloadConfig>;
+}>;
+
 /**
  * Validate a user's config (the generator-continuum entry of .yo-rc.json) and merge it over the
  * defaults. Imports are added to the defaults, not replacing them, unless a name repeats.
@@ -181,18 +195,15 @@ export const CONFIG_KEY = 'generator-continuum';
 export function resolveProjectConfig(raw: unknown, file = CONFIG_FILE): ProjectConfig {
   if (raw === undefined || raw === null) return defaultProjectConfig;
   const issues: SpecIssue[] = validateWithSchema('project-config', raw, file, `/${CONFIG_KEY}`);
-  const user = raw as Partial<{
-    roots: Partial<ProjectConfig['roots']>;
-    importPaths: Partial<ProjectConfig['importPaths']>;
-    imports: ImportDeclaration[];
-    packageScope: string;
-    allowSymlinks: string[];
-    rust: NonNullable<ProjectConfig['rust']>;
-    adapterOptions: Record<string, Record<string, unknown>>;
-    adapters: PluginDeclaration[];
-    accessLevels: string[];
-    payload: Partial<PayloadConfig>;
-  }>;
+  const user = raw as UserConfig;
+  issues.push(...unsafePathIssues(user, file));
+  if (issues.length > 0) throw new SpecError(issues);
+  return overDefaults(user);
+}
+
+/** Every path of the config that could escape the project or misbehave: the roots, the allowed links, the start-up file. */
+function unsafePathIssues(user: UserConfig, file: string): SpecIssue[] {
+  const issues: SpecIssue[] = [];
   for (const [key, value] of Object.entries(user.roots ?? {})) {
     const problem = unsafeRelativePath(String(value));
     if (problem)
@@ -226,7 +237,11 @@ export function resolveProjectConfig(raw: unknown, file = CONFIG_FILE): ProjectC
       found: JSON.stringify(startup && typeof startup === 'object' ? startup.file : startup),
       expected: 'a crate-relative file such as src/ipc/mod.rs',
     });
-  if (issues.length > 0) throw new SpecError(issues);
+  return issues;
+}
+
+/** A valid user config merged over the defaults. */
+function overDefaults(user: UserConfig): ProjectConfig {
   const userImports = user.imports ?? [];
   const imports = [...defaultProjectConfig.imports.filter((d) => !userImports.some((u) => u.name === d.name)), ...userImports];
   return {

@@ -91,24 +91,9 @@ function locate(root: RustNode): Located | HostModuleProblem {
       `does not parse as Rust (${error.isMissing ? `missing ${error.type}` : `cannot parse ${JSON.stringify(error.text.slice(0, 40))}`})`,
       'a module that compiles',
     );
-  const impls = root.namedChildren.filter(
-    (c): c is RustNode => c?.type === 'impl_item' && /(^|::)ServiceModule$/.test(c.childForFieldName('trait')?.text ?? ''),
-  );
-  if (impls.length !== 1) {
-    return problemAt(
-      impls[1],
-      impls.length === 0 ? 'no `impl ServiceModule for <Module>` block found' : 'more than one `impl ServiceModule for ...` block',
-      'one `impl ServiceModule for <Module>` block at the top level of the file',
-    );
-  }
-  const serviceImpl = impls[0];
-  const structName = serviceImpl.childForFieldName('type')?.text ?? '';
-  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(structName))
-    return problemAt(
-      serviceImpl,
-      `ServiceModule is implemented for ${JSON.stringify(structName)}, not for a plain struct name`,
-      'impl ServiceModule for GpuModule',
-    );
+  const implemented = serviceImplOf(root);
+  if ('problem' in implemented) return implemented;
+  const { serviceImpl, structName } = implemented;
   const methods = serviceImpl.childForFieldName('body')?.namedChildren.filter((c): c is RustNode => c?.type === 'function_item') ?? [];
   const handle = methods.find((m) => m.childForFieldName('name')?.text === 'handle_command');
   if (!handle) return problemAt(serviceImpl, `impl ServiceModule for ${structName} has no handle_command`, EXPECTED_HANDLE);
@@ -127,6 +112,29 @@ function locate(root: RustNode): Located | HostModuleProblem {
   if (!match) return problemAt(body ?? handle, `the body of handle_command is not a \`match ${commandParam} { ... }\``, EXPECTED_HANDLE);
   const schemas = methods.find((m) => m.childForFieldName('name')?.text === 'command_schemas');
   return { serviceImpl, structName, handle, commandParam, paramsParam, match, ...(schemas ? { schemas } : {}) };
+}
+
+/** The file's one `impl ServiceModule for <Struct>` block and the struct's name. */
+function serviceImplOf(root: RustNode): Pick<Located, 'serviceImpl' | 'structName'> | HostModuleProblem {
+  const impls = root.namedChildren.filter(
+    (c): c is RustNode => c?.type === 'impl_item' && /(^|::)ServiceModule$/.test(c.childForFieldName('trait')?.text ?? ''),
+  );
+  if (impls.length !== 1) {
+    return problemAt(
+      impls[1],
+      impls.length === 0 ? 'no `impl ServiceModule for <Module>` block found' : 'more than one `impl ServiceModule for ...` block',
+      'one `impl ServiceModule for <Module>` block at the top level of the file',
+    );
+  }
+  const serviceImpl = impls[0];
+  const structName = serviceImpl.childForFieldName('type')?.text ?? '';
+  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(structName))
+    return problemAt(
+      serviceImpl,
+      `ServiceModule is implemented for ${JSON.stringify(structName)}, not for a plain struct name`,
+      'impl ServiceModule for GpuModule',
+    );
+  return { serviceImpl, structName };
 }
 
 /** The shape of a hand-written module, or why the generator cannot extend it. */
@@ -191,131 +199,10 @@ export function extendHostModule(text: string, file: string, additions: readonly
     const root = tree.rootNode;
     const located = locate(root);
     if ('problem' in located) throw new EditError(`${file}:${located.line}:${located.column}`, located.problem, located.expected);
-    const newline = text.includes('\r\n') ? '\r\n' : '\n';
-    const insertions: Insertion[] = [];
-
-    // Child modules: after the last top-level `use` (or `mod x;`), else after the file's inner docs.
-    const declared = declaredModules(root);
-    const wanted = [
-      ...(declared.has('generated') ? [] : ['generated']),
-      ...additions.map((a) => a.handlerModule).filter((m) => !declared.has(m)),
-    ];
-    if (wanted.length > 0) {
-      const anchors = root.namedChildren.filter(
-        (c): c is RustNode =>
-          c !== null && (c.type === 'use_declaration' || (c.type === 'mod_item' && c.childForFieldName('body') === null)),
-      );
-      const after = anchors[anchors.length - 1];
-      const lines = wanted.map((m) =>
-        m === 'generated'
-          ? `// ${GENERATED_MARK}: the generated part of this module (wire types, dispatch, schemas and tests of its generated commands)${newline}mod generated;${newline}pub use generated::*;`
-          : `// ${GENERATED_MARK}: the handler of ${additions.find((a) => a.handlerModule === m)!.command} (yours: created once, never rewritten)${newline}mod ${m};`,
-      );
-      if (after) insertions.push({ at: after.endIndex, text: `${newline}${newline}${lines.join(newline)}` });
-      else {
-        const docs = root.namedChildren.filter((c): c is RustNode => c !== null && c.type === 'line_comment' && c.text.startsWith('//!'));
-        const at = docs.length > 0 ? docs[docs.length - 1].endIndex : 0;
-        insertions.push({
-          at,
-          text: at === 0 ? `${lines.join(newline)}${newline}${newline}` : `${newline}${newline}${lines.join(newline)}`,
-        });
-      }
-    }
-
-    // Match arms: before the `_` arm (the last arm otherwise); a command already routed by hand is refused.
-    const block = located.match.childForFieldName('body')!;
-    const arms = block.namedChildren.filter((c): c is RustNode => c?.type === 'match_arm');
-    const wildcard = arms.find((a) => a.childForFieldName('pattern')?.text === '_');
-    const routed = new Map(
-      arms.flatMap((a) => {
-        const command = armCommand(a);
-        return command === undefined ? [] : [[command, a] as const];
-      }),
+    const edit: ModuleEdit = { text, file, located, additions, newline: text.includes('\r\n') ? '\r\n' : '\n' };
+    const insertions = [childModulesInsertion(root, edit), matchArmsInsertion(edit), schemasInsertion(edit)].filter(
+      (insertion): insertion is Insertion => insertion !== undefined,
     );
-    const newArms: string[] = [];
-    for (const addition of additions) {
-      const existing = routed.get(addition.command);
-      if (existing) {
-        if (markedByUs(existing)) continue;
-        const at = positionOf(existing);
-        throw new EditError(
-          `${file}:${at.line}:${at.column}`,
-          `the hand-written module already routes "${addition.command}" (this arm)`,
-          `a command the module does not handle yet: a generated command does not take over a hand-written arm (remove the arm, or describe the existing command with continuum-gen reverse)`,
-        );
-      }
-      newArms.push(
-        `// ${GENERATED_MARK}: ${addition.command}`,
-        `"${addition.command}" => generated::${addition.dispatchFn}(self, ${located.paramsParam}),`,
-      );
-    }
-    if (newArms.length > 0) {
-      const anchor = wildcard ?? arms[arms.length - 1];
-      if (!anchor)
-        throw new EditError(
-          `${file}:${positionOf(block).line}:${positionOf(block).column}`,
-          'the match on the command has no arm',
-          EXPECTED_HANDLE,
-        );
-      const indent = indentOf(text, anchor);
-      const lineStart = text.lastIndexOf('\n', anchor.startIndex - 1) + 1;
-      if (wildcard) insertions.push({ at: lineStart, text: `${newArms.map((l) => `${indent}${l}`).join(newline)}${newline}${newline}` });
-      else insertions.push({ at: anchor.endIndex, text: `${newline}${newline}${newArms.map((l) => `${indent}${l}`).join(newline)}` });
-    }
-
-    // command_schemas: an entry per new command in its vec![...], or the method itself.
-    const schemaEntries = additions
-      .filter((a) => !text.includes(`generated::${a.schemaFn}()`))
-      .map((a) => `generated::${a.schemaFn}(), // ${GENERATED_MARK}: ${a.command}`);
-    if (schemaEntries.length > 0) {
-      if (located.schemas) {
-        const body = located.schemas.childForFieldName('body');
-        const tail = body?.namedChildren
-          .filter((c): c is RustNode => c !== null && c.type !== 'line_comment' && c.type !== 'block_comment')
-          .pop();
-        const macro = tail?.type === 'macro_invocation' && tail.childForFieldName('macro')?.text === 'vec' ? tail : undefined;
-        const tokens = macro?.namedChildren.find((c): c is RustNode => c?.type === 'token_tree');
-        if (!tokens || tokens.text[0] !== '[') {
-          const at = positionOf(tail ?? located.schemas);
-          throw new EditError(
-            `${file}:${at.line}:${at.column}`,
-            'command_schemas does not end in a `vec![...]` of schemas',
-            'fn command_schemas(&self) -> Vec<CommandSchema> { vec![CommandSchema { ... }, ...] }',
-          );
-        }
-        const close = tokens.endIndex - 1;
-        const inner = text.slice(tokens.startIndex + 1, close);
-        const elementIndent = `${indentOf(text, located.schemas)}        `;
-        const closeIndent = indentOf(text, located.schemas) + '    ';
-        const multiline = inner.includes('\n');
-        const needsComma = inner.trim() !== '' && !inner.trimEnd().endsWith(',');
-        if (multiline) {
-          const lastContent = tokens.startIndex + 1 + inner.trimEnd().length;
-          insertions.push({
-            at: lastContent,
-            text: `${needsComma ? ',' : ''}${newline}${schemaEntries.map((e) => `${elementIndent}${e}`).join(newline)}`,
-          });
-        } else {
-          // vec![A] on one line: the new entries go on lines of their own, A stays where it is.
-          insertions.push({
-            at: tokens.startIndex + 1 + inner.trimEnd().length,
-            text: `${needsComma ? ',' : ''}${newline}${schemaEntries.map((e) => `${elementIndent}${e}`).join(newline)}${newline}${closeIndent}`,
-          });
-        }
-      } else {
-        const indent = indentOf(text, located.handle);
-        const method = [
-          `${indent}// ${GENERATED_MARK}: the schemas of the generated commands (MCP tool discovery)`,
-          `${indent}fn command_schemas(&self) -> Vec<crate::runtime::CommandSchema> {`,
-          `${indent}    vec![`,
-          ...schemaEntries.map((e) => `${indent}        ${e}`),
-          `${indent}    ]`,
-          `${indent}}`,
-        ];
-        insertions.push({ at: located.handle.endIndex, text: `${newline}${newline}${method.join(newline)}` });
-      }
-    }
-
     let out = text;
     for (const insertion of [...insertions].sort((a, b) => b.at - a.at))
       out = out.slice(0, insertion.at) + insertion.text + out.slice(insertion.at);
@@ -323,4 +210,125 @@ export function extendHostModule(text: string, file: string, additions: readonly
   } finally {
     tree.delete();
   }
+}
+
+/** One extension of a module: its text, where it was found to be extensible, and what is added. */
+interface ModuleEdit {
+  readonly text: string;
+  readonly file: string;
+  readonly located: Located;
+  readonly additions: readonly HostCommandAddition[];
+  readonly newline: string;
+}
+
+/** Child modules: after the last top-level `use` (or `mod x;`), else after the file's inner docs. */
+function childModulesInsertion(root: RustNode, { additions, newline }: ModuleEdit): Insertion | undefined {
+  const declared = declaredModules(root);
+  const wanted = [
+    ...(declared.has('generated') ? [] : ['generated']),
+    ...additions.map((a) => a.handlerModule).filter((m) => !declared.has(m)),
+  ];
+  if (wanted.length === 0) return undefined;
+  const anchors = root.namedChildren.filter(
+    (c): c is RustNode => c !== null && (c.type === 'use_declaration' || (c.type === 'mod_item' && c.childForFieldName('body') === null)),
+  );
+  const after = anchors[anchors.length - 1];
+  const lines = wanted.map((m) =>
+    m === 'generated'
+      ? `// ${GENERATED_MARK}: the generated part of this module (wire types, dispatch, schemas and tests of its generated commands)${newline}mod generated;${newline}pub use generated::*;`
+      : `// ${GENERATED_MARK}: the handler of ${additions.find((a) => a.handlerModule === m)!.command} (yours: created once, never rewritten)${newline}mod ${m};`,
+  );
+  if (after) return { at: after.endIndex, text: `${newline}${newline}${lines.join(newline)}` };
+  const docs = root.namedChildren.filter((c): c is RustNode => c !== null && c.type === 'line_comment' && c.text.startsWith('//!'));
+  const at = docs.length > 0 ? docs[docs.length - 1].endIndex : 0;
+  return { at, text: at === 0 ? `${lines.join(newline)}${newline}${newline}` : `${newline}${newline}${lines.join(newline)}` };
+}
+
+/** Match arms: before the `_` arm (the last arm otherwise); a command already routed by hand is refused. */
+function matchArmsInsertion({ text, file, located, additions, newline }: ModuleEdit): Insertion | undefined {
+  const block = located.match.childForFieldName('body')!;
+  const arms = block.namedChildren.filter((c): c is RustNode => c?.type === 'match_arm');
+  const wildcard = arms.find((a) => a.childForFieldName('pattern')?.text === '_');
+  const routed = new Map(
+    arms.flatMap((a) => {
+      const command = armCommand(a);
+      return command === undefined ? [] : [[command, a] as const];
+    }),
+  );
+  const newArms: string[] = [];
+  for (const addition of additions) {
+    const existing = routed.get(addition.command);
+    if (existing) {
+      if (markedByUs(existing)) continue;
+      const at = positionOf(existing);
+      throw new EditError(
+        `${file}:${at.line}:${at.column}`,
+        `the hand-written module already routes "${addition.command}" (this arm)`,
+        `a command the module does not handle yet: a generated command does not take over a hand-written arm (remove the arm, or describe the existing command with continuum-gen reverse)`,
+      );
+    }
+    newArms.push(
+      `// ${GENERATED_MARK}: ${addition.command}`,
+      `"${addition.command}" => generated::${addition.dispatchFn}(self, ${located.paramsParam}),`,
+    );
+  }
+  if (newArms.length === 0) return undefined;
+  const anchor = wildcard ?? arms[arms.length - 1];
+  if (!anchor)
+    throw new EditError(
+      `${file}:${positionOf(block).line}:${positionOf(block).column}`,
+      'the match on the command has no arm',
+      EXPECTED_HANDLE,
+    );
+  const indent = indentOf(text, anchor);
+  const lineStart = text.lastIndexOf('\n', anchor.startIndex - 1) + 1;
+  if (wildcard) return { at: lineStart, text: `${newArms.map((l) => `${indent}${l}`).join(newline)}${newline}${newline}` };
+  return { at: anchor.endIndex, text: `${newline}${newline}${newArms.map((l) => `${indent}${l}`).join(newline)}` };
+}
+
+/** command_schemas: an entry per new command in its vec![...], or the method itself. */
+function schemasInsertion(edit: ModuleEdit): Insertion | undefined {
+  const { text, located, additions, newline } = edit;
+  const schemaEntries = additions
+    .filter((a) => !text.includes(`generated::${a.schemaFn}()`))
+    .map((a) => `generated::${a.schemaFn}(), // ${GENERATED_MARK}: ${a.command}`);
+  if (schemaEntries.length === 0) return undefined;
+  if (located.schemas) return schemaVecInsertion(edit, located.schemas, schemaEntries);
+  const indent = indentOf(text, located.handle);
+  const method = [
+    `${indent}// ${GENERATED_MARK}: the schemas of the generated commands (MCP tool discovery)`,
+    `${indent}fn command_schemas(&self) -> Vec<crate::runtime::CommandSchema> {`,
+    `${indent}    vec![`,
+    ...schemaEntries.map((e) => `${indent}        ${e}`),
+    `${indent}    ]`,
+    `${indent}}`,
+  ];
+  return { at: located.handle.endIndex, text: `${newline}${newline}${method.join(newline)}` };
+}
+
+/** The new entries at the end of the `vec![...]` that the hand-written command_schemas returns. */
+function schemaVecInsertion({ text, file, newline }: ModuleEdit, schemas: RustNode, schemaEntries: readonly string[]): Insertion {
+  const body = schemas.childForFieldName('body');
+  const tail = body?.namedChildren
+    .filter((c): c is RustNode => c !== null && c.type !== 'line_comment' && c.type !== 'block_comment')
+    .pop();
+  const macro = tail?.type === 'macro_invocation' && tail.childForFieldName('macro')?.text === 'vec' ? tail : undefined;
+  const tokens = macro?.namedChildren.find((c): c is RustNode => c?.type === 'token_tree');
+  if (!tokens || tokens.text[0] !== '[') {
+    const at = positionOf(tail ?? schemas);
+    throw new EditError(
+      `${file}:${at.line}:${at.column}`,
+      'command_schemas does not end in a `vec![...]` of schemas',
+      'fn command_schemas(&self) -> Vec<CommandSchema> { vec![CommandSchema { ... }, ...] }',
+    );
+  }
+  const close = tokens.endIndex - 1;
+  const inner = text.slice(tokens.startIndex + 1, close);
+  const elementIndent = `${indentOf(text, schemas)}        `;
+  const closeIndent = indentOf(text, schemas) + '    ';
+  const needsComma = inner.trim() !== '' && !inner.trimEnd().endsWith(',');
+  const entries = `${needsComma ? ',' : ''}${newline}${schemaEntries.map((e) => `${elementIndent}${e}`).join(newline)}`;
+  const at = tokens.startIndex + 1 + inner.trimEnd().length;
+  // vec![A] on one line: the new entries go on lines of their own, A stays where it is.
+  return inner.includes('\n') ? { at, text: entries } : { at, text: `${entries}${newline}${closeIndent}` };
 }

@@ -163,58 +163,64 @@ export function composeIpcMixin(existing: string | undefined, registration: Mixi
 
   // The file's indentation unit: what the second line of a multi-line chain starts with, else a tab.
   const unit = /\n([ \t]+)\S/.exec(chain[2])?.[1] ?? /^(\t| {2,4})\S/m.exec(existing)?.[1] ?? '\t';
-  let text = existing;
-  if (!composed) {
-    const names = mixinChain(chain[2], stages);
-    const baseIndent = /^[ \t]*/.exec(chain[1])![0];
-    if (names) {
-      // The stage classes are laid out anew just above ComposedClient (where this edit put them).
-      const layout = stagedLayout([registration.mixin, ...names], unit, baseIndent);
-      const before = text.slice(0, chain.index).replace(STAGE_DECLARATION, '').replace(STAGE_COMMENT_LINE, '');
-      text = before + layout.stages + chain[1] + layout.expression + chain[3] + text.slice(chain.index + chain[0].length);
-    } else {
-      text =
-        text.slice(0, chain.index) +
-        chain[1] +
-        `${registration.mixin}(${chain[2].trim()})` +
-        chain[3] +
-        text.slice(chain.index + chain[0].length);
-    }
-  }
-  if (!imported) {
-    const lines = [...text.matchAll(/^import\s[^;]*?from\s*(['"])([^'"]+)\1;?[ \t]*$/gm)];
-    const semicolon = lines.length === 0 || lines[0][0].trimEnd().endsWith(';') ? ';' : '';
-    const line = `import { ${registration.mixin} } from ${quote}${registration.from}${quote}${semicolon}`;
-    // After the last import of a sibling mixin module, else after the last import.
-    const modules = lines.filter((m) => m[2].startsWith('./modules/') && !/\/base$/.test(m[2]));
-    const anchor = modules[modules.length - 1] ?? lines[lines.length - 1];
-    text = anchor
-      ? `${text.slice(0, anchor.index + anchor[0].length)}\n${line}${text.slice(anchor.index + anchor[0].length)}`
-      : `${line}\n${text}`;
-  }
-  if (missingTypes.length > 0) {
-    const own = new RegExp(`^export\\s+type\\s*\\{([^}]*)\\}\\s*from\\s*(['"])${escape(registration.from)}\\2;?`, 'm').exec(text);
-    if (own) {
-      // The module already has a re-export statement: add the missing names to it, in its layout.
-      const present = own[1]
-        .split(',')
-        .map((p) => p.trim())
-        .filter((p) => p !== '');
-      text =
-        text.slice(0, own.index) +
-        reexportStatement([...present, ...missingTypes], registration.from, own[2], unit) +
-        text.slice(own.index + own[0].length);
-    } else {
-      // After the last re-export from a module (the host's block at the top), else before the first import.
-      const reexports = [...text.matchAll(/^export\s+(?:type\s+)?\{[^}]*\}\s*from\s*(['"])([^'"]+)\1;?[ \t]*$/gm)];
-      const fromModules = reexports.filter((m) => m[2].startsWith('./modules/'));
-      const anchor = fromModules[fromModules.length - 1] ?? reexports[reexports.length - 1];
-      const statement = reexportStatement(missingTypes, registration.from, quote, unit);
-      const firstImport = /^import\s/m.exec(text);
-      if (anchor) text = `${text.slice(0, anchor.index + anchor[0].length)}\n${statement}${text.slice(anchor.index + anchor[0].length)}`;
-      else if (firstImport) text = `${text.slice(0, firstImport.index)}${statement}\n\n${text.slice(firstImport.index)}`;
-      else text = `${statement}\n${text}`;
-    }
-  }
+  let text = composed ? existing : composeIntoChain(existing, chain, stages, registration.mixin, unit);
+  if (!imported) text = withMixinImport(text, registration, quote);
+  if (missingTypes.length > 0) text = withTypeReexports(text, registration.from, missingTypes, quote, unit);
   return text;
+}
+
+/** ComposedClient with the mixin applied outermost: in the staged layout when the chain is one, else around the expression. */
+function composeIntoChain(
+  text: string,
+  chain: RegExpExecArray,
+  stages: ReturnType<typeof stageClasses>,
+  mixin: string,
+  unit: string,
+): string {
+  const names = mixinChain(chain[2], stages);
+  const rest = text.slice(chain.index + chain[0].length);
+  if (!names) return text.slice(0, chain.index) + chain[1] + `${mixin}(${chain[2].trim()})` + chain[3] + rest;
+  // The stage classes are laid out anew just above ComposedClient (where this edit put them).
+  const baseIndent = /^[ \t]*/.exec(chain[1])![0];
+  const layout = stagedLayout([mixin, ...names], unit, baseIndent);
+  const before = text.slice(0, chain.index).replace(STAGE_DECLARATION, '').replace(STAGE_COMMENT_LINE, '');
+  return before + layout.stages + chain[1] + layout.expression + chain[3] + rest;
+}
+
+/** The mixin's import: after the last import of a sibling mixin module, else after the last import. */
+function withMixinImport(text: string, registration: MixinRegistration, quote: string): string {
+  const lines = [...text.matchAll(/^import\s[^;]*?from\s*(['"])([^'"]+)\1;?[ \t]*$/gm)];
+  const semicolon = lines.length === 0 || lines[0][0].trimEnd().endsWith(';') ? ';' : '';
+  const line = `import { ${registration.mixin} } from ${quote}${registration.from}${quote}${semicolon}`;
+  const modules = lines.filter((m) => m[2].startsWith('./modules/') && !/\/base$/.test(m[2]));
+  const anchor = modules[modules.length - 1] ?? lines[lines.length - 1];
+  return anchor
+    ? `${text.slice(0, anchor.index + anchor[0].length)}\n${line}${text.slice(anchor.index + anchor[0].length)}`
+    : `${line}\n${text}`;
+}
+
+/** The mixin module's types re-exported: added to its own re-export statement, else in a new one. */
+function withTypeReexports(text: string, from: string, missingTypes: readonly string[], quote: string, unit: string): string {
+  const own = new RegExp(`^export\\s+type\\s*\\{([^}]*)\\}\\s*from\\s*(['"])${escape(from)}\\2;?`, 'm').exec(text);
+  if (own) {
+    // The module already has a re-export statement: add the missing names to it, in its layout.
+    const present = own[1]
+      .split(',')
+      .map((p) => p.trim())
+      .filter((p) => p !== '');
+    return (
+      text.slice(0, own.index) +
+      reexportStatement([...present, ...missingTypes], from, own[2], unit) +
+      text.slice(own.index + own[0].length)
+    );
+  }
+  // After the last re-export from a module (the host's block at the top), else before the first import.
+  const reexports = [...text.matchAll(/^export\s+(?:type\s+)?\{[^}]*\}\s*from\s*(['"])([^'"]+)\1;?[ \t]*$/gm)];
+  const fromModules = reexports.filter((m) => m[2].startsWith('./modules/'));
+  const anchor = fromModules[fromModules.length - 1] ?? reexports[reexports.length - 1];
+  const statement = reexportStatement(missingTypes, from, quote, unit);
+  const firstImport = /^import\s/m.exec(text);
+  if (anchor) return `${text.slice(0, anchor.index + anchor[0].length)}\n${statement}${text.slice(anchor.index + anchor[0].length)}`;
+  if (firstImport) return `${text.slice(0, firstImport.index)}${statement}\n\n${text.slice(firstImport.index)}`;
+  return `${statement}\n${text}`;
 }

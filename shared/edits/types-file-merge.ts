@@ -189,22 +189,38 @@ export function mergeTypesFile(existing: string | undefined, generated: Generate
 }
 
 function mergeImports(text: string, needed: readonly ImportLine[]): string {
-  const ts = typescript();
-  // The generated import list, read and taken out; its lines are written again below.
+  const { rest, listed } = takeImportList(text);
+  const source = parse(rest);
+  const used = usedIdentifiers(source);
+  const pruned = pruneHandWrittenImports(rest, source, used);
+  const lines = importListLines([...listed, ...needed], used, pruned.importedElsewhere);
+  if (lines.length === 0) return pruned.text;
+  return withImportList(pruned.text, `${IMPORTS_BEGIN}\n${lines.join('\n')}\n${IMPORTS_END}\n`);
+}
+
+/** The generated import list, read and taken out of the text; its lines are written again after the merge. */
+function takeImportList(text: string): { readonly rest: string; readonly listed: ImportLine[] } {
   const listStart = text.indexOf(IMPORTS_BEGIN);
   const listEnd = listStart >= 0 ? text.indexOf(IMPORTS_END, listStart) : -1;
+  if (listStart < 0 || listEnd < 0) return { rest: text, listed: [] };
   const listed: ImportLine[] = [];
-  if (listStart >= 0 && listEnd >= 0) {
-    for (const line of text.slice(listStart + IMPORTS_BEGIN.length, listEnd).split('\n')) {
-      const parsed = parseImportLine(line);
-      if (parsed) listed.push(parsed);
-    }
-    text = text.slice(0, listStart) + text.slice(listEnd + IMPORTS_END.length).replace(/^\n/, '');
+  for (const line of text.slice(listStart + IMPORTS_BEGIN.length, listEnd).split('\n')) {
+    const parsed = parseImportLine(line);
+    if (parsed) listed.push(parsed);
   }
-  const source = parse(text);
-  const used = usedIdentifiers(source);
+  return { rest: text.slice(0, listStart) + text.slice(listEnd + IMPORTS_END.length).replace(/^\n/, ''), listed };
+}
 
-  // Hand-written imports: unused names go (their declarations may have been replaced).
+/**
+ * Hand-written imports: unused names go (their declarations may have been replaced); the names
+ * they still import are not listed again.
+ */
+function pruneHandWrittenImports(
+  text: string,
+  source: TsNamespace.SourceFile,
+  used: ReadonlySet<string>,
+): { readonly text: string; readonly importedElsewhere: Set<string> } {
+  const ts = typescript();
   const removals: [number, number, string][] = [];
   const importedElsewhere = new Set<string>();
   for (const statement of source.statements) {
@@ -231,11 +247,15 @@ function mergeImports(text: string, needed: readonly ImportLine[]): string {
     );
     removals.push([start, end, `import ${typeOnly ? 'type ' : ''}{ ${names.join(', ')} } from '${specifier}';\n`]);
   }
-  for (const [start, end, replacement] of removals.sort((a, b) => b[0] - a[0])) text = text.slice(0, start) + replacement + text.slice(end);
+  let out = text;
+  for (const [start, end, replacement] of removals.sort((a, b) => b[0] - a[0])) out = out.slice(0, start) + replacement + out.slice(end);
+  return { text: out, importedElsewhere };
+}
 
-  // The list: every name a block needs (listed before or needed now) that is used and not imported elsewhere.
+/** The list: every name a block needs (listed before or needed now) that is used and not imported elsewhere, a line a module. */
+function importListLines(wanted: readonly ImportLine[], used: ReadonlySet<string>, importedElsewhere: ReadonlySet<string>): string[] {
   const byModule = new Map<string, { typeOnly: boolean; names: Set<string> }>();
-  for (const line of [...listed, ...needed]) {
+  for (const line of wanted) {
     for (const name of line.names) {
       if (!used.has(name) || importedElsewhere.has(name)) continue;
       const key = `${line.typeOnly ? 'type' : 'value'} ${line.from}`;
@@ -244,15 +264,17 @@ function mergeImports(text: string, needed: readonly ImportLine[]): string {
       byModule.set(key, entry);
     }
   }
-  const lines = [...byModule.entries()]
+  return [...byModule.entries()]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(
       ([key, entry]) =>
         `import ${entry.typeOnly ? 'type ' : ''}{ ${[...entry.names].sort().join(', ')} } from '${key.slice(key.indexOf(' ') + 1)}';`,
     );
-  if (lines.length === 0) return text;
-  const list = `${IMPORTS_BEGIN}\n${lines.join('\n')}\n${IMPORTS_END}\n`;
-  // After the last import statement, else after the header comment.
+}
+
+/** The import list after the last import statement, else after the header comment. */
+function withImportList(text: string, list: string): string {
+  const ts = typescript();
   const after = parse(text);
   const lastImport = [...after.statements].reverse().find((s) => ts.isImportDeclaration(s));
   if (lastImport) {

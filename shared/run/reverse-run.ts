@@ -6,8 +6,9 @@
  */
 import type { PlannedFile } from '../adapters/adapter.js';
 import { migrationResultFields, reverseResultFields } from '../agent/reverse-result.js';
-import { describeFileStates, doneResult, type ResultContext, type ResultFile, type RunResult } from '../agent/run-result.js';
+import { COMMAND_LINE, describeFileStates, doneResult, type ResultContext, type ResultFile, type RunResult } from '../agent/run-result.js';
 import type { ProjectConfig } from '../config/project-config.js';
+import type { SpecIssue } from '../errors.js';
 import { planV1Migration, type V1MigrationPlan } from '../reverse/migrate-v1-folder.js';
 import { formatMigrationReport, migrationReport } from '../reverse/migration-report.js';
 import { ReverseEngineer, type ReversedCommand } from '../reverse/reverse-engineer.js';
@@ -39,6 +40,8 @@ export interface ReverseRunOptions {
   readonly progress?: (total: number) => ReverseProgress;
   /** How a path is named in a message (relative to the project root). */
   readonly shown: (path: string) => string;
+  /** The `file` of an issue about the target: where it was given (an MCP tool's argument; default the command line). */
+  readonly targetGivenAs?: string;
 }
 
 /** Everything one reverse run writes and says. */
@@ -78,10 +81,20 @@ export function planReverseRun(options: ReverseRunOptions): ReverseRun {
     ];
     return { kind: 'migrate', plan, notes };
   }
-  const folders = stoppingClearly(() => engine.discover(target.path));
+  const folders = stoppingClearly(
+    () => engine.discover(target.path),
+    (message) => targetIssue(options, message, 'a folder inside the project'),
+  );
   if (folders.length === 0)
     throw new RunStop(
       `No command folder (a folder with shared/<Name>Types.ts) at or under ${options.shown(target.path)}. Nothing was written.`,
+      [
+        targetIssue(
+          options,
+          'no command folder (a folder with shared/<Name>Types.ts) at or under this path',
+          `a command folder or a tree of them, such as ${config.roots.commands}`,
+        ),
+      ],
     );
   const progress = options.progress?.(folders.length);
   const results = engine.reverseAll(folders, (done, _total, result) => progress?.update(done, result.folder));
@@ -138,18 +151,34 @@ export function reverseEndLines(run: ReverseRun, report: CommitReport | undefine
   ];
 }
 
-/** The --json result of a run that wrote (or, in a dry run or with --stdout, would write) its files. */
+/** The --json result (and the MCP tool's) of a run that wrote (or, in a dry run or with --stdout, would write) its files. */
 export function reverseRunResult(context: ResultContext, run: ReverseRun, files: readonly ResultFile[]): RunResult {
-  const fields = run.kind === 'migrate' ? migrationResultFields(run.plan) : reverseResultFields(run.results, run.plan);
-  return doneResult(context, describeFileStates(files, context.dryRun === true), files, fields);
+  return doneResult(context, reverseRunMessage(run, files, context.dryRun === true), files, reverseRunFields(run));
 }
 
-/** Engine errors about the input (not a folder) stop the run, writing nothing. */
-function stoppingClearly<T>(step: () => T): T {
+/** A run's own part of its result: each folder's spec and warnings, or the migration lists. */
+export const reverseRunFields = (run: ReverseRun): Record<string, unknown> =>
+  run.kind === 'migrate' ? migrationResultFields(run.plan) : reverseResultFields(run.results, run.plan);
+
+function reverseRunMessage(run: ReverseRun, files: readonly ResultFile[], dryRun: boolean): string {
+  const states = describeFileStates(files, dryRun);
+  if (run.kind === 'migrate') return states;
+  return `${run.results.length} command folder${run.results.length === 1 ? '' : 's'} read; ${states}`;
+}
+
+/** An issue about the target as given, for a --json or MCP result (the RunStop's message says the same to a person). */
+function targetIssue(options: ReverseRunOptions, message: string, expected: string): SpecIssue {
+  const { shown, target, targetGivenAs = COMMAND_LINE } = options;
+  return { file: targetGivenAs, pointer: '', message, found: JSON.stringify(shown(target.path)), expected };
+}
+
+/** Engine errors about the input (not a folder) stop the run, writing nothing; `issue` describes one for a result. */
+function stoppingClearly<T>(step: () => T, issue?: (message: string) => SpecIssue): T {
   try {
     return step();
   } catch (error) {
     if (error instanceof RunStop) throw error;
-    throw new RunStop(`${error instanceof Error ? error.message : String(error)}. Nothing was written.`);
+    const message = error instanceof Error ? error.message : String(error);
+    throw new RunStop(`${message}. Nothing was written.`, issue ? [issue(message)] : []);
   }
 }

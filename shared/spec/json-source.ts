@@ -60,6 +60,7 @@ const stripBom = (text: string): string => (text.charCodeAt(0) === 0xfeff ? text
 
 /** One well-formed UTF-8 sequence (RFC 3629, table 3-7 of the Unicode standard), over bytes read as latin1. */
 const UTF8_RUN =
+  // eslint-disable-next-line no-control-regex -- the ASCII byte range, control bytes included, is valid UTF-8
   /(?:[\x00-\x7f]|[\xc2-\xdf][\x80-\xbf]|\xe0[\xa0-\xbf][\x80-\xbf]|[\xe1-\xec\xee\xef][\x80-\xbf]{2}|\xed[\x80-\x9f][\x80-\xbf]|\xf0[\x90-\xbf][\x80-\xbf]{2}|[\xf1-\xf3][\x80-\xbf]{3}|\xf4[\x80-\x8f][\x80-\xbf]{2})+/y;
 
 /** Decode UTF-8 bytes, dropping a BOM; bytes that are not UTF-8 are refused, each place located. */
@@ -108,6 +109,7 @@ const ANY_SURROGATE = /[\ud800-\udfff]/;
 const hasLoneSurrogate = (text: string): boolean => ANY_SURROGATE.test(text) && LONE_SURROGATE.test(text);
 
 /** A JSON string's body: anything but a quote, a backslash or a control character, and the valid escapes. */
+// eslint-disable-next-line no-control-regex -- JSON refuses raw control characters in a string: the regex names them
 const STRING_BODY = /(?:[^"\\\u0000-\u001f]+|\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4}))*/y;
 
 /** A JSON literal: true, false, null or a number. */

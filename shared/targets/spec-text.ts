@@ -23,6 +23,7 @@ export function oneLineText(text: string): string {
  * bidirectional controls that let a comment display as code (Trojan Source; rustc denies them in
  * comments and literals).
  */
+// eslint-disable-next-line no-control-regex -- control characters are what this finds
 export const INVISIBLE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g;
 
 /** The code point of a one-unit character as upper-case hex, at least 4 digits. */

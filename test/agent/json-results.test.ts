@@ -14,15 +14,15 @@ import {
   type BinRun,
 } from '../support/generator-run.js';
 import { repoRoot, specsDir } from '../support/paths.js';
-import { badSpec, fixtureProject, hostProject, schemaValidator } from './support.js';
+import { badSpec, fixtureProject, type ReadResult, hostProject, schemaValidator } from './support.js';
 
 const validateResult = schemaValidator('run-result');
 const README = 'src/commands/docs/read/README.md';
 const yeoman = { CONTINUUM_GEN_PATH: 'yeoman' };
 
 /** stdout holds exactly one JSON document, valid against schemas/run-result.schema.json; returns it. */
-function resultOf(run: BinRun): Record<string, any> {
-  let result: Record<string, any>;
+function resultOf(run: BinRun): ReadResult {
+  let result: ReadResult;
   try {
     result = JSON.parse(run.stdout);
   } catch {
@@ -34,7 +34,7 @@ function resultOf(run: BinRun): Record<string, any> {
   return result;
 }
 
-const states = (result: Record<string, any>): string[] => result.files.map((f: { path: string; state: string }) => `${f.state} ${f.path}`);
+const states = (result: ReadResult): string[] => result.files.map((f: { path: string; state: string }) => `${f.state} ${f.path}`);
 
 describe('--json: one versioned result on stdout for every sub-generator', function () {
   after(removeTempProjects);
@@ -71,7 +71,7 @@ describe('--json: one versioned result on stdout for every sub-generator', funct
         docsReadFiles.map((f) => `create ${f}`),
       );
       deepStrictEqual(
-        first.specs.map((s: { name: string; adapters: string[] }) => [s.name, s.adapters]),
+        first.specs.map((s) => [s.name, s.adapters]),
         [['docs/read', ['server-only']]],
       );
       deepStrictEqual(listFiles(dir), docsReadFiles);
@@ -93,12 +93,13 @@ describe('--json: one versioned result on stdout for every sub-generator', funct
       const result = resultOf(await runBin(['command', `--spec=${docsReadSpec}`, '--dry-run', '--json'], { cwd: dir, env }));
       equal(result.dryRun, true);
       const readme = result.files.find((f: { path: string }) => f.path === README);
+      ok(readme, `${README} is listed`);
       equal(readme.state, 'conflict');
-      match(readme.diff, /^--- a\/src\/commands\/docs\/read\/README\.md\n\+\+\+ b\/src\/commands\/docs\/read\/README\.md\n@@ /);
-      match(readme.diff, /^-my notes$/m);
-      match(readme.diff, /^\+# docs\/read$/m);
+      match(readme.diff ?? '', /^--- a\/src\/commands\/docs\/read\/README\.md\n\+\+\+ b\/src\/commands\/docs\/read\/README\.md\n@@ /);
+      match(readme.diff ?? '', /^-my notes$/m);
+      match(readme.diff ?? '', /^\+# docs\/read$/m);
       // The record forgotten above would be written anew; every other file is as generated.
-      equal(result.files.find((f: { path: string }) => f.path === docsReadRecord).state, 'create');
+      equal(result.files.find((f: { path: string }) => f.path === docsReadRecord)?.state, 'create');
       ok(
         result.files
           .filter((f: { path: string }) => f.path !== README && f.path !== docsReadRecord)
@@ -146,7 +147,7 @@ describe('--json: one versioned result on stdout for every sub-generator', funct
     equal(slow.stdout, fast.stdout);
     ok(result.specs.length >= 10 && result.files.length > 60, `${result.specs.length} specs, ${result.files.length} files`);
     ok(
-      result.specs.some((s: { edits: { changes: boolean }[] }) => s.edits.some((e) => e.changes)),
+      result.specs.some((s) => s.edits.some((e) => e.changes)),
       'edits of shared files are reported',
     );
   });
@@ -199,7 +200,7 @@ describe('--json: one versioned result on stdout for every sub-generator', funct
     ok(reversed.length >= 15, `${reversed.length} reversed`);
     for (const entry of reversed) deepStrictEqual(schemaValidator('command-spec-v2')(entry.spec), [], entry.folder);
     ok(
-      dry.reversed.some((r: { warnings: unknown[] }) => r.warnings.length > 0),
+      dry.reversed.some((r) => r.warnings.length > 0),
       'warnings are carried',
     );
     ok(

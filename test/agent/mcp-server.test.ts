@@ -3,6 +3,7 @@ import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
+import type { ProjectConventions } from '../../shared/agent/conventions.js';
 import {
   binPath,
   docsReadFiles,
@@ -10,12 +11,13 @@ import {
   forgetGeneration,
   listFiles,
   removeTempProjects,
+  runBin,
   runProcess,
   snapshotFiles,
   tempProject,
 } from '../support/generator-run.js';
 import { repoRoot, specsDir } from '../support/paths.js';
-import { badSpec, fixtureProject, schemaValidator } from './support.js';
+import { badSpec, fixtureProject, type ReadResult, schemaValidator } from './support.js';
 
 const validateResult = schemaValidator('run-result');
 const docsRead = JSON.parse(readFileSync(join(specsDir, 'docs-read.json'), 'utf8')) as Record<string, unknown>;
@@ -46,9 +48,9 @@ async function connect(dir: string): Promise<Connected> {
 }
 
 /** Call a tool; its structured content is a valid run result that matches its own isError. */
-async function call(client: Client, name: string, args: Record<string, unknown>): Promise<Record<string, any>> {
+async function call(client: Client, name: string, args: Record<string, unknown>): Promise<ReadResult> {
   const answer = await client.callTool({ name, arguments: args });
-  const result = answer.structuredContent as Record<string, any>;
+  const result = answer.structuredContent as ReadResult;
   ok(result, `${name} returned structured content`);
   const text = (answer.content as { type: string; text: string }[])[0];
   deepStrictEqual(JSON.parse(text.text), result, 'the text content is the same JSON');
@@ -59,7 +61,7 @@ async function call(client: Client, name: string, args: Record<string, unknown>)
   return result;
 }
 
-const states = (result: Record<string, any>): string[] => result.files.map((f: { path: string; state: string }) => `${f.state} ${f.path}`);
+const states = (result: ReadResult): string[] => result.files.map((f: { path: string; state: string }) => `${f.state} ${f.path}`);
 
 describe('continuum-gen mcp: an MCP client over stdio against the real bin', function () {
   after(async () => {
@@ -125,12 +127,12 @@ describe('continuum-gen mcp: an MCP client over stdio against the real bin', fun
     const asText = await call(client, 'validate', { specText: JSON.stringify(badSpec, null, 2) });
     const typeIssue = asText.issues.find((i: { pointer: string }) => i.pointer === '/results/0/type');
     // Line 14 of that text is `      "type": "Strng"`: the value starts at column 15.
-    deepStrictEqual([typeIssue.file, typeIssue.line, typeIssue.column], ['<specText>', 14, 15]);
+    deepStrictEqual([typeIssue?.file, typeIssue?.line, typeIssue?.column], ['<specText>', 14, 15]);
     const good = await call(client, 'validate', { spec: docsRead });
     // What the spec plans; the generation record is the commit's, not the spec's.
     deepStrictEqual([good.status, good.specs[0].files], ['done', docsReadFiles.filter((f) => f !== docsReadRecord)]);
     const neither = await call(client, 'validate', {});
-    match(neither.issues[0].expected, /exactly one of spec/);
+    match(neither.issues[0]?.expected ?? '', /exactly one of spec/);
     deepStrictEqual(listFiles(dir), []);
   });
 
@@ -156,7 +158,7 @@ describe('continuum-gen mcp: an MCP client over stdio against the real bin', fun
       readFileSync(join(dir, README), 'utf8'),
       dry.files
         .find((f: { path: string }) => f.path === README)
-        .diff.split('\n')
+        ?.diff?.split('\n')
         .filter((l: string) => l.startsWith('+') && !l.startsWith('+++'))
         .map((l: string) => l.slice(1))
         .join('\n') + '\n',
@@ -220,12 +222,30 @@ describe('continuum-gen mcp: an MCP client over stdio against the real bin', fun
     deepStrictEqual(snapshotFiles(dir), before);
     const gpu = preview.reversed.find((r: { spec?: { name: string } }) => r.spec?.name === 'gpu/stats');
     ok(gpu, preview.reversed.map((r: { folder: string }) => r.folder).join(', '));
-    ok(preview.reversed.some((r: { warnings: unknown[] }) => r.warnings.length > 0));
+    ok(preview.reversed.some((r) => r.warnings.length > 0));
     const missing = await call(client, 'reverse', { path: 'src/commands', missingOnly: true, write: true });
     ok(missing.files.length > 0 && missing.files.every((f: { state: string }) => f.state === 'create'));
     for (const file of missing.files) ok(listFiles(dir).includes(file.path));
     const nowhere = await call(client, 'reverse', { path: 'no/such/folder' });
     equal(nowhere.status, 'invalid');
+  });
+
+  it('reverse answers as the reverse generator does for the same folder (one engine flow): the same result, the same refusal', async () => {
+    const dir = fixtureProject('reverse-tree');
+    const { client } = await connect(dir);
+    const generator = async (path: string, env: Record<string, string> = {}): Promise<Record<string, unknown>> =>
+      JSON.parse((await runBin(['reverse', path, '--dry-run', '--json'], { cwd: dir, env })).stdout);
+    const tree = await call(client, 'reverse', { path: 'src/commands' });
+    equal(tree.status, 'done');
+    deepStrictEqual(tree, await generator('src/commands', { CONTINUUM_GEN_PATH: 'yeoman' }));
+    // A bad path (against the bin's fast path): the same issue; only where it was given differs (the tool's argument, the command line).
+    const nowhere = await call(client, 'reverse', { path: 'no/such/folder' });
+    deepStrictEqual(
+      nowhere.issues.map((i: { file: string }) => i.file),
+      ['path'],
+    );
+    const refused = await generator('no/such/folder');
+    deepStrictEqual(nowhere, { ...refused, issues: (refused.issues as object[]).map((i) => ({ ...i, file: 'path' })) });
   });
 
   it('audit a fixture tree: the audit report (its own schema), reading only', async () => {
@@ -245,7 +265,7 @@ describe('continuum-gen mcp: an MCP client over stdio against the real bin', fun
     const { client } = await connect(dir);
     const adapters = await call(client, 'list_adapters', {});
     ok(adapters.adapters.some((a: { id: string }) => a.id === 'rust-ipc'));
-    const conventions = await call(client, 'explain_conventions', {});
+    const conventions = (await call(client, 'explain_conventions', {})) as unknown as ProjectConventions;
     deepStrictEqual(
       [conventions.roots.commands, conventions.roots.specs, conventions.newSpec.folder, conventions.configFile],
       ['app/commands', 'app/specs', 'app/specs', '.yo-rc.json'],

@@ -1,6 +1,7 @@
 import { cpSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Ajv } from 'ajv';
+import type { ResultSpec, RunResult } from '../../shared/agent/run-result.js';
 import { tempProject } from '../support/generator-run.js';
 import { fixturesDir, repoRoot } from '../support/paths.js';
 
@@ -34,3 +35,20 @@ export const badSpec = {
   params: [{ name: 'device', type: 'integr' }],
   results: [{ name: 'free', type: 'Strng' }],
 };
+
+/**
+ * A run result read back from a process's stdout or a tool's answer (its schema checked by the
+ * test): the envelope as typed, and the parts of each command's own fields the tests look at.
+ */
+export interface ReadResult extends RunResult {
+  readonly specs: readonly ResultSpec[];
+  readonly reversed: readonly {
+    readonly folder: string;
+    readonly status: string;
+    readonly spec?: { readonly name: string };
+    readonly warnings: readonly unknown[];
+  }[];
+  readonly migration: { readonly v1: readonly string[] };
+  readonly adapters: readonly { readonly id: string }[];
+  readonly findings: readonly { readonly ruleId: string }[];
+}

@@ -373,7 +373,7 @@ describe('input hygiene: defaults checked against their type, to the leaf', () =
   });
 
   it('integers JavaScript cannot hold exactly, Infinity-free numbers, and booleans', () => {
-    assert.match(defaultIssues('integer', 9007199254740993)[0].message, /integer JavaScript holds exactly/);
+    assert.match(defaultIssues('integer', Number.MAX_SAFE_INTEGER + 2)[0].message, /integer JavaScript holds exactly/);
     assert.match(defaultIssues('integer', 1.5)[0].message, /expected an integer/);
     assert.match(defaultIssues('boolean', 'true')[0].message, /expected a boolean/);
   });

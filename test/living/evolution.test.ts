@@ -15,6 +15,7 @@ import { typeCheckHost } from '../support/host-project.js';
 import { repoRoot } from '../support/paths.js';
 import { cargoUnavailable, removeRustCrates, runCargo } from '../support/rust-project.js';
 import { makeLivingProject, type LivingProject } from './living-project.js';
+import type { EditableSpec } from '../support/editable-spec.js';
 
 const CRATE = 'src/workers/continuum-core';
 const MODULE = `${CRATE}/src/modules/gpu.rs`;
@@ -151,7 +152,7 @@ function writeSpec(project: LivingProject, file: string, spec: unknown): void {
   writeFileSync(project.at(`${SPECS}/${file}`), `${JSON.stringify(spec, null, 2)}\n`);
 }
 
-function editStats(project: LivingProject, change: (spec: any) => void): void {
+function editStats(project: LivingProject, change: (spec: EditableSpec) => void): void {
   const spec = JSON.parse(project.read(`${SPECS}/gpu-stats.json`));
   change(spec);
   writeSpec(project, 'gpu-stats.json', spec);

@@ -249,7 +249,8 @@ describe('reverse: units', () => {
       const bar = progressBar(21, tty);
       bar.update(7, 'src/commands/a/b');
       bar.finish();
-      assert.match(tty.writes[0], /^\r\x1b\[K\[#+-+\]  7\/21 src\/commands\/a\/b$/);
+      // eslint-disable-next-line no-control-regex -- \x1b[K is the terminal's erase-line the bar writes
+      assert.match(tty.writes[0], /^\r\x1b\[K\[#+-+\] {2}7\/21 src\/commands\/a\/b$/);
       assert.equal(tty.writes[1], '\r\x1b[K');
       for (const [total, isTTY] of [
         [20, true],

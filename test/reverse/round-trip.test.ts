@@ -84,7 +84,7 @@ function collect(cases: readonly Case[]): Collected {
     try {
       generated = generateCommand({ specText: testCase.specText, specFile: testCase.label, config: testCase.config });
     } catch (error) {
-      if (error instanceof SpecError) throw new Error(`${testCase.label} does not generate:\n${error.message}`);
+      if (error instanceof SpecError) throw new Error(`${testCase.label} does not generate:\n${error.message}`, { cause: error });
       throw error;
     }
     if (writesCommandFolder(generated, testCase.config)) covered.push({ testCase, generated });

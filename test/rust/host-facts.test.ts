@@ -92,7 +92,7 @@ const rustFacts: Fact[] = [
   {
     fact: 'CommandResult::json(&impl Serialize) returns Result<CommandResult, String>',
     file: 'fixture:src/runtime/service_module.rs',
-    from: /pub fn json\(value: &impl Serialize\) -> Result<Self, String> \{[\s\S]*?\n    \}/,
+    from: /pub fn json\(value: &impl Serialize\) -> Result<Self, String> \{[\s\S]*?\n {4}\}/,
     to: 'pub fn json(value: &impl Serialize) -> Self {\n        CommandResult::Json(serde_json::to_value(value).unwrap_or_default())\n    }',
     error: /error\[E0308\]: mismatched types/,
     at: 'src/modules/gpu.rs',

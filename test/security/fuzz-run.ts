@@ -45,188 +45,235 @@ const specNumbers = (text: string): number[] => [...new Set([...text.matchAll(/f
  */
 export type Tamper = (file: PlannedFile) => PlannedFile;
 
+/** Where a batch's stages report: failures put on the spec they name, and seconds per stage. */
+interface BatchLog {
+  fail(k: number, what: string): void;
+  /** A tool's output: each line naming a spec goes to that spec; none named, the whole output to `fallback` (else -1). */
+  attribute(stage: string, output: string, fallback?: number): void;
+  timed<T>(stage: string, work: () => T): T;
+}
+
+function batchLog(failures: Map<number, string[]>, seconds: Record<string, number>): BatchLog {
+  const fail = (k: number, what: string): void => void failures.set(k, [...(failures.get(k) ?? []), what]);
+  return {
+    fail,
+    attribute(stage, output, fallback) {
+      const lines = output.split('\n');
+      const hit = new Set<number>();
+      for (const line of lines) for (const k of specNumbers(line)) hit.add(k);
+      if (hit.size === 0) fail(fallback ?? -1, `${stage}: ${output.slice(0, 4000)}`);
+      for (const k of hit)
+        fail(
+          k,
+          `${stage}: ${lines
+            .filter((l) => specNumbers(l).includes(k))
+            .slice(0, 20)
+            .join('\n')}\n${output.slice(0, 2000)}`,
+        );
+    },
+    timed(stage, work) {
+      const start = process.hrtime.bigint();
+      try {
+        return work();
+      } finally {
+        seconds[stage] = (seconds[stage] ?? 0) + Number(process.hrtime.bigint() - start) / 1e9;
+      }
+    },
+  };
+}
+
+/** What a batch generated: the TypeScript side's files, each other language's, the Rust specs, and what was refused. */
+interface GeneratedBatch {
+  readonly refused: Map<number, readonly SpecIssue[]>;
+  readonly languageRefusals: Map<string, readonly SpecIssue[]>;
+  readonly ts: PlannedFile[];
+  readonly languages: Map<string, PlannedFile[]>;
+  readonly rustSources: Array<{ file: string; text: string }>;
+}
+
 export function checkBatch(specs: readonly FuzzSpec[], first = 0, tamper: Tamper = (file) => file): BatchOutcome {
   const failures = new Map<number, string[]>();
-  const fail = (k: number, what: string): void => void failures.set(k, [...(failures.get(k) ?? []), what]);
-  /** A tool's output: each line naming a spec goes to that spec; none named, the whole output to -1. */
-  const attribute = (stage: string, output: string, fallback?: number): void => {
-    const lines = output.split('\n');
-    const hit = new Set<number>();
-    for (const line of lines) for (const k of specNumbers(line)) hit.add(k);
-    if (hit.size === 0) fail(fallback ?? -1, `${stage}: ${output.slice(0, 4000)}`);
-    for (const k of hit)
-      fail(
-        k,
-        `${stage}: ${lines
-          .filter((l) => specNumbers(l).includes(k))
-          .slice(0, 20)
-          .join('\n')}\n${output.slice(0, 2000)}`,
-      );
-  };
   const seconds: Record<string, number> = {};
-  const timed = <T>(stage: string, work: () => T): T => {
-    const start = process.hrtime.bigint();
-    try {
-      return work();
-    } finally {
-      seconds[stage] = (seconds[stage] ?? 0) + Number(process.hrtime.bigint() - start) / 1e9;
-    }
-  };
+  const log = batchLog(failures, seconds);
+  const generated = log.timed('generate', () => generateBatch(specs, first, tamper, log));
+  const { refused, languageRefusals, ts, languages, rustSources } = generated;
+  checkRefusalsPlaced(generated, log);
+  // One project per RUST_CHUNK Rust specs, to keep each cargo build small. (The fuzzer once found tsc's limit
+  // on nested mixins, TS2589 past about 50 modules; the composition now stages them: test/rust/many-modules.test.ts.)
+  const chunks: Array<readonly PlannedFile[]> = [];
+  for (let i = 0; i < rustSources.length; i += RUST_CHUNK)
+    chunks.push(log.timed('generate', () => generateProject(rustSources.slice(i, i + RUST_CHUNK))).files.map(tamper));
+  const accepted = specs.length - refused.size;
 
-  const refused = new Map<number, readonly SpecIssue[]>();
-  const languageRefusals = new Map<string, readonly SpecIssue[]>();
-  const ts: PlannedFile[] = [];
-  const languages = new Map<string, PlannedFile[]>(FUZZ_LANGUAGES.map((l) => [l, []]));
-  const rustSources: Array<{ file: string; text: string }> = [];
-  timed('generate', () => {
-    specs.forEach((spec, i) => {
-      const k = first + i;
-      const text = JSON.stringify(named(spec, k));
-      const file = `fz${k}.json`;
-      try {
-        const result = generateCommand({ specText: text, specFile: file, config: defaultProjectConfig });
-        if (spec.kind !== 'typescript') rustSources.push({ file, text });
-        else ts.push(...result.files.filter((f) => f.path.endsWith('.ts')).map(tamper));
-      } catch (error) {
-        if (error instanceof SpecError) refused.set(k, error.issues);
-        else fail(k, `generation crashed: ${error instanceof Error ? error.stack : String(error)}`);
-        return;
-      }
-      if (spec.kind !== 'typescript') return;
-      // Each other language alone: one that cannot express a type (proto3 has no null in a list) refuses it there, located.
-      for (const language of FUZZ_LANGUAGES) {
-        try {
-          const result = generateCommand({ specText: text, specFile: file, config: defaultProjectConfig, extraAdapters: [language] });
-          languages.get(language)!.push(
-            ...result.plans
-              .filter((p) => p.adapter === language)
-              .flatMap((p) => p.files)
-              .map(tamper),
-          );
-        } catch (error) {
-          if (error instanceof SpecError) languageRefusals.set(`${k} ${language}`, error.issues);
-          else fail(k, `${language} generation crashed: ${error instanceof Error ? error.stack : String(error)}`);
-        }
-      }
-    });
+  const cleanup: string[] = [];
+  try {
+    log.timed('tsc', () => checkTypeScript([ts, ...chunks.map((c) => c.filter((f) => f.path.endsWith('.ts')))], log));
+    log.timed('cargo', () => checkCargo(chunks, log));
+    const dir = tempDir('fuzz-languages');
+    cleanup.push(dir);
+    log.timed('protoc', () => checkProtoc(dir, languages.get('proto')!, log));
+    log.timed('gcc', () => checkCHeaders(dir, languages.get('c')!, log));
+    log.timed('python', () => checkPython(dir, languages.get('python')!, log));
+    log.timed('swift grammar', () => checkSwiftGrammar(languages.get('swift')!, log));
+  } finally {
+    for (const dir of cleanup) rmSync(dir, { recursive: true, force: true });
+  }
+  return { accepted, refused, languageRefusals, failures, seconds };
+}
+
+/** Generate every spec: the TypeScript side with each other language alone, or the Rust spec kept for its project. */
+function generateBatch(specs: readonly FuzzSpec[], first: number, tamper: Tamper, log: BatchLog): GeneratedBatch {
+  const batch: GeneratedBatch = {
+    refused: new Map(),
+    languageRefusals: new Map(),
+    ts: [],
+    languages: new Map(FUZZ_LANGUAGES.map((l) => [l, []])),
+    rustSources: [],
+  };
+  specs.forEach((spec, i) => {
+    const k = first + i;
+    const text = JSON.stringify(named(spec, k));
+    const file = `fz${k}.json`;
+    try {
+      const result = generateCommand({ specText: text, specFile: file, config: defaultProjectConfig });
+      if (spec.kind !== 'typescript') batch.rustSources.push({ file, text });
+      else batch.ts.push(...result.files.filter((f) => f.path.endsWith('.ts')).map(tamper));
+    } catch (error) {
+      if (error instanceof SpecError) batch.refused.set(k, error.issues);
+      else log.fail(k, `generation crashed: ${error instanceof Error ? error.stack : String(error)}`);
+      return;
+    }
+    if (spec.kind === 'typescript') generateOtherLanguages(batch, k, text, tamper, log);
   });
+  return batch;
+}
+
+/** Each other language alone: one that cannot express a type (proto3 has no null in a list) refuses it there, located. */
+function generateOtherLanguages(batch: GeneratedBatch, k: number, text: string, tamper: Tamper, log: BatchLog): void {
+  for (const language of FUZZ_LANGUAGES) {
+    try {
+      const result = generateCommand({ specText: text, specFile: `fz${k}.json`, config: defaultProjectConfig, extraAdapters: [language] });
+      batch.languages.get(language)!.push(
+        ...result.plans
+          .filter((p) => p.adapter === language)
+          .flatMap((p) => p.files)
+          .map(tamper),
+      );
+    } catch (error) {
+      if (error instanceof SpecError) batch.languageRefusals.set(`${k} ${language}`, error.issues);
+      else log.fail(k, `${language} generation crashed: ${error instanceof Error ? error.stack : String(error)}`);
+    }
+  }
+}
+
+/** Every refusal names its spec's file and a JSON pointer; a language refuses only with its own adapter's issue. */
+function checkRefusalsPlaced({ refused, languageRefusals }: GeneratedBatch, log: BatchLog): void {
   for (const [key, issues] of languageRefusals) {
     const k = Number(key.split(' ')[0]);
     const unplaced = issues.filter(
       (i) => i.file !== `fz${k}.json` || !/^(\/|$)/.test(i.pointer) || !i.message.startsWith(`adapter ${key.split(' ')[1]}`),
     );
     if (unplaced.length > 0)
-      fail(k, `${key.split(' ')[1]} refused what the TypeScript side accepts, or without a place: ${JSON.stringify(unplaced)}`);
+      log.fail(k, `${key.split(' ')[1]} refused what the TypeScript side accepts, or without a place: ${JSON.stringify(unplaced)}`);
   }
   for (const [k, issues] of refused) {
     const unplaced = issues.filter(
       (i) => i.file !== `fz${k}.json` || typeof i.pointer !== 'string' || (i.pointer !== '' && !i.pointer.startsWith('/')),
     );
-    if (unplaced.length > 0) fail(k, `refused without a place: ${JSON.stringify(unplaced)}`);
+    if (unplaced.length > 0) log.fail(k, `refused without a place: ${JSON.stringify(unplaced)}`);
   }
-  // One project per RUST_CHUNK Rust specs, to keep each cargo build small. (The fuzzer once found tsc's limit
-  // on nested mixins, TS2589 past about 50 modules; the composition now stages them: test/rust/many-modules.test.ts.)
-  const chunks: Array<readonly PlannedFile[]> = [];
-  for (let i = 0; i < rustSources.length; i += RUST_CHUNK)
-    chunks.push(timed('generate', () => generateProject(rustSources.slice(i, i + RUST_CHUNK))).files.map(tamper));
-  const rust = chunks.flat();
-  const accepted = specs.length - refused.size;
+}
 
-  const cleanup: string[] = [];
-  try {
-    timed('tsc', () => {
-      for (const files of [ts, ...chunks.map((c) => c.filter((f) => f.path.endsWith('.ts')))]) {
-        if (files.length === 0) continue;
-        const dir = makeHostProject(files);
-        const check = typeCheckHost(dir);
-        if (check.status !== 0) attribute('tsc', check.output);
-        const tests = files.filter((f) => f.path.includes('/test/unit/')).map((f) => f.path);
-        if (tests.length > 0) {
-          timed('unit tests', () => {
-            // One process for every unit test: each ends with "✅ All" or calls process.exit(1).
-            const runner = 'fuzz-unit-runner.ts';
-            writeFileSync(join(dir, runner), unitRunner(tests));
-            const run = runHostScript(dir, runner);
-            const last = run.output.trim().split('\n').pop() ?? '';
-            const failed = last.startsWith('FUZZ ') ? (JSON.parse(last.slice(5)) as string[]) : undefined;
-            if (failed === undefined) attribute('unit tests', run.output);
-            else for (const path of failed) attribute('unit test', `${path}\n${run.output}`, specNumbers(path)[0]);
-          });
-        }
-      }
-    });
-
-    timed('cargo', () => {
-      if (rust.length === 0 || cargoUnavailable()) return;
-      for (const files of chunks) {
-        const crate = makeRustCrate('fuzz', files);
-        const run = runCargo(crate, ['test', '--quiet']);
-        if (run.status !== 0) attribute('cargo test', run.output);
-      }
-    });
-
-    const dir = tempDir('fuzz-languages');
-    cleanup.push(dir);
-    timed('protoc', () => {
-      const files = languages.get('proto')!;
-      writeTree(dir, files);
-      for (const file of files) {
-        const run = runTool('protoc', [
-          `--proto_path=${dirname(join(dir, file.path))}`,
-          `--descriptor_set_out=${join(dir, `${file.path}.pb`)}`,
-          join(dir, file.path),
-        ]);
-        if (run.status !== 0) attribute('protoc', `${file.path}\n${run.output}`, specNumbers(file.path)[0]);
-      }
-    });
-    timed('gcc', () => {
-      const headers = languages.get('c')!.filter((f) => f.path.endsWith('.h'));
-      writeTree(dir, headers);
-      for (const header of headers) {
-        const unit = join(dir, `${header.path}.c`);
-        writeFileSync(unit, `#include "${join(dir, header.path)}"\nint main(void) { return 0; }\n`);
-        for (const [compiler, flags] of [
-          ['gcc', ['-std=c11']],
-          ['g++', ['-std=c++17', '-x', 'c++']],
-        ] as const) {
-          const run = runTool(compiler, ['-fsyntax-only', ...flags, '-Wall', '-Wextra', '-pedantic', '-Werror', unit]);
-          if (run.status !== 0) attribute(compiler, `${header.path}\n${run.output}`, specNumbers(header.path)[0]);
-        }
-      }
-    });
-    timed('python', () => {
-      if (registrySkipped('pypi')) return;
-      const files = languages.get('python')!;
-      if (files.length === 0) return;
-      writeTree(dir, files);
-      const modules = files.map((f) => f.path.replace(/\.py$/, '').split('/').join('.'));
-      const script = [
-        'import importlib, json, sys, traceback, warnings',
-        "warnings.simplefilter('error')",
-        `sys.path.insert(0, ${JSON.stringify(dir)})`,
-        'failed = []',
-        `for m in ${JSON.stringify(modules)}:`,
-        '    try: importlib.import_module(m)',
-        '    except Exception: failed.append(m + "\\n" + traceback.format_exc())',
-        "print('FUZZ ' + json.dumps(failed))",
-      ].join('\n');
-      const run = runPython(['-B', '-c', script]);
-      const last = run.output.trim().split('\n').pop() ?? '';
-      if (!last.startsWith('FUZZ ')) attribute('python', run.output);
-      else
-        for (const failure of JSON.parse(last.slice(5)) as string[])
-          attribute('python import', failure, specNumbers(failure.split('\n')[0])[0]);
-    });
-    timed('swift grammar', () => {
-      for (const file of languages.get('swift')!) {
-        const errors = codeFindings('swift', file.content).syntaxErrors;
-        if (errors.length > 0) attribute('swift grammar', `${file.path}\n${errors.join('\n')}`, specNumbers(file.path)[0]);
-      }
-    });
-  } finally {
-    for (const dir of cleanup) rmSync(dir, { recursive: true, force: true });
+/** tsc --strict over each project's TypeScript, then its generated unit tests. */
+function checkTypeScript(projects: readonly (readonly PlannedFile[])[], log: BatchLog): void {
+  for (const files of projects) {
+    if (files.length === 0) continue;
+    const dir = makeHostProject(files);
+    const check = typeCheckHost(dir);
+    if (check.status !== 0) log.attribute('tsc', check.output);
+    const tests = files.filter((f) => f.path.includes('/test/unit/')).map((f) => f.path);
+    if (tests.length > 0) {
+      log.timed('unit tests', () => {
+        // One process for every unit test: each ends with "✅ All" or calls process.exit(1).
+        const runner = 'fuzz-unit-runner.ts';
+        writeFileSync(join(dir, runner), unitRunner(tests));
+        const run = runHostScript(dir, runner);
+        const last = run.output.trim().split('\n').pop() ?? '';
+        const failed = last.startsWith('FUZZ ') ? (JSON.parse(last.slice(5)) as string[]) : undefined;
+        if (failed === undefined) log.attribute('unit tests', run.output);
+        else for (const path of failed) log.attribute('unit test', `${path}\n${run.output}`, specNumbers(path)[0]);
+      });
+    }
   }
-  return { accepted, refused, languageRefusals, failures, seconds };
+}
+
+function checkCargo(chunks: readonly (readonly PlannedFile[])[], log: BatchLog): void {
+  if (chunks.every((files) => files.length === 0) || cargoUnavailable()) return;
+  for (const files of chunks) {
+    const crate = makeRustCrate('fuzz', files);
+    const run = runCargo(crate, ['test', '--quiet']);
+    if (run.status !== 0) log.attribute('cargo test', run.output);
+  }
+}
+
+function checkProtoc(dir: string, files: readonly PlannedFile[], log: BatchLog): void {
+  writeTree(dir, files);
+  for (const file of files) {
+    const run = runTool('protoc', [
+      `--proto_path=${dirname(join(dir, file.path))}`,
+      `--descriptor_set_out=${join(dir, `${file.path}.pb`)}`,
+      join(dir, file.path),
+    ]);
+    if (run.status !== 0) log.attribute('protoc', `${file.path}\n${run.output}`, specNumbers(file.path)[0]);
+  }
+}
+
+/** Each header compiled alone by gcc and by g++, -Werror. */
+function checkCHeaders(dir: string, files: readonly PlannedFile[], log: BatchLog): void {
+  const headers = files.filter((f) => f.path.endsWith('.h'));
+  writeTree(dir, headers);
+  for (const header of headers) {
+    const unit = join(dir, `${header.path}.c`);
+    writeFileSync(unit, `#include "${join(dir, header.path)}"\nint main(void) { return 0; }\n`);
+    for (const [compiler, flags] of [
+      ['gcc', ['-std=c11']],
+      ['g++', ['-std=c++17', '-x', 'c++']],
+    ] as const) {
+      const run = runTool(compiler, ['-fsyntax-only', ...flags, '-Wall', '-Wextra', '-pedantic', '-Werror', unit]);
+      if (run.status !== 0) log.attribute(compiler, `${header.path}\n${run.output}`, specNumbers(header.path)[0]);
+    }
+  }
+}
+
+/** Every module imported under Pydantic v2 with warnings as errors, in one Python process. */
+function checkPython(dir: string, files: readonly PlannedFile[], log: BatchLog): void {
+  if (registrySkipped('pypi')) return;
+  if (files.length === 0) return;
+  writeTree(dir, files);
+  const modules = files.map((f) => f.path.replace(/\.py$/, '').split('/').join('.'));
+  const script = [
+    'import importlib, json, sys, traceback, warnings',
+    "warnings.simplefilter('error')",
+    `sys.path.insert(0, ${JSON.stringify(dir)})`,
+    'failed = []',
+    `for m in ${JSON.stringify(modules)}:`,
+    '    try: importlib.import_module(m)',
+    '    except Exception: failed.append(m + "\\n" + traceback.format_exc())',
+    "print('FUZZ ' + json.dumps(failed))",
+  ].join('\n');
+  const run = runPython(['-B', '-c', script]);
+  const last = run.output.trim().split('\n').pop() ?? '';
+  if (!last.startsWith('FUZZ ')) log.attribute('python', run.output);
+  else
+    for (const failure of JSON.parse(last.slice(5)) as string[])
+      log.attribute('python import', failure, specNumbers(failure.split('\n')[0])[0]);
+}
+
+function checkSwiftGrammar(files: readonly PlannedFile[], log: BatchLog): void {
+  for (const file of files) {
+    const errors = codeFindings('swift', file.content).syntaxErrors;
+    if (errors.length > 0) log.attribute('swift grammar', `${file.path}\n${errors.join('\n')}`, specNumbers(file.path)[0]);
+  }
 }
 
 /** A script that imports each unit test in turn and prints `FUZZ ["<path>", ...]` with those that failed. */

@@ -117,19 +117,23 @@ function valueOf(shape: Shape, depth = 0): fc.Arbitrary<unknown> | undefined {
       const inner = valueOf(shape.of, depth + 1);
       return inner && fc.dictionary(fc.stringMatching(/^[a-z][a-z0-9]{0,5}$/), inner, { maxKeys: 2 });
     }
-    case 'interface': {
-      const entries: Record<string, fc.Arbitrary<unknown>> = {};
-      for (const f of shape.fields) {
-        const inner = valueOf(f.shape, depth + 1);
-        if (inner === undefined) {
-          if (!f.optional) return undefined;
-          continue;
-        }
-        entries[f.name] = inner;
-      }
-      return fc.record(entries, { requiredKeys: shape.fields.filter((f) => !f.optional && entries[f.name]).map((f) => f.name) });
-    }
+    case 'interface':
+      return objectValueOf(shape, depth);
   }
+}
+
+/** An object of the interface: a field without a value is left out when optional, else there is none. */
+function objectValueOf(shape: Extract<Shape, { t: 'interface' }>, depth: number): fc.Arbitrary<unknown> | undefined {
+  const entries: Record<string, fc.Arbitrary<unknown>> = {};
+  for (const f of shape.fields) {
+    const inner = valueOf(f.shape, depth + 1);
+    if (inner === undefined) {
+      if (!f.optional) return undefined;
+      continue;
+    }
+    entries[f.name] = inner;
+  }
+  return fc.record(entries, { requiredKeys: shape.fields.filter((f) => !f.optional && entries[f.name]).map((f) => f.name) });
 }
 
 interface Context {

@@ -130,7 +130,7 @@ describe('regeneration that merges: the same files and states on both paths', fu
   const types = 'src/commands/docs/read/shared/DocsReadTypes.ts';
   const readme = 'src/commands/docs/read/README.md';
   /** The example docs/read spec, changed, in a folder outside both projects (both paths read the same file). */
-  const specVersion = (change: (spec: Record<string, any>) => void): string => {
+  const specVersion = (change: (spec: EditableSpec) => void): string => {
     const spec = JSON.parse(readFileSync(join(specsDir, 'docs-read.json'), 'utf8'));
     delete spec.$schema;
     change(spec);
@@ -353,6 +353,7 @@ describe('startup budget of the fast path (module graph, not timing)', function 
 
 /** Run the bin synchronously for test setup (execFileSync keeps the helper simple). */
 import { execFileSync } from 'node:child_process';
+import type { EditableSpec } from '../support/editable-spec.js';
 function runBinSync(args: readonly string[], dir: string): void {
   execFileSync(process.execPath, [binPath, ...args, `--cwd=${dir}`], { cwd: repoRoot, stdio: ['ignore', 'ignore', 'ignore'] });
 }

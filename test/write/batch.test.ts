@@ -143,7 +143,7 @@ describe('path checks that skip what a missing folder cannot hold', () => {
     deepStrictEqual(probed, [join(root, 'new')]);
     ok(paths.seenMissing('new/a/one.ts') && paths.seenMissing('new/a'));
     // The control: what is there is probed and is not missing.
-    equal(paths.check('old/file.ts').hasOwnProperty('absolute'), true);
+    equal(Object.hasOwn(paths.check('old/file.ts'), 'absolute'), true);
     deepStrictEqual(probed.slice(1), [join(root, 'old'), join(root, 'old/file.ts')]);
     equal(paths.seenMissing('old/file.ts'), false);
   });

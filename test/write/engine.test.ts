@@ -148,7 +148,7 @@ describe('the generation record', () => {
   it('refuses a record it cannot trust, every problem located', () => {
     const good = JSON.parse(
       serialiseRecord({ command: 'a/b', files: new Map([['a.ts', entry('a')]]), specs: new Map([[specHash, spec]]) }),
-    ) as Record<string, any>;
+    ) as { files: Record<string, { content: string }>; specs: Record<string, { description: string }> };
     good.files['a.ts'].content = 'md5:1';
     good.specs[specHash].description = 'edited by hand';
     const text = JSON.stringify(good, null, 2);

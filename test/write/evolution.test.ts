@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { removeTempProjects, runBin, tempProject } from '../support/generator-run.js';
 import { makeHostProject, removeHostProjects, typeCheckHost } from '../support/host-project.js';
 import { repoRoot } from '../support/paths.js';
+import type { EditableSpec } from '../support/editable-spec.js';
 
 const SERVER = 'src/commands/notes/find/server/NotesFindServerCommand.ts';
 const TYPES = 'src/commands/notes/find/shared/NotesFindTypes.ts';
@@ -61,7 +62,7 @@ function assertHandWrittenKept(dir: string, step: string): void {
   equal(/^(<<<<<<<|>>>>>>>)/m.test(server), false, `${step}: no conflict markers`);
 }
 
-const editSpec = (dir: string, change: (spec: Record<string, any>) => void): void => {
+const editSpec = (dir: string, change: (spec: EditableSpec) => void): void => {
   const spec = JSON.parse(readFileSync(join(dir, SAVED_SPEC), 'utf8'));
   change(spec);
   writeFileSync(join(dir, SAVED_SPEC), `${JSON.stringify(spec, null, 2)}\n`);
@@ -85,7 +86,7 @@ describe('evolution of a TypeScript command through three spec changes, hand-wri
     const compiled = typeCheckHost(dir);
     equal(compiled.status, 0, `filled in: ${compiled.output}`);
 
-    const steps: Array<[string, (spec: any) => void, (dir: string, stderr: string) => void]> = [
+    const steps: Array<[string, (spec: EditableSpec) => void, (dir: string, stderr: string) => void]> = [
       [
         'a new optional param',
         (spec) => spec.params.push({ name: 'limit', type: 'integer', optional: true, description: 'At most this many notes' }),

@@ -24,6 +24,7 @@ import {
   type BinRun,
 } from '../support/generator-run.js';
 import { fixturesDir, repoRoot } from '../support/paths.js';
+import type { EditableSpec } from '../support/editable-spec.js';
 
 const SERVER = 'src/commands/docs/read/server/DocsReadServerCommand.ts';
 const TYPES = 'src/commands/docs/read/shared/DocsReadTypes.ts';
@@ -34,7 +35,7 @@ const bothPaths: ReadonlyArray<[string, Record<string, string>]> = [
 ];
 
 /** A project-free copy of the docs/read spec, changed by `change`. */
-function specFile(change: (spec: Record<string, any>) => void = () => undefined): string {
+function specFile(change: (spec: EditableSpec) => void = () => undefined): string {
   const spec = JSON.parse(readFileSync(docsReadSpec, 'utf8'));
   change(spec);
   const path = join(tempProject(), 'docs-read.json');
@@ -298,7 +299,7 @@ describe('output that tells the truth (both paths)', function () {
       equal(dry.code, 0, dry.stderr);
       match(dry.stderr, /^Dry run: nothing will be written\.$/m);
       match(dry.stderr, /^Dry run: nothing written\.$/m);
-      match(dry.stderr, /^\+  encoding\?: string;$/m);
+      match(dry.stderr, /^\+ {2}encoding\?: string;$/m);
     });
 
     it(`${path}: --skip-yo-resolve ignores .yo-resolve`, async () => {

@@ -29,6 +29,7 @@ export function cString(text: string): string {
     .replace(/\\/g, '\\\\')
     .replace(/"/g, '\\"')
     .replace(/\?/g, '\\?')
+    // eslint-disable-next-line no-control-regex -- control characters are what this escapes
     .replace(/[\u0000-\u001f\u007f]/g, (ch) => `\\${ch.charCodeAt(0).toString(8).padStart(3, '0')}`)
     .replace(/[\u0080-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff\u2028\u2029]/g, (ch) => `\\u${hex4(ch)}`);
   return `"${body}"`;

@@ -204,6 +204,7 @@ export const RUST_RESERVED_TYPE_NAMES: ReadonlyMap<string, string> = new Map<str
  * make the TypeScript that `cargo test` exports differ from the generated one, or not parse.
  */
 export function tsRsValueProblem(value: string): string | undefined {
+  // eslint-disable-next-line no-control-regex -- control characters are what this refuses
   return /["\\\u0000-\u001f\u007f\u2028\u2029]/.test(value)
     ? 'ts-rs prints enum values between double quotes without escaping, so a value cannot hold a double quote, a backslash, a line break or a control character'
     : undefined;

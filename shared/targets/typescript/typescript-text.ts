@@ -52,6 +52,7 @@ export function tsTemplateText(text: string): string {
 
 /** A module specifier a generated import may name: no quote, backslash, space or control character. */
 export function tsModuleSpecifierProblem(from: string): string | undefined {
+  // eslint-disable-next-line no-control-regex -- control characters are what this refuses
   return /^[^'"`\\\s\u0000-\u001f\u007f-\u009f\u2028\u2029]+$/.test(from)
     ? undefined
     : 'a module specifier must not hold quotes, backslashes, spaces or control characters';
