@@ -1,4 +1,5 @@
 import type {
+  AdapterOptions,
   FilePlan,
   GeneratorAdapter,
   PlanContext,
@@ -99,66 +100,8 @@ function isInside(path: string, folder: string): boolean {
  * problem found; nothing here touches the file system beyond the package's own templates.
  */
 export function generateCommand(request: GenerateRequest): GenerationResult {
-  const registry = request.registry ?? builtinAdapters();
-  // Every check runs in one pass, each on what the stages before it left valid, so a second run finds nothing new.
-  const inspection = inspectSpec(request.specText, request.specFile);
-  const loaded = inspection.loaded;
-  if (!loaded) throw new SpecError(inspection.issues);
-  const later: SpecIssue[] = [];
-  const collect = <T>(step: () => T): T | undefined => {
-    try {
-      return step();
-    } catch (error) {
-      if (!(error instanceof SpecError)) throw error;
-      later.push(...error.issues);
-      return undefined;
-    }
-  };
-  const choice = chosenAdapter(registry, loaded.spec, loaded.source, request.specFile, inspection.issues);
-  const adapter = choice.adapter;
-  const extras = collect(() => selectExtraAdapters(registry, request.extraAdapters ?? [], adapter.id, request.specFile)) ?? [];
-  const options = collect(() => resolveRunOptions([adapter, ...extras], request.config)) ?? new Map();
-  const resolved = resolveCommandModelWithIssues(loaded.spec, loaded.source, request.config, {
-    reservedNames: adapter.reservedNames,
-    knownTypes: request.knownTypes,
-    adapter: { id: adapter.id, environment: choice.environment },
-  });
-  const model = resolved.model;
-  const context: PlanContext = {
-    ...(request.project ? { project: request.project } : {}),
-    ...(request.specs ? { specs: request.specs } : {}),
-    ...(request.knownTypes ? { knownTypes: request.knownTypes } : {}),
-    ...(request.traits ? { traits: request.traits } : {}),
-  };
-  // What of the spec its adapter does not take (an environment, a block), from the adapter's declarations.
-  const fit = specFitIssues(loaded.spec, adapter, registry, request.specFile);
-  const runChecks = (): SpecIssue[] => [
-    ...(adapter.check?.(model, request.config, options.get(adapter.id), context) ?? []),
-    ...extras.flatMap((extra) => [
-      ...reservedNameIssues(extra, model),
-      ...(extra.check?.(model, request.config, options.get(extra.id)) ?? []),
-    ]),
-  ];
-  const clean = inspection.issues.length === 0 && resolved.issues.length === 0 && fit.length === 0;
-  let checked: readonly SpecIssue[] = [];
-  try {
-    checked = runChecks();
-  } catch (error) {
-    if (error instanceof SpecError) checked = error.issues;
-    // A model with problems is partial; an adapter check that cannot cope with it adds nothing.
-    else if (clean) throw error;
-  }
-  // Issues of another file (a spec of the same Rust module) arrive located in that file.
-  const own = [...fit, ...checked.filter((i) => i.file === request.specFile)];
-  const foreign = checked.filter((i) => i.file !== request.specFile);
-  const adapterIssues = own.map((i) => ({ ...i, ...loaded.source.locate(i.pointer) }));
-  const restored = [
-    ...[...resolved.issues, ...adapterIssues].map((i) => inspection.restore(i)).filter((i): i is SpecIssue => i !== undefined),
-    ...foreign,
-  ];
-  const all = inFileOrder([...inspection.issues, ...restored]);
-  if (all.length > 0 || later.length > 0) throw new SpecError([...all, ...later]);
-
+  const checked = checkedCommand(request);
+  const { model, adapter, extras, options, context, loaded } = checked;
   const plans: AdapterPlan[] = [adapter, ...extras].map((a) => ({
     adapter: a.id,
     files: sortedPlan(a.plan(model, request.config, options.get(a.id), a === adapter ? context : {})),
@@ -167,17 +110,8 @@ export function generateCommand(request: GenerateRequest): GenerationResult {
     a.command < b.command ? -1 : a.command > b.command ? 1 : 0,
   );
   const files: PlannedFile[] = mergePlans(plans, request.specFile);
-  const specsRoot = request.config.roots.specs;
-  const inSpecsFolder = request.specPathInProject !== undefined && isInside(request.specPathInProject, specsRoot);
-  if (!inSpecsFolder) {
-    // Every generated command stays generator-managed: its spec is saved beside the others.
-    // A relative $schema points from where the spec was, not from the specs folder: drop it there.
-    const { $schema, ...rest } = model.spec;
-    const saved = $schema !== undefined && /^[a-z][a-z0-9+.-]*:/i.test($schema) ? model.spec : { ...rest };
-    files.push({ path: `${specsRoot}/${specFileName(model.name)}`, content: serialiseSpec(saved) });
-  } else if (loaded.migratedFromV1 && request.migrate) {
-    files.push({ path: request.specPathInProject!, content: serialiseSpec(model.spec) });
-  }
+  const savedSpec = savedSpecFile(request, model, loaded.migratedFromV1);
+  if (savedSpec) files.push(savedSpec);
   const plan = checkPlan(files, adapter.id, request.specFile);
   const edits = checkEdits(
     adapter.edits?.(model, request.config, options.get(adapter.id), request.project, context) ?? [],
@@ -203,6 +137,115 @@ export function generateCommand(request: GenerateRequest): GenerationResult {
     context,
     locate,
   };
+}
+
+/** A spec that passed every check: its model, adapter (and extra adapters) with their options, and the plan context. */
+interface CheckedCommand {
+  readonly loaded: NonNullable<ReturnType<typeof inspectSpec>['loaded']>;
+  readonly model: CommandModel;
+  readonly adapter: GeneratorAdapter;
+  readonly extras: readonly GeneratorAdapter[];
+  readonly options: ReadonlyMap<string, AdapterOptions>;
+  readonly context: PlanContext;
+}
+
+/**
+ * Every check, in one pass, each on what the stages before it left valid (so a second run finds
+ * nothing new): the spec's syntax and schema, the model, the adapter's fit and its own checks.
+ */
+function checkedCommand(request: GenerateRequest): CheckedCommand {
+  const registry = request.registry ?? builtinAdapters();
+  const inspection = inspectSpec(request.specText, request.specFile);
+  const loaded = inspection.loaded;
+  if (!loaded) throw new SpecError(inspection.issues);
+  const later: SpecIssue[] = [];
+  const collect = <T>(step: () => T): T | undefined => {
+    try {
+      return step();
+    } catch (error) {
+      if (!(error instanceof SpecError)) throw error;
+      later.push(...error.issues);
+      return undefined;
+    }
+  };
+  const choice = chosenAdapter(registry, loaded.spec, loaded.source, request.specFile, inspection.issues);
+  const adapter = choice.adapter;
+  const extras = collect(() => selectExtraAdapters(registry, request.extraAdapters ?? [], adapter.id, request.specFile)) ?? [];
+  const options = collect(() => resolveRunOptions([adapter, ...extras], request.config)) ?? new Map();
+  const resolved = resolveCommandModelWithIssues(loaded.spec, loaded.source, request.config, {
+    reservedNames: adapter.reservedNames,
+    knownTypes: request.knownTypes,
+    adapter: { id: adapter.id, environment: choice.environment },
+  });
+  const model = resolved.model;
+  const context = planContextOf(request);
+  // What of the spec its adapter does not take (an environment, a block), from the adapter's declarations.
+  const fit = specFitIssues(loaded.spec, adapter, registry, request.specFile);
+  const clean = inspection.issues.length === 0 && resolved.issues.length === 0 && fit.length === 0;
+  const checked = adapterCheckIssues(request, model, adapter, extras, options, context, clean);
+  // Issues of another file (a spec of the same Rust module) arrive located in that file.
+  const own = [...fit, ...checked.filter((i) => i.file === request.specFile)];
+  const foreign = checked.filter((i) => i.file !== request.specFile);
+  const adapterIssues = own.map((i) => ({ ...i, ...loaded.source.locate(i.pointer) }));
+  const restored = [
+    ...[...resolved.issues, ...adapterIssues].map((i) => inspection.restore(i)).filter((i): i is SpecIssue => i !== undefined),
+    ...foreign,
+  ];
+  const all = inFileOrder([...inspection.issues, ...restored]);
+  if (all.length > 0 || later.length > 0) throw new SpecError([...all, ...later]);
+  return { loaded, model, adapter, extras, options, context };
+}
+
+/** What the engine hands an adapter's plan besides the model: only what the request gave. */
+function planContextOf(request: GenerateRequest): PlanContext {
+  return {
+    ...(request.project ? { project: request.project } : {}),
+    ...(request.specs ? { specs: request.specs } : {}),
+    ...(request.knownTypes ? { knownTypes: request.knownTypes } : {}),
+    ...(request.traits ? { traits: request.traits } : {}),
+  };
+}
+
+/** The adapter's and the extra adapters' own checks; on a model already known to be partial, a check that throws adds nothing. */
+function adapterCheckIssues(
+  request: GenerateRequest,
+  model: CommandModel,
+  adapter: GeneratorAdapter,
+  extras: readonly GeneratorAdapter[],
+  options: ReadonlyMap<string, AdapterOptions>,
+  context: PlanContext,
+  clean: boolean,
+): readonly SpecIssue[] {
+  try {
+    return [
+      ...(adapter.check?.(model, request.config, options.get(adapter.id), context) ?? []),
+      ...extras.flatMap((extra) => [
+        ...reservedNameIssues(extra, model),
+        ...(extra.check?.(model, request.config, options.get(extra.id)) ?? []),
+      ]),
+    ];
+  } catch (error) {
+    if (error instanceof SpecError) return error.issues;
+    if (clean) throw error;
+    return [];
+  }
+}
+
+/**
+ * The spec file the plan saves, if any: every generated command stays generator-managed, so a spec
+ * from outside the specs folder is saved beside the others (a relative $schema, which points from
+ * where the spec was, dropped); a v1 spec inside it is rewritten as v2 when migrating.
+ */
+function savedSpecFile(request: GenerateRequest, model: CommandModel, migratedFromV1: boolean): PlannedFile | undefined {
+  const specsRoot = request.config.roots.specs;
+  const inSpecsFolder = request.specPathInProject !== undefined && isInside(request.specPathInProject, specsRoot);
+  if (!inSpecsFolder) {
+    const { $schema, ...rest } = model.spec;
+    const saved = $schema !== undefined && /^[a-z][a-z0-9+.-]*:/i.test($schema) ? model.spec : { ...rest };
+    return { path: `${specsRoot}/${specFileName(model.name)}`, content: serialiseSpec(saved) };
+  }
+  if (migratedFromV1 && request.migrate) return { path: request.specPathInProject!, content: serialiseSpec(model.spec) };
+  return undefined;
 }
 
 /** The spec's adapter (chooseAdapter); an unknown one is refused at once, with the spec's other problems so far, located. */
