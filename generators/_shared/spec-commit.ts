@@ -82,6 +82,21 @@ const NEEDS_ATTENTION: ReadonlySet<FileState> = new Set(['merged', 'conflict', '
 export type SpecCommitOutcome =
   { readonly report: CommitReport; readonly failure?: { readonly message: string; readonly exitCode: number } } | 'declined';
 
+/** Each file's state (every file when `listFiles`, else those that need attention), with its diff on a dry run or --bail. */
+function printDecisions(report: CommitReport, options: SpecCommitOptions, listFiles: boolean): void {
+  const { settings, sink } = options;
+  const written = new Set(report.files.filter((f) => f.written).map((f) => f.path));
+  for (const decision of report.decisions) {
+    // An interrupted run lists only what it wrote: the rest did not happen.
+    if (report.interrupted && !written.has(decision.path)) continue;
+    if (listFiles || NEEDS_ATTENTION.has(decision.state)) sink.status(decision.state, decision.path, shownReason(decision));
+    if (settings.dryRun || report.bailedAt === decision.path) {
+      const diff = decisionDiff(decision, options.colour);
+      if (diff !== '') sink.line(diff);
+    }
+  }
+}
+
 /**
  * Commit a planned run. Throws the engine's SpecError (paths, records), ConflictRefusal (a
  * conflict nobody can be asked about) and CommitWriteError (the disk refused a write; nothing
@@ -104,17 +119,7 @@ export async function commitSpecRun(run: SpecRun, options: SpecCommitOptions): P
   if (settings.dryRun) sink.line(DRY_RUN_BANNER);
   for (const line of [...(options.preamble ?? []), ...describeSpecRun(run)]) sink.line(line);
   const report = await finishCommit(prepared, context);
-  const listFiles = options.verbose || run.results.length === 1;
-  const written = new Set(report.files.filter((f) => f.written).map((f) => f.path));
-  for (const decision of report.decisions) {
-    // An interrupted run lists only what it wrote: the rest did not happen.
-    if (report.interrupted && !written.has(decision.path)) continue;
-    if (listFiles || NEEDS_ATTENTION.has(decision.state)) sink.status(decision.state, decision.path, shownReason(decision));
-    if (settings.dryRun || report.bailedAt === decision.path) {
-      const diff = decisionDiff(decision, options.colour);
-      if (diff !== '') sink.line(diff);
-    }
-  }
+  printDecisions(report, options, options.verbose || run.results.length === 1);
   for (const line of summaryLines(report)) sink.line(line);
   const failure = commitFailure(report);
   return failure ? { report, failure } : { report };

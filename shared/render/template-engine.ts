@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import ejs from 'ejs';
 
 const cache = new Map<string, ejs.TemplateFunction>();
@@ -19,19 +19,60 @@ export function renderTemplate(
   let template = cache.get(key);
   if (!template) {
     const path = join(folder, `${name}.ejs`);
+    const text = readFileSync(path, 'utf8');
     // cache: ejs compiles an include() at every call otherwise (once per command in a batch).
-    template = ejs.compile(readFileSync(path, 'utf8'), {
+    // No `with (locals)`: V8 looks every name of a `with` body up on the object; the names the
+    // templates read are declared from locals instead (unsafePrototypeLocals: the data is ours, not copied per render).
+    template = ejs.compile(text, {
       filename: path,
       escape: (text: string) => text,
       strict: false,
-      _with: true,
+      _with: false,
+      localsName: 'locals',
+      destructuredLocals: [...namesRead(path, text)].sort(),
       cache: true,
+      // ejs 3.1.10+, newer than @types/ejs.
+      ...({ unsafePrototypeLocals: true } as object),
     });
     cache.set(key, template);
   }
   // Verbatim output is for files whose exact bytes come from another tool (ts-rs prints `{ \n/**`).
   // maxBlankLines: longest run of blank lines kept (default 1; PEP 8 wants 2 between top-level Python definitions).
   return options.verbatim ? template(data) : tidy(template(data), options.maxBlankLines ?? 1);
+}
+
+/** What ejs and JavaScript already name inside a compiled template: never taken from locals. */
+const RESERVED = new Set([
+  ...['locals', 'escapeFn', 'include', 'rethrow', '__output', '__append', '__line', '__lines', '__filename', '__locals'],
+  ...['arguments', 'await', 'break', 'case', 'catch', 'class', 'const', 'continue', 'debugger', 'default', 'delete', 'do'],
+  ...['else', 'enum', 'export', 'extends', 'false', 'finally', 'for', 'function', 'if', 'implements', 'import', 'in'],
+  ...['instanceof', 'interface', 'let', 'new', 'null', 'of', 'package', 'private', 'protected', 'public', 'return'],
+  ...['static', 'super', 'switch', 'this', 'throw', 'true', 'try', 'typeof', 'var', 'void', 'while', 'with', 'yield'],
+]);
+
+/**
+ * The free names a template's code (and its includes' code, which ejs compiles with the same
+ * options) may read from locals: every identifier in a scriptlet that is not a property, a
+ * declaration, a keyword, a global or an Object.prototype member. A name too many is an unused
+ * `let` reading undefined; a declaration missed fails the compile (a redeclared `let`).
+ */
+function namesRead(path: string, text: string, seen = new Set<string>()): Set<string> {
+  const names = new Set<string>();
+  if (seen.has(path)) return names;
+  seen.add(path);
+  const declared = new Set<string>();
+  for (const [, code] of text.matchAll(/<%(?![%#])[_=-]?([\s\S]*?)[_-]?%>/g)) {
+    for (const [, included] of code.matchAll(/\binclude\(\s*'([^']+)'/g)) {
+      const file = join(dirname(path), `${included}.ejs`);
+      for (const name of namesRead(file, readFileSync(file, 'utf8'), seen)) names.add(name);
+    }
+    for (const [declaration] of code.matchAll(/\b(?:const|let|var)\s+(?:[A-Za-z_$][\w$]*|\{[^}]*\}|\[[^\]]*\])/g))
+      for (const [name] of declaration.replace(/^\w+\s+/, '').matchAll(/[A-Za-z_$][\w$]*/g)) declared.add(name);
+    for (const [name] of code.replaceAll('...', ' ').matchAll(/(?<![\w$.])[A-Za-z_$][\w$]*/g)) names.add(name);
+  }
+  for (const name of names)
+    if (declared.has(name) || RESERVED.has(name) || name in globalThis || name in Object.prototype) names.delete(name);
+  return names;
 }
 
 /**

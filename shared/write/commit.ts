@@ -118,17 +118,13 @@ interface Owner {
 
 const generatorVersion = (): string => toolInfo().version;
 
-/**
- * Check and decide everything for a planned run: paths (links, names the file system cannot
- * hold), records, and a state per file. Throws a SpecError listing every problem; reads only.
- */
-export async function prepareCommit(run: SpecRun, context: CommitContext): Promise<PreparedCommit> {
-  const probe = context.probe ?? nodeProbe;
-  const root = probe.realpath(context.projectRoot) ?? context.projectRoot;
-  const paths = new ProjectPaths(root, context.config.allowSymlinks ?? [], probe, platformNameLimits(process.platform));
-  const settings = context.settings;
-
-  // Who planned each path: the record of every owner lists it.
+/** Who planned each path (the record of every owner lists it), the spec each path comes from, and the adapters each command ran. */
+function ownersOf(run: SpecRun): {
+  owners: Map<string, Owner[]>;
+  origin: Map<string, string>;
+  recordOwners: Map<string, Owner>;
+  adaptersRun: Map<string, Set<string>>;
+} {
   const owners = new Map<string, Owner[]>();
   const origin = new Map<string, string>();
   const recordOwners = new Map<string, Owner>();
@@ -163,6 +159,61 @@ export async function prepareCommit(run: SpecRun, context: CommitContext): Promi
     for (const edit of result.edits) if (!origin.has(edit.path)) origin.set(edit.path, result.model.specFile);
     recordOwners.set(result.model.name, ownerOf(result.model.name, result.adapter.id));
   }
+  return { owners, origin, recordOwners, adaptersRun };
+}
+
+/** The previous generation a record holds, or undefined with its problems in `issues` (none under --force, which rewrites it). */
+function trustedRecord(disk: string, path: string, settings: CommitSettings, issues: SpecIssue[]): GenerationRecord | undefined {
+  try {
+    return parseRecord(disk, path);
+  } catch (error) {
+    if (!(error instanceof SpecError)) throw error;
+    // --force rewrites a record that cannot be read; without it, it cannot decide what is a hand edit.
+    if (!settings.force)
+      issues.push(
+        ...error.issues.map((i) => ({
+          ...i,
+          message: `${i.message} (the generation record cannot be trusted; fix it, or --force rewrites it and every file it lists)`,
+        })),
+      );
+    return undefined;
+  }
+}
+
+/** How a planned file is decided: an edit of a shared file, a file rewritten whole, a file created once, or a generated one. */
+const plannedKind = (file: { path: string; once?: boolean }, edited: ReadonlySet<string>, rewritten: ReadonlySet<string>): PlannedKind =>
+  edited.has(file.path) ? 'edit' : rewritten.has(file.path) ? 'rewrite' : file.once ? 'once' : 'generated';
+
+/** The first owner's record that lists the file: it holds the file's previous generation. */
+const recordHolding = (
+  path: string,
+  owners: ReadonlyMap<string, readonly Owner[]>,
+  records: ReadonlyMap<string, { path: string; previous?: GenerationRecord }>,
+): { path: string; previous?: GenerationRecord } | undefined =>
+  (owners.get(path) ?? []).map((o) => records.get(o.command)).find((record) => record?.previous?.files.has(path));
+
+/** The .yo-resolve entry of a file; only a file that would change is looked up (never an identical one). */
+async function yoResolveEntry(
+  path: string,
+  disk: string | undefined,
+  content: string,
+  context: CommitContext,
+): Promise<'skip' | 'force' | undefined> {
+  if (context.settings.skipYoResolve || disk === undefined || disk === content) return undefined;
+  return context.settled?.(path);
+}
+
+/**
+ * Check and decide everything for a planned run: paths (links, names the file system cannot
+ * hold), records, and a state per file. Throws a SpecError listing every problem; reads only.
+ */
+export async function prepareCommit(run: SpecRun, context: CommitContext): Promise<PreparedCommit> {
+  const probe = context.probe ?? nodeProbe;
+  const root = probe.realpath(context.projectRoot) ?? context.projectRoot;
+  const paths = new ProjectPaths(root, context.config.allowSymlinks ?? [], probe, platformNameLimits(process.platform));
+  const settings = context.settings;
+
+  const { owners, origin, recordOwners, adaptersRun } = ownersOf(run);
 
   const issues: SpecIssue[] = [];
   const at = (path: string): string | undefined => {
@@ -202,22 +253,7 @@ export async function prepareCommit(run: SpecRun, context: CommitContext): Promi
     const path = recordPath(context.config, command);
     origin.set(path, owner.specFile);
     const disk = read(path, at(path));
-    let previous: GenerationRecord | undefined;
-    if (disk !== undefined) {
-      try {
-        previous = parseRecord(disk, path);
-      } catch (error) {
-        if (!(error instanceof SpecError)) throw error;
-        // --force rewrites a record that cannot be read; without it, it cannot decide what is a hand edit.
-        if (!settings.force)
-          issues.push(
-            ...error.issues.map((i) => ({
-              ...i,
-              message: `${i.message} (the generation record cannot be trusted; fix it, or --force rewrites it and every file it lists)`,
-            })),
-          );
-      }
-    }
+    const previous = disk === undefined ? undefined : trustedRecord(disk, path, settings, issues);
     records.set(command, { path, ...(previous ? { previous } : {}), ...(disk === undefined ? {} : { disk }) });
   }
 
@@ -235,15 +271,11 @@ export async function prepareCommit(run: SpecRun, context: CommitContext): Promi
   });
   const decisions: FileDecision[] = [];
   for (const { file, absolute } of located) {
-    const kind: PlannedKind = edited.has(file.path) ? 'edit' : rewritten.has(file.path) ? 'rewrite' : file.once ? 'once' : 'generated';
+    const kind = plannedKind(file, edited, rewritten);
     const disk = read(file.path, absolute);
-    // The first owner whose record lists the file holds its previous generation.
-    const holder = (owners.get(file.path) ?? [])
-      .map((o) => records.get(o.command))
-      .find((record) => record?.previous?.files.has(file.path));
+    const holder = recordHolding(file.path, owners, records);
     const recorded: RecordedFile | undefined = holder?.previous?.files.get(file.path);
-    // .yo-resolve only matters for a file that would change: an identical one is not looked up.
-    const settled = settings.skipYoResolve || disk === undefined || disk === file.content ? undefined : await context.settled?.(file.path);
+    const settled = await yoResolveEntry(file.path, disk, file.content, context);
     decisions.push(
       decideFile(
         {
@@ -270,20 +302,24 @@ export async function prepareCommit(run: SpecRun, context: CommitContext): Promi
   return { decisions, conflicts: decisions.filter((d) => d.state === 'conflict'), owners, records, adaptersRun, paths };
 }
 
-/** The record of each command after this run, from the final decisions. */
-function recordDecisions(
+/** Whether this run's generation of a file goes into its records: a file left as it was keeps the entry of the generation it still holds. */
+const recordedNow = (decision: FileDecision, only: ReadonlySet<string> | undefined): boolean =>
+  (decision.kind === 'generated' || decision.kind === 'once') &&
+  decision.generated !== undefined &&
+  decision.state !== 'skip' &&
+  (only === undefined || only.has(decision.path));
+
+/** Each command's record entries carried over from its previous record, less the files its adapters no longer plan. */
+function entriesKept(
   prepared: PreparedCommit,
   decisions: readonly FileDecision[],
-  settings: CommitSettings,
-  only?: ReadonlySet<string>,
-): FileDecision[] {
+): { files: Map<string, Map<string, RecordedFile>>; specs: Map<string, Map<string, string>> } {
   const files = new Map<string, Map<string, RecordedFile>>();
   const specs = new Map<string, Map<string, string>>();
   for (const [command, { previous }] of prepared.records) {
     files.set(command, new Map(previous?.files ?? []));
     specs.set(command, new Map(previous?.specs ?? []));
   }
-  const version = generatorVersion();
   // A recorded file its adapter no longer plans (a spec change, or the spec now lives in the
   // specs folder) is no longer generated; files of adapters that did not run this time stay.
   const planned = new Set(decisions.map((d) => d.path));
@@ -291,16 +327,27 @@ function recordDecisions(
     const ran = prepared.adaptersRun.get(command) ?? new Set<string>();
     for (const [path, entry] of entries) if (!planned.has(path) && ran.has(entry.adapter)) entries.delete(path);
   }
+  return { files, specs };
+}
+
+/** The record of each command after this run, from the final decisions. */
+function recordDecisions(
+  prepared: PreparedCommit,
+  decisions: readonly FileDecision[],
+  settings: CommitSettings,
+  only?: ReadonlySet<string>,
+): FileDecision[] {
+  const { files, specs } = entriesKept(prepared, decisions);
+  const version = generatorVersion();
   for (const decision of decisions) {
-    if ((decision.kind !== 'generated' && decision.kind !== 'once') || decision.generated === undefined) continue;
-    // A file left as it was keeps the entry of the generation it still holds.
-    const kept = decision.state === 'skip' || (only !== undefined && !only.has(decision.path));
-    if (kept) continue;
+    if (!recordedNow(decision, only)) continue;
+    // Hashed once, whoever owns the file.
+    const content = contentHash(decision.generated!);
     for (const owner of prepared.owners.get(decision.path) ?? []) {
       const withHashes = [...owner.with.keys()].sort();
       files.get(owner.command)?.set(decision.path, {
         adapter: owner.adapter,
-        content: contentHash(decision.generated),
+        content,
         generator: version,
         spec: owner.specHash,
         ...(withHashes.length > 0 ? { with: withHashes } : {}),

@@ -77,6 +77,10 @@ const same = (a: string, b: string, settings: CommitSettings): boolean =>
 const markersOf = (path: string, base: string, disk: string, generated: string, baseLabel: string): string =>
   threeWayMerge(base, disk, generated, { ours: `${path} (yours, on disk)`, base: baseLabel, theirs: `${path} (generated now)` }).text;
 
+/** Files the generator makes (every run, or once): what their record holds. */
+const isGenerated = (kind: PlannedKind): boolean => kind === 'generated' || kind === 'once';
+const overlappingEdits = (count: number): string => `${count} overlapping edit${count === 1 ? '' : 's'}`;
+
 /** Decide one file (conflicts are resolved afterwards: asked, refused, or written with markers). */
 export function decideFile(input: DecideInput, settings: CommitSettings): FileDecision {
   const { path, kind, content, disk } = input;
@@ -85,13 +89,13 @@ export function decideFile(input: DecideInput, settings: CommitSettings): FileDe
     kind,
     state,
     ...(disk === undefined ? {} : { disk }),
-    ...(kind === 'generated' || kind === 'once' ? { generated: content } : {}),
+    ...(isGenerated(kind) ? { generated: content } : {}),
     ...(state === 'identical' || state === 'skip' || state === 'conflict' ? {} : { content }),
     ...extra,
   });
 
   if (disk === undefined) {
-    if ((kind === 'generated' || kind === 'once') && input.recorded && !settings.force)
+    if (isGenerated(kind) && input.recorded && !settings.force)
       return decision('skip', { reason: 'deleted since it was generated (--force brings it back)' });
     return decision('create');
   }
@@ -123,7 +127,7 @@ export function decideFile(input: DecideInput, settings: CommitSettings): FileDe
   });
   if (!merged.clean)
     return decision('conflict', {
-      reason: `${merged.conflicts} overlapping edit${merged.conflicts === 1 ? '' : 's'}`,
+      reason: overlappingEdits(merged.conflicts),
       markers: merged.text,
     });
   if (merged.text === disk) return decision('identical', { reason: 'your edits kept; nothing new from the generator there' });

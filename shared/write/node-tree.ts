@@ -113,7 +113,7 @@ export async function removeStaleTemporaries(folders: Iterable<string>, fs: Batc
  */
 export async function writeBatch(
   writes: readonly BatchWrite[],
-  options: { interrupted: () => boolean; fs?: BatchFs; durable?: boolean },
+  options: { interrupted: () => boolean; fs?: BatchFs },
 ): Promise<BatchOutcome> {
   const fs = options.fs ?? fsPromises;
   // By the write's index: files are staged several at a time, and renamed in the batch's order.
@@ -147,7 +147,8 @@ export async function writeBatch(
       staging[index] = { temp, write };
       try {
         await handle.writeFile(write.content, 'utf8');
-        if (options.durable !== false) await handle.sync();
+        // fsync only a file that replaces one: a new file has no old content to lose, and its rename still leaves it absent or whole when the process is killed.
+        if (write.previous !== undefined) await handle.sync();
       } finally {
         await handle.close();
       }

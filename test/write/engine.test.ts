@@ -207,36 +207,57 @@ describe('path checks (a real temporary tree)', () => {
   });
 });
 
+// The batch writer's tree: two files to replace, one new file in new folders.
+const project = () => tempProject({ 'a/one.txt': 'one\n', 'b/two.txt': 'two\n' });
+const batch = (root: string) => [
+  { absolute: join(root, 'a/one.txt'), content: 'ONE\n', previous: 'one\n' },
+  { absolute: join(root, 'new/deep/three.txt'), content: 'three\n', previous: undefined },
+  { absolute: join(root, 'b/two.txt'), content: 'TWO\n', previous: 'two\n' },
+];
+/** node:fs/promises whose temporary file in `folder` gives a handle that fails to write (files are staged several at a time: by folder, not by order). */
+const failingWrite = (folder: string, code: string): BatchFs => {
+  return {
+    ...fsPromises,
+    open: (async (...args: Parameters<typeof fsPromises.open>) => {
+      const handle = await fsPromises.open(...args);
+      if (dirname(String(args[0])).endsWith(`/${folder}`)) {
+        handle.writeFile = (async (data: string) => {
+          await fsPromises.writeFile(String(args[0]), data.slice(0, 2));
+          throw Object.assign(new Error(`${code}: simulated`), { code });
+        }) as typeof handle.writeFile;
+      }
+      return handle;
+    }) as typeof fsPromises.open,
+  };
+};
+
 describe('the batch writer: all or nothing', () => {
   after(removeTempProjects);
-  const project = () => tempProject({ 'a/one.txt': 'one\n', 'b/two.txt': 'two\n' });
-  const batch = (root: string) => [
-    { absolute: join(root, 'a/one.txt'), content: 'ONE\n', previous: 'one\n' },
-    { absolute: join(root, 'new/deep/three.txt'), content: 'three\n', previous: undefined },
-    { absolute: join(root, 'b/two.txt'), content: 'TWO\n', previous: 'two\n' },
-  ];
-  /** node:fs/promises whose temporary file in `folder` gives a handle that fails to write (files are staged several at a time: by folder, not by order). */
-  const failingWrite = (folder: string, code: string): BatchFs => {
-    return {
-      ...fsPromises,
-      open: (async (...args: Parameters<typeof fsPromises.open>) => {
-        const handle = await fsPromises.open(...args);
-        if (dirname(String(args[0])).endsWith(`/${folder}`)) {
-          handle.writeFile = (async (data: string) => {
-            await fsPromises.writeFile(String(args[0]), data.slice(0, 2));
-            throw Object.assign(new Error(`${code}: simulated`), { code });
-          }) as typeof handle.writeFile;
-        }
-        return handle;
-      }) as typeof fsPromises.open,
-    };
-  };
-
   it('writes every file, leaving no temporary file', async () => {
     const root = project();
     const outcome = await writeBatch(batch(root), { interrupted: () => false });
     equal(outcome.status, 'written');
     deepStrictEqual(listFiles(root), ['a/one.txt', 'b/two.txt', 'new/deep/three.txt']);
+    deepStrictEqual(
+      Object.values(snapshotFiles(root)).map((f) => f.content),
+      ['ONE\n', 'TWO\n', 'three\n'],
+    );
+  });
+
+  it('flushes (fsync) a file that replaces one before its rename, not a new file (nothing of the old tree to lose)', async () => {
+    const root = project();
+    const synced: string[] = [];
+    const fs: BatchFs = {
+      ...fsPromises,
+      open: (async (...args: Parameters<typeof fsPromises.open>) => {
+        const handle = await fsPromises.open(...args);
+        const sync = handle.sync.bind(handle);
+        handle.sync = () => (synced.push(dirname(String(args[0])).slice(root.length + 1)), sync());
+        return handle;
+      }) as typeof fsPromises.open,
+    };
+    equal((await writeBatch(batch(root), { interrupted: () => false, fs })).status, 'written');
+    deepStrictEqual(synced.sort(), ['a', 'b'], 'the temporary files of a/one.txt and b/two.txt, not of new/deep/three.txt');
     deepStrictEqual(
       Object.values(snapshotFiles(root)).map((f) => f.content),
       ['ONE\n', 'TWO\n', 'three\n'],
