@@ -1,6 +1,6 @@
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, posix } from 'node:path';
+import { join, posix, resolve } from 'node:path';
 import { defaultProjectConfig, type ProjectConfig } from '../../shared/config/project-config.js';
 import { generateCommand } from '../../shared/engine.js';
 import { SpecError } from '../../shared/errors.js';
@@ -53,7 +53,8 @@ function errorsByFile(dir: string, output: string): Map<string, string[]> {
   for (const line of output.split('\n')) {
     const match = /^(.+?)\((\d+),(\d+)\): error (TS\d+: .*)$/.exec(line.trim());
     if (!match) continue;
-    const file = posix.relative(dir, match[1].startsWith('/') ? match[1] : join(dir, match[1]));
+    // tsc prints a path relative to its working directory (this process's), not to the project it checks.
+    const file = posix.relative(dir, resolve(match[1]));
     byFile.set(file, [...(byFile.get(file) ?? []), `${file}:${match[2]}: ${match[4]}`]);
   }
   return byFile;
