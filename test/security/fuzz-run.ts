@@ -7,7 +7,7 @@ import { SpecError, type SpecIssue } from '../../shared/errors.js';
 import { codeFindings } from '../support/code-markers.js';
 import { makeHostProject, runHostScript, typeCheckHost } from '../support/host-project.js';
 import { cargoUnavailable, generateProject, makeRustCrate, runCargo } from '../support/rust-project.js';
-import { runTool, tempDir, writeTree } from '../languages/language-cases.js';
+import { compileHeaderAlone, runTool, tempDir, writeTree } from '../languages/language-cases.js';
 import { registrySkipped, runPython } from '../languages/toolchains.js';
 import { named, type FuzzSpec } from './spec-arbitrary.js';
 
@@ -233,13 +233,7 @@ function checkCHeaders(dir: string, files: readonly PlannedFile[], log: BatchLog
   const headers = files.filter((f) => f.path.endsWith('.h'));
   writeTree(dir, headers);
   for (const header of headers) {
-    const unit = join(dir, `${header.path}.c`);
-    writeFileSync(unit, `#include "${join(dir, header.path)}"\nint main(void) { return 0; }\n`);
-    for (const [compiler, flags] of [
-      ['gcc', ['-std=c11']],
-      ['g++', ['-std=c++17', '-x', 'c++']],
-    ] as const) {
-      const run = runTool(compiler, ['-fsyntax-only', ...flags, '-Wall', '-Wextra', '-pedantic', '-Werror', unit]);
+    for (const { compiler, run } of compileHeaderAlone(dir, header.path)) {
       if (run.status !== 0) log.attribute(compiler, `${header.path}\n${run.output}`, specNumbers(header.path)[0]);
     }
   }

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { PlannedFile } from '../../shared/adapters/adapter.js';
 import { defaultProjectConfig } from '../../shared/config/project-config.js';
@@ -7,7 +7,7 @@ import { generateCommand } from '../../shared/engine.js';
 import { codeFindings, languageOfPath, loadGrammars, markdownStructure } from '../support/code-markers.js';
 import { makeHostProject, removeHostProjects, runHostScript, typeCheckHost } from '../support/host-project.js';
 import { cargoUnavailable, generateProject, makeRustCrate, removeRustCrates, runCargo } from '../support/rust-project.js';
-import { runTool, tempDir, writeTree } from '../languages/language-cases.js';
+import { compileHeaderAlone, runTool, tempDir, writeTree } from '../languages/language-cases.js';
 import { kotlinProject } from '../languages/round-trips.js';
 import { runMaven, runPython, skipWhenRegistrySkipped } from '../languages/toolchains.js';
 import { oneLineText } from '../../shared/targets/spec-text.js';
@@ -239,13 +239,7 @@ describe('issue 12: hostile spec text in every target compiles and stays data', 
     writeTree(dir, headers);
     assert.equal(headers.length, P);
     for (const header of headers) {
-      const unit = join(dir, `${header.path}.c`);
-      writeFileSync(unit, `#include "${join(dir, header.path)}"\nint main(void) { return 0; }\n`);
-      for (const [compiler, flags] of [
-        ['gcc', ['-std=c11']],
-        ['g++', ['-std=c++17', '-x', 'c++']],
-      ] as const) {
-        const run = runTool(compiler, ['-fsyntax-only', ...flags, '-Wall', '-Wextra', '-pedantic', '-Werror', unit]);
+      for (const { compiler, run } of compileHeaderAlone(dir, header.path)) {
         assert.equal(run.status, 0, `${compiler} ${header.path}\n${run.output}`);
       }
     }
