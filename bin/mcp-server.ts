@@ -262,18 +262,22 @@ function registerAudit(server: McpServer, { projectRoot, tool, queue, context }:
     async (input) =>
       queue(async () => {
         try {
-          const [{ runAudit }, { jsonReport }, { AuditTreeReader }] = await Promise.all([
+          const [{ runAudit }, { jsonReport }, { AuditTreeReader }, { loadProjectAdapters }] = await Promise.all([
             import('../shared/audit/audit.js'),
             import('../shared/audit/report.js'),
             import('../shared/audit/tree-reader.js'),
+            import('../shared/adapters/plugin-loader.js'),
           ]);
           const config = projectConfigFromText(readProjectFile(projectRoot, CONFIG_FILE));
           const failOn = input.failOn ?? 'error';
+          // The project's plugins too, as the CLI's audit: what a spec's adapter writes decides which rules apply to it.
+          const { registry } = await loadProjectAdapters(projectRoot, config);
           const audit = runAudit({
             projectRoot: toPosix(projectRoot),
             config,
             reader: new AuditTreeReader(),
             mode: 'full',
+            registry,
           });
           const report = jsonReport(audit, { tool, failOn, specsRoot: config.roots.specs });
           return answer(report, false);

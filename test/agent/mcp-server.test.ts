@@ -258,6 +258,33 @@ describe('continuum-gen mcp: an MCP client over stdio against the real bin', fun
     deepStrictEqual(snapshotFiles(dir), before);
   });
 
+  it("audit asks the project's plugins what a spec writes (control: the same plugin writing a command makes the spec an orphan)", async () => {
+    // A plugin whose specs are contracts, not commands; with `environments` it writes a command, so an unimplemented spec is an orphan.
+    const orphans = async (environments: string): Promise<string[]> => {
+      const dir = fixtureProject('audit-tree');
+      writeFileSync(join(dir, 'package.json'), '{ "private": true, "type": "module" }\n');
+      mkdirSync(join(dir, 'tools'));
+      writeFileSync(
+        join(dir, 'tools', 'contract-adapter.js'),
+        `export default { id: 'contract-doc', description: 'A contract document', writes: ['contracts/<name>.md'], ${environments} plan: () => [] };\n`,
+      );
+      writeFileSync(
+        join(dir, '.yo-rc.json'),
+        JSON.stringify({ 'generator-continuum': { adapters: [{ module: './tools/contract-adapter.js' }] } }),
+      );
+      const spec = { version: 2, name: 'lab/contract', description: 'A contract, not a command', adapter: 'contract-doc' };
+      writeFileSync(join(dir, 'src/generator/specs/lab-contract.json'), `${JSON.stringify(spec, null, 2)}\n`);
+      const { client } = await connect(dir);
+      const report = await call(client, 'audit', {});
+      return (report.findings as unknown as { ruleId: string; file: string }[])
+        .filter((f) => f.ruleId === 'CG010-orphan-spec')
+        .map((f) => f.file);
+    };
+    const contract = 'src/generator/specs/lab-contract.json';
+    ok(!(await orphans('')).includes(contract));
+    ok((await orphans("environments: ['server'],")).includes(contract));
+  });
+
   it("list_adapters and explain_conventions: the project's own layout, traits and types", async () => {
     const dir = tempProject({
       '.yo-rc.json': JSON.stringify({ 'generator-continuum': { roots: { commands: 'app/commands', specs: 'app/specs' } } }),
