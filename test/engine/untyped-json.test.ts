@@ -6,6 +6,7 @@ import { dirname, join } from 'node:path';
 import { defaultProjectConfig } from '../../shared/config/project-config.js';
 import { generateCommand, type GenerationResult } from '../../shared/engine.js';
 import { SpecError } from '../../shared/errors.js';
+import { compileHeaderAlone } from '../languages/language-cases.js';
 import { makeHostProject, removeHostProjects, typeCheckHost, writeFiles } from '../support/host-project.js';
 import { cargoUnavailable, generateProject, makeRustCrate, removeRustCrates, runCargo } from '../support/rust-project.js';
 
@@ -134,10 +135,7 @@ describe('untyped JSON (spec unknown): accepted by generation, spelled in every 
       writeFileSync(withoutImport, proto.content.replace(/^import "google\/protobuf\/struct\.proto";$/m, ''));
       assert.notEqual(protoc(withoutImport).status, 0, 'the control: google.protobuf.Value needs its import');
       const header = result.plans.find((p) => p.adapter === 'c')!.files.find((f) => f.path.endsWith('.h'))!;
-      const unit = join(dir, 'unit.c');
-      writeFileSync(unit, `#include "${join(dir, header.path)}"\nint main(void) { return 0; }\n`);
-      const gcc = spawnSync('gcc', ['-fsyntax-only', '-std=c11', '-Wall', '-Wextra', '-pedantic', '-Werror', unit], { encoding: 'utf8' });
-      assert.equal(gcc.status, 0, `${gcc.stdout}${gcc.stderr}`);
+      for (const { compiler, run } of compileHeaderAlone(dir, header.path)) assert.equal(run.status, 0, `${compiler}: ${run.output}`);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

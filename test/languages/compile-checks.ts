@@ -6,7 +6,19 @@ import { applyEdits, generateCommand } from '../../shared/engine.js';
 import { generateGoldenCase, goldenCases } from '../support/golden.js';
 import { makeHostProject, typeCheckHost } from '../support/host-project.js';
 import { fixturesDir, specsDir } from '../support/paths.js';
-import { filesOf, generateLanguageCase, languageCases, runTool, writeTree, type LanguageCase, type ToolRun } from './language-cases.js';
+import {
+  C_FLAGS,
+  CXX_FLAGS,
+  filesOf,
+  generateLanguageCase,
+  languageCases,
+  runTool,
+  writeTree,
+  type LanguageCase,
+  type ToolRun,
+} from './language-cases.js';
+
+export { C_FLAGS, CXX_FLAGS };
 import {
   kotlinBuild,
   kotlinProject,
@@ -139,9 +151,6 @@ export function protocControl(): ControlRun {
   writeFileSync(broken, mutate(readFileSync(file, 'utf8'), / = 1;/, ' = 1', 'proto syntax error'));
   return protoc(w.dir, broken);
 }
-
-export const C_FLAGS = ['-fsyntax-only', '-std=c11', '-Wall', '-Wextra', '-pedantic', '-Werror'];
-export const CXX_FLAGS = ['-fsyntax-only', '-std=c++17', '-Wall', '-Wextra', '-pedantic', '-Werror'];
 
 /** Compile a unit that includes the header twice (the include guard must hold). */
 export function compileHeader(header: string, includeDirs: readonly string[], language: 'c' | 'c++', workDir: string): ToolRun {

@@ -57,17 +57,18 @@ export function runTool(command: string, args: readonly string[], options: { cwd
   return { status: run.status, output: `${run.stdout ?? ''}${run.stderr ?? ''}` };
 }
 
-/** A generated header compiled alone, as C by gcc and as C++ by g++, -Werror: each compiler's run. */
+/** How every test compiles generated C and C++: syntax only, the standard named, every warning an error. */
+export const C_FLAGS = ['-fsyntax-only', '-std=c11', '-Wall', '-Wextra', '-pedantic', '-Werror'];
+export const CXX_FLAGS = ['-fsyntax-only', '-std=c++17', '-Wall', '-Wextra', '-pedantic', '-Werror'];
+
+/** A generated header compiled alone, as C by gcc and as C++ by g++ (the unit is a .c file: `-x c++`): each compiler's run. */
 export function compileHeaderAlone(dir: string, headerPath: string): { compiler: string; run: ToolRun }[] {
   const unit = join(dir, `${headerPath}.c`);
   writeFileSync(unit, `#include "${join(dir, headerPath)}"\nint main(void) { return 0; }\n`);
   return (
     [
-      ['gcc', ['-std=c11']],
-      ['g++', ['-std=c++17', '-x', 'c++']],
+      ['gcc', C_FLAGS],
+      ['g++', [...CXX_FLAGS, '-x', 'c++']],
     ] as const
-  ).map(([compiler, flags]) => ({
-    compiler,
-    run: runTool(compiler, ['-fsyntax-only', ...flags, '-Wall', '-Wextra', '-pedantic', '-Werror', unit]),
-  }));
+  ).map(([compiler, flags]) => ({ compiler, run: runTool(compiler, [...flags, unit]) }));
 }
