@@ -1,4 +1,7 @@
 import { posix } from 'node:path';
+import type { GeneratorAdapter } from '../adapters/adapter.js';
+import { builtinAdapters } from '../adapters/builtin-adapters.js';
+import type { AdapterRegistry } from '../adapters/registry.js';
 import { accessLevelsOf, payloadOf, type ImportDeclaration, type ProjectConfig } from '../config/project-config.js';
 import { commandClassName, pascalCase } from '../model/naming.js';
 import { canonicalSpec } from '../spec/canonical-spec.js';
@@ -13,7 +16,8 @@ import type {
   SpecTypeDeclaration,
 } from '../spec/command-spec.js';
 import { parseTypeString } from '../types/type-grammar.js';
-import { typeToSpecText, type TypeNode } from '../types/type-tree.js';
+import { mapLeaves } from '../types/fold.js';
+import { namedReferences, typeToSpecText, type TypeNode } from '../types/type-tree.js';
 import { readDefaults, type ModuleLoader } from './defaults.js';
 import { ModulePaths } from './module-paths.js';
 import { readReadme, type ReadmeFacts } from './readme-facts.js';
@@ -47,6 +51,8 @@ export interface ReverseEngineerOptions {
   readonly config: ProjectConfig;
   /** How files are read; the real file system by default. */
   readonly reader?: SourceReader;
+  /** The adapters an inferred spec may name (a project's plugins among them); the built-in ones by default. */
+  readonly registry?: AdapterRegistry;
 }
 
 /** Sees a command's Types file (parsed, with its project-relative path, its accessor and payload declarations) during `reverse`. */
@@ -105,8 +111,10 @@ export class ReverseEngineer {
   /** Types exported across the project, read on first need (a name a Types file uses without importing). */
   readonly registry: KnownTypes;
   private specIndex: SpecIndex | undefined;
+  private readonly adapters: AdapterRegistry;
 
   constructor(options: ReverseEngineerOptions) {
+    this.adapters = options.registry ?? builtinAdapters();
     this.reader = withKeptListings(options.reader ?? nodeSourceReader);
     this.root = options.projectRoot;
     this.config = options.config;
@@ -701,13 +709,17 @@ export class ReverseEngineer {
   /** Sides, and whether the server command talks to the Rust core (then its Rust module). */
   private sidesOf(files: CommandFiles, name: string, existing: IndexedSpec | undefined, warn: (w: ReverseWarning) => void): CommandSides {
     const { serverPaths, browserPaths, folder } = files;
-    const rustBacked = files.parse(serverPaths.filter((p) => MENTIONS_IPC_CLIENT.test(files.textOf(p)))).some(usesRustIpcClient);
+    const rustEnvironment: Environment = browserPaths.length > 0 ? 'both' : 'server';
+    const rustAdapter = rustModuleAdapter(this.adapters, rustEnvironment);
+    const rustBacked =
+      rustAdapter !== undefined &&
+      files.parse(serverPaths.filter((p) => MENTIONS_IPC_CLIENT.test(files.textOf(p)))).some(usesRustIpcClient);
     let environment: Environment;
     let adapter: AdapterId | undefined;
     if (rustBacked) {
       // The server talks to the Rust core; a browser side (delegating to the server) is kept.
-      adapter = 'rust-ipc';
-      environment = browserPaths.length > 0 ? 'both' : 'server';
+      adapter = rustAdapter.id;
+      environment = rustEnvironment;
     } else if (serverPaths.length > 0 || browserPaths.length > 0) {
       environment = serverPaths.length > 0 && browserPaths.length > 0 ? 'both' : serverPaths.length > 0 ? 'server' : 'browser';
     } else {
@@ -928,12 +940,12 @@ function fieldTypes(read: {
     ),
   ];
   const references = new Map<string, number>();
-  for (const { field } of everyField) for (const n of namesIn(field.type)) references.set(n, (references.get(n) ?? 0) + 1);
+  for (const { field } of everyField) for (const n of namedReferences(field.type)) references.set(n, (references.get(n) ?? 0) + 1);
   const folded = new Map<CollectedField, TypeNode>();
   for (const { owner, field } of everyField) {
     const liftedName = `${owner}${pascalCase(field.name)}`;
     const lifted = builder.declarations.get(liftedName);
-    if (lifted?.kind === 'enum' && references.get(liftedName) === 1 && namesIn(field.type).includes(liftedName)) {
+    if (lifted?.kind === 'enum' && references.get(liftedName) === 1 && namedReferences(field.type).includes(liftedName)) {
       folded.set(field, replaceNamed(field.type, liftedName, { kind: 'literals', values: lifted.values }));
       builder.declarations.delete(liftedName);
     }
@@ -1013,7 +1025,7 @@ function statementNames(statement: ts.Statement): string[] {
 /** The type names a spec type text mentions. */
 function namesInText(text: string): string[] {
   try {
-    return namesIn(parseTypeString(text));
+    return namedReferences(parseTypeString(text));
   } catch {
     return [];
   }
@@ -1021,6 +1033,14 @@ function namesInText(text: string): string[] {
 
 function stemOf(name: string | undefined, suffix: string): string | undefined {
   return name && name.endsWith(suffix) && name.length > suffix.length ? name.slice(0, -suffix.length) : undefined;
+}
+
+/**
+ * The adapter of a command whose server talks to the Rust core: the first (by id) that writes the
+ * spec's Rust module and runs in `environment`, so a project's own such adapter is inferred the same way.
+ */
+function rustModuleAdapter(registry: AdapterRegistry, environment: Environment): GeneratorAdapter | undefined {
+  return registry.list().find((a) => a.writesRustModule === true && a.environments?.includes(environment) === true);
 }
 
 /** Does a server command create or use the Rust core's IPC client? */
@@ -1061,45 +1081,17 @@ function specType(declaration: CollectedDeclaration, typeOf: (field: CollectedFi
   return { ...(declaration.description ? { description: declaration.description } : {}), fields };
 }
 
-function namesIn(node: TypeNode): string[] {
-  switch (node.kind) {
-    case 'named':
-      return [node.name];
-    case 'array':
-      return namesIn(node.element);
-    case 'record':
-      return namesIn(node.value);
-    case 'nullable':
-      return namesIn(node.inner);
-    default:
-      return [];
-  }
-}
+/** The same tree with each `name` reference replaced by `by`. */
+const replaceNamed = (node: TypeNode, name: string, by: TypeNode): TypeNode =>
+  mapLeaves(node, (leaf) => (leaf.kind === 'named' && leaf.name === name ? by : leaf));
 
-function replaceNamed(node: TypeNode, name: string, by: TypeNode): TypeNode {
-  switch (node.kind) {
-    case 'named':
-      return node.name === name ? by : node;
-    case 'array':
-      return { kind: 'array', element: replaceNamed(node.element, name, by) };
-    case 'record':
-      return { kind: 'record', value: replaceNamed(node.value, name, by) };
-    case 'nullable':
-      return { kind: 'nullable', inner: replaceNamed(node.inner, name, by) };
-    default:
-      return node;
-  }
-}
+/** Every `number` leaf written as integer (the README marks a field whose one leaf is an integer, at any depth: integer[], Record<string, integer>). */
+const withInteger = (node: TypeNode): TypeNode =>
+  mapLeaves(node, (leaf) => (leaf.kind === 'primitive' && leaf.name === 'number' ? { kind: 'primitive', name: 'integer' } : leaf));
 
-/** A top-level `number` (or `number | null`) documented as an integer. */
-function withInteger(node: TypeNode): TypeNode {
-  // The README marks a field whose one leaf is an integer, at any depth (integer[], Record<string, integer>).
-  if (node.kind === 'primitive' && node.name === 'number') return { kind: 'primitive', name: 'integer' };
-  if (node.kind === 'nullable') return { kind: 'nullable', inner: withInteger(node.inner) };
-  if (node.kind === 'array') return { kind: 'array', element: withInteger(node.element) };
-  if (node.kind === 'record') return { kind: 'record', value: withInteger(node.value) };
-  return node;
-}
+/** Every `integer` leaf written as number: the tree as TypeScript code says it. */
+const erase = (node: TypeNode): TypeNode =>
+  mapLeaves(node, (leaf) => (leaf.kind === 'primitive' && leaf.name === 'integer' ? { kind: 'primitive', name: 'number' } : leaf));
 
 /** Take an existing spec's type when it is the code's type with some numbers written as integer. */
 function adoptIntegers(node: TypeNode, existingText: string): TypeNode {
@@ -1109,19 +1101,5 @@ function adoptIntegers(node: TypeNode, existingText: string): TypeNode {
   } catch {
     return node;
   }
-  const erase = (n: TypeNode): TypeNode => {
-    switch (n.kind) {
-      case 'primitive':
-        return n.name === 'integer' ? { kind: 'primitive', name: 'number' } : n;
-      case 'array':
-        return { kind: 'array', element: erase(n.element) };
-      case 'record':
-        return { kind: 'record', value: erase(n.value) };
-      case 'nullable':
-        return { kind: 'nullable', inner: erase(n.inner) };
-      default:
-        return n;
-    }
-  };
   return JSON.stringify(erase(existing)) === JSON.stringify(node) ? existing : node;
 }

@@ -228,6 +228,7 @@ function splitTopLevel(text: string): string[] {
 /**
  * TypeScript says `number` for integers and floats alike; the Rust struct of a Rust-backed command
  * says which (i64 or f64), at any depth. A nullable consumes one Option, an optional field another.
+ * Not a fold: it walks the Rust shape alongside the tree, and an Option without a nullable skips a level.
  */
 export function adoptRustIntegers(tree: TypeNode, shape: RustShape | undefined): TypeNode {
   if (!shape) return tree;

@@ -4,6 +4,7 @@ import { pascalCase } from '../model/naming.js';
 import { TypeSyntaxError, parseTypeString } from '../types/type-grammar.js';
 import { extendsOf, flattenedMembers, localDeclaration, type DeclarationResolver } from './types-file.js';
 import { classesOf, enumsOf, importedNames, interfacesOf, isExported, kindName, lineOf, nameOf, ts, typeAliasesOf } from './syntax.js';
+import { foldType } from '../types/fold.js';
 import type { TypeNode } from '../types/type-tree.js';
 import { descriptionOf } from './comments.js';
 import type { ModulePaths } from './module-paths.js';
@@ -663,20 +664,15 @@ function suggestionFor(text: string): string {
   return 'declare the shape under types';
 }
 
+/** A tree as a warning shows it: the spec text without its grouping parentheses (`'a' | 'b'[]`). */
 function describeTree(node: TypeNode): string {
-  switch (node.kind) {
-    case 'primitive':
-    case 'named':
-      return node.name;
-    case 'unknown':
-      return 'unknown';
-    case 'literals':
-      return node.values.map((v) => `'${v}'`).join(' | ');
-    case 'array':
-      return `${describeTree(node.element)}[]`;
-    case 'record':
-      return `Record<string, ${describeTree(node.value)}>`;
-    case 'nullable':
-      return `${describeTree(node.inner)} | null`;
-  }
+  return foldType<string>(node, {
+    primitive: (n) => n.name,
+    named: (n) => n.name,
+    unknown: () => 'unknown',
+    literals: (n) => n.values.map((v) => `'${v}'`).join(' | '),
+    array: (element) => `${element}[]`,
+    record: (value) => `Record<string, ${value}>`,
+    nullable: (inner) => `${inner} | null`,
+  });
 }

@@ -2,6 +2,8 @@ import { strict as assert } from 'node:assert';
 import { defaultProjectConfig } from '../../shared/config/project-config.js';
 import { generateCommand } from '../../shared/engine.js';
 import { readReadme } from '../../shared/reverse/readme-facts.js';
+import { builtinAdapters } from '../../shared/adapters/builtin-adapters.js';
+import { AdapterRegistry } from '../../shared/adapters/registry.js';
 import { ReverseEngineer } from '../../shared/reverse/reverse-engineer.js';
 import { formatRunSummary, planSpecFiles } from '../../shared/reverse/reverse-run.js';
 import { adoptRustIntegers, rustShape } from '../../shared/reverse/rust-facts.js';
@@ -45,6 +47,34 @@ const paramsOf = (body: string, extra = ''): CommandSpecV2['params'] =>
   }).spec?.params;
 
 describe('reverse: units', () => {
+  describe('the adapter of a Rust-backed command is asked of the registry', () => {
+    const rustBackedFiles = memorySourceReader(ROOT, [
+      { path: 'src/commands/x/y/shared/XYTypes.ts', content: typesFile('  a: string;') },
+      {
+        path: 'src/commands/x/y/server/XYServerCommand.ts',
+        content:
+          "import { RustCoreIPCClient } from '../../../../workers/continuum-core/bindings/RustCoreIPC';\nexport class XYServerCommand { client = new RustCoreIPCClient(); }",
+      },
+    ]);
+    const adapterOf = (registry: AdapterRegistry): string | undefined => {
+      const engine = new ReverseEngineer({ projectRoot: ROOT, config: defaultProjectConfig, reader: rustBackedFiles, registry });
+      return engine.reverse(engine.discover(`${ROOT}/src/commands`)[0]).spec?.adapter;
+    };
+    const rustIpc = builtinAdapters().get('rust-ipc')!;
+
+    it('the built-in registry infers rust-ipc; a project adapter that writes the Rust module is inferred the same way', () => {
+      assert.equal(adapterOf(builtinAdapters()), 'rust-ipc');
+      assert.equal(adapterOf(new AdapterRegistry().register({ ...rustIpc, id: 'my-rust' })), 'my-rust');
+    });
+
+    it('control: with no adapter that writes a Rust module, the command is read as a plain server command', () => {
+      const plain = builtinAdapters()
+        .list()
+        .filter((a) => a.writesRustModule !== true);
+      assert.equal(adapterOf(plain.reduce((r, a) => r.register(a), new AdapterRegistry())), undefined);
+    });
+  });
+
   describe('reading TypeScript types into the spec grammar', () => {
     it('`| undefined` makes a field optional; readonly arrays, Array<T>, index signatures and mapped types are spelled in the grammar', () => {
       assert.deepEqual(
