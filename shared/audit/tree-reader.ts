@@ -24,6 +24,7 @@ export class AuditTreeReader implements SourceReader {
   private readonly found = new Map<string, TreeProblem>();
   private readonly realPaths = new Map<string, string | null>();
   private readonly listings = new Map<string, readonly FolderEntry[] | undefined>();
+  readonly keepsListings = true;
 
   get problems(): readonly TreeProblem[] {
     return [...this.found.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
@@ -40,8 +41,15 @@ export class AuditTreeReader implements SourceReader {
 
   listFolder(path: string): readonly FolderEntry[] | undefined {
     // A run lists each command's folders twice (finding the commands, then reading each).
-    if (!this.listings.has(path)) this.listings.set(path, this.readFolder(path));
+    if (!this.listings.has(path)) this.listings.set(path, this.listedInParent(path) ? this.readFolder(path) : undefined);
     return this.listings.get(path);
+  }
+
+  /** False when the parent's kept listing holds no folder of that name (a command without browser/): no disk asked. */
+  private listedInParent(path: string): boolean {
+    const parent = this.listings.get(posix.dirname(path));
+    const name = posix.basename(path);
+    return parent === undefined || parent.some((e) => e.isFolder && e.name === name);
   }
 
   private readFolder(path: string): readonly FolderEntry[] | undefined {

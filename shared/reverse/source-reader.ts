@@ -16,6 +16,8 @@ export interface SourceReader {
   readFile(path: string): string | undefined;
   /** The folder's entries sorted by name, or undefined when it is not a folder. */
   listFolder(path: string): readonly FolderEntry[] | undefined;
+  /** True when the reader already keeps its listings for the run (withKeptListings leaves it as it is). */
+  readonly keepsListings?: boolean;
 }
 
 /**
@@ -37,6 +39,8 @@ export const readIfListed = (reader: SourceReader, path: string): string | undef
  * not hold as a folder (a command without browser/) answered without asking the disk.
  */
 export function withKeptListings(reader: SourceReader): SourceReader {
+  // A second cache over one that keeps them (AuditTreeReader) would only hold every listing twice.
+  if (reader.keepsListings === true) return reader;
   const listings = new Map<string, readonly FolderEntry[] | undefined>();
   const list = (path: string): readonly FolderEntry[] | undefined => {
     if (listings.has(path)) return listings.get(path);
