@@ -156,9 +156,12 @@ export function buildAuditContext(options: AuditOptions): AuditContext {
           return text;
         },
         listFolder: (path) => reader.listFolder(path),
+        // The tree reader's kept listings pass through, so reverse does not keep them a second time.
+        ...(reader.keepsListings === true ? { keepsListings: true } : {}),
       }
     : reader;
-  const engine = new ReverseEngineer({ projectRoot, config, reader: engineReader });
+  const registry = options.registry ?? builtinAdapters();
+  const engine = new ReverseEngineer({ projectRoot, config, reader: engineReader, registry });
   const relative = (path: string): string => posix.relative(projectRoot, path);
 
   const commandsRootAbs = posix.join(projectRoot, config.roots.commands);
@@ -181,7 +184,7 @@ export function buildAuditContext(options: AuditOptions): AuditContext {
     reader,
     specIndex,
     specSources,
-    registry: options.registry ?? builtinAdapters(),
+    registry,
     reads,
     commands,
     commandNames,
