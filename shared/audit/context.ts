@@ -5,7 +5,7 @@ import type { ProjectConfig } from '../config/project-config.js';
 import { SpecError } from '../errors.js';
 import { ModulePaths } from '../reverse/module-paths.js';
 import { ReverseEngineer, type ReversedCommand } from '../reverse/reverse-engineer.js';
-import type { SourceReader } from '../reverse/source-reader.js';
+import { ownStrings, type SourceReader } from '../reverse/source-reader.js';
 import type { IndexedSpec, SpecIndex } from '../reverse/spec-index.js';
 import { classesOf, parseSource } from '../reverse/syntax.js';
 import { syntaxError } from '../reverse/types-file.js';
@@ -212,7 +212,7 @@ function reverseFolders(engine: ReverseEngineer, folders: readonly string[], sca
       scanner?.scanned.add(file.fileName);
       seen.push({
         typesFile: label,
-        facts: typesFileFacts(file, { bases: engine.payloadBases(), resolve: engine.resolveDeclaration, candidates }, accessor),
+        facts: ownStrings(typesFileFacts(file, { bases: engine.payloadBases(), resolve: engine.resolveDeclaration, candidates }, accessor)),
       });
     });
     scanner?.scanPending();

@@ -23,7 +23,7 @@ import { ModulePaths } from './module-paths.js';
 import { readReadme, type ReadmeFacts } from './readme-facts.js';
 import { adoptRustIntegers, RustCrateIndex, type RustModuleFacts } from './rust-facts.js';
 import { resolveProjectTraits, type TraitCatalog } from '../adapters/trait-only/trait-catalog.js';
-import { nodeSourceReader, readIfListed, withKeptListings, type SourceReader } from './source-reader.js';
+import { nodeSourceReader, ownStrings, readIfListed, withKeptListings, type SourceReader } from './source-reader.js';
 import { indexSpecs, type IndexedSpec, type SpecIndex } from './spec-index.js';
 import { SpecTypeBuilder, type CollectedDeclaration, type CollectedField } from './spec-type-builder.js';
 import {
@@ -180,7 +180,7 @@ export class ReverseEngineer {
     };
     try {
       const shared = this.sharedAccessors(folder, opened);
-      return shared.length > 0 ? shared.map((accessor) => run(accessor)) : [run()];
+      return ownStrings(shared.length > 0 ? shared.map((accessor) => run(accessor)) : [run()]);
     } finally {
       // Each command's own files are let go once read, so memory stays flat.
       for (const file of opened) if (this.files.get(file.fileName) === file) this.files.delete(file.fileName);

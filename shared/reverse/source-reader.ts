@@ -53,6 +53,13 @@ export function withKeptListings(reader: SourceReader): SourceReader {
   return { readFile: (path) => reader.readFile(path), listFolder: list };
 }
 
+/**
+ * A copy of what was read from source texts that holds none of them: V8 keeps a whole file's text
+ * alive for any slice of it (a type name, a description), so a run keeping 5,000 commands' results
+ * would hold every file it read. Plain data only (objects, arrays, Maps, Sets; shared references kept).
+ */
+export const ownStrings = <T>(value: T): T => structuredClone(value);
+
 /** Reads the real file system. */
 export const nodeSourceReader: SourceReader = {
   readFile(path) {
