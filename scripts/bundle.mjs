@@ -7,7 +7,9 @@
  * path, the MCP server, the agent commands) stay outside: they load tsc's output from dist/bin/.
  * (3) The fast path of reverse and audit (bin/tree-path.ts) in an ES module of its own,
  * dist/bin/tree.bundle.mjs, loaded only by those runs: this package's code in one file, the npm
- * packages (ts-morph, the TypeScript compiler) loaded from node_modules as they are.
+ * packages (ts-morph, the TypeScript compiler) loaded from node_modules as they are. (4) The second
+ * thread of a large audit (shared/audit/reverse-worker.ts) beside it, dist/bin/reverse-worker.js, where
+ * the tree bundle's `new URL('./reverse-worker.js', import.meta.url)` finds it.
  */
 import { build } from 'esbuild';
 import { createRequire } from 'node:module';
@@ -68,6 +70,20 @@ await build({
   absWorkingDir: root,
   entryPoints: ['bin/tree-path.ts'],
   outfile: 'dist/bin/tree.bundle.mjs',
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  packages: 'external',
+  sourcemap: true,
+  sourcesContent: false,
+  logLevel: 'warning',
+});
+
+await build({
+  absWorkingDir: root,
+  entryPoints: ['shared/audit/reverse-worker.ts'],
+  outfile: 'dist/bin/reverse-worker.js',
   bundle: true,
   platform: 'node',
   format: 'esm',

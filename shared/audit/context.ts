@@ -4,16 +4,17 @@ import type { AdapterRegistry } from '../adapters/registry.js';
 import type { ProjectConfig } from '../config/project-config.js';
 import { SpecError } from '../errors.js';
 import { ModulePaths } from '../reverse/module-paths.js';
-import { ReverseEngineer, type ReversedCommand } from '../reverse/reverse-engineer.js';
-import { ownStrings, type SourceReader } from '../reverse/source-reader.js';
+import type { ReversedCommand } from '../reverse/reverse-engineer.js';
+import type { SourceReader } from '../reverse/source-reader.js';
 import type { IndexedSpec, SpecIndex } from '../reverse/spec-index.js';
 import { classesOf, parseSource } from '../reverse/syntax.js';
 import { syntaxError } from '../reverse/types-file.js';
 import { parseJsonSource } from '../spec/json-source.js';
 import type { AuditLocation } from './findings.js';
 import { healOf, readRustCrate, type HealState, type RustFile } from './rust-crate.js';
+import { readingEngine, reverseTree, type ReversedRead, type TreeRun } from './reverse-tree.js';
 import { AuditTreeReader, type TreeProblem } from './tree-reader.js';
-import { rawExecuteCalls, typesFileFacts, type RawExecuteCall, type TypesFileFacts } from './types-file-facts.js';
+import { rawExecuteCalls, type RawExecuteCall, type TypesFileFacts } from './types-file-facts.js';
 
 /** `full`: every check. `enforce`: only whether each command folder has a spec, new folders failing. */
 export type AuditMode = 'full' | 'enforce';
@@ -32,6 +33,8 @@ export interface AuditOptions {
   readonly classifyNew?: (folders: readonly string[]) => ReadonlyMap<string, string>;
   /** The adapters the project's specs may name (its plugins among them); default the built-ins. */
   readonly registry?: AdapterRegistry;
+  /** Whether a second thread reads the later command folders (by default from PARALLEL_FROM of them). */
+  readonly tree?: Pick<TreeRun, 'parallel' | 'helper'>;
 }
 
 /** A reader that also reports what it could not read (AuditTreeReader, or an overlay of one). */
@@ -130,6 +133,8 @@ export interface AuditContext {
   readonly rust?: RustServices;
   /** What the reader could not read (symbolic link loops, permissions), once every read is done. */
   readonly readerProblems: readonly TreeProblem[];
+  /** How many threads read the command folders (reverseTree). */
+  readonly threads: 1 | 2;
   readonly relative: (path: string) => string;
 }
 
@@ -147,21 +152,8 @@ export function buildAuditContext(options: AuditOptions): AuditContext {
   const reader: SourceReader = options.reader ?? new AuditTreeReader();
   const full = mode === 'full';
   const scanner = full ? new SourceScanner(projectRoot, config, reader) : undefined;
-  // Reverse's reads of sources (command classes, the modules they import) are kept for the scan: none is read twice.
-  const engineReader: SourceReader = scanner
-    ? {
-        readFile: (path) => {
-          const text = reader.readFile(path);
-          if (text !== undefined) scanner.remember(path, text);
-          return text;
-        },
-        listFolder: (path) => reader.listFolder(path),
-        // The tree reader's kept listings pass through, so reverse does not keep them a second time.
-        ...(reader.keepsListings === true ? { keepsListings: true } : {}),
-      }
-    : reader;
   const registry = options.registry ?? builtinAdapters();
-  const engine = new ReverseEngineer({ projectRoot, config, reader: engineReader, registry });
+  const engine = readingEngine({ projectRoot, config, reader, registry }, scanner);
   const relative = (path: string): string => posix.relative(projectRoot, path);
 
   const commandsRootAbs = posix.join(projectRoot, config.roots.commands);
@@ -170,7 +162,7 @@ export function buildAuditContext(options: AuditOptions): AuditContext {
   const newFolders = options.classifyNew?.(folders.map(relative)) ?? new Map<string, string>();
   const specSources = new SpecSources(projectRoot, reader);
 
-  const reversed = reverseFolders(engine, folders, scanner);
+  const { reversed, threads } = reverseTree({ engine, folders, scanner, reader, registry, projectRoot, config, ...options.tree });
   const { reads, commands, commandNames } = commandReads(reversed, { mode, config, specIndex, newFolders });
 
   const rust = full ? rustServices(readRustCrate(projectRoot, config.roots.rustCrate, reader)) : undefined;
@@ -191,37 +183,9 @@ export function buildAuditContext(options: AuditOptions): AuditContext {
     sources,
     rust,
     readerProblems,
+    threads,
     relative,
   };
-}
-
-/** A command as reverse read it, with its Types file's facts (read while the file was open). */
-interface ReversedRead {
-  readonly result: ReversedCommand;
-  readonly facts?: TypesFileFacts;
-  readonly typesFile?: string;
-}
-
-/** Reverse every command folder in order, reading each Types file's facts while it is open (and the sources read, for the scan). */
-function reverseFolders(engine: ReverseEngineer, folders: readonly string[], scanner: SourceScanner | undefined): ReversedRead[] {
-  const reversed: ReversedRead[] = [];
-  for (const folder of folders) {
-    // A shared Types file gives one command per accessor; each is read with its own accessor's facts.
-    const seen: { facts: TypesFileFacts; typesFile: string }[] = [];
-    const results = engine.reverseCommands(folder, (file, label, accessor, candidates) => {
-      scanner?.scanned.add(file.fileName);
-      seen.push({
-        typesFile: label,
-        facts: ownStrings(typesFileFacts(file, { bases: engine.payloadBases(), resolve: engine.resolveDeclaration, candidates }, accessor)),
-      });
-    });
-    scanner?.scanPending();
-    results.forEach((result, index) => {
-      if (result.status === 'not-a-command') return;
-      reversed.push({ result, facts: seen[index]?.facts, typesFile: seen[index]?.typesFile });
-    });
-  }
-  return reversed;
 }
 
 /** Who owns each command name: the folder its path names, else the first in order (two folders claiming one name is an error). */
@@ -317,7 +281,7 @@ function rustServices(crate: readonly RustFile[]): RustServices {
  * accessors. A file is parsed only when its text mentions `Commands` and `execute`; the decision is the syntax tree's.
  * The files reverse reads are scanned as it reads them (scanRead), so the walk of the rest reads none twice.
  */
-class SourceScanner {
+export class SourceScanner {
   private readonly rawExecutes: { file: string; call: RawExecuteCall }[] = [];
   private readonly unparsable: { file: string; line: number; message: string }[] = [];
   /** Files scanned, or read as Types files (whose raw executes are the Types file facts'). */
@@ -362,6 +326,22 @@ class SourceScanner {
     this.pending.clear();
   }
 
+  /** What this scanner found, for a scanner of the same tree that read the commands before these (adopt). */
+  share(): ScanShare {
+    return { scanned: [...this.scanned], rawExecutes: this.rawExecutes, unparsable: this.unparsable };
+  }
+
+  /**
+   * Take what a scanner of the following commands found, as if this one had read them next: a file
+   * this one scanned already keeps its own (same) findings, in its place.
+   */
+  adopt(share: ScanShare): void {
+    const isNew = (label: string): boolean => !this.scanned.has(posix.join(this.projectRoot, label));
+    this.rawExecutes.push(...share.rawExecutes.filter((r) => isNew(r.file)));
+    this.unparsable.push(...share.unparsable.filter((u) => isNew(u.file)));
+    for (const path of share.scanned) this.scanned.add(path);
+  }
+
   /** Walk the roots for every source not scanned yet; the scan's findings. */
   finish(): SourceScan {
     const visited = new Set<string>();
@@ -399,6 +379,13 @@ class SourceScanner {
     if (classesOf(file).some((c) => c.name?.text === 'Commands')) return;
     for (const call of rawExecuteCalls(file)) this.rawExecutes.push({ file: label, call });
   }
+}
+
+/** A scanner's findings and the files it scanned (absolute), as one thread hands them to another. */
+export interface ScanShare {
+  readonly scanned: readonly string[];
+  readonly rawExecutes: readonly { file: string; call: RawExecuteCall }[];
+  readonly unparsable: readonly { file: string; line: number; message: string }[];
 }
 
 const isSkippedFolder = (name: string): boolean => SKIPPED_FOLDERS.has(name) || name.startsWith('.');

@@ -10,6 +10,12 @@ export interface TreeProblem {
   readonly message: string;
 }
 
+/** What a tree reader saw, as one thread hands it to another. */
+export interface TreeShare {
+  readonly listings: readonly (readonly [string, readonly FolderEntry[] | undefined])[];
+  readonly problems: readonly TreeProblem[];
+}
+
 const QUIET_CODES = new Set(['ENOENT', 'ENOTDIR', 'EISDIR']);
 
 const codeOf = (error: unknown): string => (error as { code?: string }).code ?? 'error';
@@ -114,6 +120,17 @@ export class AuditTreeReader implements SourceReader {
     } catch (error) {
       return codeOf(error) === 'ELOOP';
     }
+  }
+
+  /** Its listings and problems, for the reader of the thread that goes on with the run (adopt). */
+  share(): TreeShare {
+    return { listings: [...this.listings], problems: this.problems };
+  }
+
+  /** Take another thread's listings and problems over the same tree: the rest of the run lists and reports them once. */
+  adopt(share: TreeShare): void {
+    for (const [path, entries] of share.listings) if (!this.listings.has(path)) this.listings.set(path, entries);
+    for (const problem of share.problems) if (!this.found.has(problem.path)) this.found.set(problem.path, problem);
   }
 
   private report(path: string, kind: TreeProblem['kind'], message: string): void {

@@ -1039,7 +1039,7 @@ function stemOf(name: string | undefined, suffix: string): string | undefined {
  * The adapter of a command whose server talks to the Rust core: the first (by id) that writes the
  * spec's Rust module and runs in `environment`, so a project's own such adapter is inferred the same way.
  */
-function rustModuleAdapter(registry: AdapterRegistry, environment: Environment): GeneratorAdapter | undefined {
+export function rustModuleAdapter(registry: AdapterRegistry, environment: Environment): GeneratorAdapter | undefined {
   return registry.list().find((a) => a.writesRustModule === true && a.environments?.includes(environment) === true);
 }
 
