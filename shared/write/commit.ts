@@ -430,7 +430,7 @@ export async function finishCommit(prepared: PreparedCommit, context: CommitCont
   try {
     // A folder the checks found missing holds no temporary file: only the others are read.
     const folders = [...absolute].filter(([path]) => !prepared.paths.seenMissing(posix.dirname(path))).map(([, abs]) => posix.dirname(abs));
-    await removeStaleTemporaries(folders, context.fs);
+    removeStaleTemporaries(folders, context.fs);
     // Records last: a run stopped between files leaves them describing the files as they were.
     const ordered = [...toWrite.filter((d) => d.kind !== 'record'), ...toWrite.filter((d) => d.kind === 'record')];
     const outcome = await writeBatch(
