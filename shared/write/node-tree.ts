@@ -224,8 +224,11 @@ class Staging {
   }
 }
 
-/** Stage every file; false when a SIGINT came meanwhile (seen at a turn of the event loop). */
+/** Stage every file; false when a SIGINT came before or meanwhile (seen at a turn of the event loop). */
 async function stageAll(writes: readonly BatchWrite[], staging: Staging, interrupted: () => boolean): Promise<boolean> {
+  // A signal that came while the batch was being decided: nothing staged for nothing.
+  await fullTurn();
+  if (interrupted()) return false;
   for (const [index, write] of writes.entries()) {
     if (index > 0 && index % STAGED_PER_TURN === 0) {
       await turn();
@@ -241,9 +244,9 @@ async function stageAll(writes: readonly BatchWrite[], staging: Staging, interru
 }
 
 /**
- * Write a batch all or nothing. `interrupted` is polled at turns of the event loop (SIGINT): while
- * staging, every STAGED_PER_TURN files, and the batch is dropped whole; while renaming, after
- * every file, and the rest is left.
+ * Write a batch all or nothing. `interrupted` is polled at turns of the event loop (SIGINT): before
+ * staging and every STAGED_PER_TURN files while staging, and the batch is dropped whole; while
+ * renaming, after every file, and the rest is left.
  */
 export async function writeBatch(
   writes: readonly BatchWrite[],

@@ -315,18 +315,25 @@ describe('the batch writer: all or nothing', () => {
     deepStrictEqual(readdirSync(root).sort(), ['a', 'b'], 'the folders the batch made are gone');
   });
 
-  it('SIGINT while staging drops the batch; while renaming, finishes the current file and stops', async () => {
+  it('SIGINT before staging stages nothing; while staging drops the batch; while renaming, finishes the current file and stops', async () => {
+    const early = project();
+    const before = snapshotFiles(early);
+    const { fs, pathOf } = openedPaths();
+    deepStrictEqual(await writeBatch(batch(early), { interrupted: () => true, fs }), { status: 'interrupted', written: [] });
+    deepStrictEqual([...pathOf.values()], [], 'no file opened');
+    deepStrictEqual(snapshotFiles(early), before);
+
     const staging = project();
-    const before = snapshotFiles(staging);
-    // The first poll is when staging ends.
-    deepStrictEqual(await writeBatch(batch(staging), { interrupted: () => true }), { status: 'interrupted', written: [] });
+    let polls = 0;
+    // The first poll is before staging, the second when staging ends.
+    deepStrictEqual(await writeBatch(batch(staging), { interrupted: () => ++polls > 1 }), { status: 'interrupted', written: [] });
     deepStrictEqual(snapshotFiles(staging), before);
     deepStrictEqual(readdirSync(staging).sort(), ['a', 'b']);
 
     const renaming = project();
-    let polls = 0;
-    // One poll when staging ends, then one before each rename after the first.
-    const outcome = await writeBatch(batch(renaming), { interrupted: () => ++polls > 2 });
+    polls = 0;
+    // Before staging, when staging ends, then before each rename after the first.
+    const outcome = await writeBatch(batch(renaming), { interrupted: () => ++polls > 3 });
     deepStrictEqual(outcome, { status: 'interrupted', written: [join(renaming, 'a/one.txt'), join(renaming, 'new/deep/three.txt')] });
     deepStrictEqual(listFiles(renaming), ['a/one.txt', 'b/two.txt', 'new/deep/three.txt']);
     equal(snapshotFiles(renaming)['b/two.txt'].content, 'two\n', 'the file after the stop is as it was');
@@ -336,16 +343,15 @@ describe('the batch writer: all or nothing', () => {
     const root = tempProject();
     const staged: string[] = [];
     const { fs, pathOf } = openedPaths();
+    let interrupted = false;
     const writeFileSync = ((fd: number, data: string) => {
-      staged.push(pathOf.get(fd)!);
+      // A signal handler's flag, set by the event loop once staging has begun (not by the writer's own poll).
+      if (staged.push(pathOf.get(fd)!) === 1) setImmediate(() => (interrupted = true));
       nodeFs.writeFileSync(fd, data, 'utf8');
     }) as typeof nodeFs.writeFileSync;
-    let interrupted = false;
-    // A signal handler's flag, set by the event loop (not by the writer's own poll).
-    setImmediate(() => (interrupted = true));
     const outcome = await writeBatch(manyNew(root, 200), { interrupted: () => interrupted, fs: { ...fs, writeFileSync } });
     deepStrictEqual(outcome, { status: 'interrupted', written: [] });
-    ok(staged.length < 200, `staged ${staged.length} of 200 before it stopped`);
+    ok(staged.length > 1 && staged.length < 200, `staged ${staged.length} of 200 before it stopped`);
     deepStrictEqual(listFiles(root), [], 'no file, no temporary file, no folder');
     // The control: without the signal the same batch is written whole.
     equal((await writeBatch(manyNew(root, 200), { interrupted: () => false })).written.length, 200);
