@@ -421,16 +421,16 @@ export async function finishCommit(prepared: PreparedCommit, context: CommitCont
     if (first) return report(prepared.decisions, new Set(), { bailedAt: first.path });
   }
   const resolved = await resolveConflicts(prepared.decisions, context);
-  const decisions = [...resolved, ...recordDecisions(prepared, resolved, settings)];
-  if (settings.dryRun) return report(decisions, new Set());
-
-  const toWrite = decisions.filter((d) => d.content !== undefined);
-  const absolute = new Map(toWrite.map((d) => [d.path, (prepared.paths.check(d.path) as { absolute: string }).absolute]));
+  // Watched from here: a SIGINT while the records are made drops the batch too, with the summary.
   const watcher = context.interrupted ? { interrupted: context.interrupted, stop: () => undefined } : watchInterrupt();
   try {
+    const decisions = [...resolved, ...recordDecisions(prepared, resolved, settings)];
+    if (settings.dryRun) return report(decisions, new Set());
+    const toWrite = decisions.filter((d) => d.content !== undefined);
+    const absolute = new Map(toWrite.map((d) => [d.path, (prepared.paths.check(d.path) as { absolute: string }).absolute]));
     // A folder the checks found missing holds no temporary file: only the others are read.
     const folders = [...absolute].filter(([path]) => !prepared.paths.seenMissing(posix.dirname(path))).map(([, abs]) => posix.dirname(abs));
-    await removeStaleTemporaries(folders, context.fs);
+    removeStaleTemporaries(folders, context.fs);
     // Records last: a run stopped between files leaves them describing the files as they were.
     const ordered = [...toWrite.filter((d) => d.kind !== 'record'), ...toWrite.filter((d) => d.kind === 'record')];
     const outcome = await writeBatch(

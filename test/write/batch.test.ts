@@ -5,7 +5,7 @@
  * still merged, and the path checks that skip a missing folder still see what is there.
  */
 import { deepStrictEqual, equal, match, ok, throws } from 'node:assert/strict';
-import * as fsPromises from 'node:fs/promises';
+import * as nodeFs from 'node:fs';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { benchNames, specFor } from '../../bench/bench-specs.js';
@@ -37,22 +37,22 @@ function plan(root: string, change?: { n: number; description: string }): SpecRu
   return planSpecRun(sources, { config, read: projectReader(root, config) });
 }
 
-/** node:fs/promises that counts every call that changes the tree. */
+/** node:fs that counts every call that changes the tree. */
 function countingFs(): { fs: BatchFs; changes: string[] } {
   const changes: string[] = [];
-  const counted = <K extends 'mkdir' | 'open' | 'rename' | 'unlink' | 'rmdir'>(name: K): BatchFs[K] =>
+  const counted = <K extends 'mkdirSync' | 'openSync' | 'renameSync' | 'unlinkSync' | 'rmdirSync'>(name: K): BatchFs[K] =>
     ((...args: unknown[]) => {
-      changes.push(`${name} ${String(args[0])}`);
-      return (fsPromises[name] as (...a: unknown[]) => unknown)(...args);
+      changes.push(`${name.replace(/Sync$/, '')} ${String(args[0])}`);
+      return (nodeFs[name] as (...a: unknown[]) => unknown)(...args);
     }) as BatchFs[K];
   return {
     fs: {
-      ...fsPromises,
-      mkdir: counted('mkdir'),
-      open: counted('open'),
-      rename: counted('rename'),
-      unlink: counted('unlink'),
-      rmdir: counted('rmdir'),
+      ...nodeFs,
+      mkdirSync: counted('mkdirSync'),
+      openSync: counted('openSync'),
+      renameSync: counted('renameSync'),
+      unlinkSync: counted('unlinkSync'),
+      rmdirSync: counted('rmdirSync'),
     },
     changes,
   };

@@ -4,7 +4,7 @@
  * with a file system that fails or stops where a test says.
  */
 import { deepStrictEqual, equal, match, ok, throws } from 'node:assert/strict';
-import * as fsPromises from 'node:fs/promises';
+import * as nodeFs from 'node:fs';
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -214,22 +214,29 @@ const batch = (root: string) => [
   { absolute: join(root, 'new/deep/three.txt'), content: 'three\n', previous: undefined },
   { absolute: join(root, 'b/two.txt'), content: 'TWO\n', previous: 'two\n' },
 ];
-/** node:fs/promises whose temporary file in `folder` gives a handle that fails to write (files are staged several at a time: by folder, not by order). */
-const failingWrite = (folder: string, code: string): BatchFs => {
-  return {
-    ...fsPromises,
-    open: (async (...args: Parameters<typeof fsPromises.open>) => {
-      const handle = await fsPromises.open(...args);
-      if (dirname(String(args[0])).endsWith(`/${folder}`)) {
-        handle.writeFile = (async (data: string) => {
-          await fsPromises.writeFile(String(args[0]), data.slice(0, 2));
-          throw Object.assign(new Error(`${code}: simulated`), { code });
-        }) as typeof handle.writeFile;
-      }
-      return handle;
-    }) as typeof fsPromises.open,
-  };
+/** node:fs that remembers which path each descriptor was opened for. */
+const openedPaths = (): { fs: BatchFs; pathOf: Map<number, string> } => {
+  const pathOf = new Map<number, string>();
+  const openSync = ((...args: Parameters<typeof nodeFs.openSync>) => {
+    const fd = nodeFs.openSync(...args);
+    pathOf.set(fd, String(args[0]));
+    return fd;
+  }) as typeof nodeFs.openSync;
+  return { fs: { ...nodeFs, openSync }, pathOf };
 };
+/** node:fs whose temporary file in `folder` fails after half its text is written. */
+const failingWrite = (folder: string, code: string): BatchFs => {
+  const { fs, pathOf } = openedPaths();
+  const writeFileSync = ((target: number, data: string) => {
+    if (!dirname(pathOf.get(target) ?? '').endsWith(`/${folder}`)) return nodeFs.writeFileSync(target, data, 'utf8');
+    nodeFs.writeFileSync(target, data.slice(0, 2));
+    throw Object.assign(new Error(`${code}: simulated`), { code });
+  }) as typeof nodeFs.writeFileSync;
+  return { ...fs, writeFileSync };
+};
+/** A batch of `count` new files in one new folder. */
+const manyNew = (root: string, count: number) =>
+  Array.from({ length: count }, (_, n) => ({ absolute: join(root, 'many', `${n}.txt`), content: `${n}\n`, previous: undefined }));
 
 describe('the batch writer: all or nothing', () => {
   after(removeTempProjects);
@@ -247,16 +254,12 @@ describe('the batch writer: all or nothing', () => {
   it('flushes (fsync) a file that replaces one before its rename, not a new file (nothing of the old tree to lose)', async () => {
     const root = project();
     const synced: string[] = [];
-    const fs: BatchFs = {
-      ...fsPromises,
-      open: (async (...args: Parameters<typeof fsPromises.open>) => {
-        const handle = await fsPromises.open(...args);
-        const sync = handle.sync.bind(handle);
-        handle.sync = () => (synced.push(dirname(String(args[0])).slice(root.length + 1)), sync());
-        return handle;
-      }) as typeof fsPromises.open,
-    };
-    equal((await writeBatch(batch(root), { interrupted: () => false, fs })).status, 'written');
+    const { fs, pathOf } = openedPaths();
+    const fsync = ((fd: number, callback: (error: NodeJS.ErrnoException | null) => void) => {
+      synced.push(dirname(pathOf.get(fd)!).slice(root.length + 1));
+      nodeFs.fsync(fd, callback);
+    }) as typeof nodeFs.fsync;
+    equal((await writeBatch(batch(root), { interrupted: () => false, fs: { ...fs, fsync } })).status, 'written');
     deepStrictEqual(synced.sort(), ['a', 'b'], 'the temporary files of a/one.txt and b/two.txt, not of new/deep/three.txt');
     deepStrictEqual(
       Object.values(snapshotFiles(root)).map((f) => f.content),
@@ -277,18 +280,31 @@ describe('the batch writer: all or nothing', () => {
     deepStrictEqual(readdirSync(root).sort(), ['a', 'b']);
   });
 
+  it('a failed fsync leaves the tree as it was, naming the file', async () => {
+    const root = project();
+    const before = snapshotFiles(root);
+    const { fs, pathOf } = openedPaths();
+    const fsync = ((fd: number, callback: (error: NodeJS.ErrnoException | null) => void) =>
+      dirname(pathOf.get(fd)!).endsWith('/b')
+        ? callback(Object.assign(new Error('EIO: simulated'), { code: 'EIO' }))
+        : nodeFs.fsync(fd, callback)) as typeof nodeFs.fsync;
+    await writeBatch(batch(root), { interrupted: () => false, fs: { ...fs, fsync } }).then(
+      () => ok(false, 'the batch should fail'),
+      (error: BatchWriteError) => deepStrictEqual([error.code, error.written, error.path], ['EIO', [], join(root, 'b/two.txt')]),
+    );
+    deepStrictEqual(snapshotFiles(root), before);
+    deepStrictEqual(readdirSync(root).sort(), ['a', 'b']);
+  });
+
   it('a rename that fails puts back what the earlier renames replaced', async () => {
     const root = project();
     const before = snapshotFiles(root);
     let renames = 0;
-    const fs: BatchFs = {
-      ...fsPromises,
-      rename: (async (from: string, to: string) =>
-        ++renames === 3
-          ? Promise.reject(Object.assign(new Error('EXDEV'), { code: 'EIO' }))
-          : fsPromises.rename(from, to)) as typeof fsPromises.rename,
-    };
-    await writeBatch(batch(root), { interrupted: () => false, fs }).then(
+    const renameSync = ((from: string, to: string) => {
+      if (++renames === 3) throw Object.assign(new Error('EIO: simulated'), { code: 'EIO' });
+      nodeFs.renameSync(from, to);
+    }) as typeof nodeFs.renameSync;
+    await writeBatch(batch(root), { interrupted: () => false, fs: { ...nodeFs, renameSync } }).then(
       () => ok(false, 'the batch should fail'),
       (error: BatchWriteError) => deepStrictEqual(error.written, []),
     );
@@ -299,30 +315,57 @@ describe('the batch writer: all or nothing', () => {
     deepStrictEqual(readdirSync(root).sort(), ['a', 'b'], 'the folders the batch made are gone');
   });
 
-  it('SIGINT while staging drops the batch; while renaming, finishes the current file and stops', async () => {
+  it('SIGINT before staging stages nothing; while staging drops the batch; while renaming, finishes the current file and stops', async () => {
+    const early = project();
+    const before = snapshotFiles(early);
+    const { fs, pathOf } = openedPaths();
+    deepStrictEqual(await writeBatch(batch(early), { interrupted: () => true, fs }), { status: 'interrupted', written: [] });
+    deepStrictEqual([...pathOf.values()], [], 'no file opened');
+    deepStrictEqual(snapshotFiles(early), before);
+
     const staging = project();
-    const before = snapshotFiles(staging);
     let polls = 0;
-    deepStrictEqual(await writeBatch(batch(staging), { interrupted: () => ++polls > 2 }), { status: 'interrupted', written: [] });
+    // The first poll is before staging, the second when staging ends.
+    deepStrictEqual(await writeBatch(batch(staging), { interrupted: () => ++polls > 1 }), { status: 'interrupted', written: [] });
     deepStrictEqual(snapshotFiles(staging), before);
     deepStrictEqual(readdirSync(staging).sort(), ['a', 'b']);
 
     const renaming = project();
     polls = 0;
-    // One poll per staged file and one when staging ends, then one before the second rename.
-    const outcome = await writeBatch(batch(renaming), { interrupted: () => ++polls > 4 });
-    deepStrictEqual(outcome, { status: 'interrupted', written: [join(renaming, 'a/one.txt')] });
-    deepStrictEqual(listFiles(renaming), ['a/one.txt', 'b/two.txt']);
+    // Before staging, when staging ends, then before each rename after the first.
+    const outcome = await writeBatch(batch(renaming), { interrupted: () => ++polls > 3 });
+    deepStrictEqual(outcome, { status: 'interrupted', written: [join(renaming, 'a/one.txt'), join(renaming, 'new/deep/three.txt')] });
+    deepStrictEqual(listFiles(renaming), ['a/one.txt', 'b/two.txt', 'new/deep/three.txt']);
+    equal(snapshotFiles(renaming)['b/two.txt'].content, 'two\n', 'the file after the stop is as it was');
   });
 
-  it("removes temporary files a killed run left, keeping a live run's", async () => {
+  it('a long batch turns the event loop while staging, so a SIGINT drops it before the last file is staged', async () => {
+    const root = tempProject();
+    const staged: string[] = [];
+    const { fs, pathOf } = openedPaths();
+    let interrupted = false;
+    const writeFileSync = ((fd: number, data: string) => {
+      // A signal handler's flag, set by the event loop once staging has begun (not by the writer's own poll).
+      if (staged.push(pathOf.get(fd)!) === 1) setImmediate(() => (interrupted = true));
+      nodeFs.writeFileSync(fd, data, 'utf8');
+    }) as typeof nodeFs.writeFileSync;
+    const outcome = await writeBatch(manyNew(root, 200), { interrupted: () => interrupted, fs: { ...fs, writeFileSync } });
+    deepStrictEqual(outcome, { status: 'interrupted', written: [] });
+    ok(staged.length > 1 && staged.length < 200, `staged ${staged.length} of 200 before it stopped`);
+    deepStrictEqual(listFiles(root), [], 'no file, no temporary file, no folder');
+    // The control: without the signal the same batch is written whole.
+    equal((await writeBatch(manyNew(root, 200), { interrupted: () => false })).written.length, 200);
+    equal(listFiles(root).length, 200);
+  });
+
+  it("removes temporary files a killed run left, keeping a live run's", () => {
     const root = mkdtempSync(join(tmpdir(), 'continuum-temps-'));
     try {
       mkdirSync(join(root, 'f'));
       writeFileSync(join(root, 'f', '.continuum-gen-999999999-1.tmp'), 'half');
       writeFileSync(join(root, 'f', `.continuum-gen-${process.pid}-1.tmp`), 'mine');
       writeFileSync(join(root, 'f', 'user.tmp'), 'theirs');
-      deepStrictEqual(await removeStaleTemporaries([join(root, 'f')]), [join(root, 'f', '.continuum-gen-999999999-1.tmp')]);
+      deepStrictEqual(removeStaleTemporaries([join(root, 'f')]), [join(root, 'f', '.continuum-gen-999999999-1.tmp')]);
       deepStrictEqual(readdirSync(join(root, 'f')).sort(), [`.continuum-gen-${process.pid}-1.tmp`, 'user.tmp']);
     } finally {
       rmSync(root, { recursive: true, force: true });

@@ -1,7 +1,7 @@
 /**
  * The write pipeline through the real continuum-gen: nothing outside the project, all or nothing
  * under faults (a name the file system cannot hold, a full disk, SIGKILL, SIGINT) and output that
- * tells the truth. Faults are injected by test/support/fault-hook.ts into node:fs/promises.
+ * tells the truth. Faults are injected by test/support/fault-hook.ts into node:fs.
  */
 import { deepStrictEqual, equal, match, ok, rejects } from 'node:assert/strict';
 import { spawn } from 'node:child_process';
@@ -43,7 +43,7 @@ function specFile(change: (spec: EditableSpec) => void = () => undefined): strin
   return path;
 }
 
-/** Run continuum-gen with the fault hook loaded; resolves when the child prints FAULT-READY (and after `then`) or exits. */
+/** Run continuum-gen with the fault hook loaded; when the child prints FAULT-READY, `then` runs and the child's stdin is closed (which ends a stall). */
 function runWithFault(
   args: readonly string[],
   fault: string,
@@ -52,7 +52,7 @@ function runWithFault(
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', faultHook, binPath, ...args], {
       cwd: repoRoot,
-      stdio: ['ignore', 'pipe', 'pipe'],
+      stdio: ['pipe', 'pipe', 'pipe'],
       env: { ...process.env, FORCE_COLOR: '0', CONTINUUM_FAULT: fault },
     });
     let stdout = '';
@@ -65,8 +65,11 @@ function runWithFault(
       if (!sawFault && stderr.includes('FAULT-READY')) {
         sawFault = true;
         then(child);
+        child.stdin!.end();
       }
     });
+    // Closing stdin of a child already killed is no failure.
+    child.stdin!.on('error', () => undefined);
     child.on('error', reject);
     child.on('close', (code, signal) => {
       clearTimeout(timer);
