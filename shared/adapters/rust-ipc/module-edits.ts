@@ -1,0 +1,91 @@
+/** The edits of shared files a rust-ipc command makes: module registration, start-up, the hand-written host parts, the composed IPC client. */
+import type { ProjectConfig } from '../../config/project-config.js';
+import { composeIpcMixin } from '../../edits/ipc-composition.js';
+import { extendHostMixin } from '../../edits/host-mixin-edit.js';
+import { extendHostModule } from '../../edits/host-module-edit.js';
+import { registerRustModule } from '../../edits/rust-module-registration.js';
+import { registerAtStartup, type StartupModuleRegistration } from '../../edits/startup-registration.js';
+import type { CommandModel } from '../../model/command-model.js';
+import type { PlanContext, PlannedEdit, ProjectReader } from '../adapter.js';
+import { moduleName, parentModuleFile, rustCratePath } from '../rust-shared/rust-layout.js';
+import { hostParts, withHostNames } from './host-parts.js';
+import { mixinAdditions } from './ipc-mixin.js';
+import { moduleMembers, RUST_IPC_RESERVED } from './module-members.js';
+import { rustModuleNames, type RustModuleNames } from './rust-module-view.js';
+
+/** `pub mod` lines up the module path to lib.rs, the start-up registration, and the mixin in the composition file. */
+export function rustIpcEdits(model: CommandModel, config: ProjectConfig, project?: ProjectReader, context?: PlanContext): PlannedEdit[] {
+  const host = hostParts(rustModuleNames(model, config), model, context);
+  const members = withHostNames(moduleMembers(model, config, context, RUST_IPC_RESERVED).members, host);
+  const names = members.find((m) => m.model.name === model.name)!.names;
+  const segments = names.modulePath.split('/');
+  const edits: PlannedEdit[] = [];
+  if (host.module) {
+    // Every generated command of the module: the generated part routes them all, so each needs its arm.
+    const additions = members.map((m) => ({
+      command: m.model.name,
+      handlerModule: m.names.handlerModule,
+      dispatchFn: `dispatch_${m.names.handlerModule}`,
+      schemaFn: `schema_${m.names.handlerModule}`,
+    }));
+    edits.push({
+      path: names.moduleFile,
+      description: `${additions.map((a) => a.command).join(', ')}: mod generated, match arm, schema entry, handler module (syntax-aware, every line kept)`,
+      apply: (existing) => extendHostModule(existing ?? '', names.moduleFile, additions),
+    });
+  }
+  if (host.mixin) {
+    const additions = mixinAdditions(members, names);
+    edits.push({
+      path: names.mixinFile,
+      description: `${additions.map((a) => a.clientMethod).join(', ')} in the hand-written ${names.mixin} (syntax-aware, every line kept)`,
+      apply: (existing) => extendHostMixin(existing ?? '', names.mixinFile, additions),
+    });
+  }
+  for (let depth = segments.length; depth >= 1; depth--) {
+    const child = segments.slice(0, depth).join('/');
+    const module = moduleName(child);
+    edits.push({
+      path: parentModuleFile(names.layout, child),
+      description: `pub mod ${module};`,
+      apply: (existing) =>
+        registerRustModule(existing, {
+          module,
+          header:
+            depth === 1
+              ? 'Crate root.'
+              : `The \`${segments.slice(0, depth - 1).join('::')}\` module (generated module list of generator-continuum).`,
+        }),
+    });
+  }
+  const startup = names.layout.startup;
+  // A hand-written module is registered at start-up by hand, with its own state (GpuModule::new(manager)).
+  if (startup && !host.module && crateExists(names, project)) {
+    const file = `${names.layout.crateRoot}/${startup.file}`;
+    const registration = startupRegistration(model, names, startup.statement);
+    edits.push({ path: file, description: registration.statement, apply: (existing) => registerAtStartup(existing, registration, file) });
+  }
+  const compositionFile = `${names.layout.ipcBindings}/RustCoreIPC.ts`;
+  const types = [names.paramsStruct, names.resultStruct, ...model.types.map((t) => t.name)];
+  edits.push({
+    path: compositionFile,
+    description: `${names.mixin}(...) in the composed client`,
+    apply: (existing) => composeIpcMixin(existing, { mixin: names.mixin, from: `./modules/${names.module}`, types }, compositionFile),
+  });
+  return edits;
+}
+
+/** Is there a crate to register in (no project reader: assume so)? Generating into an empty folder skips the start-up edit. */
+export function crateExists(names: RustModuleNames, project?: ProjectReader): boolean {
+  return project === undefined || project(`${names.layout.crateRoot}/Cargo.toml`) !== undefined;
+}
+
+/** The statement that registers the module at start-up, from the configured shape. */
+export function startupRegistration(model: CommandModel, names: RustModuleNames, statement: string): StartupModuleRegistration {
+  const constructor = `${rustCratePath(names.modulePath)}::${names.structName}::new()`;
+  return {
+    structName: names.structName,
+    statement: statement.replace('{constructor}', constructor),
+    comment: `${names.structName} (${model.name}): generated by generator-continuum`,
+  };
+}
