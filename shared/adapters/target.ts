@@ -210,8 +210,7 @@ export interface CompositionNames<CoreNames> {
   readonly parts: ReadonlyArray<{ readonly part: TargetPart<unknown>; readonly names: unknown }>;
 }
 
-export interface CompositionDefinition<CoreNames>
-  extends Omit<TargetDefinition<CoreNames>, 'folder' | 'name' | 'render' | 'relatedSpecs'> {
+export interface CompositionDefinition<CoreNames> extends Omit<TargetDefinition<CoreNames>, 'folder' | 'name' | 'render' | 'relatedSpecs'> {
   /** The part the others build on (rust-ipc's Rust module); its folder is the composition's. */
   readonly core: TargetPart<CoreNames>;
   /** The parts made for one run from the core's names (a TypeScript command whose server slot calls the core), in order. */

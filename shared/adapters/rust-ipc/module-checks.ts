@@ -4,12 +4,11 @@ import { pointerOf, type SpecIssue } from '../../errors.js';
 import type { CommandModel, FieldModel } from '../../model/command-model.js';
 import { closestNames, editDistance } from '../../model/naming.js';
 import { rustOf } from '../../model/resolve-model.js';
-import type { PlanContext } from '../adapter.js';
 import { modulePathProblem } from '../rust-shared/rust-layout.js';
 import { rustWireIssues } from '../rust-shared/rust-wire.js';
 import type { TraitCatalog } from '../trait-only/index.js';
-import { derivedNameIssues } from '../typescript-command/index.js';
-import { moduleDeclarations, moduleMembers, RUST_IPC_RESERVED } from './module-members.js';
+import { commandNameIssues } from '../typescript-command/index.js';
+import { moduleDeclarations, type FoundMembers } from './module-members.js';
 import { moduleWireDeclarations, rustModuleNames, type RustModuleNames } from './rust-module-view.js';
 
 const RUST_PATH = /^[A-Za-z_][A-Za-z0-9_]*(::[A-Za-z_][A-Za-z0-9_]*)+$/;
@@ -100,7 +99,6 @@ export function checkRustIpc(model: CommandModel, config: ProjectConfig, catalog
     ...issues,
     ...rustWireIssues(model, moduleWireDeclarations(model, names), fieldPointer(model, names)),
     ...rustDerivedNameIssues(model, names, catalog),
-    ...derivedNameIssues(model),
   ];
 }
 
@@ -147,20 +145,15 @@ function ambiguousMethodIssues(model: CommandModel, catalog: TraitCatalog): Spec
 }
 
 /** Problems of the module as a whole: its other specs, types declared twice, two commands on one method. */
-export function moduleIssues(
-  model: CommandModel,
-  config: ProjectConfig,
-  catalog: TraitCatalog,
-  context: PlanContext | undefined,
-): SpecIssue[] {
-  const { members, issues } = moduleMembers(model, config, context, RUST_IPC_RESERVED);
+export function moduleIssues(model: CommandModel, config: ProjectConfig, catalog: TraitCatalog, found: FoundMembers): SpecIssue[] {
+  const { members, issues } = found;
   const out = [...issues, ...moduleDeclarations(members, model).issues];
   const own = rustModuleNames(model, config);
   for (const member of members) {
     if (member.model.name === model.name) continue;
     // A sibling the module cannot hold stops this run too, cited at its own file.
     out.push(
-      ...checkRustIpc(member.model, config, catalog).map((i) => ({
+      ...[...checkRustIpc(member.model, config, catalog), ...commandNameIssues(member.model, config)].map((i) => ({
         ...i,
         ...member.locate?.(i.pointer),
         message: `${i.message} (${member.model.name} is a command of ${own.modulePath} too)`,

@@ -1,23 +1,19 @@
 /** The edits of shared files a rust-ipc command makes: module registration, start-up, the hand-written host parts, the composed IPC client. */
-import type { ProjectConfig } from '../../config/project-config.js';
 import { composeIpcMixin } from '../../edits/ipc-composition.js';
 import { extendHostMixin } from '../../edits/host-mixin-edit.js';
 import { extendHostModule } from '../../edits/host-module-edit.js';
 import { registerRustModule } from '../../edits/rust-module-registration.js';
 import { registerAtStartup, type StartupModuleRegistration } from '../../edits/startup-registration.js';
 import type { CommandModel } from '../../model/command-model.js';
-import type { PlanContext, PlannedEdit, ProjectReader } from '../adapter.js';
+import type { PlannedEdit, ProjectReader } from '../adapter.js';
 import { moduleName, parentModuleFile, rustCratePath } from '../rust-shared/rust-layout.js';
-import { hostParts, withHostNames } from './host-parts.js';
 import { mixinAdditions } from './ipc-mixin.js';
-import { moduleMembers, RUST_IPC_RESERVED } from './module-members.js';
-import { rustModuleNames, type RustModuleNames } from './rust-module-view.js';
+import type { RustIpcNames } from './namer.js';
+import type { RustModuleNames } from './rust-module-view.js';
 
 /** `pub mod` lines up the module path to lib.rs, the start-up registration, and the mixin in the composition file. */
-export function rustIpcEdits(model: CommandModel, config: ProjectConfig, project?: ProjectReader, context?: PlanContext): PlannedEdit[] {
-  const host = hostParts(rustModuleNames(model, config), model, context);
-  const members = withHostNames(moduleMembers(model, config, context, RUST_IPC_RESERVED).members, host);
-  const names = members.find((m) => m.model.name === model.name)!.names;
+export function rustIpcEdits(model: CommandModel, rustIpc: RustIpcNames): PlannedEdit[] {
+  const { members, host, own: names } = rustIpc;
   const segments = names.modulePath.split('/');
   const edits: PlannedEdit[] = [];
   if (host.module) {
@@ -59,8 +55,7 @@ export function rustIpcEdits(model: CommandModel, config: ProjectConfig, project
     });
   }
   const startup = names.layout.startup;
-  // A hand-written module is registered at start-up by hand, with its own state (GpuModule::new(manager)).
-  if (startup && !host.module && crateExists(names, project)) {
+  if (startup && rustIpc.registersAtStartup) {
     const file = `${names.layout.crateRoot}/${startup.file}`;
     const registration = startupRegistration(model, names, startup.statement);
     edits.push({ path: file, description: registration.statement, apply: (existing) => registerAtStartup(existing, registration, file) });

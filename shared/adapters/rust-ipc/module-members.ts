@@ -74,6 +74,12 @@ function resolveSibling(
   return resolved;
 }
 
+/** The commands of a module, and the problems of the specs that could not join it. */
+export interface FoundMembers {
+  readonly members: readonly ModuleMember[];
+  readonly issues: readonly SpecIssue[];
+}
+
 /**
  * The module's commands, `model` among them, sorted by command name; and the problems of the
  * other specs (a module cannot be generated without each of its commands, so a sibling that does
@@ -84,7 +90,7 @@ export function moduleMembers(
   config: ProjectConfig,
   context: PlanContext | undefined,
   reservedNames: ReadonlyMap<string, string>,
-): { readonly members: readonly ModuleMember[]; readonly issues: readonly SpecIssue[] } {
+): FoundMembers {
   const names = rustModuleNames(model, config);
   const own: ModuleMember = { model, names, file: model.specFile, canonical: model.canonicalText };
   const members = new Map<string, ModuleMember>([[model.name, own]]);
