@@ -10,9 +10,10 @@ import { renderTsValue } from '../../render/typescript-renderer.js';
 import { mergeTypesFile } from '../../edits/types-file-merge.js';
 import type { PlannedEdit } from '../adapter.js';
 import type { Rendering, TemplateFile } from '../target.js';
-import { commandView, validationBlock, type CommandSides, type CommandView } from './command-view.js';
+import { commandView, type CommandSides, type CommandView } from './command-view.js';
 import type { CommandNames } from './namer.js';
 import type { RenderedServerImplementation, ServerImplementation } from './server-implementation.js';
+import { validationBlock } from './wire-checks.js';
 
 const TEMPLATE_FOLDER = adapterTemplates('typescript-command');
 
