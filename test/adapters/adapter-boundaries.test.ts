@@ -54,9 +54,9 @@ describe('adapters compose through public entries: no adapter imports another ad
   });
 
   it('finds an import of another adapter’s internal module, type-only or not (the control)', () => {
-    const rustIpc = modules.find((m) => m.file === `${ADAPTERS}/rust-ipc/rust-ipc-adapter.ts`)!;
+    const rustIpc = modules.find((m) => m.file === `${ADAPTERS}/rust-ipc/index.ts`)!;
     const slot = modules.find((m) => m.file === `${ADAPTERS}/rust-ipc/command-slot.ts`)!;
-    const internal = rustIpc.text.replace("from '../typescript-command/index.js'", "from '../typescript-command/command-adapter.js'");
+    const internal = rustIpc.text.replace("from '../typescript-command/index.js'", "from '../typescript-command/view.js'");
     const internalType = slot.text.replace(
       "from '../typescript-command/index.js'",
       "from '../typescript-command/server-implementation.js'",
@@ -66,7 +66,7 @@ describe('adapters compose through public entries: no adapter imports another ad
     const changed = modules.map((m) => (m === rustIpc ? { ...m, text: internal } : m === slot ? { ...m, text: internalType } : m));
     deepStrictEqual(boundaryViolations(changed), [
       `${ADAPTERS}/rust-ipc/command-slot.ts -> ${ADAPTERS}/typescript-command/server-implementation.js`,
-      `${ADAPTERS}/rust-ipc/rust-ipc-adapter.ts -> ${ADAPTERS}/typescript-command/command-adapter.js`,
+      `${ADAPTERS}/rust-ipc/index.ts -> ${ADAPTERS}/typescript-command/view.js`,
     ]);
   });
 

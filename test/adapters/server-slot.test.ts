@@ -1,9 +1,10 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { planPart } from '../../shared/adapters/target.js';
 import {
-  planTypeScriptCommand,
   sidesOf,
+  typeScriptCommandPart,
   type ServerCommandParts,
   type ServerImplementation,
 } from '../../shared/adapters/typescript-command/index.js';
@@ -39,13 +40,16 @@ function httpProxy(seen: ServerCommandParts[]): ServerImplementation {
   };
 }
 
-const fileOf = (files: ReturnType<typeof planTypeScriptCommand>, suffix: string): string =>
-  files.find((f) => f.path.endsWith(suffix))!.content;
+/** The command's files, planned as the part a composition makes of it. */
+const planCommand = (server?: ServerImplementation) =>
+  planPart(typeScriptCommandPart({ sides: sidesOf('server'), ...(server ? { server } : {}) }), model, config).files;
+
+const fileOf = (files: ReturnType<typeof planCommand>, suffix: string): string => files.find((f) => f.path.endsWith(suffix))!.content;
 
 describe('the TypeScript command’s server slot (ServerImplementation) composes with any backing, not only rust-ipc', () => {
   it('lays out what the slot holds: base class, imports, body, README and unit-test notes; the body gets the type checks without presence checks', () => {
     const seen: ServerCommandParts[] = [];
-    const files = planTypeScriptCommand(model, config, sidesOf('server'), httpProxy(seen));
+    const files = planCommand(httpProxy(seen));
     const server = fileOf(files, 'DocsReadServerCommand.ts');
     assert.match(server, /^ \* The logic lives in the docs service; this command forwards to it over HTTP\.$/m);
     assert.match(
@@ -73,7 +77,7 @@ describe('the TypeScript command’s server slot (ServerImplementation) composes
   });
 
   it('the control: without a slot the server holds the placeholder implementation and checks presence itself', () => {
-    const server = fileOf(planTypeScriptCommand(model, config, sidesOf('server')), 'DocsReadServerCommand.ts');
+    const server = fileOf(planCommand(), 'DocsReadServerCommand.ts');
     assert.match(server, /extends CommandBase<DocsReadParams, DocsReadResult>/);
     assert.match(server, /TODO\(docs\/read\): implement/);
     assert.match(server, /throw new ValidationError\('path', 'is required'\);/);

@@ -31,8 +31,9 @@ const isTarget = (adapter: GeneratorAdapter): adapter is TargetAdapter => 'folde
 
 /**
  * What keeps "a new target is one folder and one registration line" true: every folder with a
- * namer is a registered target of that id, holding its definition, namer, view and templates;
- * every registered target names a folder that exists.
+ * namer is the folder of a registered target (of that id, or of several ids: typescript-command
+ * is server-only, browser-only and full-stack), holding its definition, namer, view and
+ * templates; every registered target names a folder that exists.
  */
 function targetFolderProblems(adaptersDir: string, registry: AdapterRegistry): string[] {
   const problems: string[] = [];
@@ -40,9 +41,8 @@ function targetFolderProblems(adaptersDir: string, registry: AdapterRegistry): s
     .filter((e) => e.isDirectory() && existsSync(join(adaptersDir, e.name, 'namer.ts')))
     .map((e) => e.name);
   for (const folder of folders) {
-    const adapter = registry.get(folder);
-    if (!adapter || !isTarget(adapter) || adapter.folder !== folder)
-      problems.push(`${folder}: no registered target with id and folder ${folder}`);
+    const adapter = registry.get(folder) ?? registry.list().find((a) => isTarget(a) && a.folder === folder);
+    if (!adapter || !isTarget(adapter) || adapter.folder !== folder) problems.push(`${folder}: no registered target with folder ${folder}`);
     // A language target declares its type mapping in type-mapping.ts; a Rust one (trait-only) spells types through rust-shared.
     const files = adapter && isTarget(adapter) && !adapter.typeMapping ? TARGET_FILES.filter((f) => f !== 'type-mapping.ts') : TARGET_FILES;
     for (const file of files) if (!existsSync(join(adaptersDir, folder, file))) problems.push(`${folder}: no ${file}`);
@@ -72,7 +72,19 @@ describe('targets: one folder each, found through the registry', () => {
         .filter(isTarget)
         .map((a) => a.folder)
         .sort(),
-      ['c', 'kotlin', 'proto', 'python', 'swift', 'trait-only'],
+      // typescript-command's folder holds three targets: server-only, browser-only and full-stack.
+      [
+        'c',
+        'kotlin',
+        'proto',
+        'python',
+        'rust-ipc',
+        'swift',
+        'trait-only',
+        'typescript-command',
+        'typescript-command',
+        'typescript-command',
+      ],
     );
   });
 
@@ -83,7 +95,7 @@ describe('targets: one folder each, found through the registry', () => {
       writeFileSync(join(root, 'klingon', 'namer.ts'), '');
       const registry = new AdapterRegistry().register(builtinAdapters().get('swift')!);
       assert.deepEqual(targetFolderProblems(root, registry), [
-        'klingon: no registered target with id and folder klingon',
+        'klingon: no registered target with folder klingon',
         'klingon: no index.ts',
         'klingon: no type-mapping.ts',
         'klingon: no view.ts',

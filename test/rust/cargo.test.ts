@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { PlannedFile } from '../../shared/adapters/adapter.js';
 import { AdapterRegistry } from '../../shared/adapters/registry.js';
-import { rustIpcAdapter } from '../../shared/adapters/rust-ipc/rust-ipc-adapter.js';
+import { rustIpcAdapter } from '../../shared/adapters/rust-ipc/index.js';
 import { rustModuleNames } from '../../shared/adapters/rust-ipc/rust-module-view.js';
 import { sampleDocuments } from '../../shared/adapters/rust-shared/rust-wire.js';
 import { traitOnlyAdapter } from '../../shared/adapters/trait-only/trait-adapter.js';

@@ -46,6 +46,9 @@ export function enums(model: CommandModel): EnumDeclaration[] {
   return model.types.filter((t): t is EnumDeclaration => t.kind === 'enum');
 }
 
+/** Where a field's type is in the spec: from the field's origin pointer (a field the model dropped shifts no index). */
+const typePointer = (field: FieldModel): string => `${field.pointer}/type`;
+
 /** Every struct of the model in rendering order: spec interfaces (spec order), params, result. */
 export function structSources(model: CommandModel): StructSource[] {
   return [
@@ -53,19 +56,19 @@ export function structSources(model: CommandModel): StructSource[] {
       name: t.name,
       description: t.description,
       fields: t.fields,
-      pointers: t.fields.map((f) => pointerOf('types', t.name, 'fields', f.name, 'type')),
+      pointers: t.fields.map(typePointer),
     })),
     {
       name: paramsTypeName(model),
       description: `Params of ${model.name}: ${model.description}`,
       fields: model.params,
-      pointers: model.params.map((_, i) => pointerOf('params', i, 'type')),
+      pointers: model.params.map(typePointer),
     },
     {
       name: resultTypeName(model),
       description: `Result of ${model.name}`,
       fields: model.results,
-      pointers: model.results.map((_, i) => pointerOf('results', i, 'type')),
+      pointers: model.results.map(typePointer),
     },
   ];
 }

@@ -11,7 +11,13 @@ import type { CommandModel } from '../../model/command-model.js';
 import { resolveCommandModel } from '../../model/resolve-model.js';
 import { loadSpec } from '../../spec/load-spec.js';
 import type { PlanContext, RelatedSpec, SpecText } from '../adapter.js';
-import { rustModuleNames, type RustModuleNames } from './rust-module-view.js';
+import { RUST_RESERVED_TYPE_NAMES } from '../../render/rust-renderer.js';
+import { TYPESCRIPT_RESERVED } from '../typescript-command/index.js';
+import { moduleWireDeclarations, rustModuleNames, type RustModuleNames } from './rust-module-view.js';
+import type { WireDeclaration } from '../rust-shared/rust-wire.js';
+
+/** Names neither TypeScript nor Rust output may use (checked for every spec of a module). */
+export const RUST_IPC_RESERVED: ReadonlyMap<string, string> = new Map([...TYPESCRIPT_RESERVED, ...RUST_RESERVED_TYPE_NAMES]);
 
 /** One command of a module, resolved. */
 export interface ModuleMember {
@@ -68,6 +74,12 @@ function resolveSibling(
   return resolved;
 }
 
+/** The commands of a module, and the problems of the specs that could not join it. */
+export interface FoundMembers {
+  readonly members: readonly ModuleMember[];
+  readonly issues: readonly SpecIssue[];
+}
+
 /**
  * The module's commands, `model` among them, sorted by command name; and the problems of the
  * other specs (a module cannot be generated without each of its commands, so a sibling that does
@@ -78,7 +90,7 @@ export function moduleMembers(
   config: ProjectConfig,
   context: PlanContext | undefined,
   reservedNames: ReadonlyMap<string, string>,
-): { readonly members: readonly ModuleMember[]; readonly issues: readonly SpecIssue[] } {
+): FoundMembers {
   const names = rustModuleNames(model, config);
   const own: ModuleMember = { model, names, file: model.specFile, canonical: model.canonicalText };
   const members = new Map<string, ModuleMember>([[model.name, own]]);
@@ -114,4 +126,41 @@ export function moduleMembers(
 /** The other commands of the module, for the generation records. */
 export function relatedOf(members: readonly ModuleMember[], model: CommandModel): RelatedSpec[] {
   return members.filter((m) => m.model.name !== model.name).map((m) => ({ command: m.model.name, file: m.file, canonical: m.canonical }));
+}
+
+/**
+ * The wire declarations of every command of the module, in command order: a type two specs
+ * declare alike is declared once; declared differently, it is refused at the spec being generated.
+ */
+export function moduleDeclarations(
+  members: readonly ModuleMember[],
+  model: CommandModel,
+): { declarations: WireDeclaration[]; issues: SpecIssue[] } {
+  const byName = new Map<string, { text: string; member: ModuleMember }>();
+  const declarations: WireDeclaration[] = [];
+  const issues: SpecIssue[] = [];
+  for (const member of members) {
+    for (const declaration of moduleWireDeclarations(member.model, member.names)) {
+      // Where each spec writes it is no part of the declaration: two specs may declare one type at different places.
+      const text = JSON.stringify(declaration, (key, value: unknown) => (key === 'pointer' ? undefined : value));
+      const previous = byName.get(declaration.name);
+      if (previous === undefined) {
+        byName.set(declaration.name, { text, member });
+        declarations.push(declaration);
+      } else if (previous.text !== text) {
+        const mine = member.model.name === model.name ? member : previous.member.model.name === model.name ? previous.member : undefined;
+        const other = mine === member ? previous.member : member;
+        const at = (mine ?? member).model.typesByName.get(declaration.name)?.pointer ?? '';
+        issues.push({
+          file: (mine ?? member).file,
+          pointer: at,
+          ...(mine ?? member).locate?.(at),
+          message: `type ${declaration.name} is declared differently by ${other.model.name} (${other.file}); both are commands of ${member.names.modulePath}, whose one Rust module declares each type once`,
+          found: JSON.stringify(declaration.name),
+          expected: 'the same declaration in both specs, or another name',
+        });
+      }
+    }
+  }
+  return { declarations, issues };
 }

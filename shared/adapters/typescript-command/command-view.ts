@@ -1,16 +1,15 @@
-import { posix } from 'node:path';
 import type { ProjectConfig } from '../../config/project-config.js';
 import type { CommandModel, EnumDeclaration, FieldModel } from '../../model/command-model.js';
 import { words } from '../../model/naming.js';
 import { renderTsDeclaration, renderTsFields, renderTsType, renderTsValue } from '../../render/typescript-renderer.js';
 import { sampleValue } from '../../render/sample-values.js';
-import { importSpecifier, rustLayout } from '../rust-shared/rust-layout.js';
-import { foldType } from '../../types/fold.js';
 import { namedReferences, typeLeaf, type TypeNode } from '../../types/type-tree.js';
 import { HOST_ERROR_TYPE } from '../../model/resolve-model.js';
 import { markdownCell, markdownCode, markdownFencedLine, markdownParagraph } from '../../targets/markdown/markdown-text.js';
-import { tsCommentText, tsString, tsTemplateText } from '../../targets/typescript/typescript-text.js';
+import { tsCommentText, tsString } from '../../targets/typescript/typescript-text.js';
+import { nameCommand, type CommandNames } from './namer.js';
 import type { RenderedServerImplementation } from './server-implementation.js';
+import { enumOf, resultCheck, validationBlock } from './wire-checks.js';
 
 /** Which command classes a TypeScript command adapter writes. */
 export interface CommandSides {
@@ -35,23 +34,11 @@ export interface CommandView {
   readonly sides: CommandSides;
   /** True when the browser class holds the logic (browser-only commands). */
   readonly browserImplements: boolean;
-  readonly hostImports: ProjectConfig['importPaths'];
-  readonly files: {
-    readonly dir: string;
-    readonly types: string;
-    readonly server: string;
-    readonly browser: string;
-    readonly readme: string;
-    readonly unitTest: string;
-    readonly integrationTest: string;
-    readonly packageJson: string;
-    readonly npmignore: string;
-  };
-  /** Alias-based module specifiers of the command's own files. */
-  readonly modules: { readonly types: string; readonly server: string; readonly browser: string };
+  readonly hostImports: CommandNames['hostImports'];
+  readonly files: CommandNames['files'];
+  readonly modules: CommandNames['modules'];
   readonly packageName: string;
-  /** `import type { A, B } from 'x';` lines for imported spec types (the UUID import merged in). */
-  readonly typeImportLines: readonly string[];
+  readonly typeImportLines: CommandNames['typeImportLines'];
   readonly declarations: readonly string[];
   /** Each enum's name and its values as TypeScript string literals, for the value lists. */
   readonly enums: readonly { readonly name: string; readonly valueList: string }[];
@@ -100,95 +87,6 @@ export interface CommandView {
   readonly keywords: readonly string[];
   /** The server's implementation slot, filled by a composing adapter; undefined (but present, for the templates): the placeholder. */
   readonly serverImplementation: RenderedServerImplementation | undefined;
-}
-
-function enumOf(node: TypeNode, model: CommandModel): EnumDeclaration | undefined {
-  const inner = node.kind === 'nullable' ? node.inner : node;
-  if (inner.kind !== 'named') return undefined;
-  const declared = model.types.find((t) => t.name === inner.name);
-  return declared?.kind === 'enum' ? declared : undefined;
-}
-
-/** A condition on a wire value (an expression) and how to say what it expects; undefined: no check. */
-type WireCheck = { condition: string; expected: string } | undefined;
-
-/** The condition that makes a wire value invalid for a type, and how to say what is expected. */
-function invalidCheck(value: string, node: TypeNode, model: CommandModel): WireCheck {
-  return foldType<WireCheck>(node, {
-    primitive: (n) =>
-      n.name === 'integer'
-        ? { condition: `!Number.isSafeInteger(${value})`, expected: 'an integer' }
-        : { condition: `typeof ${value} !== '${n.name}'`, expected: `a ${n.name}` },
-    array: () => ({ condition: `!Array.isArray(${value})`, expected: 'an array' }),
-    record: () => ({ condition: `typeof ${value} !== 'object' || ${value} === null || Array.isArray(${value})`, expected: 'an object' }),
-    nullable: (inner) =>
-      inner
-        ? {
-            condition: `${value} !== null && ${inner.condition.includes('||') ? `(${inner.condition})` : inner.condition}`,
-            expected: `${inner.expected} or null`,
-          }
-        : undefined,
-    named: (n) => {
-      const declared = model.types.find((t) => t.name === n.name);
-      if (!declared) return undefined;
-      if (declared.kind === 'enum')
-        return { condition: `!is${declared.name}(${value})`, expected: `one of ${declared.values.map((x) => `'${x}'`).join(', ')}` };
-      return { condition: `typeof ${value} !== 'object' || ${value} === null`, expected: `a ${declared.name} object` };
-    },
-    literals: () => undefined,
-    // Untyped JSON: every wire value is valid.
-    unknown: () => undefined,
-  });
-}
-
-/** The checks of one param; `required: false` leaves presence to the caller (a server base class that checks it). */
-export function validationBlock(field: FieldModel, model: CommandModel, required = true): string | undefined {
-  const access = `params.${field.name}`;
-  const check = invalidCheck(access, field.type, model);
-  const lines: string[] = [];
-  if (!field.optional && required) {
-    lines.push(`if (${access} === undefined) {`, `  throw new ValidationError('${field.name}', 'is required');`, '}');
-  }
-  if (check) {
-    const condition = check.condition.includes('||') ? `(${check.condition})` : check.condition;
-    const guard = field.optional ? `${access} !== undefined && ${condition}` : check.condition;
-    // The expected values are spec text inside a template literal: escaped, so a `${...}` in a value stays text.
-    lines.push(
-      `if (${guard}) {`,
-      `  throw new ValidationError('${field.name}', \`must be ${tsTemplateText(check.expected)}; got \${JSON.stringify(${access})}\`);`,
-      '}',
-    );
-  }
-  return lines.length > 0 ? lines.join('\n') : undefined;
-}
-
-/** A positive check a test can make on a wire value, and what it says; undefined for imported shapes. */
-function validCheck(value: string, node: TypeNode, model: CommandModel): WireCheck {
-  return foldType<WireCheck>(node, {
-    primitive: (n) =>
-      n.name === 'integer'
-        ? { condition: `Number.isSafeInteger(${value})`, expected: 'an integer' }
-        : { condition: `typeof ${value} === '${n.name}'`, expected: `a ${n.name}` },
-    array: () => ({ condition: `Array.isArray(${value})`, expected: 'an array' }),
-    record: () => ({ condition: `typeof ${value} === 'object' && ${value} !== null && !Array.isArray(${value})`, expected: 'an object' }),
-    nullable: (inner) =>
-      inner ? { condition: `${value} === null || ${inner.condition}`, expected: `${inner.expected} or null` } : undefined,
-    named: (n) => {
-      const declared = model.types.find((t) => t.name === n.name);
-      if (!declared) return undefined;
-      if (declared.kind === 'enum') return { condition: `typeof ${value} === 'string'`, expected: `a ${declared.name}` };
-      return { condition: `typeof ${value} === 'object' && ${value} !== null`, expected: `a ${declared.name} object` };
-    },
-    literals: () => undefined,
-    unknown: () => undefined,
-  });
-}
-
-/** An assertion line on a required result field, for the generated tests. */
-function resultCheck(field: FieldModel, model: CommandModel): string | undefined {
-  if (field.optional) return undefined;
-  const check = validCheck(`result.${field.name}`, field.type, model);
-  return check ? `assert(${check.condition}, ${tsString(`${field.name} is ${check.expected}`)});` : undefined;
 }
 
 function objectLiteralLines(fields: readonly FieldModel[], model: CommandModel, nonBlankStrings = false): string[] | undefined {
@@ -257,49 +155,6 @@ function readmeType(node: TypeNode, model: CommandModel): string {
     : text;
 }
 
-/** Where the command's files go and the module specifiers they import each other by. */
-function commandFiles(model: CommandModel, config: ProjectConfig): Pick<CommandView, 'files' | 'modules'> {
-  const C = model.className;
-  const dir = `${config.roots.commands}/${model.name}`;
-  const alias = `${config.importPaths.commandsAlias}/${model.name}`;
-  // A shared Types file (spec typesFile) is imported by its own module path.
-  const typesModule = model.typesFile
-    ? `${config.importPaths.commandsAlias}/${posix.relative(config.roots.commands, model.typesFile).replace(/\.ts$/, '')}`
-    : `${alias}/shared/${C}Types`;
-  return {
-    files: {
-      dir,
-      types: model.typesFile ?? `${dir}/shared/${C}Types.ts`,
-      server: `${dir}/server/${C}ServerCommand.ts`,
-      browser: `${dir}/browser/${C}BrowserCommand.ts`,
-      readme: `${dir}/README.md`,
-      unitTest: `${dir}/test/unit/${C}Command.test.ts`,
-      integrationTest: `${dir}/test/integration/${C}Integration.test.ts`,
-      packageJson: `${dir}/package.json`,
-      npmignore: `${dir}/.npmignore`,
-    },
-    modules: { types: typesModule, server: `${alias}/server/${C}ServerCommand`, browser: `${alias}/browser/${C}BrowserCommand` },
-  };
-}
-
-/**
- * Imported spec types, grouped by module; UUID is always needed by the factories. A type whose
- * file the generator places (ts-rs's JsonValue, a generated wire type) is imported from there,
- * by a path relative to the Types file the imports land in.
- */
-function typeImportLines(model: CommandModel, config: ProjectConfig, typesPath: string): string[] {
-  const byModule = new Map<string, Set<string>>([[config.importPaths.uuid, new Set(['UUID'])]]);
-  for (const imported of model.imports) {
-    const from = importSpecifier(rustLayout(config), typesPath, imported, 'alias');
-    const names = byModule.get(from) ?? new Set<string>();
-    names.add(imported.name);
-    byModule.set(from, names);
-  }
-  return [...byModule.entries()]
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([from, names]) => `import type { ${[...names].sort().join(', ')} } from ${tsString(from)};`);
-}
-
 /** The README's section of one spec type: an enum's values, or an interface's field table. */
 function readmeTypeSection(t: CommandModel['types'][number], model: CommandModel): string {
   const heading = [`### \`${t.name}\``, '', ...(t.description ? [markdownParagraph(t.description), ''] : [])];
@@ -337,10 +192,10 @@ function readmeView(model: CommandModel): CommandView['readme'] {
 }
 
 /** The command folder's package.json text. */
-function packageJsonText(model: CommandModel, config: ProjectConfig, sides: CommandSides): string {
-  const C = model.className;
+function packageJsonText(model: CommandModel, names: CommandNames, sides: CommandSides): string {
+  const C = names.className;
   const manifest = {
-    name: `${config.packageScope}/${model.name}`,
+    name: names.packageName,
     version: '1.0.0',
     description: model.description,
     main: sides.server ? `server/${C}ServerCommand.ts` : `browser/${C}BrowserCommand.ts`,
@@ -391,15 +246,14 @@ function validationView(model: CommandModel): Pick<CommandView, 'validationBlock
 }
 
 /**
- * Build the view for the TypeScript command templates. `nonBlankStrings`: sample inputs give
- * required strings a non-empty value (for a server base class that refuses blanks).
+ * Build the view for the TypeScript command templates from the command's names. `nonBlankStrings`:
+ * sample inputs give required strings a non-empty value (for a server base class that refuses blanks).
  */
-export function buildCommandView(model: CommandModel, config: ProjectConfig, sides: CommandSides, nonBlankStrings = false): CommandView {
-  const C = model.className;
-  const located = commandFiles(model, config);
+export function commandView(model: CommandModel, names: CommandNames, sides: CommandSides, nonBlankStrings = false): CommandView {
+  const C = names.className;
   const enums = model.types.filter((t): t is EnumDeclaration => t.kind === 'enum');
   const validation = validationView(model);
-  const sample = sampleInputLines(model.params, model, config.importPaths.uuid, nonBlankStrings);
+  const sample = sampleInputLines(model.params, model, names.hostImports.uuid, nonBlankStrings);
   const requiredInput = sample?.lines;
   const sampleInput = requiredInput && requiredInput.length > 0 ? `{ ${requiredInput.map((l) => l.replace(/,$/, '')).join(', ')} }` : '{}';
   const enumParamField = model.params.find((p) => enumOf(p.type, model) !== undefined);
@@ -416,10 +270,11 @@ export function buildCommandView(model: CommandModel, config: ProjectConfig, sid
     environment: model.environment,
     sides,
     browserImplements: sides.browser && !sides.server,
-    hostImports: config.importPaths,
-    ...located,
-    packageName: `${config.packageScope}/${model.name}`,
-    typeImportLines: typeImportLines(model, config, located.files.types),
+    hostImports: names.hostImports,
+    files: names.files,
+    modules: names.modules,
+    packageName: names.packageName,
+    typeImportLines: names.typeImportLines,
     declarations: model.types.map((t) => renderTsDeclaration(t)),
     enums: enums.map((e) => ({ name: e.name, valueList: e.values.map(tsString).join(', ') })),
     paramLines:
@@ -444,8 +299,13 @@ export function buildCommandView(model: CommandModel, config: ProjectConfig, sid
       command: markdownFencedLine(e.command),
       ...(e.expectedResult !== undefined && e.expectedResult !== '' ? { expectedResult: markdownParagraph(e.expectedResult) } : {}),
     })),
-    packageJson: packageJsonText(model, config, sides),
+    packageJson: packageJsonText(model, names, sides),
     keywords: ['jtag', 'command', ...model.segments],
     serverImplementation: undefined,
   };
+}
+
+/** The view of a command under a project config (its names decided on the way), for a caller outside a run (the audit's fix). */
+export function buildCommandView(model: CommandModel, config: ProjectConfig, sides: CommandSides, nonBlankStrings = false): CommandView {
+  return commandView(model, nameCommand(model, config).names, sides, nonBlankStrings);
 }
