@@ -33,7 +33,7 @@ export interface AuditOptions {
   readonly classifyNew?: (folders: readonly string[]) => ReadonlyMap<string, string>;
   /** The adapters the project's specs may name (its plugins among them); default the built-ins. */
   readonly registry?: AdapterRegistry;
-  /** Whether a second thread reads the later command folders (by default from PARALLEL_FROM of them). */
+  /** Whether a second thread reads the later command folders (by default from PARALLEL_FROM of them, on PARALLEL_CORES cores). */
   readonly tree?: Pick<TreeRun, 'parallel' | 'helper'>;
 }
 
