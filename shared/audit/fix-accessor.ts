@@ -1,5 +1,5 @@
 import { posix } from 'node:path';
-import { Project, QuoteKind, ts, type SourceFile } from 'ts-morph';
+import type { SourceFile } from 'ts-morph';
 import { buildCommandView } from '../adapters/typescript-command/command-view.js';
 import type { ProjectConfig } from '../config/project-config.js';
 import { resolveCommandModel } from '../model/resolve-model.js';
@@ -7,6 +7,7 @@ import { findAccessor, payloadDeclarations, syntaxError } from '../reverse/types
 import { serialiseSpec } from '../spec/canonical-spec.js';
 import type { CommandSpecV2 } from '../spec/command-spec.js';
 import { parseJsonSource } from '../spec/json-source.js';
+import { loadTsMorph } from '../edits/typescript-loader.js';
 
 export interface AccessorFixInput {
   /** Project-relative path of the Types file. */
@@ -39,6 +40,8 @@ const VALUE_DECLARATIONS = (file: SourceFile, name: string): boolean =>
  * or already declares a value named <C>.
  */
 export function insertStaticAccessor(input: AccessorFixInput): AccessorFix {
+  // ts-morph only when a fix is applied: an audit that fixes nothing never loads it.
+  const { Project, QuoteKind, ts } = loadTsMorph();
   const project = new Project({
     useInMemoryFileSystem: true,
     skipLoadingLibFiles: true,

@@ -2,18 +2,12 @@
  * Syntax-aware edit of a hand-written IPC mixin (`bindings/modules/gpu.ts`): a generated command's
  * method joins the mixin's interface and its class, its wire types are imported and re-exported
  * (RustCoreIPC.ts re-exports them from here). Done with ts-morph over the file's syntax tree, so
- * every line of the file stays as it was; loaded only when such an edit is needed.
+ * every line of the file stays as it was; ts-morph is loaded only when such an edit is needed.
  */
-import { createRequire } from 'node:module';
 import type * as TsMorph from 'ts-morph';
 import { EditError } from './edit-error.js';
+import { loadTsMorph } from './typescript-loader.js';
 import { GENERATED_MARK, type HostModuleProblem } from './host-module-edit.js';
-
-let tsMorph: typeof TsMorph | undefined;
-/** ts-morph, loaded on first use (a run that edits no hand-written mixin never loads it). */
-function morph(): typeof TsMorph {
-  return (tsMorph ??= createRequire(import.meta.url)('ts-morph') as typeof TsMorph);
-}
 
 /** One generated command joining the mixin. */
 export interface MixinCommandAddition {
@@ -42,7 +36,7 @@ interface LocatedMixin {
 }
 
 function sourceFile(text: string): TsMorph.SourceFile {
-  const { Project, IndentationText, QuoteKind } = morph();
+  const { Project, IndentationText, QuoteKind } = loadTsMorph();
   // The file's own indentation: the host's mixins are tab-indented.
   const tabs = /^\t+\S/m.test(text);
   const project = new Project({
@@ -59,7 +53,7 @@ const positionIn = (file: TsMorph.SourceFile, node: TsMorph.Node | undefined): {
 };
 
 function locateMixin(file: TsMorph.SourceFile): LocatedMixin | HostModuleProblem {
-  const { SyntaxKind } = morph();
+  const { SyntaxKind } = loadTsMorph();
   const functions = file.getFunctions().filter((f) => f.isExported() && (f.getName() ?? '').endsWith('Mixin'));
   const candidates = functions.filter((f) => file.getInterface(f.getName()!)?.isExported());
   if (candidates.length !== 1) {

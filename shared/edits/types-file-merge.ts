@@ -1,5 +1,5 @@
-import { createRequire } from 'node:module';
 import type { ts as TsNamespace } from 'ts-morph';
+import { loadTypeScript } from './typescript-loader.js';
 
 /**
  * Pure edit of a Types file the generator shares with hand-written code or with other commands
@@ -27,13 +27,6 @@ const IMPORTS_END = '// ── end of imports ──';
 /** Does a text hold a block written by this merge (reverse keeps such a file shared)? */
 export function hasGeneratedBlock(text: string): boolean {
   return text.includes('// ── generated from the spec of ');
-}
-
-let tsModule: typeof TsNamespace | undefined;
-/** The TypeScript compiler ts-morph bundles, loaded on first use (the fast path never needs it otherwise). */
-function typescript(): typeof TsNamespace {
-  tsModule ??= (createRequire(import.meta.url)('ts-morph') as { ts: typeof TsNamespace }).ts;
-  return tsModule;
 }
 
 interface ImportLine {
@@ -75,7 +68,7 @@ function split(text: string): { header: string; imports: ImportLine[]; body: str
 
 /** The names a top-level statement declares (interface, type, enum, class, function, const). */
 function declaredNames(statement: TsNamespace.Statement): string[] {
-  const ts = typescript();
+  const ts = loadTypeScript();
   if (
     (ts.isInterfaceDeclaration(statement) ||
       ts.isTypeAliasDeclaration(statement) ||
@@ -92,7 +85,7 @@ function declaredNames(statement: TsNamespace.Statement): string[] {
 }
 
 function parse(text: string): TsNamespace.SourceFile {
-  const ts = typescript();
+  const ts = loadTypeScript();
   return ts.createSourceFile('types.ts', text, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
 }
 
@@ -118,7 +111,7 @@ function statementRange(statement: TsNamespace.Statement, source: TsNamespace.So
 
 /** Identifiers a text uses outside its import statements (what an import must stay for). */
 function usedIdentifiers(source: TsNamespace.SourceFile): Set<string> {
-  const ts = typescript();
+  const ts = loadTypeScript();
   const used = new Set<string>();
   const visit = (node: TsNamespace.Node): void => {
     if (ts.isImportDeclaration(node)) return;
@@ -220,7 +213,7 @@ function pruneHandWrittenImports(
   source: TsNamespace.SourceFile,
   used: ReadonlySet<string>,
 ): { readonly text: string; readonly importedElsewhere: Set<string> } {
-  const ts = typescript();
+  const ts = loadTypeScript();
   const removals: [number, number, string][] = [];
   const importedElsewhere = new Set<string>();
   for (const statement of source.statements) {
@@ -274,7 +267,7 @@ function importListLines(wanted: readonly ImportLine[], used: ReadonlySet<string
 
 /** The import list after the last import statement, else after the header comment. */
 function withImportList(text: string, list: string): string {
-  const ts = typescript();
+  const ts = loadTypeScript();
   const after = parse(text);
   const lastImport = [...after.statements].reverse().find((s) => ts.isImportDeclaration(s));
   if (lastImport) {

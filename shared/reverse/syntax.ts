@@ -1,11 +1,51 @@
 /**
  * The syntax audit and reverse read: TypeScript compiler nodes from `ts.createSourceFile`, with no
  * ts-morph Project and no wrapper per node (wrapping cost more than the reading, profile in issue 18).
- * Only the `ts` namespace is taken from ts-morph: the same parser, and no second copy of TypeScript.
  */
-import { ts } from 'ts-morph';
+import type { ts as Compiler } from 'ts-morph';
+import { loadTypeScript } from '../edits/typescript-loader.js';
 
-export { ts };
+/** The compiler ts-morph bundles, without ts-morph itself (reverse and audit only parse). */
+export const ts: typeof Compiler = loadTypeScript();
+
+/** The compiler's node types under the same name as the value, as `import { ts } from 'ts-morph'` gave them. */
+// eslint-disable-next-line @typescript-eslint/no-namespace
+export declare namespace ts {
+  export type ArrayLiteralExpression = Compiler.ArrayLiteralExpression;
+  export type ArrayTypeNode = Compiler.ArrayTypeNode;
+  export type CallExpression = Compiler.CallExpression;
+  export type ClassDeclaration = Compiler.ClassDeclaration;
+  export type ClassElement = Compiler.ClassElement;
+  export type EnumDeclaration = Compiler.EnumDeclaration;
+  export type Expression = Compiler.Expression;
+  export type ExpressionWithTypeArguments = Compiler.ExpressionWithTypeArguments;
+  export type FunctionDeclaration = Compiler.FunctionDeclaration;
+  export type HasModifiers = Compiler.HasModifiers;
+  export type ImportDeclaration = Compiler.ImportDeclaration;
+  export type InterfaceDeclaration = Compiler.InterfaceDeclaration;
+  export type JSDocParsingMode = Compiler.JSDocParsingMode;
+  export type MappedTypeNode = Compiler.MappedTypeNode;
+  export type NamedDeclaration = Compiler.NamedDeclaration;
+  export type Node = Compiler.Node;
+  export type NumericLiteral = Compiler.NumericLiteral;
+  export type ObjectLiteralElementLike = Compiler.ObjectLiteralElementLike;
+  export type ObjectLiteralExpression = Compiler.ObjectLiteralExpression;
+  export type ParenthesizedTypeNode = Compiler.ParenthesizedTypeNode;
+  export type PropertyName = Compiler.PropertyName;
+  export type PropertySignature = Compiler.PropertySignature;
+  export type ScriptKind = Compiler.ScriptKind;
+  export type ScriptTarget = Compiler.ScriptTarget;
+  export type SourceFile = Compiler.SourceFile;
+  export type Statement = Compiler.Statement;
+  export type SyntaxKind = Compiler.SyntaxKind;
+  export type TypeAliasDeclaration = Compiler.TypeAliasDeclaration;
+  export type TypeElement = Compiler.TypeElement;
+  export type TypeLiteralNode = Compiler.TypeLiteralNode;
+  export type TypeNode = Compiler.TypeNode;
+  export type TypeOperatorNode = Compiler.TypeOperatorNode;
+  export type TypeReferenceNode = Compiler.TypeReferenceNode;
+  export type VariableDeclaration = Compiler.VariableDeclaration;
+}
 
 /** Parse one file (the kind follows the extension); parents are set, for walks that go up (accessor scope, mixin constraint, a node's file). */
 export function parseSource(path: string, text: string): ts.SourceFile {

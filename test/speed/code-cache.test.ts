@@ -61,16 +61,14 @@ describe('the code cache of the bin (compiled code kept between runs)', function
     assert.equal(cacheFiles(folder).length, 1, 'the fast path wrote it (the check can fail)');
   });
 
-  it('an audit keeps the TypeScript compiler and ts-morph in the cache too; a second audit accepts them and reports the same', async () => {
+  it('an audit keeps the TypeScript compiler in the cache too (and no ts-morph, which it does not load); a second audit accepts it and reports the same', async () => {
     const folder = join(tempProject(), 'cache');
     const audit = ['audit', `--cwd=${join(fixturesDir, 'audit-tree')}`, '--json'];
     const first = await runBin(audit, { cwd: repoRoot, stdin: 'closed', env: { NODE_COMPILE_CACHE: folder }, timeoutMs: 120_000 });
     const cached = cacheFiles(folder);
-    for (const file of ['typescript.js', 'ts-morph.js'])
-      assert.ok(
-        cached.some((name) => name.includes(`-${file}-`)),
-        `${file} in ${cached.join(', ')}`,
-      );
+    const holds = (file: string) => cached.some((name) => name.includes(`-${file}-`));
+    assert.ok(holds('typescript.js'), `typescript.js in ${cached.join(', ')}`);
+    assert.ok(!holds('ts-morph.js'), `an audit that fixes nothing loaded ts-morph: ${cached.join(', ')}`);
     const written = new Map(cached.map((name) => [name, statSync(join(folder, name)).mtimeMs]));
     const second = await runBin(audit, { cwd: repoRoot, stdin: 'closed', env: { NODE_COMPILE_CACHE: folder }, timeoutMs: 120_000 });
     assert.equal(second.code, first.code, second.stderr);
@@ -78,6 +76,22 @@ describe('the code cache of the bin (compiled code kept between runs)', function
     assert.equal(second.stdout, first.stdout);
     for (const [name, mtimeMs] of written)
       assert.equal(statSync(join(folder, name)).mtimeMs, mtimeMs, `${name} was written again (rejected)`);
+  });
+
+  it('an audit --fix that inserts accessors loads ts-morph, and keeps it in the cache as well', async () => {
+    const folder = join(tempProject(), 'cache');
+    // A copy outside the checkout, so the tree is its own project root and its missing accessors count.
+    const tree = tempProject();
+    cpSync(join(fixturesDir, 'audit-tree'), tree, { recursive: true });
+    const fix = ['audit', `--cwd=${tree}`, '--fix', '--dry-run', '--json'];
+    const run = await runBin(fix, { cwd: repoRoot, stdin: 'closed', env: { NODE_COMPILE_CACHE: folder }, timeoutMs: 120_000 });
+    assert.ok(run.stdout.includes('"findings"'), run.stdout.slice(0, 200) + run.stderr);
+    const cached = cacheFiles(folder);
+    for (const file of ['typescript.js', 'ts-morph.js'])
+      assert.ok(
+        cached.some((name) => name.includes(`-${file}-`)),
+        `${file} in ${cached.join(', ')}`,
+      );
   });
 
   it('a cache file V8 rejects is replaced, and the run is not affected', async () => {

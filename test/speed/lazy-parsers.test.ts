@@ -2,12 +2,14 @@
  * The parsers of syntax-aware edits (tree-sitter Rust, ts-morph) are loaded only by a run that
  * edits a hand-written host file: a rust-ipc run into a project without one loads neither (the
  * fast path's module-graph guard), and the same hook sees both when the host's own gpu.rs and
- * gpu.ts are extended (the check can fail).
+ * gpu.ts are extended (the check can fail). An audit parses with the compiler ts-morph bundles,
+ * without loading ts-morph itself.
  */
 import { equal, ok } from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
 import { makeLivingProject } from '../living/living-project.js';
+import { fixturesDir } from '../support/paths.js';
 import { removeTempProjects } from '../support/generator-run.js';
 import { modulesLoadedBy } from '../support/module-graph.js';
 import { removeRustCrates } from '../support/rust-project.js';
@@ -58,5 +60,15 @@ describe('the edit parsers are loaded only when a hand-written host file is edit
         loaded.some((url) => url.includes(parser)),
         `the edit of hand-written code did not load ${parser}`,
       );
+  });
+
+  it('an audit loads the TypeScript compiler ts-morph bundles, and not ts-morph itself', async () => {
+    const { run, loaded } = await modulesLoadedBy(['audit', `--cwd=${join(fixturesDir, 'audit-tree')}`, '--json']);
+    ok(run.stdout.includes('"findings"'), run.stdout.slice(0, 200) + run.stderr);
+    ok(
+      loaded.some((url) => url.endsWith('/@ts-morph/common/dist/typescript.js')),
+      'the audit parsed with the compiler (the hook sees it)',
+    );
+    ok(!loaded.some((url) => url.includes('/ts-morph/')), 'an audit that fixes nothing loaded ts-morph');
   });
 });
