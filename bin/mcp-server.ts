@@ -221,7 +221,7 @@ function registerReverse(server: McpServer, { projectRoot, queue, context }: Too
 async function reverseTool(projectRoot: string, ctx: ResultContext, input: ReverseInput): Promise<RunResult> {
   const outside = outsideRootIssue(projectRoot, input.path, 'path');
   if (outside) return invalidResult(ctx, [outside]);
-  // The reverse engine (ts-morph) loads on the first call, not at startup.
+  // The reverse engine (and the TypeScript compiler it parses with) loads on the first call, not at startup.
   const [{ planReverseRun, reverseFiles, reverseRunFields, reverseRunResult }, { nodeSourceReader }] = await Promise.all([
     import('../shared/run/reverse-run.js'),
     import('../shared/reverse/source-reader.js'),

@@ -2,7 +2,7 @@
  * The fast path of `continuum-gen reverse` and `continuum-gen audit`: the engine's plan
  * (planReverseRun, planAuditRun) written and reported by generators/_shared/tree-runs.ts, the
  * same code the Yeoman generators run, without loading yeoman-environment or inquirer. Loaded
- * only by these runs (outside the bundle: the reverse and audit engines read code with ts-morph).
+ * only by these runs (outside the bundle: the TypeScript compiler the engines parse with).
  * It declines (returns undefined) whenever the run needs what only the Yeoman path has: an option
  * it does not know, --help, a question, or a conflict someone at a terminal should decide.
  */
