@@ -17,7 +17,8 @@ export function loadTsMorph(): typeof TsMorph {
 let compiler: typeof TsMorph.ts | undefined;
 /**
  * The compiler alone: the very file ts-morph requires (resolved from ts-morph's own folder), so a run
- * that loads both holds one copy of TypeScript, and ts-morph's `ts` is this object.
+ * that loads both holds one copy of TypeScript (ts-morph's `ts` is a namespace over this module, with
+ * the same functions).
  */
 export function loadTypeScript(): typeof TsMorph.ts {
   return (compiler ??= createRequire(fromHere.resolve('ts-morph'))('@ts-morph/common/dist/typescript.js') as typeof TsMorph.ts);

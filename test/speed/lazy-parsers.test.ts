@@ -7,7 +7,9 @@
  */
 import { equal, ok } from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { loadTsMorph, loadTypeScript } from '../../shared/edits/typescript-loader.js';
 import { makeLivingProject } from '../living/living-project.js';
 import { fixturesDir } from '../support/paths.js';
 import { removeTempProjects } from '../support/generator-run.js';
@@ -70,5 +72,16 @@ describe('the edit parsers are loaded only when a hand-written host file is edit
       'the audit parsed with the compiler (the hook sees it)',
     );
     ok(!loaded.some((url) => url.includes('/ts-morph/')), 'an audit that fixes nothing loaded ts-morph');
+  });
+
+  it("the compiler reverse parses with is ts-morph's own module (one copy when a run loads both)", () => {
+    const compiler = loadTypeScript();
+    // ts-morph re-exports it through an interop namespace: another object holding the same functions.
+    const { ts } = loadTsMorph();
+    equal(ts.createSourceFile, compiler.createSourceFile, "ts-morph's ts is another copy of TypeScript");
+    equal(ts.SyntaxKind, compiler.SyntaxKind);
+    // The control: the TypeScript package the build uses, another copy, is told apart.
+    const other = createRequire(import.meta.url)('typescript') as typeof compiler;
+    ok(other.createSourceFile !== compiler.createSourceFile && typeof other.createSourceFile === 'function', 'the check can fail');
   });
 });
