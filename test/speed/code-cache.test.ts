@@ -11,6 +11,8 @@ const nodeHasCompileCache = typeof (module as { enableCompileCache?: unknown }).
 /** The entry's cache files in a folder (Node's own cache keeps files of other names in subfolders). */
 const cacheFiles = (folder: string): string[] =>
   readdirSync(folder).filter((name) => name.startsWith('continuum-gen-') && name.endsWith('.cache'));
+/** Whether the cache holds a file of that module (the cache's names carry it between dashes). */
+const holdsModule = (cached: readonly string[], file: string): boolean => cached.some((name) => name.includes(`-${file}-`));
 
 const docsRead = (cwd: string): string[] => ['command', `--spec=${join(specsDir, 'docs-read.json')}`, `--cwd=${cwd}`];
 
@@ -66,9 +68,8 @@ describe('the code cache of the bin (compiled code kept between runs)', function
     const audit = ['audit', `--cwd=${join(fixturesDir, 'audit-tree')}`, '--json'];
     const first = await runBin(audit, { cwd: repoRoot, stdin: 'closed', env: { NODE_COMPILE_CACHE: folder }, timeoutMs: 120_000 });
     const cached = cacheFiles(folder);
-    const holds = (file: string) => cached.some((name) => name.includes(`-${file}-`));
-    assert.ok(holds('typescript.js'), `typescript.js in ${cached.join(', ')}`);
-    assert.ok(!holds('ts-morph.js'), `an audit that fixes nothing loaded ts-morph: ${cached.join(', ')}`);
+    assert.ok(holdsModule(cached, 'typescript.js'), `typescript.js in ${cached.join(', ')}`);
+    assert.ok(!holdsModule(cached, 'ts-morph.js'), `an audit that fixes nothing loaded ts-morph: ${cached.join(', ')}`);
     const written = new Map(cached.map((name) => [name, statSync(join(folder, name)).mtimeMs]));
     const second = await runBin(audit, { cwd: repoRoot, stdin: 'closed', env: { NODE_COMPILE_CACHE: folder }, timeoutMs: 120_000 });
     assert.equal(second.code, first.code, second.stderr);
@@ -87,11 +88,7 @@ describe('the code cache of the bin (compiled code kept between runs)', function
     const run = await runBin(fix, { cwd: repoRoot, stdin: 'closed', env: { NODE_COMPILE_CACHE: folder }, timeoutMs: 120_000 });
     assert.ok(run.stdout.includes('"findings"'), run.stdout.slice(0, 200) + run.stderr);
     const cached = cacheFiles(folder);
-    for (const file of ['typescript.js', 'ts-morph.js'])
-      assert.ok(
-        cached.some((name) => name.includes(`-${file}-`)),
-        `${file} in ${cached.join(', ')}`,
-      );
+    for (const file of ['typescript.js', 'ts-morph.js']) assert.ok(holdsModule(cached, file), `${file} in ${cached.join(', ')}`);
   });
 
   it('a cache file V8 rejects is replaced, and the run is not affected', async () => {
