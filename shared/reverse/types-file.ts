@@ -10,6 +10,7 @@ import {
   lineAt,
   lineOf,
   nameOf,
+  perFile,
   stringValue,
   ts,
   typeAliasesOf,
@@ -253,17 +254,8 @@ export function findAccessor(sourceFile: ts.SourceFile): AccessorFacts | undefin
   return candidates.find((c) => c.executeName !== undefined) ?? candidates[0];
 }
 
-const accessorsOf = new WeakMap<ts.SourceFile, readonly AccessorFacts[]>();
-
 /** Every static accessor of a file, in file order (a shared Types file holds one per command); read once per parsed file. */
-export function findAccessors(sourceFile: ts.SourceFile): readonly AccessorFacts[] {
-  let known = accessorsOf.get(sourceFile);
-  if (!known) {
-    known = readAccessors(sourceFile);
-    accessorsOf.set(sourceFile, known);
-  }
-  return known;
-}
+export const findAccessors: (sourceFile: ts.SourceFile) => readonly AccessorFacts[] = perFile(readAccessors);
 
 function readAccessors(sourceFile: ts.SourceFile): AccessorFacts[] {
   const candidates: AccessorFacts[] = [];
