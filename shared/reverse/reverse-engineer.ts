@@ -990,6 +990,8 @@ function regeneratedExports(
 /** The named imports of a file (`import { a, type B } from 'x'`), read from its import statements. */
 function importsOf(text: string): { specifier: string; names: string[]; line: number }[] {
   const out: { specifier: string; names: string[]; line: number }[] = [];
+  // Lines counted on from the previous import, not from the top for each.
+  let [line, counted] = [1, 0];
   for (const match of text.matchAll(/^\s*import\s+(?:type\s+)?\{([^}]*)\}\s*from\s*['"]([^'"]+)['"]/gm)) {
     const names = match[1]
       .split(',')
@@ -1001,7 +1003,10 @@ function importsOf(text: string): { specifier: string; names: string[]; line: nu
           .trim(),
       )
       .filter((n) => n !== '');
-    out.push({ specifier: match[2], names, line: text.slice(0, match.index + match[0].indexOf('import')).split('\n').length });
+    const at = match.index + match[0].indexOf('import');
+    for (let i = text.indexOf('\n', counted); i !== -1 && i < at; i = text.indexOf('\n', i + 1)) line++;
+    counted = at;
+    out.push({ specifier: match[2], names, line });
   }
   return out;
 }
@@ -1095,6 +1100,8 @@ const erase = (node: TypeNode): TypeNode =>
 
 /** Take an existing spec's type when it is the code's type with some numbers written as integer. */
 function adoptIntegers(node: TypeNode, existingText: string): TypeNode {
+  // Without an integer the existing type is the code's or another: either way the code's (most fields; no parse).
+  if (!existingText.includes('integer')) return node;
   let existing: TypeNode;
   try {
     existing = parseTypeString(existingText);
