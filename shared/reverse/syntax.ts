@@ -50,12 +50,28 @@ export declare namespace ts {
 /** Parse one file (the kind follows the extension); parents are set, for walks that go up (accessor scope, mixin constraint, a node's file). */
 export function parseSource(path: string, text: string): ts.SourceFile {
   // JSDoc is read as comment text (comments.ts), so its inner syntax is not parsed (a third of the parse).
-  return ts.createSourceFile(
-    path,
-    text,
-    { languageVersion: ts.ScriptTarget.ES2022, jsDocParsingMode: ts.JSDocParsingMode.ParseNone },
-    true,
-  );
+  const file = ts.createSourceFile(path, text, {
+    languageVersion: ts.ScriptTarget.ES2022,
+    jsDocParsingMode: ts.JSDocParsingMode.ParseNone,
+  });
+  setParents(file);
+  return file;
+}
+
+/**
+ * Each node's parent, set by one walk down. The compiler's own (createSourceFile's setParentNodes)
+ * queues every node's children in arrays first: 13% of all a 5,000-command audit allocated (issue 18).
+ */
+function setParents(root: ts.Node): void {
+  let parent = root;
+  const visit = (node: ts.Node): void => {
+    (node as { parent: ts.Node }).parent = parent;
+    const outer = parent;
+    parent = node;
+    ts.forEachChild(node, visit);
+    parent = outer;
+  };
+  ts.forEachChild(root, visit);
 }
 
 const PER_FILE = Symbol('perFile');
