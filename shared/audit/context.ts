@@ -5,7 +5,7 @@ import type { ProjectConfig } from '../config/project-config.js';
 import { SpecError } from '../errors.js';
 import { ModulePaths } from '../reverse/module-paths.js';
 import type { ReversedCommand } from '../reverse/reverse-engineer.js';
-import type { SourceReader } from '../reverse/source-reader.js';
+import { childPath, type SourceReader } from '../reverse/source-reader.js';
 import type { IndexedSpec, SpecIndex } from '../reverse/spec-index.js';
 import { classesOf, parseSource } from '../reverse/syntax.js';
 import { syntaxError } from '../reverse/types-file.js';
@@ -349,7 +349,7 @@ export class SourceScanner {
       if (visited.has(folder)) return;
       visited.add(folder);
       for (const entry of this.reader.listFolder(folder) ?? []) {
-        const path = posix.join(folder, entry.name);
+        const path = childPath(folder, entry.name);
         if (entry.isFolder) {
           if (!isSkippedFolder(entry.name)) walk(path);
           continue;

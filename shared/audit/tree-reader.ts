@@ -70,11 +70,11 @@ export class AuditTreeReader implements SourceReader {
     let here: string | null | undefined;
     const listed: FolderEntry[] = [];
     for (const entry of entries) {
-      const full = posix.join(path, entry.name);
       if (!entry.isSymbolicLink()) {
         listed.push({ name: entry.name, isFolder: entry.isDirectory() });
         continue;
       }
+      const full = posix.join(path, entry.name);
       const target = this.realPath(full);
       if (target === null) {
         // A dangling link, or one that loops on itself: nothing to read behind it.

@@ -23,7 +23,7 @@ import { ModulePaths } from './module-paths.js';
 import { readReadme, type ReadmeFacts } from './readme-facts.js';
 import { adoptRustIntegers, RustCrateIndex, type RustModuleFacts } from './rust-facts.js';
 import { resolveProjectTraits, type TraitCatalog } from '../adapters/trait-only/trait-catalog.js';
-import { nodeSourceReader, ownStrings, readIfListed, withKeptListings, type SourceReader } from './source-reader.js';
+import { childPath, nodeSourceReader, ownStrings, readIfListed, withKeptListings, type SourceReader } from './source-reader.js';
 import { indexSpecs, type IndexedSpec, type SpecIndex } from './spec-index.js';
 import { SpecTypeBuilder, type CollectedDeclaration, type CollectedField } from './spec-type-builder.js';
 import {
@@ -140,7 +140,7 @@ export class ReverseEngineer {
       const entries = this.reader.listFolder(folder) ?? [];
       if (entries.some((e) => e.isFolder && e.name === 'shared') && this.typesFilesIn(folder).length > 0) found.push(folder);
       for (const entry of entries) {
-        if (entry.isFolder && !NEVER_COMMAND_FOLDERS.has(entry.name) && !entry.name.startsWith('.')) walk(posix.join(folder, entry.name));
+        if (entry.isFolder && !NEVER_COMMAND_FOLDERS.has(entry.name) && !entry.name.startsWith('.')) walk(childPath(folder, entry.name));
       }
     };
     walk(path);
@@ -292,16 +292,15 @@ export class ReverseEngineer {
           ['shared', 'server', 'browser', 'test'].includes(e.name)
         )
           return false;
-        const child = posix.join(current, e.name);
+        const child = childPath(current, e.name);
         return isCommand(child) || walk(child, depth + 1);
       });
     return walk(folder, 0);
   }
 
   private typesFilesIn(folder: string): string[] {
-    return (this.reader.listFolder(posix.join(folder, 'shared')) ?? [])
-      .filter((e) => !e.isFolder && isTypesFile(e.name))
-      .map((e) => posix.join(folder, 'shared', e.name));
+    const shared = childPath(folder, 'shared');
+    return (this.reader.listFolder(shared) ?? []).filter((e) => !e.isFolder && isTypesFile(e.name)).map((e) => childPath(shared, e.name));
   }
 
   /** Parse a file and keep it for the run (its imports may name it), replacing an earlier parse of the path. */
@@ -500,10 +499,12 @@ export class ReverseEngineer {
     const typesFiles = this.typesFilesIn(typesFolder)
       .map((path) => this.open(path, warn, opened))
       .filter((f): f is ts.SourceFile => f !== undefined);
-    const sourcesIn = (side: string): string[] =>
-      (this.reader.listFolder(posix.join(folder, side)) ?? [])
+    const sourcesIn = (side: string): string[] => {
+      const sideFolder = childPath(folder, side);
+      return (this.reader.listFolder(sideFolder) ?? [])
         .filter((e) => !e.isFolder && isSourceFile(e.name))
-        .map((e) => posix.join(folder, side, e.name));
+        .map((e) => childPath(sideFolder, e.name));
+    };
     // A command class's text is asked for twice (the IPC client, the imports of the Types file): read once.
     const texts = new Map<string, string>();
     const textOf = (path: string): string => {

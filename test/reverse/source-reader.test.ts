@@ -1,6 +1,8 @@
 import { strict as assert } from 'node:assert';
+import { posix } from 'node:path';
 import { AuditTreeReader } from '../../shared/audit/tree-reader.js';
-import { withKeptListings, type FolderEntry, type SourceReader } from '../../shared/reverse/source-reader.js';
+import { fixturesDir } from '../support/paths.js';
+import { childPath, nodeSourceReader, withKeptListings, type FolderEntry, type SourceReader } from '../../shared/reverse/source-reader.js';
 
 /** A reader over a fixed tree that counts how often each folder is listed. */
 function countingReader(keepsListings: boolean): { reader: SourceReader; listed: Map<string, number> } {
@@ -47,5 +49,22 @@ describe('withKeptListings', () => {
         ['/p/a', 1],
       ],
     );
+  });
+});
+
+describe('childPath', () => {
+  it("is posix.join's path for every entry of every folder of the fixtures, and at a root, `.` and ``", () => {
+    let entries = 0;
+    const walk = (folder: string): void => {
+      for (const entry of nodeSourceReader.listFolder(folder) ?? []) {
+        assert.equal(childPath(folder, entry.name), posix.join(folder, entry.name));
+        entries++;
+        if (entry.isFolder) walk(posix.join(folder, entry.name));
+      }
+    };
+    walk(fixturesDir.split('\\').join('/'));
+    assert.ok(entries > 500, `compared ${entries} entries`);
+    for (const folder of ['/', '.', '', 'relative/folder', 'trailing/'])
+      assert.equal(childPath(folder, 'name.ts'), posix.join(folder, 'name.ts'), JSON.stringify(folder));
   });
 });
