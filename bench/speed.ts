@@ -399,7 +399,13 @@ async function main(): Promise<void> {
     ...rows.map((r) => `| ${r.what} | ${r.cpu ?? ''} | ${r.cpuRatio ?? ''} | ${r.wall} | ${r.wallRatio ?? ''} | ${r.notes} |`),
   ].join('\n');
   const total = (performance.now() - started) / 1000;
-  const about = `Measured by \`npm run bench\` in one run of ${total.toFixed(0)} s on ${machine()}. Medians of ${RUNS} runs (${HEAVY_RUNS} for the yeoman-environment, wizard, batch and 352-command audit and reverse rows, ${LARGE_RUNS} for the 5,000-command ones), taken round-robin; CPU is user + system time of every process of a run; "vs. node" is the ratio to bare \`node -e 0\` in the same run. Audit and reverse times are the engine's run inside its process (trees generated beforehand in ${(treeRuns.setupMs / 1000).toFixed(0)} s, not measured).`;
+  // The command as run: run counts other than the defaults are part of it.
+  const settings = [
+    process.env.BENCH_RUNS && `BENCH_RUNS=${RUNS}`,
+    process.env.BENCH_LARGE_RUNS && `BENCH_LARGE_RUNS=${LARGE_RUNS}`,
+  ].filter(Boolean);
+  const command = [...settings, 'npm run bench'].join(' ');
+  const about = `Measured by \`${command}\` in one run of ${total.toFixed(0)} s on ${machine()}. Medians of ${RUNS} runs (${HEAVY_RUNS} for the yeoman-environment, wizard, batch and 352-command audit and reverse rows, ${LARGE_RUNS} for the 5,000-command ones), taken round-robin; CPU is user + system time of every process of a run; "vs. node" is the ratio to bare \`node -e 0\` in the same run. Audit and reverse times are the engine's run inside its process (trees generated beforehand in ${(treeRuns.setupMs / 1000).toFixed(0)} s, not measured).`;
   const report = `${about}\n\n${table}\n\nThe issue's targets in this run:\n\n${targets}`;
   process.stdout.write(`${report}\n`);
   if (process.argv.includes('--readme')) writeReadme(report);
