@@ -4,6 +4,7 @@
  */
 import { posix } from 'node:path';
 import { SpecError } from '../errors.js';
+import { childPath } from '../reverse/source-reader.js';
 import { parseRecord, recordsRoot, type GenerationRecord } from '../write/record.js';
 import type { AuditContext } from './context.js';
 
@@ -36,7 +37,7 @@ function readGenerationRecords(ctx: AuditContext): GenerationRecords {
   const records: ReadRecord[] = [];
   const walk = (folder: string): void => {
     for (const entry of [...(ctx.reader.listFolder(folder) ?? [])].sort((a, b) => (a.name < b.name ? -1 : 1))) {
-      const path = posix.join(folder, entry.name);
+      const path = childPath(folder, entry.name);
       if (entry.isFolder) {
         walk(path);
         continue;

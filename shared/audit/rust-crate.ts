@@ -1,6 +1,6 @@
 import { posix } from 'node:path';
 import { codeOnly } from '../reverse/rust-facts.js';
-import type { SourceReader } from '../reverse/source-reader.js';
+import { childPath, type SourceReader } from '../reverse/source-reader.js';
 
 /** One `impl Trait for Type { ... }` block of a Rust file. */
 export interface RustImpl {
@@ -62,7 +62,7 @@ export function readRustCrate(projectRoot: string, crateRoot: string, reader: So
   const files: RustFile[] = [];
   const walk = (folder: string): void => {
     for (const entry of reader.listFolder(folder) ?? []) {
-      const path = posix.join(folder, entry.name);
+      const path = childPath(folder, entry.name);
       if (entry.isFolder) {
         if (entry.name !== 'target' && !entry.name.startsWith('.')) walk(path);
       } else if (entry.name.endsWith('.rs')) {

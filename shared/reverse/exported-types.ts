@@ -2,7 +2,7 @@ import { posix } from 'node:path';
 import { rustLayout } from '../adapters/rust-shared/rust-layout.js';
 import type { ProjectConfig } from '../config/project-config.js';
 import { closestNames, editDistance } from '../model/naming.js';
-import type { SourceReader } from './source-reader.js';
+import { childPath, type SourceReader } from './source-reader.js';
 
 /** A type some module of the project exports, and the specifier to import it by. */
 export interface KnownType {
@@ -87,7 +87,7 @@ export function projectTypeIndex(projectRoot: string, config: ProjectConfig, rea
       const walk = (folder: string, depth: number): void => {
         if (depth > 12) return;
         for (const entry of reader.listFolder(folder) ?? []) {
-          const path = posix.join(folder, entry.name);
+          const path = childPath(folder, entry.name);
           if (entry.isFolder) {
             if (entry.name !== 'node_modules' && !entry.name.startsWith('.')) walk(path, depth + 1);
             continue;

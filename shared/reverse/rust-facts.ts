@@ -1,6 +1,6 @@
 import { posix } from 'node:path';
 import type { TypeNode } from '../types/type-tree.js';
-import type { SourceReader } from './source-reader.js';
+import { childPath, type SourceReader } from './source-reader.js';
 
 /** The JSON shape of a Rust field type, as far as it tells integers from numbers. */
 export type RustShape =
@@ -79,7 +79,7 @@ export class RustCrateIndex {
     const index = new Map<string, RustModuleFacts>();
     const walk = (folder: string): void => {
       for (const entry of this.reader.listFolder(folder) ?? []) {
-        const path = posix.join(folder, entry.name);
+        const path = childPath(folder, entry.name);
         if (entry.isFolder) {
           if (entry.name !== 'target' && !entry.name.startsWith('.')) walk(path);
           continue;

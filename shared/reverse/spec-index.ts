@@ -1,7 +1,7 @@
 import { posix } from 'node:path';
 import type { CommandSpecV2 } from '../spec/command-spec.js';
 import { isV1Spec, migrateV1Spec } from '../spec/migrate-v1.js';
-import type { SourceReader } from './source-reader.js';
+import { childPath, type SourceReader } from './source-reader.js';
 
 /** A spec file found in the specs folder. */
 export interface IndexedSpec {
@@ -32,7 +32,7 @@ export function indexSpecs(projectRoot: string, specsFolder: string, reader: Sou
   const duplicates: { name: string; file: string; claimedBy: string }[] = [];
   const walk = (folder: string): void => {
     for (const entry of reader.listFolder(folder) ?? []) {
-      const path = posix.join(folder, entry.name);
+      const path = childPath(folder, entry.name);
       if (entry.isFolder) {
         walk(path);
         continue;
