@@ -6,7 +6,7 @@
 import { strict as assert } from 'node:assert';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseSource, ts } from '../../shared/reverse/syntax.js';
+import { PARSE_OPTIONS, parseSource, ts } from '../../shared/reverse/syntax.js';
 import { fixturesDir } from '../support/paths.js';
 
 const fixtureSources = readdirSync(fixturesDir, { recursive: true, withFileTypes: true })
@@ -29,12 +29,7 @@ function parentsOf(file: ts.SourceFile): string[] {
 }
 
 const compilerParse = (path: string, text: string, setParentNodes: boolean): ts.SourceFile =>
-  ts.createSourceFile(
-    path,
-    text,
-    { languageVersion: ts.ScriptTarget.ES2022, jsDocParsingMode: ts.JSDocParsingMode.ParseNone },
-    setParentNodes,
-  );
+  ts.createSourceFile(path, text, PARSE_OPTIONS, setParentNodes);
 
 describe('parseSource sets the parents the compiler would', function () {
   it(`on each of the fixtures' TypeScript files, every node has the parent the compiler's setParentNodes gives it`, () => {
